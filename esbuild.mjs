@@ -1,0 +1,46 @@
+// Bundles the extension and the CLI (and, with --tests, the extension-host test suites).
+//   node esbuild.mjs                 development build with source maps
+//   node esbuild.mjs --production    minified (used by `vsce package` via vscode:prepublish)
+//   node esbuild.mjs --watch         rebuild on change
+//   node esbuild.mjs --tests         also bundle test/integration for the extension host
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+/** Shared by every bundle: Node 20 CommonJS, `vscode` provided by the host. */
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  minify: production,
+  external: ['vscode'],
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const targets = [
+  { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js' },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The analysis worker runs off the extension host's thread (see src/extension/analysis-worker.ts).
+  { ...common, entryPoints: ['src/extension/analysis-worker.ts'], outfile: 'dist/analysis-worker.js' },
+];
+if (tests) {
+  const dir = 'test/integration';
+  const entryPoints = fs.readdirSync(dir).filter(f => f.endsWith('.ts')).map(f => path.join(dir, f));
+  // mocha stays external: the suite's index requires it from node_modules at run time.
+  targets.push({ ...common, entryPoints, outdir: 'dist/test/integration', external: ['vscode', 'mocha'], minify: false });
+}
+
+if (watch) {
+  for (const t of targets) await (await esbuild.context(t)).watch();
+  console.log('esbuild: watching for changes');
+} else {
+  await Promise.all(targets.map(t => esbuild.build(t)));
+  fs.chmodSync('dist/cli.js', 0o755);
+}
