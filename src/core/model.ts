@@ -98,6 +98,9 @@ export interface RelatedLocation extends SourceRange {
 
 export interface Finding extends SourceRange {
   ruleId: string;
+  /** Which of the rule's messages, and the values filled into it (asserted by rule tests). */
+  messageId: string;
+  data: Record<string, string>;
   severity: Severity;
   stop: Stop;
   message: string;
@@ -130,4 +133,54 @@ export interface AnalysisResult {
   annotations: Annotation[];
   skipped: Skipped[];
   stats: AnalysisStats;
+}
+
+// ---- Internal model for rules (not part of the JSON contract) ------------------------------------
+
+/** What a route's handler does with the request, for rules. */
+export interface HandlerFacts {
+  /** Where the handler reads `req.body`, if it does. */
+  readsBody: SourceRange | null;
+  /** Where the handler reads the authenticated identity (`req.user`, `req.auth`...). */
+  readsIdentity: { expr: string; range: SourceRange } | null;
+}
+
+/** A layer in the order a framework dispatches it, flattened across mounts. */
+export interface OrderedLayer {
+  /** Position in dispatch order within its app (0-based). */
+  order: number;
+  kind: 'middleware' | 'route' | 'mount';
+  name: string;
+  layerKind: LayerKind;
+  /** The full mount prefix the layer applies under ('/' for everything). */
+  prefix: string;
+  /** Range of the registering call. */
+  range: SourceRange;
+  /** Range of the middleware argument itself (for related locations). */
+  argRange: SourceRange | null;
+  /** Ends every response without calling next (a catch-all): later layers under `prefix` are unreachable. */
+  terminal: boolean;
+  /** Index into AnalysisModel.routes for kind 'route'. */
+  route?: number;
+}
+
+/** Everything the rules see: routes plus the dispatch order per app. */
+export interface AnalysisModel {
+  routes: ModelRoute[];
+  /** One list per app, in dispatch order. */
+  stacks: OrderedLayer[][];
+}
+
+export interface ModelRoute extends Route {
+  /** The app stack (index into AnalysisModel.stacks) and position in it. */
+  app: number;
+  /** Identity of the app or router the route was registered on, and the prefix it was mounted at. */
+  owner: number;
+  mountPrefix: string;
+  order: number;
+  facts: HandlerFacts;
+  /** Chain entries with their ranges, parallel to `chain`. */
+  chainRanges: (SourceRange | null)[];
+  /** Layers that reach every request this route matches and end it first (catch-alls, shadowing routes). */
+  shadowedBy: { name: string; range: SourceRange; why: string }[];
 }

@@ -1,0 +1,50 @@
+'use strict';
+
+const express = require('express');
+const { requestLogger } = require('./middleware/logger');
+const { requireUser } = require('./middleware/auth');
+const routes = require('./routes');
+
+const API = '/api/v1';
+const PORT = process.env.PORT || 3000;
+
+const app = express();
+
+app.disable('x-powered-by');
+app.use(requestLogger);
+app.use(express.json({ limit: '100kb' }));
+
+// Public
+app.use(routes.health);
+app.use(`${API}/products`, routes.products);
+
+// CSV export for the accounting team
+app.get(`${API}/orders/export`, routes.exportOrders);
+
+// Signed-in customers
+app.use(requireUser);
+app.use(`${API}/orders`, routes.orders);
+app.use(`${API}/admin`, routes.admin);
+
+app.use((req, res) => {
+  res.status(404).json({ error: 'not found' });
+});
+
+// eslint-disable-next-line no-unused-vars
+app.use((err, req, res, next) => {
+  const status = err.status || err.statusCode || 500;
+  if (status >= 500) {
+    console.error(err);
+  }
+  res.status(status).json({ error: status >= 500 ? 'internal error' : err.message });
+});
+
+const server = app.listen(PORT, () => {
+  console.log(`shop-express listening on http://localhost:${PORT}`);
+});
+
+// Keep idle connections open a little longer than the load balancer does (60 s).
+server.keepAliveTimeout = 65000;
+server.headersTimeout = 66000;
+
+module.exports = { app, server };

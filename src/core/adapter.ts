@@ -1,0 +1,36 @@
+// The contract between the core and a framework adapter (express/, later fastify/ and koa/).
+import type { SevenStopsConfig } from './config';
+import type { EvaluationHooks } from './evaluate';
+import type { Span } from './ir';
+import type { Annotation, AppInfo, Framework, OrderedLayer, ModelRoute, SourceRange } from './model';
+
+/** What an adapter may ask of the core while it works. */
+export interface AdapterContext {
+  config: SevenStopsConfig;
+  /** Root-relative `/` path of an absolute file. */
+  rel(file: string): string;
+  /** Converts a span in a file to a reported range. */
+  range(file: string, span: Span): SourceRange;
+  /** The declared or installed version of a package, seen from a file (null when unknown). */
+  packageVersion(fromFile: string, pkg: string): string | null;
+}
+
+/** One analysis run of one framework: hooks for the interpreter, then the results. */
+export interface FrameworkSession {
+  hooks: EvaluationHooks;
+  finish(): FrameworkOutput;
+}
+
+export interface FrameworkOutput {
+  apps: AppInfo[];
+  routes: ModelRoute[];
+  stacks: OrderedLayer[][];
+  annotations: Annotation[];
+}
+
+export interface FrameworkAdapter {
+  framework: Framework;
+  /** Package names whose import marks a file as a starting point for evaluation. */
+  packages: string[];
+  start(ctx: AdapterContext): FrameworkSession;
+}

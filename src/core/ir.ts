@@ -1,0 +1,113 @@
+// The per-file intermediate representation ("facts"). Lowering a file's AST to this IR is the only
+// per-file work; it is plain JSON, cached by content hash, so an edit costs one re-parse of that file.
+// Everything cross-file (imports, mounts, chains) is computed from the IR, never from AST nodes.
+
+/** A span in the file: 0-based offsets plus 1-based line/column for reporting. */
+export interface Span {
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** An expression, reduced to what routing analysis needs. */
+export type Expr =
+  | { k: 'str'; v: string }
+  | { k: 'num'; v: number }
+  | { k: 'bool'; v: boolean }
+  | { k: 'regex'; source: string; flags: string }
+  /** String concatenation (template literal or `+`); parts are evaluated and joined. */
+  | { k: 'concat'; parts: Expr[] }
+  | { k: 'ref'; name: string; span: Span }
+  | { k: 'member'; obj: Expr; prop: string | Expr; span: Span }
+  | { k: 'call'; callee: Expr; args: Expr[]; span: Span; isNew?: boolean }
+  | { k: 'fn'; fn: FnIR }
+  | { k: 'arr'; items: Expr[] }
+  | { k: 'spread'; e: Expr }
+  | { k: 'obj'; props: ObjProp[] }
+  | { k: 'require'; spec: string }
+  | { k: 'import'; spec: string }
+  | { k: 'cond'; options: Expr[] }
+  | { k: 'unknown'; text: string; span: Span };
+
+export type ObjProp = { key: string; value: Expr } | { spread: Expr };
+
+/** Destructuring target: a plain name, or properties picked from an object. */
+export type Pattern =
+  | { k: 'name'; name: string }
+  | { k: 'object'; props: { key: string; target: Pattern }[] }
+  | { k: 'array'; items: (Pattern | null)[] }
+  | { k: 'ignore' };
+
+/** A statement, reduced to the effects that matter: bindings, calls, exports, loops and returns. */
+export type Stmt =
+  | { k: 'expr'; e: Expr }
+  | { k: 'bind'; target: Pattern; e: Expr }
+  /** `obj.prop = e` (module.exports, exports.x, server.keepAliveTimeout...). */
+  | { k: 'assign'; obj: Expr; prop: string; e: Expr; span: Span }
+  /** `for (const x of iter)` and `iter.forEach((x) => ...)`: body runs once per known element. */
+  | { k: 'loop'; target: Pattern; iter: Expr; body: Stmt[] }
+  /** A conditional or try block: its statements may or may not run; we assume they run. */
+  | { k: 'block'; body: Stmt[] }
+  | { k: 'return'; e: Expr };
+
+/** How a function uses one of its parameters (`res.status(401)`, `next()`, `req.user`). */
+export interface ParamUse {
+  param: number;
+  /** Member path from the parameter: [] is the parameter itself, ['status'] is `p.status`. */
+  path: string[];
+  /** Set when the access is called: `p.status(401)` has call args `[401]`. */
+  call?: Expr[];
+  /** Set when a call result is chained: `res.status(401).json(...)` records ['status'] then ['status','()','json']. */
+  span: Span;
+}
+
+export interface FnIR {
+  /** Declared name (function name, or the variable it was assigned to). */
+  name: string | null;
+  params: Pattern[];
+  /** What `fn.length` would be at run time: parameters before the first default or rest. */
+  length: number;
+  async: boolean;
+  generator: boolean;
+  span: Span;
+  /** Span of the header (`function name(a, b)` / `(a, b) =>`), for compact annotations. */
+  headSpan: Span;
+  body: Stmt[];
+  /** Function declarations inside the body (hoisted). */
+  hoisted: Record<string, FnIR>;
+  uses: ParamUse[];
+  /** Names of constructors thrown (`throw new UnauthorizedError()`), and literal statuses thrown via http-errors. */
+  throws: string[];
+  /** Every call made inside the body, with its callee's source text (`createError`, `jwt.verify`). */
+  calls: { callee: string; args: Expr[]; span: Span }[];
+}
+
+export interface ImportBinding {
+  spec: string;
+  /** 'default', '*' (namespace) or a named export. */
+  name: string;
+}
+
+export interface ModuleIR {
+  /** Local name → where it is imported from (ESM `import`). CommonJS `require` stays in expressions. */
+  imports: Record<string, ImportBinding>;
+  /** Top-level function declarations (hoisted). */
+  hoisted: Record<string, FnIR>;
+  /** Top-level statements in source order. */
+  body: Stmt[];
+  /** ESM exports: export name → expression (a `ref` for `export { a as b }`). */
+  exports: Record<string, Expr>;
+  /** `export * from 'x'` and `export { a } from 'x'`. */
+  reexports: { spec: string; names: { from: string; as: string }[] | '*' }[];
+  /** Module specifiers this file depends on (import, require, re-export). */
+  deps: string[];
+  /** `// seven-stops-ignore-next-line <rule>`: line (1-based) → rule ids ('*' for all). */
+  ignores: Record<number, string[]>;
+  /** Parse diagnostics count (syntax errors); the IR is still produced from what parsed. */
+  syntaxErrors: number;
+  /** Whether the file is ESM syntax (import/export present). */
+  esm: boolean;
+}

@@ -1,0 +1,475 @@
+// Lowers one source file to the IR in ir.ts. This is the per-file hot path, so it walks the raw
+// TypeScript nodes (ts-morph's `compilerNode` level) directly: ts-morph's wrapper walks cost 3-24x
+// more (shared/docs/performance-notes.md). Never throws on bad input: unknown syntax becomes `unknown`.
+import { ts } from 'ts-morph';
+import type { Expr, FnIR, ModuleIR, ObjProp, ParamUse, Pattern, Span, Stmt } from './ir';
+
+const MAX_CALLS_PER_FN = 200;
+const UNKNOWN_TEXT_MAX = 80;
+
+/** Parses and lowers a file; `fileName` only picks the script kind (ts/tsx/js/jsx). */
+export function lowerSource(fileName: string, text: string): ModuleIR {
+  // setParentNodes=false: 14-25 % faster and nothing below needs parent pointers.
+  const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindFor(fileName));
+  return new Lowerer(sf).module();
+}
+
+function scriptKindFor(fileName: string): ts.ScriptKind {
+  if (/\.tsx$/i.test(fileName)) return ts.ScriptKind.TSX;
+  if (/\.[mc]?ts$/i.test(fileName)) return ts.ScriptKind.TS;
+  if (/\.jsx$/i.test(fileName)) return ts.ScriptKind.JSX;
+  return ts.ScriptKind.JS;
+}
+
+const IGNORE_RE = /seven-stops-ignore-next-line\b([^\n]*)/g;
+
+class Lowerer {
+  private readonly ir: ModuleIR = {
+    imports: {}, hoisted: {}, body: [], exports: {}, reexports: [], deps: [], ignores: {}, syntaxErrors: 0, esm: false,
+  };
+
+  constructor(private readonly sf: ts.SourceFile) {}
+
+  module(): ModuleIR {
+    const diagnostics = (this.sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics;
+    this.ir.syntaxErrors = diagnostics?.length ?? 0;
+    this.ir.body = this.statements(this.sf.statements, this.ir.hoisted, true);
+    this.collectIgnores();
+    this.ir.deps = [...new Set(this.ir.deps)];
+    return this.ir;
+  }
+
+  // ---- spans -------------------------------------------------------------------------------------
+
+  span(node: ts.Node, endNode: ts.Node = node): Span {
+    const start = node.getStart(this.sf);
+    const end = endNode.end;
+    const s = this.sf.getLineAndCharacterOfPosition(start);
+    const e = this.sf.getLineAndCharacterOfPosition(end);
+    return { start, end, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+  }
+
+  text(node: ts.Node): string {
+    return this.sf.text.slice(node.getStart(this.sf), node.end);
+  }
+
+  // ---- statements --------------------------------------------------------------------------------
+
+  statements(list: readonly ts.Statement[], hoisted: Record<string, FnIR>, topLevel: boolean): Stmt[] {
+    const out: Stmt[] = [];
+    for (const st of list) this.statement(st, out, hoisted, topLevel);
+    return out;
+  }
+
+  private statement(st: ts.Statement, out: Stmt[], hoisted: Record<string, FnIR>, topLevel: boolean): void {
+    const exported = topLevel && hasModifier(st, ts.SyntaxKind.ExportKeyword);
+    const isDefault = exported && hasModifier(st, ts.SyntaxKind.DefaultKeyword);
+    if (ts.isImportDeclaration(st)) return this.importDecl(st);
+    if (ts.isExportDeclaration(st)) return this.exportDecl(st);
+    if (ts.isExportAssignment(st)) {
+      this.ir.esm = true;
+      this.ir.exports.default = this.expr(st.expression);
+      return;
+    }
+    if (ts.isImportEqualsDeclaration(st)) {
+      // `import x = require('y')` (TypeScript CommonJS interop)
+      const ref = st.moduleReference;
+      if (ts.isExternalModuleReference(ref) && ts.isStringLiteralLike(ref.expression)) {
+        this.ir.deps.push(ref.expression.text);
+        out.push({ k: 'bind', target: { k: 'name', name: st.name.text }, e: { k: 'require', spec: ref.expression.text } });
+      }
+      return;
+    }
+    if (ts.isFunctionDeclaration(st)) {
+      const fn = this.fn(st, st.name?.text ?? null);
+      if (st.name) hoisted[st.name.text] = fn;
+      if (exported) {
+        this.ir.esm = true;
+        this.ir.exports[isDefault ? 'default' : st.name!.text] = st.name ? this.refTo(st.name) : { k: 'fn', fn };
+      }
+      return;
+    }
+    if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        const target = this.pattern(d.name);
+        const init: Expr = d.initializer ? this.expr(d.initializer, nameOf(d.name)) : { k: 'unknown', text: 'undefined', span: this.span(d) };
+        out.push({ k: 'bind', target, e: init });
+        if (exported) {
+          this.ir.esm = true;
+          for (const n of patternNames(target)) this.ir.exports[n] = { k: 'ref', name: n, span: this.span(d.name) };
+        }
+      }
+      return;
+    }
+    if (ts.isClassDeclaration(st)) {
+      if (st.name) out.push({ k: 'bind', target: { k: 'name', name: st.name.text }, e: { k: 'unknown', text: `class ${st.name.text}`, span: this.span(st.name) } });
+      if (exported && st.name) this.ir.exports[isDefault ? 'default' : st.name.text] = this.refTo(st.name);
+      return;
+    }
+    if (ts.isExpressionStatement(st)) return this.expressionStatement(st.expression, out, hoisted);
+    if (ts.isIfStatement(st)) {
+      const body: Stmt[] = [];
+      this.statement(st.thenStatement, body, hoisted, false);
+      if (st.elseStatement) this.statement(st.elseStatement, body, hoisted, false);
+      out.push({ k: 'block', body });
+      return;
+    }
+    if (ts.isBlock(st)) {
+      out.push({ k: 'block', body: this.statements(st.statements, hoisted, false) });
+      return;
+    }
+    if (ts.isTryStatement(st)) {
+      const body = this.statements(st.tryBlock.statements, hoisted, false);
+      if (st.catchClause) body.push(...this.statements(st.catchClause.block.statements, hoisted, false));
+      if (st.finallyBlock) body.push(...this.statements(st.finallyBlock.statements, hoisted, false));
+      out.push({ k: 'block', body });
+      return;
+    }
+    if (ts.isForOfStatement(st)) {
+      const init = st.initializer;
+      const target: Pattern = ts.isVariableDeclarationList(init)
+        ? (init.declarations[0] ? this.pattern(init.declarations[0].name) : { k: 'ignore' })
+        : ts.isIdentifier(init) ? { k: 'name', name: init.text } : { k: 'ignore' };
+      const body: Stmt[] = [];
+      this.statement(st.statement, body, hoisted, false);
+      out.push({ k: 'loop', target, iter: this.expr(st.expression), body });
+      return;
+    }
+    if (ts.isIterationStatement(st, false) || ts.isLabeledStatement(st)) {
+      const inner = ts.isLabeledStatement(st) ? st.statement : (st as ts.IterationStatement).statement;
+      const body: Stmt[] = [];
+      this.statement(inner, body, hoisted, false);
+      out.push({ k: 'block', body });
+      return;
+    }
+    if (ts.isSwitchStatement(st)) {
+      const body: Stmt[] = [];
+      for (const clause of st.caseBlock.clauses) for (const s of clause.statements) this.statement(s, body, hoisted, false);
+      out.push({ k: 'block', body });
+      return;
+    }
+    if (ts.isReturnStatement(st)) {
+      if (st.expression) out.push({ k: 'return', e: this.expr(st.expression) });
+      return;
+    }
+    // Type declarations, empty statements, throw, debugger...: no routing effect.
+  }
+
+  private expressionStatement(e: ts.Expression, out: Stmt[], hoisted: Record<string, FnIR>): void {
+    e = skipOuter(e);
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = skipOuter(e.left);
+      if (ts.isIdentifier(left)) {
+        out.push({ k: 'bind', target: { k: 'name', name: left.text }, e: this.expr(e.right, left.text) });
+        return;
+      }
+      if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) {
+        const prop = ts.isPropertyAccessExpression(left) ? left.name.text : literalKey(left.argumentExpression);
+        if (prop !== null) {
+          out.push({ k: 'assign', obj: this.expr(left.expression), prop, e: this.expr(e.right, prop), span: this.span(e) });
+          return;
+        }
+      }
+    }
+    // `list.forEach((item) => { ... })` is a loop over a (possibly known) array.
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'forEach') {
+      const cb = e.arguments[0] ? skipOuter(e.arguments[0]) : undefined;
+      if (cb && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) && cb.parameters[0]) {
+        const body: Stmt[] = ts.isBlock(cb.body) ? this.statements(cb.body.statements, hoisted, false) : [{ k: 'expr', e: this.expr(cb.body) }];
+        out.push({ k: 'loop', target: this.pattern(cb.parameters[0].name), iter: this.expr(e.expression.expression), body });
+        return;
+      }
+    }
+    out.push({ k: 'expr', e: this.expr(e) });
+  }
+
+  private importDecl(st: ts.ImportDeclaration): void {
+    if (!ts.isStringLiteralLike(st.moduleSpecifier)) return;
+    this.ir.esm = true;
+    const spec = st.moduleSpecifier.text;
+    this.ir.deps.push(spec);
+    const clause = st.importClause;
+    if (!clause) return;
+    if (clause.name) this.ir.imports[clause.name.text] = { spec, name: 'default' };
+    const nb = clause.namedBindings;
+    if (nb && ts.isNamespaceImport(nb)) this.ir.imports[nb.name.text] = { spec, name: '*' };
+    if (nb && ts.isNamedImports(nb)) {
+      for (const el of nb.elements) this.ir.imports[el.name.text] = { spec, name: (el.propertyName ?? el.name).text };
+    }
+  }
+
+  private exportDecl(st: ts.ExportDeclaration): void {
+    this.ir.esm = true;
+    const spec = st.moduleSpecifier && ts.isStringLiteralLike(st.moduleSpecifier) ? st.moduleSpecifier.text : null;
+    if (spec) this.ir.deps.push(spec);
+    const clause = st.exportClause;
+    if (!clause) {
+      if (spec) this.ir.reexports.push({ spec, names: '*' });
+      return;
+    }
+    if (ts.isNamespaceExport(clause)) {
+      if (spec) this.ir.reexports.push({ spec, names: [{ from: '*', as: clause.name.text }] });
+      return;
+    }
+    const names = clause.elements.map(el => ({ from: (el.propertyName ?? el.name).text, as: el.name.text }));
+    if (spec) this.ir.reexports.push({ spec, names });
+    else for (const n of names) this.ir.exports[n.as] = { k: 'ref', name: n.from, span: this.span(st) };
+  }
+
+  private refTo(id: ts.Identifier): Expr {
+    return { k: 'ref', name: id.text, span: this.span(id) };
+  }
+
+  // ---- patterns ----------------------------------------------------------------------------------
+
+  pattern(name: ts.BindingName): Pattern {
+    if (ts.isIdentifier(name)) return { k: 'name', name: name.text };
+    if (ts.isObjectBindingPattern(name)) {
+      const props: { key: string; target: Pattern }[] = [];
+      for (const el of name.elements) {
+        if (el.dotDotDotToken) continue;
+        const key = el.propertyName ? literalKey(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : null;
+        if (key !== null) props.push({ key, target: this.pattern(el.name) });
+      }
+      return { k: 'object', props };
+    }
+    return { k: 'array', items: name.elements.map(el => (ts.isOmittedExpression(el) ? null : this.pattern(el.name))) };
+  }
+
+  // ---- expressions -------------------------------------------------------------------------------
+
+  expr(node: ts.Expression, nameHint: string | null = null): Expr {
+    const e = skipOuter(node);
+    if (ts.isStringLiteralLike(e)) return { k: 'str', v: e.text };
+    if (ts.isNumericLiteral(e)) return { k: 'num', v: Number(e.text) };
+    if (e.kind === ts.SyntaxKind.TrueKeyword) return { k: 'bool', v: true };
+    if (e.kind === ts.SyntaxKind.FalseKeyword) return { k: 'bool', v: false };
+    if (ts.isRegularExpressionLiteral(e)) {
+      const m = /^\/(.*)\/([a-z]*)$/s.exec(e.text);
+      return m ? { k: 'regex', source: m[1], flags: m[2] } : this.unknown(e);
+    }
+    if (ts.isTemplateExpression(e)) {
+      const parts: Expr[] = [{ k: 'str', v: e.head.text }];
+      for (const sp of e.templateSpans) parts.push(this.expr(sp.expression), { k: 'str', v: sp.literal.text });
+      return { k: 'concat', parts };
+    }
+    if (ts.isBinaryExpression(e)) {
+      const op = e.operatorToken.kind;
+      if (op === ts.SyntaxKind.PlusToken) return { k: 'concat', parts: [this.expr(e.left), this.expr(e.right)] };
+      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+        return { k: 'cond', options: [this.expr(e.left, nameHint), this.expr(e.right, nameHint)] };
+      }
+      if (op === ts.SyntaxKind.CommaToken) return this.expr(e.right, nameHint);
+      return this.unknown(e);
+    }
+    if (ts.isConditionalExpression(e)) return { k: 'cond', options: [this.expr(e.whenTrue, nameHint), this.expr(e.whenFalse, nameHint)] };
+    if (ts.isIdentifier(e)) return e.text === 'undefined' ? this.unknown(e) : { k: 'ref', name: e.text, span: this.span(e) };
+    if (e.kind === ts.SyntaxKind.ThisKeyword) return this.unknown(e);
+    if (ts.isPropertyAccessExpression(e)) return { k: 'member', obj: this.expr(e.expression), prop: e.name.text, span: this.span(e) };
+    if (ts.isElementAccessExpression(e)) {
+      const key = literalKey(e.argumentExpression);
+      return { k: 'member', obj: this.expr(e.expression), prop: key ?? this.expr(e.argumentExpression), span: this.span(e) };
+    }
+    if (ts.isCallExpression(e)) return this.call(e);
+    if (ts.isNewExpression(e)) {
+      return { k: 'call', callee: this.expr(e.expression), args: (e.arguments ?? []).map(a => this.arg(a)), span: this.span(e), isNew: true };
+    }
+    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) {
+      return { k: 'fn', fn: this.fn(e, (ts.isFunctionExpression(e) && e.name?.text) || nameHint) };
+    }
+    if (ts.isArrayLiteralExpression(e)) return { k: 'arr', items: e.elements.map(a => this.arg(a)) };
+    if (ts.isObjectLiteralExpression(e)) return { k: 'obj', props: this.objectProps(e) };
+    if (ts.isAwaitExpression(e)) return this.expr(e.expression, nameHint);
+    return this.unknown(e);
+  }
+
+  private arg(a: ts.Expression): Expr {
+    return ts.isSpreadElement(a) ? { k: 'spread', e: this.expr(a.expression) } : this.expr(a);
+  }
+
+  private call(e: ts.CallExpression): Expr {
+    const callee = skipOuter(e.expression);
+    const first = e.arguments[0];
+    if (ts.isIdentifier(callee) && callee.text === 'require' && first && ts.isStringLiteralLike(first)) {
+      this.ir.deps.push(first.text);
+      return { k: 'require', spec: first.text };
+    }
+    if (callee.kind === ts.SyntaxKind.ImportKeyword && first && ts.isStringLiteralLike(first)) {
+      this.ir.deps.push(first.text);
+      return { k: 'import', spec: first.text };
+    }
+    return { k: 'call', callee: this.expr(callee), args: e.arguments.map(a => this.arg(a)), span: this.span(e) };
+  }
+
+  private objectProps(e: ts.ObjectLiteralExpression): ObjProp[] {
+    const props: ObjProp[] = [];
+    for (const p of e.properties) {
+      if (ts.isSpreadAssignment(p)) { props.push({ spread: this.expr(p.expression) }); continue; }
+      const key = p.name ? literalKey(p.name) : null;
+      if (key === null) continue;
+      if (ts.isPropertyAssignment(p)) props.push({ key, value: this.expr(p.initializer, key) });
+      else if (ts.isShorthandPropertyAssignment(p)) props.push({ key, value: { k: 'ref', name: p.name.text, span: this.span(p.name) } });
+      else if (ts.isMethodDeclaration(p)) props.push({ key, value: { k: 'fn', fn: this.fn(p, key) } });
+    }
+    return props;
+  }
+
+  private unknown(e: ts.Node): Expr {
+    const text = this.text(e);
+    return { k: 'unknown', text: text.length > UNKNOWN_TEXT_MAX ? text.slice(0, UNKNOWN_TEXT_MAX) + '…' : text, span: this.span(e) };
+  }
+
+  // ---- functions ---------------------------------------------------------------------------------
+
+  fn(node: ts.FunctionLikeDeclaration, name: string | null): FnIR {
+    const params = node.parameters.map(p => this.pattern(p.name));
+    let length = 0;
+    for (const p of node.parameters) {
+      if (p.initializer || p.dotDotDotToken) break; // fn.length stops at the first default or rest (E19)
+      if (ts.isIdentifier(p.name) && p.name.text === 'this') continue;
+      length++;
+    }
+    const hoisted: Record<string, FnIR> = {};
+    const body = node.body;
+    let stmts: Stmt[] = [];
+    if (body && ts.isBlock(body)) stmts = this.statements(body.statements, hoisted, false);
+    else if (body) stmts = [{ k: 'return', e: this.expr(body as ts.Expression) }];
+    const headEnd = body ? body.getStart(this.sf) : node.end;
+    const start = node.getStart(this.sf);
+    const s = this.sf.getLineAndCharacterOfPosition(start);
+    const he = this.sf.getLineAndCharacterOfPosition(headEnd);
+    const fn: FnIR = {
+      name,
+      params,
+      length,
+      async: hasModifier(node, ts.SyntaxKind.AsyncKeyword),
+      generator: !!node.asteriskToken,
+      span: this.span(node),
+      headSpan: { start, end: headEnd, line: s.line + 1, column: s.character + 1, endLine: he.line + 1, endColumn: he.character + 1 },
+      body: stmts,
+      hoisted,
+      uses: [],
+      throws: [],
+      calls: [],
+    };
+    if (body) new FnScanner(this, fn, node.parameters).scan(body);
+    return fn;
+  }
+
+  private collectIgnores(): void {
+    const text = this.sf.text;
+    if (!text.includes('seven-stops-ignore')) return;
+    IGNORE_RE.lastIndex = 0;
+    for (let m = IGNORE_RE.exec(text); m; m = IGNORE_RE.exec(text)) {
+      const line = this.sf.getLineAndCharacterOfPosition(m.index).line + 1;
+      const ids = m[1].replace(/\*\/.*$/, '').split(/[\s,]+/).filter(Boolean);
+      this.ir.ignores[line + 1] = ids.length ? ids : ['*'];
+    }
+  }
+}
+
+/** Records how a function body uses its parameters, what it throws and what it calls. */
+class FnScanner {
+  private readonly paramIndex = new Map<string, number>();
+
+  constructor(private readonly low: Lowerer, private readonly fn: FnIR, params: readonly ts.ParameterDeclaration[]) {
+    params.forEach((p, i) => { if (ts.isIdentifier(p.name)) this.paramIndex.set(p.name.text, i); });
+  }
+
+  scan(body: ts.Node): void {
+    this.visit(body);
+  }
+
+  private visit = (node: ts.Node): void => {
+    if (ts.isThrowStatement(node) && node.expression) {
+      const t = skipOuter(node.expression);
+      if (ts.isNewExpression(t)) this.fn.throws.push(this.low.text(t.expression));
+      else if (ts.isCallExpression(t)) this.fn.throws.push(this.low.text(t.expression));
+    }
+    if (ts.isCallExpression(node) || ts.isPropertyAccessExpression(node) || ts.isIdentifier(node)) {
+      if (this.chain(node)) return;
+    }
+    if (ts.isCallExpression(node) && this.fn.calls.length < MAX_CALLS_PER_FN) {
+      this.fn.calls.push({ callee: calleeText(this.low, node.expression), args: node.arguments.map(a => this.low.expr(a)), span: this.low.span(node) });
+    }
+    ts.forEachChild(node, this.visit);
+  };
+
+  /**
+   * If `node` is an access chain rooted at a parameter (`res.status(401).json()`), records a use per
+   * level and returns true (its call arguments are still visited for nested uses).
+   */
+  private chain(node: ts.Node): boolean {
+    const levels: { path: string[]; call?: ts.NodeArray<ts.Expression>; node: ts.Node }[] = [];
+    const walk = (n: ts.Node): { param: number; path: string[] } | null => {
+      n = ts.isExpression(n) ? skipOuter(n) : n;
+      if (ts.isIdentifier(n)) {
+        const i = this.paramIndex.get(n.text);
+        return i === undefined ? null : { param: i, path: [] };
+      }
+      if (ts.isPropertyAccessExpression(n)) {
+        const inner = walk(n.expression);
+        if (!inner) return null;
+        const path = [...inner.path, n.name.text];
+        levels.push({ path, node: n });
+        return { param: inner.param, path };
+      }
+      if (ts.isCallExpression(n)) {
+        const inner = walk(n.expression);
+        if (!inner) return null;
+        levels.push({ path: inner.path, call: n.arguments, node: n });
+        return { param: inner.param, path: [...inner.path, '()'] };
+      }
+      return null;
+    };
+    const root = walk(node);
+    if (!root) return false;
+    if (levels.length === 0) this.push({ param: root.param, path: [], span: this.low.span(node) });
+    for (const lv of levels) {
+      const use: ParamUse = { param: root.param, path: lv.path, span: this.low.span(lv.node) };
+      if (lv.call) use.call = lv.call.map(a => this.low.expr(a));
+      this.push(use);
+      if (lv.call) for (const a of lv.call) this.visit(a);
+    }
+    return true;
+  }
+
+  private push(use: ParamUse): void {
+    if (this.fn.uses.length < MAX_CALLS_PER_FN * 2) this.fn.uses.push(use);
+  }
+}
+
+function calleeText(low: Lowerer, e: ts.Expression): string {
+  const t = low.text(e);
+  return t.length > 60 ? t.slice(0, 60) : t;
+}
+
+function skipOuter(e: ts.Expression): ts.Expression {
+  for (;;) {
+    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+    else return e;
+  }
+}
+
+function literalKey(n: ts.Node): string | null {
+  if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) return n.text;
+  if (ts.isStringLiteralLike(n) || ts.isNumericLiteral(n)) return n.text;
+  return null;
+}
+
+function nameOf(n: ts.BindingName): string | null {
+  return ts.isIdentifier(n) ? n.text : null;
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  const mods = ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined;
+  return !!mods?.some(m => m.kind === kind);
+}
+
+/** Every name a pattern binds. */
+export function patternNames(p: Pattern): string[] {
+  if (p.k === 'name') return [p.name];
+  if (p.k === 'object') return p.props.flatMap(x => patternNames(x.target));
+  if (p.k === 'array') return p.items.flatMap(x => (x ? patternNames(x) : []));
+  return [];
+}

@@ -1,0 +1,35 @@
+// The contract of a rule: a pure function over the framework-neutral model.
+import type { SevenStopsConfig } from './config';
+import type { AnalysisModel, Framework, Finding, Severity, Stop } from './model';
+
+/** What a rule may read besides the model. */
+export interface RuleContext {
+  model: AnalysisModel;
+  config: SevenStopsConfig;
+  /** The current text of a root-relative file (for building suggested edits). */
+  text(file: string): string | undefined;
+}
+
+/** A finding as a rule reports it; the runner adds rule id, severity, stop and the formatted message. */
+export type RuleReport = Omit<Finding, 'ruleId' | 'severity' | 'stop' | 'message'>;
+
+export interface Rule {
+  id: string;
+  stop: Stop;
+  frameworks: Framework[];
+  /** One sentence: the claim the rule enforces. */
+  description: string;
+  defaultSeverity: Severity;
+  /** Message templates by id; `{{name}}` is replaced from the report's data. */
+  messages: Record<string, string>;
+  check(ctx: RuleContext): RuleReport[];
+}
+
+/** Where a rule's documentation lives (the Diagnostic code target and the SARIF helpUri). */
+export function ruleDocUrl(id: string): string {
+  return `https://github.com/seven-stops/seven-stops/blob/main/docs/rules/${id}.md`;
+}
+
+export function formatMessage(template: string, data: Record<string, string>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => data[k] ?? `{{${k}}}`);
+}

@@ -1,0 +1,129 @@
+// Interpreter hooks for Express: creating apps and routers, and recording every registration on them.
+import type { EvaluationHooks } from '../../core/evaluate';
+import { describe } from '../../core/evaluate';
+import { Arg, HostObject, Site, UNKNOWN, Value, options } from '../../core/values';
+import { ExpressHost, PathSpec, ROUTE_METHODS, isExpressHost } from './objects';
+
+/** Server properties that tune accepting and keeping connections (stop 1). */
+export const SERVER_TIMEOUTS = new Set(['keepAliveTimeout', 'headersTimeout', 'requestTimeout', 'timeout', 'maxHeadersCount', 'maxConnections', 'maxRequestsPerSocket']);
+
+export interface AcceptSite {
+  label: string;
+  site: Site;
+}
+
+export class ExpressRecorder implements EvaluationHooks {
+  readonly hosts: ExpressHost[] = [];
+  readonly acceptSites: AcceptSite[] = [];
+  private nextId = 1;
+
+  call(callee: Value, args: Arg[], site: Site): Value | undefined {
+    if (callee.t === 'pkg') return this.callPackage(callee.name, callee.path, args, site);
+    if (callee.t === 'method' && isExpressHost(callee.host)) return this.callMethod(callee.host, callee.name, args, site);
+    return undefined;
+  }
+
+  member(obj: HostObject, prop: string): Value | undefined {
+    if (!isExpressHost(obj)) return undefined;
+    if (obj.kind === 'server' && SERVER_TIMEOUTS.has(prop)) return UNKNOWN(`server.${prop}`);
+    return { t: 'method', host: obj, name: prop };
+  }
+
+  assign(obj: HostObject, prop: string, _value: Value, site: Site): void {
+    if (isExpressHost(obj) && obj.kind === 'server' && SERVER_TIMEOUTS.has(prop)) this.acceptSites.push({ label: `server.${prop}`, site });
+  }
+
+  private createHost(kind: ExpressHost['kind'], site: Site): ExpressHost {
+    const host: ExpressHost = { framework: 'express', kind, id: this.nextId++, site, stack: [], routeStack: [], caseSensitive: false, mounted: false };
+    if (kind !== 'server') this.hosts.push(host);
+    return host;
+  }
+
+  private create(kind: ExpressHost['kind'], site: Site): Value {
+    return { t: 'host', host: this.createHost(kind, site) };
+  }
+
+  private callPackage(name: string, path: string[], args: Arg[], site: Site): Value | undefined {
+    const p = path.filter(x => x !== 'default').join('.');
+    if (name === 'express' && p === '') return this.create('app', site);
+    if ((name === 'express' && p === 'Router') || (name === 'router' && p === '')) {
+      const flag = args[0]?.value.t === 'obj' ? args[0].value.props.get('caseSensitive') : undefined;
+      const h = this.createHost('router', site);
+      if (flag?.t === 'bool') h.caseSensitive = flag.v;
+      return { t: 'host', host: h };
+    }
+    if ((name === 'http' || name === 'https' || name === 'http2') && (p === 'createServer' || p === 'createSecureServer')) {
+      this.acceptSites.push({ label: `${name}.${p}`, site });
+      return this.create('server', site);
+    }
+    return undefined;
+  }
+
+  private callMethod(host: ExpressHost, method: string, args: Arg[], site: Site): Value | undefined {
+    const self: Value = { t: 'host', host };
+    if (host.kind === 'server') {
+      if (method === 'listen' || method === 'setTimeout') this.acceptSites.push({ label: method === 'listen' ? 'listen' : 'server.setTimeout', site });
+      return self;
+    }
+    if (host.kind === 'route') {
+      if (ROUTE_METHODS.has(method)) host.routeStack.push({ method, fns: flatten(args), site });
+      return self;
+    }
+    if (method === 'use') {
+      const first = args[0]?.value;
+      // An unresolvable first argument followed by more is a path (`app.use(PREFIX, router)`).
+      const paths = first ? pathSpecs(first) ?? (args.length >= 2 && first.t === 'unknown' ? [unknownPath(first)] : null) : null;
+      host.stack.push({ type: 'use', paths: paths ?? [{ kind: 'str', v: '/' }], fns: flatten(paths ? args.slice(1) : args), site });
+      return self;
+    }
+    if (method === 'route') {
+      const route = this.createHost('route', site);
+      host.stack.push({ type: 'routeObj', path: args[0] ? pathSpecs(args[0].value) ?? [unknownPath(args[0].value)] : [unknownPath(UNKNOWN('no path'))], route, site });
+      return { t: 'host', host: route };
+    }
+    if (method === 'get' && args.length === 1 && host.kind === 'app') return UNKNOWN('app setting'); // app.get('env')
+    if (ROUTE_METHODS.has(method)) {
+      if (!args.length) return self;
+      host.stack.push({ type: 'route', path: pathSpecs(args[0].value) ?? [unknownPath(args[0].value)], method, fns: flatten(args.slice(1)), site });
+      return self;
+    }
+    if (method === 'set' || method === 'enable') {
+      const key = args[0]?.value;
+      const on = method === 'enable' || (args[1]?.value.t === 'bool' && (args[1].value as { v: boolean }).v);
+      // The router is created with the settings of the first registration; later changes do nothing (E10).
+      if (key?.t === 'str' && key.v === 'case sensitive routing' && host.stack.length === 0) host.caseSensitive = on;
+      return self;
+    }
+    if (method === 'listen' && host.kind === 'app') {
+      this.acceptSites.push({ label: 'listen', site });
+      return this.create('server', site);
+    }
+    return undefined;
+  }
+}
+
+/** A use/route path argument: a string, a RegExp, or an array of them; null when the argument is not a path. */
+function pathSpecs(v: Value): PathSpec[] | null {
+  if (v.t === 'str') return [{ kind: 'str', v: v.v }];
+  if (v.t === 'regex') return [{ kind: 'regex', source: v.source, flags: v.flags }];
+  if (v.t === 'arr' && v.items.length && v.items.every(i => i.value.t === 'str' || i.value.t === 'regex' || i.value.t === 'arr')) {
+    return v.items.flatMap(i => pathSpecs(i.value) ?? []);
+  }
+  if (v.t === 'either' && v.options.every(o => o.t === 'str')) return [{ kind: 'str', v: (v.options[0] as { v: string }).v }];
+  return null;
+}
+
+function unknownPath(v: Value): PathSpec {
+  return { kind: 'unknown', why: describe(v) };
+}
+
+/** Route arguments may nest arrays of middleware at any depth (E16). */
+function flatten(args: Arg[]): Arg[] {
+  const out: Arg[] = [];
+  for (const a of args) {
+    if (a.value.t === 'arr') out.push(...flatten(a.value.items));
+    else if (a.value.t === 'either') out.push({ ...a, value: options(a.value).find(o => o.t === 'host' || o.t === 'fn') ?? a.value });
+    else out.push(a);
+  }
+  return out;
+}

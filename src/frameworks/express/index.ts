@@ -1,0 +1,28 @@
+// The Express adapter: records registrations while the interpreter replays the workspace, then
+// walks each app's stack into routes, chains, dispatch order and stop annotations.
+import type { AdapterContext, FrameworkAdapter, FrameworkOutput, FrameworkSession } from '../../core/adapter';
+import type { AppInfo } from '../../core/model';
+import { annotate } from './annotations';
+import { ExpressRecorder } from './hooks';
+import { walkApps } from './routes';
+
+export const expressAdapter: FrameworkAdapter = {
+  framework: 'express',
+  packages: ['express', 'router'],
+  start(ctx: AdapterContext): FrameworkSession {
+    const rec = new ExpressRecorder();
+    return {
+      hooks: rec,
+      finish(): FrameworkOutput {
+        const { routes, stacks } = walkApps(rec.hosts, ctx);
+        const apps: AppInfo[] = rec.hosts.filter(h => h.kind === 'app').map(h => ({
+          framework: 'express',
+          frameworkVersion: ctx.packageVersion(h.site.file, 'express'),
+          file: ctx.rel(h.site.file),
+          line: h.site.span.line,
+        }));
+        return { apps, routes, stacks, annotations: annotate(rec, routes, ctx) };
+      },
+    };
+  },
+};

@@ -1,0 +1,155 @@
+// What a middleware is (auth, body parser, CORS, logging...), with the evidence for the verdict.
+// Order of trust: the user's configured auth names, then well-known packages, then what the
+// function's own body does (rejects with 401/403 on one path and calls next() on another), and only
+// for code we cannot see, the name as a weak hint.
+import type { FnIR } from '../../core/ir';
+import type { LayerKind, Stop } from '../../core/model';
+import type { Arg, Value } from '../../core/values';
+import { options } from '../../core/values';
+
+export interface Classification {
+  kind: LayerKind;
+  stop: Stop;
+  /** Why: 'configured in sevenStops.auth', 'package passport', 'rejects with 401 and calls next()', 'name suggests auth'. */
+  evidence: string;
+  /** The function ends responses without ever calling next (a catch-all). */
+  terminal: boolean;
+  /** Four parameters: an error handler (E18, E19). */
+  errorHandler: boolean;
+}
+
+/** Package (and member path) → kind. `path` is matched as a prefix of the called member path. */
+const PACKAGE_KINDS: { pkg: string; path?: string; kind: LayerKind; not?: string[] }[] = [
+  { pkg: 'passport', path: 'authenticate', kind: 'auth' },
+  { pkg: 'express-jwt', kind: 'auth' },
+  { pkg: 'express-oauth2-jwt-bearer', kind: 'auth' },
+  { pkg: 'express-openid-connect', path: 'requiresAuth', kind: 'auth' },
+  { pkg: 'express-openid-connect', path: 'claimCheck', kind: 'auth' },
+  { pkg: 'express-basic-auth', kind: 'auth' },
+  { pkg: 'connect-ensure-login', kind: 'auth' },
+  { pkg: '@clerk/express', path: 'requireAuth', kind: 'auth' },
+  { pkg: 'keycloak-connect', kind: 'auth' },
+  { pkg: 'express-jwt-permissions', kind: 'auth' },
+  { pkg: 'express', path: 'json', kind: 'parse' },
+  { pkg: 'express', path: 'urlencoded', kind: 'parse' },
+  { pkg: 'express', path: 'raw', kind: 'parse' },
+  { pkg: 'express', path: 'text', kind: 'parse' },
+  { pkg: 'body-parser', kind: 'parse' },
+  { pkg: 'multer', kind: 'parse' },
+  { pkg: 'cookie-parser', kind: 'parse' },
+  { pkg: 'express-fileupload', kind: 'parse' },
+  { pkg: 'cors', kind: 'cors' },
+  { pkg: 'helmet', kind: 'security' },
+  { pkg: 'hpp', kind: 'security' },
+  { pkg: 'csurf', kind: 'security' },
+  { pkg: 'lusca', kind: 'security' },
+  { pkg: 'express-mongo-sanitize', kind: 'security' },
+  { pkg: 'morgan', kind: 'logging' },
+  { pkg: 'pino-http', kind: 'logging' },
+  { pkg: 'express-winston', kind: 'logging' },
+  { pkg: 'express-rate-limit', kind: 'rate-limit' },
+  { pkg: 'express-slow-down', kind: 'rate-limit' },
+  { pkg: 'rate-limiter-flexible', kind: 'rate-limit' },
+  { pkg: 'express', path: 'static', kind: 'static' },
+  { pkg: 'serve-static', kind: 'static' },
+  { pkg: 'serve-favicon', kind: 'static' },
+  { pkg: 'compression', kind: 'other' },
+];
+
+const AUTH_NAME_HINT = /(^|[^a-z])(auth|authenticate|authenticated|authorize|requireuser|requireauth|requirelogin|ensureloggedin|isloggedin|isauthenticated|protect|verifytoken|verifyjwt|checkjwt|jwtcheck|requiresauth)/i;
+const IDENTITY_ERRORS = /unauthori[sz]ed|forbidden|authenticationerror|autherror|notauthenticated|invalidtoken/i;
+
+/** Classifies one middleware argument. `configuredAuth` holds the user's `sevenStops.auth` names. */
+export function classify(arg: Arg, configuredAuth: string[]): Classification {
+  const v = pick(arg.value);
+  const fnInfo = v.t === 'fn' ? v.fn : null;
+  const errorHandler = fnInfo ? fnInfo.length === 4 : false;
+  const terminal = fnInfo ? !callsNext(fnInfo) && endsResponse(fnInfo) && fnInfo.length < 4 : false;
+  const base = { terminal, errorHandler };
+  if (errorHandler) return { ...base, kind: 'error-handler', stop: 4, evidence: 'four parameters (err, req, res, next)' };
+  if (configuredAuth.some(n => n === arg.name || n === fnInfo?.name)) return { ...base, kind: 'auth', stop: 4, evidence: 'listed in sevenStops.auth' };
+  if (v.t === 'pkgcall' || v.t === 'pkg') {
+    const pathText = v.path.filter(p => p !== 'default').join('.');
+    for (const k of PACKAGE_KINDS) {
+      if (k.pkg !== v.name) continue;
+      if (k.path && !pathText.startsWith(k.path)) continue;
+      if (k.kind === 'auth' && v.t === 'pkgcall' && optionalAuth(v)) return { ...base, kind: 'other', stop: 4, evidence: `${v.name} with credentialsRequired: false (optional auth)` };
+      return { ...base, kind: k.kind, stop: k.kind === 'parse' ? 2 : 4, evidence: `package ${v.name}` };
+    }
+    // express-openid-connect's auth() requires login unless authRequired: false.
+    if (v.name === 'express-openid-connect' && pathText.startsWith('auth') && v.t === 'pkgcall') {
+      const opts = v.args[0]?.value;
+      const off = opts?.t === 'obj' && opts.props.get('authRequired')?.t === 'bool' && !(opts.props.get('authRequired') as { v: boolean }).v;
+      return { ...base, kind: off ? 'other' : 'auth', stop: 4, evidence: `package ${v.name}${off ? ' (authRequired: false)' : ''}` };
+    }
+  }
+  if (fnInfo) {
+    const why = rejectsAndContinues(fnInfo);
+    if (why) return { ...base, kind: 'auth', stop: 4, evidence: why };
+    return { ...base, kind: nameKind(arg.name, fnInfo.name), stop: 4, evidence: 'function body' };
+  }
+  if (v.t === 'unknown' && AUTH_NAME_HINT.test(arg.name)) return { ...base, kind: 'auth', stop: 4, evidence: `name suggests auth (${v.why})` };
+  return { ...base, kind: nameKind(arg.name, null), stop: 4, evidence: v.t === 'unknown' ? v.why : 'unrecognised' };
+}
+
+function pick(v: Value): Value {
+  return options(v).find(o => o.t === 'fn' || o.t === 'pkgcall') ?? v;
+}
+
+/** express-jwt `credentialsRequired: false` lets anonymous requests through: not protection. */
+function optionalAuth(v: Extract<Value, { t: 'pkgcall' }>): boolean {
+  const opts = v.args[0]?.value;
+  const flag = opts?.t === 'obj' ? opts.props.get('credentialsRequired') : undefined;
+  return flag?.t === 'bool' && !flag.v;
+}
+
+function nameKind(argName: string, fnName: string | null): LayerKind {
+  const n = `${argName} ${fnName ?? ''}`.toLowerCase();
+  if (/logger|logging|morgan|requestlog/.test(n)) return 'logging';
+  if (/ratelimit|rate_limit|limiter|throttle/.test(n)) return 'rate-limit';
+  if (/cors/.test(n)) return 'cors';
+  return 'other';
+}
+
+/** The next parameter (index 2) is called, or handed on to another function. */
+export function callsNext(fn: FnIR): boolean {
+  return fn.uses.some(u => u.param === 2 && u.path.length === 0);
+}
+
+const ENDING_METHODS = new Set(['json', 'send', 'end', 'render', 'sendStatus', 'redirect', 'sendFile', 'download', 'jsonp']);
+
+/** The response parameter is used to end the response somewhere. */
+export function endsResponse(fn: FnIR): boolean {
+  return fn.uses.some(u => u.param === 1 && !!u.call && ENDING_METHODS.has(u.path[u.path.length - 1] ?? ''));
+}
+
+/**
+ * The shape of an authentication layer: on one path it rejects the request as unauthenticated or
+ * forbidden (status 401/403, an Unauthorized error), on another it calls next().
+ */
+export function rejectsAndContinues(fn: FnIR): string | null {
+  if (!callsNext(fn)) return null;
+  for (const u of fn.uses) {
+    if (!u.call) continue;
+    const last = u.path[u.path.length - 1];
+    if (u.param === 1 && (last === 'status' || last === 'sendStatus' || last === 'writeHead')) {
+      const code = u.call[0];
+      if (code?.k === 'num' && (code.v === 401 || code.v === 403)) return `rejects with ${code.v} and calls next()`;
+    }
+    if (u.param === 2 && u.path.length === 0 && u.call.length) {
+      const a = u.call[0];
+      const text = JSON.stringify(a);
+      if (/"v":40[13]\b/.test(text) || IDENTITY_ERRORS.test(text)) return 'passes a 401/403 error to next() and calls next() otherwise';
+    }
+  }
+  for (const t of fn.throws) if (IDENTITY_ERRORS.test(t)) return `throws ${t} and calls next() otherwise`;
+  for (const c of fn.calls) {
+    if (/createError|createHttpError|httpErrors|HttpError|boom\.unauthorized/i.test(c.callee) && c.args[0]?.k === 'num' && (c.args[0].v === 401 || c.args[0].v === 403)) {
+      return `raises a ${c.args[0].v} error and calls next() otherwise`;
+    }
+    if (/unauthorized|forbidden/i.test(c.callee)) return `raises ${c.callee} and calls next() otherwise`;
+    if (/^passport\.authenticate\b/.test(c.callee)) return 'delegates to passport.authenticate';
+    if (/\bjwt\.verify$|\bverifyIdToken$|\bjwtVerify$/.test(c.callee)) return `verifies a token (${c.callee}) before next()`;
+  }
+  return null;
+}

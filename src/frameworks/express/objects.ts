@@ -1,0 +1,41 @@
+// Express objects as the interpreter builds them: apps and routers with their stacks in registration
+// order, exactly the structure Express dispatches through (router/index.js `stack`).
+import type { HostObject, Arg, Site } from '../../core/values';
+
+export type PathSpec =
+  | { kind: 'str'; v: string }
+  | { kind: 'regex'; source: string; flags: string }
+  | { kind: 'unknown'; why: string };
+
+export type StackLayer =
+  | { type: 'use'; paths: PathSpec[]; fns: Arg[]; site: Site }
+  | { type: 'route'; path: PathSpec[]; method: string; fns: Arg[]; site: Site }
+  | { type: 'routeObj'; path: PathSpec[]; route: ExpressHost; site: Site };
+
+export interface RouteEntry {
+  method: string;
+  fns: Arg[];
+  site: Site;
+}
+
+export interface ExpressHost extends HostObject {
+  framework: 'express';
+  kind: 'app' | 'router' | 'route' | 'server';
+  stack: StackLayer[];
+  /** Only for kind 'route' (app.route(path)). */
+  routeStack: RouteEntry[];
+  /** `app.set('case sensitive routing', true)` before the first layer (E9, E10). */
+  caseSensitive: boolean;
+  /** Set once the object is used as a layer of another (mounted): it is then not a root. */
+  mounted: boolean;
+}
+
+/** The HTTP methods Express routes accept as `app.<method>()`, plus `all`. */
+export const ROUTE_METHODS = new Set([
+  'get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all',
+  'trace', 'connect', 'copy', 'lock', 'mkcol', 'move', 'purge', 'propfind', 'proppatch', 'report', 'search', 'unlock', 'query',
+]);
+
+export function isExpressHost(h: HostObject): h is ExpressHost {
+  return h.framework === 'express';
+}

@@ -1,0 +1,206 @@
+// Turns recorded Express stacks into routes with their chains, walking each app the way Express
+// dispatches a request: layers in registration order, descending into mounted routers and sub-apps.
+// Path-less `router.use()` layers stay active after their router (E5-E7), a route's position is its
+// router's mount position (E4), error handlers never run on the success path (E18).
+import type { AdapterContext } from '../../core/adapter';
+import type { FnIR } from '../../core/ir';
+import type { ChainEntry, HandlerFacts, ModelRoute, OrderedLayer, SourceRange } from '../../core/model';
+import type { Arg, Site } from '../../core/values';
+import { options } from '../../core/values';
+import { joinPath, patternCovers, prefixCovers, regexPrefixCovers } from '../shared/paths';
+import { Classification, callsNext, classify } from './middleware-kind';
+import type { ExpressHost, PathSpec } from './objects';
+
+/** Something registered earlier in dispatch order that may run before a later route. */
+type Before =
+  | { type: 'mw'; prefix: Prefix; arg: Arg; cls: Classification; layer: OrderedLayer }
+  | { type: 'route'; path: string; method: string; fns: Arg[]; passes: boolean; name: string; range: SourceRange };
+
+type Prefix = { kind: 'str'; v: string; caseSensitive: boolean } | { kind: 'regex'; source: string; flags: string } | { kind: 'unknown' };
+
+interface WalkState {
+  app: number;
+  before: Before[];
+  layers: OrderedLayer[];
+  routes: ModelRoute[];
+  visiting: Set<ExpressHost>;
+}
+
+export function walkApps(hosts: ExpressHost[], ctx: AdapterContext): { routes: ModelRoute[]; stacks: OrderedLayer[][] } {
+  markMounted(hosts);
+  const routes: ModelRoute[] = [];
+  const stacks: OrderedLayer[][] = [];
+  // Apps first, then routers nobody mounts (their routes are still worth showing, marked unresolved).
+  const roots = [...hosts.filter(h => h.kind === 'app' && !h.mounted), ...hosts.filter(h => h.kind === 'router' && !h.mounted && h.stack.length)];
+  for (const root of roots) {
+    const state: WalkState = { app: stacks.length, before: [], layers: [], routes, visiting: new Set() };
+    const note = root.kind === 'router' ? [`router created at ${ctx.rel(root.site.file)}:${root.site.span.line} is not mounted on any app the analyser found`] : [];
+    walk(root, '', root.caseSensitive, state, note, ctx);
+    stacks.push(state.layers);
+  }
+  return { routes, stacks };
+}
+
+function markMounted(hosts: ExpressHost[]): void {
+  for (const h of hosts) {
+    for (const layer of h.stack) {
+      if (layer.type !== 'use') continue;
+      for (const fn of layer.fns) for (const v of options(fn.value)) if (v.t === 'host' && v.host !== h) (v.host as ExpressHost).mounted = true;
+    }
+  }
+}
+
+function walk(host: ExpressHost, prefix: string, caseSensitive: boolean, st: WalkState, unresolved: string[], ctx: AdapterContext): void {
+  if (st.visiting.has(host)) return; // a router mounted inside itself
+  st.visiting.add(host);
+  for (const layer of host.stack) {
+    const range = ctx.range(layer.site.file, layer.site.span);
+    if (layer.type === 'use') {
+      for (const p of layer.paths) {
+        const { full, notes } = resolvePrefix(prefix, p, unresolved);
+        for (const fn of layer.fns) {
+          const child = options(fn.value).find(v => v.t === 'host');
+          if (child && child.t === 'host' && child.host !== host && (child.host as ExpressHost).kind !== 'server') {
+            const sub = child.host as ExpressHost;
+            st.layers.push({ order: st.layers.length, kind: 'mount', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false });
+            walk(sub, full, sub.kind === 'app' ? sub.caseSensitive : caseSensitive, st, notes, ctx);
+            continue;
+          }
+          const cls = classify(fn, ctx.config.auth);
+          const ol: OrderedLayer = { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: cls.kind, prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: cls.terminal };
+          st.layers.push(ol);
+          st.before.push({ type: 'mw', prefix: prefixOf(full, p, caseSensitive), arg: fn, cls, layer: ol });
+        }
+      }
+      continue;
+    }
+    const entries = layer.type === 'route'
+      ? [{ method: layer.method, fns: layer.fns, site: layer.site, routeLevel: [] as Arg[] }]
+      : routeObjectEntries(layer.route);
+    for (const p of layer.path) {
+      const { full, notes } = resolvePrefix(prefix, p, unresolved);
+      const path = full || '/';
+      for (const e of entries) {
+        if (!e.fns.length) continue;
+        addRoute({ owner: host.id, prefix }, path, e.method, [...e.routeLevel, ...e.fns], ctx.range(e.site.file, e.site.span), caseSensitive, notes, st, ctx);
+      }
+    }
+  }
+  st.visiting.delete(host);
+}
+
+/** `app.route(p).all(a).get(h)`: each method entry runs after the earlier `all`/same-method entries (E13). */
+function routeObjectEntries(route: ExpressHost): { method: string; fns: Arg[]; site: Site; routeLevel: Arg[] }[] {
+  const out: { method: string; fns: Arg[]; site: Site; routeLevel: Arg[] }[] = [];
+  route.routeStack.forEach((e, i) => {
+    const onlyAll = route.routeStack.every(x => x.method === 'all');
+    if (e.method === 'all' && !onlyAll) return; // `all` layers here are middleware for the methods after them
+    const earlier = route.routeStack.slice(0, i).filter(x => x.method === 'all' || x.method === e.method).flatMap(x => x.fns);
+    out.push({ method: e.method, fns: e.fns, site: e.site, routeLevel: earlier });
+  });
+  return out;
+}
+
+interface RouteSite { owner: number; prefix: string }
+
+function addRoute({ owner, prefix }: RouteSite, path: string, method: string, fns: Arg[], range: SourceRange, caseSensitive: boolean, unresolved: string[], st: WalkState, ctx: AdapterContext): void {
+  const handlerArg = fns[fns.length - 1];
+  const routeLevel = fns.slice(0, -1);
+  const chain: ChainEntry[] = [];
+  const chainRanges: (SourceRange | null)[] = [];
+  const authBy: string[] = [];
+  const shadowedBy: ModelRoute['shadowedBy'] = [];
+  const push = (arg: Arg, cls: Classification) => {
+    const r = argRange(arg, ctx);
+    chain.push({ name: arg.name, kind: cls.kind, stop: cls.stop, file: r?.file ?? range.file, line: r?.line ?? range.line });
+    chainRanges.push(r);
+    if (cls.kind === 'auth') authBy.push(arg.name);
+  };
+  for (const b of st.before) {
+    if (b.type === 'mw') {
+      if (b.cls.errorHandler || !covers(b.prefix, path)) continue;
+      if (b.cls.terminal) shadowedBy.push({ name: b.arg.name, range: b.layer.range, why: `ends every response under ${b.layer.prefix} without calling next()` });
+      push(b.arg, b.cls);
+    } else if ((b.method === method || b.method === 'all') && patternCovers(b.path, path, caseSensitive)) {
+      // An earlier route on the same path runs first; if it calls next() its layers join this chain (E12, E22).
+      if (b.passes) for (const f of b.fns) push(f, classify(f, ctx.config.auth));
+      else shadowedBy.push({ name: b.name, range: b.range, why: `${b.method.toUpperCase()} ${b.path} matches first and does not call next()` });
+    }
+  }
+  for (const f of routeLevel) push(f, classify(f, ctx.config.auth));
+  const handlerFn = fnOf(handlerArg);
+  const handlerSite = handlerFn ? { file: handlerFn.file, span: handlerFn.fn.headSpan } : handlerArg.site;
+  const notes = [...unresolved];
+  if (!handlerFn && handlerArg.value.t === 'unknown') notes.push(`handler ${handlerArg.name}: ${handlerArg.value.why}`);
+  const route: ModelRoute = {
+    framework: 'express',
+    method: method === 'all' ? 'ALL' : method.toUpperCase(),
+    path,
+    file: range.file,
+    line: range.line,
+    column: range.column,
+    range,
+    handler: handlerSite ? { file: ctx.rel(handlerSite.file), line: handlerSite.span.line } : null,
+    chain,
+    protected: authBy.length > 0,
+    authBy,
+    unresolved: notes,
+    app: st.app,
+    owner,
+    mountPrefix: prefix || '/',
+    order: st.layers.length,
+    facts: handlerFn ? handlerFacts(handlerFn.fn, handlerFn.file, ctx) : { readsBody: null, readsIdentity: null },
+    chainRanges,
+    shadowedBy,
+  };
+  st.routes.push(route);
+  st.layers.push({ order: st.layers.length, kind: 'route', name: `${route.method} ${path}`, layerKind: 'other', prefix: path, range, argRange: null, terminal: false, route: st.routes.length - 1 });
+  const passes = fns.every(f => { const fn = fnOf(f); return !!fn && callsNext(fn.fn); });
+  st.before.push({ type: 'route', path, method, fns, passes, name: `${route.method} ${path}`, range });
+}
+
+function fnOf(arg: Arg): { fn: FnIR; file: string } | null {
+  const v = options(arg.value).find(o => o.t === 'fn');
+  return v && v.t === 'fn' ? { fn: v.fn, file: v.file } : null;
+}
+
+function argRange(arg: Arg, ctx: AdapterContext): SourceRange | null {
+  return arg.site ? ctx.range(arg.site.file, arg.site.span) : null;
+}
+
+function resolvePrefix(prefix: string, p: PathSpec, unresolved: string[]): { full: string; notes: string[] } {
+  if (p.kind === 'str') return { full: joinPath(prefix, p.v), notes: unresolved };
+  if (p.kind === 'regex') return { full: joinPath(prefix, `/${p.source}/`), notes: [...unresolved, `RegExp path /${p.source}/${p.flags}`] };
+  return { full: joinPath(prefix, '{?}'), notes: [...unresolved, `path: ${p.why}`] };
+}
+
+function prefixOf(full: string, p: PathSpec, caseSensitive: boolean): Prefix {
+  if (p.kind === 'regex') return { kind: 'regex', source: p.source, flags: p.flags };
+  if (p.kind === 'unknown') return { kind: 'unknown' };
+  return { kind: 'str', v: full || '/', caseSensitive };
+}
+
+function covers(prefix: Prefix, path: string): boolean {
+  if (prefix.kind === 'unknown') return false;
+  if (prefix.kind === 'regex') return regexPrefixCovers(prefix.source, prefix.flags, path);
+  return prefixCovers(prefix.v, path, prefix.caseSensitive);
+}
+
+const IDENTITY_PATHS = [['user'], ['auth'], ['session', 'user'], ['session', 'userId'], ['currentUser'], ['userId']];
+
+/** What the handler reads from the request: the body (needs a parser) and the identity (needs auth). */
+function handlerFacts(fn: FnIR, file: string, ctx: AdapterContext): HandlerFacts {
+  let readsBody: SourceRange | null = null;
+  let readsIdentity: HandlerFacts['readsIdentity'] = null;
+  const reqName = fn.params[0]?.k === 'name' ? fn.params[0].name : 'req';
+  for (const u of fn.uses) {
+    if (u.param === 0 && u.path[0] === 'body' && !readsBody) readsBody = ctx.range(file, u.span);
+    if (readsIdentity) continue;
+    if (u.param === 0 && IDENTITY_PATHS.some(p => p.every((s, i) => u.path[i] === s))) {
+      readsIdentity = { expr: `${reqName}.${u.path.filter(s => s !== '()').slice(0, 2).join('.')}`, range: ctx.range(file, u.span) };
+    } else if (u.param === 1 && u.path[0] === 'locals' && (u.path[1] === 'user' || u.path[1] === 'auth')) {
+      readsIdentity = { expr: `res.locals.${u.path[1]}`, range: ctx.range(file, u.span) };
+    }
+  }
+  return { readsBody, readsIdentity };
+}

@@ -1,0 +1,68 @@
+// Path arithmetic shared by the order-based frameworks: joining mount prefixes, and deciding whether
+// a use-path prefix or an earlier route pattern covers every request a route pattern matches.
+
+/** Joins a mount prefix and a path the way Express reports full paths ('/api' + '/' = '/api'). */
+export function joinPath(prefix: string, p: string): string {
+  if (p === '' || p === '/') return prefix === '' ? '/' : prefix;
+  const a = prefix === '/' ? '' : prefix.replace(/\/+$/, '');
+  const b = p.startsWith('/') ? p : '/' + p;
+  return a + b;
+}
+
+/** Path segments, without empty ones ('/a//b/' → ['a','b']). */
+export function segments(p: string): string[] {
+  return p.split('/').filter(s => s.length > 0);
+}
+
+function isParam(seg: string): boolean {
+  return seg.startsWith(':') && !seg.endsWith('?') && !/[*+()]/.test(seg);
+}
+
+function isWildcard(seg: string): boolean {
+  return seg === '*' || seg.startsWith('*') || seg === '(.*)' || seg.startsWith('{*');
+}
+
+/**
+ * Whether a segment-bounded prefix (`app.use('/admin')`, E8) covers every request `route` matches.
+ * Literal segments compare case-insensitively unless `caseSensitive` (E9). A param in the prefix
+ * covers anything in that segment; a literal in the prefix does not cover a param in the route.
+ */
+export function prefixCovers(prefix: string, route: string, caseSensitive = false): boolean {
+  const ps = segments(prefix);
+  const rs = segments(route);
+  if (ps.length > rs.length) return false;
+  return ps.every((seg, i) => segmentCovers(seg, rs[i], caseSensitive));
+}
+
+/** Whether an earlier route pattern matches every path a later route pattern matches (E22). */
+export function patternCovers(earlier: string, later: string, caseSensitive = false): boolean {
+  const es = segments(earlier);
+  const ls = segments(later);
+  for (let i = 0; i < es.length; i++) {
+    if (isWildcard(es[i])) return true;
+    if (i >= ls.length || !segmentCovers(es[i], ls[i], caseSensitive)) return false;
+  }
+  return es.length === ls.length;
+}
+
+function segmentCovers(pattern: string, target: string, caseSensitive: boolean): boolean {
+  if (isParam(pattern)) return !isWildcard(target);
+  if (isParam(target) || isWildcard(target)) return false;
+  return caseSensitive ? pattern === target : pattern.toLowerCase() === target.toLowerCase();
+}
+
+/** A concrete request path for a pattern (`/users/:id` → `/users/1`), for tests and traces. */
+export function samplePath(pattern: string): string {
+  return '/' + segments(pattern).map(s => (s.startsWith(':') ? '1' : s.startsWith('*') || s.startsWith('{*') ? 'any' : s)).join('/');
+}
+
+/** Whether a RegExp use-path covers a route: it must match at the start, up to a segment boundary (E11). */
+export function regexPrefixCovers(source: string, flags: string, route: string): boolean {
+  let re: RegExp;
+  try { re = new RegExp(source, flags.replace(/[gy]/g, '')); } catch { return false; }
+  const sample = samplePath(route);
+  const m = re.exec(sample);
+  if (!m || m.index !== 0) return false;
+  const next = sample[m[0].length];
+  return next === undefined || next === '/';
+}

@@ -1,0 +1,81 @@
+// Stop 4: a route registered before the auth layer runs without it (E1-E4). Reported when the route
+// reads the authenticated identity, or when routes sharing its router or mount prefix that are
+// registered after it are protected. A lone public route (health check, login) is not a finding.
+import type { ModelRoute, OrderedLayer, Suggestion } from '../core/model';
+import type { RuleReport } from '../core/rule';
+import { at, defineRule, moveStatement } from './define-rule';
+
+export const noRouteBeforeAuth = defineRule({
+  id: 'no-route-before-auth',
+  stop: 4,
+  frameworks: ['express'],
+  description: 'A route must not be registered before the auth layer that protects the routes around it.',
+  defaultSeverity: 'error',
+  messages: {
+    readsIdentity: '{{route}} runs without authentication but reads {{identity}}: it is registered at {{routeAt}}, before {{auth}} ({{authAt}}).',
+    siblingsProtected: '{{route}} runs without authentication: it is registered at {{routeAt}}, before {{auth}} ({{authAt}}), which protects the routes registered after it.',
+    readsIdentityNoAuth: '{{route}} reads {{identity}} but no authentication layer runs before it.',
+  },
+  check(ctx) {
+    const out: RuleReport[] = [];
+    const { routes, stacks } = ctx.model;
+    for (const route of routes) {
+      if (route.protected || route.shadowedBy.length) continue;
+      const stack = stacks[route.app] ?? [];
+      const later = laterAuth(route, stack, routes);
+      const sibling = later ? protectedSibling(route, routes, later.layer) : null;
+      const identity = route.facts.readsIdentity;
+      if (!identity && !sibling) continue;
+      const data: Record<string, string> = { route: `${route.method} ${route.path}`, routeAt: at(route.range) };
+      if (identity) data.identity = identity.expr;
+      if (!later) {
+        out.push({ ...route.range, messageId: 'readsIdentityNoAuth', data, related: [{ ...identity!.range, message: `${identity!.expr} is read here` }], suggestions: [] });
+        continue;
+      }
+      const authRange = later.layer.argRange ?? later.layer.range;
+      data.auth = later.name;
+      data.authAt = at(authRange);
+      const related = [{ ...authRange, message: `${later.name} is registered here, after the route` }];
+      if (identity) related.push({ ...identity.range, message: `${identity.expr} is read here` });
+      if (sibling) related.push({ ...sibling.range, message: `${sibling.method} ${sibling.path} is protected by ${later.name}` });
+      out.push({ ...route.range, messageId: identity ? 'readsIdentity' : 'siblingsProtected', data, related, suggestions: suggestions(ctx.text(route.file), route, later.layer) });
+    }
+    return out;
+  },
+});
+
+/** The first auth layer registered after the route whose prefix would have covered it. */
+function laterAuth(route: ModelRoute, stack: OrderedLayer[], routes: ModelRoute[]): { layer: OrderedLayer; name: string } | null {
+  for (const layer of stack) {
+    if (layer.order <= route.order || layer.kind !== 'middleware' || layer.layerKind !== 'auth') continue;
+    // It protects some later route that shares the route's path prefix: it would have covered this one.
+    const covers = routes.some(r => r.app === route.app && r.order > layer.order && r.authBy.includes(layer.name) && sharesPrefix(layer.prefix, route.path));
+    if (covers) return { layer, name: layer.name };
+  }
+  return null;
+}
+
+function sharesPrefix(prefix: string, path: string): boolean {
+  if (prefix === '/') return true;
+  const p = prefix.toLowerCase();
+  const q = path.toLowerCase();
+  return q === p || q.startsWith(p.endsWith('/') ? p : p + '/');
+}
+
+/** A protected route after the auth layer that shares the route's router or mount prefix. */
+function protectedSibling(route: ModelRoute, routes: ModelRoute[], auth: OrderedLayer): ModelRoute | null {
+  const scope = route.mountPrefix !== '/' ? route.mountPrefix : parentPath(route.path);
+  return routes.find(r => r.app === route.app && r.order > auth.order && r.protected && r.authBy.includes(auth.name) &&
+    ((r.owner === route.owner && route.mountPrefix !== '/') || (scope !== '/' && sharesPrefix(scope, r.path)))) ?? null;
+}
+
+function parentPath(p: string): string {
+  const i = p.replace(/\/+$/, '').lastIndexOf('/');
+  return i <= 0 ? '/' : p.slice(0, i);
+}
+
+function suggestions(text: string | undefined, route: ModelRoute, auth: OrderedLayer): Suggestion[] {
+  if (!text) return [];
+  const s = moveStatement(text, route.range, auth.range, `Move ${route.method} ${route.path} below ${auth.name}`);
+  return s ? [s] : [];
+}
