@@ -12,7 +12,9 @@ const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 
 /** Shared by every bundle: Node 20 CommonJS, `vscode` provided by the host. */
+const version = JSON.parse(fs.readFileSync('package.json', 'utf8')).version;
 const common = {
+  define: { SEVEN_STOPS_VERSION: JSON.stringify(version) },
   bundle: true,
   platform: 'node',
   format: 'cjs',

@@ -1,0 +1,50 @@
+// The human-readable report: app → mounts → routes with chain and verdict, then findings.
+import type { AnalysisResult, ModelRoute, Route } from '../core/model';
+import { STOP_GLYPHS } from '../core/model';
+
+export function formatText(r: AnalysisResult, color: boolean): string {
+  const c = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const lines: string[] = [];
+  const routes = r.routes as (Route & Partial<Pick<ModelRoute, 'app' | 'mountPrefix'>>)[];
+  const byApp = new Map<number, typeof routes>();
+  for (const route of routes) {
+    const k = route.app ?? 0;
+    if (!byApp.has(k)) byApp.set(k, []);
+    byApp.get(k)!.push(route);
+  }
+  if (!r.apps.length && !r.routes.length) lines.push('No Express app found.');
+  r.apps.forEach((app, i) => {
+    lines.push(c('1', `${app.framework}${app.frameworkVersion ? ' ' + app.frameworkVersion : ''} app  ${app.file}:${app.line}`));
+    const appRoutes = byApp.get(i) ?? [];
+    let mount = '';
+    for (const route of appRoutes) {
+      const m = route.mountPrefix ?? '/';
+      if (m !== mount) { mount = m; if (m !== '/') lines.push(`  ${c('36', m)}`); }
+      const indent = m === '/' ? '  ' : '    ';
+      const verdict = route.protected ? c('32', `🔒 ${route.authBy.join(', ')}`) : c('33', '⚠ no auth');
+      lines.push(`${indent}${STOP_GLYPHS[3]} ${route.method.padEnd(6)} ${route.path}  ${verdict}  ${c('2', `${route.file}:${route.line}`)}`);
+      if (route.chain.length) lines.push(`${indent}    ${c('2', route.chain.map(x => `${x.name}`).join(' → ') + ' → handler')}`);
+      for (const u of route.unresolved) lines.push(`${indent}    ${c('2', `? ${u}`)}`);
+    }
+  });
+  const unmounted = [...byApp.entries()].filter(([k]) => k >= r.apps.length).flatMap(([, v]) => v);
+  if (unmounted.length) {
+    lines.push(c('1', 'Routes on routers not mounted on any app found'));
+    for (const route of unmounted) lines.push(`  ${route.method.padEnd(6)} ${route.path}  ${c('2', `${route.file}:${route.line}`)}`);
+  }
+  lines.push('');
+  if (r.findings.length) {
+    lines.push(c('1', `${r.findings.length} finding${r.findings.length === 1 ? '' : 's'}`));
+    for (const f of r.findings) {
+      const sev = f.severity === 'error' ? c('31', 'error') : f.severity === 'warning' ? c('33', 'warning') : c('34', 'info');
+      lines.push(`  ${f.file}:${f.line}:${f.column}  ${sev}  ${f.message}  ${c('2', `${STOP_GLYPHS[f.stop]} ${f.ruleId}`)}`);
+    }
+  } else lines.push(c('32', 'No findings.'));
+  if (r.skipped.length) {
+    lines.push('', c('2', `Skipped ${r.skipped.length} file(s):`));
+    for (const s of r.skipped.slice(0, 20)) lines.push(c('2', `  ${s.file}: ${s.reason}`));
+    if (r.skipped.length > 20) lines.push(c('2', `  … and ${r.skipped.length - 20} more (see --format json)`));
+  }
+  lines.push(c('2', `${r.routes.length} routes, ${r.stats.files} files, ${r.stats.ms} ms`));
+  return lines.join('\n') + '\n';
+}

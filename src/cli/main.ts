@@ -1,0 +1,106 @@
+// `seven-stops scan [dir]`: the same engine as the extension, for terminals and CI.
+// Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage/config/I-O error.
+import * as fs from 'fs';
+import * as path from 'path';
+import { ConfigError, loadConfig } from '../core/config';
+import type { Severity } from '../core/model';
+import { analyseFolder } from '../engine';
+import { allRules } from '../rules';
+import { formatJson } from './format-json';
+import { toSarif } from './format-sarif';
+import { formatText } from './format-text';
+
+declare const SEVEN_STOPS_VERSION: string | undefined;
+const VERSION = typeof SEVEN_STOPS_VERSION === 'string' ? SEVEN_STOPS_VERSION : '0.0.0-dev';
+
+const USAGE = `Usage: seven-stops scan [dir] [options]
+
+Shows every Express route with its middleware chain and auth verdict, and the bugs at each stop.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --config <file>            configuration file (default: <dir>/.sevenstops.json or package.json "sevenStops")
+  --fail-on error|warning|none
+                             exit 1 when a finding at or above this severity exists (default: error)
+  --no-color                 plain text output
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it, 2 usage, configuration or I/O error.`;
+
+class UsageError extends Error {}
+
+interface Options { dir: string; format: 'text' | 'json' | 'sarif'; config?: string; failOn: Severity | 'none'; color: boolean }
+
+function parseArgs(argv: string[]): Options | 'help' | 'version' {
+  const args = [...argv];
+  if (args[0] === '-h' || args[0] === '--help' || args.length === 0) return 'help';
+  if (args[0] === '-v' || args[0] === '--version') return 'version';
+  const cmd = args.shift();
+  if (cmd !== 'scan') throw new UsageError(`unknown command '${cmd}' (expected 'scan')`);
+  const o: Options = { dir: '.', format: 'text', failOn: 'error', color: !!process.stdout.isTTY && !process.env.NO_COLOR };
+  let dirSet = false;
+  while (args.length) {
+    const a = args.shift()!;
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => {
+      const v = inline ?? args.shift();
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '-h' || flag === '--help') return 'help';
+    if (flag === '--format') {
+      const v = value();
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif (got '${v}')`);
+      o.format = v;
+    } else if (flag === '--config') o.config = value();
+    else if (flag === '--fail-on') {
+      const v = value();
+      if (v !== 'error' && v !== 'warning' && v !== 'none') throw new UsageError(`--fail-on must be error, warning or none (got '${v}')`);
+      o.failOn = v;
+    } else if (flag === '--no-color') o.color = false;
+    else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
+    else if (!dirSet) { o.dir = flag; dirSet = true; } else throw new UsageError(`unexpected argument '${flag}'`);
+  }
+  return o;
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export function main(argv: string[]): number {
+  let opts: ReturnType<typeof parseArgs>;
+  try { opts = parseArgs(argv); } catch (e) {
+    process.stderr.write(`seven-stops: ${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (opts === 'help') { process.stdout.write(USAGE + '\n'); return 0; }
+  if (opts === 'version') { process.stdout.write(VERSION + '\n'); return 0; }
+  const dir = path.resolve(opts.dir);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    process.stderr.write(`seven-stops: not a folder: ${opts.dir}\n`);
+    return 2;
+  }
+  let progress: NodeJS.Timeout | undefined;
+  try {
+    const config = loadConfig(dir, opts.config);
+    // A progress line only for slow scans on a terminal, so CI logs and pipes stay clean.
+    if (process.stderr.isTTY) progress = setTimeout(() => process.stderr.write(`seven-stops: scanning ${opts.dir}…\r`), 1000);
+    const result = analyseFolder(dir, { config });
+    result.root = opts.dir;
+    const out = opts.format === 'json' ? formatJson(result)
+      : opts.format === 'sarif' ? JSON.stringify(toSarif(result, allRules, VERSION), null, 2) + '\n'
+      : formatText(result, opts.color);
+    process.stdout.write(out);
+    if (opts.failOn === 'none') return 0;
+    const threshold = RANK[opts.failOn];
+    return result.findings.some(f => RANK[f.severity] >= threshold) ? 1 : 0;
+  } catch (e) {
+    const msg = e instanceof ConfigError ? e.message : `${(e as Error).message}`;
+    process.stderr.write(`seven-stops: ${msg}\n`);
+    return 2;
+  } finally {
+    if (progress) clearTimeout(progress);
+  }
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));
