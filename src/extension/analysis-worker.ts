@@ -1,0 +1,23 @@
+// The analysis worker: owns one cached WorkspaceAnalyser per folder and answers analyse requests.
+// Runs in a worker thread; never imports vscode.
+import { parentPort } from 'worker_threads';
+import type { WorkspaceAnalyser } from '../core/analyse';
+import { loadConfig } from '../core/config';
+import { createAnalyser } from '../engine';
+import type { WorkerRequest, WorkerResponse } from './protocol';
+
+const analysers = new Map<string, WorkspaceAnalyser>();
+
+function handle(req: WorkerRequest): WorkerResponse {
+  try {
+    const config = { ...loadConfig(req.root), ...req.overrides };
+    let analyser = analysers.get(req.root);
+    if (!analyser) analysers.set(req.root, (analyser = createAnalyser(req.root, config)));
+    else analyser.setConfig(config);
+    return { type: 'result', id: req.id, result: analyser.analyse(new Map(req.overlays)) };
+  } catch (e) {
+    return { type: 'error', id: req.id, message: (e as Error).message };
+  }
+}
+
+parentPort?.on('message', (req: WorkerRequest) => parentPort!.postMessage(handle(req)));

@@ -1,0 +1,150 @@
+// One analysis per workspace folder, run in a worker thread, debounced on edits and saves. Every
+// consumer (CodeLens, diagnostics, the lesson view) listens to the single onDidChange event.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { Worker } from 'worker_threads';
+import type { FullAnalysis } from '../core/analyse';
+import { DEFAULT_EXCLUDE } from '../core/config';
+import type { WorkerRequest, WorkerResponse } from './protocol';
+import { readSettings } from './settings';
+
+const DEBOUNCE_MS = 300;
+const SOURCE_LANGUAGES = new Set(['javascript', 'typescript', 'javascriptreact', 'typescriptreact']);
+
+export interface FolderAnalysis {
+  folder: vscode.WorkspaceFolder;
+  result: FullAnalysis | null;
+  error: string | null;
+}
+
+export class AnalysisService implements vscode.Disposable {
+  private readonly results = new Map<string, FolderAnalysis>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, (r: WorkerResponse) => void>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private dirty = false;
+  private firstScan = true;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly extensionPath: string, private readonly log: vscode.LogOutputChannel) {
+    const isSource = (doc: vscode.TextDocument) => SOURCE_LANGUAGES.has(doc.languageId) && doc.uri.scheme === 'file';
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument(e => { if (isSource(e.document) && e.contentChanges.length) this.schedule(); }),
+      vscode.workspace.onDidSaveTextDocument(doc => { if (isSource(doc)) this.schedule(); }),
+      vscode.workspace.onDidCloseTextDocument(doc => { if (isSource(doc) && doc.isDirty) this.schedule(); }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule(0)),
+      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('sevenStops')) this.schedule(0); }),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,json}');
+    this.disposables.push(watcher, watcher.onDidCreate(() => this.schedule()), watcher.onDidDelete(() => this.schedule()), watcher.onDidChange(() => this.schedule()));
+  }
+
+  /** Analyses every folder now (the first run shows progress in the status bar). */
+  start(): void {
+    this.schedule(0);
+  }
+
+  all(): FolderAnalysis[] {
+    return [...this.results.values()];
+  }
+
+  /** The analysis of the folder that contains `uri`. */
+  forUri(uri: vscode.Uri): FolderAnalysis | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder ? this.results.get(folder.uri.toString()) : undefined;
+  }
+
+  /** Resolves when no analysis is scheduled or running (used by tests and commands). */
+  whenIdle(): Promise<void> {
+    if (!this.timer && !this.running) return Promise.resolve();
+    return new Promise(resolve => this.idleWaiters.push(resolve));
+  }
+
+  schedule(delay = DEBOUNCE_MS): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => { this.timer = undefined; this.kick(); }, delay);
+  }
+
+  private kick(): void {
+    if (this.running) { this.dirty = true; return; }
+    const run = this.firstScan
+      ? vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Seven Stops: analysing routes' }, () => this.runAll())
+      : this.runAll();
+    this.firstScan = false;
+    this.running = Promise.resolve(run).finally(() => {
+      this.running = undefined;
+      if (this.dirty) { this.dirty = false; this.kick(); return; }
+      if (!this.timer) for (const w of this.idleWaiters.splice(0)) w();
+    });
+  }
+
+  private async runAll(): Promise<void> {
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter(f => f.uri.scheme === 'file');
+    const live = new Set(folders.map(f => f.uri.toString()));
+    for (const key of [...this.results.keys()]) if (!live.has(key)) this.results.delete(key);
+    for (const folder of folders) {
+      const t0 = Date.now();
+      const settings = readSettings(folder);
+      const overlays: [string, string][] = vscode.workspace.textDocuments
+        .filter(d => d.isDirty && d.uri.scheme === 'file' && SOURCE_LANGUAGES.has(d.languageId) && vscode.workspace.getWorkspaceFolder(d.uri) === folder)
+        .map(d => [d.uri.fsPath, d.getText()]);
+      const response = await this.request({
+        type: 'analyse', id: this.nextId++, root: folder.uri.fsPath, overlays,
+        overrides: settings.exclude.length ? { exclude: [...DEFAULT_EXCLUDE, ...settings.exclude] } : {},
+      });
+      if (response.type === 'result') {
+        const r = response.result;
+        this.results.set(folder.uri.toString(), { folder, result: r, error: null });
+        this.log.info(`${folder.name}: ${r.routes.length} routes, ${r.findings.length} findings, ${r.stats.files} files in ${r.stats.ms} ms (round trip ${Date.now() - t0} ms)`);
+        for (const s of r.skipped.slice(0, 50)) this.log.debug(`skipped ${s.file}: ${s.reason}`);
+      } else {
+        // Drop stale results: consumers clear what they showed for this folder.
+        this.results.set(folder.uri.toString(), { folder, result: null, error: response.message });
+        this.log.error(`${folder.name}: analysis failed: ${response.message}`);
+      }
+    }
+    this.emitter.fire();
+  }
+
+  private request(req: WorkerRequest): Promise<WorkerResponse> {
+    return new Promise(resolve => {
+      const worker = this.ensureWorker();
+      this.pending.set(req.id, resolve);
+      worker.postMessage(req);
+    });
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(path.join(this.extensionPath, 'dist', 'analysis-worker.js'));
+    worker.on('message', (res: WorkerResponse) => {
+      const done = this.pending.get(res.id);
+      this.pending.delete(res.id);
+      done?.(res);
+    });
+    const fail = (message: string) => {
+      this.log.error(`analysis worker stopped: ${message}`);
+      this.worker = undefined;
+      for (const [id, done] of this.pending) done({ type: 'error', id, message });
+      this.pending.clear();
+    };
+    worker.on('error', e => fail(e.message));
+    worker.on('exit', code => { if (this.worker === worker) fail(`exit code ${code}`); });
+    this.worker = worker;
+    return worker;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    const w = this.worker;
+    this.worker = undefined;
+    void w?.terminate();
+    for (const d of this.disposables) d.dispose();
+    for (const w2 of this.idleWaiters.splice(0)) w2();
+  }
+}

@@ -1,0 +1,62 @@
+// CodeLens naming the stop of each annotated piece of code; on routes, the chain and its verdict.
+// provideCodeLenses only places lenses (cheap); titles are built in resolveCodeLens.
+import * as vscode from 'vscode';
+import type { Annotation, ModelRoute } from '../core/model';
+import type { AnalysisService } from './analysis-service';
+import { routeTitle, stopTitle } from './labels';
+import { readSettings } from './settings';
+
+class StopLens extends vscode.CodeLens {
+  constructor(range: vscode.Range, readonly annotation: Annotation, readonly route: ModelRoute | undefined) {
+    super(range);
+  }
+}
+
+export class StopCodeLensProvider implements vscode.CodeLensProvider<StopLens>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly service: AnalysisService) {
+    this.subscriptions = [
+      this.changed,
+      service.onDidChange(() => this.changed.fire()),
+      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('sevenStops.codeLens')) this.changed.fire(); }),
+    ];
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument): StopLens[] {
+    const settings = readSettings(doc.uri);
+    if (!settings.codeLensEnabled) return [];
+    const analysis = this.service.forUri(doc.uri);
+    const result = analysis?.result;
+    if (!result) return [];
+    const rel = vscode.workspace.asRelativePath(doc.uri, false).split('\\').join('/');
+    const file = analysis.folder ? relativeTo(analysis.folder.uri, doc.uri) ?? rel : rel;
+    const wanted = new Set(settings.codeLensStops);
+    const lenses: StopLens[] = [];
+    for (const a of result.annotations) {
+      if (a.file !== file || !wanted.has(a.stop)) continue;
+      const route = a.stop === 3 ? result.model.routes.find(r => r.file === a.file && r.line === a.line && r.column === a.column) : undefined;
+      const line = Math.min(a.line - 1, doc.lineCount - 1);
+      lenses.push(new StopLens(new vscode.Range(line, a.column - 1, line, a.column - 1), a, route));
+    }
+    return lenses;
+  }
+
+  resolveCodeLens(lens: StopLens): StopLens {
+    const title = lens.route ? routeTitle(lens.route) : stopTitle(lens.annotation);
+    lens.command = { title, command: 'sevenStops.showLesson', tooltip: 'Open the Seven Stops lesson' };
+    return lens;
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+/** Root-relative `/` path of a file inside a folder, or undefined when outside. */
+export function relativeTo(folder: vscode.Uri, file: vscode.Uri): string | undefined {
+  const base = folder.path.endsWith('/') ? folder.path : folder.path + '/';
+  return file.path.startsWith(base) ? file.path.slice(base.length) : undefined;
+}

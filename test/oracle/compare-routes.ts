@@ -1,0 +1,85 @@
+// Compares the analyser's routes for one fixture with what the real express did, and returns every
+// disagreement as a readable line (an empty list means they agree).
+
+import type { Route } from '../../src/core/model';
+import { concretePath, firstPerKey, observeRoute, routeKey } from './route-truth';
+import { joinPath, type RuntimeApp } from './runtime-truth';
+
+// Express's built-in middleware runs under its internal function names; the analyser names a layer
+// by its source text. Only the built-ins need translating: fixtures name everything else.
+const RUNTIME_TO_SOURCE_NAME: Record<string, string> = {
+  jsonParser: 'express.json',
+  urlencodedParser: 'express.urlencoded',
+  textParser: 'express.text',
+  rawParser: 'express.raw',
+  serveStatic: 'express.static',
+};
+
+const sourceName = (runtimeName: string): string => RUNTIME_TO_SOURCE_NAME[runtimeName] ?? runtimeName;
+const show = (names: string[]): string => `[${names.join(' > ')}]`;
+
+/** The analyser's key for a route, with the path spelled like the runtime's (no trailing slash). */
+function analysedKey(r: Route): string {
+  return routeKey({ method: r.method, path: joinPath('', r.path) });
+}
+
+/** The optional internal `shadowedBy` list (ModelRoute), when the analyser exposes it. */
+function shadowedBy(r: Route): unknown[] | undefined {
+  const value = (r as Route & { shadowedBy?: unknown }).shadowedBy;
+  return Array.isArray(value) ? value : undefined;
+}
+
+export async function compareRoutes(analysed: Route[], app: RuntimeApp): Promise<string[]> {
+  const problems: string[] = [];
+  const runtime = firstPerKey(app.routes);
+  const expressRoutes = analysed.filter((r) => r.framework === 'express');
+  const analysedKeys = expressRoutes.map(analysedKey).sort();
+  const runtimeKeys = [...runtime.keys()].sort();
+  const missing = runtimeKeys.filter((k) => !analysedKeys.includes(k));
+  const extra = analysedKeys.filter((k) => !runtimeKeys.includes(k));
+  if (missing.length) problems.push(`routes the runtime has but the analyser missed: ${missing.join(', ')}`);
+  if (extra.length) problems.push(`routes the analyser reported but the runtime does not have: ${extra.join(', ')}`);
+
+  for (const [key, route] of runtime) {
+    const matches = expressRoutes.filter((r) => analysedKey(r) === key);
+    if (matches.length !== 1) {
+      if (matches.length > 1) problems.push(`${key}: analyser reported it ${matches.length} times`);
+      continue;
+    }
+    const a = matches[0];
+    if (`${a.file}:${a.line}` !== `${route.file}:${route.line}`) {
+      problems.push(`${key}: analyser places it at ${a.file}:${a.line}, the runtime registered it at ${route.file}:${route.line}`);
+    }
+    const truth = await observeRoute(app, route);
+    const shadow = shadowedBy(a);
+    if (truth.fate === 'unreachable') {
+      // Neither "protected" nor a chain means anything for a handler that never runs.
+      if (shadow && shadow.length === 0) problems.push(`${key}: unreachable at runtime (ran ${show(truth.withAuth.trace)} instead) but shadowedBy is empty`);
+      continue;
+    }
+    if (shadow && shadow.length > 0) problems.push(`${key}: reachable at runtime but the analyser says it is shadowed`);
+    const ranBefore = truth.withAuth.before.map(sourceName);
+    const chain = a.chain.map((c) => c.name);
+    const chainAgrees = show(chain) === show(ranBefore);
+    if (!chainAgrees) {
+      problems.push(`${key}: analyser chain ${show(chain)}, runtime ran ${show(ranBefore)} before the handler (${truth.method} with auth)`);
+    }
+    const isProtected = truth.fate === 'protected';
+    if (a.protected !== isProtected) {
+      problems.push(`${key}: analyser protected=${a.protected}, runtime: a request without auth ${isProtected ? 'is stopped' : 'reaches the handler'} (ran ${show(truth.withoutAuth.trace)})`);
+    }
+    if (truth.blockedBy && !a.authBy.includes(sourceName(truth.blockedBy))) {
+      problems.push(`${key}: runtime was stopped by ${sourceName(truth.blockedBy)}, analyser authBy ${show(a.authBy)}`);
+    }
+    // E14: HEAD is served by the GET chain unless an explicit HEAD route exists for the path.
+    // (Checked only when the GET chain agrees, so one mistake is reported once.)
+    if (chainAgrees && route.method === 'GET' && !runtime.has(routeKey({ method: 'HEAD', path: route.path }))) {
+      const head = await app.request('HEAD', concretePath(route.path), true, route.id);
+      const headBefore = head.before.map(sourceName);
+      if (!head.handlerRan || show(headBefore) !== show(chain)) {
+        problems.push(`${key}: HEAD ${head.handlerRan ? `ran ${show(headBefore)} before the GET handler` : 'did not reach the GET handler'}, analyser chain ${show(chain)}`);
+      }
+    }
+  }
+  return problems;
+}
