@@ -1,0 +1,54 @@
+// What a user sees: the packaged extension in the real VS Code UI, on the bundled sample app.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { openWorkbench, root, shots } from './workbench.mjs';
+
+const sample = path.join(root, 'examples/shop-express');
+
+describe('Seven Stops in the VS Code workbench (packaged .vsix, sample app)', function () {
+  let wb;
+  let page;
+
+  before(async () => {
+    wb = await openWorkbench({ folder: sample, openFile: 'src/server.js' });
+    page = wb.page;
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await page?.screenshot({ path: path.join(shots, `FAILED-${this.currentTest.title.replace(/\W+/g, '_')}.png`) });
+    }
+  });
+  after(async () => { await wb?.close(); });
+
+  it('shows the stop CodeLens over the route registered before auth', async () => {
+    const lenses = page.locator('.codelens-decoration');
+    const bug = lenses.filter({ hasText: 'GET /api/v1/orders/export' });
+    await bug.first().waitFor({ timeout: 60000 });
+    assert.equal((await bug.first().innerText()).trim(), '③ Route · GET /api/v1/orders/export · 2 layers · ⚠ no auth');
+    const texts = (await lenses.allInnerTexts()).map(t => t.trim());
+    assert.ok(texts.includes('④ Middleware · requireUser'), JSON.stringify(texts));
+    assert.ok(texts.includes('② Parse · express.json'), JSON.stringify(texts));
+    await page.screenshot({ path: path.join(shots, 'codelens.png') });
+  });
+
+  it('lists the finding in the Problems panel', async () => {
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await rows.filter({ hasText: 'runs without authentication' }).first().waitFor({ timeout: 30000 });
+    const texts = (await rows.allInnerTexts()).map(t => t.replace(/\s+/g, ' ').trim());
+    assert.ok(texts.some(t => /GET \/api\/v1\/orders\/export runs without authentication but reads req\.user.*Seven Stops.*\[Ln 22, Col 1\]/.test(t)), JSON.stringify(texts));
+    await page.screenshot({ path: path.join(shots, 'problems.png') });
+  });
+
+  it('shows the seven stops and this workspace in the sidebar webview', async () => {
+    await page.locator('.activitybar .action-item a[aria-label^="Seven Stops"]').click();
+    const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await view.locator('#summary', { hasText: 'routes in this workspace' }).waitFor({ timeout: 30000 });
+    assert.equal(await view.locator('#summary').innerText(), '11 routes in this workspace · 4 without auth · 1 finding');
+    const stops = await view.locator('#stops > li h3').allInnerTexts();
+    assert.deepEqual(stops, ['1 · Accept', '2 · Parse', '3 · Route', '4 · Middleware', '5 · Handle', '6 · Serialize', '7 · Drain']);
+    assert.match(await view.locator('li[data-stop="4"] .findings').innerText(), /src\/server\.js:22/);
+    await page.screenshot({ path: path.join(shots, 'sidebar.png') });
+  });
+});

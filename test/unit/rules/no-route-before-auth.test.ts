@@ -1,0 +1,147 @@
+import { noRouteBeforeAuth } from '../../../src/rules/no-route-before-auth';
+import { runRuleTests } from './rule-tester';
+
+const AUTH = `module.exports = function requireUser(req, res, next) {
+  if (!req.headers.authorization) return res.status(401).end();
+  req.user = { id: 1 };
+  next();
+};
+`;
+
+runRuleTests(noRouteBeforeAuth, {
+  valid: [
+    {
+      name: 'every route registered after the auth layer',
+      files: {
+        'auth.js': AUTH,
+        'app.js': `const express = require('express');
+const requireUser = require('./auth');
+const app = express();
+app.use(requireUser);
+app.get('/me', (req, res) => res.json(req.user));
+`,
+      },
+    },
+    {
+      name: 'a public health check before auth reads no identity and has no protected siblings',
+      files: {
+        'auth.js': AUTH,
+        'app.js': `const express = require('express');
+const requireUser = require('./auth');
+const app = express();
+app.get('/health', (req, res) => res.json({ ok: true }));
+app.use(requireUser);
+app.get('/orders', (req, res) => res.json([]));
+`,
+      },
+    },
+    {
+      name: 'a public router mounted before auth under its own prefix',
+      files: {
+        'auth.js': AUTH,
+        'products.js': `const { Router } = require('express');
+const r = Router();
+r.get('/', (req, res) => res.json([]));
+module.exports = r;
+`,
+        'app.js': `const express = require('express');
+const requireUser = require('./auth');
+const app = express();
+app.use('/api/products', require('./products'));
+app.use(requireUser);
+app.get('/api/orders', (req, res) => res.json([]));
+`,
+      },
+    },
+    {
+      name: 'a name that sounds like auth but whose body never rejects is not an auth layer',
+      files: {
+        'app.js': `const express = require('express');
+const app = express();
+function authLogger(req, res, next) { console.log(req.url); next(); }
+app.get('/me', (req, res) => res.json({ anonymous: true }));
+app.use(authLogger);
+app.get('/orders', (req, res) => res.json([]));
+`,
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a handler reading req.user registered before app.use(auth) (E1)',
+      files: {
+        'auth.js': AUTH,
+        'app.js': `const express = require('express');
+const requireUser = require('./auth');
+const app = express();
+app.get('/me', (req, res) => res.json(req.user));
+app.use(requireUser);
+app.get('/orders', (req, res) => res.json([]));
+`,
+      },
+      errors: [{
+        messageId: 'readsIdentity', file: 'app.js', line: 4, column: 1,
+        data: { route: 'GET /me', routeAt: 'app.js:4', identity: 'req.user', auth: 'requireUser', authAt: 'app.js:5' },
+        suggestionOutput: `const express = require('express');
+const requireUser = require('./auth');
+const app = express();
+app.use(requireUser);
+app.get('/me', (req, res) => res.json(req.user));
+app.get('/orders', (req, res) => res.json([]));
+`,
+      }],
+    },
+    {
+      name: 'a route in a router before router.use(auth), with protected routes after it (E2)',
+      files: {
+        'auth.js': AUTH,
+        'orders.js': `const express = require('express');
+const requireUser = require('./auth');
+const router = express.Router();
+router.get('/export', (req, res) => res.send('csv'));
+router.use(requireUser);
+router.get('/:id', (req, res) => res.json({}));
+module.exports = router;
+`,
+        'app.js': `const express = require('express');
+const app = express();
+app.use('/orders', require('./orders'));
+`,
+      },
+      errors: [{
+        messageId: 'siblingsProtected', file: 'orders.js', line: 4, column: 1,
+        data: { route: 'GET /orders/export', routeAt: 'orders.js:4', auth: 'requireUser', authAt: 'orders.js:5' },
+      }],
+    },
+    {
+      name: 'an app route sharing the prefix of a router mounted after auth (the sample app bug)',
+      files: {
+        'auth.js': AUTH,
+        'orders.js': `const { Router } = require('express');
+const router = Router();
+router.get('/:id', (req, res) => res.json({}));
+module.exports = router;
+`,
+        'app.js': `const express = require('express');
+const requireUser = require('./auth');
+const API = '/api/v1';
+const app = express();
+app.get(\`\${API}/orders/export\`, (req, res) => res.send('csv'));
+app.use(requireUser);
+app.use(API + '/orders', require('./orders'));
+`,
+      },
+      errors: [{ messageId: 'siblingsProtected', file: 'app.js', line: 5, column: 1, data: { route: 'GET /api/v1/orders/export', routeAt: 'app.js:5', auth: 'requireUser', authAt: 'app.js:6' } }],
+    },
+    {
+      name: 'reading req.user with no auth layer anywhere',
+      files: {
+        'app.js': `const express = require('express');
+const app = express();
+app.get('/me', (req, res) => res.json(req.user));
+`,
+      },
+      errors: [{ messageId: 'readsIdentityNoAuth', file: 'app.js', line: 3, column: 1, data: { route: 'GET /me', routeAt: 'app.js:3', identity: 'req.user' } }],
+    },
+  ],
+});
