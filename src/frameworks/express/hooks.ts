@@ -34,7 +34,7 @@ export class ExpressRecorder implements EvaluationHooks {
   }
 
   private createHost(kind: ExpressHost['kind'], site: Site): ExpressHost {
-    const host: ExpressHost = { framework: 'express', kind, id: this.nextId++, site, stack: [], routeStack: [], caseSensitive: false, mounted: false };
+    const host: ExpressHost = { framework: 'express', kind, id: this.nextId++, site, stack: [], routeStack: [], params: [], caseSensitive: false, mounted: false };
     if (kind !== 'server') this.hosts.push(host);
     return host;
   }
@@ -74,6 +74,12 @@ export class ExpressRecorder implements EvaluationHooks {
       // An unresolvable first argument followed by more is a path (`app.use(PREFIX, router)`).
       const paths = first ? pathSpecs(first) ?? (args.length >= 2 && first.t === 'unknown' ? [unknownPath(first)] : null) : null;
       host.stack.push({ type: 'use', paths: paths ?? [{ kind: 'str', v: '/' }], fns: flatten(paths ? args.slice(1) : args), site });
+      return self;
+    }
+    if (method === 'param') {
+      const name = args[0]?.value;
+      const names = name?.t === 'str' ? [name.v] : name?.t === 'arr' ? name.items.flatMap(i => (i.value.t === 'str' ? [i.value.v] : [])) : [];
+      for (const n of names) for (const fn of args.slice(1)) host.params.push({ name: n, fn });
       return self;
     }
     if (method === 'route') {

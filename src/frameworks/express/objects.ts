@@ -26,6 +26,8 @@ export interface ExpressHost extends HostObject {
   routeStack: RouteEntry[];
   /** `app.set('case sensitive routing', true)` before the first layer (E9, E10). */
   caseSensitive: boolean;
+  /** `app.param(name, fn)`: run before route middleware for `:name` in this object's own paths (E15). */
+  params: { name: string; fn: Arg }[];
   /** Set once the object is used as a layer of another (mounted): it is then not a root. */
   mounted: boolean;
 }

@@ -58,6 +58,8 @@ function walk(host: ExpressHost, prefix: string, caseSensitive: boolean, st: Wal
     if (layer.type === 'use') {
       for (const p of layer.paths) {
         const { full, notes } = resolvePrefix(prefix, p, unresolved);
+        // app.param callbacks fire for params in this object's own mount paths (E15).
+        for (const fn of paramFns(host, p)) st.before.push({ type: 'mw', prefix: prefixOf(full, p, caseSensitive), arg: fn, cls: { ...classify(fn, ctx.config.auth), errorHandler: false, kind: 'other' }, layer: { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false } });
         for (const fn of layer.fns) {
           const child = options(fn.value).find(v => v.t === 'host');
           if (child && child.t === 'host' && child.host !== host && (child.host as ExpressHost).kind !== 'server') {
@@ -80,23 +82,24 @@ function walk(host: ExpressHost, prefix: string, caseSensitive: boolean, st: Wal
     for (const p of layer.path) {
       const { full, notes } = resolvePrefix(prefix, p, unresolved);
       const path = full || '/';
+      const params = paramFns(host, p);
       for (const e of entries) {
         if (!e.fns.length) continue;
-        addRoute({ owner: host.id, prefix }, path, e.method, [...e.routeLevel, ...e.fns], ctx.range(e.site.file, e.site.span), caseSensitive, notes, st, ctx);
+        addRoute({ owner: host.id, prefix }, path, e.method, [...params, ...e.routeLevel, ...e.fns], ctx.range(e.site.file, e.site.span), caseSensitive, notes, st, ctx);
       }
     }
   }
   st.visiting.delete(host);
 }
 
-/** `app.route(p).all(a).get(h)`: each method entry runs after the earlier `all`/same-method entries (E13). */
+/**
+ * `app.route(p).all(a).get(h)`: every entry is a route; the earlier `all`/same-method entries that
+ * call next() join later chains through the pass-through of earlier routes (E13).
+ */
 function routeObjectEntries(route: ExpressHost): { method: string; fns: Arg[]; site: Site; routeLevel: Arg[] }[] {
   const out: { method: string; fns: Arg[]; site: Site; routeLevel: Arg[] }[] = [];
-  route.routeStack.forEach((e, i) => {
-    const onlyAll = route.routeStack.every(x => x.method === 'all');
-    if (e.method === 'all' && !onlyAll) return; // `all` layers here are middleware for the methods after them
-    const earlier = route.routeStack.slice(0, i).filter(x => x.method === 'all' || x.method === e.method).flatMap(x => x.fns);
-    out.push({ method: e.method, fns: e.fns, site: e.site, routeLevel: earlier });
+  route.routeStack.forEach(e => {
+    out.push({ method: e.method, fns: e.fns, site: e.site, routeLevel: [] });
   });
   return out;
 }
@@ -121,7 +124,7 @@ function addRoute({ owner, prefix }: RouteSite, path: string, method: string, fn
       if (b.cls.errorHandler || !covers(b.prefix, path)) continue;
       if (b.cls.terminal) shadowedBy.push({ name: b.arg.name, range: b.layer.range, why: `ends every response under ${b.layer.prefix} without calling next()` });
       push(b.arg, b.cls);
-    } else if ((b.method === method || b.method === 'all') && patternCovers(b.path, path, caseSensitive)) {
+    } else if (sameMethod(b.method, method) && patternCovers(b.path, path, caseSensitive)) {
       // An earlier route on the same path runs first; if it calls next() its layers join this chain (E12, E22).
       if (b.passes) for (const f of b.fns) push(f, classify(f, ctx.config.auth));
       else shadowedBy.push({ name: b.name, range: b.range, why: `${b.method.toUpperCase()} ${b.path} matches first and does not call next()` });
@@ -157,6 +160,18 @@ function addRoute({ owner, prefix }: RouteSite, path: string, method: string, fn
   st.layers.push({ order: st.layers.length, kind: 'route', name: `${route.method} ${path}`, layerKind: 'other', prefix: path, range, argRange: null, terminal: false, route: st.routes.length - 1 });
   const passes = fns.every(f => { const fn = fnOf(f); return !!fn && callsNext(fn.fn); });
   st.before.push({ type: 'route', path, method, fns, passes, name: `${route.method} ${path}`, range });
+}
+
+/** The object's own param callbacks for the `:name` params of one of its paths, in registration order. */
+function paramFns(host: ExpressHost, p: PathSpec): Arg[] {
+  if (p.kind !== 'str' || !host.params.length) return [];
+  const names = new Set([...p.v.matchAll(/:(\w+)/g)].map(m => m[1]));
+  return host.params.filter(x => names.has(x.name)).map(x => x.fn);
+}
+
+/** Whether an earlier route with `earlier` method answers requests for `later` (HEAD goes to GET, E14). */
+function sameMethod(earlier: string, later: string): boolean {
+  return earlier === later || earlier === 'all' || (earlier === 'get' && later === 'head');
 }
 
 function fnOf(arg: Arg): { fn: FnIR; file: string } | null {
