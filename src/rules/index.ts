@@ -1,5 +1,8 @@
 // The rule registry: every rule the engine runs, in documentation order.
 import type { Rule } from '../core/rule';
+import { bodyParserBeforeRoutes } from './body-parser-before-routes';
+import { errorHandlerLast } from './error-handler-last';
 import { noRouteBeforeAuth } from './no-route-before-auth';
+import { noShadowedRoute } from './no-shadowed-route';
 
-export const allRules: Rule[] = [noRouteBeforeAuth];
+export const allRules: Rule[] = [noRouteBeforeAuth, bodyParserBeforeRoutes, errorHandlerLast, noShadowedRoute];

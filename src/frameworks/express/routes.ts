@@ -14,7 +14,7 @@ import type { ExpressHost, PathSpec } from './objects';
 /** Something registered earlier in dispatch order that may run before a later route. */
 type Before =
   | { type: 'mw'; prefix: Prefix; arg: Arg; cls: Classification; layer: OrderedLayer }
-  | { type: 'route'; path: string; method: string; fns: Arg[]; passes: boolean; name: string; range: SourceRange };
+  | { type: 'route'; path: string; method: string; fns: Arg[]; passes: boolean; ends: boolean; name: string; range: SourceRange };
 
 type Prefix = { kind: 'str'; v: string; caseSensitive: boolean } | { kind: 'regex'; source: string; flags: string } | { kind: 'unknown' };
 
@@ -127,7 +127,7 @@ function addRoute({ owner, prefix }: RouteSite, path: string, method: string, fn
     } else if (sameMethod(b.method, method) && patternCovers(b.path, path, caseSensitive)) {
       // An earlier route on the same path runs first; if it calls next() its layers join this chain (E12, E22).
       if (b.passes) for (const f of b.fns) push(f, classify(f, ctx.config.auth));
-      else shadowedBy.push({ name: b.name, range: b.range, why: `${b.method.toUpperCase()} ${b.path} matches first and does not call next()` });
+      else if (b.ends) shadowedBy.push({ name: b.name, range: b.range, why: `${b.method.toUpperCase()} ${b.path} matches first and does not call next()` });
     }
   }
   for (const f of routeLevel) push(f, classify(f, ctx.config.auth));
@@ -159,7 +159,9 @@ function addRoute({ owner, prefix }: RouteSite, path: string, method: string, fn
   st.routes.push(route);
   st.layers.push({ order: st.layers.length, kind: 'route', name: `${route.method} ${path}`, layerKind: 'other', prefix: path, range, argRange: null, terminal: false, route: st.routes.length - 1 });
   const passes = fns.every(f => { const fn = fnOf(f); return !!fn && callsNext(fn.fn); });
-  st.before.push({ type: 'route', path, method, fns, passes, name: `${route.method} ${path}`, range });
+  // Only a handler we can read and that never calls next() certainly ends the request.
+  const ends = !!handlerFn && !callsNext(handlerFn.fn);
+  st.before.push({ type: 'route', path, method, fns, passes, ends, name: `${route.method} ${path}`, range });
 }
 
 /** The object's own param callbacks for the `:name` params of one of its paths, in registration order. */

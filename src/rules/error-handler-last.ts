@@ -1,0 +1,46 @@
+// Stop 4: an error handler (exactly four parameters, E18/E19) only sees errors from layers
+// registered before it; routes and middleware after it under its prefix are outside its reach.
+
+import type { RuleReport } from '../core/rule';
+import { at, defineRule, moveStatement } from './define-rule';
+
+export const errorHandlerLast = defineRule({
+  id: 'error-handler-last',
+  stop: 4,
+  frameworks: ['express'],
+  description: 'An error handler must come after the routes and middleware whose errors it should handle.',
+  defaultSeverity: 'warning',
+  messages: {
+    notLast: 'Error handler {{handler}} is registered before {{count}} layer(s) it can never see errors from, starting with {{first}} ({{firstAt}}).',
+  },
+  check(ctx) {
+    const out: RuleReport[] = [];
+    for (const stack of ctx.model.stacks) {
+      for (const eh of stack) {
+        if (eh.kind !== 'middleware' || eh.layerKind !== 'error-handler') continue;
+        const after = stack.filter(l => l.order > eh.order && l.layerKind !== 'error-handler' && under(l.prefix, eh.prefix));
+        if (!after.length) continue;
+        const first = after[0];
+        const last = after[after.length - 1];
+        const text = ctx.text(eh.range.file);
+        const move = text ? moveStatement(text, eh.range, last.range, `Move ${eh.name} after the last layer`) : null;
+        out.push({
+          ...eh.range,
+          messageId: 'notLast',
+          data: { handler: eh.name, count: String(after.length), first: first.name, firstAt: at(first.range) },
+          related: [{ ...first.range, message: `errors thrown here never reach ${eh.name}` }],
+          suggestions: move ? [move] : [],
+        });
+      }
+    }
+    return out;
+  },
+});
+
+function under(path: string, prefix: string): boolean {
+  if (prefix === '/') return true;
+  const p = prefix.toLowerCase().replace(/\/$/, '');
+  const q = path.toLowerCase();
+  return q === p || q.startsWith(p + '/');
+}
+

@@ -1,0 +1,34 @@
+// Stop 3: Express and Koa are first-match. A route is unreachable when an earlier route on the same
+// method matches every path it matches and ends the response (E22), or when a catch-all that never
+// calls next() comes before it (E21).
+import type { RuleReport } from '../core/rule';
+import { at, defineRule, moveStatement } from './define-rule';
+
+export const noShadowedRoute = defineRule({
+  id: 'no-shadowed-route',
+  stop: 3,
+  frameworks: ['express'],
+  description: 'A route must not be hidden by an earlier route or catch-all that matches every request it would get.',
+  defaultSeverity: 'error',
+  messages: {
+    shadowed: '{{route}} can never be reached: {{by}} ({{byAt}}) {{why}}.',
+  },
+  check(ctx) {
+    const out: RuleReport[] = [];
+    for (const route of ctx.model.routes) {
+      const s = route.shadowedBy[0];
+      if (!s) continue;
+      const why = s.why.replace(/^.*? matches first/, 'matches first');
+      const text = ctx.text(route.file);
+      const move = text && !/calling next/.test(s.why) ? moveStatement(text, route.range, s.range, `Move ${route.method} ${route.path} above ${s.name}`, true) : null;
+      out.push({
+        ...route.range,
+        messageId: 'shadowed',
+        data: { route: `${route.method} ${route.path}`, by: s.name, byAt: at(s.range), why },
+        related: [{ ...s.range, message: `${s.name} answers these requests first` }],
+        suggestions: move ? [move] : [],
+      });
+    }
+    return out;
+  },
+});

@@ -1,0 +1,26 @@
+import { errorHandlerLast } from '../../../src/rules/error-handler-last';
+import { runRuleTests } from './rule-tester';
+
+runRuleTests(errorHandlerLast, {
+  valid: [
+    {
+      name: 'the error handler is the last layer',
+      files: { 'app.js': "const app = require('express')();\napp.get('/x', (req, res) => res.end());\napp.use(function onError(err, req, res, next) { res.status(500).end(); });\n" },
+    },
+    {
+      name: 'a default parameter makes it ordinary middleware, not an error handler (E19)',
+      files: { 'app.js': "const app = require('express')();\napp.use(function notReally(err, req, res, next = () => {}) { next(); });\napp.get('/x', (req, res) => res.end());\n" },
+    },
+  ],
+  invalid: [
+    {
+      name: 'an error handler registered before routes (E18)',
+      files: { 'app.js': "const app = require('express')();\napp.use(function onError(err, req, res, next) { res.status(500).end(); });\napp.get('/x', (req, res) => res.end());\napp.get('/y', (req, res) => res.end());\n" },
+      errors: [{
+        messageId: 'notLast', file: 'app.js', line: 2, column: 1,
+        data: { handler: 'onError', count: '2', first: 'GET /x', firstAt: 'app.js:3' },
+        suggestionOutput: "const app = require('express')();\napp.get('/x', (req, res) => res.end());\napp.get('/y', (req, res) => res.end());\napp.use(function onError(err, req, res, next) { res.status(500).end(); });\n",
+      }],
+    },
+  ],
+});
