@@ -19,10 +19,10 @@ export const noRouteBeforeAuth = defineRule({
   check(ctx) {
     const out: RuleReport[] = [];
     const { routes, stacks } = ctx.model;
+    const effective = effectiveAuthLayers(routes, stacks);
     for (const route of routes) {
       if (route.protected || route.shadowedBy.length) continue;
-      const stack = stacks[route.app] ?? [];
-      const later = laterAuth(route, stack, routes);
+      const later = laterAuth(route, effective.get(route.app) ?? []);
       const sibling = later ? protectedSibling(route, routes, later.layer) : null;
       const identity = route.facts.readsIdentity;
       if (!identity && !sibling) continue;
@@ -44,15 +44,21 @@ export const noRouteBeforeAuth = defineRule({
   },
 });
 
-/** The first auth layer registered after the route whose prefix would have covered it. */
-function laterAuth(route: ModelRoute, stack: OrderedLayer[], routes: ModelRoute[]): { layer: OrderedLayer; name: string } | null {
-  for (const layer of stack) {
-    if (layer.order <= route.order || layer.kind !== 'middleware' || layer.layerKind !== 'auth') continue;
-    // It protects some later route that shares the route's path prefix: it would have covered this one.
-    const covers = routes.some(r => r.app === route.app && r.order > layer.order && r.authBy.includes(layer.name) && sharesPrefix(layer.prefix, route.path));
-    if (covers) return { layer, name: layer.name };
-  }
-  return null;
+/** Per app, the auth middleware layers that really protect at least one later route (computed once). */
+function effectiveAuthLayers(routes: ModelRoute[], stacks: OrderedLayer[][]): Map<number, OrderedLayer[]> {
+  const out = new Map<number, OrderedLayer[]>();
+  stacks.forEach((stack, app) => {
+    const protectedRoutes = routes.filter(r => r.app === app && r.protected);
+    out.set(app, stack.filter(l => l.kind === 'middleware' && l.layerKind === 'auth' &&
+      protectedRoutes.some(r => r.order > l.order && r.authBy.includes(l.name))));
+  });
+  return out;
+}
+
+/** The first effective auth layer registered after the route whose prefix would have covered it. */
+function laterAuth(route: ModelRoute, authLayers: OrderedLayer[]): { layer: OrderedLayer; name: string } | null {
+  const layer = authLayers.find(l => l.order > route.order && sharesPrefix(l.prefix, route.path));
+  return layer ? { layer, name: layer.name } : null;
 }
 
 function sharesPrefix(prefix: string, path: string): boolean {

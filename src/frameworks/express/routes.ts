@@ -7,20 +7,80 @@ import type { FnIR } from '../../core/ir';
 import type { ChainEntry, HandlerFacts, ModelRoute, OrderedLayer, SourceRange } from '../../core/model';
 import type { Arg, Site } from '../../core/values';
 import { options } from '../../core/values';
-import { joinPath, patternCovers, prefixCovers, regexPrefixCovers } from '../shared/paths';
+import { hasWildcard, joinPath, patternCoversSegments, prefixCoversSegments, regexPrefixCovers, segments } from '../shared/paths';
 import { Classification, callsNext, classify } from './middleware-kind';
 import type { ExpressHost, PathSpec } from './objects';
 
 /** Something registered earlier in dispatch order that may run before a later route. */
 type Before =
-  | { type: 'mw'; prefix: Prefix; arg: Arg; cls: Classification; layer: OrderedLayer }
-  | { type: 'route'; path: string; method: string; fns: Arg[]; passes: boolean; ends: boolean; name: string; range: SourceRange };
+  | { type: 'mw'; seq: number; prefix: Prefix; arg: Arg; cls: Classification; layer: OrderedLayer }
+  | { type: 'route'; seq: number; segs: string[]; path: string; method: string; fns: Arg[]; passes: boolean; ends: boolean; name: string; range: SourceRange };
 
-type Prefix = { kind: 'str'; v: string; caseSensitive: boolean } | { kind: 'regex'; source: string; flags: string } | { kind: 'unknown' };
+type Prefix = { kind: 'str'; v: string; segs: string[]; caseSensitive: boolean } | { kind: 'regex'; source: string; flags: string } | { kind: 'unknown' };
+
+type MwBefore = Extract<Before, { type: 'mw' }>;
+type RouteBefore = Extract<Before, { type: 'route' }>;
+
+/**
+ * Everything registered so far, in dispatch order. Earlier routes are indexed in a segment trie so
+ * a new route is compared only with routes that can match every path it matches: chain building
+ * stays near-linear on large apps instead of comparing every pair of routes.
+ */
+/** Earlier routes by segment: a literal child per lower-cased segment and one child for params. */
+class RouteTrie {
+  private readonly literal = new Map<string, RouteTrie>();
+  private param: RouteTrie | undefined;
+  readonly here: RouteBefore[] = [];
+
+  insert(r: RouteBefore, i = 0): void {
+    if (i === r.segs.length) { this.here.push(r); return; }
+    const seg = r.segs[i];
+    let next: RouteTrie | undefined;
+    if (seg.startsWith(':')) next = this.param ??= new RouteTrie();
+    else {
+      const key = seg.toLowerCase();
+      next = this.literal.get(key);
+      if (!next) this.literal.set(key, (next = new RouteTrie()));
+    }
+    next.insert(r, i + 1);
+  }
+
+  /** Routes whose pattern may match every path `segs` matches (a literal never covers a param). */
+  query(segs: string[], i = 0, out: RouteBefore[] = []): RouteBefore[] {
+    if (i === segs.length) { out.push(...this.here); return out; }
+    const seg = segs[i];
+    if (!seg.startsWith(':')) this.literal.get(seg.toLowerCase())?.query(segs, i + 1, out);
+    this.param?.query(segs, i + 1, out);
+    return out;
+  }
+}
+
+class Befores {
+  private seq = 0;
+  readonly mws: MwBefore[] = [];
+  private readonly trie = new RouteTrie();
+  private readonly wildRoutes: RouteBefore[] = [];
+
+  addMw(b: Omit<MwBefore, 'seq' | 'type'>): void {
+    this.mws.push({ ...b, type: 'mw', seq: this.seq++ });
+  }
+
+  addRoute(b: Omit<RouteBefore, 'seq' | 'type'>): void {
+    const r: RouteBefore = { ...b, type: 'route', seq: this.seq++ };
+    if (hasWildcard(r.segs)) this.wildRoutes.push(r);
+    else this.trie.insert(r);
+  }
+
+  /** Candidates that may run before a route with `segs`, in dispatch order. */
+  candidates(segs: string[]): Before[] {
+    const routes = [...this.trie.query(segs), ...this.wildRoutes];
+    return [...this.mws, ...routes].sort((a, b) => a.seq - b.seq);
+  }
+}
 
 interface WalkState {
   app: number;
-  before: Before[];
+  before: Befores;
   layers: OrderedLayer[];
   routes: ModelRoute[];
   visiting: Set<ExpressHost>;
@@ -33,7 +93,7 @@ export function walkApps(hosts: ExpressHost[], ctx: AdapterContext): { routes: M
   // Apps first, then routers nobody mounts (their routes are still worth showing, marked unresolved).
   const roots = [...hosts.filter(h => h.kind === 'app' && !h.mounted), ...hosts.filter(h => h.kind === 'router' && !h.mounted && h.stack.length)];
   for (const root of roots) {
-    const state: WalkState = { app: stacks.length, before: [], layers: [], routes, visiting: new Set() };
+    const state: WalkState = { app: stacks.length, before: new Befores(), layers: [], routes, visiting: new Set() };
     const note = root.kind === 'router' ? [`router created at ${ctx.rel(root.site.file)}:${root.site.span.line} is not mounted on any app the analyser found`] : [];
     walk(root, '', root.caseSensitive, state, note, ctx);
     stacks.push(state.layers);
@@ -59,7 +119,7 @@ function walk(host: ExpressHost, prefix: string, caseSensitive: boolean, st: Wal
       for (const p of layer.paths) {
         const { full, notes } = resolvePrefix(prefix, p, unresolved);
         // app.param callbacks fire for params in this object's own mount paths (E15).
-        for (const fn of paramFns(host, p)) st.before.push({ type: 'mw', prefix: prefixOf(full, p, caseSensitive), arg: fn, cls: { ...classify(fn, ctx.config.auth), errorHandler: false, kind: 'other' }, layer: { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false } });
+        for (const fn of paramFns(host, p)) st.before.addMw({ prefix: prefixOf(full, p, caseSensitive), arg: fn, cls: { ...classify(fn, ctx.config.auth), errorHandler: false, kind: 'other' }, layer: { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false } });
         for (const fn of layer.fns) {
           const child = options(fn.value).find(v => v.t === 'host');
           if (child && child.t === 'host' && child.host !== host && (child.host as ExpressHost).kind !== 'server') {
@@ -71,7 +131,7 @@ function walk(host: ExpressHost, prefix: string, caseSensitive: boolean, st: Wal
           const cls = classify(fn, ctx.config.auth);
           const ol: OrderedLayer = { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: cls.kind, prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: cls.terminal };
           st.layers.push(ol);
-          st.before.push({ type: 'mw', prefix: prefixOf(full, p, caseSensitive), arg: fn, cls, layer: ol });
+          st.before.addMw({ prefix: prefixOf(full, p, caseSensitive), arg: fn, cls, layer: ol });
         }
       }
       continue;
@@ -119,12 +179,13 @@ function addRoute({ owner, prefix }: RouteSite, path: string, method: string, fn
     chainRanges.push(r);
     if (cls.kind === 'auth') authBy.push(arg.name);
   };
-  for (const b of st.before) {
+  const segs = segments(path);
+  for (const b of st.before.candidates(segs)) {
     if (b.type === 'mw') {
-      if (b.cls.errorHandler || !covers(b.prefix, path)) continue;
+      if (b.cls.errorHandler || !covers(b.prefix, segs, path)) continue;
       if (b.cls.terminal) shadowedBy.push({ name: b.arg.name, range: b.layer.range, why: `ends every response under ${b.layer.prefix} without calling next()` });
       push(b.arg, b.cls);
-    } else if (sameMethod(b.method, method) && patternCovers(b.path, path, caseSensitive)) {
+    } else if (sameMethod(b.method, method) && patternCoversSegments(b.segs, segs, caseSensitive)) {
       // An earlier route on the same path runs first; if it calls next() its layers join this chain (E12, E22).
       if (b.passes) for (const f of b.fns) push(f, classify(f, ctx.config.auth));
       else if (b.ends) shadowedBy.push({ name: b.name, range: b.range, why: `${b.method.toUpperCase()} ${b.path} matches first and does not call next()` });
@@ -161,7 +222,7 @@ function addRoute({ owner, prefix }: RouteSite, path: string, method: string, fn
   const passes = fns.every(f => { const fn = fnOf(f); return !!fn && callsNext(fn.fn); });
   // Only a handler we can read and that never calls next() certainly ends the request.
   const ends = !!handlerFn && !callsNext(handlerFn.fn);
-  st.before.push({ type: 'route', path, method, fns, passes, ends, name: `${route.method} ${path}`, range });
+  st.before.addRoute({ segs, path, method, fns, passes, ends, name: `${route.method} ${path}`, range });
 }
 
 /** The object's own param callbacks for the `:name` params of one of its paths, in registration order. */
@@ -194,13 +255,13 @@ function resolvePrefix(prefix: string, p: PathSpec, unresolved: string[]): { ful
 function prefixOf(full: string, p: PathSpec, caseSensitive: boolean): Prefix {
   if (p.kind === 'regex') return { kind: 'regex', source: p.source, flags: p.flags };
   if (p.kind === 'unknown') return { kind: 'unknown' };
-  return { kind: 'str', v: full || '/', caseSensitive };
+  return { kind: 'str', v: full || '/', segs: segments(full || '/'), caseSensitive };
 }
 
-function covers(prefix: Prefix, path: string): boolean {
+function covers(prefix: Prefix, segs: string[], path: string): boolean {
   if (prefix.kind === 'unknown') return false;
   if (prefix.kind === 'regex') return regexPrefixCovers(prefix.source, prefix.flags, path);
-  return prefixCovers(prefix.v, path, prefix.caseSensitive);
+  return prefixCoversSegments(prefix.segs, segs, prefix.caseSensitive);
 }
 
 const IDENTITY_PATHS = [['user'], ['auth'], ['session', 'user'], ['session', 'userId'], ['currentUser'], ['userId']];

@@ -18,6 +18,11 @@ function isParam(seg: string): boolean {
   return seg.startsWith(':') && !seg.endsWith('?') && !/[*+()]/.test(seg);
 }
 
+/** Whether a pattern can match more segments than it has (then it is not indexed by length). */
+export function hasWildcard(segs: string[]): boolean {
+  return segs.some(isWildcard);
+}
+
 function isWildcard(seg: string): boolean {
   return seg === '*' || seg.startsWith('*') || seg === '(.*)' || seg.startsWith('{*');
 }
@@ -28,16 +33,22 @@ function isWildcard(seg: string): boolean {
  * covers anything in that segment; a literal in the prefix does not cover a param in the route.
  */
 export function prefixCovers(prefix: string, route: string, caseSensitive = false): boolean {
-  const ps = segments(prefix);
-  const rs = segments(route);
+  return prefixCoversSegments(segments(prefix), segments(route), caseSensitive);
+}
+
+/** prefixCovers on pre-split segments (hot path: called for every layer before every route). */
+export function prefixCoversSegments(ps: string[], rs: string[], caseSensitive: boolean): boolean {
   if (ps.length > rs.length) return false;
   return ps.every((seg, i) => segmentCovers(seg, rs[i], caseSensitive));
 }
 
 /** Whether an earlier route pattern matches every path a later route pattern matches (E22). */
 export function patternCovers(earlier: string, later: string, caseSensitive = false): boolean {
-  const es = segments(earlier);
-  const ls = segments(later);
+  return patternCoversSegments(segments(earlier), segments(later), caseSensitive);
+}
+
+/** patternCovers on pre-split segments. */
+export function patternCoversSegments(es: string[], ls: string[], caseSensitive: boolean): boolean {
   for (let i = 0; i < es.length; i++) {
     if (isWildcard(es[i])) return true;
     if (i >= ls.length || !segmentCovers(es[i], ls[i], caseSensitive)) return false;

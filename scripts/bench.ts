@@ -1,0 +1,122 @@
+// `npm run bench`: generates a synthetic Express workspace (2,000 files, routers mounted four deep
+// across files) and measures, each phase in a fresh process so every figure is a cold start:
+//   parse  TypeScript's parser alone on the same files (the baseline)
+//   scan   Seven Stops' full analysis (discover, read, lower, replay, rules), then re-analysis after
+//          editing one file (median and p95 of 20 edits), and peak RSS.
+// Prints figures and ratios against the baseline. Not a test: nothing here passes or fails.
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ts } from 'ts-morph';
+
+const ROOT = path.resolve(__dirname, '..', 'bench-workspace');
+const FILES = Number(process.env.BENCH_FILES ?? 2000);
+
+function generate(): string[] {
+  fs.rmSync(ROOT, { recursive: true, force: true });
+  const files: string[] = [];
+  const write = (rel: string, text: string) => {
+    const f = path.join(ROOT, rel);
+    fs.mkdirSync(path.dirname(f), { recursive: true });
+    fs.writeFileSync(f, text);
+    files.push(f);
+  };
+  // Filler that looks like service code: real parsing work, no routing.
+  const service = (i: number) => `export class Service${i} {\n${Array.from({ length: 12 }, (_, k) => `  async method${k}(id: string, opts: { limit?: number } = {}) {\n    const rows = await this.db.query('select * from t${i} where id = $1 limit $2', [id, opts.limit ?? 10]);\n    return rows.map((r: any) => ({ ...r, score: r.a * ${k} + r.b / 2 }));\n  }`).join('\n')}\n  constructor(private db: any) {}\n}\n`;
+  write('src/middleware/auth.ts', `export function requireUser(req: any, res: any, next: any) {\n  if (!req.headers.authorization) return res.status(401).json({ error: 'unauthorized' });\n  req.user = { id: 1 };\n  next();\n}\n`);
+  let leafCount = 0;
+  const leaf = (dir: string, n: number) => {
+    const name = `leaf${n}`;
+    write(`${dir}/${name}.ts`, `import { Router } from 'express';\nimport { requireUser } from '${'../'.repeat(dir.split('/').length - 1)}middleware/auth';\nimport { Service${n % 500} } from '${'../'.repeat(dir.split('/').length - 1)}services/s${n % 500}';\n\nconst router = Router();\nconst svc = new Service${n % 500}(null);\nrouter.get('/', async (req, res) => res.json(await svc.method0('x')));\nrouter.use(requireUser);\n${Array.from({ length: 5 }, (_, k) => `router.get('/item${k}/:id', async (req, res) => {\n  const row = await svc.method${k}(req.params.id);\n  res.json({ row, user: req.user });\n});`).join('\n')}\nrouter.post('/', async (req, res) => res.status(201).json(await svc.method1(req.body.id)));\nexport default router;\n`);
+    leafCount++;
+    return name;
+  };
+  // app → 10 areas → 5 modules each → 4 groups each → leaves (four levels of mounting across files)
+  const areas: string[] = [];
+  let n = 0;
+  const services = Math.min(500, Math.max(1, Math.floor(FILES / 4)));
+  for (let s = 0; s < services; s++) write(`src/services/s${s}.ts`, service(s));
+  const leavesPerGroup = Math.max(1, Math.floor((FILES - services - 300) / 200));
+  for (let a = 0; a < 10; a++) {
+    const mods: string[] = [];
+    for (let m = 0; m < 5; m++) {
+      const groups: string[] = [];
+      for (let g = 0; g < 4; g++) {
+        const dir = `src/a${a}/m${m}/g${g}`;
+        const leaves = Array.from({ length: leavesPerGroup }, () => leaf(dir, n++));
+        write(`${dir}/index.ts`, `import { Router } from 'express';\n${leaves.map(l => `import ${l} from './${l}';`).join('\n')}\nconst r = Router();\n${leaves.map(l => `r.use('/${l}', ${l});`).join('\n')}\nexport default r;\n`);
+        groups.push(`g${g}`);
+      }
+      write(`src/a${a}/m${m}/index.ts`, `import { Router } from 'express';\n${groups.map(g => `import ${g} from './${g}';`).join('\n')}\nconst r = Router();\n${groups.map(g => `r.use('/${g}', ${g});`).join('\n')}\nexport default r;\n`);
+      mods.push(`m${m}`);
+    }
+    write(`src/a${a}/index.ts`, `import { Router } from 'express';\n${mods.map(m => `import ${m} from './${m}';`).join('\n')}\nexport const area${a} = Router();\n${mods.map(m => `area${a}.use('/${m}', ${m});`).join('\n')}\n`);
+    areas.push(`area${a}`);
+  }
+  write('src/app.ts', `import express from 'express';\n${areas.map((a, i) => `import { ${a} } from './a${i}';`).join('\n')}\nconst app = express();\napp.use(express.json());\n${areas.map((a, i) => `app.use('/api/a${i}', ${a});`).join('\n')}\napp.listen(3000);\n`);
+  fs.writeFileSync(path.join(ROOT, 'package.json'), JSON.stringify({ name: 'bench', dependencies: { express: '^5.1.0' } }));
+  void leafCount;
+  return files;
+}
+
+function phaseParse(): object {
+  const files = fs.readdirSync(ROOT, { recursive: true, withFileTypes: true }).filter(e => e.isFile() && e.name.endsWith('.ts')).map(e => path.join(e.parentPath, e.name));
+  const t0 = performance.now();
+  let bytes = 0;
+  for (const f of files) {
+    const text = fs.readFileSync(f, 'utf8');
+    bytes += text.length;
+    ts.createSourceFile(f, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  }
+  return { ms: performance.now() - t0, files: files.length, bytes, rssMB: process.resourceUsage().maxRSS / 1024 };
+}
+
+function phaseScan(): object {
+  // Loaded here so the parse phase does not pay for the engine's modules.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose, see above
+  const { createAnalyser } = require('../src/engine') as typeof import('../src/engine');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { loadConfig } = require('../src/core/config') as typeof import('../src/core/config');
+  const analyser = createAnalyser(ROOT, loadConfig(ROOT));
+  const t0 = performance.now();
+  const first = analyser.analyse();
+  const cold = performance.now() - t0;
+  const leafFile = path.join(ROOT, 'src/a3/m2/g1/leaf' + String(first.routes.length > 0 ? findLeaf() : 0) + '.ts');
+  const original = fs.readFileSync(leafFile, 'utf8');
+  const edits: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const text = original + `\nrouter.get('/extra${i}', (req, res) => res.json({ i: ${i} }));\n`;
+    const t = performance.now();
+    const r = analyser.analyse(new Map([[leafFile, text]]));
+    edits.push(performance.now() - t);
+    if (!r.routes.some(x => x.path.endsWith(`/extra${i}`))) throw new Error('the edit was not picked up');
+  }
+  edits.sort((a, b) => a - b);
+  return {
+    ms: cold, routes: first.routes.length, files: first.stats.files, findings: first.findings.length,
+    editMedian: edits[10], editP95: edits[18], rssMB: process.resourceUsage().maxRSS / 1024,
+  };
+
+  function findLeaf(): number {
+    const dir = path.join(ROOT, 'src/a3/m2/g1');
+    const leaf = fs.readdirSync(dir).find(f => f.startsWith('leaf'))!;
+    return Number(/leaf(\d+)/.exec(leaf)![1]);
+  }
+}
+
+const phase = process.argv[2];
+if (phase === 'parse' || phase === 'scan') {
+  process.stdout.write(JSON.stringify(phase === 'parse' ? phaseParse() : phaseScan()));
+} else {
+  const files = generate();
+  const mb = files.reduce((s, f) => s + fs.statSync(f).size, 0) / 1e6;
+  console.log(`bench: generated ${files.length} files (${mb.toFixed(1)} MB) in ${path.relative(process.cwd(), ROOT)}`);
+  const run = (p: string) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', __filename, p], { encoding: 'utf8', maxBuffer: 1 << 24 }));
+  const parse = run('parse');
+  const scan = run('scan');
+  const f = (n: number) => n.toFixed(0).padStart(6);
+  console.log(`\n  baseline: TypeScript parser alone   ${f(parse.ms)} ms  (${(parse.bytes / 1e6 / (parse.ms / 1000)).toFixed(1)} MB/s, peak RSS ${parse.rssMB.toFixed(0)} MB)`);
+  console.log(`  Seven Stops cold scan               ${f(scan.ms)} ms  ratio ${(scan.ms / parse.ms).toFixed(2)}× parse-only (target ≤ 1.5×)`);
+  console.log(`    ${scan.routes} routes, ${scan.files} files, ${scan.findings} findings, peak RSS ${scan.rssMB.toFixed(0)} MB (target < 1024 MB)`);
+  console.log(`  re-analysis after editing one file  median ${scan.editMedian.toFixed(1)} ms, p95 ${scan.editP95.toFixed(1)} ms (target < 50 ms)\n`);
+}
