@@ -232,11 +232,8 @@ export class Evaluator {
         }
         return { t: 'obj', props };
       }
-      case 'require': return this.requireSpec(file, e.spec);
-      case 'import': {
-        const v = this.requireSpec(file, e.spec);
-        return v;
-      }
+      case 'require':
+      case 'import': return this.requireSpec(file, e.spec);
       case 'cond': {
         const opts: Value[] = [];
         for (const o of e.options) opts.push(...options(this.eval(o, env, file)));

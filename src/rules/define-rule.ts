@@ -13,6 +13,14 @@ export function at(r: { file: string; line: number }): string {
   return `${r.file}:${r.line}`;
 }
 
+/** Whether `path` is `prefix` or lies under it (segment-bounded, case-insensitive like Express). */
+export function isUnderPrefix(path: string, prefix: string): boolean {
+  if (prefix === '/') return true;
+  const p = prefix.toLowerCase().replace(/\/$/, '');
+  const q = path.toLowerCase();
+  return q === p || q.startsWith(p + '/');
+}
+
 interface LineTable {
   starts: number[];
   text: string;

@@ -3,7 +3,7 @@
 // registered after it are protected. A lone public route (health check, login) is not a finding.
 import type { ModelRoute, OrderedLayer, Suggestion } from '../core/model';
 import type { RuleReport } from '../core/rule';
-import { at, defineRule, moveStatement } from './define-rule';
+import { at, defineRule, isUnderPrefix, moveStatement } from './define-rule';
 
 export const noRouteBeforeAuth = defineRule({
   id: 'no-route-before-auth',
@@ -57,22 +57,15 @@ function effectiveAuthLayers(routes: ModelRoute[], stacks: OrderedLayer[][]): Ma
 
 /** The first effective auth layer registered after the route whose prefix would have covered it. */
 function laterAuth(route: ModelRoute, authLayers: OrderedLayer[]): { layer: OrderedLayer; name: string } | null {
-  const layer = authLayers.find(l => l.order > route.order && sharesPrefix(l.prefix, route.path));
+  const layer = authLayers.find(l => l.order > route.order && isUnderPrefix(route.path, l.prefix));
   return layer ? { layer, name: layer.name } : null;
-}
-
-function sharesPrefix(prefix: string, path: string): boolean {
-  if (prefix === '/') return true;
-  const p = prefix.toLowerCase();
-  const q = path.toLowerCase();
-  return q === p || q.startsWith(p.endsWith('/') ? p : p + '/');
 }
 
 /** A protected route after the auth layer that shares the route's router or mount prefix. */
 function protectedSibling(route: ModelRoute, routes: ModelRoute[], auth: OrderedLayer): ModelRoute | null {
   const scope = route.mountPrefix !== '/' ? route.mountPrefix : parentPath(route.path);
   return routes.find(r => r.app === route.app && r.order > auth.order && r.protected && r.authBy.includes(auth.name) &&
-    ((r.owner === route.owner && route.mountPrefix !== '/') || (scope !== '/' && sharesPrefix(scope, r.path)))) ?? null;
+    ((r.owner === route.owner && route.mountPrefix !== '/') || (scope !== '/' && isUnderPrefix(r.path, scope)))) ?? null;
 }
 
 function parentPath(p: string): string {

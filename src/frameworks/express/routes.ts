@@ -5,11 +5,11 @@
 import type { AdapterContext } from '../../core/adapter';
 import type { FnIR } from '../../core/ir';
 import type { ChainEntry, HandlerFacts, ModelRoute, OrderedLayer, SourceRange } from '../../core/model';
-import type { Arg, Site } from '../../core/values';
+import type { Arg } from '../../core/values';
 import { options } from '../../core/values';
 import { hasWildcard, joinPath, patternCoversSegments, prefixCoversSegments, regexPrefixCovers, segments } from '../shared/paths';
 import { Classification, callsNext, classify } from './middleware-kind';
-import type { ExpressHost, PathSpec } from './objects';
+import type { ExpressHost, PathSpec, RouteEntry } from './objects';
 
 /** Something registered earlier in dispatch order that may run before a later route. */
 type Before =
@@ -79,6 +79,8 @@ class Befores {
 }
 
 interface WalkState {
+  /** Classifies a middleware argument once per walk (pass-through routes are re-read for every later route). */
+  classify(arg: Arg): Classification;
   app: number;
   before: Befores;
   layers: OrderedLayer[];
@@ -92,8 +94,14 @@ export function walkApps(hosts: ExpressHost[], ctx: AdapterContext): { routes: M
   const stacks: OrderedLayer[][] = [];
   // Apps first, then routers nobody mounts (their routes are still worth showing, marked unresolved).
   const roots = [...hosts.filter(h => h.kind === 'app' && !h.mounted), ...hosts.filter(h => h.kind === 'router' && !h.mounted && h.stack.length)];
+  const seen = new WeakMap<Arg, Classification>();
+  const classifyOnce = (arg: Arg): Classification => {
+    let c = seen.get(arg);
+    if (!c) seen.set(arg, (c = classify(arg, ctx.config.auth)));
+    return c;
+  };
   for (const root of roots) {
-    const state: WalkState = { app: stacks.length, before: new Befores(), layers: [], routes, visiting: new Set() };
+    const state: WalkState = { classify: classifyOnce, app: stacks.length, before: new Befores(), layers: [], routes, visiting: new Set() };
     const note = root.kind === 'router' ? [`router created at ${ctx.rel(root.site.file)}:${root.site.span.line} is not mounted on any app the analyser found`] : [];
     walk(root, '', root.caseSensitive, state, note, ctx);
     stacks.push(state.layers);
@@ -119,7 +127,7 @@ function walk(host: ExpressHost, prefix: string, caseSensitive: boolean, st: Wal
       for (const p of layer.paths) {
         const { full, notes } = resolvePrefix(prefix, p, unresolved);
         // app.param callbacks fire for params in this object's own mount paths (E15).
-        for (const fn of paramFns(host, p)) st.before.addMw({ prefix: prefixOf(full, p, caseSensitive), arg: fn, cls: { ...classify(fn, ctx.config.auth), errorHandler: false, kind: 'other' }, layer: { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false } });
+        for (const fn of paramFns(host, p)) st.before.addMw({ prefix: prefixOf(full, p, caseSensitive), arg: fn, cls: { ...st.classify(fn), errorHandler: false, kind: 'other' }, layer: { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false } });
         for (const fn of layer.fns) {
           const child = options(fn.value).find(v => v.t === 'host');
           if (child && child.t === 'host' && child.host !== host && (child.host as ExpressHost).kind !== 'server') {
@@ -128,7 +136,7 @@ function walk(host: ExpressHost, prefix: string, caseSensitive: boolean, st: Wal
             walk(sub, full, sub.kind === 'app' ? sub.caseSensitive : caseSensitive, st, notes, ctx);
             continue;
           }
-          const cls = classify(fn, ctx.config.auth);
+          const cls = st.classify(fn);
           const ol: OrderedLayer = { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: cls.kind, prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: cls.terminal };
           st.layers.push(ol);
           st.before.addMw({ prefix: prefixOf(full, p, caseSensitive), arg: fn, cls, layer: ol });
@@ -136,32 +144,20 @@ function walk(host: ExpressHost, prefix: string, caseSensitive: boolean, st: Wal
       }
       continue;
     }
-    const entries = layer.type === 'route'
-      ? [{ method: layer.method, fns: layer.fns, site: layer.site, routeLevel: [] as Arg[] }]
-      : routeObjectEntries(layer.route);
+    // `app.route(p).all(a).get(h)`: every entry is a route; earlier entries that call next() join
+    // later chains through the pass-through of earlier routes (E13).
+    const entries: RouteEntry[] = layer.type === 'route' ? [{ method: layer.method, fns: layer.fns, site: layer.site }] : layer.route.routeStack;
     for (const p of layer.path) {
       const { full, notes } = resolvePrefix(prefix, p, unresolved);
       const path = full || '/';
       const params = paramFns(host, p);
       for (const e of entries) {
         if (!e.fns.length) continue;
-        addRoute({ owner: host.id, prefix }, path, e.method, [...params, ...e.routeLevel, ...e.fns], ctx.range(e.site.file, e.site.span), caseSensitive, notes, st, ctx);
+        addRoute({ owner: host.id, prefix }, path, e.method, [...params, ...e.fns], ctx.range(e.site.file, e.site.span), caseSensitive, notes, st, ctx);
       }
     }
   }
   st.visiting.delete(host);
-}
-
-/**
- * `app.route(p).all(a).get(h)`: every entry is a route; the earlier `all`/same-method entries that
- * call next() join later chains through the pass-through of earlier routes (E13).
- */
-function routeObjectEntries(route: ExpressHost): { method: string; fns: Arg[]; site: Site; routeLevel: Arg[] }[] {
-  const out: { method: string; fns: Arg[]; site: Site; routeLevel: Arg[] }[] = [];
-  route.routeStack.forEach(e => {
-    out.push({ method: e.method, fns: e.fns, site: e.site, routeLevel: [] });
-  });
-  return out;
 }
 
 interface RouteSite { owner: number; prefix: string }
@@ -187,11 +183,11 @@ function addRoute({ owner, prefix }: RouteSite, path: string, method: string, fn
       push(b.arg, b.cls);
     } else if (sameMethod(b.method, method) && patternCoversSegments(b.segs, segs, caseSensitive)) {
       // An earlier route on the same path runs first; if it calls next() its layers join this chain (E12, E22).
-      if (b.passes) for (const f of b.fns) push(f, classify(f, ctx.config.auth));
+      if (b.passes) for (const f of b.fns) push(f, st.classify(f));
       else if (b.ends) shadowedBy.push({ name: b.name, range: b.range, why: `${b.method.toUpperCase()} ${b.path} matches first and does not call next()` });
     }
   }
-  for (const f of routeLevel) push(f, classify(f, ctx.config.auth));
+  for (const f of routeLevel) push(f, st.classify(f));
   const handlerFn = fnOf(handlerArg);
   const handlerSite = handlerFn ? { file: handlerFn.file, span: handlerFn.fn.headSpan } : handlerArg.site;
   const notes = [...unresolved];
