@@ -13,6 +13,12 @@ export interface AdapterContext {
   range(file: string, span: Span): SourceRange;
   /** The declared or installed version of a package, seen from a file (null when unknown). */
   packageVersion(fromFile: string, pkg: string): string | null;
+  /**
+   * Remembers a fact derived from one IR object (a function, a module) across runs: the IR of an
+   * unchanged file is the same object next run, so re-analysis after an edit recomputes only the
+   * edited file's facts. `make` must depend on nothing but `key` (and the root), never on other files.
+   */
+  memo<K extends object, V>(table: string, key: K, make: () => V): V;
 }
 
 /** One analysis run of one framework: hooks for the interpreter, then the results. */

@@ -122,6 +122,10 @@ export interface Skipped {
 export interface AnalysisStats {
   files: number;
   ms: number;
+  /** Files read from disk or an editor overlay this run (the rest were vouched unchanged). */
+  read?: number;
+  /** Files parsed and lowered this run (the rest came from the content-hash cache). */
+  lowered?: number;
 }
 
 export interface AnalysisResult {

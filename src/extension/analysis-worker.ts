@@ -14,6 +14,8 @@ function handle(req: WorkerRequest): WorkerResponse {
     let analyser = analysers.get(req.root);
     if (!analyser) analysers.set(req.root, (analyser = createAnalyser(req.root, config)));
     else analyser.setConfig(config);
+    // The host's watchers vouch for every file they did not report, so only those are re-read.
+    analyser.invalidate({ files: req.changed, rediscover: req.rediscover });
     return { type: 'result', id: req.id, result: analyser.analyse(new Map(req.overlays)) };
   } catch (e) {
     return { type: 'error', id: req.id, message: (e as Error).message };

@@ -22,59 +22,83 @@ type MwBefore = Extract<Before, { type: 'mw' }>;
 type RouteBefore = Extract<Before, { type: 'route' }>;
 
 /**
- * Everything registered so far, in dispatch order. Earlier routes are indexed in a segment trie so
- * a new route is compared only with routes that can match every path it matches: chain building
- * stays near-linear on large apps instead of comparing every pair of routes.
+ * Earlier patterns by segment: a child per lower-cased literal segment and one child for params.
+ * Lookups return a superset of what can match; callers still run the exact check (case, params).
  */
-/** Earlier routes by segment: a literal child per lower-cased segment and one child for params. */
-class RouteTrie {
-  private readonly literal = new Map<string, RouteTrie>();
-  private param: RouteTrie | undefined;
-  readonly here: RouteBefore[] = [];
+type Sink<T> = { push(...items: T[]): number };
 
-  insert(r: RouteBefore, i = 0): void {
-    if (i === r.segs.length) { this.here.push(r); return; }
-    const seg = r.segs[i];
-    let next: RouteTrie | undefined;
-    if (seg.startsWith(':')) next = this.param ??= new RouteTrie();
+class SegmentTrie<T> {
+  private readonly literal = new Map<string, SegmentTrie<T>>();
+  private param: SegmentTrie<T> | undefined;
+  private readonly here: T[] = [];
+
+  insert(segs: string[], item: T, i = 0): void {
+    if (i === segs.length) { this.here.push(item); return; }
+    const seg = segs[i];
+    let next: SegmentTrie<T> | undefined;
+    if (seg.startsWith(':')) next = this.param ??= new SegmentTrie<T>();
     else {
       const key = seg.toLowerCase();
       next = this.literal.get(key);
-      if (!next) this.literal.set(key, (next = new RouteTrie()));
+      if (!next) this.literal.set(key, (next = new SegmentTrie<T>()));
     }
-    next.insert(r, i + 1);
+    next.insert(segs, item, i + 1);
   }
 
-  /** Routes whose pattern may match every path `segs` matches (a literal never covers a param). */
-  query(segs: string[], i = 0, out: RouteBefore[] = []): RouteBefore[] {
-    if (i === segs.length) { out.push(...this.here); return out; }
-    const seg = segs[i];
-    if (!seg.startsWith(':')) this.literal.get(seg.toLowerCase())?.query(segs, i + 1, out);
-    this.param?.query(segs, i + 1, out);
-    return out;
+  /** Items whose whole pattern may match every path `segs` matches (a literal never covers a param). */
+  whole(segs: string[], out: Sink<T>, i = 0): void {
+    if (i === segs.length) { out.push(...this.here); return; }
+    this.children(segs[i], c => c.whole(segs, out, i + 1));
+  }
+
+  /** Items whose pattern may be a segment-bounded prefix of every path `segs` matches. */
+  prefixes(segs: string[], out: Sink<T>, i = 0): void {
+    out.push(...this.here);
+    if (i < segs.length) this.children(segs[i], c => c.prefixes(segs, out, i + 1));
+  }
+
+  private children(seg: string, visit: (child: SegmentTrie<T>) => void): void {
+    if (!seg.startsWith(':')) { const c = this.literal.get(seg.toLowerCase()); if (c) visit(c); }
+    if (this.param) visit(this.param);
   }
 }
 
+/** A prefix the trie cannot index (RegExp, unknown, wildcards or optional parts in a segment). */
+function unindexable(prefix: Prefix): boolean {
+  return prefix.kind !== 'str' || prefix.segs.some(s => /[*+?(){}]/.test(s));
+}
+
+/**
+ * Everything registered so far, in dispatch order. Earlier routes and use-prefixes are indexed by
+ * segment, so a new route is compared only with what can match it: chain building stays
+ * near-linear on large apps instead of comparing every route with every earlier layer.
+ */
 class Befores {
   private seq = 0;
-  readonly mws: MwBefore[] = [];
-  private readonly trie = new RouteTrie();
+  private readonly mwTrie = new SegmentTrie<MwBefore>();
+  private readonly looseMws: MwBefore[] = [];
+  private readonly routeTrie = new SegmentTrie<RouteBefore>();
   private readonly wildRoutes: RouteBefore[] = [];
 
   addMw(b: Omit<MwBefore, 'seq' | 'type'>): void {
-    this.mws.push({ ...b, type: 'mw', seq: this.seq++ });
+    const m: MwBefore = { ...b, type: 'mw', seq: this.seq++ };
+    if (m.prefix.kind !== 'str' || unindexable(m.prefix)) this.looseMws.push(m);
+    else this.mwTrie.insert(m.prefix.segs, m);
   }
 
   addRoute(b: Omit<RouteBefore, 'seq' | 'type'>): void {
     const r: RouteBefore = { ...b, type: 'route', seq: this.seq++ };
     if (hasWildcard(r.segs)) this.wildRoutes.push(r);
-    else this.trie.insert(r);
+    else this.routeTrie.insert(r.segs, r);
   }
 
   /** Candidates that may run before a route with `segs`, in dispatch order. */
   candidates(segs: string[]): Before[] {
-    const routes = [...this.trie.query(segs), ...this.wildRoutes];
-    return [...this.mws, ...routes].sort((a, b) => a.seq - b.seq);
+    const out: Before[] = [];
+    this.mwTrie.prefixes(segs, out);
+    this.routeTrie.whole(segs, out);
+    out.push(...this.looseMws, ...this.wildRoutes);
+    return out.sort((a, b) => a.seq - b.seq);
   }
 }
 
@@ -209,7 +233,7 @@ function addRoute({ owner, prefix }: RouteSite, path: string, method: string, fn
     owner,
     mountPrefix: prefix || '/',
     order: st.layers.length,
-    facts: handlerFn ? handlerFacts(handlerFn.fn, handlerFn.file, ctx) : { readsBody: null, readsIdentity: null },
+    facts: handlerFn ? ctx.memo('express.handlerFacts', handlerFn.fn, () => handlerFacts(handlerFn.fn, handlerFn.file, ctx)) : { readsBody: null, readsIdentity: null },
     chainRanges,
     shadowedBy,
   };
