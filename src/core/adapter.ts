@@ -2,7 +2,7 @@
 import type { SevenStopsConfig } from './config';
 import type { EvaluationHooks } from './evaluate';
 import type { Span } from './ir';
-import type { Annotation, AppInfo, Framework, OrderedLayer, ModelRoute, SourceRange } from './model';
+import type { Annotation, AppInfo, Framework, OrderedLayer, ModelRoute, SourceRange, StackOrigin } from './model';
 
 /** What an adapter may ask of the core while it works. */
 export interface AdapterContext {
@@ -31,6 +31,7 @@ export interface FrameworkOutput {
   apps: AppInfo[];
   routes: ModelRoute[];
   stacks: OrderedLayer[][];
+  origins: StackOrigin[];
   annotations: Annotation[];
 }
 

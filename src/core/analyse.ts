@@ -10,7 +10,7 @@ import { Discovery, discoverFiles, checkText, readSource } from './discover';
 import { Evaluator } from './evaluate';
 import type { ModuleIR, Span } from './ir';
 import { lowerSource } from './lower';
-import type { AnalysisModel, AnalysisResult, Annotation, AppInfo, Finding, ModelRoute, OrderedLayer, Skipped, SourceRange } from './model';
+import type { AnalysisModel, AnalysisResult, Annotation, AppInfo, Finding, ModelRoute, OrderedLayer, Skipped, SourceRange, StackOrigin } from './model';
 import { ModuleResolver } from './resolve-module';
 import type { Rule } from './rule';
 import { runRules } from './run-rules';
@@ -133,6 +133,7 @@ export class WorkspaceAnalyser {
     const apps: AppInfo[] = [];
     const routes: ModelRoute[] = [];
     const stacks: OrderedLayer[][] = [];
+    const origins: StackOrigin[] = [];
     const annotations: Annotation[] = [];
     for (const { session } of sessions) {
       const out = session.finish();
@@ -142,10 +143,11 @@ export class WorkspaceAnalyser {
       const routeBase = routes.length;
       routes.push(...out.routes.map(r => ({ ...r, app: r.app + base })));
       stacks.push(...out.stacks.map(s => s.map(l => (l.route === undefined ? l : { ...l, route: l.route + routeBase }))));
+      origins.push(...out.origins);
       annotations.push(...out.annotations);
     }
     if (evaluator.exhausted) skipped.push({ file: '.', reason: 'evaluation budget exhausted: results are partial' });
-    const model: AnalysisModel = { routes, stacks };
+    const model: AnalysisModel = { routes, stacks, origins };
     const findings: Finding[] = runRules(this.rules, model, this.config, {
       text: (relFile: string) => {
         const abs = path.join(root, relFile);

@@ -173,6 +173,15 @@ export interface AnalysisModel {
   routes: ModelRoute[];
   /** One list per app, in dispatch order. */
   stacks: OrderedLayer[][];
+  /** Where each stack starts, parallel to `stacks`: an app, or a router no app mounts. */
+  origins: StackOrigin[];
+}
+
+export interface StackOrigin {
+  kind: 'app' | 'router';
+  framework: Framework;
+  file: string;
+  line: number;
 }
 
 export interface ModelRoute extends Route {

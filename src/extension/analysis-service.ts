@@ -104,7 +104,7 @@ export class AnalysisService implements vscode.Disposable {
         .map(d => [d.uri.fsPath, d.getText()]);
       const response = await this.request({
         type: 'analyse', id: this.nextId++, root: folder.uri.fsPath, overlays, changed, rediscover,
-        overrides: settings.exclude.length ? { exclude: [...DEFAULT_EXCLUDE, ...settings.exclude] } : {},
+        overrides: { ...(settings.exclude.length ? { exclude: [...DEFAULT_EXCLUDE, ...settings.exclude] } : {}), rules: settings.rules },
       });
       if (response.type === 'result') {
         const r = response.result;

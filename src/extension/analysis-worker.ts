@@ -10,7 +10,9 @@ const analysers = new Map<string, WorkspaceAnalyser>();
 
 function handle(req: WorkerRequest): WorkerResponse {
   try {
-    const config = { ...loadConfig(req.root), ...req.overrides };
+    const file = loadConfig(req.root);
+    // Editor settings win per key; rules merge so a setting for one rule keeps the file's others.
+    const config = { ...file, ...req.overrides, rules: { ...file.rules, ...req.overrides.rules } };
     let analyser = analysers.get(req.root);
     if (!analyser) analysers.set(req.root, (analyser = createAnalyser(req.root, config)));
     else analyser.setConfig(config);

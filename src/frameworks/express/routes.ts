@@ -4,7 +4,7 @@
 // router's mount position (E4), error handlers never run on the success path (E18).
 import type { AdapterContext } from '../../core/adapter';
 import type { FnIR } from '../../core/ir';
-import type { ChainEntry, HandlerFacts, ModelRoute, OrderedLayer, SourceRange } from '../../core/model';
+import type { ChainEntry, HandlerFacts, ModelRoute, OrderedLayer, SourceRange, StackOrigin } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { options } from '../../core/values';
 import { hasWildcard, joinPath, patternCoversSegments, prefixCoversSegments, regexPrefixCovers, segments } from '../shared/paths';
@@ -112,10 +112,11 @@ interface WalkState {
   visiting: Set<ExpressHost>;
 }
 
-export function walkApps(hosts: ExpressHost[], ctx: AdapterContext): { routes: ModelRoute[]; stacks: OrderedLayer[][] } {
+export function walkApps(hosts: ExpressHost[], ctx: AdapterContext): { routes: ModelRoute[]; stacks: OrderedLayer[][]; origins: StackOrigin[] } {
   markMounted(hosts);
   const routes: ModelRoute[] = [];
   const stacks: OrderedLayer[][] = [];
+  const origins: StackOrigin[] = [];
   // Apps first, then routers nobody mounts (their routes are still worth showing, marked unresolved).
   const roots = [...hosts.filter(h => h.kind === 'app' && !h.mounted), ...hosts.filter(h => h.kind === 'router' && !h.mounted && h.stack.length)];
   const seen = new WeakMap<Arg, Classification>();
@@ -129,8 +130,9 @@ export function walkApps(hosts: ExpressHost[], ctx: AdapterContext): { routes: M
     const note = root.kind === 'router' ? [`router created at ${ctx.rel(root.site.file)}:${root.site.span.line} is not mounted on any app the analyser found`] : [];
     walk(root, '', root.caseSensitive, state, note, ctx);
     stacks.push(state.layers);
+    origins.push({ kind: root.kind === 'app' ? 'app' : 'router', framework: 'express', file: ctx.rel(root.site.file), line: root.site.span.line });
   }
-  return { routes, stacks };
+  return { routes, stacks, origins };
 }
 
 function markMounted(hosts: ExpressHost[]): void {
