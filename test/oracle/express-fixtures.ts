@@ -12,7 +12,8 @@ export interface Probe {
   /** `GET /Admin/x` */
   request: string;
   auth: boolean;
-  status: number;
+  /** 'timeout': no response within the harness's limit (E20: express 4 leaves the request hanging). */
+  status: number | 'timeout';
   /** `requireUser>getX`, '' when nothing registered by the fixture ran. */
   trace: string;
   /** Only for these majors (the doc says the versions differ). */
@@ -25,13 +26,14 @@ export interface FixtureSpec {
   /** The row(s) of framework-semantics.md §1, or `X` for a cross-file construct. */
   row: string;
   title: string;
+  /** By `METHOD /path`; a second registration of the same method and path is `METHOD /path#2`. */
   routes: Record<string, Fate | Record<ExpressMajor, Fate>>;
   probes: Probe[];
   /** Compare the analyser only under this major, and why (the doc says the versions differ). */
   analyserOnly?: { major: ExpressMajor; why: string };
 }
 
-const p = (request: string, auth: 'auth' | 'no-auth', status: number, trace: string, majors?: ExpressMajor[]): Probe =>
+const p = (request: string, auth: 'auth' | 'no-auth', status: Probe['status'], trace: string, majors?: ExpressMajor[]): Probe =>
   ({ request, auth: auth === 'auth', status, trace, ...(majors ? { majors } : {}) });
 
 export const EXPRESS_FIXTURES: FixtureSpec[] = [
