@@ -100,6 +100,12 @@ export const EXPRESS_FIXTURES: FixtureSpec[] = [
     probes: [p('GET /ADMIN/users', 'auth', 200, 'requireAdmin>listUsers'), p('GET /administrators', 'no-auth', 200, 'listAdministrators')],
   },
   {
+    dir: 'e10-late-case-setting', entry: 'app.ts', row: 'E10',
+    title: "app.set('case sensitive routing', true) after the first route (added by a helper in another file) has no effect (TS)",
+    routes: { 'GET /health': 'public', 'GET /Admin/stats': 'protected' },
+    probes: [p('GET /HEALTH', 'no-auth', 200, 'getHealth'), p('GET /Admin/stats', 'no-auth', 401, 'requireAdmin'), p('GET /admin/STATS', 'auth', 200, 'requireAdmin>getStats')],
+  },
+  {
     dir: 'e11-array-paths', entry: 'app.ts', row: 'E11',
     title: 'arrays of use-paths and of route paths (TS)',
     routes: { 'GET /list': 'public', 'GET /everything': 'public', 'GET /a/:id': 'protected', 'GET /b/:id': 'protected', 'GET /c/:id': 'public' },
@@ -170,6 +176,15 @@ export const EXPRESS_FIXTURES: FixtureSpec[] = [
     probes: [p('GET /x', 'auth', 200, 'looksLikeErrorHandler>getX'), p('GET /boom', 'auth', 500, 'looksLikeErrorHandler>boom>realErrorHandler')],
   },
   {
+    dir: 'e20-async-auth', entry: 'app.ts', row: 'E20',
+    title: 'async auth that throws or rejects: express 4 hangs, express 5 reaches the error handler; the route stays protected in both (TS)',
+    routes: { 'GET /me': 'protected', 'GET /orders': 'protected' },
+    probes: [
+      p('GET /me', 'no-auth', 'timeout', 'requireUser', [4]), p('GET /me', 'no-auth', 500, 'requireUser>handleError', [5]),
+      p('GET /orders', 'no-auth', 500, 'requireToken>handleError', [5]), p('GET /me', 'auth', 200, 'requireUser>getMe'),
+    ],
+  },
+  {
     dir: 'e21-catch-all', entry: 'app.js', row: 'E21',
     title: 'a catch-all that does not call next() makes later routes unreachable',
     routes: { 'GET /before': 'public', 'GET /after': 'unreachable' },
@@ -186,6 +201,19 @@ export const EXPRESS_FIXTURES: FixtureSpec[] = [
     title: "an earlier matching route's handler that calls next() runs before the later route and its auth",
     routes: { 'GET /items/:id': 'public', 'GET /items/secret': 'protected' },
     probes: [p('GET /items/secret', 'auth', 200, 'logItemAccess>requireUser>getSecret'), p('GET /items/secret', 'no-auth', 401, 'logItemAccess>requireUser')],
+  },
+  {
+    dir: 'e24-trailing-slash-case', entry: 'app.mjs', row: 'E24',
+    title: 'routes ignore case and a trailing slash, so a later route differing only in those is shadowed (ESM)',
+    routes: {
+      'GET /status': 'public', 'GET /Health': 'public', 'GET /health': 'unreachable', 'GET /export': 'public', 'GET /export#2': 'unreachable',
+      'GET /reports/daily': 'public', 'GET /Reports/Daily': 'unreachable',
+    },
+    probes: [
+      p('GET /status', 'no-auth', 200, 'getStatus'), p('GET /status/', 'no-auth', 200, 'getStatus'), p('GET /STATUS', 'no-auth', 200, 'getStatus'),
+      p('GET /status?x', 'no-auth', 200, 'getStatus'), p('GET /status//', 'no-auth', 404, ''), p('GET /health', 'auth', 200, 'getHealth'),
+      p('GET /export', 'auth', 200, 'exportSummary'), p('GET /Reports/Daily/', 'auth', 200, 'getDaily'),
+    ],
   },
   {
     dir: 'e25-sub-app', entry: 'app.js', row: 'E25',
