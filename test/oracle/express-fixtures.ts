@@ -100,6 +100,30 @@ export const EXPRESS_FIXTURES: FixtureSpec[] = [
     probes: [p('GET /ADMIN/users', 'auth', 200, 'requireAdmin>listUsers'), p('GET /administrators', 'no-auth', 200, 'listAdministrators')],
   },
   {
+    dir: 'e9-case-sensitive-app', entry: 'app.ts', row: 'E9',
+    title: "'case sensitive routing' on the app: use('/admin') misses /Admin/export; a Router() inside stays case-insensitive but its mount does not (TS)",
+    routes: {
+      'GET /admin/stats': 'protected', 'GET /Admin/export': 'public',
+      'GET /reports/Internal/summary': 'protected', 'GET /REPORTS/internal/legacy': 'public',
+    },
+    probes: [
+      p('GET /Admin/export', 'no-auth', 200, 'exportUsers'), p('GET /admin/stats', 'no-auth', 401, 'requireAdmin'), p('GET /ADMIN/stats', 'auth', 404, ''),
+      p('GET /reports/INTERNAL/summary', 'no-auth', 401, 'requireAdmin'), p('GET /REPORTS/internal/legacy', 'no-auth', 200, 'getLegacySummary'),
+    ],
+  },
+  {
+    dir: 'e9-case-sensitive-router', entry: 'app.js', row: 'E9',
+    title: "Router({ caseSensitive: true }) under a case-insensitive app: the app's use('/admin') still covers /Admin/x, the router's use('/audit') misses /Audit/log and /AUDIT/export",
+    routes: {
+      'GET /Admin/x': 'protected', 'GET /Audit/log': 'public', 'GET /audit/log': 'protected',
+      'GET /AUDIT/export': 'public', 'GET /audit/archive': 'protected',
+    },
+    probes: [
+      p('GET /Admin/x', 'no-auth', 401, 'requireAdmin'), p('GET /Audit/log', 'no-auth', 200, 'readAuditLogCopy'),
+      p('GET /AUDIT/export', 'no-auth', 200, 'exportAudit'), p('GET /audit/archive', 'auth', 200, 'requireAuditor>getArchive'),
+    ],
+  },
+  {
     dir: 'e10-late-case-setting', entry: 'app.ts', row: 'E10',
     title: "app.set('case sensitive routing', true) after the first route (added by a helper in another file) has no effect (TS)",
     routes: { 'GET /health': 'public', 'GET /Admin/stats': 'protected' },

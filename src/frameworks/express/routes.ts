@@ -7,16 +7,17 @@ import type { FnIR } from '../../core/ir';
 import type { ChainEntry, HandlerFacts, ModelRoute, OrderedLayer, SourceRange } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { options } from '../../core/values';
-import { hasWildcard, joinPath, patternCoversSegments, prefixCoversSegments, regexPrefixCovers, segments } from '../shared/paths';
+import { CaseFlags, hasWildcard, joinPath, patternCoversSegments, prefixCoversSegments, regexPrefixCovers, segments } from '../shared/paths';
 import { Classification, callsNext, classify } from './middleware-kind';
 import type { ExpressHost, PathSpec, RouteEntry } from './objects';
 
 /** Something registered earlier in dispatch order that may run before a later route. */
 type Before =
   | { type: 'mw'; seq: number; prefix: Prefix; arg: Arg; cls: Classification; layer: OrderedLayer }
-  | { type: 'route'; seq: number; segs: string[]; path: string; method: string; fns: Arg[]; passes: boolean; ends: boolean; name: string; range: SourceRange };
+  | { type: 'route'; seq: number; segs: string[]; caseSensitive: CaseFlags; path: string; method: string; fns: Arg[]; passes: boolean; ends: boolean; name: string; range: SourceRange };
 
-type Prefix = { kind: 'str'; v: string; segs: string[]; caseSensitive: boolean } | { kind: 'regex'; source: string; flags: string } | { kind: 'unknown' };
+/** `caseSensitive` has one flag per segment: the router that matches that segment decides (E9). */
+type Prefix = { kind: 'str'; v: string; segs: string[]; caseSensitive: CaseFlags } | { kind: 'regex'; source: string; flags: string } | { kind: 'unknown' };
 
 type MwBefore = Extract<Before, { type: 'mw' }>;
 type RouteBefore = Extract<Before, { type: 'route' }>;
@@ -103,7 +104,7 @@ export function walkApps(hosts: ExpressHost[], ctx: AdapterContext): { routes: M
   for (const root of roots) {
     const state: WalkState = { classify: classifyOnce, app: stacks.length, before: new Befores(), layers: [], routes, visiting: new Set() };
     const note = root.kind === 'router' ? [`router created at ${ctx.rel(root.site.file)}:${root.site.span.line} is not mounted on any app the analyser found`] : [];
-    walk(root, '', root.caseSensitive, state, note, ctx);
+    walk(root, '', [], state, note, ctx);
     stacks.push(state.layers);
   }
   return { routes, stacks };
@@ -118,28 +119,35 @@ function markMounted(hosts: ExpressHost[]): void {
   }
 }
 
-function walk(host: ExpressHost, prefix: string, caseSensitive: boolean, st: WalkState, unresolved: string[], ctx: AdapterContext): void {
+/**
+ * `mask` holds the case sensitivity of each segment of `prefix`, as the router that matched it saw
+ * it. Each app and router matches its own paths with its own setting: the app's 'case sensitive
+ * routing' does not reach a `Router()`, nor a `Router({ caseSensitive })` the app (E9).
+ */
+function walk(host: ExpressHost, prefix: string, mask: boolean[], st: WalkState, unresolved: string[], ctx: AdapterContext): void {
   if (st.visiting.has(host)) return; // a router mounted inside itself
   st.visiting.add(host);
+  const caseSensitive = host.caseSensitive;
   for (const layer of host.stack) {
     const range = ctx.range(layer.site.file, layer.site.span);
     if (layer.type === 'use') {
       for (const p of layer.paths) {
         const { full, notes } = resolvePrefix(prefix, p, unresolved);
+        const fullMask = extendMask(mask, full, caseSensitive);
         // app.param callbacks fire for params in this object's own mount paths (E15).
-        for (const fn of paramFns(host, p)) st.before.addMw({ prefix: prefixOf(full, p, caseSensitive), arg: fn, cls: { ...st.classify(fn), errorHandler: false, kind: 'other' }, layer: { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false } });
+        for (const fn of paramFns(host, p)) st.before.addMw({ prefix: prefixOf(full, p, fullMask), arg: fn, cls: { ...st.classify(fn), errorHandler: false, kind: 'other' }, layer: { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false } });
         for (const fn of layer.fns) {
           const child = options(fn.value).find(v => v.t === 'host');
           if (child && child.t === 'host' && child.host !== host && (child.host as ExpressHost).kind !== 'server') {
             const sub = child.host as ExpressHost;
             st.layers.push({ order: st.layers.length, kind: 'mount', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false });
-            walk(sub, full, sub.kind === 'app' ? sub.caseSensitive : caseSensitive, st, notes, ctx);
+            walk(sub, full, fullMask, st, notes, ctx);
             continue;
           }
           const cls = st.classify(fn);
           const ol: OrderedLayer = { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: cls.kind, prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: cls.terminal };
           st.layers.push(ol);
-          st.before.addMw({ prefix: prefixOf(full, p, caseSensitive), arg: fn, cls, layer: ol });
+          st.before.addMw({ prefix: prefixOf(full, p, fullMask), arg: fn, cls, layer: ol });
         }
       }
       continue;
@@ -153,7 +161,7 @@ function walk(host: ExpressHost, prefix: string, caseSensitive: boolean, st: Wal
       const params = paramFns(host, p);
       for (const e of entries) {
         if (!e.fns.length) continue;
-        addRoute({ owner: host.id, prefix }, path, e.method, [...params, ...e.fns], ctx.range(e.site.file, e.site.span), caseSensitive, notes, st, ctx);
+        addRoute({ owner: host.id, prefix }, path, e.method, [...params, ...e.fns], ctx.range(e.site.file, e.site.span), extendMask(mask, path, caseSensitive), notes, st, ctx);
       }
     }
   }
@@ -162,7 +170,7 @@ function walk(host: ExpressHost, prefix: string, caseSensitive: boolean, st: Wal
 
 interface RouteSite { owner: number; prefix: string }
 
-function addRoute({ owner, prefix }: RouteSite, path: string, method: string, fns: Arg[], range: SourceRange, caseSensitive: boolean, unresolved: string[], st: WalkState, ctx: AdapterContext): void {
+function addRoute({ owner, prefix }: RouteSite, path: string, method: string, fns: Arg[], range: SourceRange, caseSensitive: boolean[], unresolved: string[], st: WalkState, ctx: AdapterContext): void {
   const handlerArg = fns[fns.length - 1];
   const routeLevel = fns.slice(0, -1);
   const chain: ChainEntry[] = [];
@@ -181,7 +189,7 @@ function addRoute({ owner, prefix }: RouteSite, path: string, method: string, fn
       if (b.cls.errorHandler || !covers(b.prefix, segs, path)) continue;
       if (b.cls.terminal) shadowedBy.push({ name: b.arg.name, range: b.layer.range, why: `ends every response under ${b.layer.prefix} without calling next()` });
       push(b.arg, b.cls);
-    } else if (sameMethod(b.method, method) && patternCoversSegments(b.segs, segs, caseSensitive)) {
+    } else if (sameMethod(b.method, method) && patternCoversSegments(b.segs, segs, b.caseSensitive)) {
       // An earlier route on the same path runs first; if it calls next() its layers join this chain (E12, E22).
       if (b.passes) for (const f of b.fns) push(f, st.classify(f));
       else if (b.ends) shadowedBy.push({ name: b.name, range: b.range, why: `${b.method.toUpperCase()} ${b.path} matches first and does not call next()` });
@@ -218,7 +226,7 @@ function addRoute({ owner, prefix }: RouteSite, path: string, method: string, fn
   const passes = fns.every(f => { const fn = fnOf(f); return !!fn && callsNext(fn.fn); });
   // Only a handler we can read and that never calls next() certainly ends the request.
   const ends = !!handlerFn && !callsNext(handlerFn.fn);
-  st.before.addRoute({ segs, path, method, fns, passes, ends, name: `${route.method} ${path}`, range });
+  st.before.addRoute({ segs, caseSensitive, path, method, fns, passes, ends, name: `${route.method} ${path}`, range });
 }
 
 /** The object's own param callbacks for the `:name` params of one of its paths, in registration order. */
@@ -248,7 +256,13 @@ function resolvePrefix(prefix: string, p: PathSpec, unresolved: string[]): { ful
   return { full: joinPath(prefix, '{?}'), notes: [...unresolved, `path: ${p.why}`] };
 }
 
-function prefixOf(full: string, p: PathSpec, caseSensitive: boolean): Prefix {
+/** The case flags of `full`'s segments: those of `prefix` (its first segments), then `caseSensitive` for the rest. */
+function extendMask(mask: boolean[], full: string, caseSensitive: boolean): boolean[] {
+  const n = segments(full).length;
+  return n <= mask.length ? mask.slice(0, n) : [...mask, ...new Array<boolean>(n - mask.length).fill(caseSensitive)];
+}
+
+function prefixOf(full: string, p: PathSpec, caseSensitive: boolean[]): Prefix {
   if (p.kind === 'regex') return { kind: 'regex', source: p.source, flags: p.flags };
   if (p.kind === 'unknown') return { kind: 'unknown' };
   return { kind: 'str', v: full || '/', segs: segments(full || '/'), caseSensitive };
