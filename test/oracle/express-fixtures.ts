@@ -130,6 +130,12 @@ export const EXPRESS_FIXTURES: FixtureSpec[] = [
     probes: [p('GET /HEALTH', 'no-auth', 200, 'getHealth'), p('GET /Admin/stats', 'no-auth', 401, 'requireAdmin'), p('GET /admin/STATS', 'auth', 200, 'requireAdmin>getStats')],
   },
   {
+    dir: 'e10-param-then-setting', entry: 'app.js', row: 'E10',
+    title: "app.param() creates the router, so app.enable('case sensitive routing') after it has no effect",
+    routes: { 'GET /Admin/users/:id': 'protected' },
+    probes: [p('GET /Admin/users/7', 'no-auth', 401, 'requireAdmin'), p('GET /admin/USERS/7', 'auth', 200, 'requireAdmin>loadUser>getUser')],
+  },
+  {
     dir: 'e11-array-paths', entry: 'app.ts', row: 'E11',
     title: 'arrays of use-paths and of route paths (TS)',
     routes: { 'GET /list': 'public', 'GET /everything': 'public', 'GET /a/:id': 'protected', 'GET /b/:id': 'protected', 'GET /c/:id': 'public' },
