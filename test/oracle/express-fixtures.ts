@@ -194,6 +194,24 @@ export const EXPRESS_FIXTURES: FixtureSpec[] = [
     probes: [p('GET /arr', 'auth', 200, 'countRequest>stampRequest>logRequest>requireUser>auditLog>getArr'), p('GET /spread', 'no-auth', 401, 'countRequest>stampRequest>requireUser')],
   },
   {
+    dir: 'e17-next-route', entry: 'app.js', row: 'E17',
+    title: "next('route') in route-level auth falls through to the next route with the same path, which runs without that auth",
+    routes: { 'GET /report': 'protected', 'GET /report#2': 'public', 'GET /audit': 'protected' },
+    probes: [
+      p('GET /report', 'no-auth', 200, 'requireAdmin>getPublicReport'), p('GET /report', 'auth', 200, 'requireAdmin>getFullReport'),
+      p('GET /audit', 'no-auth', 404, 'requireAdmin'),
+    ],
+  },
+  {
+    dir: 'e17-next-router', entry: 'app.ts', row: 'E17',
+    title: "next('router') in a router.use() leaves the router; the app's later route with the same path serves the request (TS)",
+    routes: { 'GET /dashboard': 'protected', 'GET /dashboard#2': 'public', 'GET /home': 'public' },
+    probes: [
+      p('GET /dashboard', 'no-auth', 200, 'requireStaff>getPublicDashboard'), p('GET /dashboard', 'auth', 200, 'requireStaff>getStaffDashboard'),
+      p('GET /home', 'no-auth', 200, 'requireStaff>getHome'),
+    ],
+  },
+  {
     dir: 'e18-error-handler-before', entry: 'app.js', row: 'E18',
     title: 'a 4-argument error handler before the routes is not part of their chain and never sees their errors',
     routes: { 'GET /x': 'public', 'GET /boom': 'public' },
@@ -231,6 +249,15 @@ export const EXPRESS_FIXTURES: FixtureSpec[] = [
     title: "an earlier matching route's handler that calls next() runs before the later route and its auth",
     routes: { 'GET /items/:id': 'public', 'GET /items/secret': 'protected' },
     probes: [p('GET /items/secret', 'auth', 200, 'logItemAccess>requireUser>getSecret'), p('GET /items/secret', 'no-auth', 401, 'logItemAccess>requireUser')],
+  },
+  {
+    dir: 'e23-reject-and-next', entry: 'app.js', row: 'E23',
+    title: 'auth that sends 401 and still calls next() does not protect: the handler runs anyway',
+    routes: { 'DELETE /orders': 'public', 'GET /admins': 'protected', 'GET /staff': 'protected' },
+    probes: [
+      p('DELETE /orders', 'no-auth', 401, 'requireUser>deleteAllOrders'), p('DELETE /orders', 'auth', 204, 'requireUser>deleteAllOrders'),
+      p('GET /admins', 'no-auth', 403, 'requireAdmin'), p('GET /staff', 'no-auth', 401, 'requireStaff'),
+    ],
   },
   {
     dir: 'e24-trailing-slash-case', entry: 'app.mjs', row: 'E24',
