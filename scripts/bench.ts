@@ -107,7 +107,10 @@ function phaseScan(): object {
 }
 
 const phase = process.argv[2];
-if (phase === 'parse' || phase === 'scan') {
+if (phase === 'generate') {
+  const files = generate();
+  console.log(`bench: generated ${files.length} files in ${path.relative(process.cwd(), ROOT)}`);
+} else if (phase === 'parse' || phase === 'scan') {
   process.stdout.write(JSON.stringify(phase === 'parse' ? phaseParse() : phaseScan()));
 } else {
   const files = generate();

@@ -6,8 +6,10 @@ import { allRules } from '../rules';
 import type { AnalysisService, FolderAnalysis } from './analysis-service';
 import { OPEN_LOCATION, RoutesViewProvider } from './routes-view';
 
-export function registerCommands(service: AnalysisService, routes: RoutesViewProvider, version: string): vscode.Disposable[] {
+export function registerCommands(service: AnalysisService, routes: RoutesViewProvider, context: vscode.ExtensionContext): vscode.Disposable[] {
+  const version = String(context.extension.packageJSON.version);
   return [
+    vscode.commands.registerCommand('sevenStops.openSampleApp', () => openSampleApp(context)),
     vscode.commands.registerCommand(OPEN_LOCATION, (folderUri: string, at: Pick<SourceRange, 'file' | 'line' | 'column'>) => openLocation(vscode.Uri.parse(folderUri), at)),
     vscode.commands.registerCommand('sevenStops.filterRoutes', async (given?: string) => {
       const text = typeof given === 'string' ? given : await vscode.window.showInputBox({
@@ -19,6 +21,17 @@ export function registerCommands(service: AnalysisService, routes: RoutesViewPro
     vscode.commands.registerCommand('sevenStops.clearRoutesFilter', () => routes.setFilter('')),
     vscode.commands.registerCommand('sevenStops.exportSarif', (target?: vscode.Uri) => exportSarif(service, version, target)),
   ];
+}
+
+/** Copies the bundled sample app to the extension's storage (once) and opens it in a new window. */
+async function openSampleApp(context: vscode.ExtensionContext): Promise<void> {
+  const source = vscode.Uri.joinPath(context.extensionUri, 'examples', 'shop-express');
+  const target = vscode.Uri.joinPath(context.globalStorageUri, 'shop-express');
+  try { await vscode.workspace.fs.stat(target); } catch {
+    await vscode.workspace.fs.createDirectory(context.globalStorageUri);
+    await vscode.workspace.fs.copy(source, target, { overwrite: true });
+  }
+  await vscode.commands.executeCommand('vscode.openFolder', target, { forceNewWindow: true });
 }
 
 export async function openLocation(folder: vscode.Uri, at: Pick<SourceRange, 'file' | 'line' | 'column'>): Promise<void> {

@@ -6,9 +6,10 @@ export function stopTitle(a: Annotation): string {
   return `${STOP_GLYPHS[a.stop]} ${STOP_NAMES[a.stop]} · ${a.label}`;
 }
 
-/** `🔒 requireUser`, `⚠ no auth` or `⛔ unreachable`. */
-export function routeVerdict(r: ModelRoute): string {
-  return r.shadowedBy.length ? '⛔ unreachable' : r.protected ? `🔒 ${r.authBy.join(', ')}` : '⚠ no auth';
+/** `🔒 requireUser`, `⚠ no auth` or `⛔ unreachable`; without the glyph where an icon shows it. */
+export function routeVerdict(r: ModelRoute, glyph = true): string {
+  const [mark, text] = r.shadowedBy.length ? ['⛔', 'unreachable'] : r.protected ? ['🔒', r.authBy.join(', ')] : ['⚠', 'no auth'];
+  return glyph ? `${mark} ${text}` : text;
 }
 
 /** `③ Route · GET /api/orders/:id · 3 layers · 🔒 requireUser` */

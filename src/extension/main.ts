@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): SevenStopsApi {
     new StatusBar(service),
     vscode.languages.registerCodeLensProvider(SELECTOR, codeLens),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new QuickFixProvider(service), QuickFixProvider.metadata),
-    ...registerCommands(service, routes, String(context.extension.packageJSON.version)),
+    ...registerCommands(service, routes, context),
     vscode.window.registerWebviewViewProvider(LessonViewProvider.viewId, lesson),
     vscode.commands.registerCommand('sevenStops.rescanWorkspace', async () => { service.schedule(0); await service.whenIdle(); }),
     vscode.commands.registerCommand('sevenStops.showLesson', () => vscode.commands.executeCommand(`${LessonViewProvider.viewId}.focus`)),

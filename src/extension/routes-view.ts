@@ -94,7 +94,7 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
       case 'route': {
         const r = node.route;
         const item = new vscode.TreeItem(`${r.method} ${r.path}`, r.chain.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-        item.description = routeVerdict(r);
+        item.description = routeVerdict(r, false); // the icon already says lock / warning / error
         item.iconPath = r.shadowedBy.length
           ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
           : r.protected ? new vscode.ThemeIcon('lock') : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
