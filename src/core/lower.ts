@@ -164,7 +164,7 @@ class Lowerer {
         return;
       }
       if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) {
-        const prop = ts.isPropertyAccessExpression(left) ? left.name.text : literalKey(left.argumentExpression);
+        const prop = ts.isPropertyAccessExpression(left) ? left.name.text : elementKey(left.argumentExpression);
         if (prop !== null) {
           out.push({ k: 'assign', obj: this.expr(left.expression), prop, e: this.expr(e.right, prop), span: this.span(e) });
           return;
@@ -267,7 +267,7 @@ class Lowerer {
     if (e.kind === ts.SyntaxKind.ThisKeyword) return this.unknown(e);
     if (ts.isPropertyAccessExpression(e)) return { k: 'member', obj: this.expr(e.expression), prop: e.name.text, span: this.span(e) };
     if (ts.isElementAccessExpression(e)) {
-      const key = literalKey(e.argumentExpression);
+      const key = elementKey(e.argumentExpression);
       return { k: 'member', obj: this.expr(e.expression), prop: key ?? this.expr(e.argumentExpression), span: this.span(e) };
     }
     if (ts.isCallExpression(e)) return this.call(e);
@@ -455,6 +455,11 @@ function literalKey(n: ts.Node): string | null {
   if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) return n.text;
   if (ts.isStringLiteralLike(n) || ts.isNumericLiteral(n)) return n.text;
   return null;
+}
+
+/** The key of `obj[key]` when it is a literal; `obj[name]` reads the variable `name`, not the key 'name'. */
+function elementKey(n: ts.Expression): string | null {
+  return ts.isStringLiteralLike(n) || ts.isNumericLiteral(n) ? n.text : null;
 }
 
 function nameOf(n: ts.BindingName): string | null {
