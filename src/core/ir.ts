@@ -39,6 +39,8 @@ export type Pattern =
   | { k: 'name'; name: string }
   | { k: 'object'; props: { key: string; target: Pattern }[] }
   | { k: 'array'; items: (Pattern | null)[] }
+  /** `target = init` (a parameter or destructured property with a default value). */
+  | { k: 'default'; target: Pattern; init: Expr }
   | { k: 'ignore' };
 
 /** A statement, reduced to the effects that matter: bindings, calls, exports, loops and returns. */

@@ -229,11 +229,15 @@ class Lowerer {
       for (const el of name.elements) {
         if (el.dotDotDotToken) continue;
         const key = el.propertyName ? literalKey(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : null;
-        if (key !== null) props.push({ key, target: this.pattern(el.name) });
+        if (key !== null) props.push({ key, target: this.withDefault(this.pattern(el.name), el.initializer) });
       }
       return { k: 'object', props };
     }
-    return { k: 'array', items: name.elements.map(el => (ts.isOmittedExpression(el) ? null : this.pattern(el.name))) };
+    return { k: 'array', items: name.elements.map(el => (ts.isOmittedExpression(el) ? null : this.withDefault(this.pattern(el.name), el.initializer))) };
+  }
+
+  private withDefault(target: Pattern, init: ts.Expression | undefined): Pattern {
+    return init ? { k: 'default', target, init: this.expr(init, target.k === 'name' ? target.name : null) } : target;
   }
 
   // ---- expressions -------------------------------------------------------------------------------
@@ -322,7 +326,7 @@ class Lowerer {
   // ---- functions ---------------------------------------------------------------------------------
 
   fn(node: ts.FunctionLikeDeclaration, name: string | null): FnIR {
-    const params = node.parameters.map(p => this.pattern(p.name));
+    const params = node.parameters.map(p => this.withDefault(this.pattern(p.name), p.initializer));
     let length = 0;
     for (const p of node.parameters) {
       if (p.initializer || p.dotDotDotToken) break; // fn.length stops at the first default or rest (E19)
@@ -476,5 +480,6 @@ export function patternNames(p: Pattern): string[] {
   if (p.k === 'name') return [p.name];
   if (p.k === 'object') return p.props.flatMap(x => patternNames(x.target));
   if (p.k === 'array') return p.items.flatMap(x => (x ? patternNames(x) : []));
+  if (p.k === 'default') return patternNames(p.target);
   return [];
 }
