@@ -28,12 +28,16 @@ class Lowerer {
     imports: {}, hoisted: {}, body: [], exports: {}, reexports: [], deps: [], ignores: {}, syntaxErrors: 0, esm: false,
   };
 
+  private exportEquals = false;
+
   constructor(private readonly sf: ts.SourceFile) {}
 
   module(): ModuleIR {
     const diagnostics = (this.sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics;
     this.ir.syntaxErrors = diagnostics?.length ?? 0;
     this.ir.body = this.statements(this.sf.statements, this.ir.hoisted, true);
+    // A file with `export =` is CommonJS even when it also has `import` lines (TS forbids other exports).
+    if (this.exportEquals) this.ir.esm = false;
     this.collectIgnores();
     this.ir.deps = [...new Set(this.ir.deps)];
     return this.ir;
@@ -67,6 +71,12 @@ class Lowerer {
     if (ts.isImportDeclaration(st)) return this.importDecl(st);
     if (ts.isExportDeclaration(st)) return this.exportDecl(st);
     if (ts.isExportAssignment(st)) {
+      if (st.isExportEquals) {
+        // TypeScript's `export = x` compiles to `module.exports = x`: importers get x itself, not { default: x }.
+        this.exportEquals = true;
+        out.push({ k: 'assign', obj: { k: 'ref', name: 'module', span: this.span(st) }, prop: 'exports', e: this.expr(st.expression), span: this.span(st) });
+        return;
+      }
       this.ir.esm = true;
       this.ir.exports.default = this.expr(st.expression);
       return;
