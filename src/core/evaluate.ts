@@ -303,6 +303,13 @@ export class Evaluator {
       const special = this.arrayOrObjectHelper(e.callee, e.args, env, file);
       if (special) return special;
     }
+    // `require(spec)` with a non-literal spec (lowering keeps literal ones as `require` nodes): Node
+    // loads whatever string the argument holds, so a constant specifier resolves like a literal one.
+    if (e.callee.k === 'ref' && e.callee.name === 'require' && e.args[0] && !env.lookup('require')) {
+      const spec = this.eval(e.args[0], env, file);
+      const s = asString(spec);
+      return s !== null ? this.requireSpec(file, s) : UNKNOWN(`require(${describe(spec)})`);
+    }
     const callee = this.eval(e.callee, env, file);
     const args = this.args(e.args, env, file);
     for (const h of this.hooks) {
