@@ -217,7 +217,7 @@ export class Evaluator {
       case 'bool': return { t: 'bool', v: e.v };
       case 'regex': return { t: 'regex', source: e.source, flags: e.flags };
       case 'concat': return this.concat(e.parts, env, file);
-      case 'ref': return env.lookup(e.name) ?? UNKNOWN(`'${e.name}' is not defined in this file`);
+      case 'ref': return env.lookup(e.name) ?? (RUNTIME_GLOBALS.has(e.name) ? UNKNOWN(e.name) : UNKNOWN(`'${e.name}' is not defined in this file`));
       case 'member': {
         const prop = typeof e.prop === 'string' ? e.prop : asString(this.eval(e.prop, env, file));
         const obj = this.eval(e.obj, env, file);
@@ -360,6 +360,12 @@ export class Evaluator {
     }
   }
 }
+
+/**
+ * Node globals whose contents exist only at run time. Named plainly so a note reads as the expression
+ * (`process.env.API_PREFIX`), since member reads on an unknown value append `.prop` to its reason.
+ */
+const RUNTIME_GLOBALS = new Set(['process', 'global', 'globalThis']);
 
 const ZERO_SPAN: Span = { start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
 
