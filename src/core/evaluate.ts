@@ -80,6 +80,7 @@ export class Evaluator {
     if (r.kind === 'missing') return UNKNOWN(`cannot resolve '${spec}'`);
     const rec = this.evaluateModule(r.file);
     if (!rec) return UNKNOWN(`'${spec}' was skipped`);
+    if (name === '') return UNKNOWN(`side-effect import of '${spec}'`);
     if (name === '*') return this.namespace(rec);
     return this.exportOf(rec, name, new Set());
   }

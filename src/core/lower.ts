@@ -199,7 +199,11 @@ class Lowerer {
     const spec = st.moduleSpecifier.text;
     this.ir.deps.push(spec);
     const clause = st.importClause;
-    if (!clause) return;
+    if (!clause) {
+      // `import './routes'` binds nothing but runs the module (it may register routes on a shared app).
+      this.ir.imports[`side effect: ${spec}`] = { spec, name: '' };
+      return;
+    }
     if (clause.name) this.ir.imports[clause.name.text] = { spec, name: 'default' };
     const nb = clause.namedBindings;
     if (nb && ts.isNamespaceImport(nb)) this.ir.imports[nb.name.text] = { spec, name: '*' };
