@@ -124,12 +124,10 @@ export class WorkspaceAnalyser {
       },
     };
     const sessions = this.adapters.map(a => ({ adapter: a, session: a.start(ctx) }));
-    const evaluator = new Evaluator(modules, new ModuleResolver(root, f => modules.has(f)), sessions.map(s => s.session.hooks));
-    const packages = new Set(this.adapters.flatMap(a => a.packages));
-    for (const [file, ir] of modules) {
-      // Only files that import a framework start evaluation; what they import is evaluated on demand.
-      if (ir.deps.some(d => packages.has(d) || packages.has(d.split('/')[0]))) evaluator.evaluateModule(file);
-    }
+    const resolver = new ModuleResolver(root, f => modules.has(f));
+    const evaluator = new Evaluator(modules, resolver, sessions.map(s => s.session.hooks));
+    const starts = startingPoints(modules, resolver, new Set(this.adapters.flatMap(a => a.packages)));
+    for (const file of modules.keys()) if (starts.has(file)) evaluator.evaluateModule(file);
     const apps: AppInfo[] = [];
     const routes: ModelRoute[] = [];
     const stacks: OrderedLayer[][] = [];
@@ -217,6 +215,28 @@ export class WorkspaceAnalyser {
     this.versions.set(key, found);
     return found;
   }
+}
+
+/**
+ * Files that start evaluation: those importing a framework package, and those importing such a file
+ * through local imports (`routes.ts` doing `import { app } from './app'` registers routes on an app it
+ * never creates). Everything else is evaluated on demand, when a starting point imports it.
+ */
+function startingPoints(modules: Map<string, ModuleIR>, resolver: ModuleResolver, packages: Set<string>): Set<string> {
+  const starts = new Set<string>();
+  const importers = new Map<string, string[]>();
+  for (const [file, ir] of modules) {
+    for (const d of ir.deps) {
+      if (packages.has(d) || packages.has(d.split('/')[0])) { starts.add(file); continue; }
+      const r = resolver.resolve(file, d);
+      if (r.kind !== 'file') continue;
+      const list = importers.get(r.file);
+      if (list) list.push(file); else importers.set(r.file, [file]);
+    }
+  }
+  const queue = [...starts];
+  for (const f of queue) for (const imp of importers.get(f) ?? []) if (!starts.has(imp)) { starts.add(imp); queue.push(imp); }
+  return starts;
 }
 
 function readJson(file: string): Record<string, unknown> | null {
