@@ -1,5 +1,5 @@
-// Findings → Problems panel. Each folder's diagnostics are replaced wholesale on every analysis and
-// cleared when its analysis fails, so nothing stale stays behind.
+// Findings → Problems panel. After every analysis each file shows exactly its current findings (only
+// files whose findings changed are re-sent); a failed analysis clears its folder, so nothing stale stays.
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../core/model';
 import { ruleDocUrl } from '../core/rule';
@@ -21,18 +21,30 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     this.subscription = service.onDidChange(() => this.publish());
   }
 
+  /** What each file showed last time (as text), so an edit only re-sends the files whose findings changed. */
+  private shown = new Map<string, string>();
+
   private publish(): void {
-    this.collection.clear();
+    const next = new Map<string, { uri: vscode.Uri; root: vscode.Uri; findings: Finding[] }>();
     for (const { folder, result } of this.service.all()) {
       if (!result) continue;
-      const byFile = new Map<string, vscode.Diagnostic[]>();
       for (const f of result.findings) {
-        const list = byFile.get(f.file) ?? [];
-        list.push(toDiagnostic(folder.uri, f));
-        byFile.set(f.file, list);
+        const uri = vscode.Uri.joinPath(folder.uri, f.file);
+        const key = uri.toString();
+        const entry = next.get(key) ?? { uri, root: folder.uri, findings: [] };
+        entry.findings.push(f);
+        next.set(key, entry);
       }
-      for (const [file, diags] of byFile) this.collection.set(vscode.Uri.joinPath(folder.uri, file), diags);
     }
+    const shown = new Map<string, string>();
+    for (const [key, { uri, root, findings }] of next) {
+      const text = JSON.stringify(findings);
+      shown.set(key, text);
+      if (this.shown.get(key) !== text) this.collection.set(uri, findings.map(f => toDiagnostic(root, f)));
+    }
+    // Files with nothing to show any more (fixed, deleted, or their folder's analysis failed).
+    for (const key of this.shown.keys()) if (!shown.has(key)) this.collection.delete(vscode.Uri.parse(key));
+    this.shown = shown;
   }
 
   dispose(): void {
