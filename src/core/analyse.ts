@@ -15,6 +15,11 @@ import { ModuleResolver } from './resolve-module';
 import type { Rule } from './rule';
 import { runRules } from './run-rules';
 
+/** Thrown by WorkspaceAnalyser.analyse when its `cancelled` callback says a newer run is wanted. */
+export class AnalysisCancelled extends Error {
+  constructor() { super('analysis cancelled'); }
+}
+
 export interface AnalyseOptions {
   config?: SevenStopsConfig;
   /** Unsaved editor contents by absolute path; they win over the disk. */
@@ -76,14 +81,18 @@ export class WorkspaceAnalyser {
     this.cache.delete(file);
   }
 
-  analyse(overlays: Map<string, string> = new Map()): FullAnalysis {
+  /**
+   * `cancelled` is polled between files and phases: when it returns true the run stops with
+   * AnalysisCancelled, and the per-file cache keeps whatever was lowered so far.
+   */
+  analyse(overlays: Map<string, string> = new Map(), cancelled: () => boolean = () => false): FullAnalysis {
     const t0 = performance.now();
+    const check = () => { if (cancelled()) throw new AnalysisCancelled(); };
     const root = path.resolve(this.root);
     // Incremental only when the caller reports changes (the editor's watchers do); otherwise, as in
     // the CLI, trust nothing from a previous run.
     const trusted = this.changed !== null && this.discovery !== null ? this.changed : null;
-    const discovery = trusted ? this.discovery! : (this.discovery = discoverFiles(root, this.config));
-    if (this.changed) this.changed = new Set();
+    const discovery = trusted ? this.discovery! : discoverFiles(root, this.config);
     const { files } = discovery;
     const skipped = [...discovery.skipped];
     const modules = new Map<string, ModuleIR>();
@@ -98,10 +107,14 @@ export class WorkspaceAnalyser {
     };
     const live = new Set(files);
     for (const f of this.cache.keys()) if (!live.has(f)) this.cache.delete(f);
-    for (const file of files) {
+    for (const [i, file] of files.entries()) {
+      if (i % 64 === 0) check();
       const ir = this.load(file, overlays.get(file), trusted, skipped, rel);
       if (ir) modules.set(file, ir);
     }
+    // Only now is every file checked: a run cancelled above leaves the old state untrusted.
+    this.discovery = discovery;
+    if (this.changed) this.changed = new Set();
     this.versions.clear();
     const ctx: AdapterContext = {
       config: this.config,
@@ -127,7 +140,9 @@ export class WorkspaceAnalyser {
     const resolver = new ModuleResolver(root, f => modules.has(f));
     const evaluator = new Evaluator(modules, resolver, sessions.map(s => s.session.hooks));
     const starts = startingPoints(modules, resolver, new Set(this.adapters.flatMap(a => a.packages)));
+    check();
     for (const file of modules.keys()) if (starts.has(file)) evaluator.evaluateModule(file);
+    check();
     const apps: AppInfo[] = [];
     const routes: ModelRoute[] = [];
     const stacks: OrderedLayer[][] = [];
@@ -146,6 +161,7 @@ export class WorkspaceAnalyser {
     }
     if (evaluator.exhausted) skipped.push({ file: '.', reason: 'evaluation budget exhausted: results are partial' });
     const model: AnalysisModel = { routes, stacks, origins };
+    check();
     const findings: Finding[] = runRules(this.rules, model, this.config, {
       text: (relFile: string) => {
         const abs = path.join(root, relFile);

@@ -5,10 +5,12 @@ import * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
 import type { FullAnalysis } from '../core/analyse';
 import { DEFAULT_EXCLUDE } from '../core/config';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { WorkerData, WorkerRequest, WorkerResponse } from './protocol';
 import { readSettings } from './settings';
 
 const DEBOUNCE_MS = 300;
+/** A first scan longer than this also shows a progress notification (large workspaces). */
+const SLOW_SCAN_MS = 2000;
 const SOURCE_LANGUAGES = new Set(['javascript', 'typescript', 'javascriptreact', 'typescriptreact']);
 
 export interface FolderAnalysis {
@@ -26,6 +28,7 @@ export class AnalysisService implements vscode.Disposable {
   private nextId = 1;
   private readonly pending = new Map<number, (r: WorkerResponse) => void>();
   private timer: NodeJS.Timeout | undefined;
+  private slowScan: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private dirty = false;
   private firstScan = true;
@@ -33,6 +36,8 @@ export class AnalysisService implements vscode.Disposable {
   /** Disk changes the watchers reported since the last run, handed to the worker so it re-reads only those. */
   private changedOnDisk = new Set<string>();
   private rediscover = false;
+  /** Shared with the worker: bumping it cancels the analysis in progress (a newer one is wanted). */
+  private readonly cancel = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(private readonly extensionPath: string, private readonly log: vscode.LogOutputChannel) {
     const isSource = (doc: vscode.TextDocument) => SOURCE_LANGUAGES.has(doc.languageId) && doc.uri.scheme === 'file';
@@ -76,16 +81,29 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   private kick(): void {
-    if (this.running) { this.dirty = true; return; }
-    const run = this.firstScan
-      ? vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Seven Stops: analysing routes' }, () => this.runAll())
-      : this.runAll();
-    this.firstScan = false;
-    this.running = Promise.resolve(run).finally(() => {
+    if (this.running) {
+      // The running analysis is already out of date: stop it between files, keep what it parsed.
+      Atomics.add(this.cancel, 0, 1);
+      this.dirty = true;
+      return;
+    }
+    const run = this.runAll();
+    if (this.firstScan) this.showProgress(run);
+    this.running = run.finally(() => {
       this.running = undefined;
       if (this.dirty) { this.dirty = false; this.kick(); return; }
+      this.firstScan = false;
       if (!this.timer) for (const w of this.idleWaiters.splice(0)) w();
     });
+  }
+
+  /** The first scan shows in the status bar; one that takes long also gets a notification. */
+  private showProgress(run: Promise<void>): void {
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Seven Stops: analysing routes' }, () => run);
+    this.slowScan = setTimeout(() => {
+      void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Seven Stops: analysing the routes of this workspace…' }, () => run);
+    }, SLOW_SCAN_MS);
+    void run.finally(() => clearTimeout(this.slowScan));
   }
 
   private async runAll(): Promise<void> {
@@ -103,9 +121,16 @@ export class AnalysisService implements vscode.Disposable {
         .filter(d => d.isDirty && d.uri.scheme === 'file' && SOURCE_LANGUAGES.has(d.languageId) && vscode.workspace.getWorkspaceFolder(d.uri) === folder)
         .map(d => [d.uri.fsPath, d.getText()]);
       const response = await this.request({
-        type: 'analyse', id: this.nextId++, root: folder.uri.fsPath, overlays, changed, rediscover,
+        type: 'analyse', id: this.nextId++, root: folder.uri.fsPath, overlays, changed, rediscover, generation: Atomics.load(this.cancel, 0),
         overrides: { ...(settings.exclude.length ? { exclude: [...DEFAULT_EXCLUDE, ...settings.exclude] } : {}), rules: settings.rules },
       });
+      if (response.type === 'cancelled') {
+        // Hand the changes back: the rerun that follows must still re-read these files.
+        for (const f of changed) this.changedOnDisk.add(f);
+        this.rediscover ||= rediscover;
+        this.log.debug(`${folder.name}: analysis cancelled by a newer change`);
+        return;
+      }
       if (response.type === 'result') {
         const r = response.result;
         this.results.set(folder.uri.toString(), { folder, result: r, error: null });
@@ -130,7 +155,8 @@ export class AnalysisService implements vscode.Disposable {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(path.join(this.extensionPath, 'dist', 'analysis-worker.js'));
+    const data: WorkerData = { cancel: this.cancel.buffer as SharedArrayBuffer };
+    const worker = new Worker(path.join(this.extensionPath, 'dist', 'analysis-worker.js'), { workerData: data });
     worker.on('message', (res: WorkerResponse) => {
       const done = this.pending.get(res.id);
       this.pending.delete(res.id);
@@ -150,6 +176,7 @@ export class AnalysisService implements vscode.Disposable {
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    clearTimeout(this.slowScan);
     const w = this.worker;
     this.worker = undefined;
     void w?.terminate();

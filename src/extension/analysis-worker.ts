@@ -1,12 +1,13 @@
 // The analysis worker: owns one cached WorkspaceAnalyser per folder and answers analyse requests.
 // Runs in a worker thread; never imports vscode.
-import { parentPort } from 'worker_threads';
-import type { WorkspaceAnalyser } from '../core/analyse';
+import { parentPort, workerData } from 'worker_threads';
+import { AnalysisCancelled, type WorkspaceAnalyser } from '../core/analyse';
 import { loadConfig } from '../core/config';
 import { createAnalyser } from '../engine';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { WorkerData, WorkerRequest, WorkerResponse } from './protocol';
 
 const analysers = new Map<string, WorkspaceAnalyser>();
+const cancel = new Int32Array((workerData as WorkerData).cancel);
 
 function handle(req: WorkerRequest): WorkerResponse {
   try {
@@ -18,8 +19,9 @@ function handle(req: WorkerRequest): WorkerResponse {
     else analyser.setConfig(config);
     // The host's watchers vouch for every file they did not report, so only those are re-read.
     analyser.invalidate({ files: req.changed, rediscover: req.rediscover });
-    return { type: 'result', id: req.id, result: analyser.analyse(new Map(req.overlays)) };
+    return { type: 'result', id: req.id, result: analyser.analyse(new Map(req.overlays), () => Atomics.load(cancel, 0) !== req.generation) };
   } catch (e) {
+    if (e instanceof AnalysisCancelled) return { type: 'cancelled', id: req.id };
     return { type: 'error', id: req.id, message: (e as Error).message };
   }
 }

@@ -3,6 +3,11 @@
 import type { SevenStopsConfig } from '../core/config';
 import type { FullAnalysis } from '../core/analyse';
 
+/** workerData: a one-slot Int32Array counter the host bumps to cancel the running analysis. */
+export interface WorkerData {
+  cancel: SharedArrayBuffer;
+}
+
 export type WorkerRequest = {
   type: 'analyse';
   id: number;
@@ -15,8 +20,11 @@ export type WorkerRequest = {
   changed: string[];
   /** Files were created or deleted: walk the folder again. */
   rediscover: boolean;
+  /** The run is obsolete once the shared cancellation counter moves past this value. */
+  generation: number;
 };
 
 export type WorkerResponse =
   | { type: 'result'; id: number; result: FullAnalysis }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string }
+  | { type: 'cancelled'; id: number };

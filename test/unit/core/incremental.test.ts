@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { AnalysisCancelled } from '../../../src/core/analyse';
 import { loadConfig } from '../../../src/core/config';
 import { createAnalyser } from '../../../src/engine';
 import { routeLines, withWorkspace } from '../workspace';
@@ -82,6 +83,19 @@ app.get('/admin', (req, res) => res.send('hi'));
       const cold = createAnalyser(root, loadConfig(root)).analyse(new Map([[users, text]]));
       const strip = (r: typeof warm) => JSON.stringify({ routes: r.routes, findings: r.findings, annotations: r.annotations });
       assert.strictEqual(strip(warm), strip(cold));
+    });
+  });
+
+  it('a cancelled run throws AnalysisCancelled and the next run still sees every change', () => {
+    withWorkspace(FILES, root => {
+      const a = createAnalyser(root, loadConfig(root));
+      a.analyse();
+      fs.writeFileSync(path.join(root, 'users.js'), FILES['users.js'].replace("r.get('/'", "r.post('/'"));
+      a.invalidate({ files: [path.join(root, 'users.js')], rediscover: true });
+      let polls = 0;
+      assert.throws(() => a.analyse(new Map(), () => ++polls > 1), AnalysisCancelled);
+      a.invalidate({});
+      assert.deepStrictEqual(routeLines(a.analyse()), ['POST /users [] ⚠']);
     });
   });
 });
