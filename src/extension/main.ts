@@ -5,7 +5,7 @@ import type { FullAnalysis } from '../core/analyse';
 import { AnalysisService } from './analysis-service';
 import { StopCodeLensProvider } from './codelens';
 import { DiagnosticsPublisher } from './diagnostics';
-import { LessonViewProvider } from './lesson-view';
+import { LessonViewProvider, TraceArgument } from './lesson-view';
 
 /** What the extension exports (used by integration tests and other extensions). */
 export interface SevenStopsApi {
@@ -32,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): SevenStopsApi {
     vscode.window.registerWebviewViewProvider(LessonViewProvider.viewId, lesson),
     vscode.commands.registerCommand('sevenStops.rescanWorkspace', async () => { service.schedule(0); await service.whenIdle(); }),
     vscode.commands.registerCommand('sevenStops.showLesson', () => vscode.commands.executeCommand(`${LessonViewProvider.viewId}.focus`)),
+    vscode.commands.registerCommand('sevenStops.traceRequest', (arg?: TraceArgument) => lesson.traceCommand(arg)),
   );
   log.info(`Seven Stops activated (VS Code ${vscode.version}, Node ${process.versions.node})`);
   service.start();
