@@ -53,9 +53,12 @@ export interface TraceInput {
   findings: Finding[];
 }
 
-/** Parses what a user types: `GET /a?x=1`, `post http://host:3000/a`, or just `/a` (GET). */
+/**
+ * Parses what a user types: `GET /a?x=1`, `post http://host:3000/a`, or just `/a` (GET). The path
+ * may contain spaces, so that a route picked from the list traces even when its pattern has them.
+ */
 export function parseRequestLine(text: string): { method: string; path: string } | { error: string } {
-  const m = /^\s*(?:([A-Za-z]+)\s+)?(\S+)\s*$/.exec(text);
+  const m = /^\s*(?:([A-Za-z]+)\s+)?(\S(?:.*\S)?)\s*$/.exec(text);
   if (!m) return { error: 'Type a method and a path, for example GET /api/v1/orders/42.' };
   let target = m[2];
   const url = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(.*)$/i.exec(target);
@@ -91,12 +94,12 @@ export function traceRequest(analysis: TraceInput | (AnalysisResult & { model: A
   const mounts = mountsOf(model, r);
   const paramText = Object.entries(params).map(([k, v]) => `${k} = ${v}`).join(', ');
   const stops: TraceStop[] = [
-    stopOf(1, accept, accept.length ? `The server accepts the connection at ${at(accept[0])}.` : 'No listen() call was found: the server may be started elsewhere (a test harness or a serverless adapter).'),
+    acceptStop(accept),
     stopOf(2, parsers, parsers.length ? `${names(parsers)} read${parsers.length === 1 ? 's' : ''} the body before the handler.` : r.facts.readsBody ? 'No body parser runs before this handler, yet it reads req.body: it will be undefined.' : 'No body parser runs for this request; the handler does not read req.body.'),
     stopOf(3, [...mounts, site(`${r.method} ${r.path}`, r.range, 'route')], `Matches ${r.method} ${r.path}${paramText ? ` with ${paramText}` : ''}.`),
     stopOf(4, chain, chain.length ? `${chain.length} layer${chain.length === 1 ? ' runs' : 's run'} before the handler, in this order.` : 'No middleware runs before the handler.'),
-    stopOf(5, handler ? [handler] : [], handler ? `The ${handler.name} at ${at(handler)} runs your logic; waits on databases and services add up here.` : 'The handler could not be read.'),
-    stopOf(6, serialize, serialize.length ? `The response becomes bytes at ${serialize.map(at).join(', ')}.` : 'No res.json / res.send in the handler itself: it may serialize elsewhere or stream.'),
+    stopOf(5, handler ? [handler] : [], handler ? 'Your logic runs here; every database or service call it waits on adds to this stop.' : 'The handler could not be read.'),
+    stopOf(6, serialize, serialize.length ? `The response becomes bytes here (${serialize.length === 1 ? 'one exit' : `${serialize.length} exits`} of the handler).` : 'No res.json / res.send in the handler itself: it may serialize elsewhere or stream.'),
     stopOf(7, drain, drain.length ? `The handler writes to the socket itself (${names(drain)}): backpressure matters here.` : 'Node writes the serialized body; a slow client still holds the socket until it has read it.'),
   ];
   const lateAuth = model.stacks[r.app].filter(l => l.kind === 'middleware' && l.layerKind === 'auth' && l.order > r.order && prefixMatches(l.prefix, req.path)).map(l => site(l.name, l.argRange ?? l.range, 'auth'));
@@ -175,7 +178,7 @@ function notFound(req: { method: string; path: string }, d: Dispatch | null, acc
       : `No route matches ${req.method} ${req.path}: Express answers 404 Not Found after the middleware below.`,
     route: null,
     stops: [
-      stopOf(1, accept, accept.length ? `The server accepts the connection at ${at(accept[0])}.` : 'No listen() call was found.'),
+      acceptStop(accept),
       stopOf(2, parsers, parsers.length ? `${names(parsers)} still read${parsers.length === 1 ? 's' : ''} the body.` : 'No body parser runs for this path.'),
       none(3, `No route matches ${req.method} ${req.path}.`),
       stopOf(4, ran, ran.length ? `${ran.length} app-level layer${ran.length === 1 ? ' still runs' : 's still run'}, in this order.` : 'No middleware covers this path.'),
@@ -187,6 +190,12 @@ function notFound(req: { method: string; path: string }, d: Dispatch | null, acc
     alsoMatches: [],
     notes,
   };
+}
+
+function acceptStop(accept: TraceSite[]): TraceStop {
+  return stopOf(1, accept, accept.length
+    ? `The server that accepts the connection${accept.length > 1 ? ', and the timers that govern its connections' : ''}.`
+    : 'No listen() call was found: the server may be started elsewhere (a test harness or a serverless adapter).');
 }
 
 function stopOf(stop: Stop, sites: TraceSite[], note: string): TraceStop {
