@@ -19,7 +19,7 @@
    */
 
   const GLYPHS = ['', '①', '②', '③', '④', '⑤', '⑥', '⑦'];
-  const SELF_EXPLAINING = new Set(['accept', 'mount', 'route', 'handler', 'serialize', 'drain']);
+  const SELF_EXPLAINING = new Set(['accept', 'mount', 'route', 'handler', 'serialize', 'drain', 'other']);
   const STOP_ORDER = L.stops.map(/** @param {{ name: string }} s */ s => s.name);
 
   /** @type {Record<string, any>} */
@@ -129,11 +129,12 @@
     const folder = msg.folder ?? '';
     const v = t.verdict;
     result.append(el('p', `trace-summary ${t.outcome}`, [t.summary]));
-    const verdict = el('div', 'verdict');
+    const risky = t.outcome !== 'handled' || !v.protected || v.findings.length > 0;
+    const verdict = el('div', `verdict ${risky ? 'risky' : 'safe'}`);
     if (t.outcome !== 'not-found') {
       verdict.append(v.protected
-        ? el('p', 'ok', [`✓ Protected by ${v.authBy.join(', ')}.`])
-        : el('p', 'warn', ['⚠ No auth layer runs before this handler.']));
+        ? el('p', 'headline ok', [`✓ Protected by ${v.authBy.join(', ')}.`])
+        : el('p', 'headline warn', ['⚠ No auth layer runs before this handler.']));
     }
     for (const a of v.lateAuth) verdict.append(el('p', 'warn', [`${a.name} `, link(folder, a), ` would cover this path, but it is registered after the route (${t.route.file}:${t.route.line}), so it never runs first.`]));
     if (v.endedBy) verdict.append(el('p', 'warn', [`Ends at ${v.endedBy.name} `, link(folder, v.endedBy), `: it ${v.endedBy.why}.`]));
@@ -259,7 +260,9 @@
   function renderWorkspace(msg) {
     workspace = msg;
     const plural = /** @param {number} n @param {string} w */ (n, w) => `${n} ${w}${n === 1 ? '' : 's'}`;
-    summary.textContent = `${plural(msg.routes, 'route')} in this workspace · ${msg.unprotected} without auth · ${plural(msg.findings.length, 'finding')}`;
+    // No folder yet: the first analysis has not finished (or no folder is open).
+    summary.textContent = !msg.folders.length ? 'Analysing this workspace…'
+      : `${plural(msg.routes, 'route')} in this workspace · ${msg.unprotected} without auth · ${plural(msg.findings.length, 'finding')}`;
     for (const e of msg.errors) summary.append(el('span', 'error', [` · ${folderName(e.folder)}: analysis failed (${e.message})`]));
     for (const [n, parts] of stopParts) {
       const count = msg.stopCounts[n] ?? 0;
