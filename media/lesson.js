@@ -85,8 +85,7 @@
   picker.id = 'trace-route';
   picker.setAttribute('aria-label', 'Or pick a route to trace');
   const result = el('div', 'trace-result');
-  result.id = 'trace-result';
-  result.setAttribute('aria-live', 'polite');
+  result.id = 'trace-result'; // not a live region: the summary alone is announced
   traceSection.append(para('p', 'Type a request the way a client sends it, or pick one of your routes. The trace follows it through your code, stop by stop.', 'muted'), form, picker, result);
 
   /** @type {string | undefined} */

@@ -144,6 +144,14 @@ describe('The lesson view on the sample app (packaged .vsix, dark theme)', funct
     assert.deepEqual(await view.locator('#order-list .order-name').allInnerTexts(), STOPS);
     assert.match(await view.locator('fieldset[data-quiz="gap"] .feedback').innerText(), /^Correct\./);
   });
+
+  it('also reorders the stops by drag and drop', async () => {
+    await view.getByRole('button', { name: 'Start over' }).click();
+    const names = () => view.locator('#order-list .order-name').allInnerTexts();
+    assert.deepEqual(await names(), ['Middleware', 'Parse', 'Drain', 'Accept', 'Serialize', 'Route', 'Handle']);
+    await view.locator('#order-list > li[data-name="Accept"]').dragTo(view.locator('#order-list > li').first());
+    assert.deepEqual(await names(), ['Accept', 'Middleware', 'Parse', 'Drain', 'Serialize', 'Route', 'Handle']);
+  });
 });
 
 describe('The lesson view escapes strings from the user\'s code (light theme, xss fixture)', function () {
