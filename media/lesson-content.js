@@ -12,8 +12,8 @@
   const lesson = {
     title: 'Every request makes seven stops',
     intro: [
-      'Someone taps “Pay” and a spinner turns for a fraction of a second. In that time their request crossed a load balancer, sat in a queue inside the kernel, was read byte by byte, was matched against your routes, walked past every middleware you registered, ran your handler, was turned back into bytes and was pushed out over the network.',
-      'Express, Fastify, Koa, Spring, Go’s `net/http` and Rails all do these same things; they only name them differently. Learn the seven stops once and you can reason about any of them. The goal of the next ten minutes is a reflex: given a symptom, know which stop to look at first.',
+      'Someone taps “Pay”. Before the spinner has finished its first turn, a lot has happened: a load balancer picked one of your servers, the kernel queued the connection, Node split the bytes into headers and a body, Express found the route, every middleware registered ahead of it had its say, your handler ran, the result became JSON, and the bytes travelled back across the network.',
+      'None of this is special to Express. Fastify, Koa, Spring, Go’s `net/http` and Rails walk every request past the same stations under other names, so what you learn here carries over. The goal of the next ten minutes is a reflex: given a symptom, know which stop to look at first.',
     ],
     /** @type {LessonStop[]} */
     stops: [
@@ -103,7 +103,7 @@
       title: 'Latency adds up across stops',
       body: [
         'Time is not a property of one line of code. What a user waits for is the sum of every stop plus the time the request spends queued between them: in the proxy, in the backlog, behind other work on the event loop, in the socket buffer on the way out.',
-        'So a handler that takes 3 ms can sit inside a 250 ms response, and both numbers are true — they measure different stops. Before optimising a handler, measure where the time goes: from the request’s arrival to the handler, inside the handler, and from the handler to `\'finish\'`.',
+        'So a handler that takes 3 ms can sit inside a 250 ms response. Neither number is wrong; each one times a different part of the journey. Before optimising a handler, measure where the time goes: from the request’s arrival to the handler, inside the handler, and from the handler to `\'finish\'`.',
       ],
       caption: 'One 250 ms request under load, stop by stop (an illustration):',
       /** @type {LatencyPart[]} */

@@ -14,7 +14,7 @@
    * @typedef {Place & { stop: number, ruleId: string, severity: string }} Finding
    * @typedef {Place & { method: string, path: string, protected: boolean }} RouteItem
    * @typedef {{ name: string, file: string, line: number, kind: string, why?: string }} Site
-   * @typedef {{ type: 'workspace', folders: { uri: string, name: string }[], stopCounts: Record<number, number>, places: Record<number, Place[]>, routes: number, unprotected: number, findings: Finding[], routeList: RouteItem[], errors: { folder: string, message: string }[] }} WorkspaceMsg
+   * @typedef {{ type: 'workspace', folders: { uri: string, name: string }[], openFolders: number, stopCounts: Record<number, number>, places: Record<number, Place[]>, routes: number, unprotected: number, findings: Finding[], routeList: RouteItem[], errors: { folder: string, message: string }[] }} WorkspaceMsg
    * @typedef {{ type: 'trace', input: string, folder: string | null, trace: any, error: string | null, reveal: boolean }} TraceMsg
    */
 
@@ -259,8 +259,8 @@
   function renderWorkspace(msg) {
     workspace = msg;
     const plural = /** @param {number} n @param {string} w */ (n, w) => `${n} ${w}${n === 1 ? '' : 's'}`;
-    // No folder yet: the first analysis has not finished (or no folder is open).
-    summary.textContent = !msg.folders.length ? 'Analysing this workspace…'
+    summary.textContent = !msg.openFolders ? 'Open a folder with a Node.js server to see your own code at each stop.'
+      : !msg.folders.length ? 'Analysing this workspace…'
       : `${plural(msg.routes, 'route')} in this workspace · ${msg.unprotected} without auth · ${plural(msg.findings.length, 'finding')}`;
     for (const e of msg.errors) summary.append(el('span', 'error', [` · ${folderName(e.folder)}: analysis failed (${e.message})`]));
     for (const [n, parts] of stopParts) {

@@ -29,8 +29,10 @@ export const PLACES_PER_STOP = 200;
 export type ToLesson =
   | {
     type: 'workspace';
-    /** Workspace folders (URI string and name), in the editor's order. */
+    /** Analysed workspace folders (URI string and name); empty until the first analysis ends. */
     folders: { uri: string; name: string }[];
+    /** How many folders are open in the workspace (0: nothing to analyse). */
+    openFolders: number;
     /** Per stop (1-7): how many places in the workspace belong to it. */
     stopCounts: Record<number, number>;
     /** Per stop (1-7): the places themselves, at most PLACES_PER_STOP each. */

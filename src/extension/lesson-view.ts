@@ -138,7 +138,7 @@ export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Di
   private postWorkspace(): void {
     if (!this.view || !this.ready) return;
     const msg: Extract<ToLesson, { type: 'workspace' }> = {
-      type: 'workspace', folders: [], stopCounts: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0 }, places: { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] },
+      type: 'workspace', folders: [], openFolders: vscode.workspace.workspaceFolders?.length ?? 0, stopCounts: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0 }, places: { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] },
       routes: 0, unprotected: 0, findings: [], routeList: [], errors: [],
     };
     for (const { folder, result, error } of this.service.all()) {
