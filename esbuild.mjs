@@ -2,7 +2,7 @@
 //   node esbuild.mjs                 development build with source maps
 //   node esbuild.mjs --production    minified (used by `vsce package` via vscode:prepublish)
 //   node esbuild.mjs --watch         rebuild on change
-//   node esbuild.mjs --tests         also bundle test/integration for the extension host
+//   node esbuild.mjs --tests         also bundle test/integration and test/bench-ext for the extension host
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,6 +37,8 @@ if (tests) {
   const entryPoints = fs.readdirSync(dir).filter(f => f.endsWith('.ts')).map(f => path.join(dir, f));
   // mocha stays external: the suite's index requires it from node_modules at run time.
   targets.push({ ...common, entryPoints, outdir: 'dist/test/integration', external: ['vscode', 'mocha'], minify: false });
+  // The editor-side benchmark (scripts/bench-extension.mjs) runs in the extension host the same way.
+  targets.push({ ...common, entryPoints: ['test/bench-ext/responsiveness.ts'], outdir: 'dist/test/bench-ext', minify: false });
 }
 
 if (watch) {

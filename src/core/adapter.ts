@@ -2,7 +2,7 @@
 import type { SevenStopsConfig } from './config';
 import type { EvaluationHooks } from './evaluate';
 import type { Span } from './ir';
-import type { Annotation, AppInfo, Framework, OrderedLayer, ModelRoute, SourceRange } from './model';
+import type { Annotation, AppInfo, Framework, OrderedLayer, ModelRoute, SourceRange, StackOrigin } from './model';
 
 /** What an adapter may ask of the core while it works. */
 export interface AdapterContext {
@@ -13,6 +13,12 @@ export interface AdapterContext {
   range(file: string, span: Span): SourceRange;
   /** The declared or installed version of a package, seen from a file (null when unknown). */
   packageVersion(fromFile: string, pkg: string): string | null;
+  /**
+   * Remembers a fact derived from one IR object (a function, a module) across runs: the IR of an
+   * unchanged file is the same object next run, so re-analysis after an edit recomputes only the
+   * edited file's facts. `make` must depend on nothing but `key` (and the root), never on other files.
+   */
+  memo<K extends object, V>(table: string, key: K, make: () => V): V;
 }
 
 /** One analysis run of one framework: hooks for the interpreter, then the results. */
@@ -25,6 +31,7 @@ export interface FrameworkOutput {
   apps: AppInfo[];
   routes: ModelRoute[];
   stacks: OrderedLayer[][];
+  origins: StackOrigin[];
   annotations: Annotation[];
 }
 

@@ -6,11 +6,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { AdapterContext, FrameworkAdapter } from './adapter';
 import { SevenStopsConfig, loadConfig } from './config';
-import { discoverFiles, checkText, readSource } from './discover';
+import { Discovery, discoverFiles, checkText, readSource } from './discover';
 import { Evaluator } from './evaluate';
 import type { ModuleIR, Span } from './ir';
 import { lowerSource } from './lower';
-import type { AnalysisModel, AnalysisResult, Annotation, AppInfo, Finding, ModelRoute, OrderedLayer, Skipped, SourceRange } from './model';
+import type { AnalysisModel, AnalysisResult, Annotation, AppInfo, Finding, ModelRoute, OrderedLayer, Skipped, SourceRange, StackOrigin } from './model';
 import { ModuleResolver } from './resolve-module';
 import type { Rule } from './rule';
 import { runRules } from './run-rules';
@@ -29,6 +29,10 @@ export interface FullAnalysis extends AnalysisResult {
 interface CachedFile {
   hash: string;
   ir: ModuleIR;
+  /** The text the IR came from, for rules that build text edits (no second read). */
+  text: string;
+  /** Set when the IR came from an editor overlay: the disk must be read again once it is gone. */
+  fromOverlay: boolean;
 }
 
 /**
@@ -38,11 +42,33 @@ interface CachedFile {
 export class WorkspaceAnalyser {
   private readonly cache = new Map<string, CachedFile>();
   private readonly versions = new Map<string, string | null>();
+  /** The last discovery, reused until files are created or deleted (null: walk the folder again). */
+  private discovery: Discovery | null = null;
+  /** Files whose disk contents changed since the last run (null: re-read every file). */
+  private changed: Set<string> | null = null;
+  /** Per-IR-object facts adapters derived in earlier runs (IR objects live as long as their file is unchanged). */
+  private readonly memo = new Map<string, WeakMap<object, unknown>>();
+  private readonly ranges = new WeakMap<Span, SourceRange>();
+  private work = { read: 0, lowered: 0 };
 
   constructor(readonly root: string, private config: SevenStopsConfig, private readonly adapters: FrameworkAdapter[], private readonly rules: Rule[]) {}
 
   setConfig(config: SevenStopsConfig): void {
+    if (JSON.stringify(config) === JSON.stringify(this.config)) return;
+    this.discovery = null;
+    this.memo.clear();
     this.config = config;
+  }
+
+  /**
+   * Tells the analyser what changed on disk since the last run, so the next run re-reads only that:
+   * `files` changed in place; `rediscover` when files were created, deleted or renamed. Without
+   * any call, every run walks the folder and checks every file's content hash.
+   */
+  invalidate(change: { files?: string[]; rediscover?: boolean }): void {
+    if (change.rediscover) this.discovery = null;
+    this.changed ??= new Set();
+    for (const f of change.files ?? []) this.changed.add(path.resolve(f));
   }
 
   /** Drops a file's cached IR (e.g. it was deleted). */
@@ -53,32 +79,59 @@ export class WorkspaceAnalyser {
   analyse(overlays: Map<string, string> = new Map()): FullAnalysis {
     const t0 = performance.now();
     const root = path.resolve(this.root);
-    const { files, skipped } = discoverFiles(root, this.config);
+    // Incremental only when the caller reports changes (the editor's watchers do); otherwise, as in
+    // the CLI, trust nothing from a previous run.
+    const trusted = this.changed !== null && this.discovery !== null ? this.changed : null;
+    const discovery = trusted ? this.discovery! : (this.discovery = discoverFiles(root, this.config));
+    if (this.changed) this.changed = new Set();
+    const { files } = discovery;
+    const skipped = [...discovery.skipped];
     const modules = new Map<string, ModuleIR>();
-    const rel = (f: string) => path.relative(root, f).split(path.sep).join('/');
+    this.work = { read: 0, lowered: 0 };
+    // Every range of every route, layer and annotation goes through here: path.relative was a fifth
+    // of a re-analysis on large workspaces before it was remembered per file.
+    const relNames = new Map<string, string>();
+    const rel = (f: string) => {
+      let r = relNames.get(f);
+      if (r === undefined) relNames.set(f, (r = path.relative(root, f).split(path.sep).join('/')));
+      return r;
+    };
     const live = new Set(files);
     for (const f of this.cache.keys()) if (!live.has(f)) this.cache.delete(f);
     for (const file of files) {
-      const ir = this.load(file, overlays.get(file), skipped, rel);
+      const ir = this.load(file, overlays.get(file), trusted, skipped, rel);
       if (ir) modules.set(file, ir);
     }
     this.versions.clear();
     const ctx: AdapterContext = {
       config: this.config,
       rel,
-      range: (file: string, span: Span): SourceRange => ({ file: rel(file), line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn }),
+      // IR spans of unchanged files are the same objects run after run: so are their ranges (frozen,
+      // since every route, layer and annotation of an unchanged file shares them).
+      range: (file: string, span: Span): SourceRange => {
+        let r = this.ranges.get(span);
+        if (!r) this.ranges.set(span, (r = Object.freeze({ file: rel(file), line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn })));
+        return r;
+      },
       packageVersion: (fromFile, pkg) => this.packageVersion(root, path.dirname(fromFile), pkg),
+      memo: <K extends object, V>(table: string, key: K, make: () => V): V => {
+        let t = this.memo.get(table);
+        if (!t) this.memo.set(table, (t = new WeakMap()));
+        if (t.has(key)) return t.get(key) as V;
+        const v = make();
+        t.set(key, v);
+        return v;
+      },
     };
     const sessions = this.adapters.map(a => ({ adapter: a, session: a.start(ctx) }));
-    const evaluator = new Evaluator(modules, new ModuleResolver(root, f => modules.has(f)), sessions.map(s => s.session.hooks));
-    const packages = new Set(this.adapters.flatMap(a => a.packages));
-    for (const [file, ir] of modules) {
-      // Only files that import a framework start evaluation; what they import is evaluated on demand.
-      if (ir.deps.some(d => packages.has(d) || packages.has(d.split('/')[0]))) evaluator.evaluateModule(file);
-    }
+    const resolver = new ModuleResolver(root, f => modules.has(f));
+    const evaluator = new Evaluator(modules, resolver, sessions.map(s => s.session.hooks));
+    const starts = startingPoints(modules, resolver, new Set(this.adapters.flatMap(a => a.packages)));
+    for (const file of modules.keys()) if (starts.has(file)) evaluator.evaluateModule(file);
     const apps: AppInfo[] = [];
     const routes: ModelRoute[] = [];
     const stacks: OrderedLayer[][] = [];
+    const origins: StackOrigin[] = [];
     const annotations: Annotation[] = [];
     for (const { session } of sessions) {
       const out = session.finish();
@@ -88,14 +141,15 @@ export class WorkspaceAnalyser {
       const routeBase = routes.length;
       routes.push(...out.routes.map(r => ({ ...r, app: r.app + base })));
       stacks.push(...out.stacks.map(s => s.map(l => (l.route === undefined ? l : { ...l, route: l.route + routeBase }))));
+      origins.push(...out.origins);
       annotations.push(...out.annotations);
     }
     if (evaluator.exhausted) skipped.push({ file: '.', reason: 'evaluation budget exhausted: results are partial' });
-    const model: AnalysisModel = { routes, stacks };
+    const model: AnalysisModel = { routes, stacks, origins };
     const findings: Finding[] = runRules(this.rules, model, this.config, {
       text: (relFile: string) => {
         const abs = path.join(root, relFile);
-        return overlays.get(abs) ?? safeRead(abs);
+        return this.cache.get(abs)?.text ?? overlays.get(abs) ?? safeRead(abs);
       },
       ignores: (relFile: string) => modules.get(path.join(root, relFile))?.ignores ?? {},
     });
@@ -109,25 +163,36 @@ export class WorkspaceAnalyser {
       findings,
       annotations,
       skipped,
-      stats: { files: files.length, ms: Math.round(performance.now() - t0) },
+      stats: { files: files.length, ms: Math.round(performance.now() - t0), ...this.work },
       model,
     };
   }
 
-  private load(file: string, overlay: string | undefined, skipped: Skipped[], rel: (f: string) => string): ModuleIR | null {
-    const read = overlay !== undefined ? checkText(overlay) : readSource(file, this.config.maxFileBytes);
-    if ('skip' in read) { skipped.push({ file: rel(file), reason: read.skip }); this.cache.delete(file); return null; }
-    const hash = createHash('sha1').update(read.text).digest('base64');
+  /**
+   * A file's IR: from the cache when the caller vouches the disk copy is unchanged (`trusted` does
+   * not list it) or when the content hash matches, else lowered afresh.
+   */
+  private load(file: string, overlay: string | undefined, trusted: Set<string> | null, skipped: Skipped[], rel: (f: string) => string): ModuleIR | null {
     const cached = this.cache.get(file);
-    let ir = cached?.hash === hash ? cached.ir : null;
-    if (!ir) {
-      try {
-        ir = lowerSource(file, read.text);
-      } catch (e) {
-        skipped.push({ file: rel(file), reason: `could not be analysed: ${(e as Error).message}` });
-        return null;
+    let ir: ModuleIR | null = null;
+    if (overlay === undefined && cached && !cached.fromOverlay && trusted && !trusted.has(file)) ir = cached.ir;
+    else {
+      const read = overlay !== undefined ? checkText(overlay) : readSource(file, this.config.maxFileBytes);
+      this.work.read++;
+      if ('skip' in read) { skipped.push({ file: rel(file), reason: read.skip }); this.cache.delete(file); return null; }
+      const hash = createHash('sha1').update(read.text).digest('base64');
+      ir = cached?.hash === hash ? cached.ir : null;
+      if (!ir) {
+        try {
+          this.work.lowered++;
+          ir = lowerSource(file, read.text);
+        } catch (e) {
+          skipped.push({ file: rel(file), reason: `could not be analysed: ${(e as Error).message}` });
+          this.cache.delete(file);
+          return null;
+        }
       }
-      this.cache.set(file, { hash, ir });
+      this.cache.set(file, { hash, ir, text: read.text, fromOverlay: overlay !== undefined });
     }
     if (ir.syntaxErrors > 0) skipped.push({ file: rel(file), reason: `${ir.syntaxErrors} syntax error(s): analysed what parsed` });
     return ir;
@@ -150,6 +215,28 @@ export class WorkspaceAnalyser {
     this.versions.set(key, found);
     return found;
   }
+}
+
+/**
+ * Files that start evaluation: those importing a framework package, and those importing such a file
+ * through local imports (`routes.ts` doing `import { app } from './app'` registers routes on an app it
+ * never creates). Everything else is evaluated on demand, when a starting point imports it.
+ */
+function startingPoints(modules: Map<string, ModuleIR>, resolver: ModuleResolver, packages: Set<string>): Set<string> {
+  const starts = new Set<string>();
+  const importers = new Map<string, string[]>();
+  for (const [file, ir] of modules) {
+    for (const d of ir.deps) {
+      if (packages.has(d) || packages.has(d.split('/')[0])) { starts.add(file); continue; }
+      const r = resolver.resolve(file, d);
+      if (r.kind !== 'file') continue;
+      const list = importers.get(r.file);
+      if (list) list.push(file); else importers.set(r.file, [file]);
+    }
+  }
+  const queue = [...starts];
+  for (const f of queue) for (const imp of importers.get(f) ?? []) if (!starts.has(imp)) { starts.add(imp); queue.push(imp); }
+  return starts;
 }
 
 function readJson(file: string): Record<string, unknown> | null {

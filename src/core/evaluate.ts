@@ -4,7 +4,7 @@
 // It never executes workspace code. Handler bodies are not replayed: they run per request.
 import type { Expr, FnIR, ModuleIR, Pattern, Span, Stmt } from './ir';
 import type { ModuleResolver } from './resolve-module';
-import { Arg, Env, HostObject, Site, UNKNOWN, Value, asString, options } from './values';
+import { Arg, Env, HostObject, Site, UNDEFINED, UNKNOWN, Value, asString, options } from './values';
 
 /** What a framework adapter plugs into the interpreter. */
 export interface EvaluationHooks {
@@ -80,6 +80,7 @@ export class Evaluator {
     if (r.kind === 'missing') return UNKNOWN(`cannot resolve '${spec}'`);
     const rec = this.evaluateModule(r.file);
     if (!rec) return UNKNOWN(`'${spec}' was skipped`);
+    if (name === '') return UNKNOWN(`side-effect import of '${spec}'`);
     if (name === '*') return this.namespace(rec);
     return this.exportOf(rec, name, new Set());
   }
@@ -169,7 +170,7 @@ export class Evaluator {
   private exec(st: Stmt, env: Env, file: string): Value | undefined {
     switch (st.k) {
       case 'expr': this.eval(st.e, env, file); return undefined;
-      case 'bind': this.bind(st.target, this.eval(st.e, env, file), env, true); return undefined;
+      case 'bind': this.bind(st.target, this.eval(st.e, env, file), env, file); return undefined;
       case 'assign': {
         const obj = this.eval(st.obj, env, file);
         const v = this.eval(st.e, env, file);
@@ -184,7 +185,7 @@ export class Evaluator {
         const items = iter.t === 'arr' ? iter.items.map(a => a.value) : [UNKNOWN(`items of ${describe(iter)}`)];
         for (const item of items) {
           const inner = new Env(env);
-          this.bind(st.target, item, inner, true);
+          this.bind(st.target, item, inner, file);
           const r = this.execBlock(st.body, inner, file);
           if (r !== undefined) return r;
         }
@@ -195,12 +196,15 @@ export class Evaluator {
     }
   }
 
-  private bind(p: Pattern, v: Value, env: Env, declare: boolean): void {
-    if (p.k === 'name') { if (declare) env.define(p.name, v); else env.assign(p.name, v); return; }
-    if (p.k === 'object') { for (const prop of p.props) this.bind(prop.target, this.member(v, prop.key, null), env, declare); return; }
+  /** Declares the names a pattern binds in `env`; `file` is where default values are evaluated. */
+  private bind(p: Pattern, v: Value, env: Env, file: string): void {
+    if (p.k === 'name') { env.define(p.name, v); return; }
+    if (p.k === 'default') { this.bind(p.target, v.t === 'unknown' && v.undef ? this.eval(p.init, env, file) : v, env, file); return; }
+    if (p.k === 'object') { for (const prop of p.props) this.bind(prop.target, this.member(v, prop.key, null), env, file); return; }
     if (p.k === 'array') {
       p.items.forEach((item, i) => {
-        if (item) this.bind(item, v.t === 'arr' && v.items[i] ? v.items[i].value : UNKNOWN(`element ${i} of ${describe(v)}`), env, declare);
+        const el = v.t !== 'arr' ? UNKNOWN(`element ${i} of ${describe(v)}`) : v.items[i] ? v.items[i].value : UNDEFINED(`element ${i} of a ${v.items.length}-element array`);
+        if (item) this.bind(item, el, env, file);
       });
     }
   }
@@ -214,7 +218,7 @@ export class Evaluator {
       case 'bool': return { t: 'bool', v: e.v };
       case 'regex': return { t: 'regex', source: e.source, flags: e.flags };
       case 'concat': return this.concat(e.parts, env, file);
-      case 'ref': return env.lookup(e.name) ?? UNKNOWN(`'${e.name}' is not defined in this file`);
+      case 'ref': return env.lookup(e.name) ?? (RUNTIME_GLOBALS.has(e.name) ? UNKNOWN(e.name) : UNKNOWN(`'${e.name}' is not defined in this file`));
       case 'member': {
         const prop = typeof e.prop === 'string' ? e.prop : asString(this.eval(e.prop, env, file));
         const obj = this.eval(e.obj, env, file);
@@ -271,7 +275,7 @@ export class Evaluator {
 
   member(obj: Value, prop: string, site: Site | null): Value {
     switch (obj.t) {
-      case 'obj': return obj.props.get(prop) ?? UNKNOWN(`property '${prop}' not found`);
+      case 'obj': return obj.props.get(prop) ?? UNDEFINED(`property '${prop}' not found`);
       case 'pkg': return { t: 'pkg', name: obj.name, path: [...obj.path, prop] };
       case 'pkgcall': return { t: 'pkg', name: obj.name, path: [...obj.path, '()', prop] };
       case 'host': {
@@ -299,6 +303,13 @@ export class Evaluator {
     if (e.callee.k === 'member' && typeof e.callee.prop === 'string') {
       const special = this.arrayOrObjectHelper(e.callee, e.args, env, file);
       if (special) return special;
+    }
+    // `require(spec)` with a non-literal spec (lowering keeps literal ones as `require` nodes): Node
+    // loads whatever string the argument holds, so a constant specifier resolves like a literal one.
+    if (e.callee.k === 'ref' && e.callee.name === 'require' && e.args[0] && !env.lookup('require')) {
+      const spec = this.eval(e.args[0], env, file);
+      const s = asString(spec);
+      return s !== null ? this.requireSpec(file, s) : UNKNOWN(`require(${describe(spec)})`);
     }
     const callee = this.eval(e.callee, env, file);
     const args = this.args(e.args, env, file);
@@ -341,7 +352,7 @@ export class Evaluator {
     this.depth++;
     try {
       const env = new Env(callee.env);
-      fn.params.forEach((p, i) => this.bind(p, args[i] ?? UNKNOWN(`argument ${i + 1} not passed`), env, true));
+      fn.params.forEach((p, i) => this.bind(p, args[i] ?? UNDEFINED(`argument ${i + 1} not passed`), env, callee.file));
       for (const [name, h] of Object.entries(fn.hoisted)) env.define(name, { t: 'fn', fn: h, env, file: callee.file });
       return this.execBlock(fn.body, env, callee.file) ?? UNKNOWN(`${fn.name ?? 'function'} returns nothing known`);
     } finally {
@@ -350,6 +361,12 @@ export class Evaluator {
     }
   }
 }
+
+/**
+ * Node globals whose contents exist only at run time. Named plainly so a note reads as the expression
+ * (`process.env.API_PREFIX`), since member reads on an unknown value append `.prop` to its reason.
+ */
+const RUNTIME_GLOBALS = new Set(['process', 'global', 'globalThis']);
 
 const ZERO_SPAN: Span = { start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
 

@@ -39,6 +39,8 @@ export type Pattern =
   | { k: 'name'; name: string }
   | { k: 'object'; props: { key: string; target: Pattern }[] }
   | { k: 'array'; items: (Pattern | null)[] }
+  /** `target = init` (a parameter or destructured property with a default value). */
+  | { k: 'default'; target: Pattern; init: Expr }
   | { k: 'ignore' };
 
 /** A statement, reduced to the effects that matter: bindings, calls, exports, loops and returns. */
@@ -87,12 +89,16 @@ export interface FnIR {
 
 export interface ImportBinding {
   spec: string;
-  /** 'default', '*' (namespace) or a named export. */
+  /** 'default', '*' (namespace), a named export, or '' for a side-effect import. */
   name: string;
 }
 
 export interface ModuleIR {
-  /** Local name → where it is imported from (ESM `import`). CommonJS `require` stays in expressions. */
+  /**
+   * Local name → where it is imported from (ESM `import`), in source order. CommonJS `require` stays in
+   * expressions. A side-effect import (`import './routes'`) has the key `side effect: ./routes` (never an
+   * identifier) and name ''.
+   */
   imports: Record<string, ImportBinding>;
   /** Top-level function declarations (hoisted). */
   hoisted: Record<string, FnIR>;

@@ -122,6 +122,10 @@ export interface Skipped {
 export interface AnalysisStats {
   files: number;
   ms: number;
+  /** Files read from disk or an editor overlay this run (the rest were vouched unchanged). */
+  read?: number;
+  /** Files parsed and lowered this run (the rest came from the content-hash cache). */
+  lowered?: number;
 }
 
 export interface AnalysisResult {
@@ -169,6 +173,15 @@ export interface AnalysisModel {
   routes: ModelRoute[];
   /** One list per app, in dispatch order. */
   stacks: OrderedLayer[][];
+  /** Where each stack starts, parallel to `stacks`: an app, or a router no app mounts. */
+  origins: StackOrigin[];
+}
+
+export interface StackOrigin {
+  kind: 'app' | 'router';
+  framework: Framework;
+  file: string;
+  line: number;
 }
 
 export interface ModelRoute extends Route {

@@ -70,7 +70,11 @@ function loadPathAliases(root: string): PathAlias[] {
       });
     }
     // Longest prefix first, as TypeScript does.
-    return out.sort((a, b) => b.prefix.length - a.prefix.length);
+    out.sort((a, b) => b.prefix.length - a.prefix.length);
+    // TypeScript also resolves bare specifiers against `baseUrl` itself, after `paths` (`routes/users`
+    // is `<baseUrl>/routes/users`); a specifier with no such file stays a package.
+    if (opts.baseUrl !== undefined) out.push({ prefix: '', suffix: '', wildcard: true, targets: [path.join(base, '*')] });
+    return out;
   }
   return [];
 }

@@ -34,7 +34,8 @@ export type Value =
   | { t: 'method'; host: HostObject; name: string }
   /** One of several values (`a || b`, `cond ? a : b`). */
   | { t: 'either'; options: Value[] }
-  | { t: 'unknown'; why: string };
+  /** `undef`: certainly `undefined` (an argument not passed, a property a known object lacks), so defaults apply. */
+  | { t: 'unknown'; why: string; undef?: true };
 
 /** Framework adapters subclass nothing: they tag their objects with `framework` and `kind`. */
 export interface HostObject {
@@ -72,6 +73,9 @@ export class Env {
 }
 
 export const UNKNOWN = (why: string): Value => ({ t: 'unknown', why });
+
+/** A value that is certainly `undefined`: a default parameter or destructuring default replaces it. */
+export const UNDEFINED = (why: string): Value => ({ t: 'unknown', why, undef: true });
 
 /** The string a value certainly is, or null. */
 export function asString(v: Value): string | null {

@@ -30,6 +30,9 @@ export class AnalysisService implements vscode.Disposable {
   private dirty = false;
   private firstScan = true;
   private idleWaiters: (() => void)[] = [];
+  /** Disk changes the watchers reported since the last run, handed to the worker so it re-reads only those. */
+  private changedOnDisk = new Set<string>();
+  private rediscover = false;
 
   constructor(private readonly extensionPath: string, private readonly log: vscode.LogOutputChannel) {
     const isSource = (doc: vscode.TextDocument) => SOURCE_LANGUAGES.has(doc.languageId) && doc.uri.scheme === 'file';
@@ -41,7 +44,9 @@ export class AnalysisService implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('sevenStops')) this.schedule(0); }),
     );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,json}');
-    this.disposables.push(watcher, watcher.onDidCreate(() => this.schedule()), watcher.onDidDelete(() => this.schedule()), watcher.onDidChange(() => this.schedule()));
+    const moved = () => { this.rediscover = true; this.schedule(); };
+    const changed = (uri: vscode.Uri) => { this.changedOnDisk.add(uri.fsPath); this.schedule(); };
+    this.disposables.push(watcher, watcher.onDidCreate(moved), watcher.onDidDelete(moved), watcher.onDidChange(changed));
   }
 
   /** Analyses every folder now (the first run shows progress in the status bar). */
@@ -87,6 +92,10 @@ export class AnalysisService implements vscode.Disposable {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter(f => f.uri.scheme === 'file');
     const live = new Set(folders.map(f => f.uri.toString()));
     for (const key of [...this.results.keys()]) if (!live.has(key)) this.results.delete(key);
+    const changed = [...this.changedOnDisk];
+    const rediscover = this.rediscover;
+    this.changedOnDisk = new Set();
+    this.rediscover = false;
     for (const folder of folders) {
       const t0 = Date.now();
       const settings = readSettings(folder);
@@ -94,8 +103,8 @@ export class AnalysisService implements vscode.Disposable {
         .filter(d => d.isDirty && d.uri.scheme === 'file' && SOURCE_LANGUAGES.has(d.languageId) && vscode.workspace.getWorkspaceFolder(d.uri) === folder)
         .map(d => [d.uri.fsPath, d.getText()]);
       const response = await this.request({
-        type: 'analyse', id: this.nextId++, root: folder.uri.fsPath, overlays,
-        overrides: settings.exclude.length ? { exclude: [...DEFAULT_EXCLUDE, ...settings.exclude] } : {},
+        type: 'analyse', id: this.nextId++, root: folder.uri.fsPath, overlays, changed, rediscover,
+        overrides: { ...(settings.exclude.length ? { exclude: [...DEFAULT_EXCLUDE, ...settings.exclude] } : {}), rules: settings.rules },
       });
       if (response.type === 'result') {
         const r = response.result;

@@ -16,6 +16,7 @@ export class StopCodeLensProvider implements vscode.CodeLensProvider<StopLens>, 
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
+  private readonly index = new WeakMap<ModelRoute[], Map<string, ModelRoute>>();
 
   constructor(private readonly service: AnalysisService) {
     this.subscriptions = [
@@ -37,11 +38,22 @@ export class StopCodeLensProvider implements vscode.CodeLensProvider<StopLens>, 
     const lenses: StopLens[] = [];
     for (const a of result.annotations) {
       if (a.file !== file || !wanted.has(a.stop)) continue;
-      const route = a.stop === 3 ? result.model.routes.find(r => r.file === a.file && r.line === a.line && r.column === a.column) : undefined;
+      const route = a.stop === 3 ? this.routeAt(result.model.routes).get(`${a.file}:${a.line}:${a.column}`) : undefined;
       const line = Math.min(a.line - 1, doc.lineCount - 1);
       lenses.push(new StopLens(new vscode.Range(line, a.column - 1, line, a.column - 1), a, route));
     }
     return lenses;
+  }
+
+  /** Routes by registration position, built once per analysis (a file may hold hundreds of routes). */
+  private routeAt(routes: ModelRoute[]): Map<string, ModelRoute> {
+    let index = this.index.get(routes);
+    if (!index) {
+      index = new Map();
+      for (const r of routes) { const k = `${r.file}:${r.line}:${r.column}`; if (!index.has(k)) index.set(k, r); }
+      this.index.set(routes, index);
+    }
+    return index;
   }
 
   resolveCodeLens(lens: StopLens): StopLens {

@@ -49,6 +49,8 @@ export function toDiagnostic(root: vscode.Uri, f: Finding): vscode.Diagnostic {
   const d = new vscode.Diagnostic(toRange(f), f.message, SEVERITY[f.severity]);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = { value: f.ruleId, target: vscode.Uri.parse(ruleDocUrl(f.ruleId)) };
+  // An unreachable route is dead code: the editor fades it like an unused variable.
+  if (f.ruleId === 'no-shadowed-route') d.tags = [vscode.DiagnosticTag.Unnecessary];
   d.relatedInformation = f.related.map(r => new vscode.DiagnosticRelatedInformation(
     new vscode.Location(vscode.Uri.joinPath(root, r.file), toRange(r)), r.message));
   return d;

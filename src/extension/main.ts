@@ -3,9 +3,13 @@
 import * as vscode from 'vscode';
 import type { FullAnalysis } from '../core/analyse';
 import { AnalysisService } from './analysis-service';
+import { QuickFixProvider } from './code-actions';
 import { StopCodeLensProvider } from './codelens';
+import { registerCommands } from './commands';
 import { DiagnosticsPublisher } from './diagnostics';
 import { LessonViewProvider, TraceArgument } from './lesson-view';
+import { RoutesViewProvider } from './routes-view';
+import { StatusBar } from './status-bar';
 
 /** What the extension exports (used by integration tests and other extensions). */
 export interface SevenStopsApi {
@@ -13,6 +17,8 @@ export interface SevenStopsApi {
   whenIdle(): Promise<void>;
   /** The latest analysis of the folder containing `uri`. */
   analysisFor(uri: vscode.Uri): FullAnalysis | null;
+  /** The routes view as indented lines, expanded as a user first sees it, and its badge. */
+  routesView(): { lines: string[]; badge: number | undefined };
 }
 
 const SELECTOR: vscode.DocumentSelector = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact'].map(language => ({ language, scheme: 'file' }));
@@ -22,13 +28,18 @@ export function activate(context: vscode.ExtensionContext): SevenStopsApi {
   const service = new AnalysisService(context.extensionPath, log);
   const codeLens = new StopCodeLensProvider(service);
   const lesson = new LessonViewProvider(context.extensionUri, service);
+  const routes = new RoutesViewProvider(service);
   context.subscriptions.push(
     log,
     service,
     codeLens,
     lesson,
+    routes,
     new DiagnosticsPublisher(service),
+    new StatusBar(service),
     vscode.languages.registerCodeLensProvider(SELECTOR, codeLens),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new QuickFixProvider(service), QuickFixProvider.metadata),
+    ...registerCommands(service, routes, context),
     vscode.window.registerWebviewViewProvider(LessonViewProvider.viewId, lesson),
     vscode.commands.registerCommand('sevenStops.rescanWorkspace', async () => { service.schedule(0); await service.whenIdle(); }),
     vscode.commands.registerCommand('sevenStops.showLesson', () => vscode.commands.executeCommand(`${LessonViewProvider.viewId}.focus`)),
@@ -39,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): SevenStopsApi {
   return {
     whenIdle: () => service.whenIdle(),
     analysisFor: uri => service.forUri(uri)?.result ?? null,
+    routesView: () => ({ lines: routes.outline(), badge: routes.badge?.value }),
   };
 }
 

@@ -11,6 +11,10 @@ export type WorkerRequest = {
   overrides: Partial<SevenStopsConfig>;
   /** Unsaved editor contents: [absolute path, text]. */
   overlays: [string, string][];
+  /** Files changed on disk since the last request (from the file watchers). */
+  changed: string[];
+  /** Files were created or deleted: walk the folder again. */
+  rediscover: boolean;
 };
 
 export type WorkerResponse =

@@ -47,10 +47,18 @@ export const noRouteBeforeAuth = defineRule({
 /** Per app, the auth middleware layers that really protect at least one later route (computed once). */
 function effectiveAuthLayers(routes: ModelRoute[], stacks: OrderedLayer[][]): Map<number, OrderedLayer[]> {
   const out = new Map<number, OrderedLayer[]>();
+  // The last position at which a protected route names each auth layer: a layer is effective when
+  // it sits before that position (one pass over the routes instead of one per auth layer).
+  const lastUse = new Map<string, number>();
+  for (const r of routes) {
+    if (!r.protected) continue;
+    for (const name of r.authBy) {
+      const key = `${r.app}\0${name}`;
+      if ((lastUse.get(key) ?? -1) < r.order) lastUse.set(key, r.order);
+    }
+  }
   stacks.forEach((stack, app) => {
-    const protectedRoutes = routes.filter(r => r.app === app && r.protected);
-    out.set(app, stack.filter(l => l.kind === 'middleware' && l.layerKind === 'auth' &&
-      protectedRoutes.some(r => r.order > l.order && r.authBy.includes(l.name))));
+    out.set(app, stack.filter(l => l.kind === 'middleware' && l.layerKind === 'auth' && (lastUse.get(`${app}\0${l.name}`) ?? -1) > l.order));
   });
   return out;
 }

@@ -5,6 +5,13 @@ import { openWorkbench, root, shots } from './workbench.mjs';
 
 const sample = path.join(root, 'examples/shop-express');
 
+/** Opens the Seven Stops container from the activity bar (a second click would close it). */
+async function showSevenStops(page) {
+  if (await page.locator('.sidebar .pane-header', { hasText: 'Routes' }).isVisible()) return;
+  // The item, not its link: the unprotected-routes badge sits on top of the icon.
+  await page.locator('.activitybar .action-item', { has: page.locator('a[aria-label^="Seven Stops"]') }).click();
+}
+
 describe('Seven Stops in the VS Code workbench (packaged .vsix, sample app)', function () {
   let wb;
   let page;
@@ -41,8 +48,44 @@ describe('Seven Stops in the VS Code workbench (packaged .vsix, sample app)', fu
     await page.screenshot({ path: path.join(shots, 'problems.png') });
   });
 
+  it('counts routes and unprotected routes in the status bar', async () => {
+    const item = page.locator('.statusbar-item', { hasText: 'Seven Stops:' });
+    await item.first().waitFor({ timeout: 30000 });
+    assert.equal((await item.first().innerText()).trim(), 'Seven Stops: 11 routes · 4 ⚠ · 1 finding');
+  });
+
+  it('lists the routes by mount prefix in the Routes view', async () => {
+    await showSevenStops(page);
+    const tree = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Routes' }) });
+    const header = tree.locator('.pane-header');
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const rows = tree.locator('.monaco-list-row');
+    await rows.filter({ hasText: '/api/v1/orders/export' }).first().waitFor({ timeout: 30000 });
+    // Label and description are separate elements: read them as `label — description`.
+    const texts = await rows.evaluateAll(els => els.map(e => [e.querySelector('.label-name'), e.querySelector('.label-description')]
+      .map(x => x?.textContent?.trim()).filter(Boolean).join(' — ')));
+    assert.ok(texts.includes('express app — src/server.js:11'), JSON.stringify(texts));
+    assert.ok(texts.includes('/api/v1/orders'), JSON.stringify(texts));
+    assert.ok(texts.includes('GET /api/v1/orders/export — no auth'), JSON.stringify(texts));
+    assert.ok(texts.includes('GET /api/v1/orders/:id — requireUser'), JSON.stringify(texts));
+    await page.screenshot({ path: path.join(shots, 'routes-view.png') });
+  });
+
+  it('opens the walkthrough with the seven-stops steps', async () => {
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Welcome: Open Walkthrough');
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').getByText('Learn the seven stops of a request').click({ timeout: 30000 });
+    const steps = page.locator('.getting-started-step .step-title');
+    await steps.first().waitFor({ timeout: 30000 });
+    const titles = (await steps.allInnerTexts()).map(t => t.trim());
+    assert.deepEqual(titles, ['Open the sample shop API', "Read a route's journey", 'Fix the route registered before auth', 'Learn the seven stops', 'Run the same checks in CI']);
+    await page.screenshot({ path: path.join(shots, 'walkthrough.png') });
+    await page.keyboard.press('Control+W');
+  });
+
   it('shows the seven stops and this workspace in the sidebar webview', async () => {
-    await page.locator('.activitybar .action-item a[aria-label^="Seven Stops"]').click();
+    await showSevenStops(page);
     const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     await view.locator('#summary', { hasText: 'routes in this workspace' }).waitFor({ timeout: 30000 });
     assert.equal(await view.locator('#summary').innerText(), '11 routes in this workspace · 4 without auth · 1 finding');

@@ -15,9 +15,32 @@ export async function api(): Promise<SevenStopsApi> {
 }
 
 export function folderUri(...segments: string[]): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open');
+  return inFolder('express-basic', ...segments);
+}
+
+/** A path inside the workspace folder with that name (the suite runs a multi-root workspace). */
+export function inFolder(name: string, ...segments: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.find(f => f.name === name);
+  assert.ok(folder, `workspace folder ${name} is open`);
   return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+/** Seven Stops diagnostics of one file. */
+export function sevenStopsDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter(d => d.source === 'Seven Stops');
+}
+
+/** Changes a user setting and waits until the re-analysis it triggers has finished. */
+export async function withSetting<T>(key: string, value: unknown, fn: () => Promise<T>): Promise<T> {
+  const c = vscode.workspace.getConfiguration('sevenStops');
+  await c.update(key, value, vscode.ConfigurationTarget.Global);
+  try {
+    return await fn();
+  } finally {
+    await c.update(key, undefined, vscode.ConfigurationTarget.Global);
+    await new Promise(r => setTimeout(r, 50));
+    await (await api()).whenIdle();
+  }
 }
 
 /** Retries `fn` every 100 ms until it returns a value (or fails after `ms`). */

@@ -2,7 +2,7 @@
 // disagreement as a readable line (an empty list means they agree).
 
 import type { Route } from '../../src/core/model';
-import { concretePath, firstPerKey, observeRoute, routeKey } from './route-truth';
+import { concretePath, keyedRoutes, observeRoute, routeKey } from './route-truth';
 import { joinPath, type RuntimeApp } from './runtime-truth';
 
 // Express's built-in middleware runs under its internal function names; the analyser names a layer
@@ -18,11 +18,6 @@ const RUNTIME_TO_SOURCE_NAME: Record<string, string> = {
 const sourceName = (runtimeName: string): string => RUNTIME_TO_SOURCE_NAME[runtimeName] ?? runtimeName;
 const show = (names: string[]): string => `[${names.join(' > ')}]`;
 
-/** The analyser's key for a route, with the path spelled like the runtime's (no trailing slash). */
-function analysedKey(r: Route): string {
-  return routeKey({ method: r.method, path: joinPath('', r.path) });
-}
-
 /** The optional internal `shadowedBy` list (ModelRoute), when the analyser exposes it. */
 function shadowedBy(r: Route): unknown[] | undefined {
   const value = (r as Route & { shadowedBy?: unknown }).shadowedBy;
@@ -31,9 +26,12 @@ function shadowedBy(r: Route): unknown[] | undefined {
 
 export async function compareRoutes(analysed: Route[], app: RuntimeApp): Promise<string[]> {
   const problems: string[] = [];
-  const runtime = firstPerKey(app.routes);
+  const runtime = keyedRoutes(app.routes);
   const expressRoutes = analysed.filter((r) => r.framework === 'express');
-  const analysedKeys = expressRoutes.map(analysedKey).sort();
+  // Paths spelled like the runtime's (no trailing slash). Same method and path twice (E17, E24):
+  // the n-th analysed one is the n-th registered one.
+  const analysedByKey = keyedRoutes(expressRoutes.map((r) => ({ method: r.method, path: joinPath('', r.path), route: r })));
+  const analysedKeys = [...analysedByKey.keys()].sort();
   const runtimeKeys = [...runtime.keys()].sort();
   const missing = runtimeKeys.filter((k) => !analysedKeys.includes(k));
   const extra = analysedKeys.filter((k) => !runtimeKeys.includes(k));
@@ -41,28 +39,26 @@ export async function compareRoutes(analysed: Route[], app: RuntimeApp): Promise
   if (extra.length) problems.push(`routes the analyser reported but the runtime does not have: ${extra.join(', ')}`);
 
   for (const [key, route] of runtime) {
-    const matches = expressRoutes.filter((r) => analysedKey(r) === key);
-    if (matches.length !== 1) {
-      if (matches.length > 1) problems.push(`${key}: analyser reported it ${matches.length} times`);
-      continue;
-    }
-    const a = matches[0];
+    const a = analysedByKey.get(key)?.route;
+    if (!a) continue;
     if (`${a.file}:${a.line}` !== `${route.file}:${route.line}`) {
       problems.push(`${key}: analyser places it at ${a.file}:${a.line}, the runtime registered it at ${route.file}:${route.line}`);
     }
     const truth = await observeRoute(app, route);
     const shadow = shadowedBy(a);
-    if (truth.fate === 'unreachable') {
+    if (!truth.reached) {
       // Neither "protected" nor a chain means anything for a handler that never runs.
       if (shadow && shadow.length === 0) problems.push(`${key}: unreachable at runtime (ran ${show(truth.withAuth.trace)} instead) but shadowedBy is empty`);
       continue;
     }
     if (shadow && shadow.length > 0) problems.push(`${key}: reachable at runtime but the analyser says it is shadowed`);
-    const ranBefore = truth.withAuth.before.map(sourceName);
+    // The chain of the request that got there: with the header, or only without it (E17).
+    const withHeader = truth.reachedWithAuth;
+    const ranBefore = truth.reached.before.map(sourceName);
     const chain = a.chain.map((c) => c.name);
     const chainAgrees = show(chain) === show(ranBefore);
     if (!chainAgrees) {
-      problems.push(`${key}: analyser chain ${show(chain)}, runtime ran ${show(ranBefore)} before the handler (${truth.method} with auth)`);
+      problems.push(`${key}: analyser chain ${show(chain)}, runtime ran ${show(ranBefore)} before the handler (${truth.method} ${withHeader ? 'with' : 'without'} auth)`);
     }
     const isProtected = truth.fate === 'protected';
     if (a.protected !== isProtected) {
@@ -74,7 +70,7 @@ export async function compareRoutes(analysed: Route[], app: RuntimeApp): Promise
     // E14: HEAD is served by the GET chain unless an explicit HEAD route exists for the path.
     // (Checked only when the GET chain agrees, so one mistake is reported once.)
     if (chainAgrees && route.method === 'GET' && !runtime.has(routeKey({ method: 'HEAD', path: route.path }))) {
-      const head = await app.request('HEAD', concretePath(route.path), true, route.id);
+      const head = await app.request('HEAD', concretePath(route.path), withHeader, route.id);
       const headBefore = head.before.map(sourceName);
       if (!head.handlerRan || show(headBefore) !== show(chain)) {
         problems.push(`${key}: HEAD ${head.handlerRan ? `ran ${show(headBefore)} before the GET handler` : 'did not reach the GET handler'}, analyser chain ${show(chain)}`);

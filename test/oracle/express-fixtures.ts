@@ -12,7 +12,8 @@ export interface Probe {
   /** `GET /Admin/x` */
   request: string;
   auth: boolean;
-  status: number;
+  /** 'timeout': no response within the harness's limit (E20: express 4 leaves the request hanging). */
+  status: number | 'timeout';
   /** `requireUser>getX`, '' when nothing registered by the fixture ran. */
   trace: string;
   /** Only for these majors (the doc says the versions differ). */
@@ -25,13 +26,14 @@ export interface FixtureSpec {
   /** The row(s) of framework-semantics.md §1, or `X` for a cross-file construct. */
   row: string;
   title: string;
+  /** By `METHOD /path`; a second registration of the same method and path is `METHOD /path#2`. */
   routes: Record<string, Fate | Record<ExpressMajor, Fate>>;
   probes: Probe[];
   /** Compare the analyser only under this major, and why (the doc says the versions differ). */
   analyserOnly?: { major: ExpressMajor; why: string };
 }
 
-const p = (request: string, auth: 'auth' | 'no-auth', status: number, trace: string, majors?: ExpressMajor[]): Probe =>
+const p = (request: string, auth: 'auth' | 'no-auth', status: Probe['status'], trace: string, majors?: ExpressMajor[]): Probe =>
   ({ request, auth: auth === 'auth', status, trace, ...(majors ? { majors } : {}) });
 
 export const EXPRESS_FIXTURES: FixtureSpec[] = [
@@ -98,6 +100,42 @@ export const EXPRESS_FIXTURES: FixtureSpec[] = [
     probes: [p('GET /ADMIN/users', 'auth', 200, 'requireAdmin>listUsers'), p('GET /administrators', 'no-auth', 200, 'listAdministrators')],
   },
   {
+    dir: 'e9-case-sensitive-app', entry: 'app.ts', row: 'E9',
+    title: "'case sensitive routing' on the app: use('/admin') misses /Admin/export; a Router() inside stays case-insensitive but its mount does not (TS)",
+    routes: {
+      'GET /admin/stats': 'protected', 'GET /Admin/export': 'public',
+      'GET /reports/Internal/summary': 'protected', 'GET /REPORTS/internal/legacy': 'public',
+    },
+    probes: [
+      p('GET /Admin/export', 'no-auth', 200, 'exportUsers'), p('GET /admin/stats', 'no-auth', 401, 'requireAdmin'), p('GET /ADMIN/stats', 'auth', 404, ''),
+      p('GET /reports/INTERNAL/summary', 'no-auth', 401, 'requireAdmin'), p('GET /REPORTS/internal/legacy', 'no-auth', 200, 'getLegacySummary'),
+    ],
+  },
+  {
+    dir: 'e9-case-sensitive-router', entry: 'app.js', row: 'E9',
+    title: "Router({ caseSensitive: true }) under a case-insensitive app: the app's use('/admin') still covers /Admin/x, the router's use('/audit') misses /Audit/log and /AUDIT/export",
+    routes: {
+      'GET /Admin/x': 'protected', 'GET /Audit/log': 'public', 'GET /audit/log': 'protected',
+      'GET /AUDIT/export': 'public', 'GET /audit/archive': 'protected',
+    },
+    probes: [
+      p('GET /Admin/x', 'no-auth', 401, 'requireAdmin'), p('GET /Audit/log', 'no-auth', 200, 'readAuditLogCopy'),
+      p('GET /AUDIT/export', 'no-auth', 200, 'exportAudit'), p('GET /audit/archive', 'auth', 200, 'requireAuditor>getArchive'),
+    ],
+  },
+  {
+    dir: 'e10-late-case-setting', entry: 'app.ts', row: 'E10',
+    title: "app.set('case sensitive routing', true) after the first route (added by a helper in another file) has no effect (TS)",
+    routes: { 'GET /health': 'public', 'GET /Admin/stats': 'protected' },
+    probes: [p('GET /HEALTH', 'no-auth', 200, 'getHealth'), p('GET /Admin/stats', 'no-auth', 401, 'requireAdmin'), p('GET /admin/STATS', 'auth', 200, 'requireAdmin>getStats')],
+  },
+  {
+    dir: 'e10-param-then-setting', entry: 'app.js', row: 'E10',
+    title: "app.param() creates the router, so app.enable('case sensitive routing') after it has no effect",
+    routes: { 'GET /Admin/users/:id': 'protected' },
+    probes: [p('GET /Admin/users/7', 'no-auth', 401, 'requireAdmin'), p('GET /admin/USERS/7', 'auth', 200, 'requireAdmin>loadUser>getUser')],
+  },
+  {
     dir: 'e11-array-paths', entry: 'app.ts', row: 'E11',
     title: 'arrays of use-paths and of route paths (TS)',
     routes: { 'GET /list': 'public', 'GET /everything': 'public', 'GET /a/:id': 'protected', 'GET /b/:id': 'protected', 'GET /c/:id': 'public' },
@@ -156,6 +194,24 @@ export const EXPRESS_FIXTURES: FixtureSpec[] = [
     probes: [p('GET /arr', 'auth', 200, 'countRequest>stampRequest>logRequest>requireUser>auditLog>getArr'), p('GET /spread', 'no-auth', 401, 'countRequest>stampRequest>requireUser')],
   },
   {
+    dir: 'e17-next-route', entry: 'app.js', row: 'E17',
+    title: "next('route') in route-level auth falls through to the next route with the same path, which runs without that auth",
+    routes: { 'GET /report': 'protected', 'GET /report#2': 'public', 'GET /audit': 'protected' },
+    probes: [
+      p('GET /report', 'no-auth', 200, 'requireAdmin>getPublicReport'), p('GET /report', 'auth', 200, 'requireAdmin>getFullReport'),
+      p('GET /audit', 'no-auth', 404, 'requireAdmin'),
+    ],
+  },
+  {
+    dir: 'e17-next-router', entry: 'app.ts', row: 'E17',
+    title: "next('router') in a router.use() leaves the router; the app's later route with the same path serves the request (TS)",
+    routes: { 'GET /dashboard': 'protected', 'GET /dashboard#2': 'public', 'GET /home': 'public' },
+    probes: [
+      p('GET /dashboard', 'no-auth', 200, 'requireStaff>getPublicDashboard'), p('GET /dashboard', 'auth', 200, 'requireStaff>getStaffDashboard'),
+      p('GET /home', 'no-auth', 200, 'requireStaff>getHome'),
+    ],
+  },
+  {
     dir: 'e18-error-handler-before', entry: 'app.js', row: 'E18',
     title: 'a 4-argument error handler before the routes is not part of their chain and never sees their errors',
     routes: { 'GET /x': 'public', 'GET /boom': 'public' },
@@ -166,6 +222,15 @@ export const EXPRESS_FIXTURES: FixtureSpec[] = [
     title: 'an error handler with a default param has length 3 and runs as ordinary middleware',
     routes: { 'GET /x': 'public', 'GET /boom': 'public' },
     probes: [p('GET /x', 'auth', 200, 'looksLikeErrorHandler>getX'), p('GET /boom', 'auth', 500, 'looksLikeErrorHandler>boom>realErrorHandler')],
+  },
+  {
+    dir: 'e20-async-auth', entry: 'app.ts', row: 'E20',
+    title: 'async auth that throws or rejects: express 4 hangs, express 5 reaches the error handler; the route stays protected in both (TS)',
+    routes: { 'GET /me': 'protected', 'GET /orders': 'protected' },
+    probes: [
+      p('GET /me', 'no-auth', 'timeout', 'requireUser', [4]), p('GET /me', 'no-auth', 500, 'requireUser>handleError', [5]),
+      p('GET /orders', 'no-auth', 500, 'requireToken>handleError', [5]), p('GET /me', 'auth', 200, 'requireUser>getMe'),
+    ],
   },
   {
     dir: 'e21-catch-all', entry: 'app.js', row: 'E21',
@@ -184,6 +249,28 @@ export const EXPRESS_FIXTURES: FixtureSpec[] = [
     title: "an earlier matching route's handler that calls next() runs before the later route and its auth",
     routes: { 'GET /items/:id': 'public', 'GET /items/secret': 'protected' },
     probes: [p('GET /items/secret', 'auth', 200, 'logItemAccess>requireUser>getSecret'), p('GET /items/secret', 'no-auth', 401, 'logItemAccess>requireUser')],
+  },
+  {
+    dir: 'e23-reject-and-next', entry: 'app.js', row: 'E23',
+    title: 'auth that sends 401 and still calls next() does not protect: the handler runs anyway',
+    routes: { 'DELETE /orders': 'public', 'GET /admins': 'protected', 'GET /staff': 'protected' },
+    probes: [
+      p('DELETE /orders', 'no-auth', 401, 'requireUser>deleteAllOrders'), p('DELETE /orders', 'auth', 204, 'requireUser>deleteAllOrders'),
+      p('GET /admins', 'no-auth', 403, 'requireAdmin'), p('GET /staff', 'no-auth', 401, 'requireStaff'),
+    ],
+  },
+  {
+    dir: 'e24-trailing-slash-case', entry: 'app.mjs', row: 'E24',
+    title: 'routes ignore case and a trailing slash, so a later route differing only in those is shadowed (ESM)',
+    routes: {
+      'GET /status': 'public', 'GET /Health': 'public', 'GET /health': 'unreachable', 'GET /export': 'public', 'GET /export#2': 'unreachable',
+      'GET /reports/daily': 'public', 'GET /Reports/Daily': 'unreachable',
+    },
+    probes: [
+      p('GET /status', 'no-auth', 200, 'getStatus'), p('GET /status/', 'no-auth', 200, 'getStatus'), p('GET /STATUS', 'no-auth', 200, 'getStatus'),
+      p('GET /status?x', 'no-auth', 200, 'getStatus'), p('GET /status//', 'no-auth', 404, ''), p('GET /health', 'auth', 200, 'getHealth'),
+      p('GET /export', 'auth', 200, 'exportSummary'), p('GET /Reports/Daily/', 'auth', 200, 'getDaily'),
+    ],
   },
   {
     dir: 'e25-sub-app', entry: 'app.js', row: 'E25',

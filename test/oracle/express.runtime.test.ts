@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { EXPRESS_FIXTURES, FIXTURES_ROOT, expectedFate } from './express-fixtures';
 import type { ExpressMajor } from './load-fixture';
-import { observeRoute, routeKey } from './route-truth';
+import { keyedRoutes, observeRoute } from './route-truth';
 import { RuntimeApp } from './runtime-truth';
 
 const MAJORS: ExpressMajor[] = [4, 5];
@@ -18,12 +18,12 @@ describe('express runtime truth (fixtures vs framework-semantics.md)', () => {
       it(`${spec.row}: ${spec.title} — runtime [express ${major}]`, async () => {
         const app = await RuntimeApp.boot(path.join(FIXTURES_ROOT, spec.dir), spec.entry, major);
         try {
-          const keys = app.routes.map(routeKey);
-          assert.deepEqual([...keys].sort(), Object.keys(spec.routes).sort(), 'runtime route list');
-          for (const route of app.routes) {
-            assert.ok(route.file && route.line, `${routeKey(route)}: registration site inside the fixture`);
+          const routes = keyedRoutes(app.routes);
+          assert.deepEqual([...routes.keys()].sort(), Object.keys(spec.routes).sort(), 'runtime route list');
+          for (const [key, route] of routes) {
+            assert.ok(route.file && route.line, `${key}: registration site inside the fixture`);
             const truth = await observeRoute(app, route);
-            assert.equal(truth.fate, expectedFate(spec, routeKey(route), major), `${routeKey(route)}: fate (auth trace [${truth.withAuth.trace.join('>')}])`);
+            assert.equal(truth.fate, expectedFate(spec, key, major), `${key}: fate (auth trace [${truth.withAuth.trace.join('>')}], no-auth trace [${truth.withoutAuth.trace.join('>')}])`);
           }
           for (const probe of spec.probes) {
             if (probe.majors && !probe.majors.includes(major)) continue;

@@ -22,9 +22,17 @@ export interface RouteTruth {
   method: string;
   withAuth: Observation;
   withoutAuth: Observation;
-  /** unreachable: the handler does not run even WITH the auth header (catch-all, shadowing). */
+  /** The request that reached the handler: the one with the header when both did. Null when unreachable. */
+  reached: Observation | null;
+  /** Whether `reached` is the request with the auth header (false: only a request without it got there, E17). */
+  reachedWithAuth: boolean;
+  /**
+   * public: a request without the header reaches the handler (also when it got a 401 first, E23,
+   * or arrived through next('route') / next('router'), E17); protected: only the request with the
+   * header does; unreachable: neither does (catch-all, shadowing).
+   */
   fate: Fate;
-  /** The last function that ran when the request without the header was stopped. */
+  /** For a protected route, the layer where the request without the header left the chain. */
   blockedBy: string | null;
 }
 
@@ -32,16 +40,29 @@ export async function observeRoute(app: RuntimeApp, route: RuntimeRoute): Promis
   const urlPath = concretePath(route.path);
   const methods = route.method === 'ALL' ? ALL_PROBE_METHODS : [route.method];
   let method = methods[0];
-  let withAuth = await app.request(method, urlPath, true, route.id);
-  for (const m of methods.slice(1)) {
-    if (withAuth.handlerRan) break;
+  let withAuth!: Observation;
+  let withoutAuth!: Observation;
+  for (const m of methods) {
     method = m;
     withAuth = await app.request(m, urlPath, true, route.id);
+    withoutAuth = await app.request(m, urlPath, false, route.id);
+    if (withAuth.handlerRan || withoutAuth.handlerRan) break;
   }
-  const withoutAuth = await app.request(method, urlPath, false, route.id);
-  const fate: Fate = !withAuth.handlerRan ? 'unreachable' : withoutAuth.handlerRan ? 'public' : 'protected';
-  const blockedBy = fate === 'protected' ? (withoutAuth.trace[withoutAuth.trace.length - 1] ?? null) : null;
-  return { route, method, withAuth, withoutAuth, fate, blockedBy };
+  const reached = withAuth.handlerRan ? withAuth : withoutAuth.handlerRan ? withoutAuth : null;
+  const fate: Fate = !reached ? 'unreachable' : withoutAuth.handlerRan ? 'public' : 'protected';
+  const blockedBy = fate === 'protected' ? divergence(withoutAuth.trace, withAuth.before) : null;
+  return { route, method, withAuth, withoutAuth, reached, reachedWithAuth: reached === withAuth, fate, blockedBy };
+}
+
+/**
+ * The last layer the request without the header shared with the chain of the request with it: the
+ * layer that stopped it (a 401) or sent it elsewhere (next('route'), E17). Falls back to the last
+ * function that ran.
+ */
+function divergence(without: string[], chain: string[]): string | null {
+  let i = 0;
+  while (i < without.length && i < chain.length && without[i] === chain[i]) i++;
+  return i > 0 ? without[i - 1] : (without[without.length - 1] ?? null);
 }
 
 /** `GET /x` */
@@ -49,9 +70,18 @@ export function routeKey(r: { method: string; path: string }): string {
   return `${r.method.toUpperCase()} ${r.path}`;
 }
 
-/** First registration per (method, path): a later duplicate can only be reached through next(). */
-export function firstPerKey(routes: RuntimeRoute[]): Map<string, RuntimeRoute> {
-  const out = new Map<string, RuntimeRoute>();
-  for (const r of routes) if (!out.has(routeKey(r))) out.set(routeKey(r), r);
+/**
+ * Every route by key, in registration (dispatch) order. A second registration of the same method
+ * and path (E17 next('route'), E24 `/t/` then `/t`) is keyed `GET /x#2`, a third `#3`...
+ */
+export function keyedRoutes<R extends { method: string; path: string }>(routes: R[]): Map<string, R> {
+  const out = new Map<string, R>();
+  const seen = new Map<string, number>();
+  for (const r of routes) {
+    const base = routeKey(r);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    out.set(n === 1 ? base : `${base}#${n}`, r);
+  }
   return out;
 }

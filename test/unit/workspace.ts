@@ -1,4 +1,5 @@
 // Writes a tiny workspace to a temporary folder and analyses it with the real engine.
+import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -26,4 +27,17 @@ export function analyse(files: Record<string, string | Buffer>): FullAnalysis {
 /** `METHOD path [chain names] 🔒|⚠` lines, for compact assertions. */
 export function routeLines(r: FullAnalysis): string[] {
   return r.routes.map(x => `${x.method} ${x.path} [${x.chain.map(c => c.name).join(' > ')}] ${x.protected ? '🔒' : '⚠'}`);
+}
+
+/** `METHOD path: note` for each unresolved note, in route order. */
+export function unresolvedLines(r: FullAnalysis): string[] {
+  return r.routes.flatMap(x => x.unresolved.map(n => `${x.method} ${x.path}: ${n}`));
+}
+
+/** Analyses `files` and asserts its exact route lines and unresolved notes (none unless given). */
+export function expectRoutes(files: Record<string, string>, lines: string[], notes: string[] = []): FullAnalysis {
+  const r = analyse(files);
+  assert.deepStrictEqual(routeLines(r), lines);
+  assert.deepStrictEqual(unresolvedLines(r), notes);
+  return r;
 }

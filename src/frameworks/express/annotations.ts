@@ -14,10 +14,12 @@ const DRAIN = new Set(['sendFile', 'download', 'write', 'end', 'attachment', 'wr
 export function annotate(rec: ExpressRecorder, routes: ModelRoute[], ctx: AdapterContext): Annotation[] {
   const out: Annotation[] = [];
   const seen = new Set<string>();
+  // Spans are shared IR objects, so identity plus a bit per stop finds repeats without building keys.
+  const seenSpans = new Map<Span, number>();
   const add = (file: string, span: Span, stop: Stop, label: string) => {
-    const key = `${file}:${span.start}:${span.end}:${stop}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    const bits = seenSpans.get(span) ?? 0;
+    if (bits & (1 << stop)) return;
+    seenSpans.set(span, bits | (1 << stop));
     out.push({ ...ctx.range(file, span), stop, label });
   };
   for (const a of rec.acceptSites) add(a.site.file, a.site.span, 1, a.label);
@@ -40,7 +42,8 @@ export function annotate(rec: ExpressRecorder, routes: ModelRoute[], ctx: Adapte
           if (closure && closure.t === 'fn') {
             add(closure.file, closure.fn.headSpan, 5, closure.fn.name ? `handler ${closure.fn.name}` : 'handler');
             handlers.add(closure.fn);
-            annotateHandlerBody(closure.fn, closure.file, add);
+            const fn = closure.fn;
+            for (const site of ctx.memo('express.handlerBodySites', fn, () => handlerBodySites(fn))) add(closure.file, site.span, site.stop, site.label);
           }
           return;
         }
@@ -52,18 +55,23 @@ export function annotate(rec: ExpressRecorder, routes: ModelRoute[], ctx: Adapte
   return out;
 }
 
-function annotateHandlerBody(fn: FnIR, file: string, add: (file: string, span: Span, stop: Stop, label: string) => void): void {
+interface BodySite { span: Span; stop: Stop; label: string }
+
+/** Where a handler's body serializes (6) or writes to the socket (7); depends on the function alone. */
+function handlerBodySites(fn: FnIR): BodySite[] {
+  const out: BodySite[] = [];
   const resName = fn.params[1]?.k === 'name' ? fn.params[1].name : 'res';
   for (const u of fn.uses) {
     if (u.param !== 1 || !u.call) continue;
     const m = u.path[u.path.length - 1];
-    if (SERIALIZE.has(m)) add(file, u.span, 6, `${resName}.${m}`);
-    else if (DRAIN.has(m)) add(file, u.span, 7, `${resName}.${m}`);
+    if (SERIALIZE.has(m)) out.push({ span: u.span, stop: 6, label: `${resName}.${m}` });
+    else if (DRAIN.has(m)) out.push({ span: u.span, stop: 7, label: `${resName}.${m}` });
   }
   for (const c of fn.calls) {
     const passesRes = c.args.some(a => a.k === 'ref' && a.name === resName);
-    if (passesRes && /(^|\.)pipe$/.test(c.callee)) add(file, c.span, 7, `pipe(${resName})`);
-    else if (passesRes && /(^|\.)pipeline$/.test(c.callee)) add(file, c.span, 7, `pipeline(…, ${resName})`);
-    else if (c.callee === 'JSON.stringify') add(file, c.span, 6, 'JSON.stringify');
+    if (passesRes && /(^|\.)pipe$/.test(c.callee)) out.push({ span: c.span, stop: 7, label: `pipe(${resName})` });
+    else if (passesRes && /(^|\.)pipeline$/.test(c.callee)) out.push({ span: c.span, stop: 7, label: `pipeline(…, ${resName})` });
+    else if (c.callee === 'JSON.stringify') out.push({ span: c.span, stop: 6, label: 'JSON.stringify' });
   }
+  return out;
 }

@@ -93,11 +93,13 @@ export class ExpressRecorder implements EvaluationHooks {
       host.stack.push({ type: 'route', path: pathSpecs(args[0].value) ?? [unknownPath(args[0].value)], method, fns: flatten(args.slice(1)), site });
       return self;
     }
-    if (method === 'set' || method === 'enable') {
+    if (method === 'set' || method === 'enable' || method === 'disable') {
       const key = args[0]?.value;
-      const on = method === 'enable' || (args[1]?.value.t === 'bool' && (args[1].value as { v: boolean }).v);
-      // The router is created with the settings of the first registration; later changes do nothing (E10).
-      if (key?.t === 'str' && key.v === 'case sensitive routing' && host.stack.length === 0) host.caseSensitive = on;
+      const on = method === 'enable' || (method === 'set' && args[1]?.value.t === 'bool' && (args[1].value as { v: boolean }).v);
+      // The router is created with the settings of the first use, route or param; later changes do
+      // nothing (E10). `app.set(key)` with one argument reads the setting.
+      const sets = method !== 'set' || args.length >= 2;
+      if (sets && key?.t === 'str' && key.v === 'case sensitive routing' && host.stack.length === 0 && host.params.length === 0) host.caseSensitive = on;
       return self;
     }
     if (method === 'listen' && host.kind === 'app') {

@@ -14,14 +14,14 @@ export const expressAdapter: FrameworkAdapter = {
     return {
       hooks: rec,
       finish(): FrameworkOutput {
-        const { routes, stacks } = walkApps(rec.hosts, ctx);
+        const { routes, stacks, origins } = walkApps(rec.hosts, ctx);
         const apps: AppInfo[] = rec.hosts.filter(h => h.kind === 'app').map(h => ({
           framework: 'express',
           frameworkVersion: ctx.packageVersion(h.site.file, 'express'),
           file: ctx.rel(h.site.file),
           line: h.site.span.line,
         }));
-        return { apps, routes, stacks, annotations: annotate(rec, routes, ctx) };
+        return { apps, routes, stacks, origins, annotations: annotate(rec, routes, ctx) };
       },
     };
   },

@@ -2,7 +2,7 @@
 // Order of trust: the user's configured auth names, then well-known packages, then what the
 // function's own body does (rejects with 401/403 on one path and calls next() on another), and only
 // for code we cannot see, the name as a weak hint.
-import type { FnIR } from '../../core/ir';
+import type { Expr, FnIR, Pattern, Stmt } from '../../core/ir';
 import type { LayerKind, Stop } from '../../core/model';
 import type { Arg, Value } from '../../core/values';
 import { options } from '../../core/values';
@@ -16,6 +16,18 @@ export interface Classification {
   terminal: boolean;
   /** Four parameters: an error handler (E18, E19). */
   errorHandler: boolean;
+  /**
+   * Calls next('route') or next('router') on some path (E17): the request leaves the route, or the
+   * router, and goes on to whatever matches after it. Only stops the handler of its own route (or
+   * routes of its own router); in a use() layer next('route') acts as next().
+   */
+  skips: 'route' | 'router' | null;
+  /**
+   * Rejects with 401/403 and still calls next() on that same path (E23): the client gets the 401 but
+   * the handler runs anyway. Kept as kind 'auth' (that is what it is meant to be, and the chain
+   * shows it), but it protects nothing: a request without credentials reaches the handler.
+   */
+  leaks: boolean;
 }
 
 /** Package (and member path) → kind. `path` is matched as a prefix of the called member path. */
@@ -65,7 +77,7 @@ export function classify(arg: Arg, configuredAuth: string[]): Classification {
   const fnInfo = v.t === 'fn' ? v.fn : null;
   const errorHandler = fnInfo ? fnInfo.length === 4 : false;
   const terminal = fnInfo ? !callsNext(fnInfo) && endsResponse(fnInfo) && fnInfo.length < 4 : false;
-  const base = { terminal, errorHandler };
+  const base = { terminal, errorHandler, skips: fnInfo ? skipsOf(fnInfo) : null, leaks: false };
   if (errorHandler) return { ...base, kind: 'error-handler', stop: 4, evidence: 'four parameters (err, req, res, next)' };
   if (configuredAuth.some(n => n === arg.name || n === fnInfo?.name)) return { ...base, kind: 'auth', stop: 4, evidence: 'listed in sevenStops.auth' };
   if (v.t === 'pkgcall' || v.t === 'pkg') {
@@ -85,6 +97,8 @@ export function classify(arg: Arg, configuredAuth: string[]): Classification {
   }
   if (fnInfo) {
     const why = rejectsAndContinues(fnInfo);
+    const leak = why ? rejectsThenContinues(fnInfo) : null;
+    if (leak) return { ...base, kind: 'auth', stop: 4, leaks: true, evidence: `${leak} and then calls next() on that path too: the handler runs anyway` };
     if (why) return { ...base, kind: 'auth', stop: 4, evidence: why };
     return { ...base, kind: nameKind(arg.name, fnInfo.name), stop: 4, evidence: 'function body' };
   }
@@ -143,6 +157,8 @@ export function rejectsAndContinues(fn: FnIR): string | null {
     }
   }
   for (const t of fn.throws) if (IDENTITY_ERRORS.test(t)) return `throws ${t} and calls next() otherwise`;
+  const skip = skipsOf(fn);
+  if (skip && callsPlainNext(fn) && readsCredentials(fn)) return `reads credentials, calls next('${skip}') on one path and next() on another`;
   for (const c of fn.calls) {
     if (/createError|createHttpError|httpErrors|HttpError|boom\.unauthorized/i.test(c.callee) && c.args[0]?.k === 'num' && (c.args[0].v === 401 || c.args[0].v === 403)) {
       return `raises a ${c.args[0].v} error and calls next() otherwise`;
@@ -152,4 +168,112 @@ export function rejectsAndContinues(fn: FnIR): string | null {
     if (/\bjwt\.verify$|\bverifyIdToken$|\bjwtVerify$/.test(c.callee)) return `verifies a token (${c.callee}) before next()`;
   }
   return null;
+}
+
+/** next('route') / next('router') called somewhere in the body (E17). */
+function skipsOf(fn: FnIR): 'route' | 'router' | null {
+  for (const u of fn.uses) {
+    const a = u.param === 2 && u.path.length === 0 ? u.call?.[0] : undefined;
+    if (a?.k === 'str' && (a.v === 'route' || a.v === 'router')) return a.v;
+  }
+  return null;
+}
+
+/** next() called without an argument, or handed on to another function. */
+function callsPlainNext(fn: FnIR): boolean {
+  return fn.uses.some(u => u.param === 2 && u.path.length === 0 && (!u.call || u.call.length === 0));
+}
+
+const CREDENTIAL_ROOTS = new Set(['user', 'auth', 'session', 'isAuthenticated', 'currentUser', 'userId', 'token', 'cookies', 'signedCookies']);
+const CREDENTIAL_HEADER = /authorization|token|api[-_]?key|cookie/i;
+
+/** The function looks at who is asking: an identity on the request, or a credential header. */
+function readsCredentials(fn: FnIR): boolean {
+  return fn.uses.some(u => {
+    if (u.param === 1) return u.path[0] === 'locals' && (u.path[1] === 'user' || u.path[1] === 'auth');
+    if (u.param !== 0) return false;
+    if (CREDENTIAL_ROOTS.has(u.path[0] ?? '')) return true;
+    if (u.path[0] === 'headers') return CREDENTIAL_HEADER.test(u.path[1] ?? '');
+    const a = u.call?.[0];
+    return (u.path[0] === 'get' || u.path[0] === 'header') && a?.k === 'str' && CREDENTIAL_HEADER.test(a.v);
+  });
+}
+
+/**
+ * E23: a 401/403 that is not the end of its path. Found where the IR can show it: the rejection is
+ * the whole body of an `if` without braces (or, at the top of the function, a statement of its
+ * own) and a later statement of the same list calls next(), with no way to return in between.
+ * Deeper lists are only trusted for the `if` form: the IR merges an if's then and else branches
+ * into one list. A rejection inside braces is not judged: the IR keeps no bare `return;`, so
+ * `{ res.status(401).end(); return; }` and the same block without the return look alike.
+ */
+function rejectsThenContinues(fn: FnIR): string | null {
+  const res = paramName(fn.params[1]);
+  const next = paramName(fn.params[2]);
+  if (!res || !next) return null;
+  const scan = (list: Stmt[], top: boolean): string | null => {
+    for (let i = 0; i < list.length; i++) {
+      const st = list[i];
+      const unbracedIf = st.k === 'block' && st.body.length === 1 && st.body[0].k === 'expr' ? st.body[0] : null;
+      const alone = unbracedIf ?? (top && st.k === 'expr' ? st : null);
+      const code = alone ? rejectionCode(alone.e, res) : null;
+      if (code !== null && list.slice(i + 1).some(later => stmtCalls(later, next))) return `sends ${code}`;
+      if (st.k === 'block' || st.k === 'loop') {
+        const inner = scan(st.body, false);
+        if (inner) return inner;
+      }
+    }
+    return null;
+  };
+  return scan(fn.body, true);
+}
+
+function paramName(p: Pattern | undefined): string | null {
+  return p?.k === 'name' ? p.name : null;
+}
+
+/** `res.status(401)…`, `res.sendStatus(403)`, `res.writeHead(401)…`: the status, else null. */
+function rejectionCode(e: Expr, res: string): number | null {
+  for (let cur: Expr | undefined = e; cur; ) {
+    if (cur.k === 'call') {
+      const callee: Expr = cur.callee;
+      if (callee.k === 'member' && typeof callee.prop === 'string' && ['status', 'sendStatus', 'writeHead'].includes(callee.prop)) {
+        const code = cur.args[0];
+        if (code?.k === 'num' && (code.v === 401 || code.v === 403) && rootName(callee.obj) === res) return code.v;
+      }
+      cur = callee;
+    } else if (cur.k === 'member') cur = cur.obj;
+    else cur = undefined;
+  }
+  return null;
+}
+
+function rootName(e: Expr): string | null {
+  if (e.k === 'ref') return e.name;
+  if (e.k === 'member') return rootName(e.obj);
+  if (e.k === 'call') return rootName(e.callee);
+  return null;
+}
+
+/** Whether a statement calls the function named `name` (not counting nested function bodies). */
+function stmtCalls(st: Stmt, name: string): boolean {
+  switch (st.k) {
+    case 'expr': case 'bind': case 'return': return exprCalls(st.e, name);
+    case 'assign': return exprCalls(st.obj, name) || exprCalls(st.e, name);
+    case 'loop': return exprCalls(st.iter, name) || st.body.some(s => stmtCalls(s, name));
+    case 'block': return st.body.some(s => stmtCalls(s, name));
+  }
+}
+
+function exprCalls(e: Expr, name: string): boolean {
+  switch (e.k) {
+    case 'call': return (e.callee.k === 'ref' && e.callee.name === name) || exprCalls(e.callee, name) || e.args.some(a => exprCalls(a, name));
+    case 'member': return exprCalls(e.obj, name) || (typeof e.prop !== 'string' && exprCalls(e.prop, name));
+    case 'concat': return e.parts.some(p => exprCalls(p, name));
+    case 'arr': return e.items.some(p => exprCalls(p, name));
+    case 'cond': return e.options.some(p => exprCalls(p, name));
+    case 'spread': return exprCalls(e.e, name);
+    case 'obj': return e.props.some(p => exprCalls('key' in p ? p.value : p.spread, name));
+    default: return false;
+  }
 }

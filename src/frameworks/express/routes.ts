@@ -4,77 +4,107 @@
 // router's mount position (E4), error handlers never run on the success path (E18).
 import type { AdapterContext } from '../../core/adapter';
 import type { FnIR } from '../../core/ir';
-import type { ChainEntry, HandlerFacts, ModelRoute, OrderedLayer, SourceRange } from '../../core/model';
+import type { ChainEntry, HandlerFacts, ModelRoute, OrderedLayer, SourceRange, StackOrigin } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { options } from '../../core/values';
-import { hasWildcard, joinPath, patternCoversSegments, prefixCoversSegments, regexPrefixCovers, segments } from '../shared/paths';
+import { CaseFlags, hasWildcard, joinPath, patternCoversSegments, prefixCoversSegments, regexPrefixCovers, segments } from '../shared/paths';
 import { Classification, callsNext, classify } from './middleware-kind';
 import type { ExpressHost, PathSpec, RouteEntry } from './objects';
 
 /** Something registered earlier in dispatch order that may run before a later route. */
 type Before =
-  | { type: 'mw'; seq: number; prefix: Prefix; arg: Arg; cls: Classification; layer: OrderedLayer }
-  | { type: 'route'; seq: number; segs: string[]; path: string; method: string; fns: Arg[]; passes: boolean; ends: boolean; name: string; range: SourceRange };
+  | { type: 'mw'; seq: number; prefix: Prefix; arg: Arg; cls: Classification; layer: OrderedLayer; owner: number }
+  | {
+    type: 'route'; seq: number; segs: string[]; caseSensitive: CaseFlags; path: string; method: string; fns: Arg[]; passes: boolean; ends: boolean; name: string; range: SourceRange;
+    owner: number;
+    /** Routers (ids) a layer of this route's chain may leave with next('router') (E17): the route is not reached then. */
+    exits: number[];
+  };
 
-type Prefix = { kind: 'str'; v: string; segs: string[]; caseSensitive: boolean } | { kind: 'regex'; source: string; flags: string } | { kind: 'unknown' };
+/** `caseSensitive` has one flag per segment: the router that matches that segment decides (E9). */
+type Prefix = { kind: 'str'; v: string; segs: string[]; caseSensitive: CaseFlags } | { kind: 'regex'; source: string; flags: string } | { kind: 'unknown' };
 
 type MwBefore = Extract<Before, { type: 'mw' }>;
 type RouteBefore = Extract<Before, { type: 'route' }>;
 
 /**
- * Everything registered so far, in dispatch order. Earlier routes are indexed in a segment trie so
- * a new route is compared only with routes that can match every path it matches: chain building
- * stays near-linear on large apps instead of comparing every pair of routes.
+ * Earlier patterns by segment: a child per lower-cased literal segment and one child for params.
+ * Lookups return a superset of what can match; callers still run the exact check (case, params).
  */
-/** Earlier routes by segment: a literal child per lower-cased segment and one child for params. */
-class RouteTrie {
-  private readonly literal = new Map<string, RouteTrie>();
-  private param: RouteTrie | undefined;
-  readonly here: RouteBefore[] = [];
+type Sink<T> = { push(...items: T[]): number };
 
-  insert(r: RouteBefore, i = 0): void {
-    if (i === r.segs.length) { this.here.push(r); return; }
-    const seg = r.segs[i];
-    let next: RouteTrie | undefined;
-    if (seg.startsWith(':')) next = this.param ??= new RouteTrie();
+class SegmentTrie<T> {
+  private readonly literal = new Map<string, SegmentTrie<T>>();
+  private param: SegmentTrie<T> | undefined;
+  private readonly here: T[] = [];
+
+  insert(segs: string[], item: T, i = 0): void {
+    if (i === segs.length) { this.here.push(item); return; }
+    const seg = segs[i];
+    let next: SegmentTrie<T> | undefined;
+    if (seg.startsWith(':')) next = this.param ??= new SegmentTrie<T>();
     else {
       const key = seg.toLowerCase();
       next = this.literal.get(key);
-      if (!next) this.literal.set(key, (next = new RouteTrie()));
+      if (!next) this.literal.set(key, (next = new SegmentTrie<T>()));
     }
-    next.insert(r, i + 1);
+    next.insert(segs, item, i + 1);
   }
 
-  /** Routes whose pattern may match every path `segs` matches (a literal never covers a param). */
-  query(segs: string[], i = 0, out: RouteBefore[] = []): RouteBefore[] {
-    if (i === segs.length) { out.push(...this.here); return out; }
-    const seg = segs[i];
-    if (!seg.startsWith(':')) this.literal.get(seg.toLowerCase())?.query(segs, i + 1, out);
-    this.param?.query(segs, i + 1, out);
-    return out;
+  /** Items whose whole pattern may match every path `segs` matches (a literal never covers a param). */
+  whole(segs: string[], out: Sink<T>, i = 0): void {
+    if (i === segs.length) { out.push(...this.here); return; }
+    this.children(segs[i], c => c.whole(segs, out, i + 1));
+  }
+
+  /** Items whose pattern may be a segment-bounded prefix of every path `segs` matches. */
+  prefixes(segs: string[], out: Sink<T>, i = 0): void {
+    out.push(...this.here);
+    if (i < segs.length) this.children(segs[i], c => c.prefixes(segs, out, i + 1));
+  }
+
+  private children(seg: string, visit: (child: SegmentTrie<T>) => void): void {
+    if (!seg.startsWith(':')) { const c = this.literal.get(seg.toLowerCase()); if (c) visit(c); }
+    if (this.param) visit(this.param);
   }
 }
 
+/** A prefix the trie cannot index (RegExp, unknown, wildcards or optional parts in a segment). */
+function unindexable(prefix: Prefix): boolean {
+  return prefix.kind !== 'str' || prefix.segs.some(s => /[*+?(){}]/.test(s));
+}
+
+/**
+ * Everything registered so far, in dispatch order. Earlier routes and use-prefixes are indexed by
+ * segment, so a new route is compared only with what can match it: chain building stays
+ * near-linear on large apps instead of comparing every route with every earlier layer.
+ */
 class Befores {
   private seq = 0;
-  readonly mws: MwBefore[] = [];
-  private readonly trie = new RouteTrie();
+  private readonly mwTrie = new SegmentTrie<MwBefore>();
+  private readonly looseMws: MwBefore[] = [];
+  private readonly routeTrie = new SegmentTrie<RouteBefore>();
   private readonly wildRoutes: RouteBefore[] = [];
 
   addMw(b: Omit<MwBefore, 'seq' | 'type'>): void {
-    this.mws.push({ ...b, type: 'mw', seq: this.seq++ });
+    const m: MwBefore = { ...b, type: 'mw', seq: this.seq++ };
+    if (m.prefix.kind !== 'str' || unindexable(m.prefix)) this.looseMws.push(m);
+    else this.mwTrie.insert(m.prefix.segs, m);
   }
 
   addRoute(b: Omit<RouteBefore, 'seq' | 'type'>): void {
     const r: RouteBefore = { ...b, type: 'route', seq: this.seq++ };
     if (hasWildcard(r.segs)) this.wildRoutes.push(r);
-    else this.trie.insert(r);
+    else this.routeTrie.insert(r.segs, r);
   }
 
   /** Candidates that may run before a route with `segs`, in dispatch order. */
   candidates(segs: string[]): Before[] {
-    const routes = [...this.trie.query(segs), ...this.wildRoutes];
-    return [...this.mws, ...routes].sort((a, b) => a.seq - b.seq);
+    const out: Before[] = [];
+    this.mwTrie.prefixes(segs, out);
+    this.routeTrie.whole(segs, out);
+    out.push(...this.looseMws, ...this.wildRoutes);
+    return out.sort((a, b) => a.seq - b.seq);
   }
 }
 
@@ -88,10 +118,11 @@ interface WalkState {
   visiting: Set<ExpressHost>;
 }
 
-export function walkApps(hosts: ExpressHost[], ctx: AdapterContext): { routes: ModelRoute[]; stacks: OrderedLayer[][] } {
+export function walkApps(hosts: ExpressHost[], ctx: AdapterContext): { routes: ModelRoute[]; stacks: OrderedLayer[][]; origins: StackOrigin[] } {
   markMounted(hosts);
   const routes: ModelRoute[] = [];
   const stacks: OrderedLayer[][] = [];
+  const origins: StackOrigin[] = [];
   // Apps first, then routers nobody mounts (their routes are still worth showing, marked unresolved).
   const roots = [...hosts.filter(h => h.kind === 'app' && !h.mounted), ...hosts.filter(h => h.kind === 'router' && !h.mounted && h.stack.length)];
   const seen = new WeakMap<Arg, Classification>();
@@ -103,10 +134,11 @@ export function walkApps(hosts: ExpressHost[], ctx: AdapterContext): { routes: M
   for (const root of roots) {
     const state: WalkState = { classify: classifyOnce, app: stacks.length, before: new Befores(), layers: [], routes, visiting: new Set() };
     const note = root.kind === 'router' ? [`router created at ${ctx.rel(root.site.file)}:${root.site.span.line} is not mounted on any app the analyser found`] : [];
-    walk(root, '', root.caseSensitive, state, note, ctx);
+    walk(root, '', [], state, note, ctx);
     stacks.push(state.layers);
+    origins.push({ kind: root.kind === 'app' ? 'app' : 'router', framework: 'express', file: ctx.rel(root.site.file), line: root.site.span.line });
   }
-  return { routes, stacks };
+  return { routes, stacks, origins };
 }
 
 function markMounted(hosts: ExpressHost[]): void {
@@ -118,28 +150,35 @@ function markMounted(hosts: ExpressHost[]): void {
   }
 }
 
-function walk(host: ExpressHost, prefix: string, caseSensitive: boolean, st: WalkState, unresolved: string[], ctx: AdapterContext): void {
+/**
+ * `mask` holds the case sensitivity of each segment of `prefix`, as the router that matched it saw
+ * it. Each app and router matches its own paths with its own setting: the app's 'case sensitive
+ * routing' does not reach a `Router()`, nor a `Router({ caseSensitive })` the app (E9).
+ */
+function walk(host: ExpressHost, prefix: string, mask: boolean[], st: WalkState, unresolved: string[], ctx: AdapterContext): void {
   if (st.visiting.has(host)) return; // a router mounted inside itself
   st.visiting.add(host);
+  const caseSensitive = host.caseSensitive;
   for (const layer of host.stack) {
     const range = ctx.range(layer.site.file, layer.site.span);
     if (layer.type === 'use') {
       for (const p of layer.paths) {
         const { full, notes } = resolvePrefix(prefix, p, unresolved);
+        const fullMask = extendMask(mask, full, caseSensitive);
         // app.param callbacks fire for params in this object's own mount paths (E15).
-        for (const fn of paramFns(host, p)) st.before.addMw({ prefix: prefixOf(full, p, caseSensitive), arg: fn, cls: { ...st.classify(fn), errorHandler: false, kind: 'other' }, layer: { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false } });
+        for (const fn of paramFns(host, p)) st.before.addMw({ owner: host.id, prefix: prefixOf(full, p, fullMask), arg: fn, cls: { ...st.classify(fn), errorHandler: false, kind: 'other' }, layer: { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false } });
         for (const fn of layer.fns) {
           const child = options(fn.value).find(v => v.t === 'host');
           if (child && child.t === 'host' && child.host !== host && (child.host as ExpressHost).kind !== 'server') {
             const sub = child.host as ExpressHost;
             st.layers.push({ order: st.layers.length, kind: 'mount', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false });
-            walk(sub, full, sub.kind === 'app' ? sub.caseSensitive : caseSensitive, st, notes, ctx);
+            walk(sub, full, fullMask, st, notes, ctx);
             continue;
           }
           const cls = st.classify(fn);
           const ol: OrderedLayer = { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: cls.kind, prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: cls.terminal };
           st.layers.push(ol);
-          st.before.addMw({ prefix: prefixOf(full, p, caseSensitive), arg: fn, cls, layer: ol });
+          st.before.addMw({ owner: host.id, prefix: prefixOf(full, p, fullMask), arg: fn, cls, layer: ol });
         }
       }
       continue;
@@ -153,7 +192,7 @@ function walk(host: ExpressHost, prefix: string, caseSensitive: boolean, st: Wal
       const params = paramFns(host, p);
       for (const e of entries) {
         if (!e.fns.length) continue;
-        addRoute({ owner: host.id, prefix }, path, e.method, [...params, ...e.fns], ctx.range(e.site.file, e.site.span), caseSensitive, notes, st, ctx);
+        addRoute({ owner: host.id, prefix }, path, e.method, [...params, ...e.fns], ctx.range(e.site.file, e.site.span), extendMask(mask, path, caseSensitive), notes, st, ctx);
       }
     }
   }
@@ -162,32 +201,57 @@ function walk(host: ExpressHost, prefix: string, caseSensitive: boolean, st: Wal
 
 interface RouteSite { owner: number; prefix: string }
 
-function addRoute({ owner, prefix }: RouteSite, path: string, method: string, fns: Arg[], range: SourceRange, caseSensitive: boolean, unresolved: string[], st: WalkState, ctx: AdapterContext): void {
+function addRoute({ owner, prefix }: RouteSite, path: string, method: string, fns: Arg[], range: SourceRange, caseSensitive: boolean[], unresolved: string[], st: WalkState, ctx: AdapterContext): void {
   const handlerArg = fns[fns.length - 1];
   const routeLevel = fns.slice(0, -1);
   const chain: ChainEntry[] = [];
   const chainRanges: (SourceRange | null)[] = [];
   const authBy: string[] = [];
   const shadowedBy: ModelRoute['shadowedBy'] = [];
-  const push = (arg: Arg, cls: Classification) => {
+  const exits: number[] = [];
+  // `protects`: a request without credentials stopped by this layer does not reach the handler.
+  // Not so for auth that rejects and calls next() anyway (E23), nor for a layer that sends the
+  // request on to this route with next('route') / next('router') when it fails (E17).
+  const push = (arg: Arg, cls: Classification, protects = true) => {
     const r = argRange(arg, ctx);
     chain.push({ name: arg.name, kind: cls.kind, stop: cls.stop, file: r?.file ?? range.file, line: r?.line ?? range.line });
     chainRanges.push(r);
-    if (cls.kind === 'auth') authBy.push(arg.name);
+    if (cls.kind === 'auth' && protects && !cls.leaks) authBy.push(arg.name);
   };
+  // The apps and routers this route sits in: next('router') from one of them skips it.
+  const enclosing = new Set([...st.visiting].map(h => h.id));
   const segs = segments(path);
   for (const b of st.before.candidates(segs)) {
     if (b.type === 'mw') {
       if (b.cls.errorHandler || !covers(b.prefix, segs, path)) continue;
       if (b.cls.terminal) shadowedBy.push({ name: b.arg.name, range: b.layer.range, why: `ends every response under ${b.layer.prefix} without calling next()` });
-      push(b.arg, b.cls);
-    } else if (sameMethod(b.method, method) && patternCoversSegments(b.segs, segs, caseSensitive)) {
+      // In a use() layer next('route') is next(); next('router') leaves the layer's router, which
+      // stops this route only when the route is inside that router (E17).
+      const leavesThisRoute = b.cls.skips === 'router' && enclosing.has(b.owner);
+      if (leavesThisRoute) exits.push(b.owner);
+      push(b.arg, b.cls, b.cls.skips === null || leavesThisRoute);
+    } else if (sameMethod(b.method, method) && patternCoversSegments(b.segs, segs, b.caseSensitive)) {
       // An earlier route on the same path runs first; if it calls next() its layers join this chain (E12, E22).
-      if (b.passes) for (const f of b.fns) push(f, st.classify(f));
-      else if (b.ends) shadowedBy.push({ name: b.name, range: b.range, why: `${b.method.toUpperCase()} ${b.path} matches first and does not call next()` });
+      if (b.passes) {
+        for (const f of b.fns) { const cls = st.classify(f); push(f, cls, cls.skips === null); }
+        continue;
+      }
+      // Its route-level next('route') hands the request on to this route (E17).
+      const via = skipRouteLayers(b.fns, st.classify);
+      if (via) {
+        const firstSkip = via.findIndex(f => st.classify(f).skips !== null);
+        via.forEach((f, i) => push(f, st.classify(f), i < firstSkip));
+      } else if (b.ends && b.exits.every(id => enclosing.has(id))) {
+        // (A next('router') in b's chain that leaves a router this route is not in also lets the request through.)
+        shadowedBy.push({ name: b.name, range: b.range, why: `${b.method.toUpperCase()} ${b.path} matches first and does not call next()` });
+      }
     }
   }
-  for (const f of routeLevel) push(f, st.classify(f));
+  for (const f of routeLevel) {
+    const cls = st.classify(f);
+    if (cls.skips === 'router') exits.push(owner);
+    push(f, cls);
+  }
   const handlerFn = fnOf(handlerArg);
   const handlerSite = handlerFn ? { file: handlerFn.file, span: handlerFn.fn.headSpan } : handlerArg.site;
   const notes = [...unresolved];
@@ -209,7 +273,7 @@ function addRoute({ owner, prefix }: RouteSite, path: string, method: string, fn
     owner,
     mountPrefix: prefix || '/',
     order: st.layers.length,
-    facts: handlerFn ? handlerFacts(handlerFn.fn, handlerFn.file, ctx) : { readsBody: null, readsIdentity: null },
+    facts: handlerFn ? ctx.memo('express.handlerFacts', handlerFn.fn, () => handlerFacts(handlerFn.fn, handlerFn.file, ctx)) : { readsBody: null, readsIdentity: null },
     chainRanges,
     shadowedBy,
   };
@@ -218,7 +282,23 @@ function addRoute({ owner, prefix }: RouteSite, path: string, method: string, fn
   const passes = fns.every(f => { const fn = fnOf(f); return !!fn && callsNext(fn.fn); });
   // Only a handler we can read and that never calls next() certainly ends the request.
   const ends = !!handlerFn && !callsNext(handlerFn.fn);
-  st.before.addRoute({ segs, path, method, fns, passes, ends, name: `${route.method} ${path}`, range });
+  st.before.addRoute({ segs, caseSensitive, path, method, fns, passes, ends, name: `${route.method} ${path}`, range, owner, exits });
+}
+
+/**
+ * The route-level layers of an earlier route that run before it sends a request on with
+ * next('route'): up to the last layer that may do so, when every layer before that calls next().
+ * Null when no route-level layer calls next('route').
+ */
+function skipRouteLayers(fns: Arg[], classifyArg: (arg: Arg) => Classification): Arg[] | null {
+  const routeLevel = fns.slice(0, -1);
+  let last = -1;
+  for (let i = 0; i < routeLevel.length; i++) {
+    if (classifyArg(routeLevel[i]).skips === 'route') last = i;
+    const fn = fnOf(routeLevel[i]);
+    if (!fn || !callsNext(fn.fn)) break;
+  }
+  return last >= 0 ? routeLevel.slice(0, last + 1) : null;
 }
 
 /** The object's own param callbacks for the `:name` params of one of its paths, in registration order. */
@@ -248,7 +328,13 @@ function resolvePrefix(prefix: string, p: PathSpec, unresolved: string[]): { ful
   return { full: joinPath(prefix, '{?}'), notes: [...unresolved, `path: ${p.why}`] };
 }
 
-function prefixOf(full: string, p: PathSpec, caseSensitive: boolean): Prefix {
+/** The case flags of `full`'s segments: those of `prefix` (its first segments), then `caseSensitive` for the rest. */
+function extendMask(mask: boolean[], full: string, caseSensitive: boolean): boolean[] {
+  const n = segments(full).length;
+  return n <= mask.length ? mask.slice(0, n) : [...mask, ...new Array<boolean>(n - mask.length).fill(caseSensitive)];
+}
+
+function prefixOf(full: string, p: PathSpec, caseSensitive: boolean[]): Prefix {
   if (p.kind === 'regex') return { kind: 'regex', source: p.source, flags: p.flags };
   if (p.kind === 'unknown') return { kind: 'unknown' };
   return { kind: 'str', v: full || '/', segs: segments(full || '/'), caseSensitive };

@@ -28,30 +28,41 @@ function isWildcard(seg: string): boolean {
 }
 
 /**
+ * Case sensitivity of a prefix or pattern: one flag for all its segments, or one per segment. A
+ * mounted router's path mixes both: its mount segments are matched by the parent's router, the
+ * rest by its own (E9: `Router({ caseSensitive })` and the app setting do not reach each other).
+ */
+export type CaseFlags = boolean | readonly boolean[];
+
+function sensitiveAt(flags: CaseFlags, i: number): boolean {
+  return typeof flags === 'boolean' ? flags : flags[i] ?? flags[flags.length - 1] ?? false;
+}
+
+/**
  * Whether a segment-bounded prefix (`app.use('/admin')`, E8) covers every request `route` matches.
  * Literal segments compare case-insensitively unless `caseSensitive` (E9). A param in the prefix
  * covers anything in that segment; a literal in the prefix does not cover a param in the route.
  */
-export function prefixCovers(prefix: string, route: string, caseSensitive = false): boolean {
+export function prefixCovers(prefix: string, route: string, caseSensitive: CaseFlags = false): boolean {
   return prefixCoversSegments(segments(prefix), segments(route), caseSensitive);
 }
 
 /** prefixCovers on pre-split segments (hot path: called for every layer before every route). */
-export function prefixCoversSegments(ps: string[], rs: string[], caseSensitive: boolean): boolean {
+export function prefixCoversSegments(ps: string[], rs: string[], caseSensitive: CaseFlags): boolean {
   if (ps.length > rs.length) return false;
-  return ps.every((seg, i) => segmentCovers(seg, rs[i], caseSensitive));
+  return ps.every((seg, i) => segmentCovers(seg, rs[i], sensitiveAt(caseSensitive, i)));
 }
 
 /** Whether an earlier route pattern matches every path a later route pattern matches (E22). */
-export function patternCovers(earlier: string, later: string, caseSensitive = false): boolean {
+export function patternCovers(earlier: string, later: string, caseSensitive: CaseFlags = false): boolean {
   return patternCoversSegments(segments(earlier), segments(later), caseSensitive);
 }
 
-/** patternCovers on pre-split segments. */
-export function patternCoversSegments(es: string[], ls: string[], caseSensitive: boolean): boolean {
+/** patternCovers on pre-split segments; `caseSensitive` is the earlier pattern's (it does the matching). */
+export function patternCoversSegments(es: string[], ls: string[], caseSensitive: CaseFlags): boolean {
   for (let i = 0; i < es.length; i++) {
     if (isWildcard(es[i])) return true;
-    if (i >= ls.length || !segmentCovers(es[i], ls[i], caseSensitive)) return false;
+    if (i >= ls.length || !segmentCovers(es[i], ls[i], sensitiveAt(caseSensitive, i))) return false;
   }
   return es.length === ls.length;
 }

@@ -19,6 +19,14 @@ describe('path arithmetic', () => {
     assert.ok(!prefixCovers('/users/me', '/users/:id'), 'a literal prefix does not cover a param');
   });
 
+  it('takes case sensitivity per segment: each router matches its own segments (E9)', () => {
+    // '/api' mounted by a case-sensitive app, '/internal' used inside a Router() (case-insensitive).
+    assert.ok(prefixCovers('/api/internal', '/api/INTERNAL/x', [true, false]));
+    assert.ok(!prefixCovers('/api/internal', '/API/internal/x', [true, false]));
+    assert.ok(!patternCovers('/api/Daily', '/API/daily', [true, false]));
+    assert.ok(patternCovers('/api/Daily', '/api/daily', [true, false]));
+  });
+
   it('knows when an earlier route shadows a later one (E22)', () => {
     assert.ok(patternCovers('/users/:id', '/users/me'));
     assert.ok(!patternCovers('/users/me', '/users/:id'));

@@ -1,0 +1,164 @@
+// The Routes tree: (folder →) app → mount prefix → route → the chain in front of it. A filter by
+// text, a badge with the number of routes that run without auth, and a click opens the code.
+import * as vscode from 'vscode';
+import type { ChainEntry, ModelRoute, SourceRange, StackOrigin } from '../core/model';
+import type { AnalysisService, FolderAnalysis } from './analysis-service';
+import { routeVerdict } from './labels';
+
+type Node =
+  | { type: 'folder'; folder: FolderAnalysis }
+  | { type: 'app'; folder: FolderAnalysis; app: number; origin: StackOrigin | undefined }
+  | { type: 'prefix'; folder: FolderAnalysis; app: number; prefix: string }
+  | { type: 'route'; folder: FolderAnalysis; route: ModelRoute }
+  | { type: 'layer'; folder: FolderAnalysis; route: ModelRoute; index: number };
+
+export const OPEN_LOCATION = 'sevenStops.openLocation';
+
+export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  static readonly viewId = 'sevenStops.routes';
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly view: vscode.TreeView<Node>;
+  private readonly subscriptions: vscode.Disposable[];
+  private filter = '';
+
+  constructor(private readonly service: AnalysisService) {
+    this.view = vscode.window.createTreeView(RoutesViewProvider.viewId, { treeDataProvider: this, showCollapseAll: true });
+    this.subscriptions = [this.changed, this.view, service.onDidChange(() => this.refresh())];
+  }
+
+  /** Shows only routes whose method, path, handler file or chain contains `text` (case-insensitive). */
+  async setFilter(text: string): Promise<void> {
+    this.filter = text.trim().toLowerCase();
+    this.view.description = this.filter ? `filter: ${text.trim()}` : undefined;
+    await vscode.commands.executeCommand('setContext', 'sevenStops.routesFiltered', !!this.filter);
+    this.refresh();
+  }
+
+  get currentFilter(): string {
+    return this.filter;
+  }
+
+  private refresh(): void {
+    const unprotected = this.service.all().reduce((n, f) => n + (f.result?.model.routes.filter(r => !r.protected && !r.shadowedBy.length).length ?? 0), 0);
+    this.view.badge = unprotected ? { value: unprotected, tooltip: `${unprotected} route${unprotected === 1 ? '' : 's'} without authentication` } : undefined;
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) {
+      const folders = this.service.all().filter(f => f.result);
+      if (folders.length > 1) return folders.map(folder => ({ type: 'folder', folder }));
+      return folders.flatMap(f => this.appsOf(f));
+    }
+    switch (node.type) {
+      case 'folder': return this.appsOf(node.folder);
+      case 'app': {
+        const prefixes = [...new Set(this.routesOf(node.folder).filter(r => r.app === node.app).map(r => r.mountPrefix))];
+        // Routes registered on the app itself sit directly under it; each mounted router gets a node.
+        return [
+          ...prefixes.filter(p => p !== '/').map((prefix): Node => ({ type: 'prefix', folder: node.folder, app: node.app, prefix })),
+          ...this.routesOf(node.folder).filter(r => r.app === node.app && r.mountPrefix === '/').map((route): Node => ({ type: 'route', folder: node.folder, route })),
+        ];
+      }
+      case 'prefix':
+        return this.routesOf(node.folder).filter(r => r.app === node.app && r.mountPrefix === node.prefix).map(route => ({ type: 'route', folder: node.folder, route }));
+      case 'route':
+        return node.route.chain.map((_, index) => ({ type: 'layer', folder: node.folder, route: node.route, index }));
+      case 'layer':
+        return [];
+    }
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    switch (node.type) {
+      case 'folder': {
+        const item = new vscode.TreeItem(node.folder.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+        item.iconPath = vscode.ThemeIcon.Folder;
+        return item;
+      }
+      case 'app': {
+        const o = node.origin;
+        const item = new vscode.TreeItem(o?.kind === 'router' ? 'Router (not mounted)' : `${o?.framework ?? 'express'} app`, vscode.TreeItemCollapsibleState.Expanded);
+        item.description = o ? `${o.file}:${o.line}` : undefined;
+        item.iconPath = new vscode.ThemeIcon(o?.kind === 'router' ? 'debug-disconnect' : 'server');
+        if (o) item.command = openCommand(node.folder, o.file, o.line);
+        return item;
+      }
+      case 'prefix': {
+        const item = new vscode.TreeItem(node.prefix, vscode.TreeItemCollapsibleState.Expanded);
+        item.iconPath = new vscode.ThemeIcon('symbol-namespace');
+        item.tooltip = `Routes of the router mounted at ${node.prefix}`;
+        return item;
+      }
+      case 'route': {
+        const r = node.route;
+        const item = new vscode.TreeItem(`${r.method} ${r.path}`, r.chain.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.description = routeVerdict(r, false); // the icon already says lock / warning / error
+        item.iconPath = r.shadowedBy.length
+          ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
+          : r.protected ? new vscode.ThemeIcon('lock') : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+        item.tooltip = new vscode.MarkdownString(routeTooltip(r));
+        item.command = openCommand(node.folder, r.file, r.line, r.column);
+        item.contextValue = 'route';
+        item.id = `${node.folder.folder.uri.toString()}|${r.app}|${r.order}|${r.method}|${r.path}`;
+        return item;
+      }
+      case 'layer': {
+        const entry = node.route.chain[node.index];
+        const range = node.route.chainRanges[node.index];
+        const item = new vscode.TreeItem(`${node.index + 1}. ${entry.name}`);
+        item.description = `${entry.kind} · ${entry.file}:${entry.line}`;
+        item.iconPath = new vscode.ThemeIcon(entry.kind === 'auth' ? 'shield' : entry.kind === 'parse' ? 'symbol-field' : 'symbol-event');
+        item.command = range ? openCommand(node.folder, range.file, range.line, range.column) : openCommand(node.folder, entry.file, entry.line);
+        return item;
+      }
+    }
+  }
+
+  /** The visible tree as indented `label — description` lines (for tests and the output channel). */
+  outline(node?: Node, depth = 0): string[] {
+    return this.getChildren(node).flatMap(child => {
+      const item = this.getTreeItem(child);
+      const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+      const line = `${'  '.repeat(depth)}${label}${item.description ? ` — ${item.description}` : ''}`;
+      const open = item.collapsibleState === vscode.TreeItemCollapsibleState.Expanded;
+      return [line, ...(open ? this.outline(child, depth + 1) : [])];
+    });
+  }
+
+  get badge(): vscode.ViewBadge | undefined {
+    return this.view.badge;
+  }
+
+  private appsOf(folder: FolderAnalysis): Node[] {
+    const apps = [...new Set(this.routesOf(folder).map(r => r.app))].sort((a, b) => a - b);
+    return apps.map(app => ({ type: 'app', folder, app, origin: folder.result?.model.origins[app] }));
+  }
+
+  private routesOf(folder: FolderAnalysis): ModelRoute[] {
+    const routes = folder.result?.model.routes ?? [];
+    if (!this.filter) return routes;
+    return routes.filter(r => matches(r, this.filter));
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+function matches(r: ModelRoute, needle: string): boolean {
+  const hay = [`${r.method} ${r.path}`, r.file, ...r.chain.map((c: ChainEntry) => c.name)].join('\n').toLowerCase();
+  return hay.includes(needle);
+}
+
+function routeTooltip(r: ModelRoute): string {
+  const chain = r.chain.length ? r.chain.map((c, i) => `${i + 1}. \`${c.name}\` (${c.kind}, ${c.file}:${c.line})`).join('\n') : '_no layers before the handler_';
+  const notes = r.unresolved.length ? `\n\nNot resolved statically: ${r.unresolved.join('; ')}` : '';
+  return `**${r.method} ${r.path}** — ${routeVerdict(r)}\n\n${chain}${notes}`.replace(/[<>]/g, c => (c === '<' ? '&lt;' : '&gt;'));
+}
+
+function openCommand(folder: FolderAnalysis, file: string, line: number, column = 1): vscode.Command {
+  const at: Pick<SourceRange, 'file' | 'line' | 'column'> = { file, line, column };
+  return { command: OPEN_LOCATION, title: 'Open', arguments: [folder.folder.uri.toString(), at] };
+}

@@ -1,0 +1,45 @@
+// `Seven Stops: 42 routes · 2 ⚠` in the status bar; a click opens the Seven Stops views.
+import * as vscode from 'vscode';
+import type { AnalysisService } from './analysis-service';
+import { statusText } from './labels';
+import { readSettings } from './settings';
+
+export class StatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('sevenStops.status', vscode.StatusBarAlignment.Left, 50);
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly service: AnalysisService) {
+    this.item.name = 'Seven Stops';
+    this.item.command = 'sevenStops.showLesson';
+    this.subscriptions = [
+      this.item,
+      service.onDidChange(() => this.update()),
+      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('sevenStops.statusBar')) this.update(); }),
+    ];
+    this.update();
+  }
+
+  private update(): void {
+    const folders = this.service.all();
+    if (!readSettings().statusBarEnabled || !folders.length) { this.item.hide(); return; }
+    let routes = 0;
+    let unprotected = 0;
+    let findings = 0;
+    const failed = folders.filter(f => f.error);
+    for (const { result } of folders) {
+      if (!result) continue;
+      routes += result.routes.length;
+      unprotected += result.model.routes.filter(r => !r.protected && !r.shadowedBy.length).length;
+      findings += result.findings.length;
+    }
+    this.item.text = failed.length ? '$(warning) Seven Stops: analysis failed' : statusText(routes, unprotected, findings);
+    this.item.tooltip = failed.length
+      ? failed.map(f => `${f.folder.name}: ${f.error}`).join('\n')
+      : `${routes} routes, ${unprotected} without authentication, ${findings} findings. Click to open the Seven Stops lesson.`;
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
