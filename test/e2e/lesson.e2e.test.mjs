@@ -10,9 +10,13 @@ const STOPS = ['Accept', 'Parse', 'Route', 'Middleware', 'Handle', 'Serialize', 
 
 /** Opens the Seven Stops sidebar; returns a locator scope inside the lesson webview. */
 async function openLesson(page) {
-  await page.locator('.activitybar .action-item a[aria-label^="Seven Stops"]').click();
+  // The item, not its link: the unprotected-routes badge sits on top of the icon.
+  await page.locator('.activitybar .action-item', { has: page.locator('a[aria-label^="Seven Stops"]') }).click();
   const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   await view.locator('#summary', { hasText: 'routes in this workspace' }).waitFor({ timeout: 60000 });
+  // The Routes view shares the container; collapsed, it leaves the lesson the full height.
+  const routes = page.locator('.sidebar .pane-header[aria-expanded="true"]', { hasText: 'Routes' });
+  if (await routes.isVisible()) await routes.click();
   return view;
 }
 
@@ -137,7 +141,7 @@ describe('The lesson view on the sample app (packaged .vsix, dark theme)', funct
   });
 
   it('keeps the trace input, quiz answers and the order after the view is hidden and shown again', async () => {
-    await page.locator('.activitybar .action-item a[aria-label^="Explorer"]').click();
+    await page.locator('.activitybar .action-item', { has: page.locator('a[aria-label^="Explorer"]') }).click();
     view = await openLesson(page);
     assert.equal(await view.locator('#trace-input').inputValue(), 'GET /api/v1/orders/export');
     await view.locator('#trace-result .trace-summary').waitFor({ timeout: 30000 });
@@ -147,6 +151,7 @@ describe('The lesson view on the sample app (packaged .vsix, dark theme)', funct
 
   it('also reorders the stops by drag and drop', async () => {
     await view.getByRole('button', { name: 'Start over' }).click();
+    await scrollTo(page, 'order'); // source and target both in view: a drag must not scroll
     const names = () => view.locator('#order-list .order-name').allInnerTexts();
     assert.deepEqual(await names(), ['Middleware', 'Parse', 'Drain', 'Accept', 'Serialize', 'Route', 'Handle']);
     await view.locator('#order-list > li[data-name="Accept"]').dragTo(view.locator('#order-list > li').first());
