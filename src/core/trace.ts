@@ -77,7 +77,10 @@ export function traceRequest(analysis: TraceInput | (AnalysisResult & { model: A
   const unreadable = model.routes.filter(r => !readable(r)).length;
   if (unreadable) notes.push(`${unreadable} route${unreadable === 1 ? ' has a path' : 's have paths'} the analyser could not read (computed or a RegExp), so the trace leaves ${unreadable === 1 ? 'it' : 'them'} out.`);
   let first: Dispatch | null = null;
-  for (let app = 0; app < model.stacks.length; app++) {
+  // Apps first; then routers no app mounts (the route's own notes say so), whose paths lack a prefix.
+  const orphan = (i: number) => model.origins[i]?.kind === 'router';
+  const order = model.stacks.map((_, i) => i).sort((a, b) => Number(orphan(a)) - Number(orphan(b)) || a - b);
+  for (const app of order) {
     const d = dispatch(model, app, req);
     if (d.answer) { first = d; break; }
     first ??= d;

@@ -172,6 +172,17 @@ describe('traceRequest', () => {
     assert.deepStrictEqual(t.notes, ['1 route has a path the analyser could not read (computed or a RegExp), so the trace leaves it out.']);
   });
 
+  it('prefers an app over a router no app mounts, and passes on the note when only such a router matches', () => {
+    const r = analyse({
+      'app.js': "const app = require('express')();\napp.get('/a', (req, res) => res.end());\napp.listen(1);\n",
+      'orphan.js': "const r = require('express').Router();\nr.get('/a', (req, res) => res.json({}));\nr.get('/orphan', (req, res) => res.json({}));\nmodule.exports = r;\n",
+    });
+    assert.strictEqual(traceRequest(r, 'GET', '/a').route?.file, 'app.js');
+    const t = traceRequest(r, 'GET', '/orphan');
+    assert.strictEqual(t.summary, 'GET /orphan is answered by GET /orphan (orphan.js:3).');
+    assert.deepStrictEqual(t.notes, ['router created at orphan.js:1 is not mounted on any app the analyser found']);
+  });
+
   it('warns when the handler reads req.body but no parser runs', () => {
     const r = analyse({ 'app.js': "const app = require('express')();\napp.post('/items', (req, res) => res.json(req.body.name));\n" });
     const t = traceRequest(r, 'POST', '/items');
