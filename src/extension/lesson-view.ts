@@ -1,59 +1,168 @@
-// The sidebar webview that teaches the seven stops. Strict CSP with a per-render nonce from
-// crypto.randomBytes, resources only from media/, scripts render everything with textContent.
+// The sidebar webview that teaches the seven stops and traces requests through the user's code.
+// Strict CSP with a per-render nonce from crypto.randomBytes, resources only from media/, no remote
+// content; the scripts render every string with textContent and keep their state with setState.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import type { AnalysisService } from './analysis-service';
-import type { FromLesson, ToLesson } from './lesson-protocol';
+import { parseRequestLine, traceRequest } from '../core/trace';
+import type { Trace } from '../core/trace';
+import type { AnalysisService, FolderAnalysis } from './analysis-service';
+import { LessonPlace, parseFromLesson, PLACES_PER_STOP, ToLesson } from './lesson-protocol';
+
+/** What `sevenStops.traceRequest` accepts: `'GET /a/1'` or `{ method, path, folder? }` (e.g. from a CodeLens). */
+export type TraceArgument = string | { method: string; path: string; folder?: string };
+
+const SCRIPTS = ['lesson-content.js', 'lesson-exercises.js', 'lesson.js'];
 
 export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   static readonly viewId = 'sevenStops.lesson';
   private view: vscode.WebviewView | undefined;
+  private ready = false;
+  /** A trace asked for (by the command) before the webview could receive it. */
+  private pending: Extract<ToLesson, { type: 'trace' }> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private viewSubscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly service: AnalysisService) {
-    this.subscriptions.push(service.onDidChange(() => this.post()));
+    this.subscriptions.push(service.onDidChange(() => this.postWorkspace()));
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
+    for (const d of this.viewSubscriptions) d.dispose();
     this.view = view;
+    this.ready = false;
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     view.webview.options = { enableScripts: true, localResourceRoots: [media] };
     view.webview.html = this.html(view.webview, media);
-    this.subscriptions.push(
-      view.webview.onDidReceiveMessage((m: FromLesson) => this.receive(m)),
-      view.onDidDispose(() => { this.view = undefined; }),
-    );
+    this.viewSubscriptions = [
+      view.webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
+      // Hidden webviews lose their content (no retainContextWhenHidden); shown again, they send 'ready'.
+      view.onDidChangeVisibility(() => { if (!view.visible) this.ready = false; }),
+      view.onDidDispose(() => { this.view = undefined; this.ready = false; }),
+    ];
   }
 
-  private receive(m: FromLesson): void {
-    if (m.type === 'ready') this.post();
-    else if (m.type === 'open') {
-      const target = this.service.all().map(f => vscode.Uri.joinPath(f.folder.uri, m.file)).find(Boolean);
-      if (target) void vscode.window.showTextDocument(target, { selection: new vscode.Range(m.line - 1, 0, m.line - 1, 0) });
+  /** The `sevenStops.traceRequest` command: asks for a request when none is given, then shows its trace. */
+  async traceCommand(arg?: TraceArgument): Promise<Trace | undefined> {
+    let input: string | undefined;
+    let folder: string | undefined;
+    if (typeof arg === 'string') input = arg;
+    else if (arg && typeof arg.method === 'string' && typeof arg.path === 'string') { input = `${arg.method.toUpperCase()} ${arg.path}`; folder = arg.folder; } else {
+      const picked = await this.pickRequest();
+      if (!picked) return undefined;
+      ({ input, folder } = picked);
+    }
+    await this.service.whenIdle();
+    const msg = { ...this.trace(input, folder), reveal: true };
+    this.pending = msg;
+    await vscode.commands.executeCommand(`${LessonViewProvider.viewId}.focus`);
+    if (this.ready) this.flushPending();
+    return msg.trace ?? undefined;
+  }
+
+  /** Traces `input` in `folder`, or in the first folder where a route answers it. */
+  trace(input: string, folder?: string): Extract<ToLesson, { type: 'trace' }> {
+    const parsed = parseRequestLine(input);
+    const text = input.trim();
+    if ('error' in parsed) return { type: 'trace', input: text, folder: null, trace: null, error: parsed.error, reveal: false };
+    const candidates = this.service.all().filter(f => f.result && (!folder || f.folder.uri.toString() === folder));
+    let first: { folder: FolderAnalysis; trace: Trace } | undefined;
+    for (const f of candidates) {
+      const t = traceRequest(f.result!, parsed.method, parsed.path);
+      first ??= { folder: f, trace: t };
+      if (t.outcome !== 'not-found') { first = { folder: f, trace: t }; break; }
+    }
+    if (!first) return { type: 'trace', input: text, folder: null, trace: null, error: 'This workspace has not been analysed yet (or its analysis failed): see the Seven Stops output channel.', reveal: false };
+    return { type: 'trace', input: text, folder: first.folder.folder.uri.toString(), trace: first.trace, error: null, reveal: false };
+  }
+
+  private async pickRequest(): Promise<{ input: string; folder?: string } | undefined> {
+    await this.service.whenIdle();
+    type Item = vscode.QuickPickItem & { input: string; folder?: string };
+    const multi = this.service.all().length > 1;
+    const routes: Item[] = this.service.all().flatMap(f => (f.result?.routes ?? []).map(r => ({
+      label: `${r.method} ${r.path}`,
+      description: `${multi ? `${f.folder.name}/` : ''}${r.file}:${r.line}`,
+      detail: r.protected ? `auth: ${r.authBy.join(', ')}` : 'no auth',
+      input: `${r.method === 'ALL' ? 'GET' : r.method} ${r.path}`,
+      folder: f.folder.uri.toString(),
+    })));
+    const qp = vscode.window.createQuickPick<Item>();
+    qp.title = 'Seven Stops: Trace Request';
+    qp.placeholder = 'Type a request (GET /api/v1/orders/42) or pick a route';
+    qp.matchOnDescription = true;
+    qp.items = routes;
+    const typed = (value: string): Item[] => {
+      const p = parseRequestLine(value);
+      return 'error' in p || !value.trim() ? [] : [{ label: `Trace ${p.method} ${p.path}`, description: 'the request you typed', input: value, alwaysShow: true }];
+    };
+    const disposables = [qp.onDidChangeValue(v => { qp.items = [...typed(v), ...routes]; })];
+    try {
+      return await new Promise<Item | undefined>(resolve => {
+        disposables.push(qp.onDidAccept(() => resolve(qp.selectedItems[0] ?? typed(qp.value)[0])), qp.onDidHide(() => resolve(undefined)));
+        qp.show();
+      });
+    } finally {
+      for (const d of disposables) d.dispose();
+      qp.dispose();
     }
   }
 
-  private post(): void {
-    if (!this.view) return;
-    const stopCounts: Record<number, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0 };
-    let routes = 0;
-    let unprotected = 0;
-    const findings: ToLesson['findings'] = [];
-    for (const { result } of this.service.all()) {
+  private receive(raw: unknown): void {
+    const m = parseFromLesson(raw);
+    if (!m) return;
+    if (m.type === 'ready') {
+      this.ready = true;
+      // The pending trace first: the webview re-runs whatever trace it shows when the workspace arrives.
+      this.flushPending();
+      this.postWorkspace();
+    } else if (m.type === 'trace') {
+      void this.post(this.trace(m.input, m.folder));
+    } else if (m.type === 'open') {
+      const folder = this.service.all().find(f => f.folder.uri.toString() === m.folder)?.folder;
+      if (!folder) return;
+      const target = vscode.Uri.joinPath(folder.uri, m.file);
+      void vscode.window.showTextDocument(target, { selection: new vscode.Range(m.line - 1, 0, m.line - 1, 0) });
+    }
+  }
+
+  private flushPending(): void {
+    const p = this.pending;
+    this.pending = undefined;
+    if (p) void this.post(p);
+  }
+
+  private post(msg: ToLesson): Thenable<boolean> | undefined {
+    return this.view?.webview.postMessage(msg);
+  }
+
+  private postWorkspace(): void {
+    if (!this.view || !this.ready) return;
+    const msg: Extract<ToLesson, { type: 'workspace' }> = {
+      type: 'workspace', folders: [], openFolders: vscode.workspace.workspaceFolders?.length ?? 0, stopCounts: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0 }, places: { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] },
+      routes: 0, unprotected: 0, findings: [], routeList: [], errors: [],
+    };
+    for (const { folder, result, error } of this.service.all()) {
+      const uri = folder.uri.toString();
+      msg.folders.push({ uri, name: folder.name });
+      if (error) msg.errors.push({ folder: uri, message: error });
       if (!result) continue;
-      for (const a of result.annotations) stopCounts[a.stop]++;
-      routes += result.routes.length;
-      unprotected += result.routes.filter(r => !r.protected).length;
-      for (const f of result.findings) findings.push({ stop: f.stop, message: f.message, file: f.file, line: f.line });
+      for (const a of result.annotations) {
+        msg.stopCounts[a.stop]++;
+        const list: LessonPlace[] = msg.places[a.stop];
+        if (list.length < PLACES_PER_STOP) list.push({ folder: uri, file: a.file, line: a.line, label: a.label });
+      }
+      msg.routes += result.routes.length;
+      msg.unprotected += result.routes.filter(r => !r.protected).length;
+      for (const f of result.findings) msg.findings.push({ folder: uri, stop: f.stop, ruleId: f.ruleId, severity: f.severity, label: f.message, file: f.file, line: f.line });
+      for (const r of result.routes) msg.routeList.push({ folder: uri, method: r.method, path: r.path, protected: r.protected, file: r.file, line: r.line, label: `${r.method} ${r.path}` });
     }
-    const msg: ToLesson = { type: 'workspace', stopCounts, routes, unprotected, findings };
-    void this.view.webview.postMessage(msg);
+    void this.post(msg);
   }
 
   private html(webview: vscode.Webview, media: vscode.Uri): string {
     const nonce = randomBytes(16).toString('base64');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'lesson.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'lesson.css'));
+    const scripts = SCRIPTS.map(s => `<script nonce="${nonce}" src="${webview.asWebviewUri(vscode.Uri.joinPath(media, s))}"></script>`).join('\n');
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -64,17 +173,14 @@ export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Di
 <title>The Seven Stops</title>
 </head>
 <body>
-<main>
-  <h2 id="title">Every request makes seven stops</h2>
-  <p id="summary" class="muted">Analysing this workspace…</p>
-  <ol id="stops" class="stops"></ol>
-</main>
-<script nonce="${nonce}" src="${script}"></script>
+<main id="lesson" aria-live="off"><p class="muted">Loading the lesson…</p></main>
+<div id="announcer" class="visually-hidden" role="status" aria-live="polite"></div>
+${scripts}
 </body>
 </html>`;
   }
 
   dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
+    for (const s of [...this.subscriptions, ...this.viewSubscriptions]) s.dispose();
   }
 }

@@ -7,7 +7,7 @@ import { QuickFixProvider } from './code-actions';
 import { StopCodeLensProvider } from './codelens';
 import { registerCommands } from './commands';
 import { DiagnosticsPublisher } from './diagnostics';
-import { LessonViewProvider } from './lesson-view';
+import { LessonViewProvider, TraceArgument } from './lesson-view';
 import { RoutesViewProvider } from './routes-view';
 import { StatusBar } from './status-bar';
 
@@ -43,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): SevenStopsApi {
     vscode.window.registerWebviewViewProvider(LessonViewProvider.viewId, lesson),
     vscode.commands.registerCommand('sevenStops.rescanWorkspace', async () => { service.schedule(0); await service.whenIdle(); }),
     vscode.commands.registerCommand('sevenStops.showLesson', () => vscode.commands.executeCommand(`${LessonViewProvider.viewId}.focus`)),
+    vscode.commands.registerCommand('sevenStops.traceRequest', (arg?: TraceArgument) => lesson.traceCommand(arg)),
   );
   log.info(`Seven Stops activated (VS Code ${vscode.version}, Node ${process.versions.node})`);
   service.start();

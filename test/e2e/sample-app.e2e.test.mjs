@@ -91,7 +91,7 @@ describe('Seven Stops in the VS Code workbench (packaged .vsix, sample app)', fu
     assert.equal(await view.locator('#summary').innerText(), '11 routes in this workspace · 4 without auth · 1 finding');
     const stops = await view.locator('#stops > li h3').allInnerTexts();
     assert.deepEqual(stops, ['1 · Accept', '2 · Parse', '3 · Route', '4 · Middleware', '5 · Handle', '6 · Serialize', '7 · Drain']);
-    assert.match(await view.locator('li[data-stop="4"] .findings').innerText(), /src\/server\.js:22/);
+    assert.match(await view.locator('#stops > li[data-stop="4"] .findings').innerText(), /src\/server\.js:22/);
     await page.screenshot({ path: path.join(shots, 'sidebar.png') });
   });
 });

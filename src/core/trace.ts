@@ -1,0 +1,262 @@
+// Traces one concrete request (`GET /api/v1/orders/42`) through an analysed workspace: which route
+// Express would dispatch it to, and the code it meets at each of the seven stops. A pure function
+// over the model: the editor shows the result, the tests assert it.
+import type { Annotation, AnalysisModel, AnalysisResult, Finding, LayerKind, ModelRoute, OrderedLayer, Stop } from './model';
+import { STOP_NAMES } from './model';
+import { matchPath } from './match-path';
+
+/** One place in the user's code the request meets. */
+export interface TraceSite {
+  name: string;
+  file: string;
+  line: number;
+  /** What the site is: a layer kind, or 'mount' / 'route' / 'handler' / 'accept' / 'serialize' / 'drain'. */
+  kind: LayerKind | 'mount' | 'route' | 'handler' | 'accept' | 'serialize' | 'drain';
+}
+
+export interface TraceStop {
+  stop: Stop;
+  name: string;
+  sites: TraceSite[];
+  /** One sentence about this stop for this request. */
+  note: string;
+}
+
+export type TraceOutcome = 'handled' | 'ended-early' | 'not-found';
+
+export interface Trace {
+  method: string;
+  path: string;
+  outcome: TraceOutcome;
+  /** One sentence: who answers the request. */
+  summary: string;
+  route: { method: string; path: string; file: string; line: number; mountPrefix: string; params: Record<string, string> } | null;
+  /** Always the seven stops, in order. */
+  stops: TraceStop[];
+  verdict: {
+    protected: boolean;
+    authBy: string[];
+    /** Auth layers that would cover this path but are registered after the route. */
+    lateAuth: TraceSite[];
+    shadowedBy: (TraceSite & { why: string })[];
+    /** The layer that ends the request before any route answers (a catch-all), if one does. */
+    endedBy: (TraceSite & { why: string }) | null;
+    findings: { ruleId: string; stop: Stop; message: string; file: string; line: number }[];
+  };
+  /** Later routes that match the same request but never answer it. */
+  alsoMatches: (TraceSite & { why: string })[];
+  notes: string[];
+}
+
+export interface TraceInput {
+  model: AnalysisModel;
+  annotations: Annotation[];
+  findings: Finding[];
+}
+
+/**
+ * Parses what a user types: `GET /a?x=1`, `post http://host:3000/a`, or just `/a` (GET). The path
+ * may contain spaces, so that a route picked from the list traces even when its pattern has them.
+ */
+export function parseRequestLine(text: string): { method: string; path: string } | { error: string } {
+  const m = /^\s*(?:([A-Za-z]+)\s+)?(\S(?:.*\S)?)\s*$/.exec(text);
+  if (!m) return { error: 'Type a method and a path, for example GET /api/v1/orders/42.' };
+  let target = m[2];
+  const url = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(.*)$/i.exec(target);
+  if (url) target = url[1] || '/';
+  target = target.replace(/[?#].*$/, '');
+  if (!target.startsWith('/')) return { error: `A path starts with "/": got "${m[2]}".` };
+  return { method: (m[1] ?? 'GET').toUpperCase(), path: target };
+}
+
+/** Where `method path` goes in this analysis, stop by stop. */
+export function traceRequest(analysis: TraceInput | (AnalysisResult & { model: AnalysisModel }), method: string, path: string): Trace {
+  const { model, annotations, findings } = analysis;
+  const req = { method: method.toUpperCase(), path: path.replace(/[?#].*$/, '') || '/' };
+  const notes: string[] = [];
+  const unreadable = model.routes.filter(r => !readable(r)).length;
+  if (unreadable) notes.push(`${unreadable} route${unreadable === 1 ? ' has a path' : 's have paths'} the analyser could not read (computed or a RegExp), so the trace leaves ${unreadable === 1 ? 'it' : 'them'} out.`);
+  let first: Dispatch | null = null;
+  // Apps first; then routers no app mounts (the route's own notes say so), whose paths lack a prefix.
+  const orphan = (i: number) => model.origins[i]?.kind === 'router';
+  const order = model.stacks.map((_, i) => i).sort((a, b) => Number(orphan(a)) - Number(orphan(b)) || a - b);
+  for (const app of order) {
+    const d = dispatch(model, app, req);
+    if (d.answer) { first = d; break; }
+    first ??= d;
+  }
+  const accept = annotations.filter(a => a.stop === 1).map(a => site(a.label, a, 'accept'));
+  if (!first || !first.answer) return notFound(req, first, accept, notes);
+  const { answer, params, endedBy } = first;
+  const r = answer;
+  const chain = r.chain.map((c, i) => site(c.name, r.chainRanges[i] ?? c, c.kind));
+  const parsers = chain.filter(c => c.kind === 'parse');
+  const handler = r.handler ? handlerSite(r, annotations) : null;
+  const body = handler ? handlerBody(handler, annotations) : [];
+  const serialize = body.filter(a => a.stop === 6).map(a => site(a.label, a, 'serialize'));
+  const drain = body.filter(a => a.stop === 7).map(a => site(a.label, a, 'drain'));
+  const mounts = mountsOf(model, r);
+  const paramText = Object.entries(params).map(([k, v]) => `${k} = ${v}`).join(', ');
+  const stops: TraceStop[] = [
+    acceptStop(accept),
+    stopOf(2, parsers, parsers.length ? `${names(parsers)} read${parsers.length === 1 ? 's' : ''} the body before the handler.` : r.facts.readsBody ? 'No body parser runs before this handler, yet it reads req.body: it will be undefined.' : 'No body parser runs for this request; the handler does not read req.body.'),
+    stopOf(3, [...mounts, site(`${r.method} ${r.path}`, r.range, 'route')], `Matches ${r.method} ${r.path}${paramText ? ` with ${paramText}` : ''}.`),
+    stopOf(4, chain, chain.length ? `${chain.length} layer${chain.length === 1 ? ' runs' : 's run'} before the handler, in this order.` : 'No middleware runs before the handler.'),
+    stopOf(5, handler ? [handler] : [], handler ? 'Your logic runs here; every database or service call it waits on adds to this stop.' : 'The handler could not be read.'),
+    stopOf(6, serialize, serialize.length ? `The response becomes bytes here (${serialize.length === 1 ? 'one exit' : `${serialize.length} exits`} of the handler).` : 'No res.json / res.send in the handler itself: it may serialize elsewhere or stream.'),
+    stopOf(7, drain, drain.length ? `The handler writes to the socket itself (${names(drain)}): backpressure matters here.` : 'Node writes the serialized body; a slow client still holds the socket until it has read it.'),
+  ];
+  const lateAuth = model.stacks[r.app].filter(l => l.kind === 'middleware' && l.layerKind === 'auth' && l.order > r.order && prefixMatches(l.prefix, req.path)).map(l => site(l.name, l.argRange ?? l.range, 'auth'));
+  const shadowedBy = r.shadowedBy.map(s => ({ ...site(s.name, s.range, /^[A-Z]+ \//.test(s.name) ? 'route' : 'other'), why: s.why }));
+  const routeFindings = findings.filter(f => f.file === r.range.file && f.line >= r.range.line && f.line <= r.range.endLine)
+    .map(f => ({ ruleId: f.ruleId, stop: f.stop, message: f.message, file: f.file, line: f.line }));
+  const ended = endedBy ? { ...site(endedBy.name, endedBy.argRange ?? endedBy.range, endedBy.layerKind), why: `ends every response under ${endedBy.prefix} without calling next()` } : null;
+  return {
+    method: req.method,
+    path: req.path,
+    outcome: ended ? 'ended-early' : 'handled',
+    summary: ended
+      ? `${req.method} ${req.path} matches ${r.method} ${r.path}, but ${ended.name} (${at(ended)}) answers first.`
+      : `${req.method} ${req.path} is answered by ${r.method} ${r.path} (${at(site('', r.range, 'route'))}).`,
+    route: { method: r.method, path: r.path, file: r.range.file, line: r.range.line, mountPrefix: r.mountPrefix, params },
+    stops,
+    verdict: { protected: r.protected, authBy: r.authBy, lateAuth, shadowedBy, endedBy: ended, findings: routeFindings },
+    alsoMatches: first.later.map(l => ({ ...site(`${l.method} ${l.path}`, l.range, 'route'), why: `registered after ${r.method} ${r.path}, which answers first` })),
+    notes: [...notes, ...r.unresolved],
+  };
+}
+
+interface Dispatch {
+  answer: ModelRoute | null;
+  params: Record<string, string>;
+  /** App-level middleware that runs (for a 404: all of it, up to a catch-all). */
+  ranBefore: OrderedLayer[];
+  endedBy: OrderedLayer | null;
+  /** Routes after the answer that match the request too. */
+  later: ModelRoute[];
+}
+
+/** Express's dispatch over one app's flattened stack: middleware by prefix, routes by method + pattern. */
+function dispatch(model: AnalysisModel, app: number, req: { method: string; path: string }): Dispatch {
+  const stack = model.stacks[app];
+  const matches = stack.filter(l => l.kind === 'route' && l.route !== undefined)
+    .map(l => ({ route: model.routes[l.route!], params: routeParams(model.routes[l.route!], req) }))
+    .filter((m): m is { route: ModelRoute; params: Record<string, string> } => m.params !== null);
+  const ranBefore: OrderedLayer[] = [];
+  let endedBy: OrderedLayer | null = null;
+  let answer: { route: ModelRoute; params: Record<string, string> } | null = null;
+  for (const l of stack) {
+    if (l.kind === 'middleware' && l.layerKind !== 'error-handler' && prefixMatches(l.prefix, req.path)) {
+      ranBefore.push(l);
+      if (l.terminal) { endedBy = l; break; }
+    } else if (l.kind === 'route') {
+      const m = matches.find(x => x.route === model.routes[l.route!]);
+      // An earlier matching route that calls next() shows up in a later match's chain (E12, E22).
+      if (m && !matches.some(x => x.route.order > m.route.order && runsInChainOf(m.route, x.route))) { answer = m; break; }
+    }
+  }
+  // A catch-all before the matching route: the route is reported, ended early.
+  if (endedBy && !answer) {
+    const behind = matches.find(m => m.route.order > endedBy!.order) ?? null;
+    if (behind) answer = behind;
+  }
+  const later = answer ? matches.filter(m => m.route.order > answer!.route.order).map(m => m.route) : [];
+  return { answer: answer?.route ?? null, params: answer?.params ?? {}, ranBefore, endedBy, later };
+}
+
+function runsInChainOf(earlier: ModelRoute, later: ModelRoute): boolean {
+  return later.chainRanges.some(r => !!r && r.file === earlier.range.file && r.line >= earlier.range.line && r.endLine <= earlier.range.endLine);
+}
+
+function notFound(req: { method: string; path: string }, d: Dispatch | null, accept: TraceSite[], notes: string[]): Trace {
+  const ran = (d?.ranBefore ?? []).map(l => site(l.name, l.argRange ?? l.range, l.layerKind));
+  const endedBy = d?.endedBy ? { ...site(d.endedBy.name, d.endedBy.argRange ?? d.endedBy.range, d.endedBy.layerKind), why: `ends every response under ${d.endedBy.prefix} without calling next()` } : null;
+  const parsers = ran.filter(s => s.kind === 'parse');
+  const none = (stop: Stop, note: string) => stopOf(stop, [], note);
+  return {
+    method: req.method,
+    path: req.path,
+    outcome: 'not-found',
+    summary: endedBy
+      ? `No route matches ${req.method} ${req.path}; ${endedBy.name} (${at(endedBy)}) answers it.`
+      : `No route matches ${req.method} ${req.path}: Express answers 404 Not Found after the middleware below.`,
+    route: null,
+    stops: [
+      acceptStop(accept),
+      stopOf(2, parsers, parsers.length ? `${names(parsers)} still read${parsers.length === 1 ? 's' : ''} the body.` : 'No body parser runs for this path.'),
+      none(3, `No route matches ${req.method} ${req.path}.`),
+      stopOf(4, ran, ran.length ? `${ran.length} app-level layer${ran.length === 1 ? ' still runs' : 's still run'}, in this order.` : 'No middleware covers this path.'),
+      none(5, endedBy ? `${endedBy.name} answers instead of a handler.` : 'No handler: Express sends its default 404.'),
+      none(6, 'Only the 404 body is serialized.'),
+      none(7, 'A short 404 drains quickly.'),
+    ],
+    verdict: { protected: false, authBy: [], lateAuth: [], shadowedBy: [], endedBy, findings: [] },
+    alsoMatches: [],
+    notes,
+  };
+}
+
+function acceptStop(accept: TraceSite[]): TraceStop {
+  return stopOf(1, accept, accept.length
+    ? `The server that accepts the connection${accept.length > 1 ? ', and the timers that govern its connections' : ''}.`
+    : 'No listen() call was found: the server may be started elsewhere (a test harness or a serverless adapter).');
+}
+
+function stopOf(stop: Stop, sites: TraceSite[], note: string): TraceStop {
+  return { stop, name: STOP_NAMES[stop], sites, note };
+}
+
+function site(name: string, at: { file: string; line: number }, kind: TraceSite['kind']): TraceSite {
+  return { name, file: at.file, line: at.line, kind };
+}
+
+const at = (s: { file: string; line: number }) => `${s.file}:${s.line}`;
+const names = (sites: TraceSite[]) => sites.map(s => s.name).join(', ');
+
+/** The handler's head, named after its stop-5 annotation (`handler exportOrders`) when there is one. */
+function handlerSite(r: ModelRoute, annotations: Annotation[]): TraceSite {
+  const h = r.handler!;
+  const a = annotations.find(x => x.stop === 5 && x.file === h.file && x.line === h.line);
+  return site(a?.label ?? 'handler', h, 'handler');
+}
+
+/**
+ * The serialize (6) and drain (7) sites inside the handler. The model keeps only the handler's first
+ * line, but those sites are only ever annotated inside handler bodies, so the body runs to the next
+ * handler head in the same file.
+ */
+function handlerBody(handler: TraceSite, annotations: Annotation[]): Annotation[] {
+  const inFile = annotations.filter(a => a.file === handler.file);
+  const next = inFile.filter(a => a.stop === 5 && a.line > handler.line).reduce((min, a) => Math.min(min, a.line), Infinity);
+  return inFile.filter(a => (a.stop === 6 || a.stop === 7) && a.line >= handler.line && a.line < next);
+}
+
+/** The mounts the request passed through to reach the route's router, outermost first. */
+function mountsOf(model: AnalysisModel, r: ModelRoute): TraceSite[] {
+  if (r.mountPrefix === '/') return [];
+  const out: TraceSite[] = [];
+  const routeSegs = segs(r.mountPrefix);
+  for (let n = 1; n <= routeSegs.length; n++) {
+    const prefix = '/' + routeSegs.slice(0, n).join('/');
+    const mount = model.stacks[r.app].filter(l => l.kind === 'mount' && l.order < r.order && l.prefix.toLowerCase() === prefix.toLowerCase()).pop();
+    if (mount) out.push(site(`mount ${mount.name} at ${mount.prefix}`, mount.range, 'mount'));
+  }
+  return out;
+}
+
+const segs = (p: string) => p.split('/').filter(Boolean);
+
+function routeParams(r: ModelRoute, req: { method: string; path: string }): Record<string, string> | null {
+  const m = r.method.toUpperCase();
+  if (!(m === req.method || m === 'ALL' || (m === 'GET' && req.method === 'HEAD'))) return null;
+  return readable(r) ? matchPath(r.path, req.path, true) : null;
+}
+
+/** Computed and RegExp paths cannot be matched by their text. */
+function readable(r: ModelRoute): boolean {
+  return !r.path.includes('{?}') && !r.unresolved.some(n => n.startsWith('RegExp path') || n.startsWith('path:'));
+}
+
+function prefixMatches(prefix: string, path: string): boolean {
+  return matchPath(prefix, path, false) !== null;
+}
