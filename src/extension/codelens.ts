@@ -7,7 +7,7 @@ import { routeTitle, stopTitle } from './labels';
 import { readSettings } from './settings';
 
 class StopLens extends vscode.CodeLens {
-  constructor(range: vscode.Range, readonly annotation: Annotation, readonly route: ModelRoute | undefined) {
+  constructor(range: vscode.Range, readonly annotation: Annotation, readonly route: ModelRoute | undefined, readonly folder: vscode.Uri) {
     super(range);
   }
 }
@@ -40,7 +40,7 @@ export class StopCodeLensProvider implements vscode.CodeLensProvider<StopLens>, 
       if (a.file !== file || !wanted.has(a.stop)) continue;
       const route = a.stop === 3 ? this.routeAt(result.model.routes).get(`${a.file}:${a.line}:${a.column}`) : undefined;
       const line = Math.min(a.line - 1, doc.lineCount - 1);
-      lenses.push(new StopLens(new vscode.Range(line, a.column - 1, line, a.column - 1), a, route));
+      lenses.push(new StopLens(new vscode.Range(line, a.column - 1, line, a.column - 1), a, route, analysis.folder.uri));
     }
     return lenses;
   }
@@ -57,8 +57,11 @@ export class StopCodeLensProvider implements vscode.CodeLensProvider<StopLens>, 
   }
 
   resolveCodeLens(lens: StopLens): StopLens {
-    const title = lens.route ? routeTitle(lens.route) : stopTitle(lens.annotation);
-    lens.command = { title, command: 'sevenStops.showLesson', tooltip: 'Open the Seven Stops lesson' };
+    const r = lens.route;
+    // A route lens opens that route's journey in the lesson view; other stops open the lesson itself.
+    lens.command = r
+      ? { title: routeTitle(r), command: 'sevenStops.traceRequest', tooltip: `Trace ${r.method} ${r.path} through this app`, arguments: [{ method: r.method, path: r.path, folder: lens.folder.toString() }] }
+      : { title: stopTitle(lens.annotation), command: 'sevenStops.showLesson', tooltip: 'Open the Seven Stops lesson' };
     return lens;
   }
 

@@ -35,6 +35,22 @@ suite('Seven Stops in the real extension host', () => {
     ]);
   });
 
+  test('clicking a route CodeLens traces that route in the lesson view', async () => {
+    await api();
+    const doc = await vscode.workspace.openTextDocument(server());
+    const lenses = await poll(async () => {
+      const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
+      return l?.some(x => x.command?.title.includes('GET /me')) ? l : undefined;
+    });
+    const me = lenses.find(l => l.command?.title.includes('GET /me'))!;
+    assert.strictEqual(me.command?.command, 'sevenStops.traceRequest');
+    const trace = await vscode.commands.executeCommand<{ route: { path: string; line: number } | null; verdict: { protected: boolean; lateAuth: { name: string }[] } }>(me.command!.command, ...(me.command!.arguments ?? []));
+    assert.deepStrictEqual([trace.route?.path, trace.route?.line, trace.verdict.protected], ['/me', 9, false]);
+    assert.deepStrictEqual(trace.verdict.lateAuth.map(s => s.name), ['requireUser']);
+    const other = lenses.find(l => l.command?.title.startsWith('④'))!;
+    assert.strictEqual(other.command?.command, 'sevenStops.showLesson');
+  });
+
   test('the route registered before auth is an error in the Problems panel, pointing at the auth layer', async () => {
     await api();
     const diags = await poll(() => {
