@@ -19,10 +19,10 @@ export const noRouteBeforeAuth = defineRule({
   check(ctx) {
     const out: RuleReport[] = [];
     const { routes, stacks } = ctx.model;
-    const effective = effectiveAuthLayers(routes, stacks);
+    const effective = new Map([...effectiveAuthLayers(routes, stacks)].map(([app, layers]) => [app, groupByPrefix(layers)]));
     for (const route of routes) {
       if (route.protected || route.shadowedBy.length) continue;
-      const later = laterAuth(route, effective.get(route.app) ?? []);
+      const later = laterAuth(route, effective.get(route.app) ?? new Map());
       const sibling = later ? protectedSibling(route, routes, later.layer) : null;
       const identity = route.facts.readsIdentity;
       if (!identity && !sibling) continue;
@@ -63,10 +63,46 @@ function effectiveAuthLayers(routes: ModelRoute[], stacks: OrderedLayer[][]): Ma
   return out;
 }
 
-/** The first effective auth layer registered after the route whose prefix would have covered it. */
-function laterAuth(route: ModelRoute, authLayers: OrderedLayer[]): { layer: OrderedLayer; name: string } | null {
-  const layer = authLayers.find(l => l.order > route.order && isUnderPrefix(route.path, l.prefix));
-  return layer ? { layer, name: layer.name } : null;
+/**
+ * The first effective auth layer registered after the route whose prefix would have covered it.
+ * Layers are grouped by their prefix as isUnderPrefix compares it, so a route looks only at the
+ * groups of its own path prefixes ('/', '/api', '/api/v1', ...) instead of at every auth layer.
+ */
+function laterAuth(route: ModelRoute, byPrefix: Map<string, OrderedLayer[]>): { layer: OrderedLayer; name: string } | null {
+  const q = route.path.toLowerCase();
+  const keys = ['/', q];
+  for (let i = 1; i < q.length; i++) if (q[i] === '/') keys.push(q.slice(0, i));
+  let best: OrderedLayer | null = null;
+  for (const key of keys) {
+    const layers = byPrefix.get(key);
+    if (!layers) continue;
+    const first = firstAfter(layers, route.order);
+    if (first && (!best || first.order < best.order)) best = first;
+  }
+  return best && isUnderPrefix(route.path, best.prefix) ? { layer: best, name: best.name } : null;
+}
+
+/** The first layer (sorted by order) whose order is greater than `order`, by binary search. */
+function firstAfter(layers: OrderedLayer[], order: number): OrderedLayer | null {
+  let lo = 0;
+  let hi = layers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (layers[mid].order > order) hi = mid; else lo = mid + 1;
+  }
+  return layers[lo] ?? null;
+}
+
+/** Auth layers keyed by their prefix normalised the way isUnderPrefix reads it, each list in stack order. */
+function groupByPrefix(layers: OrderedLayer[]): Map<string, OrderedLayer[]> {
+  const out = new Map<string, OrderedLayer[]>();
+  for (const l of layers) {
+    const key = l.prefix === '/' ? '/' : l.prefix.toLowerCase().replace(/\/$/, '') || '/';
+    const list = out.get(key) ?? [];
+    list.push(l);
+    out.set(key, list);
+  }
+  return out;
 }
 
 /** A protected route after the auth layer that shares the route's router or mount prefix. */
