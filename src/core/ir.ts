@@ -29,10 +29,33 @@ export type Expr =
   | { k: 'obj'; props: ObjProp[] }
   | { k: 'require'; spec: string }
   | { k: 'import'; spec: string }
-  | { k: 'cond'; options: Expr[] }
+  /**
+   * One of two values. `op` says how the running program picks: `||` and `??` keep the left one when it
+   * is truthy / not nullish, `&&` when it is falsy, `?:` by `test`. The interpreter picks when it knows
+   * the deciding value, else keeps both.
+   */
+  | { k: 'cond'; options: Expr[]; op?: '||' | '??' | '&&' | '?:'; test?: Expr }
+  /** An assignment used as a value (`var a = exports.default = fn`); `obj` null assigns the variable `prop`. */
+  | { k: 'set'; obj: Expr | null; prop: string | Expr; e: Expr; span: Span }
+  | { k: 'class'; cls: ClassIR }
   | { k: 'unknown'; text: string; span: Span };
 
-export type ObjProp = { key: string; value: Expr } | { spread: Expr };
+/** `get` marks a getter (`get name() {...}`): reading the property calls it. */
+export type ObjProp = { key: string; value: Expr; get?: true } | { spread: Expr };
+
+/** A class: its constructor, instance and static members, and the class it extends. */
+export interface ClassIR {
+  name: string | null;
+  span: Span;
+  ext: Expr | null;
+  ctor: FnIR | null;
+  /** Methods and getters on the prototype. */
+  methods: { key: string; fn: FnIR; get?: true }[];
+  /** Static methods and getters, and static fields (`fn` null, `init` the initialiser). */
+  statics: { key: string; fn: FnIR | null; init?: Expr; get?: true }[];
+  /** Instance fields (`router = Router()`), initialised on `this` before the constructor body runs. */
+  fields: { key: string; init: Expr }[];
+}
 
 /** Destructuring target: a plain name, or properties picked from an object. */
 export type Pattern =
@@ -74,6 +97,8 @@ export interface FnIR {
   length: number;
   async: boolean;
   generator: boolean;
+  /** Arrow functions take `this` from where they are written. */
+  arrow?: true;
   span: Span;
   /** Span of the header (`function name(a, b)` / `(a, b) =>`), for compact annotations. */
   headSpan: Span;

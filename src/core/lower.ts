@@ -2,7 +2,7 @@
 // TypeScript nodes (ts-morph's `compilerNode` level) directly: ts-morph's wrapper walks cost 3-24x
 // more (shared/docs/performance-notes.md). Never throws on bad input: unknown syntax becomes `unknown`.
 import { ts as tsMorphTs } from 'ts-morph';
-import type { Expr, FnIR, ModuleIR, ObjProp, ParamUse, Pattern, Span, Stmt } from './ir';
+import type { ClassIR, Expr, FnIR, ModuleIR, ObjProp, ParamUse, Pattern, Span, Stmt } from './ir';
 
 // ts-morph's `ts` reaches a bundle through an interop getter, so every `ts.isX` in this hot path
 // was a function call (about 200 ms per 2,000-file scan). One local alias makes it a plain read.
@@ -129,8 +129,13 @@ class Lowerer {
       return;
     }
     if (ts.isClassDeclaration(st)) {
-      if (st.name) out.push({ k: 'bind', target: { k: 'name', name: st.name.text }, e: { k: 'unknown', text: `class ${st.name.text}`, span: this.span(st.name) } });
-      if (exported && st.name) this.ir.exports[isDefault ? 'default' : st.name.text] = this.refTo(st.name);
+      const cls: Expr = { k: 'class', cls: this.classIR(st) };
+      if (st.name) out.push({ k: 'bind', target: { k: 'name', name: st.name.text }, e: cls });
+      if (exported) {
+        this.ir.esm = true;
+        if (st.name) this.ir.exports[isDefault ? 'default' : st.name.text] = this.refTo(st.name);
+        else if (isDefault) this.ir.exports.default = cls;
+      }
       return;
     }
     if (ts.isExpressionStatement(st)) return this.expressionStatement(st.expression, out, hoisted);
@@ -187,7 +192,8 @@ class Lowerer {
     if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const left = skipOuter(e.left);
       if (ts.isIdentifier(left)) {
-        out.push({ k: 'bind', target: { k: 'name', name: left.text }, e: this.expr(e.right, left.text) });
+        // `x = e` assigns the binding where it was declared (a function setting a module variable).
+        out.push({ k: 'expr', e: { k: 'set', obj: null, prop: left.text, e: this.expr(e.right, left.text), span: this.span(e) } });
         return;
       }
       if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) {
@@ -291,15 +297,19 @@ class Lowerer {
     if (ts.isBinaryExpression(e)) {
       const op = e.operatorToken.kind;
       if (op === ts.SyntaxKind.PlusToken) return { k: 'concat', parts: [this.expr(e.left), this.expr(e.right)] };
-      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
-        return { k: 'cond', options: [this.expr(e.left, nameHint), this.expr(e.right, nameHint)] };
-      }
+      const logical = op === ts.SyntaxKind.BarBarToken ? '||' : op === ts.SyntaxKind.QuestionQuestionToken ? '??' : op === ts.SyntaxKind.AmpersandAmpersandToken ? '&&' : null;
+      if (logical) return { k: 'cond', op: logical, options: [this.expr(e.left, nameHint), this.expr(e.right, nameHint)] };
       if (op === ts.SyntaxKind.CommaToken) return this.expr(e.right, nameHint);
+      if (op === ts.SyntaxKind.EqualsToken) return this.assignment(e) ?? this.unknown(e);
       return this.unknown(e);
     }
-    if (ts.isConditionalExpression(e)) return { k: 'cond', options: [this.expr(e.whenTrue, nameHint), this.expr(e.whenFalse, nameHint)] };
+    if (ts.isConditionalExpression(e)) {
+      return { k: 'cond', op: '?:', test: this.expr(e.condition), options: [this.expr(e.whenTrue, nameHint), this.expr(e.whenFalse, nameHint)] };
+    }
     if (ts.isIdentifier(e)) return e.text === 'undefined' ? this.unknown(e) : { k: 'ref', name: e.text, span: this.span(e) };
-    if (e.kind === ts.SyntaxKind.ThisKeyword) return this.unknown(e);
+    if (e.kind === ts.SyntaxKind.ThisKeyword) return { k: 'ref', name: 'this', span: this.span(e) };
+    if (e.kind === ts.SyntaxKind.SuperKeyword) return { k: 'ref', name: 'super', span: this.span(e) };
+    if (ts.isClassExpression(e)) return this.shallow ? this.unknown(e) : { k: 'class', cls: this.classIR(e, nameHint) };
     if (ts.isPropertyAccessExpression(e)) return { k: 'member', obj: this.expr(e.expression), prop: e.name.text, span: this.span(e) };
     if (ts.isElementAccessExpression(e)) {
       const key = elementKey(e.argumentExpression);
@@ -317,6 +327,41 @@ class Lowerer {
     if (ts.isObjectLiteralExpression(e)) return { k: 'obj', props: this.objectProps(e) };
     if (ts.isAwaitExpression(e)) return this.expr(e.expression, nameHint);
     return this.unknown(e);
+  }
+
+  /** `a = b` used as a value (chained `x = exports.y = e`); null for targets we do not model. */
+  private assignment(e: ts.BinaryExpression): Expr | null {
+    const left = skipOuter(e.left);
+    if (ts.isIdentifier(left)) return { k: 'set', obj: null, prop: left.text, e: this.expr(e.right, left.text), span: this.span(e) };
+    if (ts.isPropertyAccessExpression(left)) return { k: 'set', obj: this.expr(left.expression), prop: left.name.text, e: this.expr(e.right, left.name.text), span: this.span(e) };
+    if (ts.isElementAccessExpression(left)) {
+      const key = elementKey(left.argumentExpression);
+      return { k: 'set', obj: this.expr(left.expression), prop: key ?? this.expr(left.argumentExpression), e: this.expr(e.right, key), span: this.span(e) };
+    }
+    return null;
+  }
+
+  /** A class declaration or expression: members lowered like functions, fields like expressions. */
+  private classIR(node: ts.ClassLikeDeclaration, nameHint: string | null = null): ClassIR {
+    const name = node.name?.text ?? nameHint;
+    const ext = node.heritageClauses?.find(h => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    const cls: ClassIR = { name, span: this.span(node.name ?? node), ext: ext ? this.expr(ext) : null, ctor: null, methods: [], statics: [], fields: [] };
+    for (const m of node.members) {
+      if (ts.isConstructorDeclaration(m)) { if (m.body) cls.ctor = this.fn(m, name); continue; }
+      const key = m.name ? literalKey(m.name) : null;
+      if (key === null) continue;
+      const isStatic = hasModifier(m, ts.SyntaxKind.StaticKeyword);
+      if (ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m)) {
+        if (!m.body) continue;
+        const entry = ts.isGetAccessorDeclaration(m) ? { key, fn: this.fn(m, key), get: true as const } : { key, fn: this.fn(m, key) };
+        (isStatic ? cls.statics : cls.methods).push(entry);
+      } else if (ts.isPropertyDeclaration(m)) {
+        const init: Expr = m.initializer ? this.expr(m.initializer, key) : { k: 'unknown', text: 'undefined', span: this.span(m) };
+        if (isStatic) cls.statics.push({ key, fn: null, init });
+        else cls.fields.push({ key, init });
+      }
+    }
+    return cls;
   }
 
   private arg(a: ts.Expression): Expr {
@@ -346,6 +391,7 @@ class Lowerer {
       if (ts.isPropertyAssignment(p)) props.push({ key, value: this.expr(p.initializer, key) });
       else if (ts.isShorthandPropertyAssignment(p)) props.push({ key, value: { k: 'ref', name: p.name.text, span: this.span(p.name) } });
       else if (ts.isMethodDeclaration(p)) props.push({ key, value: this.shallow ? this.unknown(p) : { k: 'fn', fn: this.fn(p, key) } });
+      else if (ts.isGetAccessorDeclaration(p) && !this.shallow) props.push({ key, value: { k: 'fn', fn: this.fn(p, key) }, get: true });
     }
     return props;
   }
@@ -380,6 +426,7 @@ class Lowerer {
       length,
       async: hasModifier(node, ts.SyntaxKind.AsyncKeyword),
       generator: !!node.asteriskToken,
+      ...(ts.isArrowFunction(node) ? { arrow: true as const } : {}),
       span: this.span(node),
       headSpan: { start, end: headEnd, line: s.line + 1, column: s.character + 1, endLine: he.line + 1, endColumn: he.character + 1 },
       body: stmts,

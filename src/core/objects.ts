@@ -1,0 +1,177 @@
+// The JavaScript objects the interpreter models beyond plain values: classes and constructor
+// functions (`new`, `super`, prototypes, getters), the globals routing code calls (`Object.entries`,
+// `Object.defineProperty`, `Promise.resolve`), promise callbacks, and the CommonJS interop helpers
+// compilers emit. Each is a function of the running interpreter (Runtime), which stays in evaluate.ts.
+import { InteropHelper, truthy } from './builtins';
+import type { ClassIR, Expr, FnIR } from './ir';
+import { Arg, Env, ObjValue, Site, UNDEFINED, UNKNOWN, Value, asString, describe } from './values';
+
+export type FnValue = Extract<Value, { t: 'fn' }>;
+export type ClassValue = Extract<Value, { t: 'class' }>;
+
+/** What these objects need of the interpreter. */
+export interface Runtime {
+  eval(e: Expr, env: Env, file: string): Value;
+  member(obj: Value, prop: string, site: Site | null): Value;
+  invoke(callee: FnValue, args: Value[], thisArg?: Value): Value;
+  /** Runs a closure's body: what it returns, or undefined. `parent` is what `super` means in it. */
+  run(callee: FnValue, args: Value[], thisArg: Value | undefined, parent?: Value): Value | undefined;
+  setProp(obj: Value, prop: string, v: Value, site: Site): void;
+  /** Runs `body` unless `key` is running already or calls are nested too deep (then `fallback`). */
+  guard<T>(key: FnIR | ClassIR, fallback: T, body: () => T): T;
+}
+
+const MAX_PROTO = 32;
+
+/** An object's own property, else its getter (called on the object), else its prototype's. */
+export function objMember(rt: Runtime, obj: ObjValue, prop: string): Value {
+  for (let o: ObjValue | undefined = obj, i = 0; o && i < MAX_PROTO; o = o.proto, i++) {
+    const v = o.props.get(prop);
+    if (v) return v;
+    const getter = o.getters?.get(prop);
+    if (getter) return rt.invoke(getter, [], obj);
+  }
+  if (prop === '__esModule' && obj.esm) return { t: 'bool', v: true };
+  return UNDEFINED(`property '${prop}' not found`);
+}
+
+/**
+ * `p.then(cb)`, `p.catch(cb)`, `p.finally(cb)` on something that is not an object with its own
+ * `then`: the callback runs once. Promises are transparent here (an async function returns its
+ * value), so `then` hands on what we know of the value, and nothing for a package call's result.
+ */
+export function promiseMethod(rt: Runtime, obj: Value, prop: string, args: Arg[]): Value | undefined {
+  const cb = args[0]?.value;
+  if (prop === 'then') {
+    const onError = args[1]?.value;
+    if (onError?.t === 'fn') rt.invoke(onError, [UNKNOWN('the rejection reason')]);
+    if (cb?.t !== 'fn') return onError?.t === 'fn' ? obj : undefined;
+    const resolved = obj.t === 'pkgcall' || obj.t === 'pkg' || obj.t === 'method' ? UNKNOWN(`the value ${describe(obj)} resolves to`) : obj;
+    return rt.invoke(cb, [resolved]);
+  }
+  if (cb?.t !== 'fn') return undefined;
+  rt.invoke(cb, prop === 'catch' ? [UNKNOWN('the rejection reason')] : []);
+  return obj;
+}
+
+/** `Object.entries(x)`, `Object.defineProperty(...)`, `Promise.resolve(x)`...: the globals routing code uses. */
+export function globalCall(rt: Runtime, global: string, prop: string, args: Arg[], site: Site): Value {
+  const first = args[0]?.value ?? UNDEFINED('no argument');
+  if (global === 'Promise') {
+    if (prop === 'resolve') return first;
+    if (prop === 'all') return first.t === 'arr' ? first : UNKNOWN(`Promise.all of ${describe(first)}`);
+    return UNKNOWN(`result of Promise.${prop}()`);
+  }
+  if (prop === 'entries' || prop === 'values' || prop === 'keys') {
+    if (first.t !== 'obj') return UNKNOWN(`Object.${prop} of ${describe(first)}`);
+    const items: Arg[] = [...first.props].map(([k, v]) => {
+      const value: Value = prop === 'keys' ? { t: 'str', v: k } : prop === 'values' ? v
+        : { t: 'arr', items: [{ value: { t: 'str', v: k }, name: k, site: null }, { value: v, name: k, site: null }] };
+      return { value, name: k, site: null };
+    });
+    return { t: 'arr', items };
+  }
+  if (prop === 'freeze' || prop === 'seal' || prop === 'preventExtensions') return first;
+  if (prop === 'assign') {
+    for (const src of args.slice(1)) if (src.value.t === 'obj') for (const [k, v] of src.value.props) rt.setProp(first, k, v, site);
+    return first;
+  }
+  if (prop === 'defineProperty') {
+    const key = args[1] ? asString(args[1].value) : null;
+    const desc = args[2]?.value;
+    if (key === null || desc?.t !== 'obj') return first;
+    // `Object.defineProperty(exports, '__esModule', { value: true })`: not enumerable, so a flag.
+    if (key === '__esModule' && first.t === 'obj') { if (truthy(objMember(rt, desc, 'value'))) first.esm = true; return first; }
+    const get = desc.props.get('get');
+    if (get?.t === 'fn' && first.t === 'obj') (first.getters ??= new Map()).set(key, get);
+    else if (desc.props.has('value')) rt.setProp(first, key, desc.props.get('value')!, site);
+    return first;
+  }
+  return UNKNOWN(`result of ${global}.${prop}()`);
+}
+
+/** Applies a compiler's CommonJS interop helper (see builtins.ts) to its arguments. */
+export function interop(rt: Runtime, helper: InteropHelper, args: Arg[], site: Site): Value {
+  const mod = args[0]?.value ?? UNDEFINED('no module');
+  const esModule = truthy(rt.member(mod, '__esModule', null)) === true;
+  if (helper === 'importDefault') return esModule ? mod : { t: 'obj', props: new Map([['default', mod]]) };
+  if (helper === 'importStar') {
+    // A package stands for all its exports already (`ns.Router`, `ns.default`).
+    if (esModule || mod.t === 'pkg' || mod.t === 'unknown' || mod.t === 'either') return mod;
+    const ns: ObjValue = { t: 'obj', props: new Map(mod.t === 'obj' ? mod.props : mod.t === 'fn' ? mod.props ?? [] : []) };
+    if (mod.t === 'obj' && mod.getters) ns.getters = new Map(mod.getters);
+    ns.props.set('default', mod);
+    return ns;
+  }
+  if (helper === 'exportStar') {
+    const target = args[1]?.value;
+    if (mod.t === 'obj' && target?.t === 'obj') {
+      for (const [k, v] of mod.props) if (k !== 'default' && !target.props.has(k)) target.props.set(k, v);
+      for (const [k, g] of mod.getters ?? []) if (k !== 'default' && !target.props.has(k)) (target.getters ??= new Map()).set(k, g);
+    }
+    return UNDEFINED('__exportStar');
+  }
+  // __createBinding(o, m, k, k2): o[k2 ?? k] = m[k]
+  const [o, m, k, k2] = args.map(a => a.value);
+  const key = k ? asString(k) : null;
+  const as = k2 && !(k2.t === 'unknown' && k2.undef) ? asString(k2) : key;
+  if (o && m && key !== null && as !== null) rt.setProp(o, as, rt.member(m, key, null), site);
+  return UNDEFINED('__createBinding');
+}
+
+/** `new C(...)` / `new F(...)`: a fresh object reading methods from the prototype; the constructor may return another. */
+export function construct(rt: Runtime, callee: FnValue | ClassValue, args: Arg[]): Value {
+  const proto = callee.t === 'class' ? callee.proto : rt.member(callee, 'prototype', null);
+  const self: ObjValue = { t: 'obj', props: new Map(), proto: proto.t === 'obj' ? proto : undefined };
+  const r = initInstance(rt, callee, self, args.map(a => a.value));
+  return r && (r.t === 'obj' || r.t === 'host' || r.t === 'fn' || r.t === 'class') ? r : self;
+}
+
+/** Runs a class's field initialisers and constructor (and its parent's) on `self`; returns what the constructor returns. */
+export function initInstance(rt: Runtime, callee: FnValue | ClassValue, self: ObjValue, args: Value[]): Value | undefined {
+  if (callee.t === 'fn') return rt.run(callee, args, self);
+  const cls = callee.cls;
+  return rt.guard(cls, undefined, () => {
+    const parent = callee.parent?.t === 'class' || callee.parent?.t === 'fn' ? callee.parent : null;
+    // Without a constructor, a derived class passes its arguments to the parent's.
+    if (parent && !cls.ctor) initInstance(rt, parent, self, args);
+    if (cls.fields.length) {
+      const env = new Env(callee.env);
+      env.define('this', self);
+      for (const f of cls.fields) self.props.set(f.key, rt.eval(f.init, env, callee.file));
+    }
+    if (!cls.ctor) return undefined;
+    return rt.run({ t: 'fn', fn: cls.ctor, env: callee.env, file: callee.file }, args, self, parent ?? undefined);
+  });
+}
+
+/** `super(...)` in a constructor: the parent's constructor runs on the same object. */
+export function superCall(rt: Runtime, args: Arg[], env: Env): Value {
+  const parent = env.lookup('super');
+  const self = env.lookup('this');
+  if ((parent?.t === 'class' || parent?.t === 'fn') && self?.t === 'obj') initInstance(rt, parent, self, args.map(a => a.value));
+  return UNDEFINED('super()');
+}
+
+/** A class expression or declaration: methods on the prototype, statics on the class. */
+export function classValue(rt: Runtime, cls: ClassIR, env: Env, file: string): Value {
+  const parent = cls.ext ? rt.eval(cls.ext, env, file) : null;
+  const parentProto = parent?.t === 'class' ? parent.proto : parent?.t === 'fn' ? rt.member(parent, 'prototype', null) : null;
+  const proto: ObjValue = { t: 'obj', props: new Map(), proto: parentProto?.t === 'obj' ? parentProto : undefined };
+  const inner = new Env(env);
+  const value: ClassValue = { t: 'class', cls, env: inner, file, props: new Map(), proto, parent };
+  if (cls.name) inner.define(cls.name, value);
+  for (const m of cls.methods) {
+    const f: FnValue = { t: 'fn', fn: m.fn, env: inner, file };
+    if (m.get) (proto.getters ??= new Map()).set(m.key, f);
+    else proto.props.set(m.key, f);
+  }
+  let staticEnv: Env | null = null;
+  for (const m of cls.statics) {
+    if (m.fn) { if (!m.get) value.props.set(m.key, { t: 'fn', fn: m.fn, env: inner, file }); continue; }
+    if (!staticEnv) { staticEnv = new Env(inner); staticEnv.define('this', value); }
+    if (m.init) value.props.set(m.key, rt.eval(m.init, staticEnv, file));
+  }
+  return value;
+}
+
