@@ -132,6 +132,12 @@ export function describe(v: Value): string {
     case 'host': return `${v.host.framework} ${v.host.kind}`;
     case 'unknown': return v.why;
     case 'fn': return `function ${v.fn.name ?? ''}`.trim();
-    default: return v.t;
+    case 'bool': return String(v.v);
+    case 'regex': return `/${v.source}/${v.flags}`;
+    case 'arr': return `[${v.items.map(i => i.name).join(', ')}]`;
+    case 'obj': return 'an object';
+    case 'class': return `class ${v.cls.name ?? ''}`.trim();
+    case 'method': return v.host.framework ? `${v.host.framework} ${v.host.kind}.${v.name}` : `${v.host.kind}.${v.name}`;
+    case 'either': return `one of ${v.options.map(o => (o.t === 'str' ? `'${o.v}'` : describe(o))).join(', ')}`;
   }
 }

@@ -117,8 +117,22 @@ function pathSpecs(v: Value): PathSpec[] | null {
   if (v.t === 'arr' && v.items.length && v.items.every(i => i.value.t === 'str' || i.value.t === 'regex' || i.value.t === 'arr')) {
     return v.items.flatMap(i => pathSpecs(i.value) ?? []);
   }
-  if (v.t === 'either' && v.options.every(o => o.t === 'str')) return [{ kind: 'str', v: (v.options[0] as { v: string }).v }];
+  if (v.t === 'either') return choicePath(v.options);
   return null;
+}
+
+/**
+ * A path that is one of several (`process.env.ROOT ? '/x' : '/y'`, `process.env.BASE || '/api'`):
+ * the first known string, with a note naming every option, since the running app picks one.
+ */
+function choicePath(opts: Value[]): PathSpec[] | null {
+  if (opts.some(o => o.t !== 'str' && o.t !== 'unknown')) return null;
+  const strs = [...new Set(opts.flatMap(o => (o.t === 'str' ? [o.v] : [])))];
+  if (!strs.length) return null;
+  const unknowns = opts.filter(o => o.t === 'unknown');
+  if (strs.length === 1 && !unknowns.length) return [{ kind: 'str', v: strs[0] }];
+  const names = [...unknowns.map(describe), ...strs.map(s => `'${s}'`)];
+  return [{ kind: 'str', v: strs[0], note: `path: one of ${names.join(', ')} (showing '${strs[0]}')` }];
 }
 
 function unknownPath(v: Value): PathSpec {

@@ -430,4 +430,37 @@ function requireAdmin(req, res, next) { if (!req.user) return res.status(401).en
       }, ['GET /admin/flows [requireAdmin] 🔒']);
     });
   });
+
+  describe('notes (G10, G11)', () => {
+    it("a path chosen at run time (process.env.ROOT ? '/x' : '/y') is shown with a note naming both options, not silently the first", () => {
+      expectRoutes({
+        'app.js': `const express = require('express');
+const app = express();
+const root = process.env.ROOT ? '/x' : '/y';
+app.get(root, function h(req, res) { res.end(); });
+`,
+      }, ['GET /x [] ⚠'], ["GET /x: path: one of '/x', '/y' (showing '/x')"]);
+    });
+
+    it("a default for an unknown prefix (process.env.BASE || '/api') mounts under the default, with a note", () => {
+      expectRoutes({
+        'app.js': `const express = require('express');
+const app = express();
+const router = express.Router();
+router.get('/items', function items(req, res) { res.json([]); });
+app.use(process.env.BASE || '/api', router);
+`,
+      }, ['GET /api/items [] ⚠'], ["GET /api/items: path: one of process.env.BASE, '/api' (showing '/api')"]);
+    });
+
+    it("an array of paths read from a package names its expressions, not an IR kind (verdaccio's WebUrls)", () => {
+      expectRoutes({
+        'app.js': `const express = require('express');
+const { WebUrls } = require('@verdaccio/middleware');
+const app = express();
+app.get([WebUrls.a, WebUrls.b], function h(req, res) { res.end(); });
+`,
+      }, ['GET /{?} [] ⚠'], ['GET /{?}: path: [WebUrls.a, WebUrls.b]']);
+    });
+  });
 });
