@@ -463,4 +463,21 @@ app.get([WebUrls.a, WebUrls.b], function h(req, res) { res.end(); });
       }, ['GET /{?} [] ⚠'], ['GET /{?}: path: [WebUrls.a, WebUrls.b]']);
     });
   });
+
+  describe('configuration (G12)', () => {
+    it('"sevenStops": { "exclude": [] } in package.json scans an app that runs from build/ (compiled apps started as require("./build/app.js")())', () => {
+      expectRoutes({
+        'package.json': JSON.stringify({ sevenStops: { exclude: [] } }),
+        'index.js': `require('./build/app.js')().listen(3000);
+`,
+        'build/app.js': `const express = require('express');
+module.exports = function createApp() {
+  const app = express();
+  app.get('/a', function a(req, res) { res.end(); });
+  return app;
+};
+`,
+      }, ['GET /a [] ⚠']);
+    });
+  });
 });
