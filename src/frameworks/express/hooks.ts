@@ -7,6 +7,12 @@ import { ExpressHost, PathSpec, ROUTE_METHODS, isExpressHost } from './objects';
 /** Server properties that tune accepting and keeping connections (stop 1). */
 export const SERVER_TIMEOUTS = new Set(['keepAliveTimeout', 'headersTimeout', 'requestTimeout', 'timeout', 'maxHeadersCount', 'maxConnections', 'maxRequestsPerSocket']);
 
+/**
+ * Packages whose default export makes a router Express mounts like its own (`router` is Express's
+ * router as a package; express-promise-router wraps it so handlers may return promises).
+ */
+export const ROUTER_PACKAGES = ['router', 'express-promise-router'];
+
 export interface AcceptSite {
   label: string;
   site: Site;
@@ -46,7 +52,7 @@ export class ExpressRecorder implements EvaluationHooks {
   private callPackage(name: string, path: string[], args: Arg[], site: Site): Value | undefined {
     const p = path.filter(x => x !== 'default').join('.');
     if (name === 'express' && p === '') return this.create('app', site);
-    if ((name === 'express' && p === 'Router') || (name === 'router' && p === '')) {
+    if ((name === 'express' && p === 'Router') || (p === '' && ROUTER_PACKAGES.includes(name))) {
       const flag = args[0]?.value.t === 'obj' ? args[0].value.props.get('caseSensitive') : undefined;
       const h = this.createHost('router', site);
       if (flag?.t === 'bool') h.caseSensitive = flag.v;
