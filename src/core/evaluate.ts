@@ -4,6 +4,7 @@
 // It never executes workspace code. Handler bodies are not replayed: they run per request.
 import { NOT_ES_MODULE, either, interopHelper, notNullish, pureMethod, truthy } from './builtins';
 import type { ClassIR, Expr, FnIR, ModuleIR, Pattern, Span, Stmt } from './ir';
+import { lowerClassMembers } from './lower';
 import type { ModuleResolver } from './resolve-module';
 import { FnValue, Runtime, classValue, construct, globalCall, interop, objMember, promiseMethod, superCall } from './objects';
 import { Arg, Env, HostObject, ObjValue, Site, UNDEFINED, UNKNOWN, Value, asString, describe, exprName, options } from './values';
@@ -45,6 +46,8 @@ export class Evaluator implements Runtime {
     private readonly modules: Map<string, ModuleIR>,
     private readonly resolver: ModuleResolver,
     private readonly hooks: EvaluationHooks[],
+    /** The text each module's IR was lowered from (class methods are lowered from it on first use). */
+    private readonly source: (file: string) => string | undefined = () => undefined,
   ) {}
 
   /** Evaluates a module (once) and returns what `require()` of it gives. */
@@ -344,6 +347,7 @@ export class Evaluator implements Runtime {
       }
       case 'class': {
         for (let c: Value | null = obj; c?.t === 'class'; c = c.parent) {
+          c.lazy?.();
           const v = c.props.get(prop);
           if (v) return v;
         }
@@ -443,6 +447,11 @@ export class Evaluator implements Runtime {
       for (const [name, h] of Object.entries(fn.hoisted)) env.define(name, { t: 'fn', fn: h, env, file: callee.file });
       return this.execBlock(fn.body, env, callee.file);
     });
+  }
+
+  lowerClass(file: string, cls: ClassIR): void {
+    const text = this.source(file);
+    if (text !== undefined) lowerClassMembers(file, text, cls);
   }
 
   guard<T>(key: FnIR | ClassIR, fallback: T, body: () => T): T {

@@ -47,14 +47,29 @@ export type ObjProp = { key: string; value: Expr; get?: true } | { spread: Expr 
 export interface ClassIR {
   name: string | null;
   span: Span;
+  /** Start offset of the class in its file, where lowerClassMembers finds it again. */
+  at: number;
   ext: Expr | null;
   ctor: FnIR | null;
-  /** Methods and getters on the prototype. */
-  methods: { key: string; fn: FnIR; get?: true }[];
-  /** Static methods and getters, and static fields (`fn` null, `init` the initialiser). */
-  statics: { key: string; fn: FnIR | null; init?: Expr; get?: true }[];
+  /**
+   * Methods and getters, on the prototype or (`static`) on the class. Their bodies are lowered on
+   * first use (`fn` is filled in then): most classes in a workspace (services, models) never have
+   * a method read while the program is replayed, and lowering them all cost a third more memory.
+   */
+  members: ClassMember[];
+  /** Static fields (`static router = Router()`), evaluated when the class is. */
+  staticFields: { key: string; init: Expr }[];
   /** Instance fields (`router = Router()`), initialised on `this` before the constructor body runs. */
   fields: { key: string; init: Expr }[];
+}
+
+export interface ClassMember {
+  key: string;
+  /** Start offset of the member in its file. */
+  at: number;
+  static?: true;
+  get?: true;
+  fn?: FnIR;
 }
 
 /** Destructuring target: a plain name, or properties picked from an object. */

@@ -11,6 +11,19 @@ import ts = tsMorphTs;
 const MAX_CALLS_PER_FN = 200;
 const UNKNOWN_TEXT_MAX = 80;
 
+/**
+ * Lowers the methods of a class lowered earlier from the same text (see ClassMember): parses the
+ * file again, once per class whose methods the program reads. Never throws.
+ */
+export function lowerClassMembers(fileName: string, text: string, cls: ClassIR): void {
+  try {
+    const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindFor(fileName));
+    new Lowerer(sf).classMembers(cls);
+  } catch {
+    // A member left without `fn` reads as undefined.
+  }
+}
+
 /** Parses and lowers a file; `fileName` only picks the script kind (ts/tsx/js/jsx). */
 export function lowerSource(fileName: string, text: string): ModuleIR {
   // setParentNodes=false: 14-25 % faster and nothing below needs parent pointers.
@@ -341,11 +354,11 @@ class Lowerer {
     return null;
   }
 
-  /** A class declaration or expression: members lowered like functions, fields like expressions. */
+  /** A class declaration or expression: constructor and fields lowered, methods kept for later (ClassMember). */
   private classIR(node: ts.ClassLikeDeclaration, nameHint: string | null = null): ClassIR {
     const name = node.name?.text ?? nameHint;
     const ext = node.heritageClauses?.find(h => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
-    const cls: ClassIR = { name, span: this.span(node.name ?? node), ext: ext ? this.expr(ext) : null, ctor: null, methods: [], statics: [], fields: [] };
+    const cls: ClassIR = { name, span: this.span(node.name ?? node), at: node.getStart(this.sf), ext: ext ? this.expr(ext) : null, ctor: null, members: [], staticFields: [], fields: [] };
     for (const m of node.members) {
       if (ts.isConstructorDeclaration(m)) { if (m.body) cls.ctor = this.fn(m, name); continue; }
       const key = m.name ? literalKey(m.name) : null;
@@ -353,15 +366,44 @@ class Lowerer {
       const isStatic = hasModifier(m, ts.SyntaxKind.StaticKeyword);
       if (ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m)) {
         if (!m.body) continue;
-        const entry = ts.isGetAccessorDeclaration(m) ? { key, fn: this.fn(m, key), get: true as const } : { key, fn: this.fn(m, key) };
-        (isStatic ? cls.statics : cls.methods).push(entry);
+        cls.members.push({ key, at: m.getStart(this.sf), ...(isStatic ? { static: true as const } : {}), ...(ts.isGetAccessorDeclaration(m) ? { get: true as const } : {}) });
+        this.collectDeps(m.body);
       } else if (ts.isPropertyDeclaration(m)) {
         const init: Expr = m.initializer ? this.expr(m.initializer, key) : { k: 'unknown', text: 'undefined', span: this.span(m) };
-        if (isStatic) cls.statics.push({ key, fn: null, init });
-        else cls.fields.push({ key, init });
+        (isStatic ? cls.staticFields : cls.fields).push({ key, init });
       }
     }
     return cls;
+  }
+
+  /** The require() and import() specifiers in a body that is not lowered now (a class method's). */
+  private collectDeps(body: ts.Node): void {
+    const visit = (n: ts.Node): void => {
+      if (ts.isCallExpression(n)) {
+        const first = n.arguments[0];
+        const callee = n.expression;
+        if (first && ts.isStringLiteralLike(first) && ((ts.isIdentifier(callee) && callee.text === 'require') || callee.kind === ts.SyntaxKind.ImportKeyword)) this.ir.deps.push(first.text);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(body);
+  }
+
+  /** Lowers the methods and getters of the class that starts at `cls.at`, filling in each member's `fn`. */
+  classMembers(cls: ClassIR): void {
+    const byStart = new Map(cls.members.map(m => [m.at, m]));
+    const visit = (n: ts.Node): void => {
+      if (cls.at < n.pos || cls.at >= n.end) return;
+      if ((ts.isClassDeclaration(n) || ts.isClassExpression(n)) && n.getStart(this.sf) === cls.at) {
+        for (const m of n.members) {
+          const entry = byStart.get(m.getStart(this.sf));
+          if (entry && (ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m))) entry.fn = this.fn(m, entry.key);
+        }
+        return;
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(this.sf);
   }
 
   private arg(a: ts.Expression): Expr {

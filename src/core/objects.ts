@@ -17,6 +17,8 @@ export interface Runtime {
   /** Runs a closure's body: what it returns, or undefined. `parent` is what `super` means in it. */
   run(callee: FnValue, args: Value[], thisArg: Value | undefined, parent?: Value): Value | undefined;
   setProp(obj: Value, prop: string, v: Value, site: Site): void;
+  /** Lowers the methods of a class (see ClassMember); members it cannot lower stay without `fn`. */
+  lowerClass(file: string, cls: ClassIR): void;
   /** Runs `body` unless `key` is running already or calls are nested too deep (then `fallback`). */
   guard<T>(key: FnIR | ClassIR, fallback: T, body: () => T): T;
 }
@@ -26,6 +28,7 @@ const MAX_PROTO = 32;
 /** An object's own property, else its getter (called on the object), else its prototype's. */
 export function objMember(rt: Runtime, obj: ObjValue, prop: string): Value {
   for (let o: ObjValue | undefined = obj, i = 0; o && i < MAX_PROTO; o = o.proto, i++) {
+    o.lazy?.();
     const v = o.props.get(prop);
     if (v) return v;
     const getter = o.getters?.get(prop);
@@ -161,17 +164,26 @@ export function classValue(rt: Runtime, cls: ClassIR, env: Env, file: string): V
   const inner = new Env(env);
   const value: ClassValue = { t: 'class', cls, env: inner, file, props: new Map(), proto, parent };
   if (cls.name) inner.define(cls.name, value);
-  for (const m of cls.methods) {
-    const f: FnValue = { t: 'fn', fn: m.fn, env: inner, file };
-    if (m.get) (proto.getters ??= new Map()).set(m.key, f);
-    else proto.props.set(m.key, f);
+  if (cls.members.length) {
+    // Methods are lowered and bound when a member of the class is first read (ClassMember).
+    const bindMembers = (): void => {
+      proto.lazy = value.lazy = undefined;
+      if (cls.members.some(m => !m.fn)) rt.lowerClass(file, cls);
+      for (const m of cls.members) {
+        if (!m.fn) continue;
+        const f: FnValue = { t: 'fn', fn: m.fn, env: inner, file };
+        // Anything assigned before this ran (`C.prototype.x = ...`, a static field) was assigned later in the program.
+        if (m.static) { if (!m.get && !value.props.has(m.key)) value.props.set(m.key, f); }
+        else if (m.get) (proto.getters ??= new Map()).set(m.key, f);
+        else if (!proto.props.has(m.key)) proto.props.set(m.key, f);
+      }
+    };
+    proto.lazy = value.lazy = bindMembers;
   }
-  let staticEnv: Env | null = null;
-  for (const m of cls.statics) {
-    if (m.fn) { if (!m.get) value.props.set(m.key, { t: 'fn', fn: m.fn, env: inner, file }); continue; }
-    if (!staticEnv) { staticEnv = new Env(inner); staticEnv.define('this', value); }
-    if (m.init) value.props.set(m.key, rt.eval(m.init, staticEnv, file));
+  if (cls.staticFields.length) {
+    const staticEnv = new Env(inner);
+    staticEnv.define('this', value);
+    for (const f of cls.staticFields) value.props.set(f.key, rt.eval(f.init, staticEnv, file));
   }
   return value;
 }
-

@@ -26,7 +26,7 @@ export type Value =
   | { t: 'arr'; items: Arg[] }
   | ObjValue
   /** A class: `props` holds its static members, `proto` the prototype its instances read methods from. */
-  | { t: 'class'; cls: ClassIR; env: Env; file: string; props: Map<string, Value>; proto: ObjValue; parent: Value | null }
+  | { t: 'class'; cls: ClassIR; env: Env; file: string; props: Map<string, Value>; proto: ObjValue; parent: Value | null; lazy?: () => void }
   /** Something reached from a package import: `express`, `express.Router`, `passport.authenticate`. */
   | { t: 'pkg'; name: string; path: string[] }
   /** The result of calling into a package: `express.json({...})`, `passport.authenticate('jwt')`. */
@@ -51,6 +51,8 @@ export interface ObjValue {
   getters?: Map<string, Extract<Value, { t: 'fn' }>>;
   proto?: ObjValue;
   esm?: true;
+  /** Adds members not made yet (a class's methods, lowered on first read); call before reading. */
+  lazy?: () => void;
 }
 
 /** Framework adapters subclass nothing: they tag their objects with `framework` and `kind`. */
