@@ -6,7 +6,7 @@ import { NOT_ES_MODULE, either, interopHelper, notNullish, pureMethod, truthy } 
 import type { ClassIR, Expr, FnIR, ModuleIR, Pattern, Span, Stmt } from './ir';
 import { lowerClassMembers } from './lower';
 import type { ModuleResolver } from './resolve-module';
-import { FnValue, Runtime, classValue, construct, globalCall, interop, objMember, promiseMethod, superCall } from './objects';
+import { FnValue, Runtime, arrayMethod, classValue, construct, globalCall, interop, objMember, promiseMethod, superCall, superMember } from './objects';
 import { Arg, Env, HostObject, ObjValue, Site, UNDEFINED, UNKNOWN, Value, asString, describe, exprName, options } from './values';
 
 export { describe, exprName } from './values';
@@ -383,17 +383,20 @@ export class Evaluator implements Runtime {
       const callee = this.eval(c, env, file);
       return this.callValue(callee, this.args(e.args, env, file), site, c, undefined, e.isNew);
     }
+    if (c.obj.k === 'ref' && c.obj.name === 'super' && typeof c.prop === 'string') {
+      // `super.expressRouter()`: the parent's method, called on this object.
+      const self = env.lookup('this');
+      return this.callValue(superMember(this, env.lookup('super'), self, c.prop), this.args(e.args, env, file), site, c, self, false);
+    }
     const obj = this.eval(c.obj, env, file);
     const prop = typeof c.prop === 'string' ? c.prop : asString(this.eval(c.prop, env, file));
     const args = this.args(e.args, env, file);
     if (prop === null) return UNKNOWN(`result of a computed method of ${describe(obj)}`);
     const pure = pureMethod(obj, prop, args);
     if (pure) return pure;
-    // Array helpers used to build and mount routers: `routes.map(r => ...)`, `list.forEach(...)`.
-    if (obj.t === 'arr' && (prop === 'map' || prop === 'forEach') && args[0]?.value.t === 'fn') {
-      const fn = args[0].value;
-      const results = obj.items.map((item, i) => ({ value: this.invoke(fn, [item.value, { t: 'num', v: i } as Value]), name: item.name, site: item.site }));
-      return prop === 'map' ? { t: 'arr', items: results } : UNKNOWN('forEach result');
+    if (obj.t === 'arr') {
+      const r = arrayMethod(this, obj, prop, args);
+      if (r) return r;
     }
     // `app.get.call(app, '/d', h)`, `router.use.apply(router, args)`, `handler.bind(this)`.
     if (CALLABLE.has(obj.t) && (prop === 'call' || prop === 'apply' || prop === 'bind')) {
@@ -420,7 +423,7 @@ export class Evaluator implements Runtime {
       const v = h.call(callee, args, site);
       if (v !== undefined) return v;
     }
-    if (callee.t === 'fn') return isNew ? construct(this, callee, args) : this.invoke(callee, args.map(a => a.value), thisArg);
+    if (callee.t === 'fn') return isNew ? construct(this, callee, args) : this.invoke(callee, args.map(a => a.value), thisArg, args);
     if (callee.t === 'class') return isNew ? construct(this, callee, args) : UNKNOWN(`class ${callee.cls.name ?? ''} called without new`);
     if (callee.t === 'pkg') return { t: 'pkgcall', name: callee.name, path: callee.path, args, site };
     if (callee.t === 'either') {
@@ -432,18 +435,22 @@ export class Evaluator implements Runtime {
   }
 
   /** Calls a closure: binds parameters, runs the body, returns what it returns. */
-  invoke(callee: FnValue, args: Value[], thisArg?: Value): Value {
-    return this.run(callee, args, thisArg) ?? UNKNOWN(`${callee.fn.name ?? 'function'} returns nothing known`);
+  invoke(callee: FnValue, args: Value[], thisArg?: Value, full?: Arg[]): Value {
+    return this.run(callee, args, thisArg, undefined, full) ?? UNKNOWN(`${callee.fn.name ?? 'function'} returns nothing known`);
   }
 
-  run(callee: FnValue, args: Value[], thisArg: Value | undefined, parent?: Value): Value | undefined {
+  run(callee: FnValue, args: Value[], thisArg: Value | undefined, parent?: Value, full?: Arg[]): Value | undefined {
     const fn = callee.fn;
     return this.guard(fn, UNKNOWN(`recursive or too deep call of ${fn.name ?? 'a function'}`), () => {
       const env = new Env(callee.env);
       // Arrow functions see the `this` of where they were written.
       if (!fn.arrow) env.define('this', thisArg ?? UNKNOWN('this'));
       if (parent) env.define('super', parent);
-      fn.params.forEach((p, i) => this.bind(p, args[i] ?? UNDEFINED(`argument ${i + 1} not passed`), env, callee.file));
+      fn.params.forEach((p, i) => {
+        // `...rest` keeps each argument's name and site (`register(path, ...middleware)` hands them on).
+        if (p.k === 'rest') this.bind(p.target, { t: 'arr', items: full ? full.slice(i) : args.slice(i).map(value => ({ value, name: describe(value), site: null })) }, env, callee.file);
+        else this.bind(p, args[i] ?? UNDEFINED(`argument ${i + 1} not passed`), env, callee.file);
+      });
       for (const [name, h] of Object.entries(fn.hoisted)) env.define(name, { t: 'fn', fn: h, env, file: callee.file });
       return this.execBlock(fn.body, env, callee.file);
     });
@@ -468,7 +475,7 @@ export class Evaluator implements Runtime {
 }
 
 /** Globals whose calls the interpreter models (when the file does not shadow the name). */
-const GLOBAL_HELPERS = new Set(['Object', 'Promise']);
+const GLOBAL_HELPERS = new Set(['Object', 'Promise', 'Array']);
 
 /** Values `.call`, `.apply` and `.bind` apply to. */
 const CALLABLE = new Set<Value['t']>(['fn', 'method', 'pkg', 'class']);

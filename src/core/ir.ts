@@ -79,6 +79,8 @@ export type Pattern =
   | { k: 'array'; items: (Pattern | null)[] }
   /** `target = init` (a parameter or destructured property with a default value). */
   | { k: 'default'; target: Pattern; init: Expr }
+  /** `...rest` parameter: an array of the remaining arguments. */
+  | { k: 'rest'; target: Pattern }
   | { k: 'ignore' };
 
 /** A statement, reduced to the effects that matter: bindings, calls, exports, loops and returns. */

@@ -446,7 +446,7 @@ class Lowerer {
   // ---- functions ---------------------------------------------------------------------------------
 
   fn(node: ts.FunctionLikeDeclaration, name: string | null): FnIR {
-    const params = node.parameters.map(p => this.withDefault(this.pattern(p.name), p.initializer));
+    const params = node.parameters.map((p): Pattern => (p.dotDotDotToken ? { k: 'rest', target: this.pattern(p.name) } : this.withDefault(this.pattern(p.name), p.initializer)));
     let length = 0;
     for (const p of node.parameters) {
       if (p.initializer || p.dotDotDotToken) break; // fn.length stops at the first default or rest (E19)
@@ -601,6 +601,6 @@ export function patternNames(p: Pattern): string[] {
   if (p.k === 'name') return [p.name];
   if (p.k === 'object') return p.props.flatMap(x => patternNames(x.target));
   if (p.k === 'array') return p.items.flatMap(x => (x ? patternNames(x) : []));
-  if (p.k === 'default') return patternNames(p.target);
+  if (p.k === 'default' || p.k === 'rest') return patternNames(p.target);
   return [];
 }

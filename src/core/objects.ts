@@ -13,9 +13,10 @@ export type ClassValue = Extract<Value, { t: 'class' }>;
 export interface Runtime {
   eval(e: Expr, env: Env, file: string): Value;
   member(obj: Value, prop: string, site: Site | null): Value;
-  invoke(callee: FnValue, args: Value[], thisArg?: Value): Value;
+  /** `full`: the arguments with their names and sites, for a `...rest` parameter. */
+  invoke(callee: FnValue, args: Value[], thisArg?: Value, full?: Arg[]): Value;
   /** Runs a closure's body: what it returns, or undefined. `parent` is what `super` means in it. */
-  run(callee: FnValue, args: Value[], thisArg: Value | undefined, parent?: Value): Value | undefined;
+  run(callee: FnValue, args: Value[], thisArg: Value | undefined, parent?: Value, full?: Arg[]): Value | undefined;
   setProp(obj: Value, prop: string, v: Value, site: Site): void;
   /** Lowers the methods of a class (see ClassMember); members it cannot lower stay without `fn`. */
   lowerClass(file: string, cls: ClassIR): void;
@@ -36,6 +37,46 @@ export function objMember(rt: Runtime, obj: ObjValue, prop: string): Value {
   }
   if (prop === '__esModule' && obj.esm) return { t: 'bool', v: true };
   return UNDEFINED(`property '${prop}' not found`);
+}
+
+/**
+ * The array methods routing code builds route tables with: `map`, `forEach`, `filter`, `reduce`,
+ * `push`, `concat`, `slice`. Undefined when the call is not one we can follow (an unknown callback).
+ */
+export function arrayMethod(rt: Runtime, arr: Extract<Value, { t: 'arr' }>, prop: string, args: Arg[]): Value | undefined {
+  const cb = args[0]?.value;
+  const fn = cb?.t === 'fn' ? cb : null;
+  const index = (i: number): Value => ({ t: 'num', v: i });
+  switch (prop) {
+    case 'map':
+    case 'forEach':
+    case 'filter': {
+      if (!fn) return undefined;
+      const results = arr.items.map((item, i) => ({ item, value: rt.invoke(fn, [item.value, index(i)]) }));
+      if (prop === 'forEach') return UNDEFINED('forEach result');
+      if (prop === 'map') return { t: 'arr', items: results.map(r => ({ value: r.value, name: r.item.name, site: r.item.site })) };
+      // A callback whose answer we cannot tell keeps the item.
+      return { t: 'arr', items: results.filter(r => truthy(r.value) !== false).map(r => r.item) };
+    }
+    case 'reduce': {
+      if (!fn || (args.length < 2 && !arr.items.length)) return undefined;
+      let acc = args.length >= 2 ? args[1].value : arr.items[0].value;
+      for (let i = args.length >= 2 ? 0 : 1; i < arr.items.length; i++) acc = rt.invoke(fn, [acc, arr.items[i].value, index(i)]);
+      return acc;
+    }
+    case 'push':
+      arr.items.push(...args);
+      return { t: 'num', v: arr.items.length };
+    case 'concat': {
+      const items = [...arr.items];
+      for (const a of args) { if (a.value.t === 'arr') items.push(...a.value.items); else items.push(a); }
+      return { t: 'arr', items };
+    }
+    case 'slice':
+      return args.length === 0 ? { t: 'arr', items: [...arr.items] } : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -60,6 +101,11 @@ export function promiseMethod(rt: Runtime, obj: Value, prop: string, args: Arg[]
 /** `Object.entries(x)`, `Object.defineProperty(...)`, `Promise.resolve(x)`...: the globals routing code uses. */
 export function globalCall(rt: Runtime, global: string, prop: string, args: Arg[], site: Site): Value {
   const first = args[0]?.value ?? UNDEFINED('no argument');
+  if (global === 'Array') {
+    if (prop === 'isArray') return first.t === 'arr' ? { t: 'bool', v: true } : first.t === 'unknown' && !first.undef || first.t === 'either' || first.t === 'pkgcall' ? UNKNOWN('Array.isArray') : { t: 'bool', v: false };
+    if (prop === 'from' && first.t === 'arr') return { t: 'arr', items: [...first.items] };
+    return UNKNOWN(`result of Array.${prop}()`);
+  }
   if (global === 'Promise') {
     if (prop === 'resolve') return first;
     if (prop === 'all') return first.t === 'arr' ? first : UNKNOWN(`Promise.all of ${describe(first)}`);
@@ -126,25 +172,25 @@ export function interop(rt: Runtime, helper: InteropHelper, args: Arg[], site: S
 export function construct(rt: Runtime, callee: FnValue | ClassValue, args: Arg[]): Value {
   const proto = callee.t === 'class' ? callee.proto : rt.member(callee, 'prototype', null);
   const self: ObjValue = { t: 'obj', props: new Map(), proto: proto.t === 'obj' ? proto : undefined };
-  const r = initInstance(rt, callee, self, args.map(a => a.value));
+  const r = initInstance(rt, callee, self, args.map(a => a.value), args);
   return r && (r.t === 'obj' || r.t === 'host' || r.t === 'fn' || r.t === 'class') ? r : self;
 }
 
 /** Runs a class's field initialisers and constructor (and its parent's) on `self`; returns what the constructor returns. */
-export function initInstance(rt: Runtime, callee: FnValue | ClassValue, self: ObjValue, args: Value[]): Value | undefined {
-  if (callee.t === 'fn') return rt.run(callee, args, self);
+export function initInstance(rt: Runtime, callee: FnValue | ClassValue, self: ObjValue, args: Value[], full?: Arg[]): Value | undefined {
+  if (callee.t === 'fn') return rt.run(callee, args, self, undefined, full);
   const cls = callee.cls;
   return rt.guard(cls, undefined, () => {
     const parent = callee.parent?.t === 'class' || callee.parent?.t === 'fn' ? callee.parent : null;
     // Without a constructor, a derived class passes its arguments to the parent's.
-    if (parent && !cls.ctor) initInstance(rt, parent, self, args);
+    if (parent && !cls.ctor) initInstance(rt, parent, self, args, full);
     if (cls.fields.length) {
       const env = new Env(callee.env);
       env.define('this', self);
       for (const f of cls.fields) self.props.set(f.key, rt.eval(f.init, env, callee.file));
     }
     if (!cls.ctor) return undefined;
-    return rt.run({ t: 'fn', fn: cls.ctor, env: callee.env, file: callee.file }, args, self, parent ?? undefined);
+    return rt.run({ t: 'fn', fn: cls.ctor, env: callee.env, file: callee.file }, args, self, parent ?? undefined, full);
   });
 }
 
@@ -152,8 +198,15 @@ export function initInstance(rt: Runtime, callee: FnValue | ClassValue, self: Ob
 export function superCall(rt: Runtime, args: Arg[], env: Env): Value {
   const parent = env.lookup('super');
   const self = env.lookup('this');
-  if ((parent?.t === 'class' || parent?.t === 'fn') && self?.t === 'obj') initInstance(rt, parent, self, args.map(a => a.value));
+  if ((parent?.t === 'class' || parent?.t === 'fn') && self?.t === 'obj') initInstance(rt, parent, self, args.map(a => a.value), args);
   return UNDEFINED('super()');
+}
+
+/** `super.name` in a method: the parent prototype's member (the parent class's, in a static method). */
+export function superMember(rt: Runtime, parent: Value | undefined, self: Value | undefined, prop: string): Value {
+  if (parent?.t !== 'class' && parent?.t !== 'fn') return UNKNOWN(`super.${prop}`);
+  if (self?.t === 'class') return rt.member(parent, prop, null);
+  return rt.member(rt.member(parent, 'prototype', null), prop, null);
 }
 
 /** A class expression or declaration: methods on the prototype, statics on the class. */
@@ -164,6 +217,7 @@ export function classValue(rt: Runtime, cls: ClassIR, env: Env, file: string): V
   const inner = new Env(env);
   const value: ClassValue = { t: 'class', cls, env: inner, file, props: new Map(), proto, parent };
   if (cls.name) inner.define(cls.name, value);
+  if (parent) inner.define('super', parent);
   if (cls.members.length) {
     // Methods are lowered and bound when a member of the class is first read (ClassMember).
     const bindMembers = (): void => {

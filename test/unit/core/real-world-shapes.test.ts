@@ -413,6 +413,108 @@ app.use('/api', new Api().router);
     });
   });
 
+  describe("parse-server's PromiseRouter: route tables built by classes", () => {
+    it('a router class collecting routes with this.route(method, path, ...handlers), subclasses adding theirs in mountRoutes(), mounted with routers.reduce(concat) and forEach + app[method].call', () => {
+      expectRoutes({
+        'PromiseRouter.js': `const express = require('express');
+class PromiseRouter {
+  constructor(routes = [], appId) {
+    this.routes = routes;
+    this.appId = appId;
+    this.mountRoutes();
+  }
+  mountRoutes() {}
+  route(method, path, ...handlers) {
+    let handler = handlers[0];
+    this.routes.push({ path, method, handler });
+  }
+  mountOnto(expressApp) {
+    this.routes.forEach(route => {
+      const method = route.method.toLowerCase();
+      expressApp[method].call(expressApp, route.path, route.handler);
+    });
+    return expressApp;
+  }
+  expressRouter() {
+    return this.mountOnto(express.Router());
+  }
+}
+module.exports = PromiseRouter;
+`,
+        'UsersRouter.js': `const PromiseRouter = require('./PromiseRouter');
+class UsersRouter extends PromiseRouter {
+  mountRoutes() {
+    this.route('GET', '/users', function find(req) { return {}; });
+    this.route('POST', '/users', function create(req) { return {}; });
+  }
+}
+module.exports = UsersRouter;
+`,
+        'app.js': `const express = require('express');
+const PromiseRouter = require('./PromiseRouter');
+const UsersRouter = require('./UsersRouter');
+class RolesRouter extends PromiseRouter {
+  mountRoutes() { this.route('GET', '/roles', function roles(req) { return {}; }); }
+}
+const routers = [new UsersRouter(), new RolesRouter()];
+const routes = routers.reduce((memo, router) => memo.concat(router.routes), []);
+const app = express();
+app.use(new PromiseRouter(routes, 'app').expressRouter());
+`,
+      }, ['GET /users [] ⚠', 'POST /users [] ⚠', 'GET /roles [] ⚠']);
+    });
+
+    it("super.expressRouter() from an overriding method (parse-server's PagesRouter)", () => {
+      expectRoutes({
+        'app.js': `const express = require('express');
+class Base {
+  expressRouter() {
+    const router = express.Router();
+    router.get('/base', function base(req, res) { res.end(); });
+    return router;
+  }
+}
+class Pages extends Base {
+  expressRouter() {
+    const router = express.Router();
+    router.use('/', super.expressRouter());
+    router.get('/pages', function pages(req, res) { res.end(); });
+    return router;
+  }
+}
+const app = express();
+app.use(new Pages().expressRouter());
+`,
+      }, ['GET /base [] ⚠', 'GET /pages [] ⚠']);
+    });
+
+    it('a ...rest parameter keeps the names of the middleware handed on (register(path, ...middleware))', () => {
+      expectRoutes({
+        'app.js': `const express = require('express');
+const app = express();
+function requireUser(req, res, next) { if (!req.user) return res.status(401).end(); next(); }
+function register(path, ...middleware) {
+  app.get(path, ...middleware);
+}
+register('/me', requireUser, function me(req, res) { res.json(req.user); });
+`,
+      }, ['GET /me [requireUser] 🔒']);
+    });
+
+    it('routes filtered from a table: table.filter(r => r.enabled).forEach(r => app[r.method](r.path, r.handler))', () => {
+      expectRoutes({
+        'app.js': `const express = require('express');
+const app = express();
+const table = [
+  { method: 'get', path: '/on', enabled: true, handler: function on(req, res) { res.end(); } },
+  { method: 'get', path: '/off', enabled: false, handler: function off(req, res) { res.end(); } },
+];
+table.filter(r => r.enabled).forEach(r => app[r.method](r.path, r.handler));
+`,
+      }, ['GET /on [] ⚠']);
+    });
+  });
+
   describe('objects with getters', () => {
     it("a getter returning an app set up by an init() method: app.use('/admin', requireAdmin, RED.httpAdmin) (Node-RED)", () => {
       expectRoutes({
