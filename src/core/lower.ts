@@ -52,6 +52,8 @@ class Lowerer {
    */
   private shallow = false;
   private exportEquals = false;
+  /** Whether the file calls require() or import() anywhere (see collectDeps). */
+  private loads: boolean | undefined;
 
   constructor(private readonly sf: ts.SourceFile) {}
 
@@ -378,6 +380,9 @@ class Lowerer {
 
   /** The require() and import() specifiers in a body that is not lowered now (a class method's). */
   private collectDeps(body: ts.Node): void {
+    // Most files load nothing outside their import lines: then there is nothing to walk for.
+    this.loads ??= /\brequire\s*\(|\bimport\s*\(/.test(this.sf.text);
+    if (!this.loads) return;
     const visit = (n: ts.Node): void => {
       if (ts.isCallExpression(n)) {
         const first = n.arguments[0];
