@@ -138,7 +138,7 @@ export class WorkspaceAnalyser {
     };
     const sessions = this.adapters.map(a => ({ adapter: a, session: a.start(ctx) }));
     const resolver = new ModuleResolver(root, f => modules.has(f));
-    const evaluator = new Evaluator(modules, resolver, sessions.map(s => s.session.hooks));
+    const evaluator = new Evaluator(modules, resolver, sessions.map(s => s.session.hooks), f => this.cache.get(f)?.text);
     const starts = startingPoints(modules, resolver, new Set(this.adapters.flatMap(a => a.packages)));
     check();
     for (const file of modules.keys()) if (starts.has(file)) evaluator.evaluateModule(file);

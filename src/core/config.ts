@@ -11,7 +11,10 @@ export interface SevenStopsConfig {
   auth: string[];
   /** Per-rule severity overrides, keyed by rule id. */
   rules: Record<string, RuleSetting>;
-  /** Glob patterns (relative to the root) of files never read. */
+  /**
+   * Glob patterns (relative to the root) of files never read: ALWAYS_EXCLUDE plus either the
+   * configured list or, when none is configured, DEFAULT_EXCLUDE.
+   */
   exclude: string[];
   /** Files larger than this are skipped and listed in `skipped`. */
   maxFileBytes: number;
@@ -19,7 +22,11 @@ export interface SevenStopsConfig {
   maxFiles: number;
 }
 
-export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/out/**', '**/*.d.ts', '**/*.min.js'];
+/** Never read, whatever the configuration says. */
+export const ALWAYS_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
+
+/** Read unless the configuration gives its own `exclude` (some apps run from build/ or dist/). */
+export const DEFAULT_EXCLUDE = [...ALWAYS_EXCLUDE, '**/dist/**', '**/build/**', '**/coverage/**', '**/out/**', '**/*.d.ts', '**/*.min.js'];
 
 export const DEFAULT_CONFIG: SevenStopsConfig = {
   auth: [],
@@ -61,7 +68,8 @@ export function normaliseConfig(raw: unknown, source: string): SevenStopsConfig 
   return {
     auth: strings('auth', DEFAULT_CONFIG.auth),
     rules,
-    exclude: [...DEFAULT_EXCLUDE, ...strings('exclude', [])],
+    // An explicit list replaces the defaults, so `"exclude": []` scans build/ and dist/ too.
+    exclude: r.exclude === undefined ? DEFAULT_EXCLUDE : [...ALWAYS_EXCLUDE, ...strings('exclude', [])],
     maxFileBytes: positive('maxFileBytes', DEFAULT_CONFIG.maxFileBytes),
     maxFiles: positive('maxFiles', DEFAULT_CONFIG.maxFiles),
   };

@@ -2,9 +2,14 @@
 // calls: router factories, `require('./routes')(app)`, async `start()` functions) with symbolic
 // values, so framework adapters see every registration call in the order Node would run it.
 // It never executes workspace code. Handler bodies are not replayed: they run per request.
-import type { Expr, FnIR, ModuleIR, Pattern, Span, Stmt } from './ir';
+import { NOT_ES_MODULE, either, interopHelper, notNullish, pureMethod, truthy } from './builtins';
+import type { ClassIR, Expr, FnIR, ModuleIR, Pattern, Span, Stmt } from './ir';
+import { lowerClassMembers } from './lower';
 import type { ModuleResolver } from './resolve-module';
-import { Arg, Env, HostObject, Site, UNDEFINED, UNKNOWN, Value, asString, options } from './values';
+import { FnValue, Runtime, arrayMethod, classValue, construct, globalCall, interop, objMember, promiseMethod, superCall, superMember } from './objects';
+import { Arg, Env, HostObject, ObjValue, Site, UNDEFINED, UNKNOWN, Value, asString, describe, exprName, options } from './values';
+
+export { describe, exprName } from './values';
 
 /** What a framework adapter plugs into the interpreter. */
 export interface EvaluationHooks {
@@ -20,7 +25,7 @@ interface ModuleRecord {
   file: string;
   ir: ModuleIR;
   env: Env;
-  module: Extract<Value, { t: 'obj' }>;
+  module: ObjValue;
   state: 'evaluating' | 'done';
   esmExports: Map<string, Value>;
 }
@@ -28,9 +33,10 @@ interface ModuleRecord {
 const MAX_DEPTH = 24;
 const MAX_STEPS = 400_000;
 
-export class Evaluator {
+export class Evaluator implements Runtime {
   private readonly records = new Map<string, ModuleRecord>();
-  private readonly active = new Set<FnIR>();
+  /** Functions and classes being run: a recursive call returns unknown instead of looping. */
+  private readonly active = new Set<FnIR | ClassIR>();
   private depth = 0;
   private steps = 0;
   /** Set when the step budget ran out; analysis results are then partial. */
@@ -40,6 +46,8 @@ export class Evaluator {
     private readonly modules: Map<string, ModuleIR>,
     private readonly resolver: ModuleResolver,
     private readonly hooks: EvaluationHooks[],
+    /** The text each module's IR was lowered from (class methods are lowered from it on first use). */
+    private readonly source: (file: string) => string | undefined = () => undefined,
   ) {}
 
   /** Evaluates a module (once) and returns what `require()` of it gives. */
@@ -56,11 +64,13 @@ export class Evaluator {
     if (!ir) return null;
     const env = new Env(null);
     const exportsObj: Value = { t: 'obj', props: new Map() };
-    const module: Extract<Value, { t: 'obj' }> = { t: 'obj', props: new Map([['exports', exportsObj]]) };
+    const module: ObjValue = { t: 'obj', props: new Map([['exports', exportsObj]]) };
     const rec: ModuleRecord = { file, ir, env, module, state: 'evaluating', esmExports: new Map() };
     this.records.set(file, rec);
     env.define('module', module);
     env.define('exports', exportsObj);
+    // Top-level `this` is module.exports in CommonJS (tsc's helpers test `this && this.__importDefault`).
+    env.define('this', ir.esm ? UNDEFINED('this') : exportsObj);
     for (const [name, fn] of Object.entries(ir.hoisted)) env.define(name, { t: 'fn', fn, env, file });
     // ESM: imported modules run first, in import order.
     for (const [local, b] of Object.entries(ir.imports)) env.define(local, this.importBinding(file, b.spec, b.name));
@@ -118,7 +128,9 @@ export class Evaluator {
     }
     // CommonJS: `import x from './cjs'` is module.exports; a named import is one of its properties.
     const cjs = rec.module.props.get('exports')!;
-    if (name === 'default') return rec.ir.esm ? UNKNOWN(`no default export in ${rec.file}`) : cjs;
+    // A module compiled from ESM (`__esModule` set) keeps its default export in `exports.default`, and
+    // TypeScript and Babel hand that to `import x from` (their interop helper checks the flag).
+    if (name === 'default') return rec.ir.esm ? UNKNOWN(`no default export in ${rec.file}`) : truthy(this.member(cjs, '__esModule', null)) ? this.member(cjs, 'default', null) : cjs;
     return this.member(cjs, name, null);
   }
 
@@ -138,7 +150,7 @@ export class Evaluator {
   private namespace(rec: ModuleRecord): Value {
     const props = new Map<string, Value>();
     for (const n of this.exportNames(rec, new Set())) props.set(n, this.exportOf(rec, n, new Set()));
-    return { t: 'obj', props };
+    return { t: 'obj', props, esm: true };
   }
 
   /** What `require()` returns: module.exports for CommonJS, the namespace object for ESM. */
@@ -173,11 +185,7 @@ export class Evaluator {
       case 'bind': this.bind(st.target, this.eval(st.e, env, file), env, file); return undefined;
       case 'assign': {
         const obj = this.eval(st.obj, env, file);
-        const v = this.eval(st.e, env, file);
-        for (const o of options(obj)) {
-          if (o.t === 'obj') o.props.set(st.prop, v);
-          else if (o.t === 'host') for (const h of this.hooks) h.assign(o.host, st.prop, v, { file, span: st.span });
-        }
+        this.setProp(obj, st.prop, this.eval(st.e, env, file), { file, span: st.span });
         return undefined;
       }
       case 'loop': {
@@ -193,6 +201,15 @@ export class Evaluator {
       }
       case 'block': return this.execBlock(st.body, new Env(env), file);
       case 'return': return this.eval(st.e, env, file);
+    }
+  }
+
+  /** `obj.prop = v` on every object `obj` may be; properties of functions and classes too (`App.create = ...`). */
+  setProp(obj: Value, prop: string, v: Value, site: Site): void {
+    for (const o of options(obj)) {
+      if (o.t === 'obj' || o.t === 'class') o.props.set(prop, v);
+      else if (o.t === 'fn') (o.props ??= new Map()).set(prop, v);
+      else if (o.t === 'host') for (const h of this.hooks) h.assign(o.host, prop, v, site);
     }
   }
 
@@ -229,22 +246,47 @@ export class Evaluator {
       case 'arr': return { t: 'arr', items: this.args(e.items, env, file) };
       case 'spread': return this.eval(e.e, env, file);
       case 'obj': {
-        const props = new Map<string, Value>();
+        const o: ObjValue = { t: 'obj', props: new Map<string, Value>() };
         for (const p of e.props) {
-          if ('spread' in p) { const s = this.eval(p.spread, env, file); if (s.t === 'obj') for (const [k, v] of s.props) props.set(k, v); }
-          else props.set(p.key, this.eval(p.value, env, file));
+          if ('spread' in p) { const s = this.eval(p.spread, env, file); if (s.t === 'obj') for (const [k, v] of s.props) o.props.set(k, v); continue; }
+          const v = this.eval(p.value, env, file);
+          if (p.get && v.t === 'fn') (o.getters ??= new Map()).set(p.key, v);
+          else o.props.set(p.key, v);
         }
-        return { t: 'obj', props };
+        return o;
       }
       case 'require':
       case 'import': return this.requireSpec(file, e.spec);
-      case 'cond': {
-        const opts: Value[] = [];
-        for (const o of e.options) opts.push(...options(this.eval(o, env, file)));
-        return opts.length === 1 ? opts[0] : { t: 'either', options: opts };
+      case 'cond': return this.cond(e, env, file);
+      case 'set': {
+        const v = this.eval(e.e, env, file);
+        if (e.obj === null) { env.assign(e.prop as string, v); return v; }
+        const obj = this.eval(e.obj, env, file);
+        const prop = typeof e.prop === 'string' ? e.prop : asString(this.eval(e.prop, env, file));
+        if (prop !== null) this.setProp(obj, prop, v, { file, span: e.span });
+        return v;
       }
-      case 'unknown': return UNKNOWN(`\`${e.text}\``);
+      case 'class': return classValue(this, e.cls, env, file);
+      case 'unknown': return e.text === 'undefined' || e.text === 'void 0' ? UNDEFINED(e.text) : UNKNOWN(`\`${e.text}\``);
     }
+  }
+
+  /** `a || b`, `a ?? b`, `a && b`, `c ? a : b`: the branch the program takes when we know, else both. */
+  private cond(e: Extract<Expr, { k: 'cond' }>, env: Env, file: string): Value {
+    const [a, b] = e.options;
+    if (!e.op || !b) return either(e.options.map(o => this.eval(o, env, file)));
+    if (e.op === '?:') {
+      const t = e.test ? truthy(this.eval(e.test, env, file)) : null;
+      if (t !== null) return this.eval(t ? a : b, env, file);
+      return either([this.eval(a, env, file), this.eval(b, env, file)]);
+    }
+    const left = this.eval(a, env, file);
+    const t = e.op === '??' ? notNullish(left) : truthy(left);
+    // Whether the program keeps the left value: `||` and `??` when t holds, `&&` when it does not.
+    const keepLeft = t === null ? null : e.op === '&&' ? !t : t;
+    if (keepLeft === true) return left;
+    if (keepLeft === false) return this.eval(b, env, file);
+    return either([left, this.eval(b, env, file)]);
   }
 
   private concat(parts: Expr[], env: Env, file: string): Value {
@@ -274,8 +316,11 @@ export class Evaluator {
   }
 
   member(obj: Value, prop: string, site: Site | null): Value {
+    // Compilers test `mod.__esModule` to tell modules compiled from ESM from plain CommonJS ones:
+    // only an object can carry the flag (packages are read as CommonJS, see interop()).
+    if (prop === '__esModule' && obj.t !== 'obj' && obj.t !== 'either' && obj.t !== 'unknown') return NOT_ES_MODULE;
     switch (obj.t) {
-      case 'obj': return obj.props.get(prop) ?? UNDEFINED(`property '${prop}' not found`);
+      case 'obj': return objMember(this, obj, prop);
       case 'pkg': return { t: 'pkg', name: obj.name, path: [...obj.path, prop] };
       case 'pkgcall': return { t: 'pkg', name: obj.name, path: [...obj.path, '()', prop] };
       case 'host': {
@@ -291,7 +336,24 @@ export class Evaluator {
         if (Number.isInteger(i) && obj.items[i]) return obj.items[i].value;
         return { t: 'method', host: { framework: '', kind: 'array', id: 0, site: site ?? { file: '', span: ZERO_SPAN } }, name: prop };
       }
-      case 'either': return { t: 'either', options: obj.options.map(o => this.member(o, prop, site)) };
+      case 'fn': {
+        const own = obj.props?.get(prop);
+        if (own) return own;
+        if (prop !== 'prototype') return UNKNOWN(`${describe(obj)}.${prop}`);
+        // `F.prototype.build = function () {...}` before `new F()`: made on first read, like V8 does.
+        const proto: ObjValue = { t: 'obj', props: new Map() };
+        (obj.props ??= new Map()).set('prototype', proto);
+        return proto;
+      }
+      case 'class': {
+        for (let c: Value | null = obj; c?.t === 'class'; c = c.parent) {
+          c.lazy?.();
+          const v = c.props.get(prop);
+          if (v) return v;
+        }
+        return prop === 'prototype' ? obj.proto : UNKNOWN(`${describe(obj)}.${prop}`);
+      }
+      case 'either': return either(obj.options.map(o => this.member(o, prop, site)));
       case 'unknown': return UNKNOWN(`${obj.why}.${prop}`);
       default: return UNKNOWN(`${describe(obj)}.${prop}`);
     }
@@ -299,67 +361,130 @@ export class Evaluator {
 
   private call(e: Extract<Expr, { k: 'call' }>, env: Env, file: string): Value {
     const site: Site = { file, span: e.span };
-    // Array helpers used to build and mount routers: `routes.map(r => ...)`, `Object.entries(x)`.
-    if (e.callee.k === 'member' && typeof e.callee.prop === 'string') {
-      const special = this.arrayOrObjectHelper(e.callee, e.args, env, file);
-      if (special) return special;
-    }
+    const c = e.callee;
     // `require(spec)` with a non-literal spec (lowering keeps literal ones as `require` nodes): Node
     // loads whatever string the argument holds, so a constant specifier resolves like a literal one.
-    if (e.callee.k === 'ref' && e.callee.name === 'require' && e.args[0] && !env.lookup('require')) {
+    if (c.k === 'ref' && c.name === 'require' && e.args[0] && !env.lookup('require')) {
       const spec = this.eval(e.args[0], env, file);
       const s = asString(spec);
       return s !== null ? this.requireSpec(file, s) : UNKNOWN(`require(${describe(spec)})`);
     }
-    const callee = this.eval(e.callee, env, file);
+    if (c.k === 'ref' && c.name === 'super') return superCall(this, this.args(e.args, env, file), env);
+    if (c.k === 'ref' && c.name === 'Promise' && e.isNew && !env.lookup('Promise')) {
+      // The executor of `new Promise((resolve) => {...})` runs at once.
+      const executor = this.args(e.args, env, file)[0]?.value;
+      if (executor?.t === 'fn') this.invoke(executor, [UNKNOWN('resolve'), UNKNOWN('reject')]);
+      return UNKNOWN('a new Promise');
+    }
+    if (c.k === 'member' && typeof c.prop === 'string' && c.obj.k === 'ref' && GLOBAL_HELPERS.has(c.obj.name) && !env.lookup(c.obj.name)) {
+      return globalCall(this, c.obj.name, c.prop, this.args(e.args, env, file), site);
+    }
+    if (c.k !== 'member') {
+      const callee = this.eval(c, env, file);
+      return this.callValue(callee, this.args(e.args, env, file), site, c, undefined, e.isNew);
+    }
+    if (c.obj.k === 'ref' && c.obj.name === 'super' && typeof c.prop === 'string') {
+      // `super.expressRouter()`: the parent's method, called on this object.
+      const self = env.lookup('this');
+      return this.callValue(superMember(this, env.lookup('super'), self, c.prop), this.args(e.args, env, file), site, c, self, false);
+    }
+    const obj = this.eval(c.obj, env, file);
+    const prop = typeof c.prop === 'string' ? c.prop : asString(this.eval(c.prop, env, file));
     const args = this.args(e.args, env, file);
+    if (prop === null) return UNKNOWN(`result of a computed method of ${describe(obj)}`);
+    const pure = pureMethod(obj, prop, args);
+    if (pure) return pure;
+    if (obj.t === 'arr') {
+      const r = arrayMethod(this, obj, prop, args);
+      if (r) return r;
+    }
+    // `app.get.call(app, '/d', h)`, `router.use.apply(router, args)`, `handler.bind(this)`.
+    if (CALLABLE.has(obj.t) && (prop === 'call' || prop === 'apply' || prop === 'bind')) {
+      if (prop === 'bind') return obj;
+      const list = args[1]?.value;
+      const rest = prop === 'call' ? args.slice(1) : list?.t === 'arr' ? list.items : [];
+      return this.callValue(obj, rest, site, c.obj, args[0]?.value, false);
+    }
+    const callee = this.member(obj, prop, site);
+    if (callee.t !== 'fn' && (prop === 'then' || prop === 'catch' || prop === 'finally')) {
+      const r = promiseMethod(this, obj, prop, args);
+      if (r) return r;
+    }
+    return this.callValue(callee, args, site, c, obj, e.isNew);
+  }
+
+  /** Calls a value: framework hooks first, then closures, classes and packages. */
+  private callValue(callee: Value, args: Arg[], site: Site, calleeExpr: Expr, thisArg: Value | undefined, isNew: boolean | undefined): Value {
+    const helper = interopHelper(lastName(calleeExpr));
+    // A helper defined in the file (`var __importDefault = ... function (mod) {...}`) is replayed; one
+    // from tslib or @babel/runtime, or one whose body loops over keys, is applied here.
+    if (helper && !(helper === 'importDefault' && callee.t === 'fn')) return interop(this, helper, args, site);
     for (const h of this.hooks) {
       const v = h.call(callee, args, site);
       if (v !== undefined) return v;
     }
-    if (callee.t === 'fn') return this.invoke(callee, args.map(a => a.value));
+    if (callee.t === 'fn') return isNew ? construct(this, callee, args) : this.invoke(callee, args.map(a => a.value), thisArg, args);
+    if (callee.t === 'class') return isNew ? construct(this, callee, args) : UNKNOWN(`class ${callee.cls.name ?? ''} called without new`);
     if (callee.t === 'pkg') return { t: 'pkgcall', name: callee.name, path: callee.path, args, site };
-    return UNKNOWN(`result of ${exprName(e.callee)}()`);
-  }
-
-  private arrayOrObjectHelper(callee: Extract<Expr, { k: 'member' }>, argExprs: Expr[], env: Env, file: string): Value | undefined {
-    const prop = callee.prop as string;
-    if (callee.obj.k === 'ref' && callee.obj.name === 'Object' && !env.lookup('Object')) {
-      if (prop !== 'entries' && prop !== 'values' && prop !== 'keys') return undefined;
-      const o = argExprs[0] ? this.eval(argExprs[0], env, file) : UNKNOWN('no argument');
-      if (o.t !== 'obj') return UNKNOWN(`Object.${prop} of ${describe(o)}`);
-      const items: Arg[] = [...o.props].map(([k, v]) => {
-        const value: Value = prop === 'keys' ? { t: 'str', v: k } : prop === 'values' ? v
-          : { t: 'arr', items: [{ value: { t: 'str', v: k }, name: k, site: null }, { value: v, name: k, site: null }] };
-        return { value, name: k, site: null };
-      });
-      return { t: 'arr', items };
+    if (callee.t === 'either') {
+      // `(this && this.__importDefault) || function (mod) {...}`: the one option we can call.
+      const live = callee.options.filter(o => o.t !== 'unknown');
+      if (live.length === 1) return this.callValue(live[0], args, site, calleeExpr, thisArg, isNew);
     }
-    if (prop !== 'map' && prop !== 'forEach') return undefined;
-    const arr = this.eval(callee.obj, env, file);
-    if (arr.t !== 'arr' || !argExprs[0]) return undefined;
-    const fn = this.eval(argExprs[0], env, file);
-    if (fn.t !== 'fn') return undefined;
-    const results = arr.items.map((item, i) => ({ value: this.invoke(fn, [item.value, { t: 'num', v: i } as Value]), name: item.name, site: item.site }));
-    return prop === 'map' ? { t: 'arr', items: results } : UNKNOWN('forEach result');
+    return UNKNOWN(`result of ${exprName(calleeExpr)}()`);
   }
 
   /** Calls a closure: binds parameters, runs the body, returns what it returns. */
-  invoke(callee: Extract<Value, { t: 'fn' }>, args: Value[]): Value {
+  invoke(callee: FnValue, args: Value[], thisArg?: Value, full?: Arg[]): Value {
+    return this.run(callee, args, thisArg, undefined, full) ?? UNKNOWN(`${callee.fn.name ?? 'function'} returns nothing known`);
+  }
+
+  run(callee: FnValue, args: Value[], thisArg: Value | undefined, parent?: Value, full?: Arg[]): Value | undefined {
     const fn = callee.fn;
-    if (this.active.has(fn) || this.depth >= MAX_DEPTH) return UNKNOWN(`recursive or too deep call of ${fn.name ?? 'a function'}`);
-    this.active.add(fn);
+    return this.guard(fn, UNKNOWN(`recursive or too deep call of ${fn.name ?? 'a function'}`), () => {
+      const env = new Env(callee.env);
+      // Arrow functions see the `this` of where they were written.
+      if (!fn.arrow) env.define('this', thisArg ?? UNKNOWN('this'));
+      if (parent) env.define('super', parent);
+      fn.params.forEach((p, i) => {
+        // `...rest` keeps each argument's name and site (`register(path, ...middleware)` hands them on).
+        if (p.k === 'rest') this.bind(p.target, { t: 'arr', items: full ? full.slice(i) : args.slice(i).map(value => ({ value, name: describe(value), site: null })) }, env, callee.file);
+        else this.bind(p, args[i] ?? UNDEFINED(`argument ${i + 1} not passed`), env, callee.file);
+      });
+      for (const [name, h] of Object.entries(fn.hoisted)) env.define(name, { t: 'fn', fn: h, env, file: callee.file });
+      return this.execBlock(fn.body, env, callee.file);
+    });
+  }
+
+  lowerClass(file: string, cls: ClassIR): void {
+    const text = this.source(file);
+    if (text !== undefined) lowerClassMembers(file, text, cls);
+  }
+
+  guard<T>(key: FnIR | ClassIR, fallback: T, body: () => T): T {
+    if (this.active.has(key) || this.depth >= MAX_DEPTH) return fallback;
+    this.active.add(key);
     this.depth++;
     try {
-      const env = new Env(callee.env);
-      fn.params.forEach((p, i) => this.bind(p, args[i] ?? UNDEFINED(`argument ${i + 1} not passed`), env, callee.file));
-      for (const [name, h] of Object.entries(fn.hoisted)) env.define(name, { t: 'fn', fn: h, env, file: callee.file });
-      return this.execBlock(fn.body, env, callee.file) ?? UNKNOWN(`${fn.name ?? 'function'} returns nothing known`);
+      return body();
     } finally {
       this.depth--;
-      this.active.delete(fn);
+      this.active.delete(key);
     }
   }
+}
+
+/** Globals whose calls the interpreter models (when the file does not shadow the name). */
+const GLOBAL_HELPERS = new Set(['Object', 'Promise', 'Array']);
+
+/** Values `.call`, `.apply` and `.bind` apply to. */
+const CALLABLE = new Set<Value['t']>(['fn', 'method', 'pkg', 'class']);
+
+/** The last name of a callee (`__importDefault`, `tslib_1.__importStar`), for recognising helpers. */
+function lastName(e: Expr): string {
+  if (e.k === 'ref') return e.name;
+  if (e.k === 'member' && typeof e.prop === 'string') return e.prop === 'default' ? `${lastName(e.obj)}.default` : e.prop;
+  return '';
 }
 
 /**
@@ -370,39 +495,8 @@ const RUNTIME_GLOBALS = new Set(['process', 'global', 'globalThis']);
 
 const ZERO_SPAN: Span = { start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
 
-/** The display name of an expression: source-like text with call arguments dropped. */
-export function exprName(e: Expr): string {
-  switch (e.k) {
-    case 'ref': return e.name;
-    case 'member': return `${exprName(e.obj)}.${typeof e.prop === 'string' ? e.prop : '[…]'}`;
-    case 'call': return exprName(e.callee);
-    case 'fn': return e.fn.name ?? (e.fn.async ? 'async function' : 'anonymous function');
-    case 'str': return JSON.stringify(e.v);
-    case 'require': return `require('${e.spec}')`;
-    case 'import': return `import('${e.spec}')`;
-    case 'arr': return '[…]';
-    case 'spread': return `...${exprName(e.e)}`;
-    case 'unknown': return e.text;
-    default: return '…';
-  }
-}
-
 function exprSite(e: Expr, file: string): Site | null {
   if (e.k === 'fn') return { file, span: e.fn.span };
   if ('span' in e) return { file, span: e.span };
   return null;
-}
-
-/** A short description of a value for "unresolved" notes. */
-export function describe(v: Value): string {
-  switch (v.t) {
-    case 'str': return JSON.stringify(v.v);
-    case 'num': return String(v.v);
-    case 'pkg': return [v.name, ...v.path].join('.');
-    case 'pkgcall': return `${[v.name, ...v.path].join('.')}()`;
-    case 'host': return `${v.host.framework} ${v.host.kind}`;
-    case 'unknown': return v.why;
-    case 'fn': return `function ${v.fn.name ?? ''}`.trim();
-    default: return v.t;
-  }
 }

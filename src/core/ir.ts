@@ -29,10 +29,48 @@ export type Expr =
   | { k: 'obj'; props: ObjProp[] }
   | { k: 'require'; spec: string }
   | { k: 'import'; spec: string }
-  | { k: 'cond'; options: Expr[] }
+  /**
+   * One of two values. `op` says how the running program picks: `||` and `??` keep the left one when it
+   * is truthy / not nullish, `&&` when it is falsy, `?:` by `test`. The interpreter picks when it knows
+   * the deciding value, else keeps both.
+   */
+  | { k: 'cond'; options: Expr[]; op?: '||' | '??' | '&&' | '?:'; test?: Expr }
+  /** An assignment used as a value (`var a = exports.default = fn`); `obj` null assigns the variable `prop`. */
+  | { k: 'set'; obj: Expr | null; prop: string | Expr; e: Expr; span: Span }
+  | { k: 'class'; cls: ClassIR }
   | { k: 'unknown'; text: string; span: Span };
 
-export type ObjProp = { key: string; value: Expr } | { spread: Expr };
+/** `get` marks a getter (`get name() {...}`): reading the property calls it. */
+export type ObjProp = { key: string; value: Expr; get?: true } | { spread: Expr };
+
+/** A class: its constructor, instance and static members, and the class it extends. */
+export interface ClassIR {
+  name: string | null;
+  span: Span;
+  /** Start offset of the class in its file, where lowerClassMembers finds it again. */
+  at: number;
+  ext: Expr | null;
+  ctor: FnIR | null;
+  /**
+   * Methods and getters, on the prototype or (`static`) on the class. Their bodies are lowered on
+   * first use (`fn` is filled in then): most classes in a workspace (services, models) never have
+   * a method read while the program is replayed, and lowering them all cost a third more memory.
+   */
+  members: ClassMember[];
+  /** Static fields (`static router = Router()`), evaluated when the class is. */
+  staticFields: { key: string; init: Expr }[];
+  /** Instance fields (`router = Router()`), initialised on `this` before the constructor body runs. */
+  fields: { key: string; init: Expr }[];
+}
+
+export interface ClassMember {
+  key: string;
+  /** Start offset of the member in its file. */
+  at: number;
+  static?: true;
+  get?: true;
+  fn?: FnIR;
+}
 
 /** Destructuring target: a plain name, or properties picked from an object. */
 export type Pattern =
@@ -41,6 +79,8 @@ export type Pattern =
   | { k: 'array'; items: (Pattern | null)[] }
   /** `target = init` (a parameter or destructured property with a default value). */
   | { k: 'default'; target: Pattern; init: Expr }
+  /** `...rest` parameter: an array of the remaining arguments. */
+  | { k: 'rest'; target: Pattern }
   | { k: 'ignore' };
 
 /** A statement, reduced to the effects that matter: bindings, calls, exports, loops and returns. */
@@ -74,6 +114,8 @@ export interface FnIR {
   length: number;
   async: boolean;
   generator: boolean;
+  /** Arrow functions take `this` from where they are written. */
+  arrow?: true;
   span: Span;
   /** Span of the header (`function name(a, b)` / `(a, b) =>`), for compact annotations. */
   headSpan: Span;

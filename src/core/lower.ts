@@ -2,7 +2,7 @@
 // TypeScript nodes (ts-morph's `compilerNode` level) directly: ts-morph's wrapper walks cost 3-24x
 // more (shared/docs/performance-notes.md). Never throws on bad input: unknown syntax becomes `unknown`.
 import { ts as tsMorphTs } from 'ts-morph';
-import type { Expr, FnIR, ModuleIR, ObjProp, ParamUse, Pattern, Span, Stmt } from './ir';
+import type { ClassIR, Expr, FnIR, ModuleIR, ObjProp, ParamUse, Pattern, Span, Stmt } from './ir';
 
 // ts-morph's `ts` reaches a bundle through an interop getter, so every `ts.isX` in this hot path
 // was a function call (about 200 ms per 2,000-file scan). One local alias makes it a plain read.
@@ -10,6 +10,19 @@ import ts = tsMorphTs;
 
 const MAX_CALLS_PER_FN = 200;
 const UNKNOWN_TEXT_MAX = 80;
+
+/**
+ * Lowers the methods of a class lowered earlier from the same text (see ClassMember): parses the
+ * file again, once per class whose methods the program reads. Never throws.
+ */
+export function lowerClassMembers(fileName: string, text: string, cls: ClassIR): void {
+  try {
+    const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindFor(fileName));
+    new Lowerer(sf).classMembers(cls);
+  } catch {
+    // A member left without `fn` reads as undefined.
+  }
+}
 
 /** Parses and lowers a file; `fileName` only picks the script kind (ts/tsx/js/jsx). */
 export function lowerSource(fileName: string, text: string): ModuleIR {
@@ -39,6 +52,8 @@ class Lowerer {
    */
   private shallow = false;
   private exportEquals = false;
+  /** Whether the file calls require() or import() anywhere (see collectDeps). */
+  private loads: boolean | undefined;
 
   constructor(private readonly sf: ts.SourceFile) {}
 
@@ -129,8 +144,13 @@ class Lowerer {
       return;
     }
     if (ts.isClassDeclaration(st)) {
-      if (st.name) out.push({ k: 'bind', target: { k: 'name', name: st.name.text }, e: { k: 'unknown', text: `class ${st.name.text}`, span: this.span(st.name) } });
-      if (exported && st.name) this.ir.exports[isDefault ? 'default' : st.name.text] = this.refTo(st.name);
+      const cls: Expr = { k: 'class', cls: this.classIR(st) };
+      if (st.name) out.push({ k: 'bind', target: { k: 'name', name: st.name.text }, e: cls });
+      if (exported) {
+        this.ir.esm = true;
+        if (st.name) this.ir.exports[isDefault ? 'default' : st.name.text] = this.refTo(st.name);
+        else if (isDefault) this.ir.exports.default = cls;
+      }
       return;
     }
     if (ts.isExpressionStatement(st)) return this.expressionStatement(st.expression, out, hoisted);
@@ -187,7 +207,8 @@ class Lowerer {
     if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const left = skipOuter(e.left);
       if (ts.isIdentifier(left)) {
-        out.push({ k: 'bind', target: { k: 'name', name: left.text }, e: this.expr(e.right, left.text) });
+        // `x = e` assigns the binding where it was declared (a function setting a module variable).
+        out.push({ k: 'expr', e: { k: 'set', obj: null, prop: left.text, e: this.expr(e.right, left.text), span: this.span(e) } });
         return;
       }
       if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) {
@@ -291,15 +312,19 @@ class Lowerer {
     if (ts.isBinaryExpression(e)) {
       const op = e.operatorToken.kind;
       if (op === ts.SyntaxKind.PlusToken) return { k: 'concat', parts: [this.expr(e.left), this.expr(e.right)] };
-      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
-        return { k: 'cond', options: [this.expr(e.left, nameHint), this.expr(e.right, nameHint)] };
-      }
+      const logical = op === ts.SyntaxKind.BarBarToken ? '||' : op === ts.SyntaxKind.QuestionQuestionToken ? '??' : op === ts.SyntaxKind.AmpersandAmpersandToken ? '&&' : null;
+      if (logical) return { k: 'cond', op: logical, options: [this.expr(e.left, nameHint), this.expr(e.right, nameHint)] };
       if (op === ts.SyntaxKind.CommaToken) return this.expr(e.right, nameHint);
+      if (op === ts.SyntaxKind.EqualsToken) return this.assignment(e) ?? this.unknown(e);
       return this.unknown(e);
     }
-    if (ts.isConditionalExpression(e)) return { k: 'cond', options: [this.expr(e.whenTrue, nameHint), this.expr(e.whenFalse, nameHint)] };
+    if (ts.isConditionalExpression(e)) {
+      return { k: 'cond', op: '?:', test: this.expr(e.condition), options: [this.expr(e.whenTrue, nameHint), this.expr(e.whenFalse, nameHint)] };
+    }
     if (ts.isIdentifier(e)) return e.text === 'undefined' ? this.unknown(e) : { k: 'ref', name: e.text, span: this.span(e) };
-    if (e.kind === ts.SyntaxKind.ThisKeyword) return this.unknown(e);
+    if (e.kind === ts.SyntaxKind.ThisKeyword) return { k: 'ref', name: 'this', span: this.span(e) };
+    if (e.kind === ts.SyntaxKind.SuperKeyword) return { k: 'ref', name: 'super', span: this.span(e) };
+    if (ts.isClassExpression(e)) return this.shallow ? this.unknown(e) : { k: 'class', cls: this.classIR(e, nameHint) };
     if (ts.isPropertyAccessExpression(e)) return { k: 'member', obj: this.expr(e.expression), prop: e.name.text, span: this.span(e) };
     if (ts.isElementAccessExpression(e)) {
       const key = elementKey(e.argumentExpression);
@@ -317,6 +342,73 @@ class Lowerer {
     if (ts.isObjectLiteralExpression(e)) return { k: 'obj', props: this.objectProps(e) };
     if (ts.isAwaitExpression(e)) return this.expr(e.expression, nameHint);
     return this.unknown(e);
+  }
+
+  /** `a = b` used as a value (chained `x = exports.y = e`); null for targets we do not model. */
+  private assignment(e: ts.BinaryExpression): Expr | null {
+    const left = skipOuter(e.left);
+    if (ts.isIdentifier(left)) return { k: 'set', obj: null, prop: left.text, e: this.expr(e.right, left.text), span: this.span(e) };
+    if (ts.isPropertyAccessExpression(left)) return { k: 'set', obj: this.expr(left.expression), prop: left.name.text, e: this.expr(e.right, left.name.text), span: this.span(e) };
+    if (ts.isElementAccessExpression(left)) {
+      const key = elementKey(left.argumentExpression);
+      return { k: 'set', obj: this.expr(left.expression), prop: key ?? this.expr(left.argumentExpression), e: this.expr(e.right, key), span: this.span(e) };
+    }
+    return null;
+  }
+
+  /** A class declaration or expression: constructor and fields lowered, methods kept for later (ClassMember). */
+  private classIR(node: ts.ClassLikeDeclaration, nameHint: string | null = null): ClassIR {
+    const name = node.name?.text ?? nameHint;
+    const ext = node.heritageClauses?.find(h => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    const cls: ClassIR = { name, span: this.span(node.name ?? node), at: node.getStart(this.sf), ext: ext ? this.expr(ext) : null, ctor: null, members: [], staticFields: [], fields: [] };
+    for (const m of node.members) {
+      if (ts.isConstructorDeclaration(m)) { if (m.body) cls.ctor = this.fn(m, name); continue; }
+      const key = m.name ? literalKey(m.name) : null;
+      if (key === null) continue;
+      const isStatic = hasModifier(m, ts.SyntaxKind.StaticKeyword);
+      if (ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m)) {
+        if (!m.body) continue;
+        cls.members.push({ key, at: m.getStart(this.sf), ...(isStatic ? { static: true as const } : {}), ...(ts.isGetAccessorDeclaration(m) ? { get: true as const } : {}) });
+        this.collectDeps(m.body);
+      } else if (ts.isPropertyDeclaration(m)) {
+        const init: Expr = m.initializer ? this.expr(m.initializer, key) : { k: 'unknown', text: 'undefined', span: this.span(m) };
+        (isStatic ? cls.staticFields : cls.fields).push({ key, init });
+      }
+    }
+    return cls;
+  }
+
+  /** The require() and import() specifiers in a body that is not lowered now (a class method's). */
+  private collectDeps(body: ts.Node): void {
+    // Most files load nothing outside their import lines: then there is nothing to walk for.
+    this.loads ??= /\brequire\s*\(|\bimport\s*\(/.test(this.sf.text);
+    if (!this.loads) return;
+    const visit = (n: ts.Node): void => {
+      if (ts.isCallExpression(n)) {
+        const first = n.arguments[0];
+        const callee = n.expression;
+        if (first && ts.isStringLiteralLike(first) && ((ts.isIdentifier(callee) && callee.text === 'require') || callee.kind === ts.SyntaxKind.ImportKeyword)) this.ir.deps.push(first.text);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(body);
+  }
+
+  /** Lowers the methods and getters of the class that starts at `cls.at`, filling in each member's `fn`. */
+  classMembers(cls: ClassIR): void {
+    const byStart = new Map(cls.members.map(m => [m.at, m]));
+    const visit = (n: ts.Node): void => {
+      if (cls.at < n.pos || cls.at >= n.end) return;
+      if ((ts.isClassDeclaration(n) || ts.isClassExpression(n)) && n.getStart(this.sf) === cls.at) {
+        for (const m of n.members) {
+          const entry = byStart.get(m.getStart(this.sf));
+          if (entry && (ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m))) entry.fn = this.fn(m, entry.key);
+        }
+        return;
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(this.sf);
   }
 
   private arg(a: ts.Expression): Expr {
@@ -346,6 +438,7 @@ class Lowerer {
       if (ts.isPropertyAssignment(p)) props.push({ key, value: this.expr(p.initializer, key) });
       else if (ts.isShorthandPropertyAssignment(p)) props.push({ key, value: { k: 'ref', name: p.name.text, span: this.span(p.name) } });
       else if (ts.isMethodDeclaration(p)) props.push({ key, value: this.shallow ? this.unknown(p) : { k: 'fn', fn: this.fn(p, key) } });
+      else if (ts.isGetAccessorDeclaration(p) && !this.shallow) props.push({ key, value: { k: 'fn', fn: this.fn(p, key) }, get: true });
     }
     return props;
   }
@@ -358,7 +451,7 @@ class Lowerer {
   // ---- functions ---------------------------------------------------------------------------------
 
   fn(node: ts.FunctionLikeDeclaration, name: string | null): FnIR {
-    const params = node.parameters.map(p => this.withDefault(this.pattern(p.name), p.initializer));
+    const params = node.parameters.map((p): Pattern => (p.dotDotDotToken ? { k: 'rest', target: this.pattern(p.name) } : this.withDefault(this.pattern(p.name), p.initializer)));
     let length = 0;
     for (const p of node.parameters) {
       if (p.initializer || p.dotDotDotToken) break; // fn.length stops at the first default or rest (E19)
@@ -380,6 +473,7 @@ class Lowerer {
       length,
       async: hasModifier(node, ts.SyntaxKind.AsyncKeyword),
       generator: !!node.asteriskToken,
+      ...(ts.isArrowFunction(node) ? { arrow: true as const } : {}),
       span: this.span(node),
       headSpan: { start, end: headEnd, line: s.line + 1, column: s.character + 1, endLine: he.line + 1, endColumn: he.character + 1 },
       body: stmts,
@@ -512,6 +606,6 @@ export function patternNames(p: Pattern): string[] {
   if (p.k === 'name') return [p.name];
   if (p.k === 'object') return p.props.flatMap(x => patternNames(x.target));
   if (p.k === 'array') return p.items.flatMap(x => (x ? patternNames(x) : []));
-  if (p.k === 'default') return patternNames(p.target);
+  if (p.k === 'default' || p.k === 'rest') return patternNames(p.target);
   return [];
 }

@@ -1,6 +1,6 @@
 // Abstract values produced by evaluating the IR. The analyser never runs workspace code: these are
 // symbolic stand-ins (a string we could compute, a function closure, "something from package express").
-import type { FnIR, Span } from './ir';
+import type { ClassIR, Expr, FnIR, Span } from './ir';
 
 /** Where a value or an argument was written. */
 export interface Site {
@@ -21,9 +21,12 @@ export type Value =
   | { t: 'num'; v: number }
   | { t: 'bool'; v: boolean }
   | { t: 'regex'; source: string; flags: string }
-  | { t: 'fn'; fn: FnIR; env: Env; file: string }
+  /** `props`: properties set on the function (`App.create = function () {...}`, `F.prototype`). */
+  | { t: 'fn'; fn: FnIR; env: Env; file: string; props?: Map<string, Value> }
   | { t: 'arr'; items: Arg[] }
-  | { t: 'obj'; props: Map<string, Value> }
+  | ObjValue
+  /** A class: `props` holds its static members, `proto` the prototype its instances read methods from. */
+  | { t: 'class'; cls: ClassIR; env: Env; file: string; props: Map<string, Value>; proto: ObjValue; parent: Value | null; lazy?: () => void }
   /** Something reached from a package import: `express`, `express.Router`, `passport.authenticate`. */
   | { t: 'pkg'; name: string; path: string[] }
   /** The result of calling into a package: `express.json({...})`, `passport.authenticate('jwt')`. */
@@ -36,6 +39,21 @@ export type Value =
   | { t: 'either'; options: Value[] }
   /** `undef`: certainly `undefined` (an argument not passed, a property a known object lacks), so defaults apply. */
   | { t: 'unknown'; why: string; undef?: true };
+
+/**
+ * A plain object. `getters` are called when read (`get router() {...}`); `proto` is read when a
+ * property is not the object's own (class instances); `esm` marks a module compiled from ESM
+ * (`__esModule` set with Object.defineProperty, or a namespace object).
+ */
+export interface ObjValue {
+  t: 'obj';
+  props: Map<string, Value>;
+  getters?: Map<string, Extract<Value, { t: 'fn' }>>;
+  proto?: ObjValue;
+  esm?: true;
+  /** Adds members not made yet (a class's methods, lowered on first read); call before reading. */
+  lazy?: () => void;
+}
 
 /** Framework adapters subclass nothing: they tag their objects with `framework` and `kind`. */
 export interface HostObject {
@@ -87,4 +105,41 @@ export function asString(v: Value): string | null {
 /** Expands `either` into its options (one level is enough: either-of-either is flattened on creation). */
 export function options(v: Value): Value[] {
   return v.t === 'either' ? v.options : [v];
+}
+
+/** The display name of an expression: source-like text with call arguments dropped. */
+export function exprName(e: Expr): string {
+  switch (e.k) {
+    case 'ref': return e.name;
+    case 'member': return `${exprName(e.obj)}.${typeof e.prop === 'string' ? e.prop : '[…]'}`;
+    case 'call': return exprName(e.callee);
+    case 'fn': return e.fn.name ?? (e.fn.async ? 'async function' : 'anonymous function');
+    case 'str': return JSON.stringify(e.v);
+    case 'require': return `require('${e.spec}')`;
+    case 'import': return `import('${e.spec}')`;
+    case 'arr': return '[…]';
+    case 'spread': return `...${exprName(e.e)}`;
+    case 'unknown': return e.text;
+    default: return '…';
+  }
+}
+
+/** A short description of a value for "unresolved" notes. */
+export function describe(v: Value): string {
+  switch (v.t) {
+    case 'str': return JSON.stringify(v.v);
+    case 'num': return String(v.v);
+    case 'pkg': return [v.name, ...v.path].join('.');
+    case 'pkgcall': return `${[v.name, ...v.path].join('.')}()`;
+    case 'host': return `${v.host.framework} ${v.host.kind}`;
+    case 'unknown': return v.why;
+    case 'fn': return `function ${v.fn.name ?? ''}`.trim();
+    case 'bool': return String(v.v);
+    case 'regex': return `/${v.source}/${v.flags}`;
+    case 'arr': return `[${v.items.map(i => i.name).join(', ')}]`;
+    case 'obj': return 'an object';
+    case 'class': return `class ${v.cls.name ?? ''}`.trim();
+    case 'method': return v.host.framework ? `${v.host.framework} ${v.host.kind}.${v.name}` : `${v.host.kind}.${v.name}`;
+    case 'either': return `one of ${v.options.map(o => (o.t === 'str' ? `'${o.v}'` : describe(o))).join(', ')}`;
+  }
 }

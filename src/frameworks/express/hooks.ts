@@ -7,6 +7,12 @@ import { ExpressHost, PathSpec, ROUTE_METHODS, isExpressHost } from './objects';
 /** Server properties that tune accepting and keeping connections (stop 1). */
 export const SERVER_TIMEOUTS = new Set(['keepAliveTimeout', 'headersTimeout', 'requestTimeout', 'timeout', 'maxHeadersCount', 'maxConnections', 'maxRequestsPerSocket']);
 
+/**
+ * Packages whose default export makes a router Express mounts like its own (`router` is Express's
+ * router as a package; express-promise-router wraps it so handlers may return promises).
+ */
+export const ROUTER_PACKAGES = ['router', 'express-promise-router'];
+
 export interface AcceptSite {
   label: string;
   site: Site;
@@ -46,7 +52,7 @@ export class ExpressRecorder implements EvaluationHooks {
   private callPackage(name: string, path: string[], args: Arg[], site: Site): Value | undefined {
     const p = path.filter(x => x !== 'default').join('.');
     if (name === 'express' && p === '') return this.create('app', site);
-    if ((name === 'express' && p === 'Router') || (name === 'router' && p === '')) {
+    if ((name === 'express' && p === 'Router') || (p === '' && ROUTER_PACKAGES.includes(name))) {
       const flag = args[0]?.value.t === 'obj' ? args[0].value.props.get('caseSensitive') : undefined;
       const h = this.createHost('router', site);
       if (flag?.t === 'bool') h.caseSensitive = flag.v;
@@ -117,8 +123,22 @@ function pathSpecs(v: Value): PathSpec[] | null {
   if (v.t === 'arr' && v.items.length && v.items.every(i => i.value.t === 'str' || i.value.t === 'regex' || i.value.t === 'arr')) {
     return v.items.flatMap(i => pathSpecs(i.value) ?? []);
   }
-  if (v.t === 'either' && v.options.every(o => o.t === 'str')) return [{ kind: 'str', v: (v.options[0] as { v: string }).v }];
+  if (v.t === 'either') return choicePath(v.options);
   return null;
+}
+
+/**
+ * A path that is one of several (`process.env.ROOT ? '/x' : '/y'`, `process.env.BASE || '/api'`):
+ * the first known string, with a note naming every option, since the running app picks one.
+ */
+function choicePath(opts: Value[]): PathSpec[] | null {
+  if (opts.some(o => o.t !== 'str' && o.t !== 'unknown')) return null;
+  const strs = [...new Set(opts.flatMap(o => (o.t === 'str' ? [o.v] : [])))];
+  if (!strs.length) return null;
+  const unknowns = opts.filter(o => o.t === 'unknown');
+  if (strs.length === 1 && !unknowns.length) return [{ kind: 'str', v: strs[0] }];
+  const names = [...unknowns.map(describe), ...strs.map(s => `'${s}'`)];
+  return [{ kind: 'str', v: strs[0], note: `path: one of ${names.join(', ')} (showing '${strs[0]}')` }];
 }
 
 function unknownPath(v: Value): PathSpec {

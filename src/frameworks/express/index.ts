@@ -3,12 +3,12 @@
 import type { AdapterContext, FrameworkAdapter, FrameworkOutput, FrameworkSession } from '../../core/adapter';
 import type { AppInfo } from '../../core/model';
 import { annotate } from './annotations';
-import { ExpressRecorder } from './hooks';
+import { ExpressRecorder, ROUTER_PACKAGES } from './hooks';
 import { walkApps } from './routes';
 
 export const expressAdapter: FrameworkAdapter = {
   framework: 'express',
-  packages: ['express', 'router'],
+  packages: ['express', ...ROUTER_PACKAGES],
   start(ctx: AdapterContext): FrameworkSession {
     const rec = new ExpressRecorder();
     return {

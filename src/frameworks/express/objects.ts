@@ -3,7 +3,8 @@
 import type { HostObject, Arg, Site } from '../../core/values';
 
 export type PathSpec =
-  | { kind: 'str'; v: string }
+  /** `note`: why this path is one choice among several (`cond ? '/x' : '/y'`). */
+  | { kind: 'str'; v: string; note?: string }
   | { kind: 'regex'; source: string; flags: string }
   | { kind: 'unknown'; why: string };
 

@@ -323,7 +323,7 @@ function argRange(arg: Arg, ctx: AdapterContext): SourceRange | null {
 }
 
 function resolvePrefix(prefix: string, p: PathSpec, unresolved: string[]): { full: string; notes: string[] } {
-  if (p.kind === 'str') return { full: joinPath(prefix, p.v), notes: unresolved };
+  if (p.kind === 'str') return { full: joinPath(prefix, p.v), notes: p.note ? [...unresolved, p.note] : unresolved };
   if (p.kind === 'regex') return { full: joinPath(prefix, `/${p.source}/`), notes: [...unresolved, `RegExp path /${p.source}/${p.flags}`] };
   return { full: joinPath(prefix, '{?}'), notes: [...unresolved, `path: ${p.why}`] };
 }

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import type { FnIR } from '../../../src/core/ir';
-import { lowerSource } from '../../../src/core/lower';
+import type { ClassIR, FnIR } from '../../../src/core/ir';
+import { lowerClassMembers, lowerSource } from '../../../src/core/lower';
 
 const firstFn = (src: string): FnIR => {
   const ir = lowerSource('x.js', src);
@@ -39,5 +39,22 @@ export * from './all';`);
   it('reads seven-stops-ignore-next-line comments', () => {
     const ir = lowerSource('x.js', "// seven-stops-ignore-next-line no-route-before-auth\napp.get('/x', h);\n");
     assert.deepStrictEqual(ir.ignores, { 2: ['no-route-before-auth'] });
+  });
+  it('lowers class methods only on demand, but still records the modules their bodies require', () => {
+    const src = `class Server {
+  constructor() { this.ready = true; }
+  static app() { const express = require('express'); return express(); }
+  get router() { return this._router; }
+}`;
+    const ir = lowerSource('x.js', src);
+    const bind = ir.body[0];
+    assert.ok(bind.k === 'bind' && bind.e.k === 'class');
+    const cls: ClassIR = bind.e.cls;
+    assert.deepStrictEqual(cls.members.map(m => [m.key, m.static ?? false, m.get ?? false, m.fn === undefined]), [['app', true, false, true], ['router', false, true, true]]);
+    assert.ok(cls.ctor);
+    assert.deepStrictEqual(ir.deps, ['express']);
+    lowerClassMembers('x.js', src, cls);
+    assert.deepStrictEqual(cls.members.map(m => m.fn?.name), ['app', 'router']);
+    assert.strictEqual(cls.members[0].fn?.span.line, 3);
   });
 });

@@ -75,6 +75,33 @@ module.exports = router;
         'app.js': APP_CJS,
       }, ['GET /users [] ⚠']);
     });
+
+    it("express-promise-router's default export, a router compatible with express.Router", () => {
+      expectRoutes({
+        'app.js': `const express = require('express');
+const Router = require('express-promise-router');
+const router = Router();
+router.get('/users', async function listUsers(req, res) { res.json([]); });
+const app = express();
+app.use('/api', router);
+`,
+      }, ['GET /api/users [] ⚠']);
+    });
+
+    it("express-promise-router imported as ESM (import Router from 'express-promise-router')", () => {
+      expectRoutes({
+        'users.ts': `import Router from 'express-promise-router';
+const router = Router();
+router.get('/', async function listUsers(req, res) { res.json([]); });
+export default router;
+`,
+        'app.ts': `import express from 'express';
+import users from './users';
+const app = express();
+app.use('/users', users);
+`,
+      }, ['GET /users [] ⚠']);
+    });
   });
 
   describe('names do not make an app or a router', () => {

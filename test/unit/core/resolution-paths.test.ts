@@ -107,18 +107,6 @@ app.get('/kit/health', function health(req, res) { res.json({ ok: true }); });
       }, ['GET /kit/health [kit.router] ⚠']);
     });
 
-    it.skip('routes registered on a router from an unknown package (express-promise-router) — not yet: only routers created by express or router are recognised; needs an Express-side rule for compatible packages', () => {
-      expectRoutes({
-        'app.js': `const express = require('express');
-const Router = require('express-promise-router');
-const router = Router();
-router.get('/users', async function listUsers(req, res) { res.json([]); });
-const app = express();
-app.use('/api', router);
-`,
-      }, ['GET /api/users [] ⚠'], ['GET /api/users: router from package express-promise-router']);
-    });
-
     it('require(variable): a computed handler is recorded with a note, a computed router is a layer', () => {
       expectRoutes({
         'app.js': `const express = require('express');
