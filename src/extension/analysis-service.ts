@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
 import type { FullAnalysis } from '../core/analyse';
-import { DEFAULT_EXCLUDE } from '../core/config';
+import { ALWAYS_EXCLUDE } from '../core/config';
 import type { WorkerData, WorkerRequest, WorkerResponse } from './protocol';
 import { readSettings } from './settings';
 
@@ -122,7 +122,7 @@ export class AnalysisService implements vscode.Disposable {
         .map(d => [d.uri.fsPath, d.getText()]);
       const response = await this.request({
         type: 'analyse', id: this.nextId++, root: folder.uri.fsPath, overlays, changed, rediscover, generation: Atomics.load(this.cancel, 0),
-        overrides: { ...(settings.exclude.length ? { exclude: [...DEFAULT_EXCLUDE, ...settings.exclude] } : {}), rules: settings.rules },
+        overrides: { ...(settings.exclude ? { exclude: [...ALWAYS_EXCLUDE, ...settings.exclude] } : {}), rules: settings.rules },
       });
       if (response.type === 'cancelled') {
         // Hand the changes back: the rerun that follows must still re-read these files.

@@ -8,7 +8,8 @@ export interface Settings {
   codeLensEnabled: boolean;
   /** Which stops get a CodeLens. */
   codeLensStops: Stop[];
-  exclude: string[];
+  /** Set only when the user set `sevenStops.exclude` (then it replaces the folder's list, like the file's own `exclude`). */
+  exclude: string[] | null;
   /** Per-rule severity overrides, the same keys as `rules` in .sevenstops.json (settings win). */
   rules: Record<string, RuleSetting>;
   statusBarEnabled: boolean;
@@ -21,12 +22,15 @@ const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'off'
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const c = vscode.workspace.getConfiguration('sevenStops', scope);
   const stops = c.get<unknown>('codeLens.stops');
-  const exclude = c.get<unknown>('exclude');
+  // The contributed default mirrors the core's defaults; only a value the user set overrides the
+  // folder's .sevenstops.json, otherwise the defaults would silently replace the file's list.
+  const set = c.inspect<unknown>('exclude');
+  const exclude = set?.workspaceFolderValue ?? set?.workspaceValue ?? set?.globalValue;
   const rules = c.get<unknown>('rules');
   return {
     codeLensEnabled: c.get<boolean>('codeLens.enabled') !== false,
     codeLensStops: Array.isArray(stops) && stops.every(s => Number.isInteger(s) && s >= 1 && s <= 7) ? (stops as Stop[]) : DEFAULT_CODELENS_STOPS,
-    exclude: Array.isArray(exclude) && exclude.every(x => typeof x === 'string') ? (exclude as string[]) : [],
+    exclude: Array.isArray(exclude) && exclude.every(x => typeof x === 'string') ? (exclude as string[]) : null,
     rules: rules && typeof rules === 'object' && !Array.isArray(rules)
       ? Object.fromEntries(Object.entries(rules).filter((e): e is [string, RuleSetting] => RULE_SETTINGS.includes(e[1] as RuleSetting)))
       : {},

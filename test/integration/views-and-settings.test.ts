@@ -74,6 +74,17 @@ suite('Routes view, settings, multi-root, SARIF', () => {
     });
   });
 
+  test('sevenStops.exclude, when set, replaces the folder\'s exclude list without a reload', async () => {
+    const a = await api();
+    const paths = () => a.analysisFor(inFolder('express-fixes', 'src', 'users.js'))?.routes.map(r => r.path) ?? [];
+    assert.ok(paths().includes('/users/me'));
+    await withSetting('exclude', ['**/users.js'], async () => {
+      await poll(() => (paths().length && !paths().includes('/users/me') ? true : undefined));
+      assert.ok(paths().includes('/account'), 'the other files are still read');
+    });
+    await poll(() => (paths().includes('/users/me') ? true : undefined));
+  });
+
   test('Export SARIF writes the CLI\'s SARIF for a folder', async () => {
     await api();
     const target = vscode.Uri.joinPath(vscode.Uri.file(os.tmpdir()), `seven-stops-${Date.now()}.sarif`);
