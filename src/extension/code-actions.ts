@@ -34,7 +34,11 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
     return actions;
   }
 
-  /** Suggested edits are offsets into the analysed text; only same-file edits on an unchanged document apply. */
+  /**
+   * Suggested edits are offsets into the text that was analysed, which is this document's text as the
+   * diagnostics were published (every change re-analyses within the debounce, and VS Code asks again).
+   * Only same-file edits are offered.
+   */
   private fromSuggestion(doc: vscode.TextDocument, file: string, s: Suggestion, diag: vscode.Diagnostic): vscode.CodeAction | null {
     if (s.edits.some(e => e.file !== file || e.end > doc.getText().length)) return null;
     const edit = new vscode.WorkspaceEdit();
