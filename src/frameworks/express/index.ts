@@ -15,7 +15,9 @@ export const expressAdapter: FrameworkAdapter = {
       hooks: rec,
       finish(): FrameworkOutput {
         const { routes, stacks, origins } = walkApps(rec.hosts, ctx);
-        const apps: AppInfo[] = rec.hosts.filter(h => h.kind === 'app').map(h => ({
+        // One entry per creation site: a factory called from several places is one app in the code.
+        const sites = new Set<string>();
+        const apps: AppInfo[] = rec.hosts.filter(h => h.kind === 'app' && !sites.has(`${h.site.file}:${h.site.span.start}`) && !!sites.add(`${h.site.file}:${h.site.span.start}`)).map(h => ({
           framework: 'express',
           frameworkVersion: ctx.packageVersion(h.site.file, 'express'),
           file: ctx.rel(h.site.file),

@@ -131,14 +131,26 @@ export function walkApps(hosts: ExpressHost[], ctx: AdapterContext): { routes: M
     if (!c) seen.set(arg, (c = classify(arg, ctx.config.auth)));
     return c;
   };
+  // A factory called from several places (`ParseServer.app()` from two start paths) builds the same
+  // app more than once; at run time one of those paths runs. Identical copies are reported once.
+  const seenApps = new Set<string>();
   for (const root of roots) {
     const state: WalkState = { classify: classifyOnce, app: stacks.length, before: new Befores(), layers: [], routes, visiting: new Set() };
     const note = root.kind === 'router' ? [`router created at ${ctx.rel(root.site.file)}:${root.site.span.line} is not mounted on any app the analyser found`] : [];
+    const first = routes.length;
     walk(root, '', [], state, note, ctx);
+    const copy = `${root.site.file}:${root.site.span.start}|${routes.slice(first).map(routeSignature).join('|')}`;
+    if (seenApps.has(copy)) { routes.length = first; continue; }
+    seenApps.add(copy);
     stacks.push(state.layers);
     origins.push({ kind: root.kind === 'app' ? 'app' : 'router', framework: 'express', file: ctx.rel(root.site.file), line: root.site.span.line });
   }
   return { routes, stacks, origins };
+}
+
+/** What makes two routes the same for de-duplicating copies of one app: where, what, and in front of it. */
+function routeSignature(r: ModelRoute): string {
+  return `${r.method} ${r.path} ${r.file}:${r.line}:${r.column} ${r.chain.map(c => `${c.name}@${c.file}:${c.line}`).join(',')}`;
 }
 
 function markMounted(hosts: ExpressHost[]): void {

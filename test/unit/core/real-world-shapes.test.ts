@@ -582,4 +582,22 @@ module.exports = function createApp() {
       }, ['GET /a [] ⚠']);
     });
   });
+
+  it('parse-server: an app factory called from two start paths is reported once', () => {
+    expectRoutes({
+      'server.js': `const express = require('express');
+function app() {
+  const api = express();
+  api.get('/health', (req, res) => res.json({ ok: true }));
+  return api;
+}
+function start() { return app().listen(1337); }
+function startApp() { return app(); }
+module.exports = { app, start, startApp };
+`,
+      'cli.js': `const { start, startApp } = require('./server');
+if (process.env.MODE === 'app') startApp(); else start();
+`,
+    }, ['GET /health [] ⚠']);
+  });
 });
