@@ -200,7 +200,9 @@ export class Evaluator implements Runtime {
         return undefined;
       }
       case 'block': return this.execBlock(st.body, new Env(env), file);
-      case 'return': return this.eval(st.e, env, file);
+      case 'if': return this.execBlock([...st.then, ...st.else], new Env(env), file);
+      // A bare `return;` ends one path only; we assume every path runs, so it changes nothing here.
+      case 'return': return st.e ? this.eval(st.e, env, file) : undefined;
     }
   }
 

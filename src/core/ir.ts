@@ -91,9 +91,12 @@ export type Stmt =
   | { k: 'assign'; obj: Expr; prop: string; e: Expr; span: Span }
   /** `for (const x of iter)` and `iter.forEach((x) => ...)`: body runs once per known element. */
   | { k: 'loop'; target: Pattern; iter: Expr; body: Stmt[] }
-  /** A conditional or try block: its statements may or may not run; we assume they run. */
+  /** A try block or a plain `{ }`: its statements may or may not run; we assume they run. */
   | { k: 'block'; body: Stmt[] }
-  | { k: 'return'; e: Expr };
+  /** `if`: evaluation runs both branches (we assume they run); rules read them apart (E23). */
+  | { k: 'if'; then: Stmt[]; else: Stmt[] }
+  /** `e` is null for a bare `return;`: no value, but the end of that path (E23). */
+  | { k: 'return'; e: Expr | null };
 
 /** How a function uses one of its parameters (`res.status(401)`, `next()`, `req.user`). */
 export interface ParamUse {

@@ -155,10 +155,11 @@ class Lowerer {
     }
     if (ts.isExpressionStatement(st)) return this.expressionStatement(st.expression, out, hoisted);
     if (ts.isIfStatement(st)) {
-      const body: Stmt[] = [];
-      this.statement(st.thenStatement, body, hoisted, false);
-      if (st.elseStatement) this.statement(st.elseStatement, body, hoisted, false);
-      out.push({ k: 'block', body });
+      const then: Stmt[] = [];
+      const otherwise: Stmt[] = [];
+      this.statement(st.thenStatement, then, hoisted, false);
+      if (st.elseStatement) this.statement(st.elseStatement, otherwise, hoisted, false);
+      out.push({ k: 'if', then, else: otherwise });
       return;
     }
     if (ts.isBlock(st)) {
@@ -196,7 +197,7 @@ class Lowerer {
       return;
     }
     if (ts.isReturnStatement(st)) {
-      if (st.expression) out.push({ k: 'return', e: this.expr(st.expression) });
+      out.push({ k: 'return', e: st.expression ? this.expr(st.expression) : null });
       return;
     }
     // Type declarations, empty statements, throw, debugger...: no routing effect.

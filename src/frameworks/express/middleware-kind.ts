@@ -200,12 +200,11 @@ function readsCredentials(fn: FnIR): boolean {
 }
 
 /**
- * E23: a 401/403 that is not the end of its path. Found where the IR can show it: the rejection is
- * the whole body of an `if` without braces (or, at the top of the function, a statement of its
- * own) and a later statement of the same list calls next(), with no way to return in between.
- * Deeper lists are only trusted for the `if` form: the IR merges an if's then and else branches
- * into one list. A rejection inside braces is not judged: the IR keeps no bare `return;`, so
- * `{ res.status(401).end(); return; }` and the same block without the return look alike.
+ * E23: a 401/403 that is not the end of its path. Found where the IR shows it: a branch of an `if`
+ * (braced or not) whose rejection is not followed by a `return` in that branch, or a rejection
+ * standing alone at the top of the function, and a later statement of the same list calls next().
+ * `if (!token) { res.status(401).end(); } else { next(); }` is not E23: next() is in the other branch.
+ * try/catch bodies are merged in the IR, so a rejection there is not judged.
  */
 function rejectsThenContinues(fn: FnIR): string | null {
   const res = paramName(fn.params[1]);
@@ -214,10 +213,18 @@ function rejectsThenContinues(fn: FnIR): string | null {
   const scan = (list: Stmt[], top: boolean): string | null => {
     for (let i = 0; i < list.length; i++) {
       const st = list[i];
-      const unbracedIf = st.k === 'block' && st.body.length === 1 && st.body[0].k === 'expr' ? st.body[0] : null;
-      const alone = unbracedIf ?? (top && st.k === 'expr' ? st : null);
-      const code = alone ? rejectionCode(alone.e, res) : null;
-      if (code !== null && list.slice(i + 1).some(later => stmtCalls(later, next))) return `sends ${code}`;
+      const continues = () => list.slice(i + 1).some(later => stmtCalls(later, next));
+      if (st.k === 'if') {
+        for (const branch of [st.then, st.else]) {
+          const code = rejectsWithoutReturn(branch, res);
+          if (code !== null && continues()) return `sends ${code}`;
+        }
+        const inner = scan(st.then, false) ?? scan(st.else, false);
+        if (inner) return inner;
+        continue;
+      }
+      const code = top && st.k === 'expr' ? rejectionCode(st.e, res) : null;
+      if (code !== null && continues()) return `sends ${code}`;
       if (st.k === 'block' || st.k === 'loop') {
         const inner = scan(st.body, false);
         if (inner) return inner;
@@ -226,6 +233,15 @@ function rejectsThenContinues(fn: FnIR): string | null {
     return null;
   };
   return scan(fn.body, true);
+}
+
+/** The status a branch rejects with when no `return` follows the rejection in that branch, else null. */
+function rejectsWithoutReturn(branch: Stmt[], res: string): number | null {
+  const flat = branch.length === 1 && branch[0].k === 'block' ? branch[0].body : branch;
+  const at = flat.findIndex(s => s.k === 'expr' && rejectionCode(s.e, res) !== null);
+  if (at < 0 || flat.slice(at + 1).some(s => s.k === 'return')) return null;
+  const st = flat[at];
+  return st.k === 'expr' ? rejectionCode(st.e, res) : null;
 }
 
 function paramName(p: Pattern | undefined): string | null {
@@ -258,10 +274,12 @@ function rootName(e: Expr): string | null {
 /** Whether a statement calls the function named `name` (not counting nested function bodies). */
 function stmtCalls(st: Stmt, name: string): boolean {
   switch (st.k) {
-    case 'expr': case 'bind': case 'return': return exprCalls(st.e, name);
+    case 'expr': case 'bind': return exprCalls(st.e, name);
+    case 'return': return !!st.e && exprCalls(st.e, name);
     case 'assign': return exprCalls(st.obj, name) || exprCalls(st.e, name);
     case 'loop': return exprCalls(st.iter, name) || st.body.some(s => stmtCalls(s, name));
     case 'block': return st.body.some(s => stmtCalls(s, name));
+    case 'if': return [...st.then, ...st.else].some(s => stmtCalls(s, name));
   }
 }
 

@@ -17,6 +17,8 @@ describe('express auth verdicts (E17, E23)', () => {
       "  if (!req.user) res.sendStatus(403);\n  return next();",
       "  res.status(401).end();\n  next();",
       "  if (req.query.strict) {\n    if (!req.user) res.status(401).end();\n    next();\n  } else next();",
+      "  if (!req.user) {\n    res.status(401).json({ error: 'sign in' });\n  }\n  next();",
+      "  if (!req.user) {\n    console.warn('rejected');\n    res.sendStatus(403);\n  } else {\n    req.seen = true;\n  }\n  next();",
     ]) {
       const r = e23(body);
       assert.deepStrictEqual(routeLines(r), ['GET /x [requireUser] ⚠'], body);
@@ -30,6 +32,8 @@ describe('express auth verdicts (E17, E23)', () => {
       "  if (req.headers.authorization !== 'ok') {\n    res.status(401).end();\n    return;\n  }\n  next();",
       "  if (req.user) next();\n  else res.status(401).end();",
       "  if (!req.user) res.status(401).end();\n  else next();",
+      "  if (!req.user) {\n    res.status(401).end();\n  } else {\n    next();\n  }",
+      "  if (!req.user) {\n    res.status(401).end();\n    return;\n  } else if (req.user.banned) {\n    res.sendStatus(403);\n    return;\n  }\n  next();",
     ]) assert.deepStrictEqual(routeLines(e23(body)), ['GET /x [requireUser] 🔒'], body);
   });
 
