@@ -2,13 +2,13 @@
 // TypeScript nodes (ts-morph's `compilerNode` level) directly: ts-morph's wrapper walks cost 3-24x
 // more (shared/docs/performance-notes.md). Never throws on bad input: unknown syntax becomes `unknown`.
 import { ts as tsMorphTs } from 'ts-morph';
-import type { ClassIR, Expr, FnIR, ModuleIR, ObjProp, ParamUse, Pattern, Span, Stmt } from './ir';
+import { FnScanner, skipOuter, type SourceLowering } from './fn-scanner';
+import type { ClassIR, Expr, FnIR, ModuleIR, ObjProp, Pattern, Span, Stmt } from './ir';
 
 // ts-morph's `ts` reaches a bundle through an interop getter, so every `ts.isX` in this hot path
 // was a function call (about 200 ms per 2,000-file scan). One local alias makes it a plain read.
 import ts = tsMorphTs;
 
-const MAX_CALLS_PER_FN = 200;
 const UNKNOWN_TEXT_MAX = 80;
 
 /**
@@ -40,7 +40,7 @@ function scriptKindFor(fileName: string): ts.ScriptKind {
 
 const IGNORE_RE = /seven-stops-ignore-next-line\b([^\n]*)/g;
 
-class Lowerer {
+class Lowerer implements SourceLowering {
   private readonly ir: ModuleIR = {
     imports: {}, hoisted: {}, body: [], exports: {}, reexports: [], deps: [], ignores: {}, syntaxErrors: 0, esm: false,
   };
@@ -496,89 +496,6 @@ class Lowerer {
       const ids = m[1].replace(/\*\/.*$/, '').split(/[\s,]+/).filter(Boolean);
       this.ir.ignores[line + 1] = ids.length ? ids : ['*'];
     }
-  }
-}
-
-/** Records how a function body uses its parameters, what it throws and what it calls. */
-class FnScanner {
-  private readonly paramIndex = new Map<string, number>();
-
-  constructor(private readonly low: Lowerer, private readonly fn: FnIR, params: readonly ts.ParameterDeclaration[]) {
-    params.forEach((p, i) => { if (ts.isIdentifier(p.name)) this.paramIndex.set(p.name.text, i); });
-  }
-
-  scan(body: ts.Node): void {
-    this.visit(body);
-  }
-
-  private visit = (node: ts.Node): void => {
-    if (ts.isThrowStatement(node) && node.expression) {
-      const t = skipOuter(node.expression);
-      if (ts.isNewExpression(t)) this.fn.throws.push(this.low.text(t.expression));
-      else if (ts.isCallExpression(t)) this.fn.throws.push(this.low.text(t.expression));
-    }
-    if (ts.isCallExpression(node) || ts.isPropertyAccessExpression(node) || ts.isIdentifier(node)) {
-      if (this.chain(node)) return;
-    }
-    if (ts.isCallExpression(node) && this.fn.calls.length < MAX_CALLS_PER_FN) {
-      this.fn.calls.push({ callee: calleeText(this.low, node.expression), args: node.arguments.map(a => this.low.shallowExpr(a)), span: this.low.span(node) });
-    }
-    ts.forEachChild(node, this.visit);
-  };
-
-  /**
-   * If `node` is an access chain rooted at a parameter (`res.status(401).json()`), records a use per
-   * level and returns true (its call arguments are still visited for nested uses).
-   */
-  private chain(node: ts.Node): boolean {
-    const levels: { path: string[]; call?: ts.NodeArray<ts.Expression>; node: ts.Node }[] = [];
-    const walk = (n: ts.Node): { param: number; path: string[] } | null => {
-      n = ts.isExpression(n) ? skipOuter(n) : n;
-      if (ts.isIdentifier(n)) {
-        const i = this.paramIndex.get(n.text);
-        return i === undefined ? null : { param: i, path: [] };
-      }
-      if (ts.isPropertyAccessExpression(n)) {
-        const inner = walk(n.expression);
-        if (!inner) return null;
-        const path = [...inner.path, n.name.text];
-        levels.push({ path, node: n });
-        return { param: inner.param, path };
-      }
-      if (ts.isCallExpression(n)) {
-        const inner = walk(n.expression);
-        if (!inner) return null;
-        levels.push({ path: inner.path, call: n.arguments, node: n });
-        return { param: inner.param, path: [...inner.path, '()'] };
-      }
-      return null;
-    };
-    const root = walk(node);
-    if (!root) return false;
-    if (levels.length === 0) this.push({ param: root.param, path: [], span: this.low.span(node) });
-    for (const lv of levels) {
-      const use: ParamUse = { param: root.param, path: lv.path, span: this.low.span(lv.node) };
-      if (lv.call) use.call = lv.call.map(a => this.low.shallowExpr(a));
-      this.push(use);
-      if (lv.call) for (const a of lv.call) this.visit(a);
-    }
-    return true;
-  }
-
-  private push(use: ParamUse): void {
-    if (this.fn.uses.length < MAX_CALLS_PER_FN * 2) this.fn.uses.push(use);
-  }
-}
-
-function calleeText(low: Lowerer, e: ts.Expression): string {
-  const t = low.text(e);
-  return t.length > 60 ? t.slice(0, 60) : t;
-}
-
-function skipOuter(e: ts.Expression): ts.Expression {
-  for (;;) {
-    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
-    else return e;
   }
 }
 

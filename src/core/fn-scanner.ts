@@ -1,0 +1,101 @@
+// Scans one function body for what the rules and adapters need without evaluating it: how the
+// function uses its parameters (`res.status(401)`, `next()`, `req.user`), what it throws and what
+// it calls. Walks raw TypeScript nodes like the lowerer (see lower.ts for why).
+import { ts as tsMorphTs } from 'ts-morph';
+import type { Expr, FnIR, ParamUse, Span } from './ir';
+
+import ts = tsMorphTs;
+
+const MAX_CALLS_PER_FN = 200;
+
+/** What the scanner needs from the file's lowerer: source text, spans, and shallow expressions. */
+export interface SourceLowering {
+  text(node: ts.Node): string;
+  span(node: ts.Node, endNode?: ts.Node): Span;
+  /** An expression with callbacks left opaque (their bodies are lowered once, by the statement walk). */
+  shallowExpr(node: ts.Expression): Expr;
+}
+
+/** Records how a function body uses its parameters, what it throws and what it calls. */
+export class FnScanner {
+  private readonly paramIndex = new Map<string, number>();
+
+  constructor(private readonly low: SourceLowering, private readonly fn: FnIR, params: readonly ts.ParameterDeclaration[]) {
+    params.forEach((p, i) => { if (ts.isIdentifier(p.name)) this.paramIndex.set(p.name.text, i); });
+  }
+
+  scan(body: ts.Node): void {
+    this.visit(body);
+  }
+
+  private visit = (node: ts.Node): void => {
+    if (ts.isThrowStatement(node) && node.expression) {
+      const t = skipOuter(node.expression);
+      if (ts.isNewExpression(t)) this.fn.throws.push(this.low.text(t.expression));
+      else if (ts.isCallExpression(t)) this.fn.throws.push(this.low.text(t.expression));
+    }
+    if (ts.isCallExpression(node) || ts.isPropertyAccessExpression(node) || ts.isIdentifier(node)) {
+      if (this.chain(node)) return;
+    }
+    if (ts.isCallExpression(node) && this.fn.calls.length < MAX_CALLS_PER_FN) {
+      this.fn.calls.push({ callee: calleeText(this.low, node.expression), args: node.arguments.map(a => this.low.shallowExpr(a)), span: this.low.span(node) });
+    }
+    ts.forEachChild(node, this.visit);
+  };
+
+  /**
+   * If `node` is an access chain rooted at a parameter (`res.status(401).json()`), records a use per
+   * level and returns true (its call arguments are still visited for nested uses).
+   */
+  private chain(node: ts.Node): boolean {
+    const levels: { path: string[]; call?: ts.NodeArray<ts.Expression>; node: ts.Node }[] = [];
+    const walk = (n: ts.Node): { param: number; path: string[] } | null => {
+      n = ts.isExpression(n) ? skipOuter(n) : n;
+      if (ts.isIdentifier(n)) {
+        const i = this.paramIndex.get(n.text);
+        return i === undefined ? null : { param: i, path: [] };
+      }
+      if (ts.isPropertyAccessExpression(n)) {
+        const inner = walk(n.expression);
+        if (!inner) return null;
+        const path = [...inner.path, n.name.text];
+        levels.push({ path, node: n });
+        return { param: inner.param, path };
+      }
+      if (ts.isCallExpression(n)) {
+        const inner = walk(n.expression);
+        if (!inner) return null;
+        levels.push({ path: inner.path, call: n.arguments, node: n });
+        return { param: inner.param, path: [...inner.path, '()'] };
+      }
+      return null;
+    };
+    const root = walk(node);
+    if (!root) return false;
+    if (levels.length === 0) this.push({ param: root.param, path: [], span: this.low.span(node) });
+    for (const lv of levels) {
+      const use: ParamUse = { param: root.param, path: lv.path, span: this.low.span(lv.node) };
+      if (lv.call) use.call = lv.call.map(a => this.low.shallowExpr(a));
+      this.push(use);
+      if (lv.call) for (const a of lv.call) this.visit(a);
+    }
+    return true;
+  }
+
+  private push(use: ParamUse): void {
+    if (this.fn.uses.length < MAX_CALLS_PER_FN * 2) this.fn.uses.push(use);
+  }
+}
+
+function calleeText(low: SourceLowering, e: ts.Expression): string {
+  const t = low.text(e);
+  return t.length > 60 ? t.slice(0, 60) : t;
+}
+
+/** The expression inside parentheses, `as`, `!`, `<T>` and `satisfies`. */
+export function skipOuter(e: ts.Expression): ts.Expression {
+  for (;;) {
+    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+    else return e;
+  }
+}
