@@ -76,11 +76,6 @@ export class WorkspaceAnalyser {
     for (const f of change.files ?? []) this.changed.add(path.resolve(f));
   }
 
-  /** Drops a file's cached IR (e.g. it was deleted). */
-  forget(file: string): void {
-    this.cache.delete(file);
-  }
-
   /**
    * `cancelled` is polled between files and phases: when it returns true the run stops with
    * AnalysisCancelled, and the per-file cache keeps whatever was lowered so far.

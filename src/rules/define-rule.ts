@@ -13,10 +13,15 @@ export function at(r: { file: string; line: number }): string {
   return `${r.file}:${r.line}`;
 }
 
+/** A use-prefix as isUnderPrefix compares it: lower case, no trailing slash ('/' becomes ''). */
+export function prefixKey(prefix: string): string {
+  return prefix.toLowerCase().replace(/\/$/, '');
+}
+
 /** Whether `path` is `prefix` or lies under it (segment-bounded, case-insensitive like Express). */
 export function isUnderPrefix(path: string, prefix: string): boolean {
   if (prefix === '/') return true;
-  const p = prefix.toLowerCase().replace(/\/$/, '');
+  const p = prefixKey(prefix);
   const q = path.toLowerCase();
   return q === p || q.startsWith(p + '/');
 }

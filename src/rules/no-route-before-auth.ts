@@ -3,7 +3,7 @@
 // registered after it are protected. A lone public route (health check, login) is not a finding.
 import type { ModelRoute, OrderedLayer, Suggestion } from '../core/model';
 import type { RuleReport } from '../core/rule';
-import { at, defineRule, isUnderPrefix, moveStatement } from './define-rule';
+import { at, defineRule, isUnderPrefix, moveStatement, prefixKey } from './define-rule';
 
 export const noRouteBeforeAuth = defineRule({
   id: 'no-route-before-auth',
@@ -65,12 +65,12 @@ function effectiveAuthLayers(routes: ModelRoute[], stacks: OrderedLayer[][]): Ma
 
 /**
  * The first effective auth layer registered after the route whose prefix would have covered it.
- * Layers are grouped by their prefix as isUnderPrefix compares it, so a route looks only at the
- * groups of its own path prefixes ('/', '/api', '/api/v1', ...) instead of at every auth layer.
+ * Layers are grouped by prefixKey, so a route looks only at the keys isUnderPrefix accepts for its
+ * path ('' for '/', '/api', '/api/v1', ..., the path itself) instead of at every auth layer.
  */
 function laterAuth(route: ModelRoute, byPrefix: Map<string, OrderedLayer[]>): { layer: OrderedLayer; name: string } | null {
   const q = route.path.toLowerCase();
-  const keys = ['/', q];
+  const keys = ['', q];
   for (let i = 1; i < q.length; i++) if (q[i] === '/') keys.push(q.slice(0, i));
   let best: OrderedLayer | null = null;
   for (const key of keys) {
@@ -79,7 +79,7 @@ function laterAuth(route: ModelRoute, byPrefix: Map<string, OrderedLayer[]>): { 
     const first = firstAfter(layers, route.order);
     if (first && (!best || first.order < best.order)) best = first;
   }
-  return best && isUnderPrefix(route.path, best.prefix) ? { layer: best, name: best.name } : null;
+  return best ? { layer: best, name: best.name } : null;
 }
 
 /** The first layer (sorted by order) whose order is greater than `order`, by binary search. */
@@ -93,11 +93,11 @@ function firstAfter(layers: OrderedLayer[], order: number): OrderedLayer | null 
   return layers[lo] ?? null;
 }
 
-/** Auth layers keyed by their prefix normalised the way isUnderPrefix reads it, each list in stack order. */
+/** Auth layers by prefixKey, each list in stack order. */
 function groupByPrefix(layers: OrderedLayer[]): Map<string, OrderedLayer[]> {
   const out = new Map<string, OrderedLayer[]>();
   for (const l of layers) {
-    const key = l.prefix === '/' ? '/' : l.prefix.toLowerCase().replace(/\/$/, '') || '/';
+    const key = prefixKey(l.prefix);
     const list = out.get(key) ?? [];
     list.push(l);
     out.set(key, list);
