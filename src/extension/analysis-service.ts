@@ -63,6 +63,18 @@ export class AnalysisService implements vscode.Disposable {
     return [...this.results.values()];
   }
 
+  /** Routes, reachable routes without auth, and findings over every folder (status bar, routes badge). */
+  totals(): { routes: number; unprotected: number; findings: number } {
+    const t = { routes: 0, unprotected: 0, findings: 0 };
+    for (const { result } of this.results.values()) {
+      if (!result) continue;
+      t.routes += result.routes.length;
+      t.unprotected += result.model.routes.filter(r => !r.protected && !r.shadowedBy.length).length;
+      t.findings += result.findings.length;
+    }
+    return t;
+  }
+
   /** The analysis of the folder that contains `uri`. */
   forUri(uri: vscode.Uri): FolderAnalysis | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri);

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { parseRequestLine, traceRequest } from '../core/trace';
 import type { Trace } from '../core/trace';
 import type { AnalysisService, FolderAnalysis } from './analysis-service';
+import { openLocation } from './commands';
 import { LessonPlace, parseFromLesson, PLACES_PER_STOP, ToLesson } from './lesson-protocol';
 
 /** What `sevenStops.traceRequest` accepts: `'GET /a/1'` or `{ method, path, folder? }` (e.g. from a CodeLens). */
@@ -119,9 +120,7 @@ export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Di
       void this.post(this.trace(m.input, m.folder));
     } else if (m.type === 'open') {
       const folder = this.service.all().find(f => f.folder.uri.toString() === m.folder)?.folder;
-      if (!folder) return;
-      const target = vscode.Uri.joinPath(folder.uri, m.file);
-      void vscode.window.showTextDocument(target, { selection: new vscode.Range(m.line - 1, 0, m.line - 1, 0) });
+      if (folder) void openLocation(folder.uri, { file: m.file, line: m.line, column: 1 });
     }
   }
 

@@ -40,7 +40,7 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
   }
 
   private refresh(): void {
-    const unprotected = this.service.all().reduce((n, f) => n + (f.result?.model.routes.filter(r => !r.protected && !r.shadowedBy.length).length ?? 0), 0);
+    const { unprotected } = this.service.totals();
     this.view.badge = unprotected ? { value: unprotected, tooltip: `${unprotected} route${unprotected === 1 ? '' : 's'} without authentication` } : undefined;
     this.changed.fire(undefined);
   }

@@ -22,16 +22,8 @@ export class StatusBar implements vscode.Disposable {
   private update(): void {
     const folders = this.service.all();
     if (!readSettings().statusBarEnabled || !folders.length) { this.item.hide(); return; }
-    let routes = 0;
-    let unprotected = 0;
-    let findings = 0;
+    const { routes, unprotected, findings } = this.service.totals();
     const failed = folders.filter(f => f.error);
-    for (const { result } of folders) {
-      if (!result) continue;
-      routes += result.routes.length;
-      unprotected += result.model.routes.filter(r => !r.protected && !r.shadowedBy.length).length;
-      findings += result.findings.length;
-    }
     this.item.text = failed.length ? '$(warning) Seven Stops: analysis failed' : statusText(routes, unprotected, findings);
     this.item.tooltip = failed.length
       ? failed.map(f => `${f.folder.name}: ${f.error}`).join('\n')
