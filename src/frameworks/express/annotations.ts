@@ -4,14 +4,15 @@
 import type { AdapterContext } from '../../core/adapter';
 import type { FnIR, Span } from '../../core/ir';
 import type { Annotation, ModelRoute, Stop } from '../../core/model';
+import type { Arg } from '../../core/values';
 import { options } from '../../core/values';
 import type { ExpressRecorder } from './hooks';
-import { classify } from './middleware-kind';
+import type { Classification } from './middleware-kind';
 
 const SERIALIZE = new Set(['json', 'send', 'jsonp', 'render', 'format']);
 const DRAIN = new Set(['sendFile', 'download', 'write', 'end', 'attachment', 'writeHead', 'flushHeaders']);
 
-export function annotate(rec: ExpressRecorder, routes: ModelRoute[], ctx: AdapterContext): Annotation[] {
+export function annotate(rec: ExpressRecorder, routes: ModelRoute[], classify: (arg: Arg) => Classification, ctx: AdapterContext): Annotation[] {
   const out: Annotation[] = [];
   const seen = new Set<string>();
   // Spans are shared IR objects, so identity plus a bit per stop finds repeats without building keys.
@@ -47,7 +48,7 @@ export function annotate(rec: ExpressRecorder, routes: ModelRoute[], ctx: Adapte
           }
           return;
         }
-        const cls = classify(fn, ctx.config.auth);
+        const cls = classify(fn);
         if (fn.site) add(fn.site.file, fn.site.span, cls.stop, cls.errorHandler ? `error handler ${fn.name}` : fn.name);
       });
     }

@@ -4,6 +4,7 @@ import type { AdapterContext, FrameworkAdapter, FrameworkOutput, FrameworkSessio
 import type { AppInfo } from '../../core/model';
 import { annotate } from './annotations';
 import { ExpressRecorder, ROUTER_PACKAGES } from './hooks';
+import { classifier } from './middleware-kind';
 import { walkApps } from './routes';
 
 export const expressAdapter: FrameworkAdapter = {
@@ -14,7 +15,9 @@ export const expressAdapter: FrameworkAdapter = {
     return {
       hooks: rec,
       finish(): FrameworkOutput {
-        const { routes, stacks, origins } = walkApps(rec.hosts, ctx);
+        // One classification per middleware argument, shared by the walk and the stop annotations.
+        const classify = classifier(ctx.config.auth);
+        const { routes, stacks, origins } = walkApps(rec.hosts, classify, ctx);
         // One entry per creation site: a factory called from several places is one app in the code.
         const sites = new Set<string>();
         const apps: AppInfo[] = rec.hosts.filter(h => h.kind === 'app' && !sites.has(`${h.site.file}:${h.site.span.start}`) && !!sites.add(`${h.site.file}:${h.site.span.start}`)).map(h => ({
@@ -23,7 +26,7 @@ export const expressAdapter: FrameworkAdapter = {
           file: ctx.rel(h.site.file),
           line: h.site.span.line,
         }));
-        return { apps, routes, stacks, origins, annotations: annotate(rec, routes, ctx) };
+        return { apps, routes, stacks, origins, annotations: annotate(rec, routes, classify, ctx) };
       },
     };
   },

@@ -71,6 +71,19 @@ const PACKAGE_KINDS: { pkg: string; path?: string; kind: LayerKind; not?: string
 const AUTH_NAME_HINT = /(^|[^a-z])(auth|authenticate|authenticated|authorize|requireuser|requireauth|requirelogin|ensureloggedin|isloggedin|isauthenticated|protect|verifytoken|verifyjwt|checkjwt|jwtcheck|requiresauth)/i;
 const IDENTITY_ERRORS = /unauthori[sz]ed|forbidden|authenticationerror|autherror|notauthenticated|invalidtoken/i;
 
+/**
+ * A classify() that remembers each argument's answer for one run: the walk re-reads pass-through
+ * routes for every later route, and the stop annotations read every registration once more.
+ */
+export function classifier(configuredAuth: string[]): (arg: Arg) => Classification {
+  const seen = new WeakMap<Arg, Classification>();
+  return arg => {
+    let c = seen.get(arg);
+    if (!c) seen.set(arg, (c = classify(arg, configuredAuth)));
+    return c;
+  };
+}
+
 /** Classifies one middleware argument. `configuredAuth` holds the user's `sevenStops.auth` names. */
 export function classify(arg: Arg, configuredAuth: string[]): Classification {
   const v = pick(arg.value);

@@ -8,7 +8,7 @@ import type { ChainEntry, HandlerFacts, ModelRoute, OrderedLayer, SourceRange, S
 import type { Arg } from '../../core/values';
 import { options } from '../../core/values';
 import { CaseFlags, hasWildcard, joinPath, patternCoversSegments, prefixCoversSegments, regexPrefixCovers, segments } from '../shared/paths';
-import { Classification, callsNext, classify } from './middleware-kind';
+import { Classification, callsNext } from './middleware-kind';
 import type { ExpressHost, PathSpec, RouteEntry } from './objects';
 
 /** Something registered earlier in dispatch order that may run before a later route. */
@@ -118,19 +118,13 @@ interface WalkState {
   visiting: Set<ExpressHost>;
 }
 
-export function walkApps(hosts: ExpressHost[], ctx: AdapterContext): { routes: ModelRoute[]; stacks: OrderedLayer[][]; origins: StackOrigin[] } {
+export function walkApps(hosts: ExpressHost[], classifyOnce: (arg: Arg) => Classification, ctx: AdapterContext): { routes: ModelRoute[]; stacks: OrderedLayer[][]; origins: StackOrigin[] } {
   markMounted(hosts);
   const routes: ModelRoute[] = [];
   const stacks: OrderedLayer[][] = [];
   const origins: StackOrigin[] = [];
   // Apps first, then routers nobody mounts (their routes are still worth showing, marked unresolved).
   const roots = [...hosts.filter(h => h.kind === 'app' && !h.mounted), ...hosts.filter(h => h.kind === 'router' && !h.mounted && h.stack.length)];
-  const seen = new WeakMap<Arg, Classification>();
-  const classifyOnce = (arg: Arg): Classification => {
-    let c = seen.get(arg);
-    if (!c) seen.set(arg, (c = classify(arg, ctx.config.auth)));
-    return c;
-  };
   // A factory called from several places (`ParseServer.app()` from two start paths) builds the same
   // app more than once; at run time one of those paths runs. Identical copies are reported once.
   const seenApps = new Set<string>();
