@@ -28,7 +28,6 @@ export function annotate(rec: ExpressRecorder, routes: ModelRoute[], classify: (
     const key = `${r.range.file}:${r.range.line}:${r.range.column}:3`;
     if (!seen.has(key)) { seen.add(key); out.push({ ...r.range, stop: 3, label: `${r.method} ${r.path}` }); }
   }
-  const handlers = new Set<FnIR>();
   for (const host of rec.hosts) {
     const layers = host.kind === 'route'
       ? host.routeStack.map(e => ({ fns: e.fns, isRoute: true, site: e.site }))
@@ -42,7 +41,6 @@ export function annotate(rec: ExpressRecorder, routes: ModelRoute[], classify: (
         if (isHandler) {
           if (closure && closure.t === 'fn') {
             add(closure.file, closure.fn.headSpan, 5, closure.fn.name ? `handler ${closure.fn.name}` : 'handler');
-            handlers.add(closure.fn);
             const fn = closure.fn;
             for (const site of ctx.memo('express.handlerBodySites', fn, () => handlerBodySites(fn))) add(closure.file, site.span, site.stop, site.label);
           }
