@@ -107,6 +107,7 @@ export class WorkspaceAnalyser {
       const ir = this.load(file, overlays.get(file), trusted, skipped, rel);
       if (ir) modules.set(file, ir);
     }
+    const tLoaded = performance.now();
     // Only now is every file checked: a run cancelled above leaves the old state untrusted.
     this.discovery = discovery;
     if (this.changed) this.changed = new Set();
@@ -138,6 +139,7 @@ export class WorkspaceAnalyser {
     check();
     for (const file of modules.keys()) if (starts.has(file)) evaluator.evaluateModule(file);
     check();
+    const tEvaluated = performance.now();
     const apps: AppInfo[] = [];
     const routes: ModelRoute[] = [];
     const stacks: OrderedLayer[][] = [];
@@ -157,6 +159,7 @@ export class WorkspaceAnalyser {
     if (evaluator.exhausted) skipped.push({ file: '.', reason: 'evaluation budget exhausted: results are partial' });
     const model: AnalysisModel = { routes, stacks, origins };
     check();
+    const tLinked = performance.now();
     const findings: Finding[] = runRules(this.rules, model, this.config, {
       text: (relFile: string) => {
         const abs = path.join(root, relFile);
@@ -174,7 +177,10 @@ export class WorkspaceAnalyser {
       findings,
       annotations,
       skipped,
-      stats: { files: files.length, ms: Math.round(performance.now() - t0), ...this.work },
+      stats: {
+        files: files.length, ms: Math.round(performance.now() - t0), ...this.work,
+        phases: { load: Math.round(tLoaded - t0), evaluate: Math.round(tEvaluated - tLoaded), link: Math.round(tLinked - tEvaluated), rules: Math.round(performance.now() - tLinked) },
+      },
       model,
     };
   }

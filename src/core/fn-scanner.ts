@@ -1,10 +1,9 @@
 // Scans one function body for what the rules and adapters need without evaluating it: how the
 // function uses its parameters (`res.status(401)`, `next()`, `req.user`), what it throws and what
 // it calls. Walks raw TypeScript nodes like the lowerer (see lower.ts for why).
-import { ts as tsMorphTs } from 'ts-morph';
+import type { ts } from 'ts-morph';
 import type { Expr, FnIR, ParamUse, Span } from './ir';
-
-import ts = tsMorphTs;
+import { tsp } from './ts-plain';
 
 const MAX_CALLS_PER_FN = 200;
 
@@ -21,7 +20,7 @@ export class FnScanner {
   private readonly paramIndex = new Map<string, number>();
 
   constructor(private readonly low: SourceLowering, private readonly fn: FnIR, params: readonly ts.ParameterDeclaration[]) {
-    params.forEach((p, i) => { if (ts.isIdentifier(p.name)) this.paramIndex.set(p.name.text, i); });
+    params.forEach((p, i) => { if (tsp.isIdentifier(p.name)) this.paramIndex.set(p.name.text, i); });
   }
 
   scan(body: ts.Node): void {
@@ -29,18 +28,18 @@ export class FnScanner {
   }
 
   private visit = (node: ts.Node): void => {
-    if (ts.isThrowStatement(node) && node.expression) {
+    if (tsp.isThrowStatement(node) && node.expression) {
       const t = skipOuter(node.expression);
-      if (ts.isNewExpression(t)) this.fn.throws.push(this.low.text(t.expression));
-      else if (ts.isCallExpression(t)) this.fn.throws.push(this.low.text(t.expression));
+      if (tsp.isNewExpression(t)) this.fn.throws.push(this.low.text(t.expression));
+      else if (tsp.isCallExpression(t)) this.fn.throws.push(this.low.text(t.expression));
     }
-    if (ts.isCallExpression(node) || ts.isPropertyAccessExpression(node) || ts.isIdentifier(node)) {
+    if (tsp.isCallExpression(node) || tsp.isPropertyAccessExpression(node) || tsp.isIdentifier(node)) {
       if (this.chain(node)) return;
     }
-    if (ts.isCallExpression(node) && this.fn.calls.length < MAX_CALLS_PER_FN) {
+    if (tsp.isCallExpression(node) && this.fn.calls.length < MAX_CALLS_PER_FN) {
       this.fn.calls.push({ callee: calleeText(this.low, node.expression), args: node.arguments.map(a => this.low.shallowExpr(a)), span: this.low.span(node) });
     }
-    ts.forEachChild(node, this.visit);
+    tsp.forEachChild(node, this.visit);
   };
 
   /**
@@ -50,19 +49,21 @@ export class FnScanner {
   private chain(node: ts.Node): boolean {
     const levels: { path: string[]; call?: ts.NodeArray<ts.Expression>; node: ts.Node }[] = [];
     const walk = (n: ts.Node): { param: number; path: string[] } | null => {
-      n = ts.isExpression(n) ? skipOuter(n) : n;
-      if (ts.isIdentifier(n)) {
+      // skipOuter only unwraps expression kinds, so any node may go through it (ts.isExpression is a
+      // long chain of kind checks).
+      n = skipOuter(n as ts.Expression);
+      if (tsp.isIdentifier(n)) {
         const i = this.paramIndex.get(n.text);
         return i === undefined ? null : { param: i, path: [] };
       }
-      if (ts.isPropertyAccessExpression(n)) {
+      if (tsp.isPropertyAccessExpression(n)) {
         const inner = walk(n.expression);
         if (!inner) return null;
         const path = [...inner.path, n.name.text];
         levels.push({ path, node: n });
         return { param: inner.param, path };
       }
-      if (ts.isCallExpression(n)) {
+      if (tsp.isCallExpression(n)) {
         const inner = walk(n.expression);
         if (!inner) return null;
         levels.push({ path: inner.path, call: n.arguments, node: n });
@@ -95,7 +96,7 @@ function calleeText(low: SourceLowering, e: ts.Expression): string {
 /** The expression inside parentheses, `as`, `!`, `<T>` and `satisfies`. */
 export function skipOuter(e: ts.Expression): ts.Expression {
   for (;;) {
-    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+    if (tsp.isParenthesizedExpression(e) || tsp.isAsExpression(e) || tsp.isNonNullExpression(e) || tsp.isTypeAssertionExpression(e) || tsp.isSatisfiesExpression(e)) e = e.expression;
     else return e;
   }
 }

@@ -1,13 +1,10 @@
 // Lowers one source file to the IR in ir.ts. This is the per-file hot path, so it walks the raw
 // TypeScript nodes (ts-morph's `compilerNode` level) directly: ts-morph's wrapper walks cost 3-24x
 // more (shared/docs/performance-notes.md). Never throws on bad input: unknown syntax becomes `unknown`.
-import { ts as tsMorphTs } from 'ts-morph';
+import type { ts } from 'ts-morph';
 import { FnScanner, skipOuter, type SourceLowering } from './fn-scanner';
 import type { ClassIR, Expr, FnIR, ModuleIR, ObjProp, Pattern, Span, Stmt } from './ir';
-
-// ts-morph's `ts` reaches a bundle through an interop getter, so every `ts.isX` in this hot path
-// was a function call (about 200 ms per 2,000-file scan). One local alias makes it a plain read.
-import ts = tsMorphTs;
+import { SK, tsp } from './ts-plain';
 
 const UNKNOWN_TEXT_MAX = 80;
 
@@ -17,7 +14,7 @@ const UNKNOWN_TEXT_MAX = 80;
  */
 export function lowerClassMembers(fileName: string, text: string, cls: ClassIR): void {
   try {
-    const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindFor(fileName));
+    const sf = tsp.createSourceFile(fileName, text, tsp.ScriptTarget.Latest, false, scriptKindFor(fileName));
     new Lowerer(sf).classMembers(cls);
   } catch {
     // A member left without `fn` reads as undefined.
@@ -27,15 +24,15 @@ export function lowerClassMembers(fileName: string, text: string, cls: ClassIR):
 /** Parses and lowers a file; `fileName` only picks the script kind (ts/tsx/js/jsx). */
 export function lowerSource(fileName: string, text: string): ModuleIR {
   // setParentNodes=false: 14-25 % faster and nothing below needs parent pointers.
-  const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindFor(fileName));
+  const sf = tsp.createSourceFile(fileName, text, tsp.ScriptTarget.Latest, false, scriptKindFor(fileName));
   return new Lowerer(sf).module();
 }
 
 function scriptKindFor(fileName: string): ts.ScriptKind {
-  if (/\.tsx$/i.test(fileName)) return ts.ScriptKind.TSX;
-  if (/\.[mc]?ts$/i.test(fileName)) return ts.ScriptKind.TS;
-  if (/\.jsx$/i.test(fileName)) return ts.ScriptKind.JSX;
-  return ts.ScriptKind.JS;
+  if (/\.tsx$/i.test(fileName)) return tsp.ScriptKind.TSX;
+  if (/\.[mc]?ts$/i.test(fileName)) return tsp.ScriptKind.TS;
+  if (/\.jsx$/i.test(fileName)) return tsp.ScriptKind.JSX;
+  return tsp.ScriptKind.JS;
 }
 
 const IGNORE_RE = /seven-stops-ignore-next-line\b([^\n]*)/g;
@@ -98,11 +95,11 @@ class Lowerer implements SourceLowering {
   }
 
   private statement(st: ts.Statement, out: Stmt[], hoisted: Record<string, FnIR>, topLevel: boolean): void {
-    const exported = topLevel && hasModifier(st, ts.SyntaxKind.ExportKeyword);
-    const isDefault = exported && hasModifier(st, ts.SyntaxKind.DefaultKeyword);
-    if (ts.isImportDeclaration(st)) return this.importDecl(st);
-    if (ts.isExportDeclaration(st)) return this.exportDecl(st);
-    if (ts.isExportAssignment(st)) {
+    const exported = topLevel && hasModifier(st, SK.ExportKeyword);
+    const isDefault = exported && hasModifier(st, SK.DefaultKeyword);
+    if (tsp.isImportDeclaration(st)) return this.importDecl(st);
+    if (tsp.isExportDeclaration(st)) return this.exportDecl(st);
+    if (tsp.isExportAssignment(st)) {
       if (st.isExportEquals) {
         // TypeScript's `export = x` compiles to `module.exports = x`: importers get x itself, not { default: x }.
         this.exportEquals = true;
@@ -113,16 +110,16 @@ class Lowerer implements SourceLowering {
       this.ir.exports.default = this.expr(st.expression);
       return;
     }
-    if (ts.isImportEqualsDeclaration(st)) {
+    if (tsp.isImportEqualsDeclaration(st)) {
       // `import x = require('y')` (TypeScript CommonJS interop)
       const ref = st.moduleReference;
-      if (ts.isExternalModuleReference(ref) && ts.isStringLiteralLike(ref.expression)) {
+      if (tsp.isExternalModuleReference(ref) && tsp.isStringLiteralLike(ref.expression)) {
         this.ir.deps.push(ref.expression.text);
         out.push({ k: 'bind', target: { k: 'name', name: st.name.text }, e: { k: 'require', spec: ref.expression.text } });
       }
       return;
     }
-    if (ts.isFunctionDeclaration(st)) {
+    if (tsp.isFunctionDeclaration(st)) {
       const fn = this.fn(st, st.name?.text ?? null);
       if (st.name) hoisted[st.name.text] = fn;
       if (exported) {
@@ -131,7 +128,7 @@ class Lowerer implements SourceLowering {
       }
       return;
     }
-    if (ts.isVariableStatement(st)) {
+    if (tsp.isVariableStatement(st)) {
       for (const d of st.declarationList.declarations) {
         const target = this.pattern(d.name);
         const init: Expr = d.initializer ? this.expr(d.initializer, nameOf(d.name)) : { k: 'unknown', text: 'undefined', span: this.span(d) };
@@ -143,7 +140,7 @@ class Lowerer implements SourceLowering {
       }
       return;
     }
-    if (ts.isClassDeclaration(st)) {
+    if (tsp.isClassDeclaration(st)) {
       const cls: Expr = { k: 'class', cls: this.classIR(st) };
       if (st.name) out.push({ k: 'bind', target: { k: 'name', name: st.name.text }, e: cls });
       if (exported) {
@@ -153,8 +150,8 @@ class Lowerer implements SourceLowering {
       }
       return;
     }
-    if (ts.isExpressionStatement(st)) return this.expressionStatement(st.expression, out, hoisted);
-    if (ts.isIfStatement(st)) {
+    if (tsp.isExpressionStatement(st)) return this.expressionStatement(st.expression, out, hoisted);
+    if (tsp.isIfStatement(st)) {
       const then: Stmt[] = [];
       const otherwise: Stmt[] = [];
       this.statement(st.thenStatement, then, hoisted, false);
@@ -162,41 +159,41 @@ class Lowerer implements SourceLowering {
       out.push({ k: 'if', then, else: otherwise });
       return;
     }
-    if (ts.isBlock(st)) {
+    if (tsp.isBlock(st)) {
       out.push({ k: 'block', body: this.statements(st.statements, hoisted, false) });
       return;
     }
-    if (ts.isTryStatement(st)) {
+    if (tsp.isTryStatement(st)) {
       const body = this.statements(st.tryBlock.statements, hoisted, false);
       if (st.catchClause) body.push(...this.statements(st.catchClause.block.statements, hoisted, false));
       if (st.finallyBlock) body.push(...this.statements(st.finallyBlock.statements, hoisted, false));
       out.push({ k: 'block', body });
       return;
     }
-    if (ts.isForOfStatement(st)) {
+    if (tsp.isForOfStatement(st)) {
       const init = st.initializer;
-      const target: Pattern = ts.isVariableDeclarationList(init)
+      const target: Pattern = tsp.isVariableDeclarationList(init)
         ? (init.declarations[0] ? this.pattern(init.declarations[0].name) : { k: 'ignore' })
-        : ts.isIdentifier(init) ? { k: 'name', name: init.text } : { k: 'ignore' };
+        : tsp.isIdentifier(init) ? { k: 'name', name: init.text } : { k: 'ignore' };
       const body: Stmt[] = [];
       this.statement(st.statement, body, hoisted, false);
       out.push({ k: 'loop', target, iter: this.expr(st.expression), body });
       return;
     }
-    if (ts.isIterationStatement(st, false) || ts.isLabeledStatement(st)) {
-      const inner = ts.isLabeledStatement(st) ? st.statement : (st as ts.IterationStatement).statement;
+    if (tsp.isIterationStatement(st, false) || tsp.isLabeledStatement(st)) {
+      const inner = tsp.isLabeledStatement(st) ? st.statement : (st as ts.IterationStatement).statement;
       const body: Stmt[] = [];
       this.statement(inner, body, hoisted, false);
       out.push({ k: 'block', body });
       return;
     }
-    if (ts.isSwitchStatement(st)) {
+    if (tsp.isSwitchStatement(st)) {
       const body: Stmt[] = [];
       for (const clause of st.caseBlock.clauses) for (const s of clause.statements) this.statement(s, body, hoisted, false);
       out.push({ k: 'block', body });
       return;
     }
-    if (ts.isReturnStatement(st)) {
+    if (tsp.isReturnStatement(st)) {
       out.push({ k: 'return', e: st.expression ? this.expr(st.expression) : null });
       return;
     }
@@ -205,15 +202,15 @@ class Lowerer implements SourceLowering {
 
   private expressionStatement(e: ts.Expression, out: Stmt[], hoisted: Record<string, FnIR>): void {
     e = skipOuter(e);
-    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    if (tsp.isBinaryExpression(e) && e.operatorToken.kind === SK.EqualsToken) {
       const left = skipOuter(e.left);
-      if (ts.isIdentifier(left)) {
+      if (tsp.isIdentifier(left)) {
         // `x = e` assigns the binding where it was declared (a function setting a module variable).
         out.push({ k: 'expr', e: { k: 'set', obj: null, prop: left.text, e: this.expr(e.right, left.text), span: this.span(e) } });
         return;
       }
-      if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) {
-        const prop = ts.isPropertyAccessExpression(left) ? left.name.text : elementKey(left.argumentExpression);
+      if (tsp.isPropertyAccessExpression(left) || tsp.isElementAccessExpression(left)) {
+        const prop = tsp.isPropertyAccessExpression(left) ? left.name.text : elementKey(left.argumentExpression);
         if (prop !== null) {
           out.push({ k: 'assign', obj: this.expr(left.expression), prop, e: this.expr(e.right, prop), span: this.span(e) });
           return;
@@ -221,10 +218,10 @@ class Lowerer implements SourceLowering {
       }
     }
     // `list.forEach((item) => { ... })` is a loop over a (possibly known) array.
-    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'forEach') {
+    if (tsp.isCallExpression(e) && tsp.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'forEach') {
       const cb = e.arguments[0] ? skipOuter(e.arguments[0]) : undefined;
-      if (cb && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) && cb.parameters[0]) {
-        const body: Stmt[] = ts.isBlock(cb.body) ? this.statements(cb.body.statements, hoisted, false) : [{ k: 'expr', e: this.expr(cb.body) }];
+      if (cb && (tsp.isArrowFunction(cb) || tsp.isFunctionExpression(cb)) && cb.parameters[0]) {
+        const body: Stmt[] = tsp.isBlock(cb.body) ? this.statements(cb.body.statements, hoisted, false) : [{ k: 'expr', e: this.expr(cb.body) }];
         out.push({ k: 'loop', target: this.pattern(cb.parameters[0].name), iter: this.expr(e.expression.expression), body });
         return;
       }
@@ -233,7 +230,7 @@ class Lowerer implements SourceLowering {
   }
 
   private importDecl(st: ts.ImportDeclaration): void {
-    if (!ts.isStringLiteralLike(st.moduleSpecifier)) return;
+    if (!tsp.isStringLiteralLike(st.moduleSpecifier)) return;
     this.ir.esm = true;
     const spec = st.moduleSpecifier.text;
     this.ir.deps.push(spec);
@@ -245,22 +242,22 @@ class Lowerer implements SourceLowering {
     }
     if (clause.name) this.ir.imports[clause.name.text] = { spec, name: 'default' };
     const nb = clause.namedBindings;
-    if (nb && ts.isNamespaceImport(nb)) this.ir.imports[nb.name.text] = { spec, name: '*' };
-    if (nb && ts.isNamedImports(nb)) {
+    if (nb && tsp.isNamespaceImport(nb)) this.ir.imports[nb.name.text] = { spec, name: '*' };
+    if (nb && tsp.isNamedImports(nb)) {
       for (const el of nb.elements) this.ir.imports[el.name.text] = { spec, name: (el.propertyName ?? el.name).text };
     }
   }
 
   private exportDecl(st: ts.ExportDeclaration): void {
     this.ir.esm = true;
-    const spec = st.moduleSpecifier && ts.isStringLiteralLike(st.moduleSpecifier) ? st.moduleSpecifier.text : null;
+    const spec = st.moduleSpecifier && tsp.isStringLiteralLike(st.moduleSpecifier) ? st.moduleSpecifier.text : null;
     if (spec) this.ir.deps.push(spec);
     const clause = st.exportClause;
     if (!clause) {
       if (spec) this.ir.reexports.push({ spec, names: '*' });
       return;
     }
-    if (ts.isNamespaceExport(clause)) {
+    if (tsp.isNamespaceExport(clause)) {
       if (spec) this.ir.reexports.push({ spec, names: [{ from: '*', as: clause.name.text }] });
       return;
     }
@@ -276,17 +273,17 @@ class Lowerer implements SourceLowering {
   // ---- patterns ----------------------------------------------------------------------------------
 
   pattern(name: ts.BindingName): Pattern {
-    if (ts.isIdentifier(name)) return { k: 'name', name: name.text };
-    if (ts.isObjectBindingPattern(name)) {
+    if (tsp.isIdentifier(name)) return { k: 'name', name: name.text };
+    if (tsp.isObjectBindingPattern(name)) {
       const props: { key: string; target: Pattern }[] = [];
       for (const el of name.elements) {
         if (el.dotDotDotToken) continue;
-        const key = el.propertyName ? literalKey(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : null;
+        const key = el.propertyName ? literalKey(el.propertyName) : tsp.isIdentifier(el.name) ? el.name.text : null;
         if (key !== null) props.push({ key, target: this.withDefault(this.pattern(el.name), el.initializer) });
       }
       return { k: 'object', props };
     }
-    return { k: 'array', items: name.elements.map(el => (ts.isOmittedExpression(el) ? null : this.withDefault(this.pattern(el.name), el.initializer))) };
+    return { k: 'array', items: name.elements.map(el => (tsp.isOmittedExpression(el) ? null : this.withDefault(this.pattern(el.name), el.initializer))) };
   }
 
   private withDefault(target: Pattern, init: ts.Expression | undefined): Pattern {
@@ -297,60 +294,60 @@ class Lowerer implements SourceLowering {
 
   expr(node: ts.Expression, nameHint: string | null = null): Expr {
     const e = skipOuter(node);
-    if (ts.isStringLiteralLike(e)) return { k: 'str', v: e.text };
-    if (ts.isNumericLiteral(e)) return { k: 'num', v: Number(e.text) };
-    if (e.kind === ts.SyntaxKind.TrueKeyword) return { k: 'bool', v: true };
-    if (e.kind === ts.SyntaxKind.FalseKeyword) return { k: 'bool', v: false };
-    if (ts.isRegularExpressionLiteral(e)) {
+    if (tsp.isStringLiteralLike(e)) return { k: 'str', v: e.text };
+    if (tsp.isNumericLiteral(e)) return { k: 'num', v: Number(e.text) };
+    if (e.kind === SK.TrueKeyword) return { k: 'bool', v: true };
+    if (e.kind === SK.FalseKeyword) return { k: 'bool', v: false };
+    if (tsp.isRegularExpressionLiteral(e)) {
       const m = /^\/(.*)\/([a-z]*)$/s.exec(e.text);
       return m ? { k: 'regex', source: m[1], flags: m[2] } : this.unknown(e);
     }
-    if (ts.isTemplateExpression(e)) {
+    if (tsp.isTemplateExpression(e)) {
       const parts: Expr[] = [{ k: 'str', v: e.head.text }];
       for (const sp of e.templateSpans) parts.push(this.expr(sp.expression), { k: 'str', v: sp.literal.text });
       return { k: 'concat', parts };
     }
-    if (ts.isBinaryExpression(e)) {
+    if (tsp.isBinaryExpression(e)) {
       const op = e.operatorToken.kind;
-      if (op === ts.SyntaxKind.PlusToken) return { k: 'concat', parts: [this.expr(e.left), this.expr(e.right)] };
-      const logical = op === ts.SyntaxKind.BarBarToken ? '||' : op === ts.SyntaxKind.QuestionQuestionToken ? '??' : op === ts.SyntaxKind.AmpersandAmpersandToken ? '&&' : null;
+      if (op === SK.PlusToken) return { k: 'concat', parts: [this.expr(e.left), this.expr(e.right)] };
+      const logical = op === SK.BarBarToken ? '||' : op === SK.QuestionQuestionToken ? '??' : op === SK.AmpersandAmpersandToken ? '&&' : null;
       if (logical) return { k: 'cond', op: logical, options: [this.expr(e.left, nameHint), this.expr(e.right, nameHint)] };
-      if (op === ts.SyntaxKind.CommaToken) return this.expr(e.right, nameHint);
-      if (op === ts.SyntaxKind.EqualsToken) return this.assignment(e) ?? this.unknown(e);
+      if (op === SK.CommaToken) return this.expr(e.right, nameHint);
+      if (op === SK.EqualsToken) return this.assignment(e) ?? this.unknown(e);
       return this.unknown(e);
     }
-    if (ts.isConditionalExpression(e)) {
+    if (tsp.isConditionalExpression(e)) {
       return { k: 'cond', op: '?:', test: this.expr(e.condition), options: [this.expr(e.whenTrue, nameHint), this.expr(e.whenFalse, nameHint)] };
     }
-    if (ts.isIdentifier(e)) return e.text === 'undefined' ? this.unknown(e) : { k: 'ref', name: e.text, span: this.span(e) };
-    if (e.kind === ts.SyntaxKind.ThisKeyword) return { k: 'ref', name: 'this', span: this.span(e) };
-    if (e.kind === ts.SyntaxKind.SuperKeyword) return { k: 'ref', name: 'super', span: this.span(e) };
-    if (ts.isClassExpression(e)) return this.shallow ? this.unknown(e) : { k: 'class', cls: this.classIR(e, nameHint) };
-    if (ts.isPropertyAccessExpression(e)) return { k: 'member', obj: this.expr(e.expression), prop: e.name.text, span: this.span(e) };
-    if (ts.isElementAccessExpression(e)) {
+    if (tsp.isIdentifier(e)) return e.text === 'undefined' ? this.unknown(e) : { k: 'ref', name: e.text, span: this.span(e) };
+    if (e.kind === SK.ThisKeyword) return { k: 'ref', name: 'this', span: this.span(e) };
+    if (e.kind === SK.SuperKeyword) return { k: 'ref', name: 'super', span: this.span(e) };
+    if (tsp.isClassExpression(e)) return this.shallow ? this.unknown(e) : { k: 'class', cls: this.classIR(e, nameHint) };
+    if (tsp.isPropertyAccessExpression(e)) return { k: 'member', obj: this.expr(e.expression), prop: e.name.text, span: this.span(e) };
+    if (tsp.isElementAccessExpression(e)) {
       const key = elementKey(e.argumentExpression);
       return { k: 'member', obj: this.expr(e.expression), prop: key ?? this.expr(e.argumentExpression), span: this.span(e) };
     }
-    if (ts.isCallExpression(e)) return this.call(e);
-    if (ts.isNewExpression(e)) {
+    if (tsp.isCallExpression(e)) return this.call(e);
+    if (tsp.isNewExpression(e)) {
       return { k: 'call', callee: this.expr(e.expression), args: (e.arguments ?? []).map(a => this.arg(a)), span: this.span(e), isNew: true };
     }
-    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) {
+    if (tsp.isArrowFunction(e) || tsp.isFunctionExpression(e)) {
       if (this.shallow) return this.unknown(e);
-      return { k: 'fn', fn: this.fn(e, (ts.isFunctionExpression(e) && e.name?.text) || nameHint) };
+      return { k: 'fn', fn: this.fn(e, (tsp.isFunctionExpression(e) && e.name?.text) || nameHint) };
     }
-    if (ts.isArrayLiteralExpression(e)) return { k: 'arr', items: e.elements.map(a => this.arg(a)) };
-    if (ts.isObjectLiteralExpression(e)) return { k: 'obj', props: this.objectProps(e) };
-    if (ts.isAwaitExpression(e)) return this.expr(e.expression, nameHint);
+    if (tsp.isArrayLiteralExpression(e)) return { k: 'arr', items: e.elements.map(a => this.arg(a)) };
+    if (tsp.isObjectLiteralExpression(e)) return { k: 'obj', props: this.objectProps(e) };
+    if (tsp.isAwaitExpression(e)) return this.expr(e.expression, nameHint);
     return this.unknown(e);
   }
 
   /** `a = b` used as a value (chained `x = exports.y = e`); null for targets we do not model. */
   private assignment(e: ts.BinaryExpression): Expr | null {
     const left = skipOuter(e.left);
-    if (ts.isIdentifier(left)) return { k: 'set', obj: null, prop: left.text, e: this.expr(e.right, left.text), span: this.span(e) };
-    if (ts.isPropertyAccessExpression(left)) return { k: 'set', obj: this.expr(left.expression), prop: left.name.text, e: this.expr(e.right, left.name.text), span: this.span(e) };
-    if (ts.isElementAccessExpression(left)) {
+    if (tsp.isIdentifier(left)) return { k: 'set', obj: null, prop: left.text, e: this.expr(e.right, left.text), span: this.span(e) };
+    if (tsp.isPropertyAccessExpression(left)) return { k: 'set', obj: this.expr(left.expression), prop: left.name.text, e: this.expr(e.right, left.name.text), span: this.span(e) };
+    if (tsp.isElementAccessExpression(left)) {
       const key = elementKey(left.argumentExpression);
       return { k: 'set', obj: this.expr(left.expression), prop: key ?? this.expr(left.argumentExpression), e: this.expr(e.right, key), span: this.span(e) };
     }
@@ -360,18 +357,18 @@ class Lowerer implements SourceLowering {
   /** A class declaration or expression: constructor and fields lowered, methods kept for later (ClassMember). */
   private classIR(node: ts.ClassLikeDeclaration, nameHint: string | null = null): ClassIR {
     const name = node.name?.text ?? nameHint;
-    const ext = node.heritageClauses?.find(h => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    const ext = node.heritageClauses?.find(h => h.token === SK.ExtendsKeyword)?.types[0]?.expression;
     const cls: ClassIR = { name, span: this.span(node.name ?? node), at: node.getStart(this.sf), ext: ext ? this.expr(ext) : null, ctor: null, members: [], staticFields: [], fields: [] };
     for (const m of node.members) {
-      if (ts.isConstructorDeclaration(m)) { if (m.body) cls.ctor = this.fn(m, name); continue; }
+      if (tsp.isConstructorDeclaration(m)) { if (m.body) cls.ctor = this.fn(m, name); continue; }
       const key = m.name ? literalKey(m.name) : null;
       if (key === null) continue;
-      const isStatic = hasModifier(m, ts.SyntaxKind.StaticKeyword);
-      if (ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m)) {
+      const isStatic = hasModifier(m, SK.StaticKeyword);
+      if (tsp.isMethodDeclaration(m) || tsp.isGetAccessorDeclaration(m)) {
         if (!m.body) continue;
-        cls.members.push({ key, at: m.getStart(this.sf), ...(isStatic ? { static: true as const } : {}), ...(ts.isGetAccessorDeclaration(m) ? { get: true as const } : {}) });
+        cls.members.push({ key, at: m.getStart(this.sf), ...(isStatic ? { static: true as const } : {}), ...(tsp.isGetAccessorDeclaration(m) ? { get: true as const } : {}) });
         this.collectDeps(m.body);
-      } else if (ts.isPropertyDeclaration(m)) {
+      } else if (tsp.isPropertyDeclaration(m)) {
         const init: Expr = m.initializer ? this.expr(m.initializer, key) : { k: 'unknown', text: 'undefined', span: this.span(m) };
         (isStatic ? cls.staticFields : cls.fields).push({ key, init });
       }
@@ -385,12 +382,12 @@ class Lowerer implements SourceLowering {
     this.loads ??= /\brequire\s*\(|\bimport\s*\(/.test(this.sf.text);
     if (!this.loads) return;
     const visit = (n: ts.Node): void => {
-      if (ts.isCallExpression(n)) {
+      if (tsp.isCallExpression(n)) {
         const first = n.arguments[0];
         const callee = n.expression;
-        if (first && ts.isStringLiteralLike(first) && ((ts.isIdentifier(callee) && callee.text === 'require') || callee.kind === ts.SyntaxKind.ImportKeyword)) this.ir.deps.push(first.text);
+        if (first && tsp.isStringLiteralLike(first) && ((tsp.isIdentifier(callee) && callee.text === 'require') || callee.kind === SK.ImportKeyword)) this.ir.deps.push(first.text);
       }
-      ts.forEachChild(n, visit);
+      tsp.forEachChild(n, visit);
     };
     visit(body);
   }
@@ -400,30 +397,30 @@ class Lowerer implements SourceLowering {
     const byStart = new Map(cls.members.map(m => [m.at, m]));
     const visit = (n: ts.Node): void => {
       if (cls.at < n.pos || cls.at >= n.end) return;
-      if ((ts.isClassDeclaration(n) || ts.isClassExpression(n)) && n.getStart(this.sf) === cls.at) {
+      if ((tsp.isClassDeclaration(n) || tsp.isClassExpression(n)) && n.getStart(this.sf) === cls.at) {
         for (const m of n.members) {
           const entry = byStart.get(m.getStart(this.sf));
-          if (entry && (ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m))) entry.fn = this.fn(m, entry.key);
+          if (entry && (tsp.isMethodDeclaration(m) || tsp.isGetAccessorDeclaration(m))) entry.fn = this.fn(m, entry.key);
         }
         return;
       }
-      ts.forEachChild(n, visit);
+      tsp.forEachChild(n, visit);
     };
     visit(this.sf);
   }
 
   private arg(a: ts.Expression): Expr {
-    return ts.isSpreadElement(a) ? { k: 'spread', e: this.expr(a.expression) } : this.expr(a);
+    return tsp.isSpreadElement(a) ? { k: 'spread', e: this.expr(a.expression) } : this.expr(a);
   }
 
   private call(e: ts.CallExpression): Expr {
     const callee = skipOuter(e.expression);
     const first = e.arguments[0];
-    if (ts.isIdentifier(callee) && callee.text === 'require' && first && ts.isStringLiteralLike(first)) {
+    if (tsp.isIdentifier(callee) && callee.text === 'require' && first && tsp.isStringLiteralLike(first)) {
       this.ir.deps.push(first.text);
       return { k: 'require', spec: first.text };
     }
-    if (callee.kind === ts.SyntaxKind.ImportKeyword && first && ts.isStringLiteralLike(first)) {
+    if (callee.kind === SK.ImportKeyword && first && tsp.isStringLiteralLike(first)) {
       this.ir.deps.push(first.text);
       return { k: 'import', spec: first.text };
     }
@@ -433,13 +430,13 @@ class Lowerer implements SourceLowering {
   private objectProps(e: ts.ObjectLiteralExpression): ObjProp[] {
     const props: ObjProp[] = [];
     for (const p of e.properties) {
-      if (ts.isSpreadAssignment(p)) { props.push({ spread: this.expr(p.expression) }); continue; }
+      if (tsp.isSpreadAssignment(p)) { props.push({ spread: this.expr(p.expression) }); continue; }
       const key = p.name ? literalKey(p.name) : null;
       if (key === null) continue;
-      if (ts.isPropertyAssignment(p)) props.push({ key, value: this.expr(p.initializer, key) });
-      else if (ts.isShorthandPropertyAssignment(p)) props.push({ key, value: { k: 'ref', name: p.name.text, span: this.span(p.name) } });
-      else if (ts.isMethodDeclaration(p)) props.push({ key, value: this.shallow ? this.unknown(p) : { k: 'fn', fn: this.fn(p, key) } });
-      else if (ts.isGetAccessorDeclaration(p) && !this.shallow) props.push({ key, value: { k: 'fn', fn: this.fn(p, key) }, get: true });
+      if (tsp.isPropertyAssignment(p)) props.push({ key, value: this.expr(p.initializer, key) });
+      else if (tsp.isShorthandPropertyAssignment(p)) props.push({ key, value: { k: 'ref', name: p.name.text, span: this.span(p.name) } });
+      else if (tsp.isMethodDeclaration(p)) props.push({ key, value: this.shallow ? this.unknown(p) : { k: 'fn', fn: this.fn(p, key) } });
+      else if (tsp.isGetAccessorDeclaration(p) && !this.shallow) props.push({ key, value: { k: 'fn', fn: this.fn(p, key) }, get: true });
     }
     return props;
   }
@@ -456,13 +453,13 @@ class Lowerer implements SourceLowering {
     let length = 0;
     for (const p of node.parameters) {
       if (p.initializer || p.dotDotDotToken) break; // fn.length stops at the first default or rest (E19)
-      if (ts.isIdentifier(p.name) && p.name.text === 'this') continue;
+      if (tsp.isIdentifier(p.name) && p.name.text === 'this') continue;
       length++;
     }
     const hoisted: Record<string, FnIR> = {};
     const body = node.body;
     let stmts: Stmt[] = [];
-    if (body && ts.isBlock(body)) stmts = this.statements(body.statements, hoisted, false);
+    if (body && tsp.isBlock(body)) stmts = this.statements(body.statements, hoisted, false);
     else if (body) stmts = [{ k: 'return', e: this.expr(body as ts.Expression) }];
     const headEnd = body ? body.getStart(this.sf) : node.end;
     const start = node.getStart(this.sf);
@@ -472,9 +469,9 @@ class Lowerer implements SourceLowering {
       name,
       params,
       length,
-      async: hasModifier(node, ts.SyntaxKind.AsyncKeyword),
+      async: hasModifier(node, SK.AsyncKeyword),
       generator: !!node.asteriskToken,
-      ...(ts.isArrowFunction(node) ? { arrow: true as const } : {}),
+      ...(tsp.isArrowFunction(node) ? { arrow: true as const } : {}),
       span: this.span(node),
       headSpan: { start, end: headEnd, line: s.line + 1, column: s.character + 1, endLine: he.line + 1, endColumn: he.character + 1 },
       body: stmts,
@@ -500,22 +497,22 @@ class Lowerer implements SourceLowering {
 }
 
 function literalKey(n: ts.Node): string | null {
-  if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) return n.text;
-  if (ts.isStringLiteralLike(n) || ts.isNumericLiteral(n)) return n.text;
+  if (tsp.isIdentifier(n) || tsp.isPrivateIdentifier(n)) return n.text;
+  if (tsp.isStringLiteralLike(n) || tsp.isNumericLiteral(n)) return n.text;
   return null;
 }
 
 /** The key of `obj[key]` when it is a literal; `obj[name]` reads the variable `name`, not the key 'name'. */
 function elementKey(n: ts.Expression): string | null {
-  return ts.isStringLiteralLike(n) || ts.isNumericLiteral(n) ? n.text : null;
+  return tsp.isStringLiteralLike(n) || tsp.isNumericLiteral(n) ? n.text : null;
 }
 
 function nameOf(n: ts.BindingName): string | null {
-  return ts.isIdentifier(n) ? n.text : null;
+  return tsp.isIdentifier(n) ? n.text : null;
 }
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
-  const mods = ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined;
+  const mods = tsp.canHaveModifiers(node) ? tsp.getModifiers(node) : undefined;
   return !!mods?.some(m => m.kind === kind);
 }
 

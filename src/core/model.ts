@@ -126,6 +126,8 @@ export interface AnalysisStats {
   read?: number;
   /** Files parsed and lowered this run (the rest came from the content-hash cache). */
   lowered?: number;
+  /** Milliseconds per phase: load (discover, read, lower), evaluate, link (routes, chains, stops), rules. */
+  phases?: { load: number; evaluate: number; link: number; rules: number };
 }
 
 export interface AnalysisResult {
