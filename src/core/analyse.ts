@@ -10,10 +10,12 @@ import { Discovery, discoverFiles, checkText, readSource } from './discover';
 import { Evaluator } from './evaluate';
 import type { ModuleIR, Span } from './ir';
 import { lowerSource } from './lower';
+import { ModuleRecord, ReplayInvalidated } from './module-reuse';
 import type { AnalysisModel, AnalysisResult, Annotation, AppInfo, Finding, ModelRoute, OrderedLayer, Skipped, SourceRange, StackOrigin } from './model';
 import { ModuleResolver } from './resolve-module';
 import type { Rule } from './rule';
 import { runRules } from './run-rules';
+import { ownership } from './values';
 
 /** Thrown by WorkspaceAnalyser.analyse when its `cancelled` callback says a newer run is wanted. */
 export class AnalysisCancelled extends Error {
@@ -54,13 +56,16 @@ export class WorkspaceAnalyser {
   /** Per-IR-object facts adapters derived in earlier runs (IR objects live as long as their file is unchanged). */
   private readonly memo = new Map<string, WeakMap<object, unknown>>();
   private readonly ranges = new WeakMap<Span, SourceRange>();
-  private work = { read: 0, lowered: 0 };
+  private work = { read: 0, lowered: 0, replayed: 0 };
+  /** The last run's module evaluations, replayed for unchanged modules in the next (see module-reuse.ts). */
+  private records: Map<string, ModuleRecord> | null = null;
 
   constructor(readonly root: string, private config: SevenStopsConfig, private readonly adapters: FrameworkAdapter[], private readonly rules: Rule[]) {}
 
   setConfig(config: SevenStopsConfig): void {
     if (JSON.stringify(config) === JSON.stringify(this.config)) return;
     this.discovery = null;
+    this.records = null;
     this.memo.clear();
     this.config = config;
   }
@@ -91,7 +96,7 @@ export class WorkspaceAnalyser {
     const { files } = discovery;
     const skipped = [...discovery.skipped];
     const modules = new Map<string, ModuleIR>();
-    this.work = { read: 0, lowered: 0 };
+    this.work = { read: 0, lowered: 0, replayed: 0 };
     // Every range of every route, layer and annotation goes through here: path.relative was a fifth
     // of a re-analysis on large workspaces before it was remembered per file.
     const relNames = new Map<string, string>();
@@ -132,12 +137,18 @@ export class WorkspaceAnalyser {
         return v;
       },
     };
-    const sessions = this.adapters.map(a => ({ adapter: a, session: a.start(ctx) }));
     const resolver = new ModuleResolver(root, f => modules.has(f));
-    const evaluator = new Evaluator(modules, resolver, sessions.map(s => s.session.hooks), f => this.cache.get(f)?.text);
     const starts = startingPoints(modules, resolver, new Set(this.adapters.flatMap(a => a.packages)));
     check();
-    for (const file of modules.keys()) if (starts.has(file)) evaluator.evaluateModule(file);
+    // After an edit, modules the edit cannot have changed are replayed from the previous run (only
+    // when the caller vouches for the file list: module resolution depends on it).
+    const previous = trusted ? this.records : null;
+    this.records = null;
+    const first = this.evaluate(ctx, modules, resolver, starts, previous);
+    const { sessions, evaluator } = first.sessions ? first : this.evaluate(ctx, modules, resolver, starts, null);
+    if (!sessions) throw new Error('evaluation without replays cannot be invalidated');
+    if (!evaluator.exhausted && !evaluator.untracked) this.records = evaluator.moduleRecords;
+    this.work.replayed = evaluator.replays;
     check();
     const tEvaluated = performance.now();
     const apps: AppInfo[] = [];
@@ -183,6 +194,21 @@ export class WorkspaceAnalyser {
       },
       model,
     };
+  }
+
+  /** Runs the program from its starting points; null sessions when a replay turned out wrong (run again without). */
+  private evaluate(ctx: AdapterContext, modules: Map<string, ModuleIR>, resolver: ModuleResolver, starts: Set<string>, previous: Map<string, ModuleRecord> | null) {
+    const sessions = this.adapters.map(a => ({ adapter: a, session: a.start(ctx) }));
+    const evaluator = new Evaluator(modules, resolver, sessions.map(s => s.session.hooks), f => this.cache.get(f)?.text, previous);
+    try {
+      for (const file of modules.keys()) if (starts.has(file)) evaluator.evaluateModule(file);
+    } catch (e) {
+      if (e instanceof ReplayInvalidated) return { sessions: null, evaluator };
+      throw e;
+    } finally {
+      ownership.current = null;
+    }
+    return { sessions, evaluator };
   }
 
   /**

@@ -5,9 +5,10 @@
 import { NOT_ES_MODULE, either, interopHelper, notNullish, pureMethod, truthy } from './builtins';
 import type { ClassIR, Expr, FnIR, ModuleIR, Pattern, Span, Stmt } from './ir';
 import { lowerClassMembers } from './lower';
+import { ModuleRecord, ReplayInvalidated, replayable } from './module-reuse';
 import type { ModuleResolver } from './resolve-module';
 import { FnValue, Runtime, arrayMethod, classValue, construct, globalCall, interop, objMember, promiseMethod, superCall, superMember } from './objects';
-import { Arg, Env, HostObject, ObjValue, Site, UNDEFINED, UNKNOWN, Value, asString, describe, exprName, options } from './values';
+import { Arg, Env, HostObject, ObjValue, Site, UNDEFINED, UNKNOWN, Value, asString, describe, exprName, options, ownership } from './values';
 
 export { describe, exprName } from './values';
 
@@ -19,15 +20,10 @@ export interface EvaluationHooks {
   member(obj: HostObject, prop: string, site: Site): Value | undefined;
   /** `host.prop = value` (e.g. `server.keepAliveTimeout = 65000`). */
   assign(obj: HostObject, prop: string, value: Value, site: Site): void;
-}
-
-interface ModuleRecord {
-  file: string;
-  ir: ModuleIR;
-  env: Env;
-  module: ObjValue;
-  state: 'evaluating' | 'done';
-  esmExports: Map<string, Value>;
+  /** Append-only log of what the hooks recorded (objects they created...), traced per module. */
+  readonly log?: unknown[];
+  /** Records again entries a replayed module's trace holds, as if its code had just run. */
+  replay?(entries: unknown[]): void;
 }
 
 const MAX_DEPTH = 24;
@@ -41,6 +37,15 @@ export class Evaluator implements Runtime {
   private steps = 0;
   /** Set when the step budget ran out; analysis results are then partial. */
   exhausted = false;
+  /** Set when a value nobody owns was changed: no module of this run may be replayed in the next. */
+  untracked = false;
+  /** The module whose code runs now (it owns what is created, see values.ts Owner). */
+  private current: ModuleRecord | null = null;
+  /** How far each hook's log has been attributed to a module trace. */
+  private readonly cursors: number[];
+  /** Records of the previous run replayed in this one (they run no code, so they record nothing). */
+  private readonly replayed = new Set<ModuleRecord>();
+  private readonly replayableFiles: Set<string>;
 
   constructor(
     private readonly modules: Map<string, ModuleIR>,
@@ -48,7 +53,22 @@ export class Evaluator implements Runtime {
     private readonly hooks: EvaluationHooks[],
     /** The text each module's IR was lowered from (class methods are lowered from it on first use). */
     private readonly source: (file: string) => string | undefined = () => undefined,
-  ) {}
+    /** The previous run's records: unchanged modules are replayed from them (see module-reuse.ts). */
+    private readonly previous: Map<string, ModuleRecord> | null = null,
+  ) {
+    this.cursors = hooks.map(h => h.log?.length ?? 0);
+    this.replayableFiles = previous ? replayable(previous, modules) : new Set();
+  }
+
+  /** Every module evaluated or replayed in this run, for the next run to replay. */
+  get moduleRecords(): Map<string, ModuleRecord> {
+    return this.records;
+  }
+
+  /** How many modules this run replayed instead of evaluating. */
+  get replays(): number {
+    return this.replayed.size;
+  }
 
   /** Evaluates a module (once) and returns what `require()` of it gives. */
   requireFile(file: string): Value {
@@ -59,24 +79,104 @@ export class Evaluator implements Runtime {
 
   evaluateModule(file: string): ModuleRecord | null {
     const existing = this.records.get(file);
-    if (existing) return existing; // done, or a cycle: Node returns the partial exports too
+    if (existing) { this.noteDep(file); return existing; } // done, or a cycle: Node returns the partial exports too
     const ir = this.modules.get(file);
     if (!ir) return null;
+    this.noteDep(file);
+    const previous = this.previous?.get(file);
+    if (previous && this.replayableFiles.has(file)) return this.replay(previous);
+    this.flush();
+    const parent = this.current;
+    const rec = { file, ir, state: 'evaluating', esmExports: new Map(), trace: [], deps: new Set(), steps: 0, foreign: false, tainted: false } as unknown as ModuleRecord;
+    this.enter(rec);
+    try {
+      this.runModule(rec);
+    } finally {
+      this.flush();
+      this.enter(parent);
+    }
+    return rec;
+  }
+
+  /** Runs a fresh module's top-level code with `rec` as the current module. */
+  private runModule(rec: ModuleRecord): void {
+    const { file, ir } = rec;
     const env = new Env(null);
-    const exportsObj: Value = { t: 'obj', props: new Map() };
-    const module: ObjValue = { t: 'obj', props: new Map([['exports', exportsObj]]) };
-    const rec: ModuleRecord = { file, ir, env, module, state: 'evaluating', esmExports: new Map() };
+    const exportsObj: Value = { t: 'obj', owner: ownership.current, props: new Map() };
+    const module: ObjValue = { t: 'obj', owner: ownership.current, props: new Map([['exports', exportsObj]]) };
+    rec.env = env;
+    rec.module = module;
     this.records.set(file, rec);
     env.define('module', module);
     env.define('exports', exportsObj);
     // Top-level `this` is module.exports in CommonJS (tsc's helpers test `this && this.__importDefault`).
     env.define('this', ir.esm ? UNDEFINED('this') : exportsObj);
-    for (const [name, fn] of Object.entries(ir.hoisted)) env.define(name, { t: 'fn', fn, env, file });
+    for (const [name, fn] of Object.entries(ir.hoisted)) env.define(name, { t: 'fn', owner: ownership.current, fn, env, file });
     // ESM: imported modules run first, in import order.
     for (const [local, b] of Object.entries(ir.imports)) env.define(local, this.importBinding(file, b.spec, b.name));
     this.execBlock(ir.body, env, file);
     rec.state = 'done';
+  }
+
+  /** Replays a module of the previous run: the modules it required, then what its hooks recorded, in order. */
+  private replay(rec: ModuleRecord): ModuleRecord {
+    this.flush();
+    const parent = this.current;
+    this.records.set(rec.file, rec);
+    this.replayed.add(rec);
+    this.enter(rec);
+    try {
+      for (const item of rec.trace) {
+        if ('dep' in item) this.evaluateModule(item.dep);
+        else this.hooks[item.hook].replay?.(item.entries);
+      }
+      this.steps += rec.steps;
+    } finally {
+      // What the replay appended to the logs is its own, not its parent's.
+      this.hooks.forEach((h, i) => { this.cursors[i] = h.log?.length ?? 0; });
+      this.enter(parent);
+    }
     return rec;
+  }
+
+  private enter(rec: ModuleRecord | null): void {
+    this.current = rec;
+    ownership.current = rec;
+  }
+
+  /** Appends to the current module's trace what the hooks logged since the last flush. */
+  private flush(): void {
+    const cur = this.current;
+    this.hooks.forEach((h, i) => {
+      const log = h.log;
+      if (!log || log.length === this.cursors[i]) return;
+      if (cur && !this.replayed.has(cur)) cur.trace.push({ hook: i, entries: log.slice(this.cursors[i]) });
+      this.cursors[i] = log.length;
+    });
+  }
+
+  /** The current module requires `file`: remembered (once) in its trace, in order with what it records. */
+  private noteDep(file: string): void {
+    const cur = this.current;
+    if (!cur || this.replayed.has(cur) || cur.deps.has(file)) return;
+    this.flush();
+    cur.deps.add(file);
+    cur.trace.push({ dep: file });
+  }
+
+  /**
+   * Called before a value is changed: a module changing what another owns makes both unfit for a
+   * replay in the next run, and a replayed module's value changed in this run means the replay was
+   * wrong, so the run starts again without replays (ReplayInvalidated).
+   */
+  touch(value: { owner?: object | null }): void {
+    const cur = this.current;
+    const owner = value.owner as ModuleRecord | null | undefined;
+    if (owner === cur) return;
+    if (cur) cur.foreign = true;
+    if (owner) owner.tainted = true;
+    else this.untracked = true;
+    if (this.replayed.size && (!owner || this.replayed.has(owner))) throw new ReplayInvalidated();
   }
 
   // ---- modules -----------------------------------------------------------------------------------
@@ -150,7 +250,7 @@ export class Evaluator implements Runtime {
   private namespace(rec: ModuleRecord): Value {
     const props = new Map<string, Value>();
     for (const n of this.exportNames(rec, new Set())) props.set(n, this.exportOf(rec, n, new Set()));
-    return { t: 'obj', props, esm: true };
+    return { t: 'obj', owner: ownership.current, props, esm: true };
   }
 
   /** What `require()` returns: module.exports for CommonJS, the namespace object for ESM. */
@@ -173,6 +273,7 @@ export class Evaluator implements Runtime {
   private execBlock(body: Stmt[], env: Env, file: string): Value | undefined {
     for (const st of body) {
       if (++this.steps > MAX_STEPS) { this.exhausted = true; return undefined; }
+      if (this.current) this.current.steps++;
       const r = this.exec(st, env, file);
       if (r !== undefined) return r;
     }
@@ -209,9 +310,10 @@ export class Evaluator implements Runtime {
   /** `obj.prop = v` on every object `obj` may be; properties of functions and classes too (`App.create = ...`). */
   setProp(obj: Value, prop: string, v: Value, site: Site): void {
     for (const o of options(obj)) {
+      if (o.t === 'obj' || o.t === 'class' || o.t === 'fn') this.touch(o);
       if (o.t === 'obj' || o.t === 'class') o.props.set(prop, v);
       else if (o.t === 'fn') (o.props ??= new Map()).set(prop, v);
-      else if (o.t === 'host') for (const h of this.hooks) h.assign(o.host, prop, v, site);
+      else if (o.t === 'host') { this.touch(o.host); for (const h of this.hooks) h.assign(o.host, prop, v, site); }
     }
   }
 
@@ -244,11 +346,11 @@ export class Evaluator implements Runtime {
         return prop === null ? UNKNOWN(`computed property of ${describe(obj)}`) : this.member(obj, prop, { file, span: e.span });
       }
       case 'call': return this.call(e, env, file);
-      case 'fn': return { t: 'fn', fn: e.fn, env, file };
-      case 'arr': return { t: 'arr', items: this.args(e.items, env, file) };
+      case 'fn': return { t: 'fn', owner: ownership.current, fn: e.fn, env, file };
+      case 'arr': return { t: 'arr', owner: ownership.current, items: this.args(e.items, env, file) };
       case 'spread': return this.eval(e.e, env, file);
       case 'obj': {
-        const o: ObjValue = { t: 'obj', props: new Map<string, Value>() };
+        const o: ObjValue = { t: 'obj', owner: ownership.current, props: new Map<string, Value>() };
         for (const p of e.props) {
           if ('spread' in p) { const s = this.eval(p.spread, env, file); if (s.t === 'obj') for (const [k, v] of s.props) o.props.set(k, v); continue; }
           const v = this.eval(p.value, env, file);
@@ -262,7 +364,7 @@ export class Evaluator implements Runtime {
       case 'cond': return this.cond(e, env, file);
       case 'set': {
         const v = this.eval(e.e, env, file);
-        if (e.obj === null) { env.assign(e.prop as string, v); return v; }
+        if (e.obj === null) { this.touch(env.assign(e.prop as string, v)); return v; }
         const obj = this.eval(e.obj, env, file);
         const prop = typeof e.prop === 'string' ? e.prop : asString(this.eval(e.prop, env, file));
         if (prop !== null) this.setProp(obj, prop, v, { file, span: e.span });
@@ -343,7 +445,8 @@ export class Evaluator implements Runtime {
         if (own) return own;
         if (prop !== 'prototype') return UNKNOWN(`${describe(obj)}.${prop}`);
         // `F.prototype.build = function () {...}` before `new F()`: made on first read, like V8 does.
-        const proto: ObjValue = { t: 'obj', props: new Map() };
+        // Made on first read: it belongs to the function's owner, whoever reads it first.
+        const proto: ObjValue = { t: 'obj', owner: obj.owner, props: new Map() };
         (obj.props ??= new Map()).set('prototype', proto);
         return proto;
       }
@@ -421,6 +524,8 @@ export class Evaluator implements Runtime {
     // A helper defined in the file (`var __importDefault = ... function (mod) {...}`) is replayed; one
     // from tslib or @babel/runtime, or one whose body loops over keys, is applied here.
     if (helper && !(helper === 'importDefault' && callee.t === 'fn')) return interop(this, helper, args, site);
+    // A call on a framework object (`router.get(...)`) may register something on it.
+    if (callee.t === 'method' && callee.host.framework) this.touch(callee.host);
     for (const h of this.hooks) {
       const v = h.call(callee, args, site);
       if (v !== undefined) return v;
@@ -450,10 +555,10 @@ export class Evaluator implements Runtime {
       if (parent) env.define('super', parent);
       fn.params.forEach((p, i) => {
         // `...rest` keeps each argument's name and site (`register(path, ...middleware)` hands them on).
-        if (p.k === 'rest') this.bind(p.target, { t: 'arr', items: full ? full.slice(i) : args.slice(i).map(value => ({ value, name: describe(value), site: null })) }, env, callee.file);
+        if (p.k === 'rest') this.bind(p.target, { t: 'arr', owner: ownership.current, items: full ? full.slice(i) : args.slice(i).map(value => ({ value, name: describe(value), site: null })) }, env, callee.file);
         else this.bind(p, args[i] ?? UNDEFINED(`argument ${i + 1} not passed`), env, callee.file);
       });
-      for (const [name, h] of Object.entries(fn.hoisted)) env.define(name, { t: 'fn', fn: h, env, file: callee.file });
+      for (const [name, h] of Object.entries(fn.hoisted)) env.define(name, { t: 'fn', owner: ownership.current, fn: h, env, file: callee.file });
       return this.execBlock(fn.body, env, callee.file);
     });
   }

@@ -8,6 +8,9 @@ import { SK, tsp } from './ts-plain';
 
 const UNKNOWN_TEXT_MAX = 80;
 
+/** The binding `export default <expression>` writes (not a valid identifier, so no code can shadow it). */
+const DEFAULT_EXPORT = '*default*';
+
 /**
  * Lowers the methods of a class lowered earlier from the same text (see ClassMember): parses the
  * file again, once per class whose methods the program reads. Never throws.
@@ -107,7 +110,7 @@ class Lowerer implements SourceLowering {
         return;
       }
       this.ir.esm = true;
-      this.ir.exports.default = this.expr(st.expression);
+      this.exportDefault(out, this.expr(st.expression), st);
       return;
     }
     if (tsp.isImportEqualsDeclaration(st)) {
@@ -146,7 +149,7 @@ class Lowerer implements SourceLowering {
       if (exported) {
         this.ir.esm = true;
         if (st.name) this.ir.exports[isDefault ? 'default' : st.name.text] = this.refTo(st.name);
-        else if (isDefault) this.ir.exports.default = cls;
+        else if (isDefault) this.exportDefault(out, cls, st);
       }
       return;
     }
@@ -264,6 +267,16 @@ class Lowerer implements SourceLowering {
     const names = clause.elements.map(el => ({ from: (el.propertyName ?? el.name).text, as: el.name.text }));
     if (spec) this.ir.reexports.push({ spec, names });
     else for (const n of names) this.ir.exports[n.as] = { k: 'ref', name: n.from, span: this.span(st) };
+  }
+
+  /**
+   * `export default <expression>` runs where it is written, like any statement: its value is bound to a
+   * name no code can write, which the export reads. (Evaluated on first import instead, what it creates
+   * would belong to the importer, and a module replayed after an edit would not hold it; see module-reuse.ts.)
+   */
+  private exportDefault(out: Stmt[], e: Expr, node: ts.Node): void {
+    out.push({ k: 'bind', target: { k: 'name', name: DEFAULT_EXPORT }, e });
+    this.ir.exports.default = { k: 'ref', name: DEFAULT_EXPORT, span: this.span(node) };
   }
 
   private refTo(id: ts.Identifier): Expr {

@@ -126,6 +126,8 @@ export interface AnalysisStats {
   read?: number;
   /** Files parsed and lowered this run (the rest came from the content-hash cache). */
   lowered?: number;
+  /** Modules whose evaluation was replayed from the previous run (unchanged, see core/module-reuse.ts). */
+  replayed?: number;
   /** Milliseconds per phase: load (discover, read, lower), evaluate, link (routes, chains, stops), rules. */
   phases?: { load: number; evaluate: number; link: number; rules: number };
 }

@@ -22,11 +22,11 @@ export type Value =
   | { t: 'bool'; v: boolean }
   | { t: 'regex'; source: string; flags: string }
   /** `props`: properties set on the function (`App.create = function () {...}`, `F.prototype`). */
-  | { t: 'fn'; fn: FnIR; env: Env; file: string; props?: Map<string, Value> }
-  | { t: 'arr'; items: Arg[] }
+  | { t: 'fn'; owner?: Owner; fn: FnIR; env: Env; file: string; props?: Map<string, Value> }
+  | { t: 'arr'; owner?: Owner; items: Arg[] }
   | ObjValue
   /** A class: `props` holds its static members, `proto` the prototype its instances read methods from. */
-  | { t: 'class'; cls: ClassIR; env: Env; file: string; props: Map<string, Value>; proto: ObjValue; parent: Value | null; lazy?: () => void }
+  | { t: 'class'; owner?: Owner; cls: ClassIR; env: Env; file: string; props: Map<string, Value>; proto: ObjValue; parent: Value | null; lazy?: () => void }
   /** Something reached from a package import: `express`, `express.Router`, `passport.authenticate`. */
   | { t: 'pkg'; name: string; path: string[] }
   /** The result of calling into a package: `express.json({...})`, `passport.authenticate('jwt')`. */
@@ -47,6 +47,7 @@ export type Value =
  */
 export interface ObjValue {
   t: 'obj';
+  owner?: Owner;
   props: Map<string, Value>;
   getters?: Map<string, Extract<Value, { t: 'fn' }>>;
   proto?: ObjValue;
@@ -61,11 +62,24 @@ export interface HostObject {
   kind: string;
   id: number;
   site: Site;
+  /** Set by the interpreter when the object is created (see Owner). */
+  owner?: Owner;
 }
+
+/**
+ * The module evaluation that created a mutable value (an object, array, function, class, scope or
+ * host). Re-analysis reuses a module's evaluation from the previous run only when no other module
+ * changed what it owns and it changed nothing another module owns (see Evaluator).
+ */
+export type Owner = object | null;
+
+/** The owner of values created now; the interpreter sets it as it enters and leaves modules. */
+export const ownership: { current: Owner } = { current: null };
 
 /** A lexical scope. */
 export class Env {
   private readonly vars = new Map<string, Value>();
+  readonly owner: Owner = ownership.current;
 
   constructor(readonly parent: Env | null) {}
 
@@ -81,12 +95,13 @@ export class Env {
     this.vars.set(name, v);
   }
 
-  /** Assignment to an existing binding (or a new one at this level when it does not exist). */
-  assign(name: string, v: Value): void {
+  /** Assignment to an existing binding (or a new one at this level when it does not exist); returns the scope written. */
+  assign(name: string, v: Value): Env {
     for (let e: Env | null = this; e; e = e.parent) {
-      if (e.vars.has(name)) { e.vars.set(name, v); return; }
+      if (e.vars.has(name)) { e.vars.set(name, v); return e; }
     }
     this.vars.set(name, v);
+    return this;
   }
 }
 

@@ -1,7 +1,7 @@
 // Interpreter hooks for Express: creating apps and routers, and recording every registration on them.
 import type { EvaluationHooks } from '../../core/evaluate';
 import { describe } from '../../core/evaluate';
-import { Arg, HostObject, Site, UNKNOWN, Value, options } from '../../core/values';
+import { Arg, HostObject, Site, UNKNOWN, Value, options, ownership } from '../../core/values';
 import { ExpressHost, PathSpec, ROUTE_METHODS, isExpressHost } from './objects';
 
 /** Server properties that tune accepting and keeping connections (stop 1). */
@@ -18,10 +18,32 @@ export interface AcceptSite {
   site: Site;
 }
 
+/** What the recorder logs for module traces (see EvaluationHooks.log): the apps, routers and accept sites it recorded. */
+type LogEntry = { host: ExpressHost } | { accept: AcceptSite };
+
+/**
+ * Ids stay unique across runs: a module replayed after an edit brings its hosts from the previous
+ * run into the new one, next to hosts created afresh.
+ */
+let nextHostId = 1;
+
 export class ExpressRecorder implements EvaluationHooks {
   readonly hosts: ExpressHost[] = [];
   readonly acceptSites: AcceptSite[] = [];
-  private nextId = 1;
+  readonly log: LogEntry[] = [];
+
+  replay(entries: unknown[]): void {
+    for (const e of entries as LogEntry[]) {
+      if ('host' in e) this.hosts.push(e.host);
+      else this.acceptSites.push(e.accept);
+      this.log.push(e);
+    }
+  }
+
+  private accept(a: AcceptSite): void {
+    this.acceptSites.push(a);
+    this.log.push({ accept: a });
+  }
 
   call(callee: Value, args: Arg[], site: Site): Value | undefined {
     if (callee.t === 'pkg') return this.callPackage(callee.name, callee.path, args, site);
@@ -36,12 +58,12 @@ export class ExpressRecorder implements EvaluationHooks {
   }
 
   assign(obj: HostObject, prop: string, _value: Value, site: Site): void {
-    if (isExpressHost(obj) && obj.kind === 'server' && SERVER_TIMEOUTS.has(prop)) this.acceptSites.push({ label: `server.${prop}`, site });
+    if (isExpressHost(obj) && obj.kind === 'server' && SERVER_TIMEOUTS.has(prop)) this.accept({ label: `server.${prop}`, site });
   }
 
   private createHost(kind: ExpressHost['kind'], site: Site): ExpressHost {
-    const host: ExpressHost = { framework: 'express', kind, id: this.nextId++, site, stack: [], routeStack: [], params: [], caseSensitive: false, mounted: false };
-    if (kind !== 'server') this.hosts.push(host);
+    const host: ExpressHost = { framework: 'express', kind, id: nextHostId++, site, owner: ownership.current, stack: [], routeStack: [], params: [], caseSensitive: false, mounted: false };
+    if (kind !== 'server') { this.hosts.push(host); this.log.push({ host }); }
     return host;
   }
 
@@ -59,7 +81,7 @@ export class ExpressRecorder implements EvaluationHooks {
       return { t: 'host', host: h };
     }
     if ((name === 'http' || name === 'https' || name === 'http2') && (p === 'createServer' || p === 'createSecureServer')) {
-      this.acceptSites.push({ label: `${name}.${p}`, site });
+      this.accept({ label: `${name}.${p}`, site });
       return this.create('server', site);
     }
     return undefined;
@@ -68,7 +90,7 @@ export class ExpressRecorder implements EvaluationHooks {
   private callMethod(host: ExpressHost, method: string, args: Arg[], site: Site): Value | undefined {
     const self: Value = { t: 'host', host };
     if (host.kind === 'server') {
-      if (method === 'listen' || method === 'setTimeout') this.acceptSites.push({ label: method === 'listen' ? 'listen' : 'server.setTimeout', site });
+      if (method === 'listen' || method === 'setTimeout') this.accept({ label: method === 'listen' ? 'listen' : 'server.setTimeout', site });
       return self;
     }
     if (host.kind === 'route') {
@@ -109,7 +131,7 @@ export class ExpressRecorder implements EvaluationHooks {
       return self;
     }
     if (method === 'listen' && host.kind === 'app') {
-      this.acceptSites.push({ label: 'listen', site });
+      this.accept({ label: 'listen', site });
       return this.create('server', site);
     }
     return undefined;

@@ -148,6 +148,8 @@ function routeSignature(r: ModelRoute): string {
 }
 
 function markMounted(hosts: ExpressHost[]): void {
+  // Hosts of modules replayed after an edit come from the previous run, marks included.
+  for (const h of hosts) h.mounted = false;
   for (const h of hosts) {
     for (const layer of h.stack) {
       if (layer.type !== 'use') continue;
