@@ -7,106 +7,11 @@ import type { FnIR } from '../../core/ir';
 import type { ChainEntry, HandlerFacts, ModelRoute, OrderedLayer, SourceRange, StackOrigin } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { options } from '../../core/values';
-import { CaseFlags, hasWildcard, joinPath, patternCoversSegments, prefixCoversSegments, regexPrefixCovers, segments } from '../shared/paths';
+import { joinPath, patternCoversSegments, prefixCoversSegments, regexPrefixCovers, segments } from '../shared/paths';
+import { Befores, Prefix } from './befores';
 import { Classification, callsNext } from './middleware-kind';
+import { walkOrReuse } from './subtree-reuse';
 import type { ExpressHost, PathSpec, RouteEntry } from './objects';
-
-/** Something registered earlier in dispatch order that may run before a later route. */
-type Before =
-  | { type: 'mw'; seq: number; prefix: Prefix; arg: Arg; cls: Classification; layer: OrderedLayer; owner: number }
-  | {
-    type: 'route'; seq: number; segs: string[]; caseSensitive: CaseFlags; path: string; method: string; fns: Arg[]; passes: boolean; ends: boolean; name: string; range: SourceRange;
-    owner: number;
-    /** Routers (ids) a layer of this route's chain may leave with next('router') (E17): the route is not reached then. */
-    exits: number[];
-  };
-
-/** `caseSensitive` has one flag per segment: the router that matches that segment decides (E9). */
-type Prefix = { kind: 'str'; v: string; segs: string[]; caseSensitive: CaseFlags } | { kind: 'regex'; source: string; flags: string } | { kind: 'unknown' };
-
-type MwBefore = Extract<Before, { type: 'mw' }>;
-type RouteBefore = Extract<Before, { type: 'route' }>;
-
-/**
- * Earlier patterns by segment: a child per lower-cased literal segment and one child for params.
- * Lookups return a superset of what can match; callers still run the exact check (case, params).
- */
-type Sink<T> = { push(...items: T[]): number };
-
-class SegmentTrie<T> {
-  private readonly literal = new Map<string, SegmentTrie<T>>();
-  private param: SegmentTrie<T> | undefined;
-  private readonly here: T[] = [];
-
-  insert(segs: string[], item: T, i = 0): void {
-    if (i === segs.length) { this.here.push(item); return; }
-    const seg = segs[i];
-    let next: SegmentTrie<T> | undefined;
-    if (seg.startsWith(':')) next = this.param ??= new SegmentTrie<T>();
-    else {
-      const key = seg.toLowerCase();
-      next = this.literal.get(key);
-      if (!next) this.literal.set(key, (next = new SegmentTrie<T>()));
-    }
-    next.insert(segs, item, i + 1);
-  }
-
-  /** Items whose whole pattern may match every path `segs` matches (a literal never covers a param). */
-  whole(segs: string[], out: Sink<T>, i = 0): void {
-    if (i === segs.length) { out.push(...this.here); return; }
-    this.children(segs[i], c => c.whole(segs, out, i + 1));
-  }
-
-  /** Items whose pattern may be a segment-bounded prefix of every path `segs` matches. */
-  prefixes(segs: string[], out: Sink<T>, i = 0): void {
-    out.push(...this.here);
-    if (i < segs.length) this.children(segs[i], c => c.prefixes(segs, out, i + 1));
-  }
-
-  private children(seg: string, visit: (child: SegmentTrie<T>) => void): void {
-    if (!seg.startsWith(':')) { const c = this.literal.get(seg.toLowerCase()); if (c) visit(c); }
-    if (this.param) visit(this.param);
-  }
-}
-
-/** A prefix the trie cannot index (RegExp, unknown, wildcards or optional parts in a segment). */
-function unindexable(prefix: Prefix): boolean {
-  return prefix.kind !== 'str' || prefix.segs.some(s => /[*+?(){}]/.test(s));
-}
-
-/**
- * Everything registered so far, in dispatch order. Earlier routes and use-prefixes are indexed by
- * segment, so a new route is compared only with what can match it: chain building stays
- * near-linear on large apps instead of comparing every route with every earlier layer.
- */
-class Befores {
-  private seq = 0;
-  private readonly mwTrie = new SegmentTrie<MwBefore>();
-  private readonly looseMws: MwBefore[] = [];
-  private readonly routeTrie = new SegmentTrie<RouteBefore>();
-  private readonly wildRoutes: RouteBefore[] = [];
-
-  addMw(b: Omit<MwBefore, 'seq' | 'type'>): void {
-    const m: MwBefore = { ...b, type: 'mw', seq: this.seq++ };
-    if (m.prefix.kind !== 'str' || unindexable(m.prefix)) this.looseMws.push(m);
-    else this.mwTrie.insert(m.prefix.segs, m);
-  }
-
-  addRoute(b: Omit<RouteBefore, 'seq' | 'type'>): void {
-    const r: RouteBefore = { ...b, type: 'route', seq: this.seq++ };
-    if (hasWildcard(r.segs)) this.wildRoutes.push(r);
-    else this.routeTrie.insert(r.segs, r);
-  }
-
-  /** Candidates that may run before a route with `segs`, in dispatch order. */
-  candidates(segs: string[]): Before[] {
-    const out: Before[] = [];
-    this.mwTrie.prefixes(segs, out);
-    this.routeTrie.whole(segs, out);
-    out.push(...this.looseMws, ...this.wildRoutes);
-    return out.sort((a, b) => a.seq - b.seq);
-  }
-}
 
 interface WalkState {
   /** Classifies a middleware argument once per walk (pass-through routes are re-read for every later route). */
@@ -180,7 +85,8 @@ function walk(host: ExpressHost, prefix: string, mask: boolean[], st: WalkState,
           if (child && child.t === 'host' && child.host !== host && (child.host as ExpressHost).kind !== 'server') {
             const sub = child.host as ExpressHost;
             st.layers.push({ order: st.layers.length, kind: 'mount', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false });
-            walk(sub, full, fullMask, st, notes, ctx);
+            if (p.kind === 'str' && !st.visiting.has(sub)) walkOrReuse(sub, full, fullMask, notes, st, ctx, () => walk(sub, full, fullMask, st, notes, ctx));
+            else walk(sub, full, fullMask, st, notes, ctx);
             continue;
           }
           const cls = st.classify(fn);

@@ -1,0 +1,138 @@
+// What a route is compared with while an app is walked: everything registered earlier in dispatch
+// order (use-prefixes and routes), indexed by path segment so each route meets only what can match it.
+import type { OrderedLayer, SourceRange } from '../../core/model';
+import type { Arg } from '../../core/values';
+import { CaseFlags, hasWildcard } from '../shared/paths';
+import type { Classification } from './middleware-kind';
+
+/** Something registered earlier in dispatch order that may run before a later route. */
+export type Before =
+  | { type: 'mw'; seq: number; prefix: Prefix; arg: Arg; cls: Classification; layer: OrderedLayer; owner: number }
+  | {
+    type: 'route'; seq: number; segs: string[]; caseSensitive: CaseFlags; path: string; method: string; fns: Arg[]; passes: boolean; ends: boolean; name: string; range: SourceRange;
+    owner: number;
+    /** Routers (ids) a layer of this route's chain may leave with next('router') (E17): the route is not reached then. */
+    exits: number[];
+  };
+
+/** `caseSensitive` has one flag per segment: the router that matches that segment decides (E9). */
+export type Prefix = { kind: 'str'; v: string; segs: string[]; caseSensitive: CaseFlags } | { kind: 'regex'; source: string; flags: string } | { kind: 'unknown' };
+
+export type MwBefore = Extract<Before, { type: 'mw' }>;
+export type RouteBefore = Extract<Before, { type: 'route' }>;
+
+/**
+ * Earlier patterns by segment: a child per lower-cased literal segment and one child for params.
+ * Lookups return a superset of what can match; callers still run the exact check (case, params).
+ */
+type Sink<T> = { push(...items: T[]): number };
+
+class SegmentTrie<T> {
+  private readonly literal = new Map<string, SegmentTrie<T>>();
+  private param: SegmentTrie<T> | undefined;
+  private readonly here: T[] = [];
+
+  insert(segs: string[], item: T, i = 0): void {
+    if (i === segs.length) { this.here.push(item); return; }
+    const seg = segs[i];
+    let next: SegmentTrie<T> | undefined;
+    if (seg.startsWith(':')) next = this.param ??= new SegmentTrie<T>();
+    else {
+      const key = seg.toLowerCase();
+      next = this.literal.get(key);
+      if (!next) this.literal.set(key, (next = new SegmentTrie<T>()));
+    }
+    next.insert(segs, item, i + 1);
+  }
+
+  /** Items whose whole pattern may match every path `segs` matches (a literal never covers a param). */
+  whole(segs: string[], out: Sink<T>, i = 0): void {
+    if (i === segs.length) { out.push(...this.here); return; }
+    this.children(segs[i], c => c.whole(segs, out, i + 1));
+  }
+
+  /** Items whose pattern may be a segment-bounded prefix of every path `segs` matches. */
+  prefixes(segs: string[], out: Sink<T>, i = 0): void {
+    out.push(...this.here);
+    if (i < segs.length) this.children(segs[i], c => c.prefixes(segs, out, i + 1));
+  }
+
+  /** Items at (when `withEnd`) or below the nodes `segs` leads to: patterns longer than `segs` that may extend it. */
+  under(segs: string[], out: Sink<T>, withEnd: boolean, i = 0): void {
+    if (i < segs.length) { this.children(segs[i], c => c.under(segs, out, withEnd, i + 1)); return; }
+    if (withEnd) out.push(...this.here);
+    for (const c of this.literal.values()) c.under(segs, out, true, i);
+    this.param?.under(segs, out, true, i);
+  }
+
+  private children(seg: string, visit: (child: SegmentTrie<T>) => void): void {
+    if (!seg.startsWith(':')) { const c = this.literal.get(seg.toLowerCase()); if (c) visit(c); }
+    if (this.param) visit(this.param);
+  }
+}
+
+/** A prefix the trie cannot index (RegExp, unknown, wildcards or optional parts in a segment). */
+function unindexable(prefix: Prefix): boolean {
+  return prefix.kind !== 'str' || prefix.segs.some(s => /[*+?(){}]/.test(s));
+}
+
+/**
+ * Everything registered so far, in dispatch order. Earlier routes and use-prefixes are indexed by
+ * segment, so a new route is compared only with what can match it: chain building stays
+ * near-linear on large apps instead of comparing every route with every earlier layer.
+ */
+export class Befores {
+  private seq = 0;
+  private readonly mwTrie = new SegmentTrie<MwBefore>();
+  private readonly looseMws: MwBefore[] = [];
+  private readonly routeTrie = new SegmentTrie<RouteBefore>();
+  private readonly wildRoutes: RouteBefore[] = [];
+  /** Everything added, in order: the share a subtree walk added is added again when the walk is reused. */
+  readonly log: Before[] = [];
+
+  addMw(b: Omit<MwBefore, 'seq' | 'type'>): void {
+    const m: MwBefore = { ...b, type: 'mw', seq: this.seq++ };
+    this.log.push(m);
+    if (m.prefix.kind !== 'str' || unindexable(m.prefix)) this.looseMws.push(m);
+    else this.mwTrie.insert(m.prefix.segs, m);
+  }
+
+  addRoute(b: Omit<RouteBefore, 'seq' | 'type'>): void {
+    const r: RouteBefore = { ...b, type: 'route', seq: this.seq++ };
+    this.log.push(r);
+    if (hasWildcard(r.segs)) this.wildRoutes.push(r);
+    else this.routeTrie.insert(r.segs, r);
+  }
+
+  /** Adds again something a reused subtree walk added (with the next position in dispatch order). */
+  readd(b: Before): void {
+    if (b.type === 'mw') this.addMw(b);
+    else this.addRoute(b);
+  }
+
+  /**
+   * The middleware added so far that may run before some route at or under `segs`, in dispatch
+   * order: all a subtree mounted there can meet from outside. Null when an earlier route may match
+   * there too (its pass-through and shadowing depend on more than the route itself).
+   */
+  context(segs: string[]): MwBefore[] | null {
+    if (this.wildRoutes.length) return null;
+    const routes: RouteBefore[] = [];
+    this.routeTrie.under(segs, routes, true);
+    if (routes.length) return null;
+    const out: MwBefore[] = [];
+    this.mwTrie.prefixes(segs, out);
+    this.mwTrie.under(segs, out, false);
+    out.push(...this.looseMws);
+    return out.sort((a, b) => a.seq - b.seq);
+  }
+
+  /** Candidates that may run before a route with `segs`, in dispatch order. */
+  candidates(segs: string[]): Before[] {
+    const out: Before[] = [];
+    this.mwTrie.prefixes(segs, out);
+    this.routeTrie.whole(segs, out);
+    out.push(...this.looseMws, ...this.wildRoutes);
+    return out.sort((a, b) => a.seq - b.seq);
+  }
+}

@@ -1,0 +1,91 @@
+// Re-analysis after an edit walks again only the routers the edit touched. A router replayed from
+// the previous run (core/module-reuse.ts) is the same object with the same stack, routers under it
+// included. Mounted at the same path behind the same middleware, its walk gives what it gave last
+// time: its layers, routes and dispatch entries are added again, moved to their new positions.
+import type { AdapterContext } from '../../core/adapter';
+import type { ModelRoute, OrderedLayer, SourceRange } from '../../core/model';
+import type { Before, Befores, MwBefore, Prefix } from './befores';
+import { segments } from '../shared/paths';
+import type { ExpressHost } from './objects';
+
+/** What walking one mounted router added, and where. */
+interface SubtreeWalk {
+  layerBase: number;
+  routeBase: number;
+  layers: OrderedLayer[];
+  routes: ModelRoute[];
+  befores: Before[];
+}
+
+/** The parts of a walk's state a subtree adds to. */
+export interface WalkOutput {
+  app: number;
+  before: Befores;
+  layers: OrderedLayer[];
+  routes: ModelRoute[];
+}
+
+/** Mount contexts remembered per router (a router mounted in several places has one walk per place). */
+const MAX_CONTEXTS = 8;
+
+/**
+ * Walks `sub` mounted at `full` with `walk`, or adds again what the same walk added last run. The
+ * context key holds everything from outside the router its routes depend on: the full path, its case
+ * flags, the notes so far, and the earlier middleware that can run before any route under it.
+ */
+export function walkOrReuse(sub: ExpressHost, full: string, mask: boolean[], notes: string[], st: WalkOutput, ctx: AdapterContext, walk: () => void): void {
+  const key = contextKey(full, mask, notes, st.before);
+  const walks = ctx.memo('express.subtreeWalks', sub, () => new Map<string, SubtreeWalk>());
+  const last = key === null ? undefined : walks.get(key);
+  if (last) { addAgain(last, st); return; }
+  const layerBase = st.layers.length;
+  const routeBase = st.routes.length;
+  const beforeBase = st.before.log.length;
+  walk();
+  if (key === null) return;
+  if (walks.size >= MAX_CONTEXTS) walks.clear();
+  walks.set(key, { layerBase, routeBase, layers: st.layers.slice(layerBase), routes: st.routes.slice(routeBase), befores: st.before.log.slice(beforeBase) });
+}
+
+function addAgain(w: SubtreeWalk, st: WalkOutput): void {
+  const dOrder = st.layers.length - w.layerBase;
+  const dRoute = st.routes.length - w.routeBase;
+  for (const l of w.layers) {
+    if (!dOrder && !dRoute) { st.layers.push(l); continue; }
+    const moved: OrderedLayer = { ...l, order: l.order + dOrder };
+    if (l.route !== undefined) moved.route = l.route + dRoute;
+    st.layers.push(moved);
+  }
+  for (const r of w.routes) st.routes.push(dOrder || r.app !== st.app ? { ...r, order: r.order + dOrder, app: st.app } : r);
+  for (const b of w.befores) st.before.readd(b);
+}
+
+/** Null when the walk must not be reused: a path that is not a string, an earlier route that may match under it, next('router'). */
+function contextKey(full: string, mask: boolean[], notes: string[], before: Befores): string | null {
+  if (/[*+?(){}]/.test(full)) return null;
+  const outside = before.context(segments(full));
+  if (!outside) return null;
+  let key = `${full}\n${mask.map(Number).join('')}\n${notes.join('\u0001')}`;
+  for (const b of outside) {
+    // next('router') leaves routers by id, and the routers above this one may be new objects.
+    if (b.cls.skips !== null) return null;
+    key += `\n${mwKey(b)}`;
+  }
+  return key;
+}
+
+/** Everything addRoute reads of an earlier middleware. */
+function mwKey(b: MwBefore): string {
+  const c = b.cls;
+  return [b.arg.name, c.kind, c.stop, +c.terminal, +c.errorHandler, +!!c.leaks, prefixKey(b.prefix), rangeKey(b.layer.range), rangeKey(b.layer.argRange), b.layer.prefix].join('|');
+}
+
+function prefixKey(p: Prefix): string {
+  if (p.kind === 'str') return `s:${p.v}:${typeof p.caseSensitive === 'boolean' ? +p.caseSensitive : p.caseSensitive.map(Number).join('')}`;
+  if (p.kind === 'regex') return `r:${p.source}/${p.flags}`;
+  return 'u';
+}
+
+function rangeKey(r: SourceRange | null): string {
+  return r ? `${r.file}:${r.line}:${r.column}:${r.endLine}:${r.endColumn}` : '';
+}
