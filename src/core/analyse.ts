@@ -57,6 +57,7 @@ export class WorkspaceAnalyser {
   private readonly memo = new Map<string, WeakMap<object, unknown>>();
   private readonly ranges = new WeakMap<Span, SourceRange>();
   private work = { read: 0, lowered: 0, replayed: 0 };
+  private starts: { set: Set<string>; deps: Map<string, string[]> } | null = null;
   /** The last run's module evaluations, replayed for unchanged modules in the next (see module-reuse.ts). */
   private records: Map<string, ModuleRecord> | null = null;
 
@@ -66,6 +67,7 @@ export class WorkspaceAnalyser {
     if (JSON.stringify(config) === JSON.stringify(this.config)) return;
     this.discovery = null;
     this.records = null;
+    this.starts = null;
     this.memo.clear();
     this.config = config;
   }
@@ -138,7 +140,7 @@ export class WorkspaceAnalyser {
       },
     };
     const resolver = new ModuleResolver(root, f => modules.has(f));
-    const starts = startingPoints(modules, resolver, new Set(this.adapters.flatMap(a => a.packages)));
+    const starts = this.startingPoints(modules, resolver, trusted !== null);
     check();
     // After an edit, modules the edit cannot have changed are replayed from the previous run (only
     // when the caller vouches for the file list: module resolution depends on it).
@@ -194,6 +196,21 @@ export class WorkspaceAnalyser {
       },
       model,
     };
+  }
+
+  /**
+   * The starting points depend only on each module's import specifiers (and the file list): after an
+   * edit that kept them, the last run's set is reused instead of resolving every import again.
+   */
+  private startingPoints(modules: Map<string, ModuleIR>, resolver: ModuleResolver, trusted: boolean): Set<string> {
+    const last = this.starts;
+    if (trusted && last && last.deps.size === modules.size && [...modules].every(([f, ir]) => sameList(last.deps.get(f), ir.deps))) {
+      for (const [f, ir] of modules) last.deps.set(f, ir.deps);
+      return last.set;
+    }
+    const set = startingPoints(modules, resolver, new Set(this.adapters.flatMap(a => a.packages)));
+    this.starts = { set, deps: new Map([...modules].map(([f, ir]) => [f, ir.deps])) };
+    return set;
   }
 
   /** Runs the program from its starting points; null sessions when a replay turned out wrong (run again without). */
@@ -280,6 +297,10 @@ function startingPoints(modules: Map<string, ModuleIR>, resolver: ModuleResolver
   const queue = [...starts];
   for (const f of queue) for (const imp of importers.get(f) ?? []) if (!starts.has(imp)) { starts.add(imp); queue.push(imp); }
   return starts;
+}
+
+function sameList(a: string[] | undefined, b: string[]): boolean {
+  return a === b || (!!a && a.length === b.length && a.every((x, i) => x === b[i]));
 }
 
 function readJson(file: string): Record<string, unknown> | null {

@@ -20,10 +20,11 @@ export const noRouteBeforeAuth = defineRule({
     const out: RuleReport[] = [];
     const { routes, stacks } = ctx.model;
     const effective = new Map([...effectiveAuthLayers(routes, stacks)].map(([app, layers]) => [app, groupByPrefix(layers)]));
+    const byApp = routesByApp(routes);
     for (const route of routes) {
       if (route.protected || route.shadowedBy.length) continue;
       const later = laterAuth(route, effective.get(route.app) ?? new Map());
-      const sibling = later ? protectedSibling(route, routes, later.layer) : null;
+      const sibling = later ? protectedSibling(route, byApp.get(route.app) ?? [], later.layer) : null;
       const identity = route.facts.readsIdentity;
       if (!identity && !sibling) continue;
       const data: Record<string, string> = { route: `${route.method} ${route.path}`, routeAt: at(route.range) };
@@ -76,21 +77,21 @@ function laterAuth(route: ModelRoute, byPrefix: Map<string, OrderedLayer[]>): { 
   for (const key of keys) {
     const layers = byPrefix.get(key);
     if (!layers) continue;
-    const first = firstAfter(layers, route.order);
+    const first = layers[firstAfter(layers, route.order)];
     if (first && (!best || first.order < best.order)) best = first;
   }
   return best ? { layer: best, name: best.name } : null;
 }
 
-/** The first layer (sorted by order) whose order is greater than `order`, by binary search. */
-function firstAfter(layers: OrderedLayer[], order: number): OrderedLayer | null {
+/** The index of the first item (sorted by order) whose order is greater than `order`, by binary search. */
+function firstAfter(items: { order: number }[], order: number): number {
   let lo = 0;
-  let hi = layers.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (layers[mid].order > order) hi = mid; else lo = mid + 1;
+    if (items[mid].order > order) hi = mid; else lo = mid + 1;
   }
-  return layers[lo] ?? null;
+  return lo;
 }
 
 /** Auth layers by prefixKey, each list in stack order. */
@@ -105,11 +106,29 @@ function groupByPrefix(layers: OrderedLayer[]): Map<string, OrderedLayer[]> {
   return out;
 }
 
-/** A protected route after the auth layer that shares the route's router or mount prefix. */
-function protectedSibling(route: ModelRoute, routes: ModelRoute[], auth: OrderedLayer): ModelRoute | null {
+/** Each app's routes in dispatch order. */
+function routesByApp(routes: ModelRoute[]): Map<number, ModelRoute[]> {
+  const out = new Map<number, ModelRoute[]>();
+  for (const r of routes) {
+    const list = out.get(r.app);
+    if (list) list.push(r); else out.set(r.app, [r]);
+  }
+  for (const list of out.values()) list.sort((a, b) => a.order - b.order);
+  return out;
+}
+
+/**
+ * The first protected route after the auth layer that shares the route's router or mount prefix.
+ * `appRoutes` are the app's routes in dispatch order: the search starts at the auth layer's position
+ * (it used to scan every route of the workspace once per finding).
+ */
+function protectedSibling(route: ModelRoute, appRoutes: ModelRoute[], auth: OrderedLayer): ModelRoute | null {
   const scope = route.mountPrefix !== '/' ? route.mountPrefix : parentPath(route.path);
-  return routes.find(r => r.app === route.app && r.order > auth.order && r.protected && r.authBy.includes(auth.name) &&
-    ((r.owner === route.owner && route.mountPrefix !== '/') || (scope !== '/' && isUnderPrefix(r.path, scope)))) ?? null;
+  for (let i = firstAfter(appRoutes, auth.order); i < appRoutes.length; i++) {
+    const r = appRoutes[i];
+    if (r.protected && r.authBy.includes(auth.name) && ((r.owner === route.owner && route.mountPrefix !== '/') || (scope !== '/' && isUnderPrefix(r.path, scope)))) return r;
+  }
+  return null;
 }
 
 function parentPath(p: string): string {

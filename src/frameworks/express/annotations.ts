@@ -7,6 +7,7 @@ import type { Annotation, ModelRoute, Stop } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { options } from '../../core/values';
 import type { ExpressRecorder } from './hooks';
+import type { ExpressHost } from './objects';
 import type { Classification } from './middleware-kind';
 
 const SERIALIZE = new Set(['json', 'send', 'jsonp', 'render', 'format']);
@@ -17,39 +18,49 @@ export function annotate(rec: ExpressRecorder, routes: ModelRoute[], classify: (
   const seen = new Set<string>();
   // Spans are shared IR objects, so identity plus a bit per stop finds repeats without building keys.
   const seenSpans = new Map<Span, number>();
-  const add = (file: string, span: Span, stop: Stop, label: string) => {
-    const bits = seenSpans.get(span) ?? 0;
-    if (bits & (1 << stop)) return;
-    seenSpans.set(span, bits | (1 << stop));
-    out.push({ ...ctx.range(file, span), stop, label });
+  const add = (a: SpanAnnotation) => {
+    const bits = seenSpans.get(a.span) ?? 0;
+    if (bits & (1 << a.stop)) return;
+    seenSpans.set(a.span, bits | (1 << a.stop));
+    out.push(a.annotation);
   };
-  for (const a of rec.acceptSites) add(a.site.file, a.site.span, 1, a.label);
+  const make = (file: string, span: Span, stop: Stop, label: string): SpanAnnotation => ({ span, stop, annotation: { ...ctx.range(file, span), stop, label } });
+  for (const a of rec.acceptSites) add(make(a.site.file, a.site.span, 1, a.label));
   for (const r of routes) {
     const key = `${r.range.file}:${r.range.line}:${r.range.column}:3`;
     if (!seen.has(key)) { seen.add(key); out.push({ ...r.range, stop: 3, label: `${r.method} ${r.path}` }); }
   }
-  for (const host of rec.hosts) {
-    const layers = host.kind === 'route'
-      ? host.routeStack.map(e => ({ fns: e.fns, isRoute: true, site: e.site }))
-      : host.stack.map(l => ({ fns: l.type === 'routeObj' ? [] : l.fns, isRoute: l.type === 'route', site: l.site }));
-    for (const layer of layers) {
-      layer.fns.forEach((fn, i) => {
-        const child = options(fn.value).find(v => v.t === 'host');
-        if (child) { add(layer.site.file, layer.site.span, 3, `mount ${fn.name}`); return; }
-        const isHandler = layer.isRoute && i === layer.fns.length - 1;
-        const closure = options(fn.value).find(v => v.t === 'fn');
-        if (isHandler) {
-          if (closure && closure.t === 'fn') {
-            add(closure.file, closure.fn.headSpan, 5, closure.fn.name ? `handler ${closure.fn.name}` : 'handler');
-            const fn = closure.fn;
-            for (const site of ctx.memo('express.handlerBodySites', fn, () => handlerBodySites(fn))) add(closure.file, site.span, site.stop, site.label);
-          }
-          return;
+  // A host's layers give the same annotations as long as it is the same object: a module replayed
+  // after an edit brings its hosts unchanged (see core/module-reuse.ts).
+  for (const host of rec.hosts) for (const a of ctx.memo('express.hostAnnotations', host, () => hostAnnotations(host, classify, ctx, make))) add(a);
+  return out;
+}
+
+interface SpanAnnotation { span: Span; stop: Stop; annotation: Annotation }
+
+/** The stops of a host's layers: mounts, middleware, handlers and what the handlers' bodies do. */
+function hostAnnotations(host: ExpressHost, classify: (arg: Arg) => Classification, ctx: AdapterContext, make: (file: string, span: Span, stop: Stop, label: string) => SpanAnnotation): SpanAnnotation[] {
+  const out: SpanAnnotation[] = [];
+  const layers = host.kind === 'route'
+    ? host.routeStack.map(e => ({ fns: e.fns, isRoute: true, site: e.site }))
+    : host.stack.map(l => ({ fns: l.type === 'routeObj' ? [] : l.fns, isRoute: l.type === 'route', site: l.site }));
+  for (const layer of layers) {
+    layer.fns.forEach((fn, i) => {
+      const child = options(fn.value).find(v => v.t === 'host');
+      if (child) { out.push(make(layer.site.file, layer.site.span, 3, `mount ${fn.name}`)); return; }
+      const isHandler = layer.isRoute && i === layer.fns.length - 1;
+      const closure = options(fn.value).find(v => v.t === 'fn');
+      if (isHandler) {
+        if (closure && closure.t === 'fn') {
+          out.push(make(closure.file, closure.fn.headSpan, 5, closure.fn.name ? `handler ${closure.fn.name}` : 'handler'));
+          const fn = closure.fn;
+          for (const site of ctx.memo('express.handlerBodySites', fn, () => handlerBodySites(fn))) out.push(make(closure.file, site.span, site.stop, site.label));
         }
-        const cls = classify(fn);
-        if (fn.site) add(fn.site.file, fn.site.span, cls.stop, cls.errorHandler ? `error handler ${fn.name}` : fn.name);
-      });
-    }
+        return;
+      }
+      const cls = classify(fn);
+      if (fn.site) out.push(make(fn.site.file, fn.site.span, cls.stop, cls.errorHandler ? `error handler ${fn.name}` : fn.name));
+    });
   }
   return out;
 }

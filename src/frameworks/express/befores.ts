@@ -91,23 +91,33 @@ export class Befores {
   readonly log: Before[] = [];
 
   addMw(b: Omit<MwBefore, 'seq' | 'type'>): void {
-    const m: MwBefore = { ...b, type: 'mw', seq: this.seq++ };
-    this.log.push(m);
-    if (m.prefix.kind !== 'str' || unindexable(m.prefix)) this.looseMws.push(m);
-    else this.mwTrie.insert(m.prefix.segs, m);
+    this.insert({ ...b, type: 'mw', seq: 0 });
   }
 
   addRoute(b: Omit<RouteBefore, 'seq' | 'type'>): void {
-    const r: RouteBefore = { ...b, type: 'route', seq: this.seq++ };
-    this.log.push(r);
-    if (hasWildcard(r.segs)) this.wildRoutes.push(r);
-    else this.routeTrie.insert(r.segs, r);
+    this.insert({ ...b, type: 'route', seq: 0 });
   }
 
-  /** Adds again something a reused subtree walk added (with the next position in dispatch order). */
+  /**
+   * Adds again something a reused subtree walk added, at the next position in dispatch order. The
+   * entry of a previous run is taken over (only its position changes); one already added in this run
+   * (a router mounted twice in the same place) is copied.
+   */
   readd(b: Before): void {
-    if (b.type === 'mw') this.addMw(b);
-    else this.addRoute(b);
+    this.insert(this.taken.has(b) ? { ...b } : b);
+  }
+
+  private readonly taken = new WeakSet<Before>();
+
+  private insert(b: Before): void {
+    b.seq = this.seq++;
+    this.taken.add(b);
+    this.log.push(b);
+    if (b.type === 'mw') {
+      if (b.prefix.kind !== 'str' || unindexable(b.prefix)) this.looseMws.push(b);
+      else this.mwTrie.insert(b.prefix.segs, b);
+    } else if (hasWildcard(b.segs)) this.wildRoutes.push(b);
+    else this.routeTrie.insert(b.segs, b);
   }
 
   /**

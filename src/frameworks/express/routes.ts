@@ -33,14 +33,20 @@ export function walkApps(hosts: ExpressHost[], classifyOnce: (arg: Arg) => Class
   // A factory called from several places (`ParseServer.app()` from two start paths) builds the same
   // app more than once; at run time one of those paths runs. Identical copies are reported once.
   const seenApps = new Set<string>();
+  const siteOf = (h: ExpressHost) => `${h.site.file}:${h.site.span.start}`;
+  const sites = new Map<string, number>();
+  for (const root of roots) sites.set(siteOf(root), (sites.get(siteOf(root)) ?? 0) + 1);
   for (const root of roots) {
     const state: WalkState = { classify: classifyOnce, app: stacks.length, before: new Befores(), layers: [], routes, visiting: new Set() };
     const note = root.kind === 'router' ? [`router created at ${ctx.rel(root.site.file)}:${root.site.span.line} is not mounted on any app the analyser found`] : [];
     const first = routes.length;
     walk(root, '', [], state, note, ctx);
-    const copy = `${root.site.file}:${root.site.span.start}|${routes.slice(first).map(routeSignature).join('|')}`;
-    if (seenApps.has(copy)) { routes.length = first; continue; }
-    seenApps.add(copy);
+    // Only roots sharing a creation site can be copies: the others skip building signatures.
+    if (sites.get(siteOf(root))! > 1) {
+      const copy = `${siteOf(root)}|${routes.slice(first).map(routeSignature).join('|')}`;
+      if (seenApps.has(copy)) { routes.length = first; continue; }
+      seenApps.add(copy);
+    }
     stacks.push(state.layers);
     origins.push({ kind: root.kind === 'app' ? 'app' : 'router', framework: 'express', file: ctx.rel(root.site.file), line: root.site.span.line });
   }
