@@ -58,6 +58,9 @@ export class WorkspaceAnalyser {
   private readonly ranges = new WeakMap<Span, SourceRange>();
   private work = { read: 0, lowered: 0, replayed: 0 };
   private starts: { set: Set<string>; deps: Map<string, string[]> } | null = null;
+  /** Root-relative names of absolute paths, and back (the root never changes). */
+  private readonly relNames = new Map<string, string>();
+  private readonly absNames = new Map<string, string>();
   /** The last run's module evaluations, replayed for unchanged modules in the next (see module-reuse.ts). */
   private records: Map<string, ModuleRecord> | null = null;
 
@@ -101,7 +104,7 @@ export class WorkspaceAnalyser {
     this.work = { read: 0, lowered: 0, replayed: 0 };
     // Every range of every route, layer and annotation goes through here: path.relative was a fifth
     // of a re-analysis on large workspaces before it was remembered per file.
-    const relNames = new Map<string, string>();
+    const relNames = this.relNames;
     const rel = (f: string) => {
       let r = relNames.get(f);
       if (r === undefined) relNames.set(f, (r = path.relative(root, f).split(path.sep).join('/')));
@@ -164,21 +167,26 @@ export class WorkspaceAnalyser {
       // Stack indices are per adapter; shift them into the merged list.
       const base = stacks.length;
       const routeBase = routes.length;
-      routes.push(...out.routes.map(r => ({ ...r, app: r.app + base })));
-      stacks.push(...out.stacks.map(s => s.map(l => (l.route === undefined ? l : { ...l, route: l.route + routeBase }))));
-      origins.push(...out.origins);
-      annotations.push(...out.annotations);
+      // The first adapter's indices need no shift (and its objects stay shared with the last run's).
+      for (const r of out.routes) routes.push(base ? { ...r, app: r.app + base } : r);
+      for (const st of out.stacks) stacks.push(routeBase ? st.map(l => (l.route === undefined ? l : { ...l, route: l.route + routeBase })) : st);
+      for (const o of out.origins) origins.push(o);
+      for (const a of out.annotations) annotations.push(a);
     }
     if (evaluator.exhausted) skipped.push({ file: '.', reason: 'evaluation budget exhausted: results are partial' });
     const model: AnalysisModel = { routes, stacks, origins };
     check();
     const tLinked = performance.now();
+    // Rules ask per finding; most relative names are rel()'s own, so their absolute path is known.
+    const absNames = this.absNames;
+    if (absNames.size !== relNames.size) for (const [abs, r] of relNames) absNames.set(r, abs);
+    const absolute = (relFile: string) => absNames.get(relFile) ?? path.join(root, relFile);
     const findings: Finding[] = runRules(this.rules, model, this.config, {
       text: (relFile: string) => {
-        const abs = path.join(root, relFile);
+        const abs = absolute(relFile);
         return this.cache.get(abs)?.text ?? overlays.get(abs) ?? safeRead(abs);
       },
-      ignores: (relFile: string) => modules.get(path.join(root, relFile))?.ignores ?? {},
+      ignores: (relFile: string) => modules.get(absolute(relFile))?.ignores ?? {},
     });
     const byPos = (a: SourceRange, b: SourceRange) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
     annotations.sort(byPos);
@@ -204,9 +212,13 @@ export class WorkspaceAnalyser {
    */
   private startingPoints(modules: Map<string, ModuleIR>, resolver: ModuleResolver, trusted: boolean): Set<string> {
     const last = this.starts;
-    if (trusted && last && last.deps.size === modules.size && [...modules].every(([f, ir]) => sameList(last.deps.get(f), ir.deps))) {
-      for (const [f, ir] of modules) last.deps.set(f, ir.deps);
-      return last.set;
+    if (trusted && last && last.deps.size === modules.size) {
+      let same = true;
+      for (const [f, ir] of modules) if (!sameList(last.deps.get(f), ir.deps)) { same = false; break; }
+      if (same) {
+        for (const [f, ir] of modules) last.deps.set(f, ir.deps);
+        return last.set;
+      }
     }
     const set = startingPoints(modules, resolver, new Set(this.adapters.flatMap(a => a.packages)));
     this.starts = { set, deps: new Map([...modules].map(([f, ir]) => [f, ir.deps])) };

@@ -1,7 +1,7 @@
 // Stop 4: a route registered before the auth layer runs without it (E1-E4). Reported when the route
 // reads the authenticated identity, or when routes sharing its router or mount prefix that are
 // registered after it are protected. A lone public route (health check, login) is not a finding.
-import type { ModelRoute, OrderedLayer, Suggestion } from '../core/model';
+import type { ModelRoute, OrderedLayer, SourceRange, Suggestion } from '../core/model';
 import type { RuleReport } from '../core/rule';
 import { at, defineRule, isUnderPrefix, moveStatement, prefixKey } from './define-rule';
 
@@ -136,8 +136,19 @@ function parentPath(p: string): string {
   return i <= 0 ? '/' : p.slice(0, i);
 }
 
+/**
+ * Suggestions read the file's text: remembered per route range while the text, the auth layer and
+ * the title are the same (ranges and texts of unchanged files are kept across runs).
+ */
+const known = new WeakMap<SourceRange, { text: string; auth: SourceRange; title: string; suggestions: Suggestion[] }>();
+
 function suggestions(text: string | undefined, route: ModelRoute, auth: OrderedLayer): Suggestion[] {
   if (!text) return [];
-  const s = moveStatement(text, route.range, auth.range, `Move ${route.method} ${route.path} below ${auth.name}`);
-  return s ? [s] : [];
+  const title = `Move ${route.method} ${route.path} below ${auth.name}`;
+  const k = known.get(route.range);
+  if (k && k.text === text && k.auth === auth.range && k.title === title) return k.suggestions;
+  const s = moveStatement(text, route.range, auth.range, title);
+  const out = s ? [s] : [];
+  known.set(route.range, { text, auth: auth.range, title, suggestions: out });
+  return out;
 }

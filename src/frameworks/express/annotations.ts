@@ -3,7 +3,7 @@
 // serialize (6) or write to the socket (7).
 import type { AdapterContext } from '../../core/adapter';
 import type { FnIR, Span } from '../../core/ir';
-import type { Annotation, ModelRoute, Stop } from '../../core/model';
+import type { Annotation, ModelRoute, SourceRange, Stop } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { options } from '../../core/values';
 import type { ExpressRecorder } from './hooks';
@@ -15,20 +15,28 @@ const DRAIN = new Set(['sendFile', 'download', 'write', 'end', 'attachment', 'wr
 
 export function annotate(rec: ExpressRecorder, routes: ModelRoute[], classify: (arg: Arg) => Classification, ctx: AdapterContext): Annotation[] {
   const out: Annotation[] = [];
-  const seen = new Set<string>();
-  // Spans are shared IR objects, so identity plus a bit per stop finds repeats without building keys.
-  const seenSpans = new Map<Span, number>();
+  const run = ++runs;
+  // Spans are shared IR objects, so identity plus a bit per stop finds repeats without building keys;
+  // the marks live across runs (stamped with the run) so a re-analysis allocates none.
   const add = (a: SpanAnnotation) => {
-    const bits = seenSpans.get(a.span) ?? 0;
-    if (bits & (1 << a.stop)) return;
-    seenSpans.set(a.span, bits | (1 << a.stop));
+    let mark = spanMarks.get(a.span);
+    if (!mark) spanMarks.set(a.span, (mark = { run, bits: 0 }));
+    else if (mark.run !== run) { mark.run = run; mark.bits = 0; }
+    if (mark.bits & (1 << a.stop)) return;
+    mark.bits |= 1 << a.stop;
     out.push(a.annotation);
   };
   const make = (file: string, span: Span, stop: Stop, label: string): SpanAnnotation => ({ span, stop, annotation: { ...ctx.range(file, span), stop, label } });
   for (const a of rec.acceptSites) add(make(a.site.file, a.site.span, 1, a.label));
+  // One route annotation per registration site (a chain `app.route(p).get(a).post(b)` starts once).
+  const seen = new Map<string, Set<number>>();
   for (const r of routes) {
-    const key = `${r.range.file}:${r.range.line}:${r.range.column}:3`;
-    if (!seen.has(key)) { seen.add(key); out.push({ ...r.range, stop: 3, label: `${r.method} ${r.path}` }); }
+    let lines = seen.get(r.range.file);
+    if (!lines) seen.set(r.range.file, (lines = new Set()));
+    const pos = r.range.line * 65536 + r.range.column;
+    if (lines.has(pos)) continue;
+    lines.add(pos);
+    out.push(routeAnnotation(r));
   }
   // A host's layers give the same annotations as long as it is the same object: a module replayed
   // after an edit brings its hosts unchanged (see core/module-reuse.ts).
@@ -37,6 +45,19 @@ export function annotate(rec: ExpressRecorder, routes: ModelRoute[], classify: (
 }
 
 interface SpanAnnotation { span: Span; stop: Stop; annotation: Annotation }
+
+let runs = 0;
+const spanMarks = new WeakMap<Span, { run: number; bits: number }>();
+const routeAnnotations = new WeakMap<SourceRange, { method: string; path: string; annotation: Annotation }>();
+
+/** A route's stop-3 annotation; the same object while its range, method and path are (ranges of unchanged files are kept). */
+function routeAnnotation(r: ModelRoute): Annotation {
+  const known = routeAnnotations.get(r.range);
+  if (known && known.method === r.method && known.path === r.path) return known.annotation;
+  const annotation: Annotation = { ...r.range, stop: 3, label: `${r.method} ${r.path}` };
+  routeAnnotations.set(r.range, { method: r.method, path: r.path, annotation });
+  return annotation;
+}
 
 /** The stops of a host's layers: mounts, middleware, handlers and what the handlers' bodies do. */
 function hostAnnotations(host: ExpressHost, classify: (arg: Arg) => Classification, ctx: AdapterContext, make: (file: string, span: Span, stop: Stop, label: string) => SpanAnnotation): SpanAnnotation[] {

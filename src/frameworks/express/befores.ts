@@ -5,11 +5,14 @@ import type { Arg } from '../../core/values';
 import { CaseFlags, hasWildcard } from '../shared/paths';
 import type { Classification } from './middleware-kind';
 
-/** Something registered earlier in dispatch order that may run before a later route. */
+/**
+ * Something registered earlier in dispatch order that may run before a later route. `loose`: its
+ * path cannot be indexed by segment (RegExp, unknown, wildcards), so every later route meets it.
+ */
 export type Before =
-  | { type: 'mw'; seq: number; prefix: Prefix; arg: Arg; cls: Classification; layer: OrderedLayer; owner: number }
+  | { type: 'mw'; seq: number; walk: number; loose: boolean; prefix: Prefix; arg: Arg; cls: Classification; layer: OrderedLayer; owner: number }
   | {
-    type: 'route'; seq: number; segs: string[]; caseSensitive: CaseFlags; path: string; method: string; fns: Arg[]; passes: boolean; ends: boolean; name: string; range: SourceRange;
+    type: 'route'; seq: number; walk: number; loose: boolean; segs: string[]; caseSensitive: CaseFlags; path: string; method: string; fns: Arg[]; passes: boolean; ends: boolean; name: string; range: SourceRange;
     owner: number;
     /** Routers (ids) a layer of this route's chain may leave with next('router') (E17): the route is not reached then. */
     exits: number[];
@@ -27,18 +30,23 @@ export type RouteBefore = Extract<Before, { type: 'route' }>;
  */
 type Sink<T> = { push(...items: T[]): number };
 
+/** Shared by every node with no items of its own (never written: insert replaces it first). */
+const NONE: unknown[] = [];
+
 class SegmentTrie<T> {
-  private readonly literal = new Map<string, SegmentTrie<T>>();
+  // Made on first use: most nodes are leaves, and the trie is built again on every run.
+  private literal: Map<string, SegmentTrie<T>> | undefined;
   private param: SegmentTrie<T> | undefined;
-  private readonly here: T[] = [];
+  private here: T[] = NONE as T[];
 
   insert(segs: string[], item: T, i = 0): void {
-    if (i === segs.length) { this.here.push(item); return; }
+    if (i === segs.length) { if (this.here === (NONE as T[])) this.here = []; this.here.push(item); return; }
     const seg = segs[i];
     let next: SegmentTrie<T> | undefined;
     if (seg.startsWith(':')) next = this.param ??= new SegmentTrie<T>();
     else {
       const key = seg.toLowerCase();
+      this.literal ??= new Map();
       next = this.literal.get(key);
       if (!next) this.literal.set(key, (next = new SegmentTrie<T>()));
     }
@@ -61,12 +69,12 @@ class SegmentTrie<T> {
   under(segs: string[], out: Sink<T>, withEnd: boolean, i = 0): void {
     if (i < segs.length) { this.children(segs[i], c => c.under(segs, out, withEnd, i + 1)); return; }
     if (withEnd) out.push(...this.here);
-    for (const c of this.literal.values()) c.under(segs, out, true, i);
+    for (const c of this.literal?.values() ?? []) c.under(segs, out, true, i);
     this.param?.under(segs, out, true, i);
   }
 
   private children(seg: string, visit: (child: SegmentTrie<T>) => void): void {
-    if (!seg.startsWith(':')) { const c = this.literal.get(seg.toLowerCase()); if (c) visit(c); }
+    if (!seg.startsWith(':') && this.literal) { const c = this.literal.get(seg.toLowerCase()); if (c) visit(c); }
     if (this.param) visit(this.param);
   }
 }
@@ -81,6 +89,8 @@ function unindexable(prefix: Prefix): boolean {
  * segment, so a new route is compared only with what can match it: chain building stays
  * near-linear on large apps instead of comparing every route with every earlier layer.
  */
+let walks = 0;
+
 export class Befores {
   private seq = 0;
   private readonly mwTrie = new SegmentTrie<MwBefore>();
@@ -90,12 +100,12 @@ export class Befores {
   /** Everything added, in order: the share a subtree walk added is added again when the walk is reused. */
   readonly log: Before[] = [];
 
-  addMw(b: Omit<MwBefore, 'seq' | 'type'>): void {
-    this.insert({ ...b, type: 'mw', seq: 0 });
+  addMw(b: Omit<MwBefore, 'seq' | 'type' | 'loose' | 'walk'>): void {
+    this.insert({ ...b, type: 'mw', seq: 0, walk: 0, loose: b.prefix.kind !== 'str' || unindexable(b.prefix) });
   }
 
-  addRoute(b: Omit<RouteBefore, 'seq' | 'type'>): void {
-    this.insert({ ...b, type: 'route', seq: 0 });
+  addRoute(b: Omit<RouteBefore, 'seq' | 'type' | 'loose' | 'walk'>): void {
+    this.insert({ ...b, type: 'route', seq: 0, walk: 0, loose: hasWildcard(b.segs) });
   }
 
   /**
@@ -104,19 +114,20 @@ export class Befores {
    * (a router mounted twice in the same place) is copied.
    */
   readd(b: Before): void {
-    this.insert(this.taken.has(b) ? { ...b } : b);
+    this.insert(b.walk === this.walk ? { ...b } : b);
   }
 
-  private readonly taken = new WeakSet<Before>();
+  /** Tells this walk's entries from earlier walks' (a number: an entry must not keep its old walk alive). */
+  private readonly walk = ++walks;
 
   private insert(b: Before): void {
     b.seq = this.seq++;
-    this.taken.add(b);
+    b.walk = this.walk;
     this.log.push(b);
     if (b.type === 'mw') {
-      if (b.prefix.kind !== 'str' || unindexable(b.prefix)) this.looseMws.push(b);
+      if (b.loose || b.prefix.kind !== 'str') this.looseMws.push(b);
       else this.mwTrie.insert(b.prefix.segs, b);
-    } else if (hasWildcard(b.segs)) this.wildRoutes.push(b);
+    } else if (b.loose) this.wildRoutes.push(b);
     else this.routeTrie.insert(b.segs, b);
   }
 
