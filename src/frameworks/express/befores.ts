@@ -38,45 +38,76 @@ class SegmentTrie<T> {
   private literal: Map<string, SegmentTrie<T>> | undefined;
   private param: SegmentTrie<T> | undefined;
   private here: T[] = NONE as T[];
+  /** Items added under this node but not indexed yet (see defer): most are never looked up. */
+  private pending: { items: T[]; segsOf: (item: T) => string[] }[] | undefined;
+
+  /** Adds `items`, whose patterns all start with `segs`, indexing them only when a lookup reaches `segs`. */
+  defer(segs: string[], items: T[], segsOf: (item: T) => string[], i = 0): void {
+    if (i < segs.length) { this.child(segs[i]).defer(segs, items, segsOf, i + 1); return; }
+    (this.pending ??= []).push({ items, segsOf });
+  }
+
+  private expand(depth: number): void {
+    const blocks = this.pending;
+    if (!blocks) return;
+    this.pending = undefined;
+    for (const { items, segsOf } of blocks) for (const item of items) this.insert(segsOf(item), item, depth);
+  }
+
+  private child(seg: string): SegmentTrie<T> {
+    if (seg.startsWith(':')) return (this.param ??= new SegmentTrie<T>());
+    const key = seg.toLowerCase();
+    this.literal ??= new Map();
+    let next = this.literal.get(key);
+    if (!next) this.literal.set(key, (next = new SegmentTrie<T>()));
+    return next;
+  }
 
   insert(segs: string[], item: T, i = 0): void {
     if (i === segs.length) { if (this.here === (NONE as T[])) this.here = []; this.here.push(item); return; }
-    const seg = segs[i];
-    let next: SegmentTrie<T> | undefined;
-    if (seg.startsWith(':')) next = this.param ??= new SegmentTrie<T>();
-    else {
-      const key = seg.toLowerCase();
-      this.literal ??= new Map();
-      next = this.literal.get(key);
-      if (!next) this.literal.set(key, (next = new SegmentTrie<T>()));
-    }
-    next.insert(segs, item, i + 1);
+    this.child(segs[i]).insert(segs, item, i + 1);
   }
 
   /** Items whose whole pattern may match every path `segs` matches (a literal never covers a param). */
   whole(segs: string[], out: Sink<T>, i = 0): void {
+    this.expand(i);
     if (i === segs.length) { out.push(...this.here); return; }
     this.children(segs[i], c => c.whole(segs, out, i + 1));
   }
 
   /** Items whose pattern may be a segment-bounded prefix of every path `segs` matches. */
   prefixes(segs: string[], out: Sink<T>, i = 0): void {
+    this.expand(i);
     out.push(...this.here);
     if (i < segs.length) this.children(segs[i], c => c.prefixes(segs, out, i + 1));
   }
 
   /** Items at (when `withEnd`) or below the nodes `segs` leads to: patterns longer than `segs` that may extend it. */
   under(segs: string[], out: Sink<T>, withEnd: boolean, i = 0): void {
+    this.expand(i);
     if (i < segs.length) { this.children(segs[i], c => c.under(segs, out, withEnd, i + 1)); return; }
     if (withEnd) out.push(...this.here);
-    for (const c of this.literal?.values() ?? []) c.under(segs, out, true, i);
-    this.param?.under(segs, out, true, i);
+    this.below(out, i);
+  }
+
+  /** Every item below this node (at `depth`). */
+  private below(out: Sink<T>, depth: number): void {
+    const visit = (c: SegmentTrie<T>) => { c.expand(depth + 1); out.push(...c.here); c.below(out, depth + 1); };
+    for (const c of this.literal?.values() ?? []) visit(c);
+    if (this.param) visit(this.param);
   }
 
   private children(seg: string, visit: (child: SegmentTrie<T>) => void): void {
     if (!seg.startsWith(':') && this.literal) { const c = this.literal.get(seg.toLowerCase()); if (c) visit(c); }
     if (this.param) visit(this.param);
   }
+}
+
+/** Entries to index once a lookup reaches `segs` (see SegmentTrie.defer). */
+interface Deferred { segs: string[]; mws: MwBefore[]; routes: RouteBefore[] }
+
+function extendsSegs(segs: string[], prefix: string[]): boolean {
+  return segs.length >= prefix.length && prefix.every((p, i) => p === segs[i]);
 }
 
 /** A prefix the trie cannot index (RegExp, unknown, wildcards or optional parts in a segment). */
@@ -109,25 +140,31 @@ export class Befores {
   }
 
   /**
-   * Adds again something a reused subtree walk added, at the next position in dispatch order. The
-   * entry of a previous run is taken over (only its position changes); one already added in this run
-   * (a router mounted twice in the same place) is copied.
+   * Adds again what a reused walk of a router mounted at `segs` added. Entries whose patterns extend
+   * `segs` are indexed only when a later lookup reaches that path: later routes elsewhere never do.
    */
-  readd(b: Before): void {
-    this.insert(b.walk === this.walk ? { ...b } : b);
+  readdUnder(segs: string[], entries: Before[]): void {
+    const later: Deferred = { segs, mws: [], routes: [] };
+    // An entry of a previous run is taken over (only its position changes); one already added in
+    // this run (a router mounted twice in the same place) is copied.
+    for (const e of entries) this.insert(e.walk === this.walk ? { ...e } : e, later);
+    if (later.mws.length) this.mwTrie.defer(segs, later.mws, m => (m.prefix as Extract<Prefix, { kind: 'str' }>).segs);
+    if (later.routes.length) this.routeTrie.defer(segs, later.routes, r => r.segs);
   }
 
   /** Tells this walk's entries from earlier walks' (a number: an entry must not keep its old walk alive). */
   private readonly walk = ++walks;
 
-  private insert(b: Before): void {
+  private insert(b: Before, later?: Deferred): void {
     b.seq = this.seq++;
     b.walk = this.walk;
     this.log.push(b);
     if (b.type === 'mw') {
       if (b.loose || b.prefix.kind !== 'str') this.looseMws.push(b);
+      else if (later && extendsSegs(b.prefix.segs, later.segs)) later.mws.push(b);
       else this.mwTrie.insert(b.prefix.segs, b);
     } else if (b.loose) this.wildRoutes.push(b);
+    else if (later && extendsSegs(b.segs, later.segs)) later.routes.push(b);
     else this.routeTrie.insert(b.segs, b);
   }
 

@@ -34,10 +34,11 @@ const MAX_CONTEXTS = 8;
  * flags, the notes so far, and the earlier middleware that can run before any route under it.
  */
 export function walkOrReuse(sub: ExpressHost, full: string, mask: boolean[], notes: string[], st: WalkOutput, ctx: AdapterContext, walk: () => void): void {
-  const key = contextKey(full, mask, notes, st.before);
+  const segs = segments(full);
+  const key = contextKey(full, segs, mask, notes, st.before);
   const walks = ctx.memo('express.subtreeWalks', sub, () => new Map<string, SubtreeWalk>());
   const last = key === null ? undefined : walks.get(key);
-  if (last) { addAgain(last, st); return; }
+  if (last) { addAgain(last, segs, st); return; }
   const layerBase = st.layers.length;
   const routeBase = st.routes.length;
   const beforeBase = st.before.log.length;
@@ -47,7 +48,7 @@ export function walkOrReuse(sub: ExpressHost, full: string, mask: boolean[], not
   walks.set(key, { layerBase, routeBase, layers: st.layers.slice(layerBase), routes: st.routes.slice(routeBase), befores: st.before.log.slice(beforeBase) });
 }
 
-function addAgain(w: SubtreeWalk, st: WalkOutput): void {
+function addAgain(w: SubtreeWalk, segs: string[], st: WalkOutput): void {
   const dOrder = st.layers.length - w.layerBase;
   const dRoute = st.routes.length - w.routeBase;
   for (const l of w.layers) {
@@ -57,13 +58,13 @@ function addAgain(w: SubtreeWalk, st: WalkOutput): void {
     st.layers.push(moved);
   }
   for (const r of w.routes) st.routes.push(dOrder || r.app !== st.app ? { ...r, order: r.order + dOrder, app: st.app } : r);
-  for (const b of w.befores) st.before.readd(b);
+  st.before.readdUnder(segs, w.befores);
 }
 
 /** Null when the walk must not be reused: a path that is not a string, an earlier route that may match under it, next('router'). */
-function contextKey(full: string, mask: boolean[], notes: string[], before: Befores): string | null {
+function contextKey(full: string, segs: string[], mask: boolean[], notes: string[], before: Befores): string | null {
   if (/[*+?(){}]/.test(full)) return null;
-  const outside = before.context(segments(full));
+  const outside = before.context(segs);
   if (!outside) return null;
   let key = `${full}\n${mask.map(Number).join('')}\n${notes.join('\u0001')}`;
   for (const b of outside) {
