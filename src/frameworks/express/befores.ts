@@ -106,8 +106,19 @@ class SegmentTrie<T> {
 /** Entries to index once a lookup reaches `segs` (see SegmentTrie.defer). */
 interface Deferred { segs: string[]; mws: MwBefore[]; routes: RouteBefore[] }
 
+/** What a walk of a router mounted at `segs` added, sorted by Befores.under. */
+export interface AddedUnder {
+  segs: string[];
+  entries: Before[];
+  /** Entries indexed at once: loose ones, and any whose pattern does not extend `segs`. */
+  rest: Before[];
+  later: Deferred;
+}
+
 function extendsSegs(segs: string[], prefix: string[]): boolean {
-  return segs.length >= prefix.length && prefix.every((p, i) => p === segs[i]);
+  if (segs.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (segs[i] !== prefix[i]) return false;
+  return true;
 }
 
 /** A prefix the trie cannot index (RegExp, unknown, wildcards or optional parts in a segment). */
@@ -143,13 +154,39 @@ export class Befores {
    * Adds again what a reused walk of a router mounted at `segs` added. Entries whose patterns extend
    * `segs` are indexed only when a later lookup reaches that path: later routes elsewhere never do.
    */
-  readdUnder(segs: string[], entries: Before[]): void {
+  readdUnder(added: AddedUnder): void {
+    const { segs, entries } = added;
+    if (entries.length && entries[0].walk === this.walk) {
+      // Already added in this run (a router mounted twice in the same place): copies, sorted out afresh.
+      const later: Deferred = { segs, mws: [], routes: [] };
+      for (const e of entries) this.insert({ ...e }, later);
+      this.deferAll(later);
+      return;
+    }
+    // An entry of a previous run is taken over: only its position changes.
+    for (const e of entries) {
+      e.seq = this.seq++;
+      e.walk = this.walk;
+      this.log.push(e);
+    }
+    for (const b of added.rest) this.index(b);
+    this.deferAll(added.later);
+  }
+
+  /** Sorts a walk's entries once, when it is recorded, so that adding them again is a loop of assignments. */
+  static under(segs: string[], entries: Before[]): AddedUnder {
     const later: Deferred = { segs, mws: [], routes: [] };
-    // An entry of a previous run is taken over (only its position changes); one already added in
-    // this run (a router mounted twice in the same place) is copied.
-    for (const e of entries) this.insert(e.walk === this.walk ? { ...e } : e, later);
-    if (later.mws.length) this.mwTrie.defer(segs, later.mws, m => (m.prefix as Extract<Prefix, { kind: 'str' }>).segs);
-    if (later.routes.length) this.routeTrie.defer(segs, later.routes, r => r.segs);
+    const rest: Before[] = [];
+    for (const b of entries) {
+      if (b.type === 'mw' ? !b.loose && b.prefix.kind === 'str' && extendsSegs(b.prefix.segs, segs) : !b.loose && extendsSegs(b.segs, segs)) (b.type === 'mw' ? later.mws : later.routes).push(b as never);
+      else rest.push(b);
+    }
+    return { segs, entries, rest, later };
+  }
+
+  private deferAll(later: Deferred): void {
+    if (later.mws.length) this.mwTrie.defer(later.segs, later.mws, m => (m.prefix as Extract<Prefix, { kind: 'str' }>).segs);
+    if (later.routes.length) this.routeTrie.defer(later.segs, later.routes, r => r.segs);
   }
 
   /** Tells this walk's entries from earlier walks' (a number: an entry must not keep its old walk alive). */
@@ -159,6 +196,10 @@ export class Befores {
     b.seq = this.seq++;
     b.walk = this.walk;
     this.log.push(b);
+    this.index(b, later);
+  }
+
+  private index(b: Before, later?: Deferred): void {
     if (b.type === 'mw') {
       if (b.loose || b.prefix.kind !== 'str') this.looseMws.push(b);
       else if (later && extendsSegs(b.prefix.segs, later.segs)) later.mws.push(b);

@@ -4,7 +4,7 @@
 // time: its layers, routes and dispatch entries are added again, moved to their new positions.
 import type { AdapterContext } from '../../core/adapter';
 import type { ModelRoute, OrderedLayer, SourceRange } from '../../core/model';
-import type { Before, Befores, MwBefore, Prefix } from './befores';
+import { AddedUnder, Befores, MwBefore, Prefix } from './befores';
 import { segments } from '../shared/paths';
 import type { ExpressHost } from './objects';
 
@@ -14,7 +14,7 @@ interface SubtreeWalk {
   routeBase: number;
   layers: OrderedLayer[];
   routes: ModelRoute[];
-  befores: Before[];
+  befores: AddedUnder;
 }
 
 /** The parts of a walk's state a subtree adds to. */
@@ -38,17 +38,17 @@ export function walkOrReuse(sub: ExpressHost, full: string, mask: boolean[], not
   const key = contextKey(full, segs, mask, notes, st.before);
   const walks = ctx.memo('express.subtreeWalks', sub, () => new Map<string, SubtreeWalk>());
   const last = key === null ? undefined : walks.get(key);
-  if (last) { addAgain(last, segs, st); return; }
+  if (last) { addAgain(last, st); return; }
   const layerBase = st.layers.length;
   const routeBase = st.routes.length;
   const beforeBase = st.before.log.length;
   walk();
   if (key === null) return;
   if (walks.size >= MAX_CONTEXTS) walks.clear();
-  walks.set(key, { layerBase, routeBase, layers: st.layers.slice(layerBase), routes: st.routes.slice(routeBase), befores: st.before.log.slice(beforeBase) });
+  walks.set(key, { layerBase, routeBase, layers: st.layers.slice(layerBase), routes: st.routes.slice(routeBase), befores: Befores.under(segs, st.before.log.slice(beforeBase)) });
 }
 
-function addAgain(w: SubtreeWalk, segs: string[], st: WalkOutput): void {
+function addAgain(w: SubtreeWalk, st: WalkOutput): void {
   const dOrder = st.layers.length - w.layerBase;
   const dRoute = st.routes.length - w.routeBase;
   for (const l of w.layers) {
@@ -58,7 +58,7 @@ function addAgain(w: SubtreeWalk, segs: string[], st: WalkOutput): void {
     st.layers.push(moved);
   }
   for (const r of w.routes) st.routes.push(dOrder || r.app !== st.app ? { ...r, order: r.order + dOrder, app: st.app } : r);
-  st.before.readdUnder(segs, w.befores);
+  st.before.readdUnder(w.befores);
 }
 
 /** Null when the walk must not be reused: a path that is not a string, an earlier route that may match under it, next('router'). */
