@@ -301,7 +301,10 @@ export class Evaluator implements Runtime {
         return undefined;
       }
       case 'block': return this.execBlock(st.body, new Env(env), file);
-      case 'if': return this.execBlock([...st.then, ...st.else], new Env(env), file);
+      case 'if': {
+        const taken = literalTruth(this.eval(st.test, env, file));
+        return this.execBlock(taken === null ? [...st.then, ...st.else] : taken ? st.then : st.else, new Env(env), file);
+      }
       // A bare `return;` ends one path only; we assume every path runs, so it changes nothing here.
       case 'return': return st.e ? this.eval(st.e, env, file) : undefined;
     }
@@ -579,6 +582,18 @@ export class Evaluator implements Runtime {
       this.active.delete(key);
     }
   }
+}
+
+/**
+ * Whether a value that came from a literal is truthy; null otherwise. An `if` takes one branch only
+ * on such a value: a property missing from an object we know is not proof (a spread of something
+ * unknown may have brought it), and dropping a branch that runs would hide its routes.
+ */
+function literalTruth(v: Value): boolean | null {
+  if (v.t === 'bool') return v.v;
+  if (v.t === 'str') return v.v !== '';
+  if (v.t === 'num') return v.v !== 0 && !Number.isNaN(v.v);
+  return null;
 }
 
 /** Globals whose calls the interpreter models (when the file does not shadow the name). */

@@ -93,8 +93,11 @@ export type Stmt =
   | { k: 'loop'; target: Pattern; iter: Expr; body: Stmt[] }
   /** A try block or a plain `{ }`: its statements may or may not run; we assume they run. */
   | { k: 'block'; body: Stmt[] }
-  /** `if`: evaluation runs both branches (we assume they run); rules read them apart (E23). */
-  | { k: 'if'; then: Stmt[]; else: Stmt[] }
+  /**
+   * `if`: evaluation runs the branch a test it knows picks (a literal flag: `if (options.admin)`),
+   * else both (we assume they run); rules read them apart (E23).
+   */
+  | { k: 'if'; test: Expr; then: Stmt[]; else: Stmt[] }
   /** `e` is null for a bare `return;`: no value, but the end of that path (E23). */
   | { k: 'return'; e: Expr | null };
 

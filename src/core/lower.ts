@@ -159,7 +159,7 @@ class Lowerer implements SourceLowering {
       const otherwise: Stmt[] = [];
       this.statement(st.thenStatement, then, hoisted, false);
       if (st.elseStatement) this.statement(st.elseStatement, otherwise, hoisted, false);
-      out.push({ k: 'if', then, else: otherwise });
+      out.push({ k: 'if', test: this.shallowExpr(st.expression), then, else: otherwise });
       return;
     }
     if (tsp.isBlock(st)) {

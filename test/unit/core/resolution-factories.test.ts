@@ -258,4 +258,47 @@ Object.keys(routers).forEach((name) => app.use('/' + name, routers[name]));
       }, ['GET /users [] ⚠', 'GET /orders [] ⚠']);
     });
   });
+
+  describe('conditional registration', () => {
+    const MOUNT = `module.exports = function mount(app, options) {
+  if (options.admin) {
+    app.get('/admin', (req, res) => res.send('admin'));
+  } else {
+    app.get('/no-admin', (req, res) => res.send('none'));
+  }
+};
+`;
+
+    it('a factory called with a literal flag registers only the branch it takes', () => {
+      expectRoutes({
+        'mount.js': MOUNT,
+        'app.js': `const express = require('express');
+const app = express();
+require('./mount')(app, { admin: true });
+`,
+      }, ['GET /admin [] ⚠']);
+    });
+
+    it('a constant that is false skips the block', () => {
+      expectRoutes({
+        'app.js': `const express = require('express');
+const BETA = false;
+const app = express();
+if (BETA) app.get('/beta', (req, res) => res.send('beta'));
+app.get('/', (req, res) => res.send('home'));
+`,
+      }, ['GET / [] ⚠']);
+    });
+
+    it('a test only the running app knows (environment, missing option) keeps both branches', () => {
+      expectRoutes({
+        'mount.js': MOUNT,
+        'app.js': `const express = require('express');
+const app = express();
+require('./mount')(app, { admin: process.env.ADMIN });
+require('./mount')(app, {});
+`,
+      }, ['GET /admin [] ⚠', 'GET /no-admin [] ⚠', 'GET /admin [] ⚠', 'GET /no-admin [] ⚠']);
+    });
+  });
 });
