@@ -33,25 +33,32 @@ type Sink<T> = { push(...items: T[]): number };
 /** Shared by every node with no items of its own (never written: insert replaces it first). */
 const NONE: unknown[] = [];
 
+interface Pending<T> { items: T[]; segsOf: (item: T) => string[]; place: (item: T, index: number) => T }
+
 class SegmentTrie<T> {
   // Made on first use: most nodes are leaves, and the trie is built again on every run.
   private literal: Map<string, SegmentTrie<T>> | undefined;
   private param: SegmentTrie<T> | undefined;
   private here: T[] = NONE as T[];
   /** Items added under this node but not indexed yet (see defer): most are never looked up. */
-  private pending: { items: T[]; segsOf: (item: T) => string[] }[] | undefined;
+  private pending: Pending<T>[] | undefined;
 
-  /** Adds `items`, whose patterns all start with `segs`, indexing them only when a lookup reaches `segs`. */
-  defer(segs: string[], items: T[], segsOf: (item: T) => string[], i = 0): void {
-    if (i < segs.length) { this.child(segs[i]).defer(segs, items, segsOf, i + 1); return; }
-    (this.pending ??= []).push({ items, segsOf });
+  /**
+   * Adds `items`, whose patterns all start with `segs`, indexing them only when a lookup reaches
+   * `segs`; `place` readies each (its position in dispatch order) just before.
+   */
+  defer(segs: string[], items: T[], segsOf: (item: T) => string[], place: (item: T, index: number) => T, i = 0): void {
+    if (i < segs.length) { this.child(segs[i]).defer(segs, items, segsOf, place, i + 1); return; }
+    (this.pending ??= []).push({ items, segsOf, place });
   }
 
   private expand(depth: number): void {
     const blocks = this.pending;
     if (!blocks) return;
     this.pending = undefined;
-    for (const { items, segsOf } of blocks) for (const item of items) this.insert(segsOf(item), item, depth);
+    for (const { items, segsOf, place } of blocks) {
+      items.forEach((item, k) => { const x = place(item, k); this.insert(segsOf(x), x, depth); });
+    }
   }
 
   private child(seg: string): SegmentTrie<T> {
@@ -103,16 +110,14 @@ class SegmentTrie<T> {
   }
 }
 
-/** Entries to index once a lookup reaches `segs` (see SegmentTrie.defer). */
-interface Deferred { segs: string[]; mws: MwBefore[]; routes: RouteBefore[] }
-
 /** What a walk of a router mounted at `segs` added, sorted by Befores.under. */
 export interface AddedUnder {
-  segs: string[];
+  /** In dispatch order: an entry's index is its position relative to the first. */
   entries: Before[];
-  /** Entries indexed at once: loose ones, and any whose pattern does not extend `segs`. */
-  rest: Before[];
-  later: Deferred;
+  /** Indices of entries indexed at once: loose ones, and any whose pattern does not extend `segs`. */
+  rest: number[];
+  /** Entries indexed once a lookup reaches `segs` (see SegmentTrie.defer), with their indices. */
+  later: { segs: string[]; mws: MwBefore[]; mwAt: number[]; routes: RouteBefore[]; routeAt: number[] };
 }
 
 function extendsSegs(segs: string[], prefix: string[]): boolean {
@@ -139,8 +144,10 @@ export class Befores {
   private readonly looseMws: MwBefore[] = [];
   private readonly routeTrie = new SegmentTrie<RouteBefore>();
   private readonly wildRoutes: RouteBefore[] = [];
-  /** Everything added, in order: the share a subtree walk added is added again when the walk is reused. */
-  readonly log: Before[] = [];
+  /** Everything added, in order (a reused walk as one block): a subtree walk's share is recorded from it. */
+  readonly log: (Before | { block: AddedUnder })[] = [];
+  /** Tells this walk's entries from earlier walks' (a number: an entry must not keep its old walk alive). */
+  private readonly walk = ++walks;
 
   addMw(b: Omit<MwBefore, 'seq' | 'type' | 'loose' | 'walk'>): void {
     this.insert({ ...b, type: 'mw', seq: 0, walk: 0, loose: b.prefix.kind !== 'str' || unindexable(b.prefix) });
@@ -151,61 +158,57 @@ export class Befores {
   }
 
   /**
-   * Adds again what a reused walk of a router mounted at `segs` added. Entries whose patterns extend
-   * `segs` are indexed only when a later lookup reaches that path: later routes elsewhere never do.
+   * Adds again what a reused walk of a router mounted at `segs` added, at the next positions in
+   * dispatch order. Entries whose patterns extend `segs` are positioned and indexed only when a later
+   * lookup reaches that path (later routes elsewhere never do), so this costs little per entry.
    */
   readdUnder(added: AddedUnder): void {
-    const { segs, entries } = added;
-    if (entries.length && entries[0].walk === this.walk) {
-      // Already added in this run (a router mounted twice in the same place): copies, sorted out afresh.
-      const later: Deferred = { segs, mws: [], routes: [] };
-      for (const e of entries) this.insert({ ...e }, later);
-      this.deferAll(later);
-      return;
-    }
-    // An entry of a previous run is taken over: only its position changes.
-    for (const e of entries) {
-      e.seq = this.seq++;
-      e.walk = this.walk;
-      this.log.push(e);
-    }
-    for (const b of added.rest) this.index(b);
-    this.deferAll(added.later);
+    const base = this.seq;
+    this.seq += added.entries.length;
+    this.log.push({ block: added });
+    for (const i of added.rest) this.index(this.take(added.entries[i], base + i));
+    const { segs, mws, routes } = added.later;
+    if (mws.length) this.mwTrie.defer(segs, mws, m => (m.prefix as Extract<Prefix, { kind: 'str' }>).segs, (m, k) => this.take(m, base + added.later.mwAt[k]));
+    if (routes.length) this.routeTrie.defer(segs, routes, r => r.segs, (r, k) => this.take(r, base + added.later.routeAt[k]));
   }
 
-  /** Sorts a walk's entries once, when it is recorded, so that adding them again is a loop of assignments. */
-  static under(segs: string[], entries: Before[]): AddedUnder {
-    const later: Deferred = { segs, mws: [], routes: [] };
-    const rest: Before[] = [];
-    for (const b of entries) {
-      if (b.type === 'mw' ? !b.loose && b.prefix.kind === 'str' && extendsSegs(b.prefix.segs, segs) : !b.loose && extendsSegs(b.segs, segs)) (b.type === 'mw' ? later.mws : later.routes).push(b as never);
-      else rest.push(b);
-    }
-    return { segs, entries, rest, later };
+  /**
+   * An entry of a previous run is taken over: only its position changes. One already placed in this
+   * run (a router mounted twice in the same place) is copied.
+   */
+  private take<B extends Before>(e: B, seq: number): B {
+    const b = e.walk === this.walk ? { ...e } : e;
+    b.seq = seq;
+    b.walk = this.walk;
+    return b;
   }
 
-  private deferAll(later: Deferred): void {
-    if (later.mws.length) this.mwTrie.defer(later.segs, later.mws, m => (m.prefix as Extract<Prefix, { kind: 'str' }>).segs);
-    if (later.routes.length) this.routeTrie.defer(later.segs, later.routes, r => r.segs);
+  /** Sorts a recorded walk's log once (indexed at once / when a lookup reaches `segs`), for readdUnder. */
+  static under(segs: string[], log: (Before | { block: AddedUnder })[]): AddedUnder {
+    const entries: Before[] = [];
+    for (const item of log) if ('block' in item) entries.push(...item.block.entries); else entries.push(item);
+    const later: AddedUnder['later'] = { segs, mws: [], mwAt: [], routes: [], routeAt: [] };
+    const rest: number[] = [];
+    entries.forEach((b, i) => {
+      if (b.type === 'mw' && !b.loose && b.prefix.kind === 'str' && extendsSegs(b.prefix.segs, segs)) { later.mws.push(b); later.mwAt.push(i); }
+      else if (b.type === 'route' && !b.loose && extendsSegs(b.segs, segs)) { later.routes.push(b); later.routeAt.push(i); }
+      else rest.push(i);
+    });
+    return { entries, rest, later };
   }
 
-  /** Tells this walk's entries from earlier walks' (a number: an entry must not keep its old walk alive). */
-  private readonly walk = ++walks;
-
-  private insert(b: Before, later?: Deferred): void {
+  private insert(b: Before): void {
     b.seq = this.seq++;
     b.walk = this.walk;
     this.log.push(b);
-    this.index(b, later);
+    this.index(b);
   }
 
-  private index(b: Before, later?: Deferred): void {
+  private index(b: Before): void {
     if (b.type === 'mw') {
       if (b.loose || b.prefix.kind !== 'str') this.looseMws.push(b);
-      else if (later && extendsSegs(b.prefix.segs, later.segs)) later.mws.push(b);
       else this.mwTrie.insert(b.prefix.segs, b);
     } else if (b.loose) this.wildRoutes.push(b);
-    else if (later && extendsSegs(b.segs, later.segs)) later.routes.push(b);
     else this.routeTrie.insert(b.segs, b);
   }
 
