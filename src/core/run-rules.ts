@@ -1,6 +1,6 @@
 // Runs rules with the user's severities and honours `// seven-stops-ignore-next-line <rule>`.
 import type { SevenStopsConfig } from './config';
-import type { AnalysisModel, Finding } from './model';
+import type { AnalysisModel, Finding, Severity } from './model';
 import { Rule, RuleContext, formatMessage } from './rule';
 
 export interface RuleHost {
@@ -30,8 +30,19 @@ export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStops
     for (const r of reports) {
       const ignored = host.ignores(r.file)[r.line];
       if (ignored && (ignored.includes('*') || ignored.includes(rule.id))) continue;
-      out.push({ ...r, ruleId: rule.id, severity: setting, stop: rule.stop, message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data) });
+      out.push(findingOf(rule, setting, r));
     }
   }
   return out;
+}
+
+/** Findings of reports a rule gave again (rules may keep reports of unchanged code across runs). */
+const findings = new WeakMap<object, Finding>();
+
+function findingOf(rule: Rule, severity: Severity, r: ReturnType<Rule['check']>[number]): Finding {
+  const known = findings.get(r);
+  if (known && known.ruleId === rule.id && known.severity === severity) return known;
+  const f: Finding = { ...r, ruleId: rule.id, severity, stop: rule.stop, message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data) };
+  findings.set(r, f);
+  return f;
 }

@@ -27,39 +27,51 @@ export const noRouteBeforeAuth = defineRule({
       const sibling = later ? protectedSibling(route, byApp.get(route.app) ?? [], later.layer) : null;
       const identity = route.facts.readsIdentity;
       if (!identity && !sibling) continue;
-      const data: Record<string, string> = { route: `${route.method} ${route.path}`, routeAt: at(route.range) };
-      if (identity) data.identity = identity.expr;
-      if (!later) {
-        out.push({ ...route.range, messageId: 'readsIdentityNoAuth', data, related: [{ ...identity!.range, message: `${identity!.expr} is read here` }], suggestions: [] });
-        continue;
-      }
-      const authRange = later.layer.argRange ?? later.layer.range;
-      data.auth = later.name;
-      data.authAt = at(authRange);
-      const related = [{ ...authRange, message: `${later.name} is registered here, after the route` }];
-      if (identity) related.push({ ...identity.range, message: `${identity.expr} is read here` });
-      if (sibling) related.push({ ...sibling.range, message: `${sibling.method} ${sibling.path} is protected by ${later.name}` });
-      out.push({ ...route.range, messageId: identity ? 'readsIdentity' : 'siblingsProtected', data, related, suggestions: suggestions(ctx.text(route.file), route, later.layer) });
+      const text = later ? ctx.text(route.file) : undefined;
+      // The same inputs (ranges and facts of unchanged files are kept across runs) give the same report.
+      const inputs = [route.method, route.path, identity, later?.layer.range, later?.layer.argRange, later?.name, sibling?.range, sibling?.method, sibling?.path, text];
+      const last = lastReports.get(route.range);
+      if (last && last.inputs.every((x, i) => x === inputs[i])) { out.push(last.report); continue; }
+      const report = reportFor(route, identity, later, sibling, text);
+      lastReports.set(route.range, { inputs, report });
+      out.push(report);
     }
     return out;
   },
 });
+
+const lastReports = new WeakMap<SourceRange, { inputs: unknown[]; report: RuleReport }>();
+
+function reportFor(route: ModelRoute, identity: ModelRoute['facts']['readsIdentity'], later: { layer: OrderedLayer; name: string } | null, sibling: ModelRoute | null, text: string | undefined): RuleReport {
+  const data: Record<string, string> = { route: `${route.method} ${route.path}`, routeAt: at(route.range) };
+  if (identity) data.identity = identity.expr;
+  if (!later) {
+    return { ...route.range, messageId: 'readsIdentityNoAuth', data, related: [{ ...identity!.range, message: `${identity!.expr} is read here` }], suggestions: [] };
+  }
+  const authRange = later.layer.argRange ?? later.layer.range;
+  data.auth = later.name;
+  data.authAt = at(authRange);
+  const related = [{ ...authRange, message: `${later.name} is registered here, after the route` }];
+  if (identity) related.push({ ...identity.range, message: `${identity.expr} is read here` });
+  if (sibling) related.push({ ...sibling.range, message: `${sibling.method} ${sibling.path} is protected by ${later.name}` });
+  return { ...route.range, messageId: identity ? 'readsIdentity' : 'siblingsProtected', data, related, suggestions: suggestions(text, route, later.layer) };
+}
 
 /** Per app, the auth middleware layers that really protect at least one later route (computed once). */
 function effectiveAuthLayers(routes: ModelRoute[], stacks: OrderedLayer[][]): Map<number, OrderedLayer[]> {
   const out = new Map<number, OrderedLayer[]>();
   // The last position at which a protected route names each auth layer: a layer is effective when
   // it sits before that position (one pass over the routes instead of one per auth layer).
-  const lastUse = new Map<string, number>();
+  const lastUse = new Map<number, Map<string, number>>();
   for (const r of routes) {
     if (!r.protected) continue;
-    for (const name of r.authBy) {
-      const key = `${r.app}\0${name}`;
-      if ((lastUse.get(key) ?? -1) < r.order) lastUse.set(key, r.order);
-    }
+    let byName = lastUse.get(r.app);
+    if (!byName) lastUse.set(r.app, (byName = new Map()));
+    for (const name of r.authBy) if ((byName.get(name) ?? -1) < r.order) byName.set(name, r.order);
   }
   stacks.forEach((stack, app) => {
-    out.set(app, stack.filter(l => l.kind === 'middleware' && l.layerKind === 'auth' && (lastUse.get(`${app}\0${l.name}`) ?? -1) > l.order));
+    const byName = lastUse.get(app);
+    out.set(app, byName ? stack.filter(l => l.kind === 'middleware' && l.layerKind === 'auth' && (byName.get(l.name) ?? -1) > l.order) : []);
   });
   return out;
 }
@@ -136,19 +148,8 @@ function parentPath(p: string): string {
   return i <= 0 ? '/' : p.slice(0, i);
 }
 
-/**
- * Suggestions read the file's text: remembered per route range while the text, the auth layer and
- * the title are the same (ranges and texts of unchanged files are kept across runs).
- */
-const known = new WeakMap<SourceRange, { text: string; auth: SourceRange; title: string; suggestions: Suggestion[] }>();
-
 function suggestions(text: string | undefined, route: ModelRoute, auth: OrderedLayer): Suggestion[] {
   if (!text) return [];
-  const title = `Move ${route.method} ${route.path} below ${auth.name}`;
-  const k = known.get(route.range);
-  if (k && k.text === text && k.auth === auth.range && k.title === title) return k.suggestions;
-  const s = moveStatement(text, route.range, auth.range, title);
-  const out = s ? [s] : [];
-  known.set(route.range, { text, auth: auth.range, title, suggestions: out });
-  return out;
+  const s = moveStatement(text, route.range, auth.range, `Move ${route.method} ${route.path} below ${auth.name}`);
+  return s ? [s] : [];
 }
