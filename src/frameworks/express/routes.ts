@@ -139,7 +139,9 @@ function addRoute({ owner, prefix }: RouteSite, path: string, method: string, fn
     if (cls.kind === 'auth' && protects && !cls.leaks) authBy.push(arg.name);
   };
   // The apps and routers this route sits in: next('router') from one of them skips it.
-  const enclosing = new Set([...st.visiting].map(h => h.id));
+  // (Made only when a layer may leave a router: most routes never ask.)
+  let ids: Set<number> | undefined;
+  const enclosing = (id: number) => (ids ??= new Set([...st.visiting].map(h => h.id))).has(id);
   const segs = segments(path);
   for (const b of st.before.candidates(segs)) {
     if (b.type === 'mw') {
@@ -147,7 +149,7 @@ function addRoute({ owner, prefix }: RouteSite, path: string, method: string, fn
       if (b.cls.terminal) shadowedBy.push({ name: b.arg.name, range: b.layer.range, why: `ends every response under ${b.layer.prefix} without calling next()` });
       // In a use() layer next('route') is next(); next('router') leaves the layer's router, which
       // stops this route only when the route is inside that router (E17).
-      const leavesThisRoute = b.cls.skips === 'router' && enclosing.has(b.owner);
+      const leavesThisRoute = b.cls.skips === 'router' && enclosing(b.owner);
       if (leavesThisRoute) exits.push(b.owner);
       push(b.arg, b.cls, b.cls.skips === null || leavesThisRoute);
     } else if (sameMethod(b.method, method) && patternCoversSegments(b.segs, segs, b.caseSensitive)) {
@@ -161,7 +163,7 @@ function addRoute({ owner, prefix }: RouteSite, path: string, method: string, fn
       if (via) {
         const firstSkip = via.findIndex(f => st.classify(f).skips !== null);
         via.forEach((f, i) => push(f, st.classify(f), i < firstSkip));
-      } else if (b.ends && b.exits.every(id => enclosing.has(id))) {
+      } else if (b.ends && b.exits.every(enclosing)) {
         // (A next('router') in b's chain that leaves a router this route is not in also lets the request through.)
         shadowedBy.push({ name: b.name, range: b.range, why: `${b.method.toUpperCase()} ${b.path} matches first and does not call next()` });
       }

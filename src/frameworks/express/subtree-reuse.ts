@@ -14,7 +14,10 @@ interface SubtreeWalk {
   routeBase: number;
   layers: OrderedLayer[];
   routes: ModelRoute[];
-  befores: AddedUnder;
+  /** What the walk added to the dispatch entries, as logged; sorted for adding again on first reuse. */
+  log: Befores['log'];
+  segs: string[];
+  added?: AddedUnder;
 }
 
 /** The parts of a walk's state a subtree adds to. */
@@ -45,7 +48,7 @@ export function walkOrReuse(sub: ExpressHost, full: string, mask: boolean[], not
   walk();
   if (key === null) return;
   if (walks.size >= MAX_CONTEXTS) walks.clear();
-  walks.set(key, { layerBase, routeBase, layers: st.layers.slice(layerBase), routes: st.routes.slice(routeBase), befores: Befores.under(segs, st.before.log.slice(beforeBase)) });
+  walks.set(key, { layerBase, routeBase, layers: st.layers.slice(layerBase), routes: st.routes.slice(routeBase), log: st.before.log.slice(beforeBase), segs });
 }
 
 function addAgain(w: SubtreeWalk, st: WalkOutput): void {
@@ -58,7 +61,7 @@ function addAgain(w: SubtreeWalk, st: WalkOutput): void {
     st.layers.push(moved);
   }
   for (const r of w.routes) st.routes.push(dOrder || r.app !== st.app ? { ...r, order: r.order + dOrder, app: st.app } : r);
-  st.before.readdUnder(w.befores);
+  st.before.readdUnder((w.added ??= Befores.under(w.segs, w.log)));
 }
 
 /** Null when the walk must not be reused: a path that is not a string, an earlier route that may match under it, next('router'). */
