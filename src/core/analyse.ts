@@ -152,8 +152,8 @@ export class WorkspaceAnalyser {
     const first = this.evaluate(ctx, modules, resolver, starts, previous);
     const { sessions, evaluator } = first.sessions ? first : this.evaluate(ctx, modules, resolver, starts, null);
     if (!sessions) throw new Error('evaluation without replays cannot be invalidated');
-    if (!evaluator.exhausted && !evaluator.untracked) this.records = evaluator.moduleRecords;
-    this.work.replayed = evaluator.replays;
+    if (!evaluator.exhausted && !evaluator.tracer.untracked) this.records = evaluator.moduleRecords;
+    this.work.replayed = evaluator.tracer.replays;
     check();
     const tEvaluated = performance.now();
     const apps: AppInfo[] = [];

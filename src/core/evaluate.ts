@@ -5,7 +5,7 @@
 import { NOT_ES_MODULE, either, interopHelper, notNullish, pureMethod, truthy } from './builtins';
 import type { ClassIR, Expr, FnIR, ModuleIR, Pattern, Span, Stmt } from './ir';
 import { lowerClassMembers } from './lower';
-import { ModuleRecord, ReplayInvalidated, replayable } from './module-reuse';
+import { ModuleRecord, ModuleTracer } from './module-reuse';
 import type { ModuleResolver } from './resolve-module';
 import { FnValue, Runtime, arrayMethod, classValue, construct, globalCall, interop, objMember, promiseMethod, superCall, superMember } from './objects';
 import { Arg, Env, HostObject, ObjValue, Site, UNDEFINED, UNKNOWN, Value, asString, describe, exprName, options, ownership } from './values';
@@ -37,15 +37,8 @@ export class Evaluator implements Runtime {
   private steps = 0;
   /** Set when the step budget ran out; analysis results are then partial. */
   exhausted = false;
-  /** Set when a value nobody owns was changed: no module of this run may be replayed in the next. */
-  untracked = false;
-  /** The module whose code runs now (it owns what is created, see values.ts Owner). */
-  private current: ModuleRecord | null = null;
-  /** How far each hook's log has been attributed to a module trace. */
-  private readonly cursors: number[];
-  /** Records of the previous run replayed in this one (they run no code, so they record nothing). */
-  private readonly replayed = new Set<ModuleRecord>();
-  private readonly replayableFiles: Set<string>;
+  /** Who runs now, what each module required and recorded, and which modules are replayed. */
+  readonly tracer: ModuleTracer;
 
   constructor(
     private readonly modules: Map<string, ModuleIR>,
@@ -54,20 +47,14 @@ export class Evaluator implements Runtime {
     /** The text each module's IR was lowered from (class methods are lowered from it on first use). */
     private readonly source: (file: string) => string | undefined = () => undefined,
     /** The previous run's records: unchanged modules are replayed from them (see module-reuse.ts). */
-    private readonly previous: Map<string, ModuleRecord> | null = null,
+    previous: Map<string, ModuleRecord> | null = null,
   ) {
-    this.cursors = hooks.map(h => h.log?.length ?? 0);
-    this.replayableFiles = previous ? replayable(previous, modules) : new Set();
+    this.tracer = new ModuleTracer(hooks, previous, modules);
   }
 
   /** Every module evaluated or replayed in this run, for the next run to replay. */
   get moduleRecords(): Map<string, ModuleRecord> {
     return this.records;
-  }
-
-  /** How many modules this run replayed instead of evaluating. */
-  get replays(): number {
-    return this.replayed.size;
   }
 
   /** Evaluates a module (once) and returns what `require()` of it gives. */
@@ -79,22 +66,18 @@ export class Evaluator implements Runtime {
 
   evaluateModule(file: string): ModuleRecord | null {
     const existing = this.records.get(file);
-    if (existing) { this.noteDep(file); return existing; } // done, or a cycle: Node returns the partial exports too
+    if (existing) { this.tracer.requires(file); return existing; } // done, or a cycle: Node returns the partial exports too
     const ir = this.modules.get(file);
     if (!ir) return null;
-    this.noteDep(file);
-    const previous = this.previous?.get(file);
-    if (previous && this.replayableFiles.has(file)) return this.replay(previous);
-    this.flush();
-    const parent = this.current;
-    const rec = { file, ir, state: 'evaluating', esmExports: new Map(), trace: [], deps: new Set(), steps: 0, foreign: false, tainted: false } as unknown as ModuleRecord;
-    this.enter(rec);
-    try {
-      this.runModule(rec);
-    } finally {
-      this.flush();
-      this.enter(parent);
+    this.tracer.requires(file);
+    const previous = this.tracer.replayable(file);
+    if (previous) {
+      this.records.set(file, previous);
+      this.steps += this.tracer.replay(previous, dep => this.evaluateModule(dep));
+      return previous;
     }
+    const rec = { file, ir, state: 'evaluating', esmExports: new Map(), trace: [], deps: new Set(), steps: 0, foreign: false, tainted: false } as unknown as ModuleRecord;
+    this.tracer.run(rec, () => this.runModule(rec));
     return rec;
   }
 
@@ -118,65 +101,9 @@ export class Evaluator implements Runtime {
     rec.state = 'done';
   }
 
-  /** Replays a module of the previous run: the modules it required, then what its hooks recorded, in order. */
-  private replay(rec: ModuleRecord): ModuleRecord {
-    this.flush();
-    const parent = this.current;
-    this.records.set(rec.file, rec);
-    this.replayed.add(rec);
-    this.enter(rec);
-    try {
-      for (const item of rec.trace) {
-        if ('dep' in item) this.evaluateModule(item.dep);
-        else this.hooks[item.hook].replay?.(item.entries);
-      }
-      this.steps += rec.steps;
-    } finally {
-      // What the replay appended to the logs is its own, not its parent's.
-      this.hooks.forEach((h, i) => { this.cursors[i] = h.log?.length ?? 0; });
-      this.enter(parent);
-    }
-    return rec;
-  }
-
-  private enter(rec: ModuleRecord | null): void {
-    this.current = rec;
-    ownership.current = rec;
-  }
-
-  /** Appends to the current module's trace what the hooks logged since the last flush. */
-  private flush(): void {
-    const cur = this.current;
-    this.hooks.forEach((h, i) => {
-      const log = h.log;
-      if (!log || log.length === this.cursors[i]) return;
-      if (cur && !this.replayed.has(cur)) cur.trace.push({ hook: i, entries: log.slice(this.cursors[i]) });
-      this.cursors[i] = log.length;
-    });
-  }
-
-  /** The current module requires `file`: remembered (once) in its trace, in order with what it records. */
-  private noteDep(file: string): void {
-    const cur = this.current;
-    if (!cur || this.replayed.has(cur) || cur.deps.has(file)) return;
-    this.flush();
-    cur.deps.add(file);
-    cur.trace.push({ dep: file });
-  }
-
-  /**
-   * Called before a value is changed: a module changing what another owns makes both unfit for a
-   * replay in the next run, and a replayed module's value changed in this run means the replay was
-   * wrong, so the run starts again without replays (ReplayInvalidated).
-   */
+  /** Call before changing a value in place (see ModuleTracer.touch). */
   touch(value: { owner?: object | null }): void {
-    const cur = this.current;
-    const owner = value.owner as ModuleRecord | null | undefined;
-    if (owner === cur) return;
-    if (cur) cur.foreign = true;
-    if (owner) owner.tainted = true;
-    else this.untracked = true;
-    if (this.replayed.size && (!owner || this.replayed.has(owner))) throw new ReplayInvalidated();
+    this.tracer.touch(value);
   }
 
   // ---- modules -----------------------------------------------------------------------------------
@@ -273,7 +200,7 @@ export class Evaluator implements Runtime {
   private execBlock(body: Stmt[], env: Env, file: string): Value | undefined {
     for (const st of body) {
       if (++this.steps > MAX_STEPS) { this.exhausted = true; return undefined; }
-      if (this.current) this.current.steps++;
+      this.tracer.step();
       const r = this.exec(st, env, file);
       if (r !== undefined) return r;
     }
