@@ -148,8 +148,8 @@ if (phase === 'generate') {
   console.log(`\n  baseline: TypeScript parser alone   ${f(parse.ms)} ms  (${(parse.bytes / 1e6 / (parse.ms / 1000)).toFixed(1)} MB/s, peak RSS ${parse.rssMB.toFixed(0)} MB)`);
   console.log(`  Seven Stops cold scan               ${f(scan.ms)} ms  ratio ${(scan.ms / parse.ms).toFixed(2)}× parse-only (target ≤ 1.5×)`);
   console.log(`    ${scan.routes} routes, ${scan.files} files, ${scan.findings} findings, peak RSS ${scan.rssMB.toFixed(0)} MB (target < 1024 MB)`);
-  console.log(`    phases: ${Object.entries(scan.coldPhases).map(([k, v]) => `${k} ${v} ms`).join(', ')}`);
+  console.log(`    phases: ${Object.entries(scan.coldPhases ?? {}).map(([k, v]) => `${k} ${v} ms`).join(', ')}`);
   console.log(`  re-analysis after editing one file  median ${scan.editMedian.toFixed(1)} ms, p95 ${scan.editP95.toFixed(1)} ms (target < 50 ms)`);
-  console.log(`    phases of the last edit: ${Object.entries(scan.phases).map(([k, v]) => `${k} ${v} ms`).join(', ')}; ${scan.replayed} of ${scan.files} modules replayed`);
+  console.log(`    phases of the last edit: ${Object.entries(scan.phases ?? {}).map(([k, v]) => `${k} ${v} ms`).join(', ')}; ${scan.replayed} of ${scan.files} modules replayed`);
   console.log(`    result equals a cold analysis of the same files: ${scan.sameAsCold ? 'yes' : 'NO'}\n`);
 }
