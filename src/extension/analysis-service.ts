@@ -6,6 +6,7 @@ import { Worker } from 'worker_threads';
 import type { FullAnalysis } from '../core/analyse';
 import { ALWAYS_EXCLUDE } from '../core/config';
 import type { WorkerData, WorkerRequest, WorkerResponse } from './protocol';
+import { type EncodedResult, ResultDecoder, TransferOutOfStep } from './result-transfer';
 import { readSettings } from './settings';
 
 const DEBOUNCE_MS = 300;
@@ -21,6 +22,8 @@ export interface FolderAnalysis {
 
 export class AnalysisService implements vscode.Disposable {
   private readonly results = new Map<string, FolderAnalysis>();
+  /** Per folder root: rebuilds results from what the worker sends (only what changed, see result-transfer.ts). */
+  private readonly decoders = new Map<string, ResultDecoder>();
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
@@ -122,6 +125,8 @@ export class AnalysisService implements vscode.Disposable {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter(f => f.uri.scheme === 'file');
     const live = new Set(folders.map(f => f.uri.toString()));
     for (const key of [...this.results.keys()]) if (!live.has(key)) this.results.delete(key);
+    const roots = new Set(folders.map(f => f.uri.fsPath));
+    for (const root of [...this.decoders.keys()]) if (!roots.has(root)) this.decoders.delete(root);
     const changed = [...this.changedOnDisk];
     const rediscover = this.rediscover;
     this.changedOnDisk = new Set();
@@ -132,10 +137,19 @@ export class AnalysisService implements vscode.Disposable {
       const overlays: [string, string][] = vscode.workspace.textDocuments
         .filter(d => d.isDirty && d.uri.scheme === 'file' && SOURCE_LANGUAGES.has(d.languageId) && vscode.workspace.getWorkspaceFolder(d.uri) === folder)
         .map(d => [d.uri.fsPath, d.getText()]);
-      const response = await this.request({
-        type: 'analyse', id: this.nextId++, root: folder.uri.fsPath, overlays, changed, rediscover, generation: Atomics.load(this.cancel, 0),
+      const root = folder.uri.fsPath;
+      const ask = (resetTransfer: boolean) => this.request({
+        type: 'analyse', id: this.nextId++, root, overlays, changed, rediscover, generation: Atomics.load(this.cancel, 0), resetTransfer,
         overrides: { ...(settings.exclude ? { exclude: [...ALWAYS_EXCLUDE, ...settings.exclude] } : {}), rules: settings.rules },
       });
+      let response = await ask(false);
+      let r = response.type === 'result' ? this.decode(root, response.result) : null;
+      if (response.type === 'result' && !r) {
+        // The host lost track of what the worker sent last (a folder removed and added again).
+        this.log.debug(`${folder.name}: asking for the whole result`);
+        response = await ask(true);
+        r = response.type === 'result' ? this.decode(root, response.result) : null;
+      }
       if (response.type === 'cancelled') {
         // Hand the changes back: the rerun that follows must still re-read these files.
         for (const f of changed) this.changedOnDisk.add(f);
@@ -143,18 +157,30 @@ export class AnalysisService implements vscode.Disposable {
         this.log.debug(`${folder.name}: analysis cancelled by a newer change`);
         return;
       }
-      if (response.type === 'result') {
-        const r = response.result;
+      if (r) {
         this.results.set(folder.uri.toString(), { folder, result: r, error: null });
         this.log.info(`${folder.name}: ${r.routes.length} routes, ${r.findings.length} findings, ${r.stats.files} files in ${r.stats.ms} ms (round trip ${Date.now() - t0} ms)`);
         for (const s of r.skipped.slice(0, 50)) this.log.debug(`skipped ${s.file}: ${s.reason}`);
       } else {
+        const message = response.type === 'error' ? response.message : 'the analysis result could not be read';
         // Drop stale results: consumers clear what they showed for this folder.
-        this.results.set(folder.uri.toString(), { folder, result: null, error: response.message });
-        this.log.error(`${folder.name}: analysis failed: ${response.message}`);
+        this.results.set(folder.uri.toString(), { folder, result: null, error: message });
+        this.log.error(`${folder.name}: analysis failed: ${message}`);
       }
     }
     this.emitter.fire();
+  }
+
+  /** Rebuilds a folder's result from what the worker sent; null when it refers to one this side does not have. */
+  private decode(root: string, sent: EncodedResult): FullAnalysis | null {
+    let decoder = this.decoders.get(root);
+    if (!decoder) this.decoders.set(root, (decoder = new ResultDecoder()));
+    try {
+      return decoder.decode(sent);
+    } catch (e) {
+      if (e instanceof TransferOutOfStep) return null;
+      throw e;
+    }
   }
 
   private request(req: WorkerRequest): Promise<WorkerResponse> {

@@ -1,7 +1,7 @@
 // Messages between the extension host and the analysis worker (a worker thread, so a scan never
 // blocks the extension host's event loop).
 import type { SevenStopsConfig } from '../core/config';
-import type { FullAnalysis } from '../core/analyse';
+import type { EncodedResult } from './result-transfer';
 
 /** workerData: a one-slot Int32Array counter the host bumps to cancel the running analysis. */
 export interface WorkerData {
@@ -22,9 +22,11 @@ export type WorkerRequest = {
   rediscover: boolean;
   /** The run is obsolete once the shared cancellation counter moves past this value. */
   generation: number;
+  /** The host lost the last result it was sent: send this one whole (see result-transfer.ts). */
+  resetTransfer?: boolean;
 };
 
 export type WorkerResponse =
-  | { type: 'result'; id: number; result: FullAnalysis }
+  | { type: 'result'; id: number; result: EncodedResult }
   | { type: 'error'; id: number; message: string }
   | { type: 'cancelled'; id: number };

@@ -1,0 +1,73 @@
+// The worker sends each result as references into the one it sent before plus what is new
+// (src/extension/result-transfer.ts). Whatever it sends, the host must rebuild exactly the result.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { FullAnalysis } from '../../../src/core/analyse';
+import { loadConfig } from '../../../src/core/config';
+import { createAnalyser } from '../../../src/engine';
+import { ResultDecoder, ResultEncoder, TransferOutOfStep, type EncodedResult } from '../../../src/extension/result-transfer';
+
+const APP = path.resolve(__dirname, '../../../examples/shop-express');
+/** A router file: editing it leaves the other routers' objects as they were. */
+const EDITED = path.join(APP, 'src/routes/products.js');
+
+/** As postMessage does it. */
+const send = (e: EncodedResult): EncodedResult => structuredClone(e);
+
+function items(e: EncodedResult): (number | object)[] {
+  return [e.routes, e.findings, e.annotations, e.origins, ...e.stacks].flatMap(l => l.items);
+}
+
+/** Results after editing one router file: a line at the top, one at the end, a path renamed, undone. */
+function edits(): { first: FullAnalysis; next: FullAnalysis[] } {
+  const a = createAnalyser(APP, loadConfig(APP));
+  const first = a.analyse();
+  const file = EDITED;
+  const text = fs.readFileSync(file, 'utf8');
+  const next: FullAnalysis[] = [];
+  for (const edit of [`// a comment\n${text}`, `${text}\n// at the end\n`, text.replace(/'\/(\w+)/, "'/$1-renamed"), text]) {
+    a.invalidate({});
+    next.push(a.analyse(new Map([[file, edit]])));
+  }
+  return { first, next };
+}
+
+describe('result transfer from the analysis worker', () => {
+  it('rebuilds every result exactly, whatever changed between them', () => {
+    const { first, next } = edits();
+    const enc = new ResultEncoder();
+    const dec = new ResultDecoder();
+    for (const r of [first, ...next]) {
+      const got = dec.decode(send(enc.encode(r)));
+      assert.deepStrictEqual(got, r);
+      assert.strictEqual(got.routes, got.model.routes, 'routes and model.routes stay one list');
+    }
+  });
+
+  it('sends unchanged objects as references, and most of a result after a small edit so', () => {
+    const { first, next } = edits();
+    const enc = new ResultEncoder();
+    const whole = items(enc.encode(first));
+    assert.ok(whole.every(i => typeof i === 'object' && 'new' in i), 'the first result goes whole');
+    // An edit at the end of a router file: objects of code it cannot affect go as references (or as
+    // like an old object at the same range); what is walked again goes whole.
+    enc.encode(next[0]);
+    const atEnd = items(enc.encode(next[1]));
+    const whole1 = atEnd.filter(i => typeof i === 'object' && 'new' in i);
+    assert.ok(whole1.length < atEnd.length / 2, `${whole1.length} of ${atEnd.length} sent whole`);
+    // Renaming a path changes that file's routes and annotations; the other routers' go as references.
+    const renamed = items(enc.encode(next[2]));
+    assert.ok(renamed.some(i => typeof i === 'number') && renamed.some(i => typeof i === 'object'));
+  });
+
+  it('a host that lost the previous result says so, and a reset encoder sends the next one whole', () => {
+    const { first, next } = edits();
+    const enc = new ResultEncoder();
+    enc.encode(first);
+    const dec = new ResultDecoder();
+    assert.throws(() => dec.decode(send(enc.encode(next[0]))), TransferOutOfStep);
+    enc.reset();
+    assert.deepStrictEqual(dec.decode(send(enc.encode(next[1]))), next[1]);
+  });
+});
