@@ -76,6 +76,7 @@ export class Evaluator implements Runtime {
       this.steps += this.tracer.replay(previous, dep => this.evaluateModule(dep));
       return previous;
     }
+    // env and module are made in runModule, once the record is current: it owns what is created then.
     const rec = { file, ir, state: 'evaluating', esmExports: new Map(), trace: [], deps: new Set(), steps: 0, foreign: false, tainted: false } as unknown as ModuleRecord;
     this.tracer.run(rec, () => this.runModule(rec));
     return rec;
