@@ -140,6 +140,10 @@ export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Di
       type: 'workspace', folders: [], openFolders: vscode.workspace.workspaceFolders?.length ?? 0, stopCounts: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0 }, places: { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] },
       routes: 0, unprotected: 0, findings: [], routeList: [], errors: [],
     };
+    // The same counts as the status bar and the routes badge (reachable routes without auth).
+    const totals = this.service.totals();
+    msg.routes = totals.routes;
+    msg.unprotected = totals.unprotected;
     for (const { folder, result, error } of this.service.all()) {
       const uri = folder.uri.toString();
       msg.folders.push({ uri, name: folder.name });
@@ -150,8 +154,6 @@ export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Di
         const list: LessonPlace[] = msg.places[a.stop];
         if (list.length < PLACES_PER_STOP) list.push({ folder: uri, file: a.file, line: a.line, label: a.label });
       }
-      msg.routes += result.routes.length;
-      msg.unprotected += result.routes.filter(r => !r.protected).length;
       for (const f of result.findings) msg.findings.push({ folder: uri, stop: f.stop, ruleId: f.ruleId, severity: f.severity, label: f.message, file: f.file, line: f.line });
       for (const r of result.routes) msg.routeList.push({ folder: uri, method: r.method, path: r.path, protected: r.protected, file: r.file, line: r.line, label: `${r.method} ${r.path}` });
     }
