@@ -45,6 +45,30 @@ function scriptKindFor(fileName: string): ts.ScriptKind {
   return tsp.ScriptKind.JS;
 }
 
+/**
+ * A span whose line and column are worked out when read: most spans are never reported (only those
+ * of routes, layers and stops are), and two searches of the line table per node were a tenth of the
+ * lowering.
+ */
+class LineSpan implements Span {
+  constructor(readonly start: number, readonly end: number, private readonly lines: readonly number[]) {}
+  get line(): number { return lineOf(this.lines, this.start) + 1; }
+  get column(): number { return this.start - this.lines[lineOf(this.lines, this.start)] + 1; }
+  get endLine(): number { return lineOf(this.lines, this.end) + 1; }
+  get endColumn(): number { return this.end - this.lines[lineOf(this.lines, this.end)] + 1; }
+}
+
+/** The 0-based line holding `pos`. */
+function lineOf(lines: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid] <= pos) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
 const IGNORE_RE = /seven-stops-ignore-next-line\b([^\n]*)/g;
 
 class Lowerer implements SourceLowering {
@@ -85,12 +109,10 @@ class Lowerer implements SourceLowering {
   // ---- spans -------------------------------------------------------------------------------------
 
   span(node: ts.Node, endNode: ts.Node = node): Span {
-    const start = node.getStart(this.sf);
-    const end = endNode.end;
-    const s = this.sf.getLineAndCharacterOfPosition(start);
-    const e = this.sf.getLineAndCharacterOfPosition(end);
-    return { start, end, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+    return new LineSpan(node.getStart(this.sf), endNode.end, this.lineStarts ??= this.sf.getLineStarts());
   }
+
+  private lineStarts: readonly number[] | undefined;
 
   text(node: ts.Node): string {
     return this.sf.text.slice(node.getStart(this.sf), node.end);
@@ -483,8 +505,6 @@ class Lowerer implements SourceLowering {
     else if (body) stmts = [{ k: 'return', e: this.expr(body as ts.Expression) }];
     const headEnd = body ? body.getStart(this.sf) : node.end;
     const start = node.getStart(this.sf);
-    const s = this.sf.getLineAndCharacterOfPosition(start);
-    const he = this.sf.getLineAndCharacterOfPosition(headEnd);
     const fn: FnIR = {
       name,
       params,
@@ -493,7 +513,7 @@ class Lowerer implements SourceLowering {
       generator: !!node.asteriskToken,
       ...(tsp.isArrowFunction(node) ? { arrow: true as const } : {}),
       span: this.span(node),
-      headSpan: { start, end: headEnd, line: s.line + 1, column: s.character + 1, endLine: he.line + 1, endColumn: he.character + 1 },
+      headSpan: new LineSpan(start, headEnd, this.lineStarts ??= this.sf.getLineStarts()),
       body: stmts,
       hoisted,
       uses: [],
