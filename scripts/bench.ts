@@ -2,7 +2,7 @@
 // across files) and measures, each phase in a fresh process so every figure is a cold start:
 //   parse  TypeScript's parser alone on the same files (the baseline)
 //   scan   Seven Stops' full analysis (discover, read, lower, evaluate, link, rules), then re-analysis
-//          after editing one file (20 edits), and peak RSS.
+//          after editing one file (20 edits; the first, still compiling, is reported apart), and peak RSS.
 // Each phase runs three times, alternating (this machine's timings vary by tens of percent): the
 // figures are medians. The engine is bundled by esbuild first, as the CLI and the extension ship it.
 // Prints figures and ratios against the baseline. Not a test: nothing here passes or fails.
@@ -98,14 +98,16 @@ function phaseScan() {
     last = r;
     if (!r.routes.some(x => x.path.endsWith(`/extra${i}`))) throw new Error('the edit was not picked up');
   }
+  // The first edit also compiles the re-analysis code paths (JIT): reported apart.
+  const firstEdit = edits.shift()!;
   edits.sort((a, b) => a - b);
   // The figures only count if re-analysis is right: its result must equal a cold run's.
   const fresh = createAnalyser(ROOT, loadConfig(ROOT)).analyse(lastOverlay);
   const report = (r: typeof fresh) => JSON.stringify({ ...toJsonReport(r), stats: null });
   return {
-    sameAsCold: report(last!) === report(fresh), edits: [...edits], replayed: last!.stats.replayed, phases: last!.stats.phases, coldPhases: first.stats.phases,
+    sameAsCold: report(last!) === report(fresh), edits: [...edits], firstEdit, replayed: last!.stats.replayed, phases: last!.stats.phases, coldPhases: first.stats.phases,
     ms: cold, routes: first.routes.length, files: first.stats.files, findings: first.findings.length,
-    editMedian: edits[10], editP95: edits[18], rssMB: process.resourceUsage().maxRSS / 1024,
+    editMedian: edits[9], editP95: edits[17], rssMB: process.resourceUsage().maxRSS / 1024,
   };
 
   function findLeaf(): number {
@@ -150,6 +152,7 @@ if (phase === 'generate') {
   console.log(`    ${scan.routes} routes, ${scan.files} files, ${scan.findings} findings, peak RSS ${scan.rssMB.toFixed(0)} MB (target < 1024 MB)`);
   console.log(`    phases: ${Object.entries(scan.coldPhases ?? {}).map(([k, v]) => `${k} ${v} ms`).join(', ')}`);
   console.log(`  re-analysis after editing one file  median ${scan.editMedian.toFixed(1)} ms, p95 ${scan.editP95.toFixed(1)} ms (target < 50 ms)`);
+  console.log(`    the first edit of each run (code still compiling): ${scans.map(s => s.firstEdit.toFixed(0)).join(' / ')} ms`);
   console.log(`    phases of the last edit: ${Object.entries(scan.phases ?? {}).map(([k, v]) => `${k} ${v} ms`).join(', ')}; ${scan.replayed} of ${scan.files} modules replayed`);
   console.log(`    result equals a cold analysis of the same files: ${scan.sameAsCold ? 'yes' : 'NO'}\n`);
 }
