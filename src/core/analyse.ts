@@ -11,6 +11,7 @@ import { Evaluator } from './evaluate';
 import type { ModuleIR, Span } from './ir';
 import { lowerSource } from './lower';
 import { ModuleRecord, ReplayInvalidated } from './module-reuse';
+import { PackageConstants } from './package-constants';
 import type { AnalysisModel, AnalysisResult, Annotation, AppInfo, Finding, ModelRoute, OrderedLayer, Skipped, SourceRange, StackOrigin } from './model';
 import { ModuleResolver } from './resolve-module';
 import type { Rule } from './rule';
@@ -58,6 +59,7 @@ export class WorkspaceAnalyser {
   private readonly ranges = new WeakMap<Span, SourceRange>();
   private work = { read: 0, lowered: 0, replayed: 0 };
   private starts: { set: Set<string>; deps: Map<string, string[]> } | null = null;
+  private packages: PackageConstants | null = null;
   /** Root-relative names of absolute paths, and back (the root never changes). */
   private readonly relNames = new Map<string, string>();
   private readonly absNames = new Map<string, string>();
@@ -71,6 +73,7 @@ export class WorkspaceAnalyser {
     this.discovery = null;
     this.records = null;
     this.starts = null;
+    this.packages = null;
     this.memo.clear();
     this.config = config;
   }
@@ -81,7 +84,7 @@ export class WorkspaceAnalyser {
    * any call, every run walks the folder and checks every file's content hash.
    */
   invalidate(change: { files?: string[]; rediscover?: boolean }): void {
-    if (change.rediscover) this.discovery = null;
+    if (change.rediscover) { this.discovery = null; this.packages = null; }
     this.changed ??= new Set();
     for (const f of change.files ?? []) this.changed.add(path.resolve(f));
   }
@@ -206,6 +209,20 @@ export class WorkspaceAnalyser {
     };
   }
 
+  /** Constants read from installed packages, kept until files are created or deleted (an install) or the configuration changes. */
+  private packageConstants(): PackageConstants {
+    return (this.packages ??= new PackageConstants(this.config.maxFileBytes, (dir, files, entry) => {
+      // Replayed with no framework hooks: only the package's exports are wanted.
+      const saved = ownership.current;
+      try {
+        const ev = new Evaluator(files, new ModuleResolver(dir, f => files.has(f)), [], safeRead);
+        return { exports: ev.requireFile(entry), member: (v, prop) => ev.member(v, prop, null) };
+      } finally {
+        ownership.current = saved;
+      }
+    }));
+  }
+
   /**
    * The starting points depend only on each module's import specifiers (and the file list): after an
    * edit that kept them, the last run's set is reused instead of resolving every import again.
@@ -228,7 +245,7 @@ export class WorkspaceAnalyser {
   /** Runs the program from its starting points; null sessions when a replay turned out wrong (run again without). */
   private evaluate(ctx: AdapterContext, modules: Map<string, ModuleIR>, resolver: ModuleResolver, starts: Set<string>, previous: Map<string, ModuleRecord> | null) {
     const sessions = this.adapters.map(a => ({ adapter: a, session: a.start(ctx) }));
-    const evaluator = new Evaluator(modules, resolver, sessions.map(s => s.session.hooks), f => this.cache.get(f)?.text, previous);
+    const evaluator = new Evaluator(modules, resolver, sessions.map(s => s.session.hooks), f => this.cache.get(f)?.text, previous, (f, v) => this.packageConstants().read(f, v));
     try {
       for (const file of modules.keys()) if (starts.has(file)) evaluator.evaluateModule(file);
     } catch (e) {

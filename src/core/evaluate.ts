@@ -6,6 +6,7 @@ import { NOT_ES_MODULE, either, interopHelper, notNullish, pureMethod, truthy } 
 import type { ClassIR, Expr, FnIR, ModuleIR, Pattern, Span, Stmt } from './ir';
 import { lowerClassMembers } from './lower';
 import { ModuleRecord, ModuleTracer } from './module-reuse';
+import type { PkgValue } from './package-constants';
 import type { ModuleResolver } from './resolve-module';
 import { FnValue, Runtime, arrayMethod, classValue, construct, globalCall, interop, objMember, promiseMethod, superCall, superMember } from './objects';
 import { Arg, Env, HostObject, ObjValue, Site, UNDEFINED, UNKNOWN, Value, asString, describe, exprName, options, ownership } from './values';
@@ -48,6 +49,8 @@ export class Evaluator implements Runtime {
     private readonly source: (file: string) => string | undefined = () => undefined,
     /** The previous run's records: unchanged modules are replayed from them (see module-reuse.ts). */
     previous: Map<string, ModuleRecord> | null = null,
+    /** A constant from an installed package, where a path needs one (see package-constants.ts). */
+    private readonly constants: (fromFile: string, v: PkgValue) => Value | null = () => null,
   ) {
     this.tracer = new ModuleTracer(hooks, previous, modules);
   }
@@ -327,7 +330,8 @@ export class Evaluator implements Runtime {
   private concat(parts: Expr[], env: Env, file: string): Value {
     let s = '';
     for (const p of parts) {
-      const v = this.eval(p, env, file);
+      let v = this.eval(p, env, file);
+      if (v.t === 'pkg') v = this.constants(file, v) ?? v;
       const str = asString(v);
       if (str === null) return UNKNOWN(`computed string (${describe(v)})`);
       s += str;
@@ -456,7 +460,13 @@ export class Evaluator implements Runtime {
     // from tslib or @babel/runtime, or one whose body loops over keys, is applied here.
     if (helper && !(helper === 'importDefault' && callee.t === 'fn')) return interop(this, helper, args, site);
     // A call on a framework object (`router.get(...)`) may register something on it.
-    if (callee.t === 'method' && callee.host.framework) this.touch(callee.host);
+    if (callee.t === 'method' && callee.host.framework) {
+      this.touch(callee.host);
+      // Its path may be a constant from an installed package (`app.get(API.users, ...)`).
+      const first = args[0]?.value;
+      const constant = first?.t === 'pkg' ? this.constants(site.file, first) : null;
+      if (constant) args = [{ ...args[0], value: constant }, ...args.slice(1)];
+    }
     for (const h of this.hooks) {
       const v = h.call(callee, args, site);
       if (v !== undefined) return v;

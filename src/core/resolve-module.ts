@@ -1,6 +1,7 @@
 // Resolves module specifiers the way Node and TypeScript would, against the files the scan knows
 // (never touching node_modules): relative paths with extension and index probing, `.js` written for
-// `.ts` sources, and tsconfig/jsconfig `paths` aliases. Bare specifiers stay packages.
+// `.ts` sources, and tsconfig/jsconfig `paths` aliases. Bare specifiers stay packages (constants in
+// them are read only where a route path needs one: package-constants.ts).
 import * as fs from 'fs';
 import * as path from 'path';
 import { SOURCE_EXTENSIONS } from './discover';
