@@ -1,7 +1,6 @@
-// Analyses a workspace folder: discover files, lower each to IR (cached by content hash), replay the
+// Analyses a workspace folder: discover files, lower each to IR (cached by content), replay the
 // program with every framework adapter's hooks, then run the rules. Never throws for bad source
 // files: they are listed in `skipped`. Only configuration and the root folder itself can fail.
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { AdapterContext, FrameworkAdapter } from './adapter';
@@ -35,7 +34,6 @@ export interface FullAnalysis extends AnalysisResult {
 }
 
 interface CachedFile {
-  hash: string;
   ir: ModuleIR;
   /** The text the IR came from, for rules that build text edits (no second read). */
   text: string;
@@ -81,7 +79,7 @@ export class WorkspaceAnalyser {
   /**
    * Tells the analyser what changed on disk since the last run, so the next run re-reads only that:
    * `files` changed in place; `rediscover` when files were created, deleted or renamed. Without
-   * any call, every run walks the folder and checks every file's content hash.
+   * any call, every run walks the folder and compares every file's content with the cached text.
    */
   invalidate(change: { files?: string[]; rediscover?: boolean }): void {
     if (change.rediscover) { this.discovery = null; this.packages = null; }
@@ -259,7 +257,8 @@ export class WorkspaceAnalyser {
 
   /**
    * A file's IR: from the cache when the caller vouches the disk copy is unchanged (`trusted` does
-   * not list it) or when the content hash matches, else lowered afresh.
+   * not list it) or when its text is the cached one, else lowered afresh. (The text is kept anyway,
+   * for rules' edits and class members; comparing it costs less than hashing every file.)
    */
   private load(file: string, overlay: string | undefined, trusted: Set<string> | null, skipped: Skipped[], rel: (f: string) => string): ModuleIR | null {
     const cached = this.cache.get(file);
@@ -269,8 +268,7 @@ export class WorkspaceAnalyser {
       const read = overlay !== undefined ? checkText(overlay) : readSource(file, this.config.maxFileBytes);
       this.work.read++;
       if ('skip' in read) { skipped.push({ file: rel(file), reason: read.skip }); this.cache.delete(file); return null; }
-      const hash = createHash('sha1').update(read.text).digest('base64');
-      ir = cached?.hash === hash ? cached.ir : null;
+      ir = cached?.text === read.text ? cached.ir : null;
       if (!ir) {
         try {
           this.work.lowered++;
@@ -281,7 +279,7 @@ export class WorkspaceAnalyser {
           return null;
         }
       }
-      this.cache.set(file, { hash, ir, text: read.text, fromOverlay: overlay !== undefined });
+      this.cache.set(file, { ir, text: read.text, fromOverlay: overlay !== undefined });
     }
     if (ir.syntaxErrors > 0) skipped.push({ file: rel(file), reason: `${ir.syntaxErrors} syntax error(s): analysed what parsed` });
     return ir;
