@@ -87,4 +87,20 @@ app.get(OTHER, (req, res) => res.send('b'));
 `,
     }, ['GET /{?} [] ⚠', 'GET /{?} [] ⚠'], ['GET /{?}: path: runtime.BASE', 'GET /{?}: path: not-installed.OTHER']);
   });
+
+  it('a broken package (bad package.json, an entry outside its folder) is not read and does not stop the scan', () => {
+    expectRoutes({
+      'node_modules/broken/package.json': '{ "name": "broken", ',
+      'node_modules/outside/package.json': '{ "name": "outside", "main": "../../secret.js" }',
+      'secret.js': "exports.X = '/leaked';\n",
+      'app.js': `const express = require('express');
+const { A } = require('broken');
+const { X } = require('outside');
+const app = express();
+app.get(A, (req, res) => res.send('a'));
+app.get(X, (req, res) => res.send('x'));
+app.get('/ok', (req, res) => res.send('ok'));
+`,
+    }, ['GET /{?} [] ⚠', 'GET /{?} [] ⚠', 'GET /ok [] ⚠'], ['GET /{?}: path: broken.A', 'GET /{?}: path: outside.X']);
+  });
 });
