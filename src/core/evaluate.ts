@@ -5,6 +5,7 @@
 import { NOT_ES_MODULE, either, interopHelper, notNullish, pureMethod, truthy } from './builtins';
 import type { ClassIR, Expr, FnIR, ModuleIR, Pattern, Span, Stmt } from './ir';
 import { lowerClassMembers } from './lower';
+import { importBinding, moduleValue } from './module-exports';
 import { ModuleRecord, ModuleTracer } from './module-reuse';
 import type { PkgValue } from './package-constants';
 import type { ModuleResolver } from './resolve-module';
@@ -43,7 +44,7 @@ export class Evaluator implements Runtime {
 
   constructor(
     private readonly modules: Map<string, ModuleIR>,
-    private readonly resolver: ModuleResolver,
+    readonly resolver: ModuleResolver,
     private readonly hooks: EvaluationHooks[],
     /** The text each module's IR was lowered from (class methods are lowered from it on first use). */
     private readonly source: (file: string) => string | undefined = () => undefined,
@@ -64,7 +65,7 @@ export class Evaluator implements Runtime {
   requireFile(file: string): Value {
     const rec = this.evaluateModule(file);
     if (!rec) return UNKNOWN(`module ${file} is not analysed`);
-    return this.moduleValue(rec);
+    return moduleValue(this, rec);
   }
 
   evaluateModule(file: string): ModuleRecord | null {
@@ -100,7 +101,7 @@ export class Evaluator implements Runtime {
     env.define('this', ir.esm ? UNDEFINED('this') : exportsObj);
     for (const [name, fn] of Object.entries(ir.hoisted)) env.define(name, { t: 'fn', owner: ownership.current, fn, env, file });
     // ESM: imported modules run first, in import order.
-    for (const [local, b] of Object.entries(ir.imports)) env.define(local, this.importBinding(file, b.spec, b.name));
+    for (const [local, b] of Object.entries(ir.imports)) env.define(local, importBinding(this, file, b.spec, b.name));
     this.execBlock(ir.body, env, file);
     rec.state = 'done';
   }
@@ -111,85 +112,6 @@ export class Evaluator implements Runtime {
   }
 
   // ---- modules -----------------------------------------------------------------------------------
-
-  private importBinding(fromFile: string, spec: string, name: string): Value {
-    const r = this.resolver.resolve(fromFile, spec);
-    if (r.kind === 'package') {
-      const path = r.subpath ? [r.subpath] : [];
-      return { t: 'pkg', name: r.name, path: name === 'default' || name === '*' ? path : [...path, name] };
-    }
-    if (r.kind === 'missing') return UNKNOWN(`cannot resolve '${spec}'`);
-    const rec = this.evaluateModule(r.file);
-    if (!rec) return UNKNOWN(`'${spec}' was skipped`);
-    if (name === '') return UNKNOWN(`side-effect import of '${spec}'`);
-    if (name === '*') return this.namespace(rec);
-    return this.exportOf(rec, name, new Set());
-  }
-
-  private exportOf(rec: ModuleRecord, name: string, seen: Set<string>): Value {
-    const key = `${rec.file}#${name}`;
-    if (seen.has(key)) return UNKNOWN(`circular re-export of ${name}`);
-    seen.add(key);
-    const cached = rec.esmExports.get(name);
-    if (cached) return cached;
-    const expr = rec.ir.exports[name];
-    if (expr) {
-      const v = this.eval(expr, rec.env, rec.file);
-      rec.esmExports.set(name, v);
-      return v;
-    }
-    for (const re of rec.ir.reexports) {
-      const r = this.resolver.resolve(rec.file, re.spec);
-      if (r.kind === 'package') {
-        if (re.names === '*' || re.names.some(n => n.as === name)) {
-          const from = re.names === '*' ? name : re.names.find(n => n.as === name)!.from;
-          return { t: 'pkg', name: r.name, path: from === 'default' ? [] : [from] };
-        }
-        continue;
-      }
-      if (r.kind !== 'file') continue;
-      const target = this.evaluateModule(r.file);
-      if (!target) continue;
-      if (re.names === '*') {
-        if (name !== 'default' && this.exportNames(target, new Set()).has(name)) return this.exportOf(target, name, seen);
-      } else {
-        const hit = re.names.find(n => n.as === name);
-        if (hit) return hit.from === '*' ? this.namespace(target) : this.exportOf(target, hit.from, seen);
-      }
-    }
-    // CommonJS: `import x from './cjs'` is module.exports; a named import is one of its properties.
-    const cjs = rec.module.props.get('exports')!;
-    // A module compiled from ESM (`__esModule` set) keeps its default export in `exports.default`, and
-    // TypeScript and Babel hand that to `import x from` (their interop helper checks the flag).
-    if (name === 'default') return rec.ir.esm ? UNKNOWN(`no default export in ${rec.file}`) : truthy(this.member(cjs, '__esModule', null)) ? this.member(cjs, 'default', null) : cjs;
-    return this.member(cjs, name, null);
-  }
-
-  private exportNames(rec: ModuleRecord, seen: Set<string>): Set<string> {
-    const names = new Set(Object.keys(rec.ir.exports));
-    if (seen.has(rec.file)) return names;
-    seen.add(rec.file);
-    for (const re of rec.ir.reexports) {
-      if (re.names !== '*') { for (const n of re.names) names.add(n.as); continue; }
-      const r = this.resolver.resolve(rec.file, re.spec);
-      const target = r.kind === 'file' ? this.evaluateModule(r.file) : null;
-      if (target) for (const n of this.exportNames(target, seen)) if (n !== 'default') names.add(n);
-    }
-    return names;
-  }
-
-  private namespace(rec: ModuleRecord): Value {
-    const props = new Map<string, Value>();
-    for (const n of this.exportNames(rec, new Set())) props.set(n, this.exportOf(rec, n, new Set()));
-    return { t: 'obj', owner: ownership.current, props, esm: true };
-  }
-
-  /** What `require()` returns: module.exports for CommonJS, the namespace object for ESM. */
-  private moduleValue(rec: ModuleRecord): Value {
-    const cjs = rec.module.props.get('exports')!;
-    if (!rec.ir.esm) return cjs;
-    return this.namespace(rec);
-  }
 
   private requireSpec(fromFile: string, spec: string): Value {
     const r = this.resolver.resolve(fromFile, spec);
