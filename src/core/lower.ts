@@ -4,6 +4,7 @@
 import type { ts } from 'ts-morph';
 import { FnScanner, skipOuter, type SourceLowering } from './fn-scanner';
 import type { ClassIR, Expr, FnIR, ModuleIR, ObjProp, Pattern, Span, Stmt } from './ir';
+import { LineSpan, parse } from './parse-source';
 import { SK, tsp } from './ts-plain';
 
 const UNKNOWN_TEXT_MAX = 80;
@@ -28,45 +29,6 @@ export function lowerClassMembers(fileName: string, text: string, cls: ClassIR):
 export function lowerSource(fileName: string, text: string): ModuleIR {
   const sf = parse(fileName, text);
   return new Lowerer(sf).module();
-}
-
-/**
- * setParentNodes=false: 14-25 % faster and nothing below needs parent pointers. JSDoc comments are
- * not parsed: nothing here reads them, and commented code bases pay for them otherwise.
- */
-function parse(fileName: string, text: string): ts.SourceFile {
-  return tsp.createSourceFile(fileName, text, { languageVersion: tsp.ScriptTarget.Latest, jsDocParsingMode: tsp.JSDocParsingMode.ParseNone }, false, scriptKindFor(fileName));
-}
-
-function scriptKindFor(fileName: string): ts.ScriptKind {
-  if (/\.tsx$/i.test(fileName)) return tsp.ScriptKind.TSX;
-  if (/\.[mc]?ts$/i.test(fileName)) return tsp.ScriptKind.TS;
-  if (/\.jsx$/i.test(fileName)) return tsp.ScriptKind.JSX;
-  return tsp.ScriptKind.JS;
-}
-
-/**
- * A span whose line and column are worked out when read: most spans are never reported (only those
- * of routes, layers and stops are), and two searches of the line table per node were a tenth of the
- * lowering.
- */
-class LineSpan implements Span {
-  constructor(readonly start: number, readonly end: number, private readonly lines: readonly number[]) {}
-  get line(): number { return lineOf(this.lines, this.start) + 1; }
-  get column(): number { return this.start - this.lines[lineOf(this.lines, this.start)] + 1; }
-  get endLine(): number { return lineOf(this.lines, this.end) + 1; }
-  get endColumn(): number { return this.end - this.lines[lineOf(this.lines, this.end)] + 1; }
-}
-
-/** The 0-based line holding `pos`. */
-function lineOf(lines: readonly number[], pos: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid] <= pos) lo = mid; else hi = mid - 1;
-  }
-  return lo;
 }
 
 const IGNORE_RE = /seven-stops-ignore-next-line\b([^\n]*)/g;
