@@ -33,7 +33,8 @@ export function annotate(rec: ExpressRecorder, routes: ModelRoute[], classify: (
   for (const r of routes) {
     let lines = seen.get(r.range.file);
     if (!lines) seen.set(r.range.file, (lines = new Set()));
-    const pos = r.range.line * 65536 + r.range.column;
+    // (Columns of minified lines pass 65,536; line × 2³² + column stays exact below 2⁵³.)
+    const pos = r.range.line * 2 ** 32 + r.range.column;
     if (lines.has(pos)) continue;
     lines.add(pos);
     out.push(routeAnnotation(r));
