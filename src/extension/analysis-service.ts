@@ -9,7 +9,13 @@ import type { WorkerData, WorkerRequest, WorkerResponse } from './protocol';
 import { type EncodedResult, ResultDecoder, TransferOutOfStep } from './result-transfer';
 import { readSettings } from './settings';
 
+/**
+ * Wait after an edit before analysing: short when the last round trip was quick (re-analysis of a
+ * small change takes tens of milliseconds), longer when it was slow, so typing does not queue runs.
+ */
+const DEBOUNCE_QUICK_MS = 150;
 const DEBOUNCE_MS = 300;
+const QUICK_ROUND_TRIP_MS = 150;
 /** A first scan longer than this also shows a progress notification (large workspaces). */
 const SLOW_SCAN_MS = 2000;
 const SOURCE_LANGUAGES = new Set(['javascript', 'typescript', 'javascriptreact', 'typescriptreact']);
@@ -24,6 +30,8 @@ export class AnalysisService implements vscode.Disposable {
   private readonly results = new Map<string, FolderAnalysis>();
   /** Per folder root: rebuilds results from what the worker sends (only what changed, see result-transfer.ts). */
   private readonly decoders = new Map<string, ResultDecoder>();
+  /** The slowest folder's time from request to result in the last run (chooses the debounce). */
+  private lastRoundTrip = Infinity;
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
@@ -90,7 +98,7 @@ export class AnalysisService implements vscode.Disposable {
     return new Promise(resolve => this.idleWaiters.push(resolve));
   }
 
-  schedule(delay = DEBOUNCE_MS): void {
+  schedule(delay = this.lastRoundTrip < QUICK_ROUND_TRIP_MS ? DEBOUNCE_QUICK_MS : DEBOUNCE_MS): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => { this.timer = undefined; this.kick(); }, delay);
   }
@@ -131,6 +139,7 @@ export class AnalysisService implements vscode.Disposable {
     const rediscover = this.rediscover;
     this.changedOnDisk = new Set();
     this.rediscover = false;
+    let slowest = 0;
     for (const folder of folders) {
       const t0 = Date.now();
       const settings = readSettings(folder);
@@ -159,6 +168,7 @@ export class AnalysisService implements vscode.Disposable {
       }
       if (r) {
         this.results.set(folder.uri.toString(), { folder, result: r, error: null });
+        slowest = Math.max(slowest, Date.now() - t0);
         this.log.info(`${folder.name}: ${r.routes.length} routes, ${r.findings.length} findings, ${r.stats.files} files in ${r.stats.ms} ms (round trip ${Date.now() - t0} ms)`);
         for (const s of r.skipped.slice(0, 50)) this.log.debug(`skipped ${s.file}: ${s.reason}`);
       } else {
@@ -168,6 +178,7 @@ export class AnalysisService implements vscode.Disposable {
         this.log.error(`${folder.name}: analysis failed: ${message}`);
       }
     }
+    this.lastRoundTrip = slowest;
     this.emitter.fire();
   }
 
