@@ -10,9 +10,8 @@ import type { FullAnalysis } from '../core/analyse';
 /** One list as sent: for each element, an index into the previous list, or the element itself (or how it differs from one). */
 type Item = number | { new: object } | { like: number; set: Record<string, unknown>; del: string[] };
 
-interface EncodedList {
-  items: Item[];
-}
+/** A list as sent: references and new objects, or (with nothing to refer to) the list itself. */
+type EncodedList = { items: Item[] } | { all: object[] };
 
 export interface EncodedResult {
   /** The result without its lists; they follow as EncodedLists. */
@@ -47,13 +46,16 @@ export class ResultEncoder {
     const lists = listsOf(r);
     const prev = this.last;
     const seq = ++this.seq;
-    const one = (list: object[], prevList: object[] | undefined, prevIndex: Map<object, number> | undefined): EncodedList => ({
-      items: list.map(o => {
-        const at = prevIndex?.get(o);
-        if (at !== undefined) return at;
-        return prevList ? likeOf(o, prevList) : { new: o };
-      }),
-    });
+    const one = (list: object[], prevList: object[] | undefined, prevIndex: Map<object, number> | undefined): EncodedList => {
+      // A first result, or a list with no counterpart last time, goes as it is: no wrapper per element.
+      if (!prevList || !prevIndex) return { all: list };
+      return {
+        items: list.map(o => {
+          const at = prevIndex.get(o);
+          return at !== undefined ? at : likeOf(o, prevList);
+        }),
+      };
+    };
     const prevStacks = prev?.index.stacks as Map<object, number>[] | undefined;
     const encoded: EncodedResult = {
       rest: { root: r.root, apps: r.apps, skipped: r.skipped, stats: r.stats },
@@ -127,13 +129,13 @@ export class ResultDecoder {
   decode(m: EncodedResult): FullAnalysis {
     const prev = m.base === 0 ? null : this.last;
     if (m.base !== 0 && prev?.seq !== m.base) throw new TransferOutOfStep();
-    const one = (e: EncodedList, prevList: object[] | undefined): object[] => e.items.map(item => {
+    const one = (e: EncodedList, prevList: object[] | undefined): object[] => ('all' in e ? e.all : e.items.map(item => {
       if (typeof item === 'number') return prevList![item];
       if ('new' in item) return item.new;
       const o: Record<string, unknown> = { ...(prevList![item.like] as Record<string, unknown>), ...item.set };
       for (const k of item.del) delete o[k];
       return o;
-    });
+    }));
     const lists: Lists = {
       routes: one(m.routes, prev?.lists.routes),
       findings: one(m.findings, prev?.lists.findings),

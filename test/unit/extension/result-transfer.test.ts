@@ -15,8 +15,9 @@ const EDITED = path.join(APP, 'src/routes/products.js');
 /** As postMessage does it. */
 const send = (e: EncodedResult): EncodedResult => structuredClone(e);
 
+/** Every element as sent: a reference (number), or an object (whole lists count as their elements, whole). */
 function items(e: EncodedResult): (number | object)[] {
-  return [e.routes, e.findings, e.annotations, e.origins, ...e.stacks].flatMap(l => l.items);
+  return [e.routes, e.findings, e.annotations, e.origins, ...e.stacks].flatMap(l => ('all' in l ? l.all.map(o => ({ new: o })) : l.items));
 }
 
 /** Results after editing one router file: a line at the top, one at the end, a path renamed, undone. */
