@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { AdapterContext, FrameworkAdapter } from './adapter';
 import { SevenStopsConfig, loadConfig } from './config';
-import { Discovery, discoverFiles, checkText, readSource } from './discover';
+import { Discovery, discoverFiles, checkText, readJson, readSource } from './discover';
 import { Evaluator } from './evaluate';
 import type { ModuleIR, Span } from './ir';
 import { lowerSource } from './lower';
@@ -328,10 +328,6 @@ function startingPoints(modules: Map<string, ModuleIR>, resolver: ModuleResolver
 
 function sameList(a: string[] | undefined, b: string[]): boolean {
   return a === b || (!!a && a.length === b.length && a.every((x, i) => x === b[i]));
-}
-
-function readJson(file: string): Record<string, unknown> | null {
-  try { return JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return null; }
 }
 
 function safeRead(file: string): string | undefined {

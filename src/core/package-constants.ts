@@ -7,7 +7,7 @@
 // Nothing is executed; files are read only from the package's own folder.
 import * as fs from 'fs';
 import * as path from 'path';
-import { readSource } from './discover';
+import { readJson, readSource } from './discover';
 import type { ModuleIR } from './ir';
 import { lowerSource } from './lower';
 import { type Value, ownership } from './values';
@@ -94,8 +94,8 @@ function packageDir(dir: string, name: string): string | null {
 
 /** The file `require(name)` loads: `exports` (require/node/default), else `main`, else index.js. */
 function entryOf(dir: string): string | null {
-  let pkg: { exports?: unknown; main?: unknown };
-  try { pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')); } catch { return null; }
+  const pkg = readJson(path.join(dir, 'package.json'));
+  if (!pkg) return null;
   const pick = (e: unknown): string | null => {
     if (typeof e === 'string') return e;
     if (!e || typeof e !== 'object') return null;
@@ -134,7 +134,7 @@ class LazyModules extends Map<string, ModuleIR> {
 
 function lower(file: string, maxFileBytes: number): ModuleIR | null {
   try {
-    if (!fs.statSync(file).isFile()) return null;
+    // readSource stats the file once: a folder or a missing file comes back as a skip.
     const read = readSource(file, maxFileBytes);
     return 'skip' in read ? null : lowerSource(file, read.text);
   } catch {
