@@ -450,10 +450,7 @@ export class Evaluator implements Runtime {
  * unknown may have brought it), and dropping a branch that runs would hide its routes.
  */
 function literalTruth(v: Value): boolean | null {
-  if (v.t === 'bool') return v.v;
-  if (v.t === 'str') return v.v !== '';
-  if (v.t === 'num') return v.v !== 0 && !Number.isNaN(v.v);
-  return null;
+  return v.t === 'bool' || v.t === 'str' || v.t === 'num' ? truthy(v) : null;
 }
 
 /** Globals whose calls the interpreter models (when the file does not shadow the name). */
