@@ -2,7 +2,7 @@
 // (Express 4 and 5 alike when the parser is registered after the route).
 import type { ModelRoute, OrderedLayer, Suggestion } from '../core/model';
 import type { RuleReport } from '../core/rule';
-import { at, defineRule, moveStatement } from './define-rule';
+import { at, defineRule, firstAfter, moveStatement } from './define-rule';
 
 /** Parsers of the request body (cookie-parser also parses, but not the body). */
 const isBodyParser = (name: string, kind: string) => kind === 'parse' && !/cookie/i.test(name);
@@ -35,8 +35,13 @@ export const bodyParserBeforeRoutes = defineRule({
   },
 });
 
+/** The first body parser after the route (the stack is in order: the search starts at the route). */
 function laterParser(route: ModelRoute, stack: OrderedLayer[]): OrderedLayer | undefined {
-  return stack.find(l => l.order > route.order && l.kind === 'middleware' && isBodyParser(l.name, l.layerKind));
+  for (let i = firstAfter(stack, route.order); i < stack.length; i++) {
+    const l = stack[i];
+    if (l.kind === 'middleware' && isBodyParser(l.name, l.layerKind)) return l;
+  }
+  return undefined;
 }
 
 function suggest(text: string | undefined, parser: OrderedLayer, route: ModelRoute): Suggestion[] {

@@ -69,3 +69,14 @@ export function moveStatement(text: string, from: SourceRange, anchor: SourceRan
   ];
   return { title, edits };
 }
+
+/** The index of the first item (sorted by order) whose order is greater than `order`, by binary search. */
+export function firstAfter(items: { order: number }[], order: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].order > order) hi = mid; else lo = mid + 1;
+  }
+  return lo;
+}

@@ -3,7 +3,7 @@
 // registered after it are protected. A lone public route (health check, login) is not a finding.
 import type { ModelRoute, OrderedLayer, SourceRange, Suggestion } from '../core/model';
 import type { RuleReport } from '../core/rule';
-import { at, defineRule, isUnderPrefix, moveStatement, prefixKey } from './define-rule';
+import { at, defineRule, firstAfter, isUnderPrefix, moveStatement, prefixKey } from './define-rule';
 
 export const noRouteBeforeAuth = defineRule({
   id: 'no-route-before-auth',
@@ -95,16 +95,6 @@ function laterAuth(route: ModelRoute, byPrefix: Map<string, OrderedLayer[]>): { 
   return best ? { layer: best, name: best.name } : null;
 }
 
-/** The index of the first item (sorted by order) whose order is greater than `order`, by binary search. */
-function firstAfter(items: { order: number }[], order: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].order > order) hi = mid; else lo = mid + 1;
-  }
-  return lo;
-}
 
 /** Auth layers by prefixKey, each list in stack order. */
 function groupByPrefix(layers: OrderedLayer[]): Map<string, OrderedLayer[]> {
