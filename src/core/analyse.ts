@@ -144,7 +144,7 @@ export class WorkspaceAnalyser {
       },
     };
     const resolver = new ModuleResolver(root, f => modules.has(f));
-    const starts = this.startingPoints(modules, resolver, trusted !== null);
+    const starts = this.startsFor(modules, resolver, trusted !== null);
     check();
     // After an edit, modules the edit cannot have changed are replayed from the previous run (only
     // when the caller vouches for the file list: module resolution depends on it).
@@ -225,7 +225,7 @@ export class WorkspaceAnalyser {
    * The starting points depend only on each module's import specifiers (and the file list): after an
    * edit that kept them, the last run's set is reused instead of resolving every import again.
    */
-  private startingPoints(modules: Map<string, ModuleIR>, resolver: ModuleResolver, trusted: boolean): Set<string> {
+  private startsFor(modules: Map<string, ModuleIR>, resolver: ModuleResolver, trusted: boolean): Set<string> {
     const last = this.starts;
     if (trusted && last && last.deps.size === modules.size) {
       let same = true;

@@ -81,15 +81,15 @@ function contextKey(full: string, segs: string[], mask: boolean[], notes: string
 /** Everything addRoute reads of an earlier middleware. */
 function mwKey(b: MwBefore): string {
   const c = b.cls;
-  return [b.arg.name, c.kind, c.stop, +c.terminal, +c.errorHandler, +!!c.leaks, prefixKey(b.prefix), rangeKey(b.layer.range), rangeKey(b.layer.argRange), b.layer.prefix].join('|');
+  return [b.arg.name, c.kind, c.stop, +c.terminal, +c.errorHandler, +!!c.leaks, prefixSignature(b.prefix), rangeSignature(b.layer.range), rangeSignature(b.layer.argRange), b.layer.prefix].join('|');
 }
 
-function prefixKey(p: Prefix): string {
+function prefixSignature(p: Prefix): string {
   if (p.kind === 'str') return `s:${p.v}:${typeof p.caseSensitive === 'boolean' ? +p.caseSensitive : p.caseSensitive.map(Number).join('')}`;
   if (p.kind === 'regex') return `r:${p.source}/${p.flags}`;
   return 'u';
 }
 
-function rangeKey(r: SourceRange | null): string {
+function rangeSignature(r: SourceRange | null): string {
   return r ? `${r.file}:${r.line}:${r.column}:${r.endLine}:${r.endColumn}` : '';
 }
