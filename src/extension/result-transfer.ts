@@ -28,6 +28,9 @@ export interface EncodedResult {
 
 type Lists = { routes: object[]; findings: object[]; annotations: object[]; stacks: object[][]; origins: object[] };
 
+/** Each list's elements by position, as the next encode looks them up. */
+type ListIndex = { [K in Exclude<keyof Lists, 'stacks'>]: Map<object, number> } & { stacks: Map<object, number>[] };
+
 function listsOf(r: FullAnalysis): Lists {
   return { routes: r.routes, findings: r.findings, annotations: r.annotations, stacks: r.model.stacks, origins: r.model.origins };
 }
@@ -35,7 +38,7 @@ function listsOf(r: FullAnalysis): Lists {
 /** The worker's side, one per workspace folder. */
 export class ResultEncoder {
   private seq = 0;
-  private last: { seq: number; index: { [K in keyof Lists]: Map<object, number> | Map<object, number>[] }; lists: Lists } | null = null;
+  private last: { seq: number; index: ListIndex; lists: Lists } | null = null;
 
   /** Forget what was sent: the next result goes whole (the host lost its copy). */
   reset(): void {
@@ -56,14 +59,13 @@ export class ResultEncoder {
         }),
       };
     };
-    const prevStacks = prev?.index.stacks as Map<object, number>[] | undefined;
     const encoded: EncodedResult = {
       rest: { root: r.root, apps: r.apps, skipped: r.skipped, stats: r.stats },
-      routes: one(lists.routes, prev?.lists.routes, prev?.index.routes as Map<object, number>),
-      findings: one(lists.findings, prev?.lists.findings, prev?.index.findings as Map<object, number>),
-      annotations: one(lists.annotations, prev?.lists.annotations, prev?.index.annotations as Map<object, number>),
-      stacks: lists.stacks.map((s, i) => one(s, prev?.lists.stacks[i], prevStacks?.[i])),
-      origins: one(lists.origins, prev?.lists.origins, prev?.index.origins as Map<object, number>),
+      routes: one(lists.routes, prev?.lists.routes, prev?.index.routes),
+      findings: one(lists.findings, prev?.lists.findings, prev?.index.findings),
+      annotations: one(lists.annotations, prev?.lists.annotations, prev?.index.annotations),
+      stacks: lists.stacks.map((s, i) => one(s, prev?.lists.stacks[i], prev?.index.stacks[i])),
+      origins: one(lists.origins, prev?.lists.origins, prev?.index.origins),
       seq,
       base: prev?.seq ?? 0,
     };
