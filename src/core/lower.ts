@@ -5,6 +5,7 @@ import type { ts } from 'ts-morph';
 import { FnScanner, skipOuter, type SourceLowering } from './fn-scanner';
 import type { ClassIR, Expr, FnIR, ModuleIR, ObjProp, Pattern, Span, Stmt } from './ir';
 import { LineSpan, parse } from './parse-source';
+import { preparse } from './preparse';
 import { SK, tsp } from './ts-plain';
 
 const UNKNOWN_TEXT_MAX = 80;
@@ -19,7 +20,7 @@ const DEFAULT_EXPORT = '*default*';
 export function lowerClassMembers(fileName: string, text: string, cls: ClassIR): void {
   try {
     const sf = parse(fileName, text);
-    new Lowerer(sf).classMembers(cls);
+    new Lowerer(sf, text, null).classMembers(cls);
   } catch {
     // A member left without `fn` reads as undefined.
   }
@@ -27,8 +28,30 @@ export function lowerClassMembers(fileName: string, text: string, cls: ClassIR):
 
 /** Parses and lowers a file; `fileName` only picks the script kind (ts/tsx/js/jsx). */
 export function lowerSource(fileName: string, text: string): ModuleIR {
-  const sf = parse(fileName, text);
-  return new Lowerer(sf).module();
+  return lowerPreparsed(fileName, text) ?? lowerWhole(fileName, text);
+}
+
+/**
+ * The file lowered from its text with method bodies blanked (preparse.ts), or null when there was
+ * nothing to blank or TypeScript's parse does not agree on every blanked body.
+ */
+export function lowerPreparsed(fileName: string, text: string): ModuleIR | null {
+  const pre = preparse(fileName, text);
+  if (!pre) return null;
+  const sf = parse(fileName, pre.text);
+  if (syntaxErrorCount(sf) > 0) return null;
+  const low = new Lowerer(sf, text, pre.bodies);
+  const ir = low.module();
+  return low.unmatchedBodies === 0 ? ir : null;
+}
+
+/** The file lowered from its whole text, every method body parsed (tests compare it with lowerPreparsed). */
+export function lowerWhole(fileName: string, text: string): ModuleIR {
+  return new Lowerer(parse(fileName, text), text, null).module();
+}
+
+function syntaxErrorCount(sf: ts.SourceFile): number {
+  return (sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0;
 }
 
 const IGNORE_RE = /seven-stops-ignore-next-line\b([^\n]*)/g;
@@ -48,7 +71,16 @@ class Lowerer implements SourceLowering {
   /** Whether the file calls require() or import() anywhere (see collectDeps). */
   private loads: boolean | undefined;
 
-  constructor(private readonly sf: ts.SourceFile) {}
+  /**
+   * `sf` may have been parsed from a text with method bodies blanked (`blanked`: their `{` offset →
+   * end); `source` is the file's own text, which source snippets and comments are read from.
+   */
+  constructor(private readonly sf: ts.SourceFile, private readonly source: string, private readonly blanked: Map<number, number> | null) {}
+
+  /** Blanked bodies (preparse.ts) not found as the body of a class method, getter or setter. */
+  get unmatchedBodies(): number {
+    return this.blanked?.size ?? 0;
+  }
 
   /** An expression for a recorded use or call argument: callbacks stay opaque. */
   shallowExpr(node: ts.Expression): Expr {
@@ -58,8 +90,7 @@ class Lowerer implements SourceLowering {
   }
 
   module(): ModuleIR {
-    const diagnostics = (this.sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics;
-    this.ir.syntaxErrors = diagnostics?.length ?? 0;
+    this.ir.syntaxErrors = syntaxErrorCount(this.sf);
     this.ir.body = this.statements(this.sf.statements, this.ir.hoisted, true);
     // A file with `export =` is CommonJS even when it also has `import` lines (TS forbids other exports).
     if (this.exportEquals) this.ir.esm = false;
@@ -77,7 +108,7 @@ class Lowerer implements SourceLowering {
   private lineStarts: readonly number[] | undefined;
 
   text(node: ts.Node): string {
-    return this.sf.text.slice(node.getStart(this.sf), node.end);
+    return this.source.slice(node.getStart(this.sf), node.end);
   }
 
   // ---- statements --------------------------------------------------------------------------------
@@ -365,13 +396,16 @@ class Lowerer implements SourceLowering {
     const cls: ClassIR = { name, span: this.span(node.name ?? node), at: node.getStart(this.sf), ext: ext ? this.expr(ext) : null, ctor: null, members: [], staticFields: [], fields: [] };
     for (const m of node.members) {
       if (tsp.isConstructorDeclaration(m)) { if (m.body) cls.ctor = this.fn(m, name); continue; }
+      const accessor = tsp.isMethodDeclaration(m) || tsp.isGetAccessorDeclaration(m) || tsp.isSetAccessorDeclaration(m);
+      // A blanked body loads nothing (preparse keeps those): no dependencies to collect from it.
+      const blanked = accessor && !!m.body && this.wasBlanked(m.body);
       const key = m.name ? literalKey(m.name) : null;
-      if (key === null) continue;
+      if (key === null || tsp.isSetAccessorDeclaration(m)) continue;
       const isStatic = hasModifier(m, SK.StaticKeyword);
       if (tsp.isMethodDeclaration(m) || tsp.isGetAccessorDeclaration(m)) {
         if (!m.body) continue;
         cls.members.push({ key, at: m.getStart(this.sf), ...(isStatic ? { static: true as const } : {}), ...(tsp.isGetAccessorDeclaration(m) ? { get: true as const } : {}) });
-        this.collectDeps(m.body);
+        if (!blanked) this.collectDeps(m.body);
       } else if (tsp.isPropertyDeclaration(m)) {
         const init: Expr = m.initializer ? this.expr(m.initializer, key) : { k: 'unknown', text: 'undefined', span: this.span(m) };
         (isStatic ? cls.staticFields : cls.fields).push({ key, init });
@@ -380,10 +414,18 @@ class Lowerer implements SourceLowering {
     return cls;
   }
 
+  /** Whether a method body is one preparse blanked, counting it as found. */
+  private wasBlanked(body: ts.Block): boolean {
+    const start = body.getStart(this.sf);
+    if (this.blanked?.get(start) !== body.end) return false;
+    this.blanked.delete(start);
+    return true;
+  }
+
   /** The require() and import() specifiers in a body that is not lowered now (a class method's). */
   private collectDeps(body: ts.Node): void {
     // Most files load nothing outside their import lines: then there is nothing to walk for.
-    this.loads ??= /\brequire\s*\(|\bimport\s*\(/.test(this.sf.text);
+    this.loads ??= /\brequire\s*\(|\bimport\s*\(/.test(this.source);
     if (!this.loads) return;
     const visit = (n: ts.Node): void => {
       if (tsp.isCallExpression(n)) {
@@ -487,7 +529,7 @@ class Lowerer implements SourceLowering {
   }
 
   private collectIgnores(): void {
-    const text = this.sf.text;
+    const text = this.source;
     if (!text.includes('seven-stops-ignore')) return;
     IGNORE_RE.lastIndex = 0;
     for (let m = IGNORE_RE.exec(text); m; m = IGNORE_RE.exec(text)) {
