@@ -65,15 +65,16 @@ export function readJson(file: string): Record<string, unknown> | null {
 }
 
 export function readSource(file: string, maxBytes: number): ReadResult {
-  let buf: Buffer;
+  let text: string;
   try {
     const st = fs.statSync(file);
     if (st.size > maxBytes) return { skip: `larger than ${Math.round(maxBytes / 1024)} KB (${Math.round(st.size / 1024)} KB)` };
-    buf = fs.readFileSync(file);
+    // Decoded while read (Node's UTF-8 fast path): no Buffer to allocate and convert after.
+    text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     return { skip: `unreadable (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
   }
-  return checkText(buf);
+  return checkText(text);
 }
 
 /** Classifies file content: binary (NUL bytes) and minified/generated code are skipped. */
