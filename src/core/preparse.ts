@@ -32,9 +32,8 @@ const enum C {
 /** One open `{`, `(`, `[` or `${`, and what it is. */
 interface Frame {
   open: number;
+  /** 'body': a method body, blanked if long enough when it closes. */
   kind: 'class' | 'block' | 'paren' | 'bracket' | 'template' | 'body';
-  /** Start of a method body being blanked (kind 'body'). */
-  start?: number;
   /** A paren opened directly in a class body, after this member name (its parameters, or a decorator's arguments). */
   member?: string;
 }
@@ -75,7 +74,11 @@ function blank(text: string, from: number, to: number): string {
   return out + ' '.repeat(to - run);
 }
 
-/** The [`{`, `}`] offsets of the class member bodies worth blanking, in order; null when unsure. */
+/**
+ * The [`{`, `}`] offsets of the class member bodies worth blanking, in order; null when unsure.
+ * One loop on purpose: a lexer's states (strings, templates, brackets, a member's parameters and
+ * return type) read best side by side, and this runs over every byte of a cold scan.
+ */
 function scanBodies(text: string): [number, number][] | null {
   const out: [number, number][] = [];
   const stack: Frame[] = [];
@@ -148,7 +151,7 @@ function scanBodies(text: string): [number, number][] | null {
         classAt = -1;
         memberName = ''; paramsOf = null; returnType = false;
       } else if (inClass && ((paramsOf !== null && !returnType) || (returnType && typeDepth === 0 && endsType(lastWord, lastChar, text, i)))) {
-        stack.push({ open: i, kind: paramsOf === 'constructor' ? 'block' : 'body', start: i });
+        stack.push({ open: i, kind: paramsOf === 'constructor' ? 'block' : 'body' });
         paramsOf = null; returnType = false;
       } else {
         if (inClass && returnType) typeDepth++;
