@@ -5,7 +5,7 @@ import type { ts } from 'ts-morph';
 import { FnScanner, skipOuter, type SourceLowering } from './fn-scanner';
 import type { ClassIR, Expr, FnIR, ModuleIR, ObjProp, Pattern, Span, Stmt } from './ir';
 import { LineSpan, parse } from './parse-source';
-import { preparse } from './preparse';
+import { LOADS_MODULES, preparse } from './preparse';
 import { SK, tsp } from './ts-plain';
 
 const UNKNOWN_TEXT_MAX = 80;
@@ -440,7 +440,7 @@ class Lowerer implements SourceLowering {
   /** The require() and import() specifiers in a body that is not lowered now (a class method's). */
   private collectDeps(body: ts.Node): void {
     // Most files load nothing outside their import lines: then there is nothing to walk for.
-    this.loads ??= /\brequire\s*\(|\bimport\s*\(/.test(this.source);
+    this.loads ??= LOADS_MODULES.test(this.source);
     if (!this.loads) return;
     const visit = (n: ts.Node): void => {
       if (tsp.isCallExpression(n)) {

@@ -16,8 +16,11 @@ export interface Preparsed {
 
 /** Bodies shorter than this are left alone: parsing them costs less than cutting them out. */
 const MIN_BODY = 64;
-/** A body that loads modules keeps its text: the import specifiers are the file's dependencies. */
-const LOADS = /\brequire\s*\(|\bimport\s*\(/;
+/**
+ * Whether code calls require() or import(). A body that does keeps its text here (the specifiers are
+ * the file's dependencies), and lower.ts collects them from method bodies only when the file matches.
+ */
+export const LOADS_MODULES = /\brequire\s*\(|\bimport\s*\(/;
 /** Words after which `/` starts a regular expression (after other words it divides). */
 const BEFORE_REGEX = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'instanceof', 'yield', 'await']);
 /** Words after which `{` in a return type opens an object type, not the body. */
@@ -168,7 +171,7 @@ function scanBodies(text: string): [number, number][] | null {
         lastWord = ''; lastChar = C.Backtick;
         continue;
       }
-      if (f.kind === 'body' && i - f.open - 1 >= MIN_BODY && !LOADS.test(text.slice(f.open, i))) out.push([f.open, i]);
+      if (f.kind === 'body' && i - f.open - 1 >= MIN_BODY && !LOADS_MODULES.test(text.slice(f.open, i))) out.push([f.open, i]);
       const now = top();
       if (now?.kind === 'class') {
         if (returnType && typeDepth > 0) typeDepth--;
