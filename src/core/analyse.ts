@@ -130,8 +130,9 @@ export class WorkspaceAnalyser {
       // IR spans of unchanged files are the same objects run after run: so are their ranges (frozen,
       // since every route, layer and annotation of an unchanged file shares them).
       range: (file: string, span: Span): SourceRange => {
+        if (span instanceof LineSpan) return span.range(file, relNames, rel);
         let r = this.ranges.get(span);
-        if (!r) this.ranges.set(span, (r = span instanceof LineSpan ? span.range(rel(file)) : Object.freeze({ file: rel(file), line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn })));
+        if (!r) this.ranges.set(span, (r = Object.freeze({ file: rel(file), line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn })));
         return r;
       },
       packageVersion: (fromFile, pkg) => this.packageVersion(root, path.dirname(fromFile), pkg),

@@ -83,7 +83,7 @@ function walk(host: ExpressHost, prefix: string, mask: boolean[], st: WalkState,
     if (layer.type === 'use') {
       for (const p of layer.paths) {
         const { full, notes } = resolvePrefix(prefix, p, unresolved);
-        const fullMask = extendMask(mask, full, caseSensitive);
+        const fullMask = extendMask(mask, segments(full).length, caseSensitive);
         // app.param callbacks fire for params in this object's own mount paths (E15).
         for (const fn of paramFns(host, p)) st.before.addMw({ owner: host.id, prefix: prefixOf(full, p, fullMask), arg: fn, cls: { ...st.classify(fn), errorHandler: false, kind: 'other' }, layer: { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false } });
         for (const fn of layer.fns) {
@@ -109,10 +109,11 @@ function walk(host: ExpressHost, prefix: string, mask: boolean[], st: WalkState,
     for (const p of layer.path) {
       const { full, notes } = resolvePrefix(prefix, p, unresolved);
       const path = full || '/';
+      const segs = segments(path);
       const params = paramFns(host, p);
       for (const e of entries) {
         if (!e.fns.length) continue;
-        addRoute({ owner: host.id, prefix }, path, e.method, [...params, ...e.fns], ctx.range(e.site.file, e.site.span), extendMask(mask, path, caseSensitive), notes, st, ctx);
+        addRoute({ owner: host.id, prefix }, path, segs, e.method, params.length ? [...params, ...e.fns] : e.fns, ctx.range(e.site.file, e.site.span), extendMask(mask, segs.length, caseSensitive), notes, st, ctx);
       }
     }
   }
@@ -121,7 +122,7 @@ function walk(host: ExpressHost, prefix: string, mask: boolean[], st: WalkState,
 
 interface RouteSite { owner: number; prefix: string }
 
-function addRoute({ owner, prefix }: RouteSite, path: string, method: string, fns: Arg[], range: SourceRange, caseSensitive: boolean[], unresolved: string[], st: WalkState, ctx: AdapterContext): void {
+function addRoute({ owner, prefix }: RouteSite, path: string, segs: string[], method: string, fns: Arg[], range: SourceRange, caseSensitive: boolean[], unresolved: string[], st: WalkState, ctx: AdapterContext): void {
   const handlerArg = fns[fns.length - 1];
   const routeLevel = fns.slice(0, -1);
   const chain: ChainEntry[] = [];
@@ -142,7 +143,6 @@ function addRoute({ owner, prefix }: RouteSite, path: string, method: string, fn
   // (Made only when a layer may leave a router: most routes never ask.)
   let ids: Set<number> | undefined;
   const enclosing = (id: number) => (ids ??= new Set([...st.visiting].map(h => h.id))).has(id);
-  const segs = segments(path);
   for (const b of st.before.candidates(segs)) {
     if (b.type === 'mw') {
       if (b.cls.errorHandler || !covers(b.prefix, segs, path)) continue;
@@ -250,9 +250,8 @@ function resolvePrefix(prefix: string, p: PathSpec, unresolved: string[]): { ful
   return { full: joinPath(prefix, '{?}'), notes: [...unresolved, `path: ${p.why}`] };
 }
 
-/** The case flags of `full`'s segments: those of `prefix` (its first segments), then `caseSensitive` for the rest. */
-function extendMask(mask: boolean[], full: string, caseSensitive: boolean): boolean[] {
-  const n = segments(full).length;
+/** The case flags of a path of `n` segments: those of its prefix (`mask`, its first segments), then `caseSensitive` for the rest. */
+function extendMask(mask: boolean[], n: number, caseSensitive: boolean): boolean[] {
   return n <= mask.length ? mask.slice(0, n) : [...mask, ...new Array<boolean>(n - mask.length).fill(caseSensitive)];
 }
 
@@ -268,7 +267,14 @@ function covers(prefix: Prefix, segs: string[], path: string): boolean {
   return prefixCoversSegments(prefix.segs, segs, prefix.caseSensitive);
 }
 
-const IDENTITY_PATHS = [['user'], ['auth'], ['session', 'user'], ['session', 'userId'], ['currentUser'], ['userId']];
+/** Whether a path read from the request names who is calling: `user`, `auth`, `session.user`, `session.userId`, `currentUser`, `userId`. */
+function isIdentityPath(path: string[]): boolean {
+  switch (path[0]) {
+    case 'user': case 'auth': case 'currentUser': case 'userId': return true;
+    case 'session': return path[1] === 'user' || path[1] === 'userId';
+    default: return false;
+  }
+}
 
 /** What the handler reads from the request: the body (needs a parser) and the identity (needs auth). */
 function handlerFacts(fn: FnIR, file: string, ctx: AdapterContext): HandlerFacts {
@@ -278,7 +284,7 @@ function handlerFacts(fn: FnIR, file: string, ctx: AdapterContext): HandlerFacts
   for (const u of fn.uses) {
     if (u.param === 0 && u.path[0] === 'body' && !readsBody) readsBody = ctx.range(file, u.span);
     if (readsIdentity) continue;
-    if (u.param === 0 && IDENTITY_PATHS.some(p => p.every((s, i) => u.path[i] === s))) {
+    if (u.param === 0 && isIdentityPath(u.path)) {
       readsIdentity = { expr: `${reqName}.${u.path.filter(s => s !== '()').slice(0, 2).join('.')}`, range: ctx.range(file, u.span) };
     } else if (u.param === 1 && u.path[0] === 'locals' && (u.path[1] === 'user' || u.path[1] === 'auth')) {
       readsIdentity = { expr: `res.locals.${u.path[1]}`, range: ctx.range(file, u.span) };

@@ -11,8 +11,18 @@ export function joinPath(prefix: string, p: string): string {
 
 /** Path segments, without empty ones ('/a//b/' → ['a','b']). */
 export function segments(p: string): string[] {
-  return p.split('/').filter(s => s.length > 0);
+  // One pass, no intermediate array: called for every layer and route of every walk.
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 0; i <= p.length; i++) {
+    if (i < p.length && p.charCodeAt(i) !== SLASH) continue;
+    if (i > from) out.push(p.slice(from, i));
+    from = i + 1;
+  }
+  return out;
 }
+
+const SLASH = 47;
 
 function isParam(seg: string): boolean {
   return seg.startsWith(':') && !seg.endsWith('?') && !/[*+()]/.test(seg);
