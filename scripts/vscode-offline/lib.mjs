@@ -24,6 +24,9 @@ export const DEFAULT_SETTINGS = {
   'git.enabled': false,
   'typescript.disableAutomaticTypeAcquisition': true,
   'security.workspace.trust.enabled': false,
+  // The web workbench saves after a delay by default (desktop VS Code does not): an edit made by a
+  // test or benchmark would otherwise land on disk, in fixtures and in the next run's workspace.
+  'files.autoSave': 'off',
 };
 
 /**
