@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
 import type { FullAnalysis } from '../core/analyse';
 import { ALWAYS_EXCLUDE } from '../core/config';
-import type { WorkerData, WorkerRequest, WorkerResponse } from './protocol';
+import type { AnalyseRequest, WorkerData, WorkerRequest, WorkerResponse } from './protocol';
+import { receiveParts } from './result-parts';
 import { type EncodedResult, ResultDecoder, TransferOutOfStep } from './result-transfer';
 import { readSettings } from './settings';
 
@@ -194,7 +195,15 @@ export class AnalysisService implements vscode.Disposable {
     }
   }
 
-  private request(req: WorkerRequest): Promise<WorkerResponse> {
+  /**
+   * Sends an analyse request; a large result's parts are asked for one at a time, so the host's
+   * event loop runs between them (see result-parts.ts).
+   */
+  private async request(req: AnalyseRequest): Promise<WorkerResponse> {
+    return receiveParts(await this.send(req), () => this.send({ type: 'part', id: req.id }));
+  }
+
+  private send(req: WorkerRequest): Promise<WorkerResponse> {
     return new Promise(resolve => {
       const worker = this.ensureWorker();
       this.pending.set(req.id, resolve);

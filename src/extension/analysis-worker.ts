@@ -4,14 +4,17 @@ import { parentPort, workerData } from 'worker_threads';
 import { AnalysisCancelled, type WorkspaceAnalyser } from '../core/analyse';
 import { loadConfig } from '../core/config';
 import { createAnalyser } from '../engine';
-import type { WorkerData, WorkerRequest, WorkerResponse } from './protocol';
+import type { AnalyseRequest, WorkerData, WorkerRequest, WorkerResponse } from './protocol';
+import { type ResultPart, splitResult } from './result-parts';
 import { ResultEncoder } from './result-transfer';
 
 const analysers = new Map<string, WorkspaceAnalyser>();
 const encoders = new Map<string, ResultEncoder>();
 const cancel = new Int32Array((workerData as WorkerData).cancel);
+/** The parts of the last result not yet asked for (the host asks for them one by one). */
+let unsent: { id: number; parts: ResultPart[] } | null = null;
 
-function handle(req: WorkerRequest): WorkerResponse {
+function handle(req: AnalyseRequest): WorkerResponse {
   try {
     const file = loadConfig(req.root);
     // Editor settings win per key; rules merge so a setting for one rule keeps the file's others.
@@ -25,11 +28,18 @@ function handle(req: WorkerRequest): WorkerResponse {
     let encoder = encoders.get(req.root);
     if (!encoder) encoders.set(req.root, (encoder = new ResultEncoder()));
     if (req.resetTransfer) encoder.reset();
-    return { type: 'result', id: req.id, result: encoder.encode(result) };
+    const { head, parts } = splitResult(encoder.encode(result), (workerData as WorkerData).partObjects);
+    unsent = parts.length ? { id: req.id, parts } : null;
+    return { type: 'result', id: req.id, result: head, parts: parts.length };
   } catch (e) {
     if (e instanceof AnalysisCancelled) return { type: 'cancelled', id: req.id };
     return { type: 'error', id: req.id, message: (e as Error).message };
   }
 }
 
-parentPort?.on('message', (req: WorkerRequest) => parentPort!.postMessage(handle(req)));
+function nextPart(id: number): WorkerResponse {
+  const part = unsent?.id === id ? unsent.parts.shift() : undefined;
+  return part ? { type: 'part', id, part } : { type: 'error', id, message: `no more parts of result ${id}` };
+}
+
+parentPort?.on('message', (req: WorkerRequest) => parentPort!.postMessage(req.type === 'part' ? nextPart(req.id) : handle(req)));

@@ -1,14 +1,19 @@
 // Messages between the extension host and the analysis worker (a worker thread, so a scan never
 // blocks the extension host's event loop).
 import type { SevenStopsConfig } from '../core/config';
+import type { ResultPart } from './result-parts';
 import type { EncodedResult } from './result-transfer';
 
 /** workerData: a one-slot Int32Array counter the host bumps to cancel the running analysis. */
 export interface WorkerData {
   cancel: SharedArrayBuffer;
+  /** Objects per message of a large result (result-parts.ts); tests set it low. */
+  partObjects?: number;
 }
 
-export type WorkerRequest = {
+export type WorkerRequest = AnalyseRequest | { type: 'part'; id: number };
+
+export type AnalyseRequest = {
   type: 'analyse';
   id: number;
   root: string;
@@ -26,7 +31,12 @@ export type WorkerRequest = {
   resetTransfer?: boolean;
 };
 
+/**
+ * A large result comes as a first message with `parts` more to follow, each sent when the host asks
+ * for it with a `part` request (see result-parts.ts).
+ */
 export type WorkerResponse =
-  | { type: 'result'; id: number; result: EncodedResult }
+  | { type: 'result'; id: number; result: EncodedResult; parts: number }
+  | { type: 'part'; id: number; part: ResultPart }
   | { type: 'error'; id: number; message: string }
   | { type: 'cancelled'; id: number };

@@ -1,0 +1,51 @@
+// The analysis worker as the extension host runs it (a real worker thread, its real messages): a
+// result over the part limit comes as a head and parts the host asks for one by one, and what the
+// host puts together equals the analysis run directly.
+import * as assert from 'assert';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import { loadConfig } from '../../../src/core/config';
+import { toJsonReport } from '../../../src/cli/format-json';
+import { createAnalyser } from '../../../src/engine';
+import type { AnalyseRequest, WorkerData, WorkerRequest, WorkerResponse } from '../../../src/extension/protocol';
+import { receiveParts } from '../../../src/extension/result-parts';
+import { ResultDecoder } from '../../../src/extension/result-transfer';
+
+const APP = path.resolve(__dirname, '../../../examples/shop-express');
+const WORKER = path.resolve(__dirname, '../../../src/extension/analysis-worker.ts');
+
+describe('analysis worker', function () {
+  this.timeout(30000);
+  let worker: Worker;
+  const waiting = new Map<number, (r: WorkerResponse) => void>();
+  const sent: WorkerRequest[] = [];
+  const send = (req: WorkerRequest) => new Promise<WorkerResponse>(resolve => { waiting.set(req.id, resolve); sent.push(req); worker.postMessage(req); });
+
+  before(() => {
+    const data: WorkerData = { cancel: new SharedArrayBuffer(4), partObjects: 10 };
+    worker = new Worker(WORKER, { workerData: data, execArgv: ['--require', 'tsx/cjs'] });
+    worker.on('message', (r: WorkerResponse) => { const done = waiting.get(r.id); waiting.delete(r.id); done?.(r); });
+  });
+  after(() => worker.terminate());
+
+  it('sends a large result in parts the host asks for, which add up to the analysis', async () => {
+    const req: AnalyseRequest = { type: 'analyse', id: 1, root: APP, overrides: {}, overlays: [], changed: [], rediscover: false, generation: 0 };
+    const first = await send(req);
+    assert.strictEqual(first.type, 'result');
+    assert.ok(first.type === 'result' && first.parts > 3, `${first.type === 'result' ? first.parts : 0} parts`);
+    const whole = await receiveParts(first, () => send({ type: 'part', id: 1 }));
+    assert.strictEqual(whole.type, 'result');
+    assert.strictEqual(sent.filter(r => r.type === 'part').length, first.type === 'result' ? first.parts : -1, 'one request per part');
+    const got = new ResultDecoder().decode((whole as Extract<WorkerResponse, { type: 'result' }>).result);
+    const direct = createAnalyser(APP, loadConfig(APP)).analyse();
+    // (Host ids in the model come from a per-thread counter: the JSON contract and the layer lists are compared.)
+    assert.deepStrictEqual({ ...toJsonReport(got), stats: null }, { ...toJsonReport(direct), stats: null });
+    assert.deepStrictEqual(got.model.stacks, direct.model.stacks);
+    assert.deepStrictEqual(got.model.origins, direct.model.origins);
+  });
+
+  it('answers a part request with nothing left to send with an error, not a hang', async () => {
+    const r = await send({ type: 'part', id: 1 });
+    assert.strictEqual(r.type, 'error');
+  });
+});
