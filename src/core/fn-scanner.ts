@@ -47,6 +47,10 @@ export class FnScanner {
    * level and returns true (its call arguments are still visited for nested uses).
    */
   private chain(node: ts.Node): boolean {
+    // Most chains are not rooted at a parameter: find the root first, allocating nothing.
+    let base = skipOuter(node as ts.Expression);
+    while (tsp.isPropertyAccessExpression(base) || tsp.isCallExpression(base)) base = skipOuter(base.expression);
+    if (!tsp.isIdentifier(base) || !this.paramIndex.has(base.text)) return false;
     const levels: { path: string[]; call?: ts.NodeArray<ts.Expression>; node: ts.Node }[] = [];
     const walk = (n: ts.Node): { param: number; path: string[] } | null => {
       // skipOuter only unwraps expression kinds, so any node may go through it (ts.isExpression is a
