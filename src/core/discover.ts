@@ -58,12 +58,12 @@ export function discoverFiles(root: string, config: SevenStopsConfig): Discovery
 
 export type ReadResult = { text: string } | { skip: string };
 
-/** Reads one source file, refusing what cannot be source code worth analysing. */
 /** A JSON file's object, or null when it is missing or not JSON. */
 export function readJson(file: string): Record<string, unknown> | null {
   try { return JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return null; }
 }
 
+/** Reads one source file, refusing what cannot be source code worth analysing. */
 export function readSource(file: string, maxBytes: number): ReadResult {
   let text: string;
   try {
