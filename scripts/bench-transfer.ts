@@ -10,6 +10,7 @@ import { Worker } from 'worker_threads';
 import type { AnalyseRequest, WorkerData, WorkerRequest, WorkerResponse } from '../src/extension/protocol';
 import { PART_OBJECTS, receiveParts } from '../src/extension/result-parts';
 import { ResultDecoder } from '../src/extension/result-transfer';
+import { WorkerRequests } from '../src/extension/worker-requests';
 
 const ROOT = path.resolve(__dirname, '..', 'bench-workspace');
 const TICK_MS = 2;
@@ -24,11 +25,11 @@ interface Run { blockMs: number; receiveMs: number; messages: number; routes: nu
 async function firstResult(workerFile: string, partObjects: number): Promise<Run> {
   const data: WorkerData = { cancel: new SharedArrayBuffer(4), partObjects };
   const worker = new Worker(workerFile, { workerData: data });
-  const waiting = new Map<number, (r: WorkerResponse) => void>();
+  const requests = new WorkerRequests(req => worker.postMessage(req));
   let messages = 0;
   let tFirst = 0;
-  worker.on('message', (r: WorkerResponse) => { messages++; tFirst ||= performance.now(); waiting.get(r.id)?.(r); });
-  const send = (req: WorkerRequest) => new Promise<WorkerResponse>(resolve => { waiting.set(req.id, resolve); worker.postMessage(req); });
+  worker.on('message', (r: WorkerResponse) => { messages++; tFirst ||= performance.now(); requests.settle(r); });
+  const send = (req: WorkerRequest) => requests.send(req);
   const req: AnalyseRequest = { type: 'analyse', id: 1, root: ROOT, overrides: {}, overlays: [], changed: [], rediscover: false, generation: 0 };
   const answer = send(req);
   let longest = 0;

@@ -5,10 +5,11 @@ import * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
 import type { FullAnalysis } from '../core/analyse';
 import { ALWAYS_EXCLUDE } from '../core/config';
-import type { AnalyseRequest, WorkerData, WorkerRequest, WorkerResponse } from './protocol';
+import type { AnalyseRequest, WorkerData, WorkerResponse } from './protocol';
 import { receiveParts } from './result-parts';
 import { type EncodedResult, ResultDecoder, TransferOutOfStep } from './result-transfer';
 import { readSettings } from './settings';
+import { WorkerRequests } from './worker-requests';
 
 /**
  * Wait after an edit before analysing: short when the last round trip was quick (re-analysis of a
@@ -38,7 +39,7 @@ export class AnalysisService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private worker: Worker | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, (r: WorkerResponse) => void>();
+  private readonly requests = new WorkerRequests(req => this.ensureWorker().postMessage(req));
   private timer: NodeJS.Timeout | undefined;
   private slowScan: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -200,31 +201,18 @@ export class AnalysisService implements vscode.Disposable {
    * event loop runs between them (see result-parts.ts).
    */
   private async request(req: AnalyseRequest): Promise<WorkerResponse> {
-    return receiveParts(await this.send(req), () => this.send({ type: 'part', id: req.id }));
-  }
-
-  private send(req: WorkerRequest): Promise<WorkerResponse> {
-    return new Promise(resolve => {
-      const worker = this.ensureWorker();
-      this.pending.set(req.id, resolve);
-      worker.postMessage(req);
-    });
+    return receiveParts(await this.requests.send(req), () => this.requests.send({ type: 'part', id: req.id }));
   }
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const data: WorkerData = { cancel: this.cancel.buffer as SharedArrayBuffer };
     const worker = new Worker(path.join(this.extensionPath, 'dist', 'analysis-worker.js'), { workerData: data });
-    worker.on('message', (res: WorkerResponse) => {
-      const done = this.pending.get(res.id);
-      this.pending.delete(res.id);
-      done?.(res);
-    });
+    worker.on('message', (res: WorkerResponse) => this.requests.settle(res));
     const fail = (message: string) => {
       this.log.error(`analysis worker stopped: ${message}`);
       this.worker = undefined;
-      for (const [id, done] of this.pending) done({ type: 'error', id, message });
-      this.pending.clear();
+      this.requests.failAll(message);
     };
     worker.on('error', e => fail(e.message));
     worker.on('exit', code => { if (this.worker === worker) fail(`exit code ${code}`); });

@@ -10,6 +10,7 @@ import { createAnalyser } from '../../../src/engine';
 import type { AnalyseRequest, WorkerData, WorkerRequest, WorkerResponse } from '../../../src/extension/protocol';
 import { receiveParts } from '../../../src/extension/result-parts';
 import { ResultDecoder } from '../../../src/extension/result-transfer';
+import { WorkerRequests } from '../../../src/extension/worker-requests';
 
 const APP = path.resolve(__dirname, '../../../examples/shop-express');
 const WORKER = path.resolve(__dirname, '../../../src/extension/analysis-worker.ts');
@@ -17,14 +18,14 @@ const WORKER = path.resolve(__dirname, '../../../src/extension/analysis-worker.t
 describe('analysis worker', function () {
   this.timeout(30000);
   let worker: Worker;
-  const waiting = new Map<number, (r: WorkerResponse) => void>();
   const sent: WorkerRequest[] = [];
-  const send = (req: WorkerRequest) => new Promise<WorkerResponse>(resolve => { waiting.set(req.id, resolve); sent.push(req); worker.postMessage(req); });
+  const requests = new WorkerRequests(req => { sent.push(req); worker.postMessage(req); });
+  const send = (req: WorkerRequest) => requests.send(req);
 
   before(() => {
     const data: WorkerData = { cancel: new SharedArrayBuffer(4), partObjects: 10 };
     worker = new Worker(WORKER, { workerData: data, execArgv: ['--require', 'tsx/cjs'] });
-    worker.on('message', (r: WorkerResponse) => { const done = waiting.get(r.id); waiting.delete(r.id); done?.(r); });
+    worker.on('message', (r: WorkerResponse) => requests.settle(r));
   });
   after(() => worker.terminate());
 
