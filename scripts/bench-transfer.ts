@@ -3,7 +3,6 @@
 // is the shipped one (bundled by esbuild); the host side is the extension's own receiveParts/decode.
 // Baseline, in the same run: the whole result as one message (a part limit too large to split it).
 // Each way runs three times, alternating; medians. Not a test: nothing here passes or fails.
-import { buildSync } from 'esbuild';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
@@ -11,6 +10,7 @@ import type { AnalyseRequest, WorkerData, WorkerRequest, WorkerResponse } from '
 import { PART_OBJECTS, receiveParts } from '../src/extension/result-parts';
 import { ResultDecoder } from '../src/extension/result-transfer';
 import { WorkerRequests } from '../src/extension/worker-requests';
+import { bundleForBench, median } from './bench-lib';
 
 const ROOT = path.resolve(__dirname, '..', 'bench-workspace');
 const TICK_MS = 2;
@@ -48,8 +48,7 @@ async function firstResult(workerFile: string, partObjects: number): Promise<Run
 
 async function main(): Promise<void> {
   if (!fs.existsSync(ROOT)) throw new Error('bench-workspace is missing: run `npx tsx scripts/bench.ts generate` first');
-  const workerFile = path.resolve(__dirname, '..', 'node_modules', '.cache', 'seven-stops-bench', 'analysis-worker.js');
-  buildSync({ entryPoints: [path.join(__dirname, '..', 'src', 'extension', 'analysis-worker.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: workerFile, external: ['ts-morph'], logLevel: 'warning' });
+  const workerFile = bundleForBench(path.join(__dirname, '..', 'src', 'extension', 'analysis-worker.ts'), 'analysis-worker.js');
   const whole: Run[] = [];
   const parts: Run[] = [];
   for (let i = 0; i < 3; i++) {
@@ -57,7 +56,6 @@ async function main(): Promise<void> {
     parts.push(await firstResult(workerFile, PART_OBJECTS));
   }
   fs.rmSync(workerFile, { force: true });
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   const show = (name: string, rs: Run[]) =>
     `  ${name.padEnd(34)} longest block ${median(rs.map(r => r.blockMs)).toFixed(0).padStart(4)} ms  (runs ${rs.map(r => r.blockMs.toFixed(0)).join(' / ')}), ${rs[0].messages} message(s), first message handled to result ${median(rs.map(r => r.receiveMs)).toFixed(0)} ms`;
   console.log(`\nbench-transfer: the first result (${parts[0].routes} routes) arriving in the extension host from the analysis worker`);

@@ -7,10 +7,10 @@
 // figures are medians. The engine is bundled by esbuild first, as the CLI and the extension ship it.
 // Prints figures and ratios against the baseline. Not a test: nothing here passes or fails.
 import { execFileSync } from 'child_process';
-import { buildSync } from 'esbuild';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ts } from 'ts-morph';
+import { bundleForBench, median } from './bench-lib';
 
 const ROOT = path.resolve(__dirname, '..', 'bench-workspace');
 const FILES = Number(process.env.BENCH_FILES ?? 2000);
@@ -127,15 +127,12 @@ if (phase === 'generate') {
   const files = generate();
   const mb = files.reduce((s, f) => s + fs.statSync(f).size, 0) / 1e6;
   console.log(`bench: generated ${files.length} files (${mb.toFixed(1)} MB) in ${path.relative(process.cwd(), ROOT)}`);
-  // Inside node_modules so the bundle finds ts-morph, which stays external as in dist/.
-  const engine = path.resolve(__dirname, '..', 'node_modules', '.cache', 'seven-stops-bench', 'engine.js');
-  buildSync({ entryPoints: [path.join(__dirname, 'bench-engine.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: engine, external: ['ts-morph'], logLevel: 'warning' });
+  const engine = bundleForBench(path.join(__dirname, 'bench-engine.ts'), 'engine.js');
   const run = (p: string) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', __filename, p], { encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, BENCH_ENGINE: engine } }));
   const parses: { ms: number; bytes: number; rssMB: number }[] = [];
   const scans: ReturnType<typeof phaseScan>[] = [];
   for (let i = 0; i < 3; i++) { parses.push(run('parse')); scans.push(run('scan')); }
   fs.rmSync(engine, { force: true });
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   const byMs = <T extends { ms: number }>(xs: T[]) => xs.find(x => x.ms === median(xs.map(y => y.ms)))!;
   const parse = byMs(parses);
   const scanMedian = byMs(scans);
