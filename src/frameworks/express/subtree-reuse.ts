@@ -18,6 +18,21 @@ interface SubtreeWalk {
   log: Befores['log'];
   segs: string[];
   added?: AddedUnder;
+  /**
+   * The last copies made to add the walk again at other positions. Kept so that re-analysing the
+   * same edit again (every keystroke after the first in one place) adds the same objects, which the
+   * transfer to the editor then sends as references (extension/result-transfer.ts).
+   */
+  moved?: MovedWalk;
+}
+
+/** A walk's layers and routes shifted by `dOrder` layers and `dRoute` routes, in app `app`. */
+interface MovedWalk {
+  dOrder: number;
+  dRoute: number;
+  app: number;
+  layers: OrderedLayer[];
+  routes: ModelRoute[];
 }
 
 /** The parts of a walk's state a subtree adds to. */
@@ -54,14 +69,22 @@ export function walkOrReuse(sub: ExpressHost, full: string, mask: boolean[], not
 function addAgain(w: SubtreeWalk, st: WalkOutput): void {
   const dOrder = st.layers.length - w.layerBase;
   const dRoute = st.routes.length - w.routeBase;
-  for (const l of w.layers) {
-    if (!dOrder && !dRoute) { st.layers.push(l); continue; }
+  const m = w.moved;
+  const moved = m && m.dOrder === dOrder && m.dRoute === dRoute && m.app === st.app ? m : (w.moved = move(w, dOrder, dRoute, st.app));
+  for (const l of moved.layers) st.layers.push(l);
+  for (const r of moved.routes) st.routes.push(r);
+  st.before.readdUnder((w.added ??= Befores.under(w.segs, w.log)));
+}
+
+/** The walk's layers and routes at their new positions: the same objects where nothing moved. */
+function move(w: SubtreeWalk, dOrder: number, dRoute: number, app: number): MovedWalk {
+  const layers = !dOrder && !dRoute ? w.layers : w.layers.map(l => {
     const moved: OrderedLayer = { ...l, order: l.order + dOrder };
     if (l.route !== undefined) moved.route = l.route + dRoute;
-    st.layers.push(moved);
-  }
-  for (const r of w.routes) st.routes.push(dOrder || r.app !== st.app ? { ...r, order: r.order + dOrder, app: st.app } : r);
-  st.before.readdUnder((w.added ??= Befores.under(w.segs, w.log)));
+    return moved;
+  });
+  const routes = w.routes.map(r => (dOrder || r.app !== app ? { ...r, order: r.order + dOrder, app } : r));
+  return { dOrder, dRoute, app, layers, routes };
 }
 
 /** Null when the walk must not be reused: a path that is not a string, an earlier route that may match under it, next('router'). */

@@ -87,6 +87,32 @@ app.get('/admin', (req, res) => res.send('hi'));
     });
   });
 
+  it('keeps the objects of the routes behind an edit that moved them, when the same edit is analysed again', () => {
+    // Typing inside a route added above other routers re-analyses the same shift each time: the
+    // later routers' routes and layers are then the objects of the last run, not new copies.
+    const files = {
+      'app.js': "const express = require('express');\nconst app = express();\napp.use('/a', require('./a'));\napp.use('/b', require('./b'));\n",
+      'a.js': "const r = require('express').Router();\nr.get('/one', (req, res) => res.json({}));\nmodule.exports = r;\n",
+      'b.js': "const r = require('express').Router();\nr.get('/x', (req, res) => res.json({}));\nr.get('/y', (req, res) => res.json({}));\nmodule.exports = r;\n",
+    };
+    withWorkspace(files, root => {
+      const a = createAnalyser(root, loadConfig(root));
+      a.analyse();
+      const file = path.join(root, 'a.js');
+      const run = (handler: string) => {
+        a.invalidate({});
+        return a.analyse(new Map([[file, files['a.js'].replace('module.exports', `r.get('/two', ${handler});\nmodule.exports`)]]));
+      };
+      const first = run('(req, res) => res.json({})');
+      const second = run('(req, res) => res.json({ typed: 1 })');
+      const later = (r: typeof first) => r.model.routes.filter(x => x.path.startsWith('/b/'));
+      assert.deepStrictEqual(later(first).map(x => x.order), [4, 5], 'moved one layer down by the added route');
+      assert.ok(later(second).every((x, i) => x === later(first)[i]), 'the same route objects');
+      const layers = (r: typeof first) => r.model.stacks[0].filter(l => l.order >= 4);
+      assert.ok(layers(second).every((l, i) => l === layers(first)[i]), 'the same layer objects');
+    });
+  });
+
   it('a cancelled run throws AnalysisCancelled and the next run still sees every change', () => {
     withWorkspace(FILES, root => {
       const a = createAnalyser(root, loadConfig(root));
