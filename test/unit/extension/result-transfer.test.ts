@@ -7,6 +7,7 @@ import type { FullAnalysis } from '../../../src/core/analyse';
 import { loadConfig } from '../../../src/core/config';
 import { createAnalyser } from '../../../src/engine';
 import { ResultDecoder, ResultEncoder, TransferOutOfStep, type EncodedResult } from '../../../src/extension/result-transfer';
+import { withWorkspace } from '../workspace';
 
 const APP = path.resolve(__dirname, '../../../examples/shop-express');
 /** A router file: editing it leaves the other routers' objects as they were. */
@@ -60,6 +61,43 @@ describe('result transfer from the analysis worker', () => {
     // Renaming a path changes that file's routes and annotations; the other routers' go as references.
     const renamed = items(enc.encode(next[2]));
     assert.ok(renamed.some(i => typeof i === 'number') && renamed.some(i => typeof i === 'object'));
+  });
+
+  it('sends the routes and layers behind a route added or removed as one shifted run, and a repeated edit as references only', () => {
+    // Two routers mounted one after the other: a route added to the first moves every later route and
+    // layer of the app by one (`order`, `route`), the same shift for all of them.
+    const many = Array.from({ length: 40 }, (_, i) => `r.get('/item${i}', (req, res) => res.json(req.user));`).join('\n');
+    const files = {
+      'app.js': "const express = require('express');\nconst app = express();\napp.use('/a', require('./a'));\napp.use('/b', require('./b'));\napp.listen(3000);\n",
+      'a.js': "const r = require('express').Router();\nr.get('/one', (req, res) => res.json({}));\nmodule.exports = r;\n",
+      'b.js': `const r = require('express').Router();\nconst auth = (req, res, next) => req.headers.authorization ? next() : res.status(401).end();\nr.use(auth);\n${many}\nmodule.exports = r;\n`,
+    };
+    withWorkspace(files, root => {
+      const a = createAnalyser(root, loadConfig(root));
+      const file = path.join(root, 'a.js');
+      const added = files['a.js'].replace('module.exports', "r.get('/two', (req, res) => res.json({}));\nmodule.exports");
+      const enc = new ResultEncoder();
+      const dec = new ResultDecoder();
+      const run = (text: string) => {
+        a.invalidate({});
+        const r = a.analyse(new Map([[file, text]]));
+        const sent = send(enc.encode(r));
+        assert.deepStrictEqual(dec.decode(sent), r);
+        return sent;
+      };
+      run(files['a.js']);
+      // Added, removed, added again: each time b's 40 routes and their layers change place.
+      for (const text of [added, files['a.js'], added]) {
+        const sent = run(text);
+        const runs = [sent.routes, ...sent.stacks].flatMap(l => ('items' in l ? l.items : [])).filter(i => typeof i === 'object' && 'run' in i);
+        assert.ok(runs.length >= 2 && runs.length <= 4, `routes and layers go as a few runs, got ${runs.length}`);
+        const objects = items(sent).filter(i => typeof i === 'object');
+        assert.ok(objects.length < 20, `${objects.length} objects sent for a one-line edit`);
+      }
+      // The same text again: nothing changed, so nothing but references.
+      const again = run(added);
+      assert.deepStrictEqual(items(again).filter(i => typeof i === 'object'), []);
+    });
   });
 
   it('a host that lost the previous result says so, and a reset encoder sends the next one whole', () => {
