@@ -102,7 +102,12 @@ class Lowerer implements SourceLowering {
   // ---- spans -------------------------------------------------------------------------------------
 
   span(node: ts.Node, endNode: ts.Node = node): Span {
-    return new LineSpan(node.getStart(this.sf), endNode.end, this.lineStarts ??= this.sf.getLineStarts());
+    return this.spanAt(node.getStart(this.sf), endNode.end);
+  }
+
+  /** A span from offsets; the file's line table is made once, on the first span. */
+  private spanAt(start: number, end: number): Span {
+    return new LineSpan(start, end, this.lineStarts ??= this.sf.getLineStarts());
   }
 
   private lineStarts: readonly number[] | undefined;
@@ -532,7 +537,7 @@ class Lowerer implements SourceLowering {
       generator: !!node.asteriskToken,
       ...(tsp.isArrowFunction(node) ? { arrow: true as const } : {}),
       span: this.span(node),
-      headSpan: new LineSpan(start, headEnd, this.lineStarts ??= this.sf.getLineStarts()),
+      headSpan: this.spanAt(start, headEnd),
       body: stmts,
       hoisted,
       uses: [],

@@ -21,7 +21,7 @@ export type PkgValue = Extract<Value, { t: 'pkg' }>;
  */
 export type PackageRunner = (dir: string, modules: Map<string, ModuleIR>, entry: string) => { exports: Value; member(v: Value, prop: string): Value } | null;
 
-/** Package files larger than this are not read (bundles); the constant stays unknown. */
+/** At most this many files of one package are read; a constant past them stays unknown. */
 const MAX_PACKAGE_FILES = 200;
 
 export class PackageConstants {

@@ -95,7 +95,6 @@ function laterAuth(route: ModelRoute, byPrefix: Map<string, OrderedLayer[]>): { 
   return best ? { layer: best, name: best.name } : null;
 }
 
-
 /** Auth layers by prefixKey, each list in stack order. */
 function groupByPrefix(layers: OrderedLayer[]): Map<string, OrderedLayer[]> {
   const out = new Map<string, OrderedLayer[]>();
