@@ -5,7 +5,7 @@
 import { NOT_ES_MODULE, either, interopHelper, notNullish, pureMethod, truthy } from './builtins';
 import type { ClassIR, Expr, FnIR, ModuleIR, Pattern, Span, Stmt } from './ir';
 import { lowerClassMembers } from './lower';
-import { importBinding, moduleValue } from './module-exports';
+import { finishModule, importBinding, moduleValue } from './module-exports';
 import { ModuleRecord, ModuleTracer } from './module-reuse';
 import type { PkgValue } from './package-constants';
 import type { ModuleResolver } from './resolve-module';
@@ -100,10 +100,14 @@ export class Evaluator implements Runtime {
     // Top-level `this` is module.exports in CommonJS (tsc's helpers test `this && this.__importDefault`).
     env.define('this', ir.esm ? UNDEFINED('this') : exportsObj);
     for (const [name, fn] of Object.entries(ir.hoisted)) env.define(name, { t: 'fn', owner: ownership.current, fn, env, file });
-    // ESM: imported modules run first, in import order.
-    for (const [local, b] of Object.entries(ir.imports)) env.define(local, importBinding(this, file, b.spec, b.name));
+    // ESM: imported modules run first, in import order. Lines that bind only types are erased by the
+    // compiler unless tsconfig keeps them verbatim.
+    for (const [local, b] of Object.entries(ir.imports)) {
+      if (b.erased && !this.resolver.keepsImportLines) continue;
+      env.define(local, importBinding(this, file, b.spec, b.name, v => { this.touch(env); env.define(local, v); }));
+    }
     this.execBlock(ir.body, env, file);
-    rec.state = 'done';
+    finishModule(rec);
   }
 
   /** Call before changing a value in place (see ModuleTracer.touch). */

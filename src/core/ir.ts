@@ -139,13 +139,20 @@ export interface ImportBinding {
   spec: string;
   /** 'default', '*' (namespace), a named export, or '' for a side-effect import. */
   name: string;
+  /**
+   * Set on what is left of `import { type A } from 'x'` (every name a type) or, in TypeScript,
+   * `import {} from 'x'`: compilers erase the line, so the module is not loaded, unless tsconfig's
+   * `verbatimModuleSyntax` (or `preserveValueImports` / `importsNotUsedAsValues: "preserve"`) keeps it
+   * as a side-effect import. (`import type ...` leaves nothing at all.)
+   */
+  erased?: true;
 }
 
 export interface ModuleIR {
   /**
    * Local name → where it is imported from (ESM `import`), in source order. CommonJS `require` stays in
    * expressions. A side-effect import (`import './routes'`) has the key `side effect: ./routes` (never an
-   * identifier) and name ''.
+   * identifier) and name ''. Type-only imports bind nothing: types are erased before the code runs.
    */
   imports: Record<string, ImportBinding>;
   /** Top-level function declarations (hoisted). */

@@ -141,8 +141,9 @@ class Lowerer implements SourceLowering {
       return;
     }
     if (tsp.isImportEqualsDeclaration(st)) {
-      // `import x = require('y')` (TypeScript CommonJS interop)
+      // `import x = require('y')` (TypeScript CommonJS interop); `import type x = require('y')` is erased.
       const ref = st.moduleReference;
+      if (st.isTypeOnly) return;
       if (tsp.isExternalModuleReference(ref) && tsp.isStringLiteralLike(ref.expression)) {
         this.ir.deps.push(ref.expression.text);
         out.push({ k: 'bind', target: { k: 'name', name: st.name.text }, e: { k: 'require', spec: ref.expression.text } });
@@ -263,37 +264,55 @@ class Lowerer implements SourceLowering {
     if (!tsp.isStringLiteralLike(st.moduleSpecifier)) return;
     this.ir.esm = true;
     const spec = st.moduleSpecifier.text;
-    this.ir.deps.push(spec);
     const clause = st.importClause;
-    if (!clause) {
+    // `import type ...` is erased by every compiler: it loads nothing (and may close no cycle).
+    if (clause?.isTypeOnly) return;
+    const nb = clause?.namedBindings;
+    const values = nb && tsp.isNamedImports(nb) ? nb.elements.filter(el => !el.isTypeOnly) : [];
+    const binds = !!clause && (!!clause.name || (!!nb && tsp.isNamespaceImport(nb)) || values.length > 0);
+    const written = nb && tsp.isNamedImports(nb) ? nb.elements.length : 0;
+    if (clause && !binds && (written > 0 || this.typeScript)) {
+      // Every name a type (`import { type A } from 'x'`), or none in TypeScript (`import {} from 'x'`):
+      // erased unless tsconfig keeps import lines verbatim, which the interpreter knows (see ModuleResolver).
+      this.ir.imports[`side effect: ${spec}`] = { spec, name: '', erased: true };
+      return;
+    }
+    this.ir.deps.push(spec);
+    if (!binds) {
       // `import './routes'` binds nothing but runs the module (it may register routes on a shared app).
       this.ir.imports[`side effect: ${spec}`] = { spec, name: '' };
       return;
     }
-    if (clause.name) this.ir.imports[clause.name.text] = { spec, name: 'default' };
-    const nb = clause.namedBindings;
+    if (clause!.name) this.ir.imports[clause!.name.text] = { spec, name: 'default' };
     if (nb && tsp.isNamespaceImport(nb)) this.ir.imports[nb.name.text] = { spec, name: '*' };
-    if (nb && tsp.isNamedImports(nb)) {
-      for (const el of nb.elements) this.ir.imports[el.name.text] = { spec, name: (el.propertyName ?? el.name).text };
-    }
+    for (const el of values) this.ir.imports[el.name.text] = { spec, name: (el.propertyName ?? el.name).text };
+  }
+
+  /** TypeScript sources: their compilers erase import lines that bind no value. */
+  private get typeScript(): boolean {
+    return /\.[cm]?tsx?$/i.test(this.sf.fileName);
   }
 
   private exportDecl(st: ts.ExportDeclaration): void {
     this.ir.esm = true;
+    // `export type { A }`, `export type * from 'x'`: types only, nothing exported or loaded at run time.
+    if (st.isTypeOnly) return;
     const spec = st.moduleSpecifier && tsp.isStringLiteralLike(st.moduleSpecifier) ? st.moduleSpecifier.text : null;
-    if (spec) this.ir.deps.push(spec);
     const clause = st.exportClause;
     if (!clause) {
-      if (spec) this.ir.reexports.push({ spec, names: '*' });
+      if (spec) { this.ir.deps.push(spec); this.ir.reexports.push({ spec, names: '*' }); }
       return;
     }
     if (tsp.isNamespaceExport(clause)) {
-      if (spec) this.ir.reexports.push({ spec, names: [{ from: '*', as: clause.name.text }] });
+      if (spec) { this.ir.deps.push(spec); this.ir.reexports.push({ spec, names: [{ from: '*', as: clause.name.text }] }); }
       return;
     }
-    const names = clause.elements.map(el => ({ from: (el.propertyName ?? el.name).text, as: el.name.text }));
-    if (spec) this.ir.reexports.push({ spec, names });
-    else for (const n of names) this.ir.exports[n.as] = { k: 'ref', name: n.from, span: this.span(st) };
+    const names = clause.elements.filter(el => !el.isTypeOnly).map(el => ({ from: (el.propertyName ?? el.name).text, as: el.name.text }));
+    if (!spec) { for (const n of names) this.ir.exports[n.as] = { k: 'ref', name: n.from, span: this.span(st) }; return; }
+    // `export { type A } from 'x'` with every name a type is erased like the import form.
+    if (names.length === 0 && clause.elements.length > 0) { this.ir.imports[`side effect: ${spec}`] = { spec, name: '', erased: true }; return; }
+    this.ir.deps.push(spec);
+    this.ir.reexports.push({ spec, names });
   }
 
   /**

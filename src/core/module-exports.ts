@@ -5,7 +5,7 @@ import { truthy } from './builtins';
 import type { Expr } from './ir';
 import type { ModuleRecord } from './module-reuse';
 import type { ModuleResolver } from './resolve-module';
-import { type Env, type Site, UNKNOWN, type Value, ownership } from './values';
+import { type Env, type ObjValue, type Site, UNKNOWN, type Value, ownership } from './values';
 
 /** What reading exports needs of the interpreter. */
 export interface ModuleRuntime {
@@ -13,9 +13,15 @@ export interface ModuleRuntime {
   evaluateModule(file: string): ModuleRecord | null;
   eval(e: Expr, env: Env, file: string): Value;
   member(obj: Value, prop: string, site: Site | null): Value;
+  touch(value: { owner?: object | null }): void;
 }
 
-export function importBinding(rt: ModuleRuntime, fromFile: string, spec: string, name: string): Value {
+/**
+ * The value of `import { name } from spec` (`*`: the namespace, `default`, '' for a side-effect import).
+ * ESM bindings are live: in an import cycle the module may not have made the export yet, and then
+ * `rebind` is called with its value once the module has run, as code that reads it later would see.
+ */
+export function importBinding(rt: ModuleRuntime, fromFile: string, spec: string, name: string, rebind?: (v: Value) => void): Value {
   const r = rt.resolver.resolve(fromFile, spec);
   if (r.kind === 'package') {
     const path = r.subpath ? [r.subpath] : [];
@@ -26,7 +32,22 @@ export function importBinding(rt: ModuleRuntime, fromFile: string, spec: string,
   if (!rec) return UNKNOWN(`'${spec}' was skipped`);
   if (name === '') return UNKNOWN(`side-effect import of '${spec}'`);
   if (name === '*') return namespace(rt, rec);
-  return exportOf(rt, rec, name, new Set());
+  const v = exportOf(rt, rec, name, new Set());
+  if (v.t === 'unknown' && rebind && rec.state === 'evaluating') whenDone(rec, () => rebind(exportOf(rt, rec, name, new Set())));
+  return v;
+}
+
+/** Runs `read` when the module (in a cycle, still running) has run to its end: see finishModule. */
+function whenDone(rec: ModuleRecord, read: () => void): void {
+  (rec.cycleReads ??= []).push(read);
+}
+
+/** Called as a module's code ends: importers that read its exports while it ran see them now. */
+export function finishModule(rec: ModuleRecord): void {
+  rec.state = 'done';
+  const reads = rec.cycleReads;
+  rec.cycleReads = undefined;
+  for (const read of reads ?? []) read();
 }
 
 function exportOf(rt: ModuleRuntime, rec: ModuleRecord, name: string, seen: Set<string>): Value {
@@ -38,7 +59,8 @@ function exportOf(rt: ModuleRuntime, rec: ModuleRecord, name: string, seen: Set<
   const expr = rec.ir.exports[name];
   if (expr) {
     const v = rt.eval(expr, rec.env, rec.file);
-    rec.esmExports.set(name, v);
+    // A binding read before the module made it (an import cycle) is made later: read it again then.
+    if (v.t !== 'unknown' || rec.state === 'done') rec.esmExports.set(name, v);
     return v;
   }
   for (const re of rec.ir.reexports) {
@@ -81,10 +103,20 @@ function exportNames(rt: ModuleRuntime, rec: ModuleRecord, seen: Set<string>): S
   return names;
 }
 
+/** The namespace object of a module (`import * as ns`, or `require()` of an ESM module): live, as in Node. */
 function namespace(rt: ModuleRuntime, rec: ModuleRecord): Value {
+  const names = exportNames(rt, rec, new Set());
   const props = new Map<string, Value>();
-  for (const n of exportNames(rt, rec, new Set())) props.set(n, exportOf(rt, rec, n, new Set()));
-  return { t: 'obj', owner: ownership.current, props, esm: true };
+  for (const n of names) props.set(n, exportOf(rt, rec, n, new Set()));
+  const ns: ObjValue = { t: 'obj', owner: ownership.current, props, esm: true };
+  if (rec.state === 'evaluating') {
+    // An import cycle: members the module makes after this point are there when code reads them later.
+    whenDone(rec, () => {
+      rt.touch(ns);
+      for (const n of names) ns.props.set(n, exportOf(rt, rec, n, new Set()));
+    });
+  }
+  return ns;
 }
 
 /** What `require()` returns: module.exports for CommonJS, the namespace object for ESM. */

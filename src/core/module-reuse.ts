@@ -35,6 +35,8 @@ export interface ModuleRecord {
   foreign: boolean;
   /** Another module changed something it owns. */
   tainted: boolean;
+  /** While it runs: importers in an import cycle that read its exports early, to read them again at its end. */
+  cycleReads?: (() => void)[];
 }
 
 /** The files whose previous evaluation may be replayed in a run over `modules`. */

@@ -339,6 +339,24 @@ export const EXPRESS_FIXTURES: FixtureSpec[] = [
     probes: [p('PUT /posts/1', 'auth', 200, 'requireUser>updatePost')],
   },
   {
+    dir: 'x-type-only-import', entry: 'app.ts', row: 'X',
+    title: '`import { type UserModel }` is erased by the compiler: it loads nothing and closes no import cycle (TS)',
+    routes: { 'GET /health': 'public', 'GET /profile': 'protected' },
+    probes: [p('GET /profile', 'auth', 200, 'isAuthorized>getProfile'), p('GET /profile', 'no-auth', 401, 'isAuthorized')],
+  },
+  {
+    dir: 'x-cycle-namespace', entry: 'app.ts', row: 'X',
+    title: '`import * as routes` in an ESM import cycle is live: a member made after the cycle is there when read later (TS)',
+    routes: { 'GET /admin': 'protected', 'GET /me': 'protected' },
+    probes: [p('GET /admin', 'no-auth', 401, 'checkBadge'), p('GET /admin', 'auth', 200, 'checkBadge>getAdmin')],
+  },
+  {
+    dir: 'x-cycle-require', entry: 'app.js', row: 'X',
+    title: "`require('./routes')` in a CommonJS cycle is the unfinished exports object, filled in before it is read",
+    routes: { 'GET /admin': 'protected', 'GET /me': 'protected' },
+    probes: [p('GET /admin', 'no-auth', 401, 'checkBadge'), p('GET /admin', 'auth', 200, 'checkBadge>getAdmin')],
+  },
+  {
     dir: 'x-express-json', entry: 'app.js', row: 'X',
     title: 'express.json() / express.urlencoded() run as jsonParser / urlencodedParser',
     routes: { 'GET /items': 'public', 'POST /items': 'protected' },
