@@ -12,6 +12,7 @@ export function toJsonReport(r: AnalysisResult): object {
       handler: x.handler ? { file: x.handler.file, line: x.handler.line } : null,
       chain: x.chain.map(c => ({ name: c.name, kind: c.kind, stop: c.stop, file: c.file, line: c.line })),
       protected: x.protected, authBy: x.authBy, unresolved: x.unresolved,
+      ...(x.guards ? { guards: x.guards.map(g => ({ method: g.method, path: g.path, file: g.file, line: g.line })) } : {}),
     })),
     findings: r.findings.map(f => ({
       ruleId: f.ruleId, severity: f.severity, stop: f.stop, message: f.message,

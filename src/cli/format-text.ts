@@ -23,7 +23,10 @@ export function formatText(r: AnalysisResult, color: boolean): string {
       const indent = m === '/' ? '  ' : '    ';
       const verdict = route.protected ? c('32', `🔒 ${route.authBy.join(', ')}`) : c('33', '⚠ no auth');
       lines.push(`${indent}${STOP_GLYPHS[3]} ${route.method.padEnd(6)} ${route.path}  ${verdict}  ${c('2', `${route.file}:${route.line}`)}`);
-      if (route.chain.length) lines.push(`${indent}    ${c('2', route.chain.map(x => `${x.name}`).join(' → ') + ' → handler')}`);
+      // A guard has no handler: a request it lets through goes on to the later routes it guards.
+      const then = route.guards ? (route.guards.length ? ' → next matching route' : '') : ' → handler';
+      if (route.chain.length) lines.push(`${indent}    ${c('2', route.chain.map(x => `${x.name}`).join(' → ') + then)}`);
+      for (const g of route.guards ?? []) lines.push(`${indent}    ${c('2', `guards ${g.method} ${g.path}  ${g.file}:${g.line}`)}`);
       for (const u of route.unresolved) lines.push(`${indent}    ${c('2', `? ${u}`)}`);
     }
   });

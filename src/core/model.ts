@@ -60,6 +60,14 @@ export interface AppInfo {
   line: number;
 }
 
+/** A route named by its method, full path and where it is registered. */
+export interface RouteRef {
+  method: HttpMethod;
+  path: string;
+  file: string;
+  line: number;
+}
+
 export interface Route {
   framework: Framework;
   method: HttpMethod;
@@ -76,6 +84,12 @@ export interface Route {
   authBy: string[];
   /** What could not be resolved statically (a computed path, a router from an unknown function...). */
   unresolved: string[];
+  /**
+   * Only on a guard: a route whose every function is middleware that calls next() when it succeeds
+   * (`app.get('/api/Users', isAuthorized())` in front of the real handler). It has no handler; its
+   * `chain` is all of it, and these are the later routes a request goes on to (their chains include it).
+   */
+  guards?: RouteRef[];
 }
 
 /** A text replacement suggested by a rule; offsets are 0-based UTF-16 offsets into the file's text. */

@@ -2,7 +2,7 @@
 // disagreement as a readable line (an empty list means they agree).
 
 import type { Route } from '../../src/core/model';
-import { concretePath, keyedRoutes, observeRoute, routeKey } from './route-truth';
+import { concretePath, keyedRoutes, observeRoute, routeKey, type RouteTruth } from './route-truth';
 import { joinPath, type RuntimeApp } from './runtime-truth';
 
 // Express's built-in middleware runs under its internal function names; the analyser names a layer
@@ -52,6 +52,10 @@ export async function compareRoutes(analysed: Route[], app: RuntimeApp): Promise
       continue;
     }
     if (shadow && shadow.length > 0) problems.push(`${key}: reachable at runtime but the analyser says it is shadowed`);
+    if (a.guards) {
+      problems.push(...compareGuard(key, a, truth));
+      continue;
+    }
     // The chain of the request that got there: with the header, or only without it (E17).
     const withHeader = truth.reachedWithAuth;
     const ranBefore = truth.reached.before.map(sourceName);
@@ -76,6 +80,25 @@ export async function compareRoutes(analysed: Route[], app: RuntimeApp): Promise
         problems.push(`${key}: HEAD ${head.handlerRan ? `ran ${show(headBefore)} before the GET handler` : 'did not reach the GET handler'}, analyser chain ${show(chain)}`);
       }
     }
+  }
+  return problems;
+}
+
+/**
+ * A guard (every function middleware, E22): at run time its last function is what the route
+ * "reaches". The analyser's chain is all of the route, and it protects when a request without the
+ * header goes no further than that function.
+ */
+function compareGuard(key: string, a: Route, truth: RouteTruth): string[] {
+  const problems: string[] = [];
+  const withHeader = truth.withAuth;
+  const ran = [...withHeader.before, withHeader.trace[withHeader.before.length]].map(sourceName);
+  const chain = a.chain.map((c) => c.name);
+  if (show(chain) !== show(ran)) problems.push(`${key}: guard chain ${show(chain)}, runtime ran ${show(ran)} up to the guard`);
+  const without = truth.withoutAuth;
+  const passed = without.handlerRan && without.trace.length > without.before.length + 1;
+  if (a.protected === passed) {
+    problems.push(`${key}: analyser protected=${a.protected}, runtime: a request without auth ${passed ? 'passes' : 'is stopped by'} the guard (ran ${show(without.trace)})`);
   }
   return problems;
 }

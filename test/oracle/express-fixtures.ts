@@ -239,6 +239,14 @@ export const EXPRESS_FIXTURES: FixtureSpec[] = [
     probes: [p('GET /after', 'auth', 404, 'notFound'), p('GET /before', 'no-auth', 200, 'getBefore')],
   },
   {
+    dir: 'e22-guard-routes', entry: 'app.js', row: 'E22',
+    title: 'a guard-only route (checkBadge alone) runs in front of the later route with the same path; one with no later route guards nothing',
+    // A guard's own last function runs for every request, so the runtime calls the guards 'public';
+    // that they stop a request without the header is what the probes and the guards' chains check.
+    routes: { 'GET /api/users': 'public', 'POST /api/users': 'public', 'GET /api/products': 'public', 'GET /api/users#2': 'protected', 'POST /api/users#2': 'protected', 'GET /api/orders': 'public' },
+    probes: [p('GET /api/users', 'auth', 200, 'checkBadge>listUsers'), p('GET /api/users', 'no-auth', 401, 'checkBadge'), p('GET /api/orders', 'auth', 404, 'checkBadge')],
+  },
+  {
     dir: 'e22-shadowing', entry: 'app.mjs', row: 'E22',
     title: 'first match wins: /users/me after /users/:id is shadowed, /files/me before /files/:id is not (ESM)',
     routes: { 'GET /users/:id': 'public', 'GET /users/me': 'unreachable', 'GET /files/me': 'public', 'GET /files/:id': 'protected' },

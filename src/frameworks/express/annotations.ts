@@ -8,7 +8,7 @@ import type { Arg } from '../../core/values';
 import { options } from '../../core/values';
 import type { ExpressRecorder } from './hooks';
 import type { ExpressHost } from './objects';
-import type { Classification } from './middleware-kind';
+import { type Classification, passesOnSuccess } from './middleware-kind';
 
 const SERIALIZE = new Set(['json', 'send', 'jsonp', 'render', 'format']);
 const DRAIN = new Set(['sendFile', 'download', 'write', 'end', 'attachment', 'writeHead', 'flushHeaders']);
@@ -75,7 +75,8 @@ function hostAnnotations(host: ExpressHost, classify: (arg: Arg) => Classificati
     layer.fns.forEach((fn, i) => {
       const child = options(fn.value).find(v => v.t === 'host');
       if (child) { out.push(make(layer.site.file, layer.site.span, 3, `mount ${fn.name}`)); return; }
-      const isHandler = layer.isRoute && i === layer.fns.length - 1;
+      // The last function of a route is its handler, unless it is middleware: then the route is a guard.
+      const isHandler = layer.isRoute && i === layer.fns.length - 1 && !passesOnSuccess(classify(fn));
       const closure = options(fn.value).find(v => v.t === 'fn');
       if (isHandler) {
         if (closure && closure.t === 'fn') {

@@ -139,6 +139,18 @@ function nameKind(argName: string, fnName: string | null): LayerKind {
 }
 
 /** The next parameter (index 2) is called, or handed on to another function. */
+/**
+ * Layers that hand a request on with next() when they succeed (auth, parsers, security headers,
+ * logging, rate limits). As the last function of a route they are no handler: the route is a guard
+ * in front of a later one (E22). CORS is left out: on an OPTIONS route `cors()` answers preflights.
+ */
+const PASSING_KINDS = new Set<LayerKind>(['auth', 'parse', 'security', 'logging', 'rate-limit']);
+
+/** Whether a classified layer passes requests on when it succeeds. */
+export function passesOnSuccess(cls: Classification): boolean {
+  return PASSING_KINDS.has(cls.kind) && !cls.terminal && !cls.errorHandler;
+}
+
 export function callsNext(fn: FnIR): boolean {
   return fn.uses.some(u => u.param === 2 && u.path.length === 0);
 }

@@ -4,12 +4,12 @@
 // router's mount position (E4), error handlers never run on the success path (E18).
 import type { AdapterContext } from '../../core/adapter';
 import type { FnIR } from '../../core/ir';
-import type { ChainEntry, HandlerFacts, ModelRoute, OrderedLayer, SourceRange, StackOrigin } from '../../core/model';
+import type { ChainEntry, HandlerFacts, ModelRoute, OrderedLayer, RouteRef, SourceRange, StackOrigin } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { options } from '../../core/values';
 import { joinPath, patternCoversSegments, prefixCoversSegments, regexPrefixCovers, segments } from '../shared/paths';
 import { Befores, Prefix } from './befores';
-import { Classification, callsNext } from './middleware-kind';
+import { Classification, callsNext, passesOnSuccess } from './middleware-kind';
 import { walkOrReuse } from './subtree-reuse';
 import type { ExpressHost, PathSpec, RouteEntry } from './objects';
 
@@ -50,7 +50,32 @@ export function walkApps(hosts: ExpressHost[], classifyOnce: (arg: Arg) => Class
     stacks.push(state.layers);
     origins.push({ kind: root.kind === 'app' ? 'app' : 'router', framework: 'express', file: ctx.rel(root.site.file), line: root.site.span.line });
   }
+  linkGuards(routes);
   return { routes, stacks, origins };
+}
+
+/**
+ * Fills in the later routes each guard runs in front of: those of its app whose chain holds its last
+ * function. A guard with none says so: its handler is registered where the analyser does not see it
+ * (a library, a loop over something unknown). Guards are copied, never changed: a walk reused after
+ * an edit (subtree-reuse.ts) hands back the objects it made before.
+ */
+function sameRange(a: SourceRange, b: SourceRange): boolean {
+  return a === b || (a.file === b.file && a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn);
+}
+
+function linkGuards(routes: ModelRoute[]): void {
+  routes.forEach((g, i) => {
+    if (!g.guards) return;
+    const last = g.chainRanges[g.chainRanges.length - 1];
+    const guards: RouteRef[] = [];
+    for (let j = i + 1; j < routes.length; j++) {
+      const r = routes[j];
+      if (r.app === g.app && last && r.chainRanges.some(x => x !== null && sameRange(x, last))) guards.push({ method: r.method, path: r.path, file: r.file, line: r.line });
+    }
+    const unresolved = guards.length ? g.unresolved : [...g.unresolved, `handler registered elsewhere: no later route for ${g.method} ${g.path} found; this route only guards it`];
+    routes[i] = { ...g, guards, unresolved };
+  });
 }
 
 /** What makes two routes the same for de-duplicating copies of one app: where, what, and in front of it. */
@@ -124,7 +149,10 @@ interface RouteSite { owner: number; prefix: string }
 
 function addRoute({ owner, prefix }: RouteSite, path: string, segs: string[], method: string, fns: Arg[], range: SourceRange, caseSensitive: boolean[], unresolved: string[], st: WalkState, ctx: AdapterContext): void {
   const handlerArg = fns[fns.length - 1];
-  const routeLevel = fns.slice(0, -1);
+  // A guard: its last function is middleware too, so a request that passes it goes on to a later
+  // route (E22), whose chain it joins; it has no handler of its own.
+  const guard = passesOnSuccess(st.classify(handlerArg));
+  const routeLevel = guard ? fns : fns.slice(0, -1);
   const chain: ChainEntry[] = [];
   const chainRanges: (SourceRange | null)[] = [];
   const authBy: string[] = [];
@@ -174,10 +202,10 @@ function addRoute({ owner, prefix }: RouteSite, path: string, segs: string[], me
     if (cls.skips === 'router') exits.push(owner);
     push(f, cls);
   }
-  const handlerFn = fnOf(handlerArg);
-  const handlerSite = handlerFn ? { file: handlerFn.file, span: handlerFn.fn.headSpan } : handlerArg.site;
+  const handlerFn = guard ? null : fnOf(handlerArg);
+  const handlerSite = guard ? null : handlerFn ? { file: handlerFn.file, span: handlerFn.fn.headSpan } : handlerArg.site;
   const notes = [...unresolved];
-  if (!handlerFn && handlerArg.value.t === 'unknown') notes.push(`handler ${handlerArg.name}: ${handlerArg.value.why}`);
+  if (!guard && !handlerFn && handlerArg.value.t === 'unknown') notes.push(`handler ${handlerArg.name}: ${handlerArg.value.why}`);
   const route: ModelRoute = {
     framework: 'express',
     method: method === 'all' ? 'ALL' : method.toUpperCase(),
@@ -198,10 +226,11 @@ function addRoute({ owner, prefix }: RouteSite, path: string, segs: string[], me
     facts: handlerFn ? ctx.memo('express.handlerFacts', handlerFn.fn, () => handlerFacts(handlerFn.fn, handlerFn.file, ctx)) : { readsBody: null, readsIdentity: null },
     chainRanges,
     shadowedBy,
+    ...(guard ? { guards: [] } : {}),
   };
   st.routes.push(route);
   st.layers.push({ order: st.layers.length, kind: 'route', name: `${route.method} ${path}`, layerKind: 'other', prefix: path, range, argRange: null, terminal: false, route: st.routes.length - 1 });
-  const passes = fns.every(f => { const fn = fnOf(f); return !!fn && callsNext(fn.fn); });
+  const passes = fns.every(f => { const fn = fnOf(f); return fn ? callsNext(fn.fn) : passesOnSuccess(st.classify(f)); });
   // Only a handler we can read and that never calls next() certainly ends the request.
   const ends = !!handlerFn && !callsNext(handlerFn.fn);
   st.before.addRoute({ segs, caseSensitive, path, method, fns, passes, ends, name: `${route.method} ${path}`, range, owner, exits });
