@@ -6,6 +6,10 @@ import type { Expr, FnIR, ParamUse, Span } from './ir';
 import { tsp } from './ts-plain';
 
 const MAX_CALLS_PER_FN = 200;
+/** A callee's text is kept to about this length (a callee may be a whole function expression). */
+const MAX_CALLEE = 60;
+/** What a shortened callee keeps of its end, at least: the called name. */
+const CALLEE_TAIL = 30;
 
 /** What the scanner needs from the file's lowerer: source text, spans, and shallow expressions. */
 export interface SourceLowering {
@@ -92,9 +96,15 @@ export class FnScanner {
   }
 }
 
+/**
+ * The callee's source text. A long one loses its middle, not its end: readers match the called name
+ * at the end (`.pipe`, `jwt.verify`), which a long argument before it (a path template) pushed past a cut end.
+ */
 function calleeText(low: SourceLowering, e: ts.Expression): string {
   const t = low.text(e);
-  return t.length > 60 ? t.slice(0, 60) : t;
+  if (t.length <= MAX_CALLEE) return t;
+  const tail = tsp.isPropertyAccessExpression(e) ? Math.max(CALLEE_TAIL, e.name.text.length + 1) : CALLEE_TAIL;
+  return `${t.slice(0, Math.max(0, MAX_CALLEE - 1 - tail))}…${t.slice(t.length - tail)}`;
 }
 
 /** The expression inside parentheses, `as`, `!`, `<T>` and `satisfies`. */

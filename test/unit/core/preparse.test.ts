@@ -80,6 +80,27 @@ describe('preparse', () => {
     assert.strictEqual(blanked(src), 'class A {\n  m(s) {…}\n  n() {…}\n}');
   });
 
+  it('reads regex-like template text, nested templates, `/` in strings and comments, divisions and `as` casts (IR equal to a whole parse)', () => {
+    const src = `import { createReadStream } from 'fs';
+export class Files {
+  exportCsv(req, res) {
+    createReadStream(\`/srv/data/\${(req as any).user.id}.csv\`).pipe(res); const g = \`/a/g \${req.query.q} /}/\`;
+    const n = \`\${\`a/\${req.params.b}/c\`}/d\`; const s = '/' + "//" + '/*'; // a /regex/ { in a comment
+    /* } / */ const q = (n.length) / 2 / (s.length) + n.length / q + this.size / 2 + [1][0] / 2;
+    if (!q) return /}/.test(n); const p = \`\${(req as any).user.id as string}/\${req.params.x!}\`;
+  }
+  n() { ${LONG} }
+}
+`;
+    assert.strictEqual(blanked(src), "import { createReadStream } from 'fs';\nexport class Files {\n  exportCsv(req, res) {…}\n  n() {…}\n}\n");
+    assert.strictEqual(json(lowerPreparsed('x.ts', src)), json(lowerWhole('x.ts', src)));
+  });
+
+  it('gives up on a regular expression after `)` or `}` (it would read a division there)', () => {
+    assert.strictEqual(preparse('x.ts', `class A {\n  m(s) {\n    if (s) /}/.test(s);\n    ${LONG}\n  }\n}`), null);
+    assert.strictEqual(preparse('x.ts', `class A {\n  m(s) {\n    { }\n    /{/.test(s);\n    ${LONG}\n  }\n}`), null);
+  });
+
   it('leaves classes inside functions alone (a function\'s facts include its nested classes\' methods)', () => {
     assert.strictEqual(blanked(`function make(p) {\n  return class { m() { ${LONG} return p.user; } };\n}`), null);
   });
