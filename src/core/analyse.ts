@@ -6,7 +6,7 @@ import * as path from 'path';
 import type { AdapterContext, FrameworkAdapter } from './adapter';
 import { SevenStopsConfig, loadConfig } from './config';
 import { Discovery, discoverFiles, checkText, readJson, readSource } from './discover';
-import { Evaluator } from './evaluate';
+import { Evaluator, isStackOverflow } from './evaluate';
 import type { ModuleIR, Span } from './ir';
 import { lowerSource } from './lower';
 import { ModuleRecord, ReplayInvalidated } from './module-reuse';
@@ -177,6 +177,7 @@ export class WorkspaceAnalyser {
       for (const a of out.annotations) annotations.push(a);
     }
     if (evaluator.exhausted) skipped.push({ file: '.', reason: 'evaluation budget exhausted: results are partial' });
+    for (const s of evaluator.skipped) skipped.push({ file: rel(s.file), reason: s.reason });
     const model: AnalysisModel = { routes, stacks, origins };
     check();
     const tLinked = performance.now();
@@ -276,7 +277,8 @@ export class WorkspaceAnalyser {
           this.work.lowered++;
           ir = lowerSource(file, read.text);
         } catch (e) {
-          skipped.push({ file: rel(file), reason: `could not be analysed: ${(e as Error).message}` });
+          const reason = isStackOverflow(e) ? 'nested too deeply to parse (more levels than the analyser can follow)' : `could not be analysed: ${(e as Error).message}`;
+          skipped.push({ file: rel(file), reason });
           this.cache.delete(file);
           return null;
         }

@@ -39,6 +39,8 @@ export class Evaluator implements Runtime {
   private steps = 0;
   /** Set when the step budget ran out; analysis results are then partial. */
   exhausted = false;
+  /** Modules whose evaluation was cut short, with why (absolute paths). */
+  readonly skipped: { file: string; reason: string }[] = [];
   /** Who runs now, what each module required and recorded, and which modules are replayed. */
   readonly tracer: ModuleTracer;
 
@@ -82,7 +84,16 @@ export class Evaluator implements Runtime {
     }
     // env and module are made in runModule, once the record is current: it owns what is created then.
     const rec = { file, ir, state: 'evaluating', esmExports: new Map(), trace: [], deps: new Set(), steps: 0, foreign: false, tainted: false } as unknown as ModuleRecord;
-    this.tracer.run(rec, () => this.runModule(rec));
+    try {
+      this.tracer.run(rec, () => this.runModule(rec));
+    } catch (e) {
+      if (!isStackOverflow(e)) throw e;
+      // Code nested deeper than the interpreter's stack (generated files): the module keeps what it
+      // registered so far, the rest of the program goes on, and the file is listed as skipped.
+      this.skipped.push({ file, reason: 'nested too deeply to evaluate: only its code before that point was followed' });
+      rec.tainted = true; // never replayed: its record is partial
+      finishModule(rec);
+    }
     return rec;
   }
 
@@ -455,6 +466,11 @@ export class Evaluator implements Runtime {
  */
 function literalTruth(v: Value): boolean | null {
   return v.t === 'bool' || v.t === 'str' || v.t === 'num' ? truthy(v) : null;
+}
+
+/** V8's RangeError for a full stack: the one error evaluating deeply nested code may raise. */
+export function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
 }
 
 /** Globals whose calls the interpreter models (when the file does not shadow the name). */

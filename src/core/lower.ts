@@ -374,7 +374,7 @@ class Lowerer implements SourceLowering {
       case SK.BinaryExpression: {
         const b = e as ts.BinaryExpression;
         const op = b.operatorToken.kind;
-        if (op === SK.PlusToken) return { k: 'concat', parts: [this.expr(b.left), this.expr(b.right)] };
+        if (op === SK.PlusToken) return this.plusChain(b);
         const logical = op === SK.BarBarToken ? '||' : op === SK.QuestionQuestionToken ? '??' : op === SK.AmpersandAmpersandToken ? '&&' : null;
         if (logical) return { k: 'cond', op: logical, options: [this.expr(b.left, nameHint), this.expr(b.right, nameHint)] };
         if (op === SK.CommaToken) return this.expr(b.right, nameHint);
@@ -524,6 +524,23 @@ class Lowerer implements SourceLowering {
       else if (tsp.isGetAccessorDeclaration(p) && !this.shallow) props.push({ key, value: { k: 'fn', fn: this.fn(p, key) }, get: true });
     }
     return props;
+  }
+
+
+  /**
+   * `a + b + c` parses left-deep: lowered as one flat list, so a long chain (generated code, a
+   * 2,000-term string) costs no recursion here or when the interpreter joins it.
+   */
+  private plusChain(b: ts.BinaryExpression): Expr {
+    const rights: ts.Expression[] = [];
+    let left: ts.Expression = b;
+    while (left.kind === SK.BinaryExpression && (left as ts.BinaryExpression).operatorToken.kind === SK.PlusToken) {
+      rights.push((left as ts.BinaryExpression).right);
+      left = (left as ts.BinaryExpression).left;
+    }
+    const parts = [this.expr(left)];
+    for (let i = rights.length - 1; i >= 0; i--) parts.push(this.expr(rights[i]));
+    return { k: 'concat', parts };
   }
 
   private unknown(e: ts.Node): Expr {

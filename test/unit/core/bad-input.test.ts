@@ -50,4 +50,56 @@ describe('bad input', () => {
     const r = analyse({ 'app.js': APP + 'function f(a) { return f(a); }\napp.use(f(1));\n' });
     assert.deepStrictEqual(r.routes.map(x => x.path), ['/ok']);
   });
+
+  describe('infinite and deep code', () => {
+    const MODULE = "const app = require('./app');\n";
+    const APP_EXPORTED = APP + 'module.exports = app;\n';
+
+    it('a `while (true)` registering a route at module top level: the scan ends, the route is there once', () => {
+      const r = analyse({ 'app.js': APP_EXPORTED, 'spin.js': MODULE + "while (true) { app.get('/spin', (req, res) => res.end()); }\n" });
+      assert.deepStrictEqual(routeLines(r), ['GET /ok [] ⚠', 'GET /spin [] ⚠']);
+    });
+
+    it('unbounded recursion registering a route: followed once, not forever', () => {
+      const r = analyse({ 'app.js': APP_EXPORTED, 'recurse.js': MODULE + "function register(n) { app.get('/r', (req, res) => res.end()); return register(n + 1); }\nregister(0);\n" });
+      assert.deepStrictEqual(routeLines(r), ['GET /ok [] ⚠', 'GET /r [] ⚠']);
+    });
+
+    it('a 1e9-iteration string loop at module top level is not run: the code after it is', () => {
+      const r = analyse({ 'app.js': APP_EXPORTED, 'loop.js': MODULE + "let s = '';\nfor (let i = 0; i < 1e9; i++) s += 'x';\napp.get('/after-loop', (req, res) => res.end());\n" });
+      assert.deepStrictEqual(routeLines(r), ['GET /ok [] ⚠', 'GET /after-loop [] ⚠']);
+    });
+
+    it('files nested 10,000 levels deep are listed as skipped with the reason; the rest is analysed', () => {
+      const n = 10_000;
+      const r = analyse({
+        'app.js': APP_EXPORTED,
+        'arrays.js': MODULE + `const x = ${'[\n'.repeat(n)}${']\n'.repeat(n)};\napp.get('/arrays', (req, res) => res.end());\n`,
+        'functions.js': MODULE + `${'function f() {\n'.repeat(n)}${'}\n'.repeat(n)}app.get('/functions', (req, res) => res.end());\n`,
+        'ternaries.js': MODULE + `const p = ${"a ? '/c' :\n".repeat(n)}'/d';\napp.get(p, (req, res) => res.end());\n`,
+        'later.js': MODULE + "app.get('/later', (req, res) => res.end());\n",
+      });
+      assert.deepStrictEqual(routeLines(r), ['GET /ok [] ⚠', 'GET /later [] ⚠']);
+      const reasons = Object.fromEntries(r.skipped.map(s => [s.file, s.reason]));
+      for (const f of ['arrays.js', 'functions.js', 'ternaries.js']) assert.match(reasons[f], /^nested too deeply to parse/, f);
+    });
+
+    it('2,000 nested ternaries (deep enough to overflow parsing or evaluating, depending on the stack): that file is skipped, not the run', () => {
+      const r = analyse({
+        'app.js': APP_EXPORTED,
+        'ternaries.js': MODULE + `const p = ${"a ? '/c' :\n".repeat(2000)}'/d';\napp.get(p, (req, res) => res.end());\n`,
+        'later.js': MODULE + "app.get('/later', (req, res) => res.end());\n",
+      });
+      assert.deepStrictEqual(routeLines(r).filter(l => !l.startsWith('GET /d ')), ['GET /ok [] ⚠', 'GET /later [] ⚠']);
+      assert.deepStrictEqual(r.skipped.map(s => s.file), ['ternaries.js']);
+      assert.match(r.skipped[0].reason, /^nested too deeply to (parse|evaluate)/);
+    });
+
+    it("a 2,000-term '+' chain (generated code) is one flat concatenation: its path is known", () => {
+      const r = analyse({ 'app.js': APP_EXPORTED, 'plus.js': MODULE + `const p = '/s'${" + 'x'\n".repeat(2000)};\napp.get(p, (req, res) => res.end());\n` });
+      assert.deepStrictEqual(r.routes.map(x => x.path), ['/ok', '/s' + 'x'.repeat(2000)]);
+      assert.deepStrictEqual(r.skipped, []);
+    });
+  });
 });
+
