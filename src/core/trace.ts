@@ -102,7 +102,7 @@ export function traceRequest(analysis: TraceInput | (AnalysisResult & { model: A
     stopOf(2, parsers, parsers.length ? `${names(parsers)} read${parsers.length === 1 ? 's' : ''} the body before the handler.` : r.facts.readsBody ? 'No body parser runs before this handler, yet it reads req.body: it will be undefined.' : 'No body parser runs for this request; the handler does not read req.body.'),
     stopOf(3, [...mounts, site(`${r.method} ${r.path}`, r.range, 'route')], `Matches ${r.method} ${r.path}${paramText ? ` with ${paramText}` : ''}.`),
     stopOf(4, chain, chain.length ? `${chain.length} layer${chain.length === 1 ? ' runs' : 's run'} before the handler, in this order.` : 'No middleware runs before the handler.'),
-    stopOf(5, handler ? [handler] : [], handler ? 'Your logic runs here; every database or service call it waits on adds to this stop.' : 'The handler could not be read.'),
+    stopOf(5, handler ? [handler] : [], handler ? 'Your logic runs here; every database or service call it waits on adds to this stop.' : r.guards ? 'This route only guards: its last function passes the request on, to a handler registered where the analyser does not see it.' : 'The handler could not be read.'),
     stopOf(6, serialize, serialize.length ? `The response becomes bytes here (${serialize.length === 1 ? 'one exit' : `${serialize.length} exits`} of the handler).` : 'No res.json / res.send in the handler itself: it may serialize elsewhere or stream.'),
     stopOf(7, drain, drain.length ? `The handler writes to the socket itself (${names(drain)}): backpressure matters here.` : 'Node writes the serialized body; a slow client still holds the socket until it has read it.'),
   ];

@@ -80,6 +80,30 @@ describe('traceRequest', () => {
     assert.deepStrictEqual(sites(t, 4), ['audit@app.js:2']);
   });
 
+  it('goes through a guard-only route to the later route it guards; a guard with no later route says its handler is elsewhere', () => {
+    const r = analyse({
+      'server.js': [
+        "const express = require('express');",
+        "const { expressjwt } = require('express-jwt');",
+        'const app = express();',
+        "const isAuthorized = () => expressjwt({ secret: 'k', algorithms: ['HS256'] });",
+        "app.get('/api/Users', isAuthorized());",
+        "app.get('/api/Users', (req, res) => res.json([]));",
+        "app.post('/api/Products', isAuthorized());",
+        '',
+      ].join('\n'),
+    });
+    const users = traceRequest(r, 'GET', '/api/Users');
+    assert.strictEqual(users.summary, 'GET /api/Users is answered by GET /api/Users (server.js:6).');
+    assert.deepStrictEqual(sites(users, 4), ['isAuthorized@server.js:5']);
+    assert.strictEqual(users.verdict.protected, true);
+    const products = traceRequest(r, 'POST', '/api/Products');
+    assert.strictEqual(products.route?.line, 7);
+    assert.deepStrictEqual(sites(products, 5), []);
+    assert.match(products.stops[4].note, /only guards/);
+    assert.ok(products.notes.some(n => n.startsWith('handler registered elsewhere')), products.notes.join());
+  });
+
   it('says where and why a route runs without auth: the auth layer is registered after it', () => {
     const r = analyse({
       'app.js': [
