@@ -1,19 +1,15 @@
 // Text from the analysed code that would reorder or drive what the editor shows: a file whose name and
-// route path hold colour codes, a bell, CR LF, an OSC title sequence and a right-to-left override is
-// written into express-fixes for this suite only (its source is plain ASCII with JS escapes).
+// route path hold colour codes, a bell, CR LF, an OSC title sequence and a right-to-left override
+// (test/fixtures/hostile-text/app.js, plain ASCII with JS escapes) is written into express-fixes for
+// this suite only.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { api, inFolder, poll, quickFixes, sevenStopsDiagnostics } from './helpers';
 
 const NAME = 'evil\u001b[31m\u202esj.js';
-const SOURCE = String.raw`const express = require('express');
-const app = express();
-function requireUser(req, res, next) { if (!req.headers.authorization) return res.status(401).end(); req.user = { id: 1 }; next(); }
-app.get('/\u001b[31mred\u001b[0m\u0007\r\n\u202eevil', (req, res) => res.json(req.user));
-app.use('/\u001b]0;pwned\u0007', express.Router().get('/x', (req, res) => res.end()));
-app.use(requireUser);
-app.get('/ok', (req, res) => res.json(req.user));
-`;
+const SOURCE = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/hostile-text/app.js'));
 /** Any control, format (bidi, zero-width) or separator character. */
 const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
@@ -22,7 +18,7 @@ suite('Control and bidi characters from the code', () => {
 
   suiteSetup(async () => {
     const a = await api();
-    await vscode.workspace.fs.writeFile(uri(), Buffer.from(SOURCE, 'utf8'));
+    await vscode.workspace.fs.writeFile(uri(), SOURCE);
     await poll(() => a.analysisFor(uri())?.routes.find(r => r.file === `src/${NAME}`));
   });
 
@@ -53,7 +49,7 @@ suite('Control and bidi characters from the code', () => {
   test('the routes view shows them as escapes', async () => {
     const lines = (await api()).routesView().lines;
     assert.deepStrictEqual(lines.filter(l => HIDDEN.test(l)), []);
-    assert.ok(lines.includes('  express app — src/evil\\u001b[31m\\u202esj.js:2'), lines.join('\n'));
+    assert.ok(lines.includes('  express app — src/evil\\u001b[31m\\u202esj.js:4'), lines.join('\n'));
     assert.ok(lines.includes('    /\\u001b]0;pwned\\u0007'), lines.join('\n'));
     assert.ok(lines.includes('    GET /\\u001b[31mred\\u001b[0m\\u0007\\u000d\\u000a\\u202eevil — no auth'), lines.join('\n'));
   });
