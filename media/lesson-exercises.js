@@ -1,7 +1,7 @@
 // @ts-check
 // DOM helpers and the lesson's exercises: quizzes with an explanation for every answer, the
 // order-the-stops exercise (drag and drop, Alt+Arrow keys, or buttons) and recall questions.
-// Everything is built with createElement + textContent.
+// Everything is built with createElement + textContent, and strings shown through `el` are printable.
 (function () {
   /**
    * @typedef {{ get: (key: string) => any, set: (key: string, value: any) => void }} Store
@@ -10,7 +10,26 @@
    */
 
   /**
-   * Creates an element with a class and children (strings become text nodes).
+   * The characters src/core/display-text.ts calls hidden (controls, bidi and zero-width format
+   * characters, line and paragraph separators, lone surrogates): kept in step by
+   * test/unit/media/lesson-exercises.test.ts. As text nodes they cannot run, but a right-to-left
+   * override still reorders what the reader sees.
+   */
+  const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+
+  /**
+   * `text` with every hidden character written as a JavaScript escape (`\u202e`, `\u{e0041}`).
+   * @param {string} text
+   */
+  function printable(text) {
+    return text.replace(HIDDEN, ch => {
+      const cp = /** @type {number} */ (ch.codePointAt(0));
+      return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
+    });
+  }
+
+  /**
+   * Creates an element with a class and children (strings become printable text nodes).
    * @template {keyof HTMLElementTagNameMap} K
    * @param {K} tag
    * @param {string} [className]
@@ -20,7 +39,7 @@
   function el(tag, className, children) {
     const e = document.createElement(tag);
     if (className) e.className = className;
-    if (children) e.append(...children);
+    if (children) e.append(...children.map(c => (typeof c === 'string' ? printable(c) : c)));
     return e;
   }
 
@@ -44,7 +63,7 @@
   /** Says something to screen readers through the page's polite live region. @param {string} text */
   function announce(text) {
     const region = document.getElementById('announcer');
-    if (region) { region.textContent = ''; region.textContent = text; }
+    if (region) { region.textContent = ''; region.textContent = printable(text); }
   }
 
   /**
@@ -228,5 +247,5 @@
     return box;
   }
 
-  /** @type {any} */ (window).sevenStopsUi = { el, rich, para, announce, quiz, order, recall };
+  /** @type {any} */ (window).sevenStopsUi = { printable, el, rich, para, announce, quiz, order, recall };
 })();

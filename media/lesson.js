@@ -1,13 +1,15 @@
 // @ts-check
 // The lesson sidebar: the seven stops with this workspace's code under each, a request tracer, where
 // each problem hides (with this workspace's findings), and the exercises. Renders with textContent
-// only: every string from the user's code is data. State survives hiding through getState/setState.
+// only: every string from the user's code is data, shown printable (ui.printable: bidi and control
+// characters as escapes). The trace input keeps the exact request, so it can be traced. State
+// survives hiding through getState/setState.
 (function () {
   // @ts-ignore acquireVsCodeApi is provided by the webview host
   const vscode = acquireVsCodeApi();
   const L = /** @type {any} */ (window).sevenStopsLesson;
   const ui = /** @type {any} */ (window).sevenStopsUi;
-  const { el, rich, para, announce } = ui;
+  const { printable, el, rich, para, announce } = ui;
 
   /**
    * @typedef {{ folder: string, file: string, line: number, label: string }} Place
@@ -116,7 +118,7 @@
     const routes = workspace?.routeList ?? [];
     const multi = (workspace?.folders.length ?? 0) > 1;
     picker.replaceChildren(new Option(routes.length ? `…or pick one of ${routes.length} routes` : '…no routes found yet', ''));
-    routes.forEach((r, i) => picker.append(new Option(`${r.method} ${r.path}${multi ? `  (${folderName(r.folder)})` : ''}`, String(i))));
+    routes.forEach((r, i) => picker.append(new Option(printable(`${r.method} ${r.path}${multi ? `  (${folderName(r.folder)})` : ''}`), String(i))));
     picker.disabled = !routes.length;
   }
 
@@ -245,7 +247,7 @@
     const multi = (workspace?.folders.length ?? 0) > 1;
     const b = el('button', 'link loc', [`${multi ? `${folderName(folder)}/` : ''}${at.file}:${at.line}`]);
     b.type = 'button';
-    b.title = `Open ${at.file} at line ${at.line}`;
+    b.title = printable(`Open ${at.file} at line ${at.line}`);
     b.addEventListener('click', () => vscode.postMessage({ type: 'open', folder, file: at.file, line: at.line }));
     return b;
   }

@@ -1,5 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning: one run, the rule catalogue with help text and URIs,
-// results with physical locations relative to the scanned folder (%SRCROOT%).
+// results with physical locations relative to the scanned folder (%SRCROOT%). Message texts are shown
+// to people (code scanning alerts), so they are printable; URIs and fingerprints keep the exact text.
+import { printable } from '../core/display-text';
 import type { AnalysisResult, Severity, Stop } from '../core/model';
 import { STOP_NAMES } from '../core/model';
 import { Rule, ruleDocUrl } from '../core/rule';
@@ -34,7 +36,7 @@ export function toSarif(r: AnalysisResult, rules: Rule[], version: string): obje
         ruleId: f.ruleId,
         ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
         level: LEVEL[f.severity],
-        message: { text: f.message },
+        message: { text: printable(f.message) },
         locations: [{
           physicalLocation: {
             artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
@@ -43,7 +45,7 @@ export function toSarif(r: AnalysisResult, rules: Rule[], version: string): obje
         }],
         relatedLocations: f.related.map((rel, i) => ({
           id: i + 1,
-          message: { text: rel.message },
+          message: { text: printable(rel.message) },
           physicalLocation: {
             artifactLocation: { uri: encodeURI(rel.file), uriBaseId: '%SRCROOT%' },
             region: { startLine: rel.line, startColumn: rel.column, endLine: rel.endLine, endColumn: rel.endColumn },

@@ -1,4 +1,7 @@
 // The human-readable report: app → mounts → routes with chain and verdict, then findings.
+// Every string from the analysed code goes through `p` (printable): a terminal must see no control
+// or bidi character that the code put in a path, a name or a file name (the colours are ours).
+import { printable as p } from '../core/display-text';
 import type { AnalysisResult, ModelRoute, Route } from '../core/model';
 import { STOP_GLYPHS } from '../core/model';
 
@@ -14,38 +17,38 @@ export function formatText(r: AnalysisResult, color: boolean): string {
   }
   if (!r.apps.length && !r.routes.length) lines.push('No Express app found.');
   r.apps.forEach((app, i) => {
-    lines.push(c('1', `${app.framework}${app.frameworkVersion ? ' ' + app.frameworkVersion : ''} app  ${app.file}:${app.line}`));
+    lines.push(c('1', `${p(app.framework)}${app.frameworkVersion ? ' ' + p(app.frameworkVersion) : ''} app  ${p(app.file)}:${app.line}`));
     const appRoutes = byApp.get(i) ?? [];
     let mount = '';
     for (const route of appRoutes) {
       const m = route.mountPrefix ?? '/';
-      if (m !== mount) { mount = m; if (m !== '/') lines.push(`  ${c('36', m)}`); }
+      if (m !== mount) { mount = m; if (m !== '/') lines.push(`  ${c('36', p(m))}`); }
       const indent = m === '/' ? '  ' : '    ';
-      const verdict = route.protected ? c('32', `🔒 ${route.authBy.join(', ')}`) : c('33', '⚠ no auth');
-      lines.push(`${indent}${STOP_GLYPHS[3]} ${route.method.padEnd(6)} ${route.path}  ${verdict}  ${c('2', `${route.file}:${route.line}`)}`);
+      const verdict = route.protected ? c('32', `🔒 ${route.authBy.map(p).join(', ')}`) : c('33', '⚠ no auth');
+      lines.push(`${indent}${STOP_GLYPHS[3]} ${p(route.method).padEnd(6)} ${p(route.path)}  ${verdict}  ${c('2', `${p(route.file)}:${route.line}`)}`);
       // A guard has no handler: a request it lets through goes on to the later routes it guards.
       const then = route.guards ? (route.guards.length ? ' → next matching route' : '') : ' → handler';
-      if (route.chain.length) lines.push(`${indent}    ${c('2', route.chain.map(x => `${x.name}`).join(' → ') + then)}`);
-      for (const g of route.guards ?? []) lines.push(`${indent}    ${c('2', `guards ${g.method} ${g.path}  ${g.file}:${g.line}`)}`);
-      for (const u of route.unresolved) lines.push(`${indent}    ${c('2', `? ${u}`)}`);
+      if (route.chain.length) lines.push(`${indent}    ${c('2', route.chain.map(x => p(x.name)).join(' → ') + then)}`);
+      for (const g of route.guards ?? []) lines.push(`${indent}    ${c('2', `guards ${p(g.method)} ${p(g.path)}  ${p(g.file)}:${g.line}`)}`);
+      for (const u of route.unresolved) lines.push(`${indent}    ${c('2', `? ${p(u)}`)}`);
     }
   });
   const unmounted = [...byApp.entries()].filter(([k]) => k >= r.apps.length).flatMap(([, v]) => v);
   if (unmounted.length) {
     lines.push(c('1', 'Routes on routers not mounted on any app found'));
-    for (const route of unmounted) lines.push(`  ${route.method.padEnd(6)} ${route.path}  ${c('2', `${route.file}:${route.line}`)}`);
+    for (const route of unmounted) lines.push(`  ${p(route.method).padEnd(6)} ${p(route.path)}  ${c('2', `${p(route.file)}:${route.line}`)}`);
   }
   lines.push('');
   if (r.findings.length) {
     lines.push(c('1', `${r.findings.length} finding${r.findings.length === 1 ? '' : 's'}`));
     for (const f of r.findings) {
       const sev = f.severity === 'error' ? c('31', 'error') : f.severity === 'warning' ? c('33', 'warning') : c('34', 'info');
-      lines.push(`  ${f.file}:${f.line}:${f.column}  ${sev}  ${f.message}  ${c('2', `${STOP_GLYPHS[f.stop]} ${f.ruleId}`)}`);
+      lines.push(`  ${p(f.file)}:${f.line}:${f.column}  ${sev}  ${p(f.message)}  ${c('2', `${STOP_GLYPHS[f.stop]} ${f.ruleId}`)}`);
     }
   } else lines.push(c('32', 'No findings.'));
   if (r.skipped.length) {
     lines.push('', c('2', `Skipped ${r.skipped.length} file(s):`));
-    for (const s of r.skipped.slice(0, 20)) lines.push(c('2', `  ${s.file}: ${s.reason}`));
+    for (const s of r.skipped.slice(0, 20)) lines.push(c('2', `  ${p(s.file)}: ${p(s.reason)}`));
     if (r.skipped.length > 20) lines.push(c('2', `  … and ${r.skipped.length - 20} more (see --format json)`));
   }
   lines.push(c('2', `${r.routes.length} routes, ${r.stats.files} files, ${r.stats.ms} ms`));

@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigError, loadConfig } from '../core/config';
+import { printable } from '../core/display-text';
 import type { Severity } from '../core/model';
 import { analyseFolder } from '../engine';
 import { allRules } from '../rules';
@@ -67,24 +68,30 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
+/** One line on stderr. Messages quote arguments and file names, which may hold control characters. */
+function complain(message: string): void {
+  process.stderr.write(`seven-stops: ${printable(message)}\n`);
+}
+
 export function main(argv: string[]): number {
   let opts: ReturnType<typeof parseArgs>;
   try { opts = parseArgs(argv); } catch (e) {
-    process.stderr.write(`seven-stops: ${(e as Error).message}\n${USAGE}\n`);
+    complain((e as Error).message);
+    process.stderr.write(USAGE + '\n');
     return 2;
   }
   if (opts === 'help') { process.stdout.write(USAGE + '\n'); return 0; }
   if (opts === 'version') { process.stdout.write(VERSION + '\n'); return 0; }
   const dir = path.resolve(opts.dir);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    process.stderr.write(`seven-stops: not a folder: ${opts.dir}\n`);
+    complain(`not a folder: ${opts.dir}`);
     return 2;
   }
   let progress: NodeJS.Timeout | undefined;
   try {
     const config = loadConfig(dir, opts.config);
     // A progress line only for slow scans on a terminal, so CI logs and pipes stay clean.
-    if (process.stderr.isTTY) progress = setTimeout(() => process.stderr.write(`seven-stops: scanning ${opts.dir}…\r`), 1000);
+    if (process.stderr.isTTY) progress = setTimeout(() => process.stderr.write(`seven-stops: scanning ${printable(opts.dir)}…\r`), 1000);
     const result = analyseFolder(dir, { config });
     result.root = opts.dir;
     const out = opts.format === 'json' ? formatJson(result)
@@ -95,8 +102,7 @@ export function main(argv: string[]): number {
     const threshold = RANK[opts.failOn];
     return result.findings.some(f => RANK[f.severity] >= threshold) ? 1 : 0;
   } catch (e) {
-    const msg = e instanceof ConfigError ? e.message : `${(e as Error).message}`;
-    process.stderr.write(`seven-stops: ${msg}\n`);
+    complain(e instanceof ConfigError ? e.message : `${(e as Error).message}`);
     return 2;
   } finally {
     if (progress) clearTimeout(progress);

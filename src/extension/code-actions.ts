@@ -2,6 +2,7 @@
 // route, the error handler to the end, …) and "ignore on this line". Suggestions only: nothing is
 // applied without the user choosing it.
 import * as vscode from 'vscode';
+import { printable } from '../core/display-text';
 import type { Finding, Suggestion } from '../core/model';
 import type { AnalysisService } from './analysis-service';
 import { relativeTo } from './codelens';
@@ -43,7 +44,8 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
     if (s.edits.some(e => e.file !== file || e.end > doc.getText().length)) return null;
     const edit = new vscode.WorkspaceEdit();
     for (const e of s.edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
-    const action = new vscode.CodeAction(s.title, vscode.CodeActionKind.QuickFix);
+    // Titles name routes and layers (`Move GET /x above requireUser`): shown printable.
+    const action = new vscode.CodeAction(printable(s.title), vscode.CodeActionKind.QuickFix);
     action.edit = edit;
     action.diagnostics = [diag];
     return action;

@@ -1,9 +1,10 @@
 // CodeLens naming the stop of each annotated piece of code; on routes, the chain and its verdict.
-// provideCodeLenses only places lenses (cheap); titles are built in resolveCodeLens.
+// provideCodeLenses only places lenses (cheap); titles are built in resolveCodeLens, printable and
+// with `$(icon)` from the code shown as written (labels.ts); the trace arguments keep the exact path.
 import * as vscode from 'vscode';
 import type { Annotation, ModelRoute } from '../core/model';
 import type { AnalysisService } from './analysis-service';
-import { routeTitle, stopTitle } from './labels';
+import { routeName, routeTitle, stopTitle } from './labels';
 import { readSettings } from './settings';
 
 class StopLens extends vscode.CodeLens {
@@ -60,7 +61,7 @@ export class StopCodeLensProvider implements vscode.CodeLensProvider<StopLens>, 
     const r = lens.route;
     // A route lens opens that route's journey in the lesson view; other stops open the lesson itself.
     lens.command = r
-      ? { title: routeTitle(r), command: 'sevenStops.traceRequest', tooltip: `Trace ${r.method} ${r.path} through this app`, arguments: [{ method: r.method, path: r.path, folder: lens.folder.toString() }] }
+      ? { title: routeTitle(r), command: 'sevenStops.traceRequest', tooltip: `Trace ${routeName(r)} through this app`, arguments: [{ method: r.method, path: r.path, folder: lens.folder.toString() }] }
       : { title: stopTitle(lens.annotation), command: 'sevenStops.showLesson', tooltip: 'Open the Seven Stops lesson' };
     return lens;
   }

@@ -1,9 +1,11 @@
 // Commands that act on the analysis: open a location, filter the routes view, export SARIF.
 import * as vscode from 'vscode';
 import { toSarif } from '../cli/format-sarif';
+import { printable } from '../core/display-text';
 import type { SourceRange } from '../core/model';
 import { allRules } from '../rules';
 import type { AnalysisService, FolderAnalysis } from './analysis-service';
+import { literalIcons } from './labels';
 import { OPEN_LOCATION, RoutesViewProvider } from './routes-view';
 
 export function registerCommands(service: AnalysisService, routes: RoutesViewProvider, context: vscode.ExtensionContext): vscode.Disposable[] {
@@ -44,7 +46,7 @@ async function exportSarif(service: AnalysisService, version: string, target?: v
   await service.whenIdle();
   const folders = service.all().filter((f): f is FolderAnalysis & { result: NonNullable<FolderAnalysis['result']> } => !!f.result);
   if (!folders.length) { void vscode.window.showWarningMessage('Seven Stops: there is no analysis to export yet.'); return undefined; }
-  const pick = folders.length === 1 ? folders[0] : (await vscode.window.showQuickPick(folders.map(f => ({ label: f.folder.name, f })), { title: 'Export SARIF for which folder?' }))?.f;
+  const pick = folders.length === 1 ? folders[0] : (await vscode.window.showQuickPick(folders.map(f => ({ label: literalIcons(printable(f.folder.name)), f })), { title: 'Export SARIF for which folder?' }))?.f;
   if (!pick) return undefined;
   const uri = target ?? await vscode.window.showSaveDialog({
     defaultUri: vscode.Uri.joinPath(pick.folder.uri, 'seven-stops.sarif'), filters: { SARIF: ['sarif', 'json'] }, title: 'Export SARIF',

@@ -1,6 +1,7 @@
 // Findings → Problems panel. After every analysis each file shows exactly its current findings (only
 // files whose findings changed are re-sent); a failed analysis clears its folder, so nothing stale stays.
 import * as vscode from 'vscode';
+import { printable } from '../core/display-text';
 import type { Finding, Severity } from '../core/model';
 import { ruleDocUrl } from '../core/rule';
 import type { AnalysisService } from './analysis-service';
@@ -57,13 +58,14 @@ function toRange(r: { line: number; column: number; endLine: number; endColumn: 
   return new vscode.Range(r.line - 1, r.column - 1, r.endLine - 1, r.endColumn - 1);
 }
 
+/** A finding as a diagnostic; messages quote paths and names from the code, so they are shown printable. */
 export function toDiagnostic(root: vscode.Uri, f: Finding): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(toRange(f), f.message, SEVERITY[f.severity]);
+  const d = new vscode.Diagnostic(toRange(f), printable(f.message), SEVERITY[f.severity]);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = { value: f.ruleId, target: vscode.Uri.parse(ruleDocUrl(f.ruleId)) };
   // An unreachable route is dead code: the editor fades it like an unused variable.
   if (f.ruleId === 'no-shadowed-route') d.tags = [vscode.DiagnosticTag.Unnecessary];
   d.relatedInformation = f.related.map(r => new vscode.DiagnosticRelatedInformation(
-    new vscode.Location(vscode.Uri.joinPath(root, r.file), toRange(r)), r.message));
+    new vscode.Location(vscode.Uri.joinPath(root, r.file), toRange(r)), printable(r.message)));
   return d;
 }

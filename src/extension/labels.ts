@@ -1,21 +1,48 @@
 // Text shown in the editor for stops and routes, shared by CodeLens, the routes view and the status bar.
+// Names, paths and file names come from the analysed code: they are shown printable (control and bidi
+// characters as escapes, see core/display-text), and where the editor reads syntax (CodeLens and
+// quick-pick `$(icon)`, Markdown tooltips) that syntax is escaped too.
+import { markdownCode, markdownText, printable } from '../core/display-text';
 import type { Annotation, ModelRoute } from '../core/model';
 import { STOP_GLYPHS, STOP_NAMES } from '../core/model';
 
+/**
+ * `s` where `$(name)` shows as written instead of as an icon, for CodeLens titles and quick-pick items,
+ * which render codicons. VS Code shows `\$(name)` as the literal `$(name)`.
+ */
+export function literalIcons(s: string): string {
+  return s.replace(/\$\((?=[A-Za-z0-9-]+(?:~[A-Za-z]+)?\))/g, '\\$(');
+}
+
+/** `④ Middleware · requireUser`, a CodeLens title. */
 export function stopTitle(a: Annotation): string {
-  return `${STOP_GLYPHS[a.stop]} ${STOP_NAMES[a.stop]} · ${a.label}`;
+  return literalIcons(`${STOP_GLYPHS[a.stop]} ${STOP_NAMES[a.stop]} · ${printable(a.label)}`);
 }
 
 /** `🔒 requireUser`, `⚠ no auth` or `⛔ unreachable`; without the glyph where an icon shows it. */
 export function routeVerdict(r: ModelRoute, glyph = true): string {
-  const [mark, text] = r.shadowedBy.length ? ['⛔', 'unreachable'] : r.protected ? ['🔒', r.authBy.join(', ')] : ['⚠', 'no auth'];
+  const [mark, text] = r.shadowedBy.length ? ['⛔', 'unreachable'] : r.protected ? ['🔒', r.authBy.map(printable).join(', ')] : ['⚠', 'no auth'];
   return glyph ? `${mark} ${text}` : text;
 }
 
-/** `③ Route · GET /api/orders/:id · 3 layers · 🔒 requireUser` */
+/** `③ Route · GET /api/orders/:id · 3 layers · 🔒 requireUser`, a CodeLens title. */
 export function routeTitle(r: ModelRoute): string {
   const layers = `${r.chain.length} layer${r.chain.length === 1 ? '' : 's'}`;
-  return `${STOP_GLYPHS[3]} ${STOP_NAMES[3]} · ${r.method} ${r.path} · ${layers} · ${routeVerdict(r)}`;
+  return literalIcons(`${STOP_GLYPHS[3]} ${STOP_NAMES[3]} · ${routeName(r)} · ${layers} · ${routeVerdict(r)}`);
+}
+
+/** `GET /api/orders/:id`, printable. */
+export function routeName(r: Pick<ModelRoute, 'method' | 'path'>): string {
+  return printable(`${r.method} ${r.path}`);
+}
+
+/** The Markdown hover of a route in the routes view: verdict, the chain in front of it, what was not resolved. */
+export function routeTooltip(r: ModelRoute): string {
+  const chain = r.chain.length
+    ? r.chain.map((c, i) => `${i + 1}. ${markdownCode(c.name)} ${markdownText(`(${c.kind}, ${c.file}:${c.line})`)}`).join('\n')
+    : '_no layers before the handler_';
+  const notes = r.unresolved.length ? `\n\n${markdownText(`Not resolved statically: ${r.unresolved.join('; ')}`)}` : '';
+  return `**${markdownText(`${r.method} ${r.path}`)}** — ${markdownText(routeVerdict(r))}\n\n${chain}${notes}`;
 }
 
 /** `Seven Stops: 42 routes · 2 ⚠` */

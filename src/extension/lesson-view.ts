@@ -3,10 +3,12 @@
 // content; the scripts render every string with textContent and keep their state with setState.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
+import { printable } from '../core/display-text';
 import { parseRequestLine, traceRequest } from '../core/trace';
 import type { Trace } from '../core/trace';
 import type { AnalysisService, FolderAnalysis } from './analysis-service';
 import { openLocation } from './commands';
+import { literalIcons } from './labels';
 import { LessonPlace, parseFromLesson, PLACES_PER_STOP, ToLesson } from './lesson-protocol';
 
 /** What `sevenStops.traceRequest` accepts: `'GET /a/1'` or `{ method, path, folder? }` (e.g. from a CodeLens). */
@@ -80,10 +82,12 @@ export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Di
     await this.service.whenIdle();
     type Item = vscode.QuickPickItem & { input: string; folder?: string };
     const multi = this.service.all().length > 1;
+    // Shown printable, `$(icon)` as written; `input` keeps the exact path to trace.
+    const shown = (s: string) => literalIcons(printable(s));
     const routes: Item[] = this.service.all().flatMap(f => (f.result?.routes ?? []).map(r => ({
-      label: `${r.method} ${r.path}`,
-      description: `${multi ? `${f.folder.name}/` : ''}${r.file}:${r.line}`,
-      detail: r.protected ? `auth: ${r.authBy.join(', ')}` : 'no auth',
+      label: shown(`${r.method} ${r.path}`),
+      description: shown(`${multi ? `${f.folder.name}/` : ''}${r.file}:${r.line}`),
+      detail: r.protected ? shown(`auth: ${r.authBy.join(', ')}`) : 'no auth',
       input: `${r.method === 'ALL' ? 'GET' : r.method} ${r.path}`,
       folder: f.folder.uri.toString(),
     })));

@@ -1,9 +1,11 @@
 // The Routes tree: (folder →) app → mount prefix → route → the chain in front of it. A filter by
 // text, a badge with the number of routes that run without auth, and a click opens the code.
+// Labels, descriptions and tooltips show code-sourced text printable (see labels.ts).
 import * as vscode from 'vscode';
+import { printable } from '../core/display-text';
 import type { ChainEntry, ModelRoute, SourceRange, StackOrigin } from '../core/model';
 import type { AnalysisService, FolderAnalysis } from './analysis-service';
-import { routeVerdict } from './labels';
+import { routeName, routeTooltip, routeVerdict } from './labels';
 
 type Node =
   | { type: 'folder'; folder: FolderAnalysis }
@@ -73,27 +75,27 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
   getTreeItem(node: Node): vscode.TreeItem {
     switch (node.type) {
       case 'folder': {
-        const item = new vscode.TreeItem(node.folder.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(printable(node.folder.folder.name), vscode.TreeItemCollapsibleState.Expanded);
         item.iconPath = vscode.ThemeIcon.Folder;
         return item;
       }
       case 'app': {
         const o = node.origin;
         const item = new vscode.TreeItem(o?.kind === 'router' ? 'Router (not mounted)' : `${o?.framework ?? 'express'} app`, vscode.TreeItemCollapsibleState.Expanded);
-        item.description = o ? `${o.file}:${o.line}` : undefined;
+        item.description = o ? `${printable(o.file)}:${o.line}` : undefined;
         item.iconPath = new vscode.ThemeIcon(o?.kind === 'router' ? 'debug-disconnect' : 'server');
         if (o) item.command = openCommand(node.folder, o.file, o.line);
         return item;
       }
       case 'prefix': {
-        const item = new vscode.TreeItem(node.prefix, vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(printable(node.prefix), vscode.TreeItemCollapsibleState.Expanded);
         item.iconPath = new vscode.ThemeIcon('symbol-namespace');
-        item.tooltip = `Routes of the router mounted at ${node.prefix}`;
+        item.tooltip = `Routes of the router mounted at ${printable(node.prefix)}`;
         return item;
       }
       case 'route': {
         const r = node.route;
-        const item = new vscode.TreeItem(`${r.method} ${r.path}`, r.chain.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(routeName(r), r.chain.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.description = routeVerdict(r, false); // the icon already says lock / warning / error
         item.iconPath = r.shadowedBy.length
           ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
@@ -107,8 +109,8 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
       case 'layer': {
         const entry = node.route.chain[node.index];
         const range = node.route.chainRanges[node.index];
-        const item = new vscode.TreeItem(`${node.index + 1}. ${entry.name}`);
-        item.description = `${entry.kind} · ${entry.file}:${entry.line}`;
+        const item = new vscode.TreeItem(`${node.index + 1}. ${printable(entry.name)}`);
+        item.description = `${entry.kind} · ${printable(entry.file)}:${entry.line}`;
         item.iconPath = new vscode.ThemeIcon(entry.kind === 'auth' ? 'shield' : entry.kind === 'parse' ? 'symbol-field' : 'symbol-event');
         item.command = range ? openCommand(node.folder, range.file, range.line, range.column) : openCommand(node.folder, entry.file, entry.line);
         return item;
@@ -150,12 +152,6 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
 function matches(r: ModelRoute, needle: string): boolean {
   const hay = [`${r.method} ${r.path}`, r.file, ...r.chain.map((c: ChainEntry) => c.name)].join('\n').toLowerCase();
   return hay.includes(needle);
-}
-
-function routeTooltip(r: ModelRoute): string {
-  const chain = r.chain.length ? r.chain.map((c, i) => `${i + 1}. \`${c.name}\` (${c.kind}, ${c.file}:${c.line})`).join('\n') : '_no layers before the handler_';
-  const notes = r.unresolved.length ? `\n\nNot resolved statically: ${r.unresolved.join('; ')}` : '';
-  return `**${r.method} ${r.path}** — ${routeVerdict(r)}\n\n${chain}${notes}`.replace(/[<>]/g, c => (c === '<' ? '&lt;' : '&gt;'));
 }
 
 function openCommand(folder: FolderAnalysis, file: string, line: number, column = 1): vscode.Command {

@@ -1,5 +1,6 @@
 // `Seven Stops: 42 routes · 2 ⚠` in the status bar; a click opens the Seven Stops views.
 import * as vscode from 'vscode';
+import { printable } from '../core/display-text';
 import type { AnalysisService } from './analysis-service';
 import { statusText } from './labels';
 import { readSettings } from './settings';
@@ -26,7 +27,7 @@ export class StatusBar implements vscode.Disposable {
     const failed = folders.filter(f => f.error);
     this.item.text = failed.length ? '$(warning) Seven Stops: analysis failed' : statusText(routes, unprotected, findings);
     this.item.tooltip = failed.length
-      ? failed.map(f => `${f.folder.name}: ${f.error}`).join('\n')
+      ? failed.map(f => printable(`${f.folder.name}: ${f.error}`)).join('\n')
       : `${routes} routes, ${unprotected} without authentication, ${findings} findings. Click to open the Seven Stops lesson.`;
     this.item.show();
   }

@@ -53,3 +53,17 @@ export async function poll<T>(fn: () => T | undefined | Promise<T | undefined>, 
     await new Promise(r => setTimeout(r, 100));
   }
 }
+
+/** The quick fixes offered at `range`, as the editor's light bulb asks for them. */
+export async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  // The workbench now and then cancels the request from its side (one run in five here failed with
+  // 'Canceled' just after the editor opened): ask again, as the light bulb would.
+  return poll(async () => {
+    try {
+      return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+    } catch (e) {
+      if ((e as Error).name === 'Canceled' || (e as Error).message === 'Canceled') return undefined;
+      throw e;
+    }
+  });
+}

@@ -2,7 +2,7 @@
 // re-analysis and no other finding appears. Fixture: test/fixtures/express-fixes (one problem per file).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, inFolder, poll, sevenStopsDiagnostics } from './helpers';
+import { api, inFolder, poll, quickFixes, sevenStopsDiagnostics } from './helpers';
 
 /** Findings of the whole fixture folder as `file:line ruleId` lines. */
 async function folderFindings(): Promise<string[]> {
@@ -19,16 +19,7 @@ async function applyFix(file: string, title: RegExp, expectedBefore: string): Pr
   const diag = await poll(() => sevenStopsDiagnostics(uri)[0]);
   const before = await folderFindings();
   assert.ok(before.includes(expectedBefore), `${expectedBefore} in ${JSON.stringify(before)}`);
-  // The workbench now and then cancels the request from its side (one run in five here failed with
-  // 'Canceled' just after the editor opened): ask again, as the editor's light bulb would.
-  const actions = await poll(async () => {
-    try {
-      return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
-    } catch (e) {
-      if ((e as Error).name === 'Canceled' || (e as Error).message === 'Canceled') return undefined;
-      throw e;
-    }
-  });
+  const actions = await quickFixes(uri, diag.range);
   const action = actions.find(x => title.test(x.title));
   assert.ok(action?.edit, `a quick fix matching ${title} among ${JSON.stringify(actions.map(x => x.title))}`);
   assert.ok(await vscode.workspace.applyEdit(action.edit));

@@ -1,6 +1,7 @@
 // The CLI's contract: exit codes, the JSON schema v1 and SARIF 2.1.0, run as a real process.
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { withWorkspace } from '../workspace';
 
@@ -62,6 +63,51 @@ describe('seven-stops scan', () => {
     assert.deepStrictEqual(run.results[0].locations[0].physicalLocation, {
       artifactLocation: { uri: 'src/server.js', uriBaseId: '%SRCROOT%' },
       region: { startLine: 9, startColumn: 1, endLine: 9, endColumn: 62 },
+    });
+  });
+
+  describe('text from the analysed code that would drive a terminal', () => {
+    // test/fixtures/hostile-text/app.js under a file name holding a colour code and a right-to-left override.
+    const file = 'src/evil\u001b[31m\u202esj.js';
+    const app = fs.readFileSync(path.join(root, 'test/fixtures/hostile-text/app.js'), 'utf8');
+    /** Any control, format (bidi, zero-width) or separator character other than the newlines between lines. */
+    const hidden = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
+    it('prints them as escapes in the text report', () => {
+      withWorkspace({ [file]: app }, dir => {
+        const out = cli(['scan', dir, '--no-color']);
+        assert.strictEqual(out.status, 1);
+        const lines = out.stdout.split('\n');
+        assert.deepStrictEqual(lines.filter(l => hidden.test(l)), []);
+        assert.ok(lines.includes('express app  src/evil\\u001b[31m\\u202esj.js:4'), out.stdout);
+        assert.ok(lines.includes('  ③ GET    /\\u001b[31mred\\u001b[0m\\u0007\\u000d\\u000a\\u202eevil  ⚠ no auth  src/evil\\u001b[31m\\u202esj.js:6'), out.stdout);
+        assert.ok(lines.includes('  /\\u001b]0;pwned\\u0007'), out.stdout);
+        assert.ok(lines.some(l => l.startsWith('  src/evil\\u001b[31m\\u202esj.js:6:1  error  GET /\\u001b[31mred\\u001b[0m\\u0007\\u000d\\u000a\\u202eevil runs without authentication')), out.stdout);
+      });
+    });
+
+    it('keeps the exact text in --format json', () => {
+      withWorkspace({ [file]: app }, dir => {
+        const out = JSON.parse(cli(['scan', dir, '--format', 'json']).stdout);
+        assert.strictEqual(out.routes[0].path, '/\u001b[31mred\u001b[0m\u0007\r\n\u202eevil');
+        assert.strictEqual(out.routes[0].file, file);
+        assert.strictEqual(out.routes[1].path, '/\u001b]0;pwned\u0007/x');
+      });
+    });
+
+    it('escapes SARIF message texts and keeps the exact file in the URI', () => {
+      withWorkspace({ [file]: app }, dir => {
+        const result = JSON.parse(cli(['scan', dir, '--format', 'sarif']).stdout).runs[0].results[0];
+        assert.match(result.message.text, /^GET \/\\u001b\[31mred\\u001b\[0m\\u0007\\u000d\\u000a\\u202eevil runs without authentication/);
+        assert.doesNotMatch(result.message.text, hidden);
+        assert.doesNotMatch(result.relatedLocations[0].message.text, hidden);
+        assert.strictEqual(result.locations[0].physicalLocation.artifactLocation.uri, 'src/evil%1B%5B31m%E2%80%AEsj.js');
+      });
+    });
+
+    it('escapes arguments quoted in error messages on stderr', () => {
+      assert.strictEqual(cli(['scan', 'no/\u001b[2J\u202edir']).stderr, 'seven-stops: not a folder: no/\\u001b[2J\\u202edir\n');
+      assert.match(cli(['scan', '--\u001b]0;x\u0007']).stderr, /^seven-stops: unknown option --\\u001b\]0;x\\u0007\n/);
     });
   });
 });
