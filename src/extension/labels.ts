@@ -25,9 +25,14 @@ export function routeVerdict(r: ModelRoute, glyph = true): string {
   return glyph ? `${mark} ${text}` : text;
 }
 
-/** `③ Route · GET /api/orders/:id · 3 layers · 🔒 requireUser`, a CodeLens title. */
+/**
+ * `③ Route · GET /api/orders/:id · 3 layers · 🔒 requireUser`, a CodeLens title; a guard says what it
+ * guards instead of counting layers (`guard of 1 route`, `guard, handler elsewhere`).
+ */
 export function routeTitle(r: ModelRoute): string {
-  const layers = `${r.chain.length} layer${r.chain.length === 1 ? '' : 's'}`;
+  const layers = r.guards
+    ? r.guards.length ? `guard of ${r.guards.length} route${r.guards.length === 1 ? '' : 's'}` : 'guard, handler elsewhere'
+    : `${r.chain.length} layer${r.chain.length === 1 ? '' : 's'}`;
   return literalIcons(`${STOP_GLYPHS[3]} ${STOP_NAMES[3]} · ${routeName(r)} · ${layers} · ${routeVerdict(r)}`);
 }
 
@@ -41,8 +46,11 @@ export function routeTooltip(r: ModelRoute): string {
   const chain = r.chain.length
     ? r.chain.map((c, i) => `${i + 1}. ${markdownCode(c.name)} ${markdownText(`(${c.kind}, ${c.file}:${c.line})`)}`).join('\n')
     : '_no layers before the handler_';
+  const guards = r.guards?.length
+    ? `\n\n${markdownText(`A guard: a request it lets through goes on to ${r.guards.map(g => `${g.method} ${g.path} (${g.file}:${g.line})`).join(', ')}.`)}`
+    : '';
   const notes = r.unresolved.length ? `\n\n${markdownText(`Not resolved statically: ${r.unresolved.join('; ')}`)}` : '';
-  return `**${markdownText(`${r.method} ${r.path}`)}** — ${markdownText(routeVerdict(r))}\n\n${chain}${notes}`;
+  return `**${markdownText(`${r.method} ${r.path}`)}** — ${markdownText(routeVerdict(r))}\n\n${chain}${guards}${notes}`;
 }
 
 /** `Seven Stops: 42 routes · 2 ⚠` */

@@ -35,6 +35,28 @@ app.use('/$(debug-start)', express.Router().get('/[x](https://evil.example)', (r
     assert.strictEqual(routeTooltip(hostile).split('\n')[2], '1. `requireUser` \\(auth\\, app\\.js\\:4\\)');
   });
 
+  describe('guards', () => {
+    const g = analyse({
+      'app.js': `const express = require('express');
+const { expressjwt } = require('express-jwt');
+const app = express();
+app.get('/api/Users', expressjwt({ secret: 'k', algorithms: ['HS256'] }));
+app.get('/api/Users', (req, res) => res.json([]));
+app.post('/api/Products', expressjwt({ secret: 'k', algorithms: ['HS256'] }));
+`,
+    });
+    const [guard, , lone] = g.model.routes;
+
+    it('a guard CodeLens title says how many routes it guards, or that its handler is elsewhere', () => {
+      assert.strictEqual(routeTitle(guard), '③ Route · GET /api/Users · guard of 1 route · 🔒 expressjwt');
+      assert.strictEqual(routeTitle(lone), '③ Route · POST /api/Products · guard, handler elsewhere · 🔒 expressjwt');
+    });
+
+    it('a guard tooltip names the routes it lets requests through to', () => {
+      assert.ok(routeTooltip(guard).endsWith('\n\nA guard\\: a request it lets through goes on to GET \\/api\\/Users \\(app\\.js\\:5\\)\\.'), routeTooltip(guard));
+    });
+  });
+
   it('literalIcons escapes only what VS Code would render as an icon', () => {
     assert.strictEqual(literalIcons('$(zap) $(alert~spin) $(not an icon) $'), '\\$(zap) \\$(alert~spin) $(not an icon) $');
   });
