@@ -1,42 +1,10 @@
 // The Express oracle fixtures and what framework-semantics.md §1 says the real express does with
-// them. `routes` is every route the runtime must list, with its fate; `probes` are extra requests
-// (doc rows written as traces, `a>b` = a ran, then b) checked against the runtime alone.
+// them (the spec shape is harness/fixture-spec.ts).
 
-import * as path from 'node:path';
-import type { ExpressMajor } from './load-fixture';
-import type { Fate } from './route-truth';
+import type { ExpressMajor } from './express/boot';
+import { p, type FixtureSpec } from './harness/fixture-spec';
 
-export const FIXTURES_ROOT = path.resolve(__dirname, '../fixtures/oracle');
-
-export interface Probe {
-  /** `GET /Admin/x` */
-  request: string;
-  auth: boolean;
-  /** 'timeout': no response within the harness's limit (E20: express 4 leaves the request hanging). */
-  status: number | 'timeout';
-  /** `requireUser>getX`, '' when nothing registered by the fixture ran. */
-  trace: string;
-  /** Only for these majors (the doc says the versions differ). */
-  majors?: ExpressMajor[];
-}
-
-export interface FixtureSpec {
-  dir: string;
-  entry: string;
-  /** The row(s) of framework-semantics.md §1, or `X` for a cross-file construct. */
-  row: string;
-  title: string;
-  /** By `METHOD /path`; a second registration of the same method and path is `METHOD /path#2`. */
-  routes: Record<string, Fate | Record<ExpressMajor, Fate>>;
-  probes: Probe[];
-  /** Compare the analyser only under this major, and why (the doc says the versions differ). */
-  analyserOnly?: { major: ExpressMajor; why: string };
-}
-
-const p = (request: string, auth: 'auth' | 'no-auth', status: Probe['status'], trace: string, majors?: ExpressMajor[]): Probe =>
-  ({ request, auth: auth === 'auth', status, trace, ...(majors ? { majors } : {}) });
-
-export const EXPRESS_FIXTURES: FixtureSpec[] = [
+export const EXPRESS_FIXTURES: FixtureSpec<ExpressMajor>[] = [
   {
     dir: 'e1-use-after-route', entry: 'app.js', row: 'E1',
     title: 'app.use(auth) covers only routes registered after it; a next()-calling handler runs before it',
@@ -152,7 +120,7 @@ export const EXPRESS_FIXTURES: FixtureSpec[] = [
     title: "after a RegExp use-path '.' is a boundary in express 4 only",
     routes: { 'GET /re.x': { 4: 'protected', 5: 'public' } },
     probes: [p('GET /re.x', 'no-auth', 401, 'requireUser', [4]), p('GET /re.x', 'no-auth', 200, 'getReDot', [5])],
-    analyserOnly: { major: 5, why: "E11: express 4 treats '.' as a boundary after a RegExp use-path and 5 does not; the fixture declares express ^5 in package.json" },
+    analyserOnly: { tag: 5, why: "E11: express 4 treats '.' as a boundary after a RegExp use-path and 5 does not; the fixture declares express ^5 in package.json" },
   },
   {
     dir: 'e12-all-before-verbs', entry: 'app.js', row: 'E12',
@@ -371,9 +339,3 @@ export const EXPRESS_FIXTURES: FixtureSpec[] = [
     probes: [p('POST /items', 'auth', 201, 'jsonParser>urlencodedParser>requireUser>createItem'), p('GET /items', 'no-auth', 200, 'listItems')],
   },
 ];
-
-/** The fate the spec expects under a major. */
-export function expectedFate(spec: FixtureSpec, key: string, major: ExpressMajor): Fate | undefined {
-  const f = spec.routes[key];
-  return typeof f === 'string' ? f : f?.[major];
-}

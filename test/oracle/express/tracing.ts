@@ -1,30 +1,13 @@
 // Instruments a real express module (4 or 5) so the oracle can see what actually runs.
-// Every function registered through use / VERB / all / route().VERB / param is replaced by a
-// wrapper that keeps the function's exact `length` (Express treats length 4 as an error handler,
-// E19) and name, and records that name into the active trace when it runs. Mount paths are kept
+// Every function registered through use / VERB / all / route().VERB / param is replaced by the
+// loading boot's wrapper (TracingSession.traced: same name, `length` and kind), which records the
+// name into that boot's trace when it runs. Mount paths are kept
 // as the raw values passed to use(): Express itself only keeps them inside regexps. Route paths
 // need no recording: every Route object keeps its path (route.path).
 
-import * as path from 'node:path';
+import type { Fn, TracingSession } from '../harness/tracing-session';
 
-// Express internals are untyped, hence the `any`s below.
-type Fn = (...args: any[]) => any;
 export type MountPath = string | RegExp | MountPath[];
-
-export interface TraceEntry {
-  name: string;
-  /** Registration id when this function is the last one of a route registration (its handler). */
-  handlerOf: number | null;
-}
-
-export interface Registration {
-  id: number;
-  /** Upper-case method, `ALL` for app.all / route.all. */
-  method: string;
-  /** Where the registering call is, relative to the fixture root; null when not in the fixture. */
-  file: string | null;
-  line: number | null;
-}
 
 export interface ExpressLayer {
   route?: { path: MountPath; stack: ExpressLayer[] };
@@ -33,38 +16,23 @@ export interface ExpressLayer {
   method?: string;
 }
 
-const wrappers = new WeakSet<Fn>();
-const handlerIds = new WeakMap<Fn, number>(); // wrapper -> registration id
+// The patches live on express's shared prototypes, so they need to know which boot is loading a
+// fixture: its session names the registrations and owns the wrappers. Null between loads, when
+// nothing registers (routes are only added while a fixture's modules run).
+let loading: TracingSession | null = null;
 const mountPaths = new WeakMap<ExpressLayer, MountPath>();
 const subApps = new WeakMap<ExpressLayer, any>();
-const registrations = new Map<number, Registration>();
 const instrumented = new WeakSet<object>();
-let nextId = 1;
-let active: TraceEntry[] | null = null;
-let siteRoot: string | null = null;
 let internalDepth = 0;
 
-export function startTrace(): void {
-  active = [];
-}
-
-export function stopTrace(): TraceEntry[] {
-  const out = active ?? [];
-  active = null;
-  return out;
-}
-
-/** Registration sites are reported relative to this folder while a fixture loads. */
-export function setSiteRoot(root: string | null): void {
-  siteRoot = root;
-}
-
-export function registration(id: number): Registration | undefined {
-  return registrations.get(id);
-}
-
-export function handlerIdOf(fn: unknown): number | undefined {
-  return typeof fn === 'function' ? handlerIds.get(fn as Fn) : undefined;
+/** Run `load` with `session` receiving the registrations and wrappers it makes. */
+export async function withExpressSession<T>(session: TracingSession, load: () => Promise<T>): Promise<T> {
+  loading = session;
+  try {
+    return await load();
+  } finally {
+    loading = null;
+  }
 }
 
 export function mountPathOf(layer: ExpressLayer): MountPath | undefined {
@@ -81,53 +49,19 @@ export function isRouterOrApp(fn: any): boolean {
 }
 
 function traced(fn: Fn, handlerOf: number | null): Fn {
-  if (wrappers.has(fn)) return fn;
-  const name = fn.name;
-  const wrapper = function (this: unknown, ...args: unknown[]): unknown {
-    if (active) active.push({ name, handlerOf });
-    return fn.apply(this, args);
-  };
-  // Express dispatches on fn.length (4 = error handler), so the wrapper must report the same arity.
-  Object.defineProperty(wrapper, 'length', { value: fn.length });
-  Object.defineProperty(wrapper, 'name', { value: name });
-  wrappers.add(wrapper);
-  if (handlerOf !== null) handlerIds.set(wrapper, handlerOf);
-  return wrapper;
+  return loading ? loading.traced(fn, handlerOf) : fn;
 }
 
 function flattenDeep(args: unknown[]): unknown[] {
   return args.flat(Infinity);
 }
 
-/** Where the fixture made this registration: first stack frame inside the fixture root. */
-function callSite(): { file: string | null; line: number | null } {
-  if (!siteRoot) return { file: null, line: null };
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 60;
-  const stack = new Error().stack ?? '';
-  Error.stackTraceLimit = limit;
-  for (const raw of stack.split('\n').slice(1)) {
-    const m = /\(?([^()\s]+):(\d+):\d+\)?$/.exec(raw.trim());
-    if (!m) continue;
-    let file = m[1].replace(/\?.*$/, ''); // ESM fixtures are loaded with a cache-busting query
-    if (file.startsWith('file://')) file = decodeURIComponent(new URL(file).pathname);
-    const rel = path.relative(siteRoot, file);
-    if (!rel.startsWith('..') && !path.isAbsolute(rel)) return { file: rel.split(path.sep).join('/'), line: Number(m[2]) };
-  }
-  return { file: null, line: null };
-}
-
-function register(method: string): number {
-  const id = nextId++;
-  registrations.set(id, { id, method, ...callSite() });
-  return id;
-}
-
 /** Wraps the functions of one route registration; the last one is the route's handler. */
 function wrapRouteFns(fns: unknown[], method: string): unknown[] {
+  if (!loading) return fns;
   const last = fns[fns.length - 1];
-  if (typeof last === 'function' && handlerIds.has(last as Fn)) return fns; // already wrapped by app.all
-  const id = register(method);
+  if (loading.handlerIdOf(last) !== undefined) return fns; // already wrapped by app.all
+  const id = loading.register(method);
   return fns.map((fn, i) => (typeof fn === 'function' ? traced(fn as Fn, i === fns.length - 1 ? id : null) : fn));
 }
 

@@ -1,7 +1,7 @@
 // What the runtime says about one route: which layers ran before its handler with the auth header,
 // and whether a request without the header reaches the handler at all.
 
-import type { Observation, RuntimeApp, RuntimeRoute } from './runtime-truth';
+import type { Observation, RuntimeApp, RuntimeRoute } from './runtime-app';
 
 export const SAMPLE_PARAM_VALUE = '1';
 

@@ -1,21 +1,22 @@
-// Compares the analyser's routes for one fixture with what the real express did, and returns every
-// disagreement as a readable line (an empty list means they agree).
+// Compares the analyser's routes for one fixture with what the real framework did, and returns every
+// disagreement as a readable line (an empty list means they agree). What differs by framework
+// (runtime names of built-ins, path spelling, HEAD) comes in a ComparisonProfile.
 
-import type { Route } from '../../src/core/model';
+import type { Framework, Route } from '../../../src/core/model';
 import { concretePath, keyedRoutes, observeRoute, routeKey, type RouteTruth } from './route-truth';
-import { joinPath, type RuntimeApp } from './runtime-truth';
+import type { RuntimeApp } from './runtime-app';
 
-// Express's built-in middleware runs under its internal function names; the analyser names a layer
-// by its source text. Only the built-ins need translating: fixtures name everything else.
-const RUNTIME_TO_SOURCE_NAME: Record<string, string> = {
-  jsonParser: 'express.json',
-  urlencodedParser: 'express.urlencoded',
-  textParser: 'express.text',
-  rawParser: 'express.raw',
-  serveStatic: 'express.static',
-};
+export interface ComparisonProfile {
+  /** Only the analyser's routes of this framework are compared. */
+  framework: Framework;
+  /** The analyser names a layer by its source text; built-ins run under internal names (`jsonParser`). */
+  sourceName: (runtimeName: string) => string;
+  /** An analysed path spelled the way the runtime lists it (express drops a trailing slash, E24). */
+  routePath: (analysedPath: string) => string;
+  /** HEAD runs the GET route's chain unless the app registers its own HEAD route (E14). */
+  headRunsGetChain: boolean;
+}
 
-const sourceName = (runtimeName: string): string => RUNTIME_TO_SOURCE_NAME[runtimeName] ?? runtimeName;
 const show = (names: string[]): string => `[${names.join(' > ')}]`;
 
 /** The optional internal `shadowedBy` list (ModelRoute), when the analyser exposes it. */
@@ -24,13 +25,14 @@ function shadowedBy(r: Route): unknown[] | undefined {
   return Array.isArray(value) ? value : undefined;
 }
 
-export async function compareRoutes(analysed: Route[], app: RuntimeApp): Promise<string[]> {
+export async function compareRoutes(analysed: Route[], app: RuntimeApp, profile: ComparisonProfile): Promise<string[]> {
+  const { sourceName } = profile;
   const problems: string[] = [];
   const runtime = keyedRoutes(app.routes);
-  const expressRoutes = analysed.filter((r) => r.framework === 'express');
-  // Paths spelled like the runtime's (no trailing slash). Same method and path twice (E17, E24):
-  // the n-th analysed one is the n-th registered one.
-  const analysedByKey = keyedRoutes(expressRoutes.map((r) => ({ method: r.method, path: joinPath('', r.path), route: r })));
+  const ofFramework = analysed.filter((r) => r.framework === profile.framework);
+  // Paths spelled like the runtime's. Same method and path twice (E17, E24): the n-th analysed one
+  // is the n-th registered one.
+  const analysedByKey = keyedRoutes(ofFramework.map((r) => ({ method: r.method, path: profile.routePath(r.path), route: r })));
   const analysedKeys = [...analysedByKey.keys()].sort();
   const runtimeKeys = [...runtime.keys()].sort();
   const missing = runtimeKeys.filter((k) => !analysedKeys.includes(k));
@@ -53,7 +55,7 @@ export async function compareRoutes(analysed: Route[], app: RuntimeApp): Promise
     }
     if (shadow && shadow.length > 0) problems.push(`${key}: reachable at runtime but the analyser says it is shadowed`);
     if (a.guards) {
-      problems.push(...compareGuard(key, a, truth));
+      problems.push(...compareGuard(key, a, truth, sourceName));
       continue;
     }
     // The chain of the request that got there: with the header, or only without it (E17).
@@ -73,7 +75,7 @@ export async function compareRoutes(analysed: Route[], app: RuntimeApp): Promise
     }
     // E14: HEAD is served by the GET chain unless an explicit HEAD route exists for the path.
     // (Checked only when the GET chain agrees, so one mistake is reported once.)
-    if (chainAgrees && route.method === 'GET' && !runtime.has(routeKey({ method: 'HEAD', path: route.path }))) {
+    if (profile.headRunsGetChain && chainAgrees && route.method === 'GET' && !runtime.has(routeKey({ method: 'HEAD', path: route.path }))) {
       const head = await app.request('HEAD', concretePath(route.path), withHeader, route.id);
       const headBefore = head.before.map(sourceName);
       if (!head.handlerRan || show(headBefore) !== show(chain)) {
@@ -89,7 +91,7 @@ export async function compareRoutes(analysed: Route[], app: RuntimeApp): Promise
  * "reaches". The analyser's chain is all of the route, and it protects when a request without the
  * header goes no further than that function.
  */
-function compareGuard(key: string, a: Route, truth: RouteTruth): string[] {
+function compareGuard(key: string, a: Route, truth: RouteTruth, sourceName: (runtimeName: string) => string): string[] {
   const problems: string[] = [];
   const withHeader = truth.withAuth;
   const ran = [...withHeader.before, withHeader.trace[withHeader.before.length]].map(sourceName);

@@ -1,0 +1,60 @@
+// Declares the analyser-oracle tests of one framework: for every fixture under every runtime, the
+// static analyser must report exactly the routes the runtime has, and for each route the chain of
+// layers that actually ran before its handler (with the auth header) and whether a request without
+// it is stopped. A framework without an adapter yet declares them pending, with the reason.
+
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import type { AnalysisResult } from '../../../src/core/model';
+import { analyseFolder } from '../../../src/engine';
+import { compareRoutes, type ComparisonProfile } from './compare-routes';
+import { FIXTURES_ROOT, type FixtureSpec, type Tag } from './fixture-spec';
+import type { Runtime } from './runtime-app';
+
+export interface AnalyserOracleOptions {
+  /** Declare every test pending, with this reason (`no Fastify adapter yet`). */
+  pending?: string;
+}
+
+export function analyserOracleTests<V extends Tag>(
+  fixtures: FixtureSpec<V>[], runtimes: Runtime<V>[], profile: ComparisonProfile, options: AnalyserOracleOptions = {},
+): void {
+  // The analysis does not depend on the version the runtime uses: run it once per fixture.
+  const analyses = new Map<string, AnalysisResult>();
+  const analysisOf = (root: string): AnalysisResult => {
+    let result = analyses.get(root);
+    if (!result) {
+      result = analyseFolder(root);
+      analyses.set(root, result);
+    }
+    return result;
+  };
+
+  for (const spec of fixtures) {
+    for (const runtime of runtimes) {
+      const name = `${spec.row}: ${spec.title} [${runtime.label}]`;
+      const root = path.join(FIXTURES_ROOT, spec.dir);
+      const compare = async (): Promise<void> => {
+        const analysis = analysisOf(root);
+        const app = await runtime.boot(root, spec.entry);
+        try {
+          const problems = analysis.skipped.map((s) => `analyser skipped ${s.file}: ${s.reason}`);
+          problems.push(...(await compareRoutes(analysis.routes, app, profile)));
+          if (problems.length > 0) assert.fail(`analyser disagrees with ${runtime.label} on ${spec.dir}:\n  ${problems.join('\n  ')}`);
+        } finally {
+          await app.close();
+        }
+      };
+      if (options.pending) {
+        it.skip(`${name} — pending: ${options.pending}`, compare);
+      } else if (spec.analyserOnly && !runtime.tags.includes(spec.analyserOnly.tag)) {
+        it.skip(`${name} — skipped: ${spec.analyserOnly.why}`, () => undefined);
+      } else if (spec.bootError) {
+        // Nothing boots to compare with; what the analyser should report for it is its framework's issue.
+        it.skip(`${name} — skipped: the framework refuses this app (${spec.bootError})`, () => undefined);
+      } else {
+        it(name, compare);
+      }
+    }
+  }
+}

@@ -1,0 +1,55 @@
+// A fixture app and what framework-semantics.md says the real framework does with it. `routes` is
+// every route the runtime must list, with its fate; `probes` are extra requests (doc rows written
+// as traces, `a>b` = a ran, then b) checked against the runtime alone. `V` is what can differ by
+// version (Runtime.tags): an express major, a Fastify major, a Koa or router package.
+
+import * as path from 'node:path';
+import type { Fate } from './route-truth';
+
+/** What a spec can name a version by (an express major, `'@koa/router 15'`...). */
+export type Tag = string | number;
+
+export const FIXTURES_ROOT = path.resolve(__dirname, '../../fixtures/oracle');
+
+export interface Probe<V extends Tag> {
+  /** `GET /Admin/x` */
+  request: string;
+  auth: boolean;
+  /** 'timeout': no response within the harness's limit (E20: express 4 leaves the request hanging). */
+  status: number | 'timeout';
+  /** `requireUser>getX`, '' when nothing registered by the fixture ran. */
+  trace: string;
+  /** Only under runtimes with one of these tags (the doc says the versions differ). */
+  only?: V[];
+}
+
+export interface FixtureSpec<V extends Tag> {
+  dir: string;
+  entry: string;
+  /** The row(s) of framework-semantics.md, or `X` for a cross-file construct. */
+  row: string;
+  title: string;
+  /** By `METHOD /path`; a second registration of the same method and path is `METHOD /path#2`. */
+  routes: Record<string, Fate | Partial<Record<V, Fate>>>;
+  probes: Probe<V>[];
+  /** Compare the analyser only under runtimes with this tag, and why (the doc says the versions differ). */
+  analyserOnly?: { tag: V; why: string };
+  /** The framework refuses the app: booting it fails with this error code (F11), and nothing is listed. */
+  bootError?: string;
+}
+
+export const p = <V extends Tag>(request: string, auth: 'auth' | 'no-auth', status: Probe<V>['status'], trace: string, only?: V[]): Probe<V> =>
+  ({ request, auth: auth === 'auth', status, trace, ...(only ? { only } : {}) });
+
+/** The fate the spec expects under a runtime with these tags. */
+export function expectedFate<V extends Tag>(spec: FixtureSpec<V>, key: string, tags: readonly V[]): Fate | undefined {
+  const f = spec.routes[key];
+  if (typeof f === 'string' || f === undefined) return f;
+  for (const tag of tags) if (f[tag] !== undefined) return f[tag];
+  return undefined;
+}
+
+/** Whether a probe applies under a runtime with these tags. */
+export function probeApplies<V extends Tag>(probe: Probe<V>, tags: readonly V[]): boolean {
+  return !probe.only || probe.only.some((t) => tags.includes(t));
+}
