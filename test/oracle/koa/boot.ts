@@ -1,0 +1,50 @@
+// Boots a Koa fixture with the real Koa 2 or 3 and one of the router packages (npm aliases koa2 /
+// koa3, koarouter12 / koarouter13 / koarouter15 / koarouter14legacy). A fixture requires
+// '@koa/router' (or 'koa-router'); both names load the router the runtime chose, because some
+// rows differ by router version (K11, K12).
+
+import * as path from 'node:path';
+import { ListeningApp, listen } from '../harness/listening-app';
+import { loadFixture, pickExport } from '../harness/load-fixture';
+import type { Runtime, RuntimeApp } from '../harness/runtime-app';
+import { TracingSession } from '../harness/tracing-session';
+import { traceKoaApp, withRouteRegistrations, type KoaApp } from './tracing';
+
+export type KoaRouterTag = '@koa/router 12' | '@koa/router 13' | '@koa/router 15' | 'koa-router 14';
+export type KoaTag = 'koa 2' | 'koa 3' | KoaRouterTag;
+
+const ROUTER_ALIASES: Record<KoaRouterTag, string> = {
+  '@koa/router 12': 'koarouter12',
+  '@koa/router 13': 'koarouter13',
+  '@koa/router 15': 'koarouter15',
+  'koa-router 14': 'koarouter14legacy',
+};
+
+const isKoaApp = (value: unknown): value is KoaApp =>
+  typeof value === 'object' && value !== null && Array.isArray((value as KoaApp).middleware) && typeof (value as KoaApp).callback === 'function';
+
+async function bootKoa(root: string, entry: string, major: 2 | 3, router: KoaRouterTag): Promise<RuntimeApp> {
+  const koaFile = require.resolve(`koa${major}`);
+  const routerFile = require.resolve(ROUTER_ALIASES[router]);
+  const session = new TracingSession(path.resolve(root));
+  const bindings = { koa: koaFile, '@koa/router': routerFile, 'koa-router': routerFile };
+  const loaded = await withRouteRegistrations(require(routerFile), session, () => loadFixture(root, entry, bindings));
+  const app = pickExport(loaded, isKoaApp, entry, 'its Koa app (module.exports = app / export default app)');
+  const routes = traceKoaApp(app, session);
+  return new ListeningApp(routes, session, await listen(app.callback()));
+}
+
+function koaRuntime(major: 2 | 3, router: KoaRouterTag): Runtime<KoaTag> {
+  return { framework: 'koa', label: `koa ${major} + ${router}`, tags: [`koa ${major}`, router], boot: (root, entry) => bootKoa(root, entry, major, router) };
+}
+
+export const KOA_RUNTIMES: Runtime<KoaTag>[] = [
+  koaRuntime(2, '@koa/router 12'),
+  koaRuntime(2, '@koa/router 13'),
+  koaRuntime(2, 'koa-router 14'),
+  koaRuntime(2, '@koa/router 15'),
+  koaRuntime(3, '@koa/router 12'),
+  koaRuntime(3, '@koa/router 13'),
+  koaRuntime(3, 'koa-router 14'),
+  koaRuntime(3, '@koa/router 15'),
+];

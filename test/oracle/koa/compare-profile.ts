@@ -1,0 +1,15 @@
+// How the analyser's Koa routes will line up with what the real Koa routers list and run (used once
+// the Koa adapter exists; until then koa.oracle.test.ts is pending).
+
+import type { ComparisonProfile } from '../harness/compare-routes';
+
+export const KOA_PROFILE: ComparisonProfile = {
+  framework: 'koa',
+  // Fixtures name their middleware; a built-in (koa-bodyparser's `bodyParser`...) gets an entry
+  // here when a fixture uses one.
+  sourceName: (runtimeName) => runtimeName,
+  // router.stack keeps each layer's path as written, with the prefix applied.
+  routePath: (analysedPath) => analysedPath,
+  // A GET layer also answers HEAD (its methods are ['HEAD', 'GET']), with the same chain (K10).
+  headRunsGetChain: true,
+};
