@@ -1,5 +1,5 @@
 // The Fastify oracle fixtures and what framework-semantics.md §2 says the real Fastify does with
-// them (the spec shape is harness/fixture-spec.ts). Fastify 4 and 5 agree on every row here.
+// them (the spec shape is harness/fixture-spec.ts). Fastify 4 and 5 agree on every row here but F12.
 
 import type { FastifyMajor } from './fastify/boot';
 import { p, type FixtureSpec } from './harness/fixture-spec';
@@ -64,6 +64,13 @@ export const FASTIFY_FIXTURES: FixtureSpec<FastifyMajor>[] = [
     dir: 'f11-duplicate-across-plugins', entry: 'app.js', row: 'F11',
     title: 'the same method and path in two sibling plugins is a duplicate too: the router is global',
     routes: {}, probes: [], bootError: 'FST_ERR_DUPLICATED_ROUTE',
+  },
+  {
+    dir: 'f12-head-after-get', entry: 'app.js', row: 'F12',
+    title: 'an explicit head() after get(): Fastify 4 serves HEAD with it, without the GET route hook; Fastify 5 refuses the app',
+    routes: { 'GET /report': 'protected', 'HEAD /report': 'public' },
+    probes: [p('HEAD /report', 'no-auth', 200, 'headReport'), p('GET /report', 'no-auth', 401, 'requireUser')],
+    bootError: { 5: 'FST_ERR_DUPLICATED_ROUTE' },
   },
   {
     dir: 'f13-static-beats-param', entry: 'app.js', row: 'F13',

@@ -48,6 +48,15 @@ export const KOA_FIXTURES: FixtureSpec<KoaTag>[] = [
     probes: [p('GET /late', 'no-auth', 200, 'getLate'), p('GET /admin', 'no-auth', 401, 'requireUser'), p('GET /admin', 'auth', 200, 'requireUser>getAdmin')],
   },
   {
+    dir: 'k14-generator-middleware', entry: 'app.js', row: 'K14',
+    title: 'generator middleware: Koa 2 converts and runs it; Koa 3 never runs it and the chain stops (404)',
+    routes: { 'GET /me': { 'koa 2': 'protected', 'koa 3': 'unreachable' } },
+    probes: [
+      p('GET /me', 'no-auth', 401, 'requireUser', ['koa 2']), p('GET /me', 'auth', 200, 'requireUser>getMe', ['koa 2']),
+      p('GET /me', 'auth', 404, '', ['koa 3']),
+    ],
+  },
+  {
     dir: 'k11-use-path-prefix', entry: 'app.js', row: 'K11',
     title: "router.use('/admin', auth): a case-insensitive segment prefix, except in koa-router 14 (a raw case-sensitive RegExp)",
     routes: {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { AnalysisResult } from '../../../src/core/model';
 import { analyseFolder } from '../../../src/engine';
 import { compareRoutes, type ComparisonProfile } from './compare-routes';
-import { FIXTURES_ROOT, type FixtureSpec, type Tag } from './fixture-spec';
+import { FIXTURES_ROOT, expectedBootError, type FixtureSpec, type Tag } from './fixture-spec';
 import type { Runtime } from './runtime-app';
 
 export interface AnalyserOracleOptions {
@@ -33,6 +33,7 @@ export function analyserOracleTests<V extends Tag>(
   for (const spec of fixtures) {
     for (const runtime of runtimes) {
       const name = `${spec.row}: ${spec.title} [${runtime.label}]`;
+      const bootError = expectedBootError(spec, runtime.tags);
       const root = path.join(FIXTURES_ROOT, spec.dir);
       const compare = async (): Promise<void> => {
         const analysis = analysisOf(root);
@@ -49,9 +50,9 @@ export function analyserOracleTests<V extends Tag>(
         it.skip(`${name} — pending: ${options.pending}`, compare);
       } else if (spec.analyserOnly && !runtime.tags.includes(spec.analyserOnly.tag)) {
         it.skip(`${name} — skipped: ${spec.analyserOnly.why}`, () => undefined);
-      } else if (spec.bootError) {
+      } else if (bootError) {
         // Nothing boots to compare with; what the analyser should report for it is its framework's issue.
-        it.skip(`${name} — skipped: the framework refuses this app (${spec.bootError})`, () => undefined);
+        it.skip(`${name} — skipped: the framework refuses this app (${bootError})`, () => undefined);
       } else {
         it(name, compare);
       }

@@ -34,8 +34,8 @@ export interface FixtureSpec<V extends Tag> {
   probes: Probe<V>[];
   /** Compare the analyser only under runtimes with this tag, and why (the doc says the versions differ). */
   analyserOnly?: { tag: V; why: string };
-  /** The framework refuses the app: booting it fails with this error code (F11), and nothing is listed. */
-  bootError?: string;
+  /** The framework refuses the app: booting fails with this error code (F11), or only under some versions (F12). */
+  bootError?: string | Partial<Record<V, string>>;
 }
 
 export const p = <V extends Tag>(request: string, auth: 'auth' | 'no-auth', status: Probe<V>['status'], trace: string, only?: V[]): Probe<V> =>
@@ -43,10 +43,19 @@ export const p = <V extends Tag>(request: string, auth: 'auth' | 'no-auth', stat
 
 /** The fate the spec expects under a runtime with these tags. */
 export function expectedFate<V extends Tag>(spec: FixtureSpec<V>, key: string, tags: readonly V[]): Fate | undefined {
-  const f = spec.routes[key];
-  if (typeof f === 'string' || f === undefined) return f;
-  for (const tag of tags) if (f[tag] !== undefined) return f[tag];
+  return lookUp(spec.routes[key], tags);
+}
+
+/** A value the same for every version, or the entry of the first tag that has one. */
+function lookUp<V extends Tag, T extends string>(value: T | Partial<Record<V, T>> | undefined, tags: readonly V[]): T | undefined {
+  if (typeof value === 'string' || value === undefined) return value;
+  for (const tag of tags) if (value[tag] !== undefined) return value[tag];
   return undefined;
+}
+
+/** The error code booting must fail with under a runtime with these tags; undefined when it boots. */
+export function expectedBootError<V extends Tag>(spec: FixtureSpec<V>, tags: readonly V[]): string | undefined {
+  return lookUp(spec.bootError, tags);
 }
 
 /** Whether a probe applies under a runtime with these tags. */

@@ -5,7 +5,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { FIXTURES_ROOT, expectedFate, probeApplies, type FixtureSpec, type Tag } from './fixture-spec';
+import { FIXTURES_ROOT, expectedBootError, expectedFate, probeApplies, type FixtureSpec, type Tag } from './fixture-spec';
 import { keyedRoutes, observeRoute } from './route-truth';
 import type { Runtime } from './runtime-app';
 
@@ -19,8 +19,9 @@ export function runtimeTruthTests<V extends Tag>(fixtures: FixtureSpec<V>[], run
 
 async function checkRuntimeTruth<V extends Tag>(spec: FixtureSpec<V>, runtime: Runtime<V>): Promise<void> {
   const root = path.join(FIXTURES_ROOT, spec.dir);
-  if (spec.bootError) {
-    await assert.rejects(runtime.boot(root, spec.entry), (e: { code?: unknown }) => e.code === spec.bootError, `booting fails with ${spec.bootError}`);
+  const bootError = expectedBootError(spec, runtime.tags);
+  if (bootError) {
+    await assert.rejects(runtime.boot(root, spec.entry), (e: { code?: unknown }) => e.code === bootError, `booting fails with ${bootError}`);
     return;
   }
   const app = await runtime.boot(root, spec.entry);

@@ -53,14 +53,14 @@ export class TracingSession {
   }
 
   /**
-   * A wrapper that records `fn.name` into the request in flight, then runs `fn`. It keeps fn's
+   * A wrapper that records `name` (fn's own by default) into the request in flight, then runs `fn`. It keeps fn's
    * `length` (Express treats 4 as an error handler, E19; Fastify rejects some async arities) and
    * its kind: async stays async and a generator stays a generator (Fastify and Koa look at
    * `constructor.name`; Koa 2 converts generators and Koa 3 never runs them, K14).
    */
-  traced(fn: Fn, handlerOf: number | null): Fn {
+  traced(fn: Fn, handlerOf: number | null, name: string = fn.name): Fn {
     if (this.wrappers.has(fn)) return fn;
-    const entry: TraceEntry = { name: fn.name, handlerOf };
+    const entry: TraceEntry = { name, handlerOf };
     const wrapper = kindPreservingWrapper(fn, () => this.active?.push(entry));
     Object.defineProperty(wrapper, 'length', { value: fn.length });
     Object.defineProperty(wrapper, 'name', { value: fn.name });

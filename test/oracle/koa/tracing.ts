@@ -62,6 +62,9 @@ function routeMethods(methods: string[]): string[] {
   return ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].every((m) => own.includes(m)) ? ['ALL'] : own;
 }
 
+/** Koa 2 runs generator middleware through koa-convert, whose wrapper keeps the generator's name as `_name` (K14). */
+const sourceNameOf = (fn: Fn): string => (fn as Fn & { _name?: string })._name ?? fn.name;
+
 const routerOf = (fn: unknown): KoaRouter | undefined => (typeof fn === 'function' ? (fn as { router?: KoaRouter }).router : undefined);
 
 /** Wrap everything the app will run and list its routes (in dispatch order). */
@@ -71,7 +74,7 @@ export function traceKoaApp(app: KoaApp, session: TracingSession): RuntimeRoute[
   app.middleware.forEach((fn, i) => {
     const router = routerOf(fn);
     if (!router) {
-      app.middleware[i] = session.traced(fn, null);
+      app.middleware[i] = session.traced(fn, null, sourceNameOf(fn));
       return;
     }
     for (const layer of router.stack) {
