@@ -33,6 +33,12 @@ function forgetFixtureModules(root: string): void {
 /** Load `root/entry` with the bare specifiers in `bindings` bound to their files; returns what the module exports. */
 export async function loadFixture(root: string, entry: string, bindings: ModuleBindings): Promise<any> {
   const abs = path.resolve(root, entry);
+  // Node remembers which file `require('koa')` from a folder loaded the first time it loaded one
+  // (Module._load's relativeResolveCache) and skips _resolveFilename on later calls. It records
+  // that only when the call itself loads the file, so load every bound file here first: the
+  // fixture's require then finds it already loaded, and the next boot, with another version of
+  // the framework, still goes through the hook below. (ESM imports of them share these instances.)
+  for (const file of Object.values(bindings)) require(file);
   if (abs.endsWith('.mjs')) {
     registerEsmHook();
     // The query makes a fresh module graph per load; the hook propagates it to relative imports
@@ -40,12 +46,6 @@ export async function loadFixture(root: string, entry: string, bindings: ModuleB
     const query = new URLSearchParams({ 'oracle-modules': JSON.stringify(bindings), load: String(++loadCounter) });
     return import(`${pathToFileURL(abs).href}?${query}`);
   }
-  // Node remembers which file `require('koa')` from a folder loaded the first time it loaded one
-  // (Module._load's relativeResolveCache) and skips _resolveFilename on later calls. It records
-  // that only when the call itself loads the file, so load every bound file here first: the
-  // fixture's require then finds it already loaded, and the next boot, with another version of
-  // the framework, still goes through the hook below.
-  for (const file of Object.values(bindings)) require(file);
   const original = ModuleInternals._resolveFilename;
   ModuleInternals._resolveFilename = function (request, parent, isMain, options) {
     if (Object.hasOwn(bindings, request)) return bindings[request];
