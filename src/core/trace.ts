@@ -3,7 +3,7 @@
 // over the model: the editor shows the result, the tests assert it.
 import type { Annotation, AnalysisModel, AnalysisResult, Finding, LayerKind, ModelRoute, OrderedLayer, Stop } from './model';
 import { STOP_NAMES } from './model';
-import { matchPath } from './match-path';
+import { matchMounted, matchPath } from './match-path';
 
 /** One place in the user's code the request meets. */
 export interface TraceSite {
@@ -249,7 +249,16 @@ const segs = (p: string) => p.split('/').filter(Boolean);
 function routeParams(r: ModelRoute, req: { method: string; path: string }): Record<string, string> | null {
   const m = r.method.toUpperCase();
   if (!(m === req.method || m === 'ALL' || (m === 'GET' && req.method === 'HEAD'))) return null;
-  return readable(r) ? matchPath(r.path, req.path, true) : null;
+  return readable(r) ? matchMounted(r.mountPrefix, ownPath(r), req.path) : null;
+}
+
+/**
+ * The path the route was registered with on its router: its full path is the mount prefix joined
+ * with it (frameworks/shared/paths.ts joinPath adds no slash), '/' when the full path is the prefix.
+ */
+function ownPath(r: ModelRoute): string {
+  const base = r.mountPrefix === '/' ? '' : r.mountPrefix.replace(/\/+$/, '');
+  return r.path.length > base.length && r.path.startsWith(base) ? r.path.slice(base.length) : '/';
 }
 
 /** Computed and RegExp paths cannot be matched by their text. */

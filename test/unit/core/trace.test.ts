@@ -66,6 +66,24 @@ describe('traceRequest', () => {
     assert.deepStrictEqual(t.alsoMatches, [{ name: 'GET /users/me', file: 'app.js', line: 3, kind: 'route', why: 'registered after GET /users/:id, which answers first' }]);
   });
 
+  it('follows a wildcard under a mount as the router does: `*` at /api (shown /api*) matches /api and below, not /apix; `/{*splat}` matches /api', () => {
+    const r = analyse({
+      'app.js': [
+        "const express = require('express');",
+        'const app = express();',
+        'const api = express.Router();',
+        "api.options('*', function preflight(req, res) { res.status(204).end(); });",
+        "api.get('/{*splat}', function apiFallback(req, res) { res.end(); });",
+        "app.use('/api', api);",
+        '',
+      ].join('\n'),
+    });
+    assert.strictEqual(traceRequest(r, 'OPTIONS', '/api').summary, 'OPTIONS /api is answered by OPTIONS /api* (app.js:4).');
+    assert.deepStrictEqual(traceRequest(r, 'OPTIONS', '/api/x/y').route?.params, { 0: '/x/y' });
+    assert.strictEqual(traceRequest(r, 'OPTIONS', '/apix').outcome, 'not-found');
+    assert.strictEqual(traceRequest(r, 'GET', '/api').route?.path, '/api/{*splat}');
+  });
+
   it('passes over an earlier matching route that calls next(): the later one answers, with it in the chain (E12)', () => {
     const r = analyse({
       'app.js': [
