@@ -57,6 +57,8 @@ export interface TraceInput {
 /**
  * Parses what a user types: `GET /a?x=1`, `post http://host:3000/a`, or just `/a` (GET). The path
  * may contain spaces, so that a route picked from the list traces even when its pattern has them.
+ * A picked Express 4 `*` route reads as a request it answers: `OPTIONS *` as `/*`, `/api*` (`*` in a
+ * router mounted at /api) as `/api/*`.
  */
 export function parseRequestLine(text: string): { method: string; path: string } | { error: string } {
   const m = /^\s*(?:([A-Za-z]+)\s+)?(\S(?:.*\S)?)\s*$/.exec(text);
@@ -65,6 +67,8 @@ export function parseRequestLine(text: string): { method: string; path: string }
   const url = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(.*)$/i.exec(target);
   if (url) target = url[1] || '/';
   target = target.replace(/[?#].*$/, '');
+  if (target.startsWith('*')) target = '/' + target;
+  target = target.replace(/([^/{])\*$/, '$1/*');
   if (!target.startsWith('/')) return { error: `A path starts with "/": got "${m[2]}".` };
   return { method: (m[1] ?? 'GET').toUpperCase(), path: target };
 }

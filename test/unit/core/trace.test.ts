@@ -81,6 +81,7 @@ describe('traceRequest', () => {
     assert.strictEqual(traceRequest(r, 'OPTIONS', '/api').summary, 'OPTIONS /api is answered by OPTIONS /api* (app.js:4).');
     assert.deepStrictEqual(traceRequest(r, 'OPTIONS', '/api/x/y').route?.params, { 0: '/x/y' });
     assert.strictEqual(traceRequest(r, 'OPTIONS', '/apix').outcome, 'not-found');
+    assert.strictEqual(traceRequest(r, 'OPTIONS', '/api/*').route?.path, '/api*', 'the route picked by its path (parseRequestLine)');
     assert.strictEqual(traceRequest(r, 'GET', '/api').route?.path, '/api/{*splat}');
   });
 
@@ -217,6 +218,13 @@ describe('parseRequestLine', () => {
     assert.deepStrictEqual(parseRequestLine('DELETE http://localhost:3000/users/1?force=1'), { method: 'DELETE', path: '/users/1' });
     assert.deepStrictEqual(parseRequestLine('GET https://example.com'), { method: 'GET', path: '/' });
     assert.deepStrictEqual(parseRequestLine('GET /x<img src=x>'), { method: 'GET', path: '/x<img src=x>' }, 'a picked route pattern may hold spaces');
+  });
+
+  it("reads a picked Express 4 `*` route as a request it answers: `*` as /*, /api* as /api/*", () => {
+    assert.deepStrictEqual(parseRequestLine('OPTIONS *'), { method: 'OPTIONS', path: '/*' });
+    assert.deepStrictEqual(parseRequestLine('OPTIONS /api*'), { method: 'OPTIONS', path: '/api/*' });
+    assert.deepStrictEqual(parseRequestLine('GET /*splat'), { method: 'GET', path: '/*splat' });
+    assert.deepStrictEqual(parseRequestLine('GET /api/{*splat}'), { method: 'GET', path: '/api/{*splat}' });
   });
 
   it('explains what is wrong with input it cannot read', () => {
