@@ -163,7 +163,7 @@ export function patternCoversSegments(es: readonly string[], ls: readonly string
   return prefixCoversSegments(es, ls, caseSensitive);
 }
 
-/** Tokens cover only the same token (one unreadable piece, or one wildcard in the middle of a pattern). */
+/** A token covers only the same unreadable piece; a wildcard that does not end its pattern proves nothing. */
 function segmentCovers(pattern: string, target: string, caseSensitive: boolean): boolean {
   if (isToken(pattern) || isToken(target)) return pattern === target && !isRest(pattern);
   if (isParam(pattern)) return true;
