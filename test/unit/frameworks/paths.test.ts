@@ -90,7 +90,7 @@ describe('path arithmetic', () => {
     assert.ok(!prefixCovers('/:tenant', '/{?}/x'));
     assert.ok(prefixCovers('/', '/{?}/x'));
     const piece = unknownSegment('mount 1');
-    assert.ok(patternCovers('/users/:id', '/users/me') && !patternCovers(`/{?}/users/:id`, `/{?}/users/me`));
+    assert.ok(!patternCovers('/{?}/users/:id', '/{?}/users/me'), 'two patterns as written: two pieces that may differ');
     assert.deepStrictEqual(routeSegments([piece], '/users/:id', 'unknown', () => unknownSegment('u')), [piece, 'users', ':id'], 'one mount occurrence: the same token');
   });
 
