@@ -23,7 +23,7 @@ export interface Probe {
 export interface FixtureSpec {
   dir: string;
   entry: string;
-  /** The row(s) of framework-semantics.md §1, or `X` for a cross-file construct. */
+  /** The row(s) of framework-semantics.md §1, `syntax` for its "Express 5 path syntax" table, or `X` for a cross-file construct. */
   row: string;
   title: string;
   /** By `METHOD /path`; a second registration of the same method and path is `METHOD /path#2`. */
@@ -31,6 +31,8 @@ export interface FixtureSpec {
   probes: Probe[];
   /** Compare the analyser only under this major, and why (the doc says the versions differ). */
   analyserOnly?: { major: ExpressMajor; why: string };
+  /** The app boots only under this major, and why (the other throws at registration or reads its paths otherwise). */
+  bootsOn?: { major: ExpressMajor; why: string };
 }
 
 const p = (request: string, auth: 'auth' | 'no-auth', status: Probe['status'], trace: string, majors?: ExpressMajor[]): Probe =>
@@ -285,6 +287,32 @@ export const EXPRESS_FIXTURES: FixtureSpec[] = [
     title: "a mounted sub-app is not covered by the parent's later use(auth); its 404s fall through to the parent",
     routes: { 'GET /sub/status': 'public', 'GET /sub/audit': 'protected', 'GET /own': 'protected' },
     probes: [p('GET /sub/status', 'no-auth', 200, 'getStatus'), p('GET /sub/nope', 'auth', 404, 'requireAdmin>requireUser'), p('GET /sub/audit', 'auth', 200, 'requireAdmin>getAudit')],
+  },
+  {
+    dir: 'syntax-star-express4', entry: 'app.js', row: 'E22, syntax',
+    title: "express 4 `*` matches every path and is held as written: app.options('*', cors) hides later OPTIONS routes; under /api it is /api* and covers /api, not /apix",
+    routes: {
+      'OPTIONS /api*': 'public', 'OPTIONS /api/ping': 'unreachable', 'GET /api/ping': 'public',
+      'OPTIONS *': 'public', 'OPTIONS /upload': 'unreachable', 'GET /upload': 'public',
+    },
+    probes: [
+      p('OPTIONS /api', 'no-auth', 204, 'apiPreflight'), p('OPTIONS /api/ping', 'no-auth', 204, 'apiPreflight'), p('OPTIONS /apix', 'no-auth', 204, 'allowCors'),
+      p('OPTIONS /', 'no-auth', 204, 'allowCors'), p('OPTIONS /upload', 'no-auth', 204, 'allowCors'), p('GET /upload', 'no-auth', 200, 'getUpload'),
+    ],
+    bootsOn: { major: 4, why: 'syntax: express 5 throws `Missing parameter name` on `*`; the fixture declares express ^4' },
+  },
+  {
+    dir: 'syntax-splat-express5', entry: 'app.js', row: 'E22, syntax',
+    title: 'express 5 `/*splat` matches every path but `/`, `/{*splat}` matches `/` too (also /api under a mount); both held as written',
+    routes: {
+      'GET /api/{*splat}': 'public', 'GET /api/status': 'unreachable', 'GET /*splat': 'public',
+      'GET /': 'public', 'GET /docs': 'unreachable', 'POST /docs': 'public',
+    },
+    probes: [
+      p('GET /api', 'no-auth', 404, 'apiFallback'), p('GET /api/status', 'no-auth', 404, 'apiFallback'), p('GET /', 'no-auth', 200, 'getHome'),
+      p('GET /docs', 'no-auth', 200, 'renderApp'), p('GET /apix/y', 'no-auth', 200, 'renderApp'), p('POST /docs', 'no-auth', 201, 'postDocs'),
+    ],
+    bootsOn: { major: 5, why: 'syntax: express 4 reads `/*splat` as `/(.*)splat` and `{*splat}` literally; the fixture declares express ^5' },
   },
   {
     dir: 'x-export-default-router', entry: 'app.mjs', row: 'X',

@@ -32,8 +32,13 @@ export interface Observation {
   before: string[];
 }
 
-/** `/a` + `/` + `/b/` -> `/a/b`: one slash between segments, none at the end (E24: routes ignore it). */
+/**
+ * `/a` + `/` + `/b/` -> `/a/b`: one slash between segments, none at the end (E24: routes ignore it).
+ * A path without a leading slash is appended as written, as Express builds `req.baseUrl +
+ * req.route.path`: express 4 `*` stays `*`, and under `/api` is `/api*`.
+ */
 export function joinPath(prefix: string, p: string): string {
+  if (p !== '' && !p.startsWith('/')) return prefix.replace(/\/+$/, '') + p;
   const joined = `${prefix}/${p}`.replace(/\/+/g, '/');
   return joined.length > 1 ? joined.replace(/\/$/, '') : joined;
 }
