@@ -12,9 +12,26 @@ export function matchPath(pattern: string, path: string, end: boolean): Record<s
   const c = compile(pattern, end);
   if (!c) return null;
   const m = c.re.exec(path);
-  if (!m) return null;
+  return m ? paramsOf(c.names, m) : null;
+}
+
+/**
+ * Matches a concrete path against a route registered as `own` on a router mounted at `mount`, the
+ * way Express dispatches it: the mount matches up to a segment boundary, then the route matches what
+ * is left ('/' when nothing is). So Express 4 `*` under '/api' (shown '/api*') matches '/api' and
+ * '/api/x' but not '/apix', and Express 5 '/{*splat}' under '/api' matches '/api'.
+ */
+export function matchMounted(mount: string, own: string, path: string): Record<string, string> | null {
+  const c = compile(mount, false);
+  const m = c?.re.exec(path);
+  if (!c || !m) return null;
+  const params = matchPath(own, path.slice(m[0].length) || '/', true);
+  return params && { ...paramsOf(c.names, m), ...params };
+}
+
+function paramsOf(names: string[], m: RegExpExecArray): Record<string, string> {
   const params: Record<string, string> = {};
-  c.names.forEach((name, i) => {
+  names.forEach((name, i) => {
     const v = m[i + 1];
     if (v === undefined) return;
     try { params[name] = decodeURIComponent(v); } catch { params[name] = v; }

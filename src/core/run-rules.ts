@@ -1,6 +1,6 @@
 // Runs rules with the user's severities and honours `// seven-stops-ignore-next-line <rule>`.
 import type { SevenStopsConfig } from './config';
-import type { AnalysisModel, Finding, Severity } from './model';
+import type { AnalysisModel, Finding, Framework, ModelRoute, OrderedLayer, Severity, StackOrigin } from './model';
 import { Rule, RuleContext, formatMessage } from './rule';
 
 export interface RuleHost {
@@ -10,11 +10,17 @@ export interface RuleHost {
 }
 
 export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStopsConfig, host: RuleHost): Finding[] {
-  const ctx: RuleContext = { model, config, text: host.text };
   const out: Finding[] = [];
+  const views = new Map<string, AnalysisModel>();
   for (const rule of rules) {
     const setting = config.rules[rule.id] ?? rule.defaultSeverity;
     if (setting === 'off') continue;
+    // A rule sees only the apps and routes of the frameworks it declares it understands.
+    const key = [...rule.frameworks].sort().join(',');
+    let view = views.get(key);
+    if (!view) views.set(key, (view = modelFor(model, rule.frameworks)));
+    if (!view.stacks.length && !view.routes.length) continue;
+    const ctx: RuleContext = { model: view, config, text: host.text };
     let reports: ReturnType<Rule['check']>;
     try {
       reports = rule.check(ctx);
@@ -34,6 +40,37 @@ export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStops
     }
   }
   return out;
+}
+
+/**
+ * The model restricted to `frameworks`: the model itself when it holds nothing else (the usual
+ * case, which keeps its objects for rules that remember reports), else a copy with the other apps'
+ * stacks and routes left out and the indices between them renumbered.
+ */
+export function modelFor(model: AnalysisModel, frameworks: readonly Framework[]): AnalysisModel {
+  const wanted = new Set(frameworks);
+  if (model.origins.every(o => wanted.has(o.framework)) && model.routes.every(r => wanted.has(r.framework))) return model;
+  const appIndex = new Map<number, number>();
+  model.origins.forEach((o, i) => { if (wanted.has(o.framework)) appIndex.set(i, appIndex.size); });
+  const routeIndex = new Map<number, number>();
+  const routes: ModelRoute[] = [];
+  model.routes.forEach((r, i) => {
+    const app = appIndex.get(r.app);
+    if (app === undefined || !wanted.has(r.framework)) return;
+    routeIndex.set(i, routes.length);
+    routes.push(app === r.app ? r : { ...r, app });
+  });
+  const stacks: OrderedLayer[][] = [];
+  const origins: StackOrigin[] = [];
+  for (const [from] of appIndex) {
+    origins.push(model.origins[from]);
+    stacks.push(model.stacks[from].flatMap(l => {
+      if (l.route === undefined) return [l];
+      const to = routeIndex.get(l.route);
+      return to === undefined ? [] : [to === l.route ? l : { ...l, route: to }];
+    }));
+  }
+  return { routes, stacks, origins };
 }
 
 /** Findings of reports a rule gave again (rules may keep reports of unchanged code across runs). */

@@ -3,7 +3,7 @@
 // over the model: the editor shows the result, the tests assert it.
 import type { Annotation, AnalysisModel, AnalysisResult, Finding, LayerKind, ModelRoute, OrderedLayer, Stop } from './model';
 import { STOP_NAMES } from './model';
-import { matchPath } from './match-path';
+import { matchMounted, matchPath } from './match-path';
 
 /** One place in the user's code the request meets. */
 export interface TraceSite {
@@ -57,6 +57,8 @@ export interface TraceInput {
 /**
  * Parses what a user types: `GET /a?x=1`, `post http://host:3000/a`, or just `/a` (GET). The path
  * may contain spaces, so that a route picked from the list traces even when its pattern has them.
+ * A picked Express 4 `*` route reads as a request it answers: `OPTIONS *` as `/*`, `/api*` (`*` in a
+ * router mounted at /api) as `/api/*`.
  */
 export function parseRequestLine(text: string): { method: string; path: string } | { error: string } {
   const m = /^\s*(?:([A-Za-z]+)\s+)?(\S(?:.*\S)?)\s*$/.exec(text);
@@ -65,6 +67,8 @@ export function parseRequestLine(text: string): { method: string; path: string }
   const url = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(.*)$/i.exec(target);
   if (url) target = url[1] || '/';
   target = target.replace(/[?#].*$/, '');
+  if (target.startsWith('*')) target = '/' + target;
+  target = target.replace(/([^/{])\*$/, '$1/*');
   if (!target.startsWith('/')) return { error: `A path starts with "/": got "${m[2]}".` };
   return { method: (m[1] ?? 'GET').toUpperCase(), path: target };
 }
@@ -249,7 +253,16 @@ const segs = (p: string) => p.split('/').filter(Boolean);
 function routeParams(r: ModelRoute, req: { method: string; path: string }): Record<string, string> | null {
   const m = r.method.toUpperCase();
   if (!(m === req.method || m === 'ALL' || (m === 'GET' && req.method === 'HEAD'))) return null;
-  return readable(r) ? matchPath(r.path, req.path, true) : null;
+  return readable(r) ? matchMounted(r.mountPrefix, ownPath(r), req.path) : null;
+}
+
+/**
+ * The path the route was registered with on its router: its full path is the mount prefix joined
+ * with it (frameworks/shared/paths.ts joinPath adds no slash), '/' when the full path is the prefix.
+ */
+function ownPath(r: ModelRoute): string {
+  const base = r.mountPrefix === '/' ? '' : r.mountPrefix.replace(/\/+$/, '');
+  return r.path.length > base.length && r.path.startsWith(base) ? r.path.slice(base.length) : '/';
 }
 
 /** Computed and RegExp paths cannot be matched by their text. */

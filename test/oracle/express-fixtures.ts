@@ -255,6 +255,32 @@ export const EXPRESS_FIXTURES: FixtureSpec<ExpressMajor>[] = [
     probes: [p('GET /sub/status', 'no-auth', 200, 'getStatus'), p('GET /sub/nope', 'auth', 404, 'requireAdmin>requireUser'), p('GET /sub/audit', 'auth', 200, 'requireAdmin>getAudit')],
   },
   {
+    dir: 'syntax-star-express4', entry: 'app.js', row: 'E22, syntax',
+    title: "express 4 `*` matches every path and is held as written: app.options('*', cors) hides later OPTIONS routes; under /api it is /api* and covers /api, not /apix",
+    routes: {
+      'OPTIONS /api*': 'public', 'OPTIONS /api/ping': 'unreachable', 'GET /api/ping': 'public',
+      'OPTIONS *': 'public', 'OPTIONS /upload': 'unreachable', 'GET /upload': 'public',
+    },
+    probes: [
+      p('OPTIONS /api', 'no-auth', 204, 'apiPreflight'), p('OPTIONS /api/ping', 'no-auth', 204, 'apiPreflight'), p('OPTIONS /apix', 'no-auth', 204, 'allowCors'),
+      p('OPTIONS /', 'no-auth', 204, 'allowCors'), p('OPTIONS /upload', 'no-auth', 204, 'allowCors'), p('GET /upload', 'no-auth', 200, 'getUpload'),
+    ],
+    bootsOn: { tag: 4, why: 'syntax: express 5 throws `Missing parameter name` on `*`; the fixture declares express ^4' },
+  },
+  {
+    dir: 'syntax-splat-express5', entry: 'app.js', row: 'E22, syntax',
+    title: 'express 5 `/*splat` matches every path but `/`, `/{*splat}` matches `/` too (also /api under a mount); both held as written',
+    routes: {
+      'GET /api/{*splat}': 'public', 'GET /api/status': 'unreachable', 'GET /*splat': 'public',
+      'GET /': 'public', 'GET /docs': 'unreachable', 'POST /docs': 'public',
+    },
+    probes: [
+      p('GET /api', 'no-auth', 404, 'apiFallback'), p('GET /api/status', 'no-auth', 404, 'apiFallback'), p('GET /', 'no-auth', 200, 'getHome'),
+      p('GET /docs', 'no-auth', 200, 'renderApp'), p('GET /apix/y', 'no-auth', 200, 'renderApp'), p('POST /docs', 'no-auth', 201, 'postDocs'),
+    ],
+    bootsOn: { tag: 5, why: 'syntax: express 4 reads `/*splat` as `/(.*)splat` and `{*splat}` literally; the fixture declares express ^5' },
+  },
+  {
     dir: 'x-export-default-router', entry: 'app.mjs', row: 'X',
     title: '`export default Router().use(auth).get(...)` covers only its own mount path (E6)',
     routes: { 'GET /public': 'public', 'GET /admin/panel': 'protected', 'GET /after': 'public' },

@@ -2,7 +2,7 @@
 // order (use-prefixes and routes), indexed by path segment so each route meets only what can match it.
 import type { OrderedLayer, SourceRange } from '../../core/model';
 import type { Arg } from '../../core/values';
-import { CaseFlags, hasWildcard } from '../shared/paths';
+import { CaseFlags, hasWildcard, unknownSegment } from '../shared/paths';
 import type { Classification } from './middleware-kind';
 
 /**
@@ -148,6 +148,12 @@ export class Befores {
   readonly log: (Before | { block: AddedUnder })[] = [];
   /** Tells this walk's entries from earlier walks' (a number: an entry must not keep its old walk alive). */
   private readonly walk = ++walks;
+  private unknowns = 0;
+
+  /** An unknownSegment for one occurrence of an unreadable path piece: new in every walk, so entries a reused walk adds again keep theirs. */
+  unknownPiece(): string {
+    return unknownSegment(`${this.walk}.${this.unknowns++}`);
+  }
 
   // Written out field by field: an object spread with added fields took V8's slow path here (a
   // fifth of the cold walk on the benchmark).

@@ -138,19 +138,24 @@ function nameKind(argName: string, fnName: string | null): LayerKind {
   return 'other';
 }
 
-/** The next parameter (index 2) is called, or handed on to another function. */
 /**
  * Layers that hand a request on with next() when they succeed (auth, parsers, security headers,
- * logging, rate limits). As the last function of a route they are no handler: the route is a guard
- * in front of a later one (E22). CORS is left out: on an OPTIONS route `cors()` answers preflights.
+ * logging, rate limits). CORS is left out: on an OPTIONS route `cors()` answers preflights.
  */
 const PASSING_KINDS = new Set<LayerKind>(['auth', 'parse', 'security', 'logging', 'rate-limit']);
 
-/** Whether a classified layer passes requests on when it succeeds. */
-export function passesOnSuccess(cls: Classification): boolean {
-  return PASSING_KINDS.has(cls.kind) && !cls.terminal && !cls.errorHandler;
+/**
+ * Whether a route's last function is middleware, making the route a guard in front of a later one
+ * (E22) rather than its handler: a passing kind and, where we can read it, a bare `next()` on some
+ * path. A handler that refuses with 401 and passes errors on with `next(err)` stays a handler.
+ */
+export function passesOnSuccess(arg: Arg, cls: Classification): boolean {
+  if (!PASSING_KINDS.has(cls.kind) || cls.terminal || cls.errorHandler) return false;
+  const v = pick(arg.value);
+  return v.t !== 'fn' || v.fn.uses.some(u => u.param === 2 && u.path.length === 0 && u.call?.length === 0);
 }
 
+/** The next parameter (index 2) is called, or handed on to another function. */
 export function callsNext(fn: FnIR): boolean {
   return fn.uses.some(u => u.param === 2 && u.path.length === 0);
 }

@@ -7,7 +7,8 @@ import type { FnIR } from '../../core/ir';
 import type { ChainEntry, HandlerFacts, ModelRoute, OrderedLayer, RouteRef, SourceRange, StackOrigin } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { options } from '../../core/values';
-import { joinPath, patternCoversSegments, prefixCoversSegments, regexPrefixCovers, segments } from '../shared/paths';
+import { joinPath, mountSegments, patternCoversSegments, plainSegments, prefixCoversSegments, regexPrefixCovers, routeSegments, UNKNOWN_PATH } from '../shared/paths';
+import type { PathSyntax } from '../shared/paths';
 import { Befores, Prefix } from './befores';
 import { Classification, callsNext, passesOnSuccess } from './middleware-kind';
 import { walkOrReuse } from './subtree-reuse';
@@ -17,6 +18,8 @@ interface WalkState {
   /** Classifies a middleware argument once per walk (pass-through routes are re-read for every later route). */
   classify(arg: Arg): Classification;
   app: number;
+  /** How this app's routers read `*` (from its express version): decides which routes are wildcards. */
+  syntax: PathSyntax;
   before: Befores;
   layers: OrderedLayer[];
   routes: ModelRoute[];
@@ -37,10 +40,11 @@ export function walkApps(hosts: ExpressHost[], classifyOnce: (arg: Arg) => Class
   const sites = new Map<string, number>();
   for (const root of roots) sites.set(siteOf(root), (sites.get(siteOf(root)) ?? 0) + 1);
   for (const root of roots) {
-    const state: WalkState = { classify: classifyOnce, app: stacks.length, before: new Befores(), layers: [], routes, visiting: new Set() };
+    const syntax = pathSyntax(ctx.packageVersion(root.site.file, 'express'));
+    const state: WalkState = { classify: classifyOnce, app: stacks.length, syntax, before: new Befores(), layers: [], routes, visiting: new Set() };
     const note = root.kind === 'router' ? [`router created at ${ctx.rel(root.site.file)}:${root.site.span.line} is not mounted on any app the analyser found`] : [];
     const first = routes.length;
-    walk(root, '', [], state, note, ctx);
+    walk(root, { path: '', segs: [], mask: [] }, state, note, ctx);
     // Only roots sharing a creation site can be copies: the others skip building signatures.
     if (sites.get(siteOf(root))! > 1) {
       const copy = `${siteOf(root)}|${routes.slice(first).map(routeSignature).join('|')}`;
@@ -95,11 +99,14 @@ function markMounted(hosts: ExpressHost[]): void {
 }
 
 /**
- * `mask` holds the case sensitivity of each segment of `prefix`, as the router that matched it saw
- * it. Each app and router matches its own paths with its own setting: the app's 'case sensitive
- * routing' does not reach a `Router()`, nor a `Router({ caseSensitive })` the app (E9).
+ * Where a router is mounted: its full path as shown, its matching segments (shared/paths.ts), and
+ * the case sensitivity of each segment as the router that matched it saw it. Each app and router
+ * matches its own paths with its own setting: the app's 'case sensitive routing' does not reach a
+ * `Router()`, nor a `Router({ caseSensitive })` the app (E9).
  */
-function walk(host: ExpressHost, prefix: string, mask: boolean[], st: WalkState, unresolved: string[], ctx: AdapterContext): void {
+interface Mount { path: string; segs: string[]; mask: boolean[] }
+
+function walk(host: ExpressHost, at: Mount, st: WalkState, unresolved: string[], ctx: AdapterContext): void {
   if (st.visiting.has(host)) return; // a router mounted inside itself
   st.visiting.add(host);
   const caseSensitive = host.caseSensitive;
@@ -107,23 +114,23 @@ function walk(host: ExpressHost, prefix: string, mask: boolean[], st: WalkState,
     const range = ctx.range(layer.site.file, layer.site.span);
     if (layer.type === 'use') {
       for (const p of layer.paths) {
-        const { full, notes } = resolvePrefix(prefix, p, unresolved);
-        const fullMask = extendMask(mask, segments(full).length, caseSensitive);
+        const { full, segs, notes } = resolvePath(at, p, 'mount', st, unresolved);
+        const inner: Mount = { path: full, segs, mask: extendMask(at.mask, segs.length, caseSensitive) };
         // app.param callbacks fire for params in this object's own mount paths (E15).
-        for (const fn of paramFns(host, p)) st.before.addMw({ owner: host.id, prefix: prefixOf(full, p, fullMask), arg: fn, cls: { ...st.classify(fn), errorHandler: false, kind: 'other' }, layer: { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false } });
+        for (const fn of paramFns(host, p)) st.before.addMw({ owner: host.id, prefix: prefixOf(inner, p), arg: fn, cls: { ...st.classify(fn), errorHandler: false, kind: 'other' }, layer: { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false } });
         for (const fn of layer.fns) {
           const child = options(fn.value).find(v => v.t === 'host');
           if (child && child.t === 'host' && child.host !== host && (child.host as ExpressHost).kind !== 'server') {
             const sub = child.host as ExpressHost;
             st.layers.push({ order: st.layers.length, kind: 'mount', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false });
-            if (p.kind === 'str' && !st.visiting.has(sub)) walkOrReuse(sub, full, fullMask, notes, st, ctx, () => walk(sub, full, fullMask, st, notes, ctx));
-            else walk(sub, full, fullMask, st, notes, ctx);
+            if (p.kind === 'str' && !st.visiting.has(sub)) walkOrReuse(sub, inner, notes, st, ctx, () => walk(sub, inner, st, notes, ctx));
+            else walk(sub, inner, st, notes, ctx);
             continue;
           }
           const cls = st.classify(fn);
           const ol: OrderedLayer = { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: cls.kind, prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: cls.terminal };
           st.layers.push(ol);
-          st.before.addMw({ owner: host.id, prefix: prefixOf(full, p, fullMask), arg: fn, cls, layer: ol });
+          st.before.addMw({ owner: host.id, prefix: prefixOf(inner, p), arg: fn, cls, layer: ol });
         }
       }
       continue;
@@ -132,13 +139,13 @@ function walk(host: ExpressHost, prefix: string, mask: boolean[], st: WalkState,
     // later chains through the pass-through of earlier routes (E13).
     const entries: RouteEntry[] = layer.type === 'route' ? [{ method: layer.method, fns: layer.fns, site: layer.site }] : layer.route.routeStack;
     for (const p of layer.path) {
-      const { full, notes } = resolvePrefix(prefix, p, unresolved);
+      // One path, one set of matching segments: the entries of `app.route(p)` share its unreadable piece.
+      const { full, segs, notes } = resolvePath(at, p, 'route', st, unresolved);
       const path = full || '/';
-      const segs = segments(path);
       const params = paramFns(host, p);
       for (const e of entries) {
         if (!e.fns.length) continue;
-        addRoute({ owner: host.id, prefix }, path, segs, e.method, params.length ? [...params, ...e.fns] : e.fns, ctx.range(e.site.file, e.site.span), extendMask(mask, segs.length, caseSensitive), notes, st, ctx);
+        addRoute({ owner: host.id, prefix: at.path }, path, segs, e.method, params.length ? [...params, ...e.fns] : e.fns, ctx.range(e.site.file, e.site.span), extendMask(at.mask, segs.length, caseSensitive), notes, st, ctx);
       }
     }
   }
@@ -151,7 +158,7 @@ function addRoute({ owner, prefix }: RouteSite, path: string, segs: string[], me
   const handlerArg = fns[fns.length - 1];
   // A guard: its last function is middleware too, so a request that passes it goes on to a later
   // route (E22), whose chain it joins; it has no handler of its own.
-  const guard = passesOnSuccess(st.classify(handlerArg));
+  const guard = passesOnSuccess(handlerArg, st.classify(handlerArg));
   const routeLevel = guard ? fns : fns.slice(0, -1);
   const chain: ChainEntry[] = [];
   const chainRanges: (SourceRange | null)[] = [];
@@ -230,7 +237,7 @@ function addRoute({ owner, prefix }: RouteSite, path: string, segs: string[], me
   };
   st.routes.push(route);
   st.layers.push({ order: st.layers.length, kind: 'route', name: `${route.method} ${path}`, layerKind: 'other', prefix: path, range, argRange: null, terminal: false, route: st.routes.length - 1 });
-  const passes = fns.every(f => { const fn = fnOf(f); return fn ? callsNext(fn.fn) : passesOnSuccess(st.classify(f)); });
+  const passes = fns.every(f => { const fn = fnOf(f); return fn ? callsNext(fn.fn) : passesOnSuccess(f, st.classify(f)); });
   // Only a handler we can read and that never calls next() certainly ends the request.
   const ends = !!handlerFn && !callsNext(handlerFn.fn);
   st.before.addRoute({ segs, caseSensitive, path, method, fns, passes, ends, name: `${route.method} ${path}`, range, owner, exits });
@@ -273,10 +280,23 @@ function argRange(arg: Arg, ctx: AdapterContext): SourceRange | null {
   return arg.site ? ctx.range(arg.site.file, arg.site.span) : null;
 }
 
-function resolvePrefix(prefix: string, p: PathSpec, unresolved: string[]): { full: string; notes: string[] } {
-  if (p.kind === 'str') return { full: joinPath(prefix, p.v), notes: p.note ? [...unresolved, p.note] : unresolved };
-  if (p.kind === 'regex') return { full: joinPath(prefix, `/${p.source}/`), notes: [...unresolved, `RegExp path /${p.source}/${p.flags}`] };
-  return { full: joinPath(prefix, '{?}'), notes: [...unresolved, `path: ${p.why}`] };
+/**
+ * A use-path or route path under `at`: its full path as shown, its matching segments, and the notes
+ * so far. A RegExp path is shown as written and matched as an unreadable piece.
+ */
+function resolvePath(at: Mount, p: PathSpec, kind: 'mount' | 'route', st: WalkState, unresolved: string[]): { full: string; segs: string[]; notes: string[] } {
+  const own = p.kind === 'str' ? p.v : '/' + UNKNOWN_PATH;
+  const unknown = () => st.before.unknownPiece();
+  const segs = kind === 'route' ? routeSegments(at.segs, own, st.syntax, unknown) : mountSegments(at.segs, own, unknown);
+  if (p.kind === 'str') return { full: joinPath(at.path, p.v), segs, notes: p.note ? [...unresolved, p.note] : unresolved };
+  if (p.kind === 'regex') return { full: joinPath(at.path, `/${p.source}/`), segs, notes: [...unresolved, `RegExp path /${p.source}/${p.flags}`] };
+  return { full: joinPath(at.path, own), segs, notes: [...unresolved, `path: ${p.why}`] };
+}
+
+/** Express 4 reads paths with path-to-regexp 0.1, Express 5 with v8; unknown when no version is found. */
+function pathSyntax(version: string | null): PathSyntax {
+  const major = version === null ? NaN : parseInt(version, 10);
+  return major >= 5 ? 'express5' : major >= 1 ? 'express4' : 'unknown';
 }
 
 /** The case flags of a path of `n` segments: those of its prefix (`mask`, its first segments), then `caseSensitive` for the rest. */
@@ -284,15 +304,16 @@ function extendMask(mask: boolean[], n: number, caseSensitive: boolean): boolean
   return n <= mask.length ? mask.slice(0, n) : [...mask, ...new Array<boolean>(n - mask.length).fill(caseSensitive)];
 }
 
-function prefixOf(full: string, p: PathSpec, caseSensitive: boolean[]): Prefix {
+function prefixOf(at: Mount, p: PathSpec): Prefix {
   if (p.kind === 'regex') return { kind: 'regex', source: p.source, flags: p.flags };
   if (p.kind === 'unknown') return { kind: 'unknown' };
-  return { kind: 'str', v: full || '/', segs: segments(full || '/'), caseSensitive };
+  return { kind: 'str', v: at.path || '/', segs: at.segs, caseSensitive: at.mask };
 }
 
 function covers(prefix: Prefix, segs: string[], path: string): boolean {
   if (prefix.kind === 'unknown') return false;
-  if (prefix.kind === 'regex') return regexPrefixCovers(prefix.source, prefix.flags, path);
+  // A RegExp is tried on one sample path: only a path as written has one that stands for all.
+  if (prefix.kind === 'regex') return plainSegments(segs) && regexPrefixCovers(prefix.source, prefix.flags, path);
   return prefixCoversSegments(prefix.segs, segs, prefix.caseSensitive);
 }
 

@@ -5,7 +5,8 @@
 import type { AdapterContext } from '../../core/adapter';
 import type { ModelRoute, OrderedLayer, SourceRange } from '../../core/model';
 import { AddedUnder, Befores, MwBefore, Prefix } from './befores';
-import { segments } from '../shared/paths';
+import { plainSegments } from '../shared/paths';
+import type { PathSyntax } from '../shared/paths';
 import type { ExpressHost } from './objects';
 
 /** What walking one mounted router added, and where. */
@@ -38,6 +39,7 @@ interface MovedWalk {
 /** The parts of a walk's state a subtree adds to. */
 export interface WalkOutput {
   app: number;
+  syntax: PathSyntax;
   before: Befores;
   layers: OrderedLayer[];
   routes: ModelRoute[];
@@ -47,13 +49,13 @@ export interface WalkOutput {
 const MAX_CONTEXTS = 8;
 
 /**
- * Walks `sub` mounted at `full` with `walk`, or adds again what the same walk added last run. The
+ * Walks `sub` mounted `at` a path with `walk`, or adds again what the same walk added last run. The
  * context key holds everything from outside the router its routes depend on: the full path, its case
- * flags, the notes so far, and the earlier middleware that can run before any route under it.
+ * flags, the path syntax, the notes so far, and the earlier middleware that can run before any route under it.
  */
-export function walkOrReuse(sub: ExpressHost, full: string, mask: boolean[], notes: string[], st: WalkOutput, ctx: AdapterContext, walk: () => void): void {
-  const segs = segments(full);
-  const key = contextKey(full, segs, mask, notes, st.before);
+export function walkOrReuse(sub: ExpressHost, at: { path: string; segs: string[]; mask: boolean[] }, notes: string[], st: WalkOutput, ctx: AdapterContext, walk: () => void): void {
+  const { segs, mask } = at;
+  const key = contextKey(at.path, segs, mask, st.syntax, notes, st.before);
   const walks = ctx.memo('express.subtreeWalks', sub, () => new Map<string, SubtreeWalk>());
   const last = key === null ? undefined : walks.get(key);
   if (last) { addAgain(last, st); return; }
@@ -88,11 +90,11 @@ function move(w: SubtreeWalk, dOrder: number, dRoute: number, app: number): Move
 }
 
 /** Null when the walk must not be reused: a path that is not a string, an earlier route that may match under it, next('router'). */
-function contextKey(full: string, segs: string[], mask: boolean[], notes: string[], before: Befores): string | null {
-  if (/[*+?(){}]/.test(full)) return null;
+function contextKey(full: string, segs: string[], mask: boolean[], syntax: PathSyntax, notes: string[], before: Befores): string | null {
+  if (/[*+?(){}]/.test(full) || !plainSegments(segs)) return null;
   const outside = before.context(segs);
   if (!outside) return null;
-  let key = `${full}\n${mask.map(Number).join('')}\n${notes.join('\u0001')}`;
+  let key = `${full}\n${mask.map(Number).join('')}\n${syntax}\n${notes.join('\u0001')}`;
   for (const b of outside) {
     // next('router') leaves routers by id, and the routers above this one may be new objects.
     if (b.cls.skips !== null) return null;

@@ -1,12 +1,18 @@
 // Path arithmetic shared by the order-based frameworks: joining mount prefixes, and deciding whether
 // a use-path prefix or an earlier route pattern covers every request a route pattern matches.
 
-/** Joins a mount prefix and a path the way Express reports full paths ('/api' + '/' = '/api'). */
+/** How a path piece the analyser could not compute shows in full paths. */
+export const UNKNOWN_PATH = '{?}';
+
+/**
+ * Joins a mount prefix and a path the way Express composes them (`req.baseUrl + req.route.path`):
+ * '/api' + '/' = '/api', '/api' + '/users' = '/api/users'. A path written without a leading slash is
+ * kept as the router holds it: Express 4's `*` shows as `*`, and under '/api' as '/api*' (it matches
+ * '/api' and everything below it, its `params[0]` holding the rest with its slash).
+ */
 export function joinPath(prefix: string, p: string): string {
   if (p === '' || p === '/') return prefix === '' ? '/' : prefix;
-  const a = prefix === '/' ? '' : prefix.replace(/\/+$/, '');
-  const b = p.startsWith('/') ? p : '/' + p;
-  return a + b;
+  return (prefix === '/' ? '' : prefix.replace(/\/+$/, '')) + p;
 }
 
 /** Path segments, without empty ones ('/a//b/' → ['a','b']). */
@@ -28,13 +34,86 @@ function isParam(seg: string): boolean {
   return seg.startsWith(':') && !seg.endsWith('?') && !/[*+()]/.test(seg);
 }
 
-/** Whether a pattern can match more segments than it has (then it is not indexed by length). */
-export function hasWildcard(segs: string[]): boolean {
-  return segs.some(isWildcard);
+// Matching segments. Layers are compared by what the router makes of each segment of a path, not by
+// its text: a wildcard, or a piece the analyser cannot read, becomes a token. Tokens start with '/',
+// which no segment of a split path holds.
+
+/** Any number of segments, none included: Express 4 `*` and `/*`, Express 5 `/{*name}` (first in the route's own path). */
+export const REST_ANY = '/**';
+/** One or more segments: Express 5 `/*name` and `/x/{*name}`, Express 4 `/x/*` (it matches `/x/`, not `/x`). */
+export const REST_SOME = '/*+';
+const UNKNOWN_TOKEN = '/?';
+
+/**
+ * The token for one occurrence of a path piece the analyser cannot read (`unknown` tells
+ * occurrences apart). It may stand for any number of segments, so only an earlier REST_ANY before
+ * it, or the same occurrence (`app.route(p).all(a).get(h)`, routes under one mount), covers it.
+ */
+export function unknownSegment(occurrence: string): string {
+  return UNKNOWN_TOKEN + occurrence;
 }
 
-function isWildcard(seg: string): boolean {
-  return seg === '*' || seg.startsWith('*') || seg === '(.*)' || seg.startsWith('{*');
+function isToken(seg: string): boolean {
+  return seg.charCodeAt(0) === SLASH;
+}
+
+function isRest(seg: string): boolean {
+  return seg === REST_ANY || seg === REST_SOME;
+}
+
+/**
+ * Which path syntax a router reads (framework-semantics.md, "Express 5 path syntax"): Express 4's
+ * path-to-regexp 0.1 or Express 5's v8. 'unknown' when no version is found: then a pattern is a
+ * wildcard only where both read it as one (or one throws at registration, so the app never starts).
+ */
+export type PathSyntax = 'express4' | 'express5' | 'unknown';
+
+/**
+ * The matching segments of a route registered with `own` (as written) under a mount with matching
+ * segments `prefix`; `unknown` makes this occurrence's unknownSegment, which stands for: UNKNOWN_PATH;
+ * a path with no leading slash (`users` never matches; Express 4 `*` does); a `*` Express does not
+ * read as a wildcard (Express 4: `/*name` is `/(.*)name`, `/(.*)` is `/(\.*)`).
+ */
+export function routeSegments(prefix: readonly string[], own: string, syntax: PathSyntax, unknown: () => string): string[] {
+  if (own !== '' && !own.startsWith('/') && !own.startsWith('*')) return [...prefix, unknown()];
+  const out = [...prefix];
+  const segs = segments(own);
+  let piece: string | undefined;
+  for (let j = 0; j < segs.length; j++) out.push(ownSegment(segs[j], j === 0, syntax) ?? (piece ??= unknown()));
+  return out;
+}
+
+function ownSegment(seg: string, first: boolean, syntax: PathSyntax): string | null {
+  if (seg === UNKNOWN_PATH) return null;
+  if (!seg.includes('*')) return seg;
+  // Express 5 throws on a bare `*` at registration: where the app starts, this is Express 4's.
+  if (seg === '*') return first ? REST_ANY : REST_SOME;
+  if (syntax !== 'express5') return null;
+  if (/^\*[A-Za-z_$][\w$]*$/.test(seg)) return REST_SOME;
+  if (/^\{\*[A-Za-z_$][\w$]*\}$/.test(seg)) return first ? REST_ANY : REST_SOME;
+  return null;
+}
+
+/**
+ * The matching segments of a use-path `p` under a mount with matching segments `prefix`. A segment
+ * with a wildcard, or one the analyser cannot read, is this occurrence's unknownSegment.
+ */
+export function mountSegments(prefix: readonly string[], p: string, unknown: () => string): string[] {
+  if (p !== '' && !p.startsWith('/')) return [...prefix, unknown()];
+  const out = [...prefix];
+  let piece: string | undefined;
+  for (const seg of segments(p)) out.push(seg === UNKNOWN_PATH || seg.includes('*') ? (piece ??= unknown()) : seg);
+  return out;
+}
+
+/** Whether every segment is as written: no wildcard and no unreadable piece. */
+export function plainSegments(segs: readonly string[]): boolean {
+  return !segs.some(isToken);
+}
+
+/** Whether a pattern can match more segments than it has (then it is not indexed by length). */
+export function hasWildcard(segs: readonly string[]): boolean {
+  return segs.some(isRest);
 }
 
 /**
@@ -53,33 +132,42 @@ function sensitiveAt(flags: CaseFlags, i: number): boolean {
  * Literal segments compare case-insensitively unless `caseSensitive` (E9). A param in the prefix
  * covers anything in that segment; a literal in the prefix does not cover a param in the route.
  */
-export function prefixCovers(prefix: string, route: string, caseSensitive: CaseFlags = false): boolean {
-  return prefixCoversSegments(segments(prefix), segments(route), caseSensitive);
+export function prefixCovers(prefix: string, route: string, caseSensitive: CaseFlags = false, syntax: PathSyntax = 'unknown'): boolean {
+  return prefixCoversSegments(mountSegments([], prefix, () => unknownSegment('prefix')), routeSegments([], route, syntax, () => unknownSegment('route')), caseSensitive);
 }
 
-/** prefixCovers on pre-split segments (hot path: called for every layer before every route). */
-export function prefixCoversSegments(ps: string[], rs: string[], caseSensitive: CaseFlags): boolean {
+/** prefixCovers on matching segments (hot path: called for every layer before every route). */
+export function prefixCoversSegments(ps: readonly string[], rs: readonly string[], caseSensitive: CaseFlags): boolean {
   if (ps.length > rs.length) return false;
   return ps.every((seg, i) => segmentCovers(seg, rs[i], sensitiveAt(caseSensitive, i)));
 }
 
-/** Whether an earlier route pattern matches every path a later route pattern matches (E22). */
-export function patternCovers(earlier: string, later: string, caseSensitive: CaseFlags = false): boolean {
-  return patternCoversSegments(segments(earlier), segments(later), caseSensitive);
+/**
+ * Whether an earlier route pattern matches every path a later route pattern matches (E22), both
+ * as written. Each has its own unreadable pieces: a `{?}` in one never covers one in the other.
+ */
+export function patternCovers(earlier: string, later: string, caseSensitive: CaseFlags = false, syntax: PathSyntax = 'unknown'): boolean {
+  return patternCoversSegments(routeSegments([], earlier, syntax, () => unknownSegment('earlier')), routeSegments([], later, syntax, () => unknownSegment('later')), caseSensitive);
 }
 
-/** patternCovers on pre-split segments; `caseSensitive` is the earlier pattern's (it does the matching). */
-export function patternCoversSegments(es: string[], ls: string[], caseSensitive: CaseFlags): boolean {
-  for (let i = 0; i < es.length; i++) {
-    if (isWildcard(es[i])) return true;
-    if (i >= ls.length || !segmentCovers(es[i], ls[i], sensitiveAt(caseSensitive, i))) return false;
+/** patternCovers on matching segments; `caseSensitive` is the earlier pattern's (it does the matching). */
+export function patternCoversSegments(es: readonly string[], ls: readonly string[], caseSensitive: CaseFlags): boolean {
+  const end = es.length - 1;
+  // A wildcard ending the earlier pattern takes the rest of the later one; REST_SOME needs a
+  // segment there that cannot be empty (an unreadable piece may be).
+  if (es[end] === REST_ANY || es[end] === REST_SOME) {
+    if (!prefixCoversSegments(es.slice(0, end), ls, caseSensitive)) return false;
+    return es[end] === REST_ANY || ls.slice(end).some(s => s === REST_SOME || !isToken(s));
   }
-  return es.length === ls.length;
+  if (es.length !== ls.length) return false;
+  return prefixCoversSegments(es, ls, caseSensitive);
 }
 
+/** A token covers only the same unreadable piece; a wildcard that does not end its pattern proves nothing. */
 function segmentCovers(pattern: string, target: string, caseSensitive: boolean): boolean {
-  if (isParam(pattern)) return !isWildcard(target);
-  if (isParam(target) || isWildcard(target)) return false;
+  if (isToken(pattern) || isToken(target)) return pattern === target && !isRest(pattern);
+  if (isParam(pattern)) return true;
+  if (isParam(target)) return false;
   return caseSensitive ? pattern === target : pattern.toLowerCase() === target.toLowerCase();
 }
 

@@ -6,8 +6,13 @@ import type { RuntimeRoute } from '../harness/runtime-app';
 import type { TracingSession } from '../harness/tracing-session';
 import { appRouter, isRouterOrApp, mountPathOf, subAppOf, type ExpressLayer, type MountPath } from './tracing';
 
-/** `/a` + `/` + `/b/` -> `/a/b`: one slash between segments, none at the end (E24: routes ignore it). */
+/**
+ * `/a` + `/` + `/b/` -> `/a/b`: one slash between segments, none at the end (E24: routes ignore it).
+ * A path without a leading slash is appended as written, as Express builds `req.baseUrl +
+ * req.route.path`: express 4 `*` stays `*`, and under `/api` is `/api*`.
+ */
 export function joinPath(prefix: string, p: string): string {
+  if (p !== '' && !p.startsWith('/')) return prefix.replace(/\/+$/, '') + p;
   const joined = `${prefix}/${p}`.replace(/\/+/g, '/');
   return joined.length > 1 ? joined.replace(/\/$/, '') : joined;
 }

@@ -26,7 +26,7 @@ export interface Probe<V extends Tag> {
 export interface FixtureSpec<V extends Tag> {
   dir: string;
   entry: string;
-  /** The row(s) of framework-semantics.md, or `X` for a cross-file construct. */
+  /** The row(s) of framework-semantics.md, `syntax` for its "Express 5 path syntax" table, or `X` for a cross-file construct. */
   row: string;
   title: string;
   /** By `METHOD /path`; a second registration of the same method and path is `METHOD /path#2`. */
@@ -34,6 +34,11 @@ export interface FixtureSpec<V extends Tag> {
   probes: Probe<V>[];
   /** Compare the analyser only under runtimes with this tag, and why (the doc says the versions differ). */
   analyserOnly?: { tag: V; why: string };
+  /**
+   * The app boots only under runtimes with this tag, and why (the other versions throw at
+   * registration or read its paths otherwise): elsewhere its runtime and analyser tests are skipped.
+   */
+  bootsOn?: { tag: V; why: string };
   /** The framework refuses the app: booting fails with this error code (F11), or only under some versions (F12). */
   bootError?: string | Partial<Record<V, string>>;
 }
@@ -56,6 +61,11 @@ function lookUp<V extends Tag, T extends string>(value: T | Partial<Record<V, T>
 /** The error code booting must fail with under a runtime with these tags; undefined when it boots. */
 export function expectedBootError<V extends Tag>(spec: FixtureSpec<V>, tags: readonly V[]): string | undefined {
   return lookUp(spec.bootError, tags);
+}
+
+/** Why the fixture is not booted under a runtime with these tags (its `bootsOn` names another); undefined when it is. */
+export function notBootedWhy<V extends Tag>(spec: FixtureSpec<V>, tags: readonly V[]): string | undefined {
+  return spec.bootsOn && !tags.includes(spec.bootsOn.tag) ? spec.bootsOn.why : undefined;
 }
 
 /** Whether a probe applies under a runtime with these tags. */

@@ -4,10 +4,16 @@
 import type { Observation, RuntimeApp, RuntimeRoute } from './runtime-app';
 
 export const SAMPLE_PARAM_VALUE = '1';
+export const SAMPLE_WILDCARD_SEGMENT = 'any';
 
-/** `/users/:id/posts/:postId` -> `/users/1/posts/1`. */
+/**
+ * `/users/:id/posts/:postId` -> `/users/1/posts/1`. A wildcard (`*`, `*name`, `{*name}`) becomes one
+ * segment: `*` -> `/any`, `/api*` -> `/api/any`, `/{*splat}` -> `/any`.
+ */
 export function concretePath(routePath: string): string {
-  return routePath.replace(/:[A-Za-z_$][\w$]*/g, SAMPLE_PARAM_VALUE);
+  return routePath
+    .replace(/:[A-Za-z_$][\w$]*/g, SAMPLE_PARAM_VALUE)
+    .replace(/\{\*[A-Za-z_$][\w$]*\}|\*(?:[A-Za-z_$][\w$]*)?/g, (_m, at: number, whole: string) => (whole[at - 1] === '/' ? '' : '/') + SAMPLE_WILDCARD_SEGMENT);
 }
 
 // An ALL route is asked with these methods in turn; the first that reaches its handler is used

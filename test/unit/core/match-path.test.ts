@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { matchPath } from '../../../src/core/match-path';
+import { matchMounted, matchPath } from '../../../src/core/match-path';
 
 describe('matchPath', () => {
   it('matches Express 4 and 5 patterns against concrete paths', () => {
@@ -15,6 +15,16 @@ describe('matchPath', () => {
     assert.strictEqual(matchPath('/re.x', '/reax', true), null, 'a dot is a literal dot');
     assert.deepStrictEqual(matchPath('/', '/', true), {});
     assert.strictEqual(matchPath('/', '/a', true), null);
+  });
+
+  it('matches a route under a mount as Express does: the mount to a segment boundary, then the rest (at least /)', () => {
+    assert.deepStrictEqual(matchMounted('/', '*', '/x/y'), { 0: '/x/y' });
+    assert.deepStrictEqual(matchMounted('/api', '*', '/api'), { 0: '/' });
+    assert.deepStrictEqual(matchMounted('/api', '*', '/API/x'), { 0: '/x' });
+    assert.strictEqual(matchMounted('/api', '*', '/apix'), null);
+    assert.deepStrictEqual(matchMounted('/api', '/{*splat}', '/api'), {});
+    assert.strictEqual(matchMounted('/api', '/*splat', '/api'), null);
+    assert.deepStrictEqual(matchMounted('/t/:tenant', '/users/:id', '/t/acme/users/7'), { tenant: 'acme', id: '7' });
   });
 
   it('treats a mount prefix as ending at a segment boundary', () => {

@@ -66,6 +66,25 @@ describe('traceRequest', () => {
     assert.deepStrictEqual(t.alsoMatches, [{ name: 'GET /users/me', file: 'app.js', line: 3, kind: 'route', why: 'registered after GET /users/:id, which answers first' }]);
   });
 
+  it('follows a wildcard under a mount as the router does: `*` at /api (shown /api*) matches /api and below, not /apix; `/{*splat}` matches /api', () => {
+    const r = analyse({
+      'app.js': [
+        "const express = require('express');",
+        'const app = express();',
+        'const api = express.Router();',
+        "api.options('*', function preflight(req, res) { res.status(204).end(); });",
+        "api.get('/{*splat}', function apiFallback(req, res) { res.end(); });",
+        "app.use('/api', api);",
+        '',
+      ].join('\n'),
+    });
+    assert.strictEqual(traceRequest(r, 'OPTIONS', '/api').summary, 'OPTIONS /api is answered by OPTIONS /api* (app.js:4).');
+    assert.deepStrictEqual(traceRequest(r, 'OPTIONS', '/api/x/y').route?.params, { 0: '/x/y' });
+    assert.strictEqual(traceRequest(r, 'OPTIONS', '/apix').outcome, 'not-found');
+    assert.strictEqual(traceRequest(r, 'OPTIONS', '/api/*').route?.path, '/api*', 'the route picked by its path (parseRequestLine)');
+    assert.strictEqual(traceRequest(r, 'GET', '/api').route?.path, '/api/{*splat}');
+  });
+
   it('passes over an earlier matching route that calls next(): the later one answers, with it in the chain (E12)', () => {
     const r = analyse({
       'app.js': [
@@ -223,6 +242,13 @@ describe('parseRequestLine', () => {
     assert.deepStrictEqual(parseRequestLine('DELETE http://localhost:3000/users/1?force=1'), { method: 'DELETE', path: '/users/1' });
     assert.deepStrictEqual(parseRequestLine('GET https://example.com'), { method: 'GET', path: '/' });
     assert.deepStrictEqual(parseRequestLine('GET /x<img src=x>'), { method: 'GET', path: '/x<img src=x>' }, 'a picked route pattern may hold spaces');
+  });
+
+  it("reads a picked Express 4 `*` route as a request it answers: `*` as /*, /api* as /api/*", () => {
+    assert.deepStrictEqual(parseRequestLine('OPTIONS *'), { method: 'OPTIONS', path: '/*' });
+    assert.deepStrictEqual(parseRequestLine('OPTIONS /api*'), { method: 'OPTIONS', path: '/api/*' });
+    assert.deepStrictEqual(parseRequestLine('GET /*splat'), { method: 'GET', path: '/*splat' });
+    assert.deepStrictEqual(parseRequestLine('GET /api/{*splat}'), { method: 'GET', path: '/api/{*splat}' });
   });
 
   it('explains what is wrong with input it cannot read', () => {

@@ -15,6 +15,42 @@ runRuleTests(noShadowedRoute, {
       name: 'a handler we cannot read is not assumed to end the request',
       files: { 'app.js': "const app = require('express')();\nconst { show } = require('some-package');\napp.get('/users/:id', show);\napp.get('/users/me', (req, res) => res.end());\n" },
     },
+    {
+      name: 'routes whose paths could not be read do not shadow each other (they may differ)',
+      files: { 'app.js': "const app = require('express')();\napp.get(process.env.A, (req, res) => res.end());\napp.get(process.env.B, (req, res) => res.end());\napp.get(process.env.C, (req, res) => res.end());\n" },
+    },
+    {
+      name: 'a param route does not shadow a path that could not be read (it may be several segments, or none)',
+      files: { 'app.js': "const app = require('express')();\napp.get('/:page', (req, res) => res.end());\napp.get(process.env.A, (req, res) => res.end());\n" },
+    },
+    {
+      name: 'a path that could not be read shadows no known route',
+      files: { 'app.js': "const app = require('express')();\napp.get(process.env.A, (req, res) => res.end());\napp.get('/users', (req, res) => res.end());\n" },
+    },
+    {
+      name: 'a known route does not shadow one under a mount path that could not be read',
+      files: { 'app.js': "const express = require('express');\nconst app = express();\nconst r = express.Router();\nr.get('/x', (req, res) => res.end());\napp.get('/:section/x', (req, res) => res.end());\napp.get('/api/users/x', (req, res) => res.end());\napp.use(process.env.PREFIX, r);\napp.use('/api', express.Router().get(process.env.SUB, (req, res) => res.end()));\n" },
+    },
+    {
+      name: 'routers under two mount paths that could not be read do not shadow each other',
+      files: { 'app.js': "const express = require('express');\nconst app = express();\nconst a = express.Router().get('/x', (req, res) => res.end());\nconst b = express.Router().get('/x', (req, res) => res.end());\napp.use(process.env.A, a);\napp.use(process.env.B, b);\n" },
+    },
+    {
+      name: 'Express 5 `/*splat` does not match `/` (framework-semantics.md, Express 5 path syntax)',
+      files: { 'package.json': '{ "dependencies": { "express": "^5.1.0" } }', 'app.js': "const app = require('express')();\napp.get('/*splat', (req, res) => res.end());\napp.get('/', (req, res) => res.end());\n" },
+    },
+    {
+      name: 'Express 4 reads `/*splat` as `/(.*)splat`, not a catch-all',
+      files: { 'package.json': '{ "dependencies": { "express": "^4.21.2" } }', 'app.js': "const app = require('express')();\napp.get('/*splat', (req, res) => res.end());\napp.get('/docs', (req, res) => res.end());\n" },
+    },
+    {
+      name: 'with no express version found, `/{*splat}` is not taken for a catch-all (Express 4 reads it literally)',
+      files: { 'app.js': "const app = require('express')();\napp.get('/{*splat}', (req, res) => res.end());\napp.get('/docs', (req, res) => res.end());\n" },
+    },
+    {
+      name: "Express 4 `*` under a mount covers that mount only",
+      files: { 'package.json': '{ "dependencies": { "express": "^4.21.2" } }', 'app.js': "const express = require('express');\nconst app = express();\nconst api = express.Router();\napi.options('*', (req, res) => res.status(204).end());\napp.use('/api', api);\napp.options('/apix', (req, res) => res.end());\n" },
+    },
   ],
   invalid: [
     {
@@ -30,6 +66,41 @@ runRuleTests(noShadowedRoute, {
       name: 'a catch-all that never calls next() (E21)',
       files: { 'app.js': "const app = require('express')();\napp.use(function notFound(req, res) { res.status(404).end(); });\napp.get('/after', (req, res) => res.end());\n" },
       errors: [{ messageId: 'shadowed', file: 'app.js', line: 3, column: 1, data: { route: 'GET /after', by: 'notFound', byAt: 'app.js:2', why: 'ends every response under / without calling next()' } }],
+    },
+    {
+      name: 'a catch-all before a route whose path could not be read (every request meets it first)',
+      files: { 'app.js': "const app = require('express')();\napp.use(function notFound(req, res) { res.status(404).end(); });\napp.get(process.env.A, (req, res) => res.end());\n" },
+      errors: [{ messageId: 'shadowed', file: 'app.js', line: 3, column: 1, data: { route: 'GET /{?}', by: 'notFound', byAt: 'app.js:2', why: 'ends every response under / without calling next()' } }],
+    },
+    {
+      name: 'two routes of one router under a mount path that could not be read (the same path for both)',
+      files: { 'app.js': "const express = require('express');\nconst app = express();\nconst r = express.Router();\nr.get('/users/:id', (req, res) => res.end());\nr.get('/users/me', (req, res) => res.end());\napp.use(process.env.PREFIX, r);\n" },
+      errors: [{ messageId: 'shadowed', file: 'app.js', line: 5, column: 1, data: { route: 'GET /{?}/users/me', by: 'GET /{?}/users/:id', byAt: 'app.js:4', why: 'matches first and does not call next()' } }],
+    },
+    {
+      name: 'two GET handlers on one app.route() whose path could not be read',
+      files: { 'app.js': "const app = require('express')();\napp.route(process.env.A)\n  .get((req, res) => res.end())\n  .get((req, res) => res.end());\n" },
+      errors: [{ messageId: 'shadowed', file: 'app.js', line: 2, column: 1, data: { route: 'GET /{?}', by: 'GET /{?}', byAt: 'app.js:2', why: 'matches first and does not call next()' } }],
+    },
+    {
+      name: "Express 4 `app.options('*', cors)` answers every OPTIONS request, shown as `*` as the router holds it",
+      files: { 'package.json': '{ "dependencies": { "express": "^4.21.2" } }', 'app.js': "const app = require('express')();\napp.options('*', function allowCors(req, res) { res.status(204).end(); });\napp.options('/upload', (req, res) => res.end());\napp.get('/upload', (req, res) => res.end());\n" },
+      errors: [{ messageId: 'shadowed', file: 'app.js', line: 3, column: 1, data: { route: 'OPTIONS /upload', by: 'OPTIONS *', byAt: 'app.js:2', why: 'matches first and does not call next()' } }],
+    },
+    {
+      name: 'Express 4 `*` in a router mounted at /api, shown as /api* (req.baseUrl + req.route.path)',
+      files: { 'package.json': '{ "dependencies": { "express": "^4.21.2" } }', 'app.js': "const express = require('express');\nconst app = express();\nconst api = express.Router();\napi.options('*', (req, res) => res.status(204).end());\napi.options('/ping', (req, res) => res.end());\napp.use('/api', api);\n" },
+      errors: [{ messageId: 'shadowed', file: 'app.js', line: 5, column: 1, data: { route: 'OPTIONS /api/ping', by: 'OPTIONS /api*', byAt: 'app.js:4', why: 'matches first and does not call next()' } }],
+    },
+    {
+      name: 'Express 5 `/{*splat}` matches `/` too',
+      files: { 'package.json': '{ "dependencies": { "express": "^5.1.0" } }', 'app.js': "const app = require('express')();\napp.get('/{*splat}', (req, res) => res.end());\napp.get('/', (req, res) => res.end());\n" },
+      errors: [{ messageId: 'shadowed', file: 'app.js', line: 3, column: 1, data: { route: 'GET /', by: 'GET /{*splat}', byAt: 'app.js:2', why: 'matches first and does not call next()' } }],
+    },
+    {
+      name: 'Express 5 `/*splat` matches every path below `/`',
+      files: { 'package.json': '{ "dependencies": { "express": "^5.1.0" } }', 'app.js': "const app = require('express')();\napp.get('/*splat', (req, res) => res.end());\napp.get('/docs/:page', (req, res) => res.end());\n" },
+      errors: [{ messageId: 'shadowed', file: 'app.js', line: 3, column: 1, data: { route: 'GET /docs/:page', by: 'GET /*splat', byAt: 'app.js:2', why: 'matches first and does not call next()' } }],
     },
   ],
 });

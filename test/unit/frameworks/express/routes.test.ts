@@ -76,6 +76,20 @@ app.get('/x', (req, res) => { res.json({}); });
     assert.deepStrictEqual(r.routes[0].handler, { file: 'server.js', line: 3 });
   });
 
+  it('a handler that refuses with 401 and passes errors on with next(err) is the handler, not a guard', () => {
+    const r = expectRoutes({
+      'server.js': `const express = require('express');
+const app = express();
+app.delete('/files/:name', async function deleteHandler(req, res, next) {
+  if (!req.headers.authorization) return res.status(401).json({ error: 'unauthorized' });
+  try { await remove(req.params.name); res.status(204).end(); } catch (err) { next(err); }
+});
+`,
+    }, ['DELETE /files/:name [] ⚠']);
+    assert.strictEqual(r.routes[0].guards, undefined);
+    assert.deepStrictEqual(r.routes[0].handler, { file: 'server.js', line: 3 });
+  });
+
   it("`app.options('*', cors())` is a handler (cors answers preflights), not a guard", () => {
     const r = analyse({
       'server.js': `const express = require('express');
