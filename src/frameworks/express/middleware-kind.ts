@@ -109,7 +109,7 @@ export function classify(arg: Arg, configuredAuth: string[]): Classification {
     }
   }
   if (fnInfo) {
-    const why = rejectsAndContinues(fnInfo);
+    const why = rejectsAndContinues(fnInfo) ?? (v.t === 'fn' ? rejectsThroughHelper(v) : null);
     const leak = why ? rejectsThenContinues(fnInfo) : null;
     if (leak) return { ...base, kind: 'auth', stop: 4, leaks: true, evidence: `${leak} and then calls next() on that path too: the handler runs anyway` };
     if (why) return { ...base, kind: 'auth', stop: 4, evidence: why };
@@ -173,13 +173,10 @@ export function endsResponse(fn: FnIR): boolean {
  */
 export function rejectsAndContinues(fn: FnIR): string | null {
   if (!callsNext(fn)) return null;
+  const code = rejectStatus(fn, 1);
+  if (code !== null) return `rejects with ${code} and calls next()`;
   for (const u of fn.uses) {
     if (!u.call) continue;
-    const last = u.path[u.path.length - 1];
-    if (u.param === 1 && (last === 'status' || last === 'sendStatus' || last === 'writeHead')) {
-      const code = u.call[0];
-      if (code?.k === 'num' && (code.v === 401 || code.v === 403)) return `rejects with ${code.v} and calls next()`;
-    }
     if (u.param === 2 && u.path.length === 0 && u.call.length) {
       const a = u.call[0];
       const text = JSON.stringify(a);
@@ -196,6 +193,41 @@ export function rejectsAndContinues(fn: FnIR): string | null {
     if (/unauthorized|forbidden/i.test(c.callee)) return `raises ${c.callee} and calls next() otherwise`;
     if (/^passport\.authenticate\b/.test(c.callee)) return 'delegates to passport.authenticate';
     if (/\bjwt\.verify$|\bverifyIdToken$|\bjwtVerify$/.test(c.callee)) return `verifies a token (${c.callee}) before next()`;
+  }
+  return null;
+}
+
+/**
+ * `return invalidRequest(req, res)` and `next()` on another path, where the helper is a function of
+ * the middleware's scope that sets 401/403 on the response it is handed (parse-server's
+ * handleParseHeaders). One level deep: the helper's own calls are not followed.
+ */
+function rejectsThroughHelper(v: Extract<Value, { t: 'fn' }>): string | null {
+  const fn = v.fn;
+  const res = paramName(fn.params[1]);
+  if (!res || !callsNext(fn)) return null;
+  for (const c of fn.calls) {
+    if (!IDENTIFIER.test(c.callee)) continue;
+    const at = c.args.findIndex(a => a.k === 'ref' && a.name === res);
+    if (at < 0) continue;
+    const helper = v.env.lookup(c.callee);
+    if (helper?.t !== 'fn' || helper.fn === fn) continue;
+    const code = rejectStatus(helper.fn, at);
+    if (code !== null) return `rejects with ${code} through ${c.callee}() and calls next()`;
+  }
+  return null;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** The 401/403 a function sets with `status`/`sendStatus`/`writeHead` on its parameter `param`, else null. */
+function rejectStatus(fn: FnIR, param: number): number | null {
+  for (const u of fn.uses) {
+    if (u.param !== param || !u.call) continue;
+    const last = u.path[u.path.length - 1];
+    if (last !== 'status' && last !== 'sendStatus' && last !== 'writeHead') continue;
+    const code = u.call[0];
+    if (code?.k === 'num' && (code.v === 401 || code.v === 403)) return code.v;
   }
   return null;
 }
