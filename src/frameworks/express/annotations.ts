@@ -76,7 +76,7 @@ function hostAnnotations(host: ExpressHost, classify: (arg: Arg) => Classificati
       const child = options(fn.value).find(v => v.t === 'host');
       if (child) { out.push(make(layer.site.file, layer.site.span, 3, `mount ${fn.name}`)); return; }
       // The last function of a route is its handler, unless it is middleware: then the route is a guard.
-      const isHandler = layer.isRoute && i === layer.fns.length - 1 && !passesOnSuccess(fn, classify(fn));
+      const isHandler = layer.isRoute && i === layer.fns.length - 1 && !passesOnSuccess(fn, classify);
       const closure = options(fn.value).find(v => v.t === 'fn');
       if (isHandler) {
         if (closure && closure.t === 'fn') {

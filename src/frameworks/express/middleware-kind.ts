@@ -149,10 +149,12 @@ const PASSING_KINDS = new Set<LayerKind>(['auth', 'parse', 'security', 'logging'
  * (E22) rather than its handler: a passing kind and, where we can read it, a bare `next()` on some
  * path. A handler that refuses with 401 and passes errors on with `next(err)` stays a handler.
  */
-export function passesOnSuccess(arg: Arg, cls: Classification): boolean {
-  if (!PASSING_KINDS.has(cls.kind) || cls.terminal || cls.errorHandler) return false;
+export function passesOnSuccess(arg: Arg, classify: (arg: Arg) => Classification): boolean {
   const v = pick(arg.value);
-  return v.t !== 'fn' || v.fn.uses.some(u => u.param === 2 && u.path.length === 0 && u.call?.length === 0);
+  // Most last functions are handlers we can read that never call a bare next(): no need to classify them.
+  if (v.t === 'fn' && !v.fn.uses.some(u => u.param === 2 && u.path.length === 0 && u.call?.length === 0)) return false;
+  const cls = classify(arg);
+  return PASSING_KINDS.has(cls.kind) && !cls.terminal && !cls.errorHandler;
 }
 
 /** The next parameter (index 2) is called, or handed on to another function. */

@@ -158,7 +158,7 @@ function addRoute({ owner, prefix }: RouteSite, path: string, segs: string[], me
   const handlerArg = fns[fns.length - 1];
   // A guard: its last function is middleware too, so a request that passes it goes on to a later
   // route (E22), whose chain it joins; it has no handler of its own.
-  const guard = passesOnSuccess(handlerArg, st.classify(handlerArg));
+  const guard = passesOnSuccess(handlerArg, st.classify);
   const routeLevel = guard ? fns : fns.slice(0, -1);
   const chain: ChainEntry[] = [];
   const chainRanges: (SourceRange | null)[] = [];
@@ -237,7 +237,7 @@ function addRoute({ owner, prefix }: RouteSite, path: string, segs: string[], me
   };
   st.routes.push(route);
   st.layers.push({ order: st.layers.length, kind: 'route', name: `${route.method} ${path}`, layerKind: 'other', prefix: path, range, argRange: null, terminal: false, route: st.routes.length - 1 });
-  const passes = fns.every(f => { const fn = fnOf(f); return fn ? callsNext(fn.fn) : passesOnSuccess(f, st.classify(f)); });
+  const passes = fns.every(f => { const fn = fnOf(f); return fn ? callsNext(fn.fn) : passesOnSuccess(f, st.classify); });
   // Only a handler we can read and that never calls next() certainly ends the request.
   const ends = !!handlerFn && !callsNext(handlerFn.fn);
   st.before.addRoute({ segs, caseSensitive, path, method, fns, passes, ends, name: `${route.method} ${path}`, range, owner, exits });
