@@ -68,6 +68,8 @@ class Lowerer implements SourceLowering {
    */
   private shallow = false;
   private exportEquals = false;
+  /** TypeScript sources: their compilers erase import lines that bind no value (set in the constructor). */
+  private readonly typeScript: boolean;
   /** Whether the file calls require() or import() anywhere (see collectDeps). */
   private loads: boolean | undefined;
 
@@ -75,7 +77,9 @@ class Lowerer implements SourceLowering {
    * `sf` may have been parsed from a text with method bodies blanked (`blanked`: their `{` offset →
    * end); `source` is the file's own text, which source snippets and comments are read from.
    */
-  constructor(private readonly sf: ts.SourceFile, private readonly source: string, private readonly blanked: Map<number, number> | null) {}
+  constructor(private readonly sf: ts.SourceFile, private readonly source: string, private readonly blanked: Map<number, number> | null) {
+    this.typeScript = /\.[cm]?tsx?$/i.test(sf.fileName);
+  }
 
   /** Blanked bodies (preparse.ts) not found as the body of a class method, getter or setter. */
   get unmatchedBodies(): number {
@@ -286,11 +290,6 @@ class Lowerer implements SourceLowering {
     if (clause!.name) this.ir.imports[clause!.name.text] = { spec, name: 'default' };
     if (nb && tsp.isNamespaceImport(nb)) this.ir.imports[nb.name.text] = { spec, name: '*' };
     for (const el of values) this.ir.imports[el.name.text] = { spec, name: (el.propertyName ?? el.name).text };
-  }
-
-  /** TypeScript sources: their compilers erase import lines that bind no value. */
-  private get typeScript(): boolean {
-    return /\.[cm]?tsx?$/i.test(this.sf.fileName);
   }
 
   private exportDecl(st: ts.ExportDeclaration): void {
