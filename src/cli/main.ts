@@ -7,7 +7,7 @@ import { printable } from '../core/display-text';
 import type { Severity } from '../core/model';
 import { analyseFolder } from '../engine';
 import { allRules } from '../rules';
-import { formatJson } from './format-json';
+import { writeJson } from './format-json';
 import { toSarif } from './format-sarif';
 import { formatText } from './format-text';
 
@@ -94,10 +94,9 @@ export function main(argv: string[]): number {
     if (process.stderr.isTTY) progress = setTimeout(() => process.stderr.write(`seven-stops: scanning ${printable(opts.dir)}…\r`), 1000);
     const result = analyseFolder(dir, { config });
     result.root = opts.dir;
-    const out = opts.format === 'json' ? formatJson(result)
-      : opts.format === 'sarif' ? JSON.stringify(toSarif(result, allRules, VERSION), null, 2) + '\n'
-      : formatText(result, opts.color);
-    process.stdout.write(out);
+    const write = (text: string) => process.stdout.write(text);
+    if (opts.format === 'json') writeJson(result, write);
+    else write(opts.format === 'sarif' ? JSON.stringify(toSarif(result, allRules, VERSION), null, 2) + '\n' : formatText(result, opts.color));
     if (opts.failOn === 'none') return 0;
     const threshold = RANK[opts.failOn];
     return result.findings.some(f => RANK[f.severity] >= threshold) ? 1 : 0;

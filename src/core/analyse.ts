@@ -130,7 +130,7 @@ export class WorkspaceAnalyser {
       // IR spans of unchanged files are the same objects run after run: so are their ranges (frozen,
       // since every route, layer and annotation of an unchanged file shares them).
       range: (file: string, span: Span): SourceRange => {
-        if (span instanceof LineSpan) return span.range(file, relNames, rel);
+        if (span instanceof LineSpan) return span.range(file, rel);
         let r = this.ranges.get(span);
         if (!r) this.ranges.set(span, (r = Object.freeze({ file: rel(file), line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn })));
         return r;

@@ -2,6 +2,7 @@
 // function uses its parameters (`res.status(401)`, `next()`, `req.user`), what it throws and what
 // it calls. Walks raw TypeScript nodes like the lowerer (see lower.ts for why).
 import type { ts } from 'ts-morph';
+import { fit } from './compact';
 import type { Expr, FnIR, ParamUse, Span } from './ir';
 import { tsp } from './ts-plain';
 
@@ -17,7 +18,14 @@ export interface SourceLowering {
   span(node: ts.Node, endNode?: ts.Node): Span;
   /** An expression with callbacks left opaque (their bodies are lowered once, by the statement walk). */
   shallowExpr(node: ts.Expression): Expr;
+  /** A call's arguments as shallowExpr lowers them (the list the call's own IR holds, where it is the same). */
+  callArgs(call: ts.CallExpression): Expr[];
+  /** `prefix` with `step` added, the same array for the same path in one file (uses are never written to). */
+  path(prefix: string[], step: string): string[];
 }
+
+/** A use of the parameter itself. */
+const NO_PATH: string[] = fit([]);
 
 /** Records how a function body uses its parameters, what it throws and what it calls. */
 export class FnScanner {
@@ -41,7 +49,7 @@ export class FnScanner {
       if (this.chain(node)) return;
     }
     if (tsp.isCallExpression(node) && this.fn.calls.length < MAX_CALLS_PER_FN) {
-      this.fn.calls.push({ callee: calleeText(this.low, node.expression), args: node.arguments.map(a => this.low.shallowExpr(a)), span: this.low.span(node) });
+      this.fn.calls.push({ callee: calleeText(this.low, node.expression), args: this.low.callArgs(node), span: this.low.span(node) });
     }
     tsp.forEachChild(node, this.visit);
   };
@@ -55,38 +63,38 @@ export class FnScanner {
     let base = skipOuter(node as ts.Expression);
     while (tsp.isPropertyAccessExpression(base) || tsp.isCallExpression(base)) base = skipOuter(base.expression);
     if (!tsp.isIdentifier(base) || !this.paramIndex.has(base.text)) return false;
-    const levels: { path: string[]; call?: ts.NodeArray<ts.Expression>; node: ts.Node }[] = [];
+    const levels: { path: string[]; call?: ts.CallExpression; node: ts.Node }[] = [];
     const walk = (n: ts.Node): { param: number; path: string[] } | null => {
       // skipOuter only unwraps expression kinds, so any node may go through it (ts.isExpression is a
       // long chain of kind checks).
       n = skipOuter(n as ts.Expression);
       if (tsp.isIdentifier(n)) {
         const i = this.paramIndex.get(n.text);
-        return i === undefined ? null : { param: i, path: [] };
+        return i === undefined ? null : { param: i, path: NO_PATH };
       }
       if (tsp.isPropertyAccessExpression(n)) {
         const inner = walk(n.expression);
         if (!inner) return null;
-        const path = [...inner.path, n.name.text];
+        const path = this.low.path(inner.path, n.name.text);
         levels.push({ path, node: n });
         return { param: inner.param, path };
       }
       if (tsp.isCallExpression(n)) {
         const inner = walk(n.expression);
         if (!inner) return null;
-        levels.push({ path: inner.path, call: n.arguments, node: n });
-        return { param: inner.param, path: [...inner.path, '()'] };
+        levels.push({ path: inner.path, call: n, node: n });
+        return { param: inner.param, path: this.low.path(inner.path, '()') };
       }
       return null;
     };
     const root = walk(node);
     if (!root) return false;
-    if (levels.length === 0) this.push({ param: root.param, path: [], span: this.low.span(node) });
+    if (levels.length === 0) this.push({ param: root.param, path: NO_PATH, span: this.low.span(node) });
     for (const lv of levels) {
       const use: ParamUse = { param: root.param, path: lv.path, span: this.low.span(lv.node) };
-      if (lv.call) use.call = lv.call.map(a => this.low.shallowExpr(a));
+      if (lv.call) use.call = this.low.callArgs(lv.call);
       this.push(use);
-      if (lv.call) for (const a of lv.call) this.visit(a);
+      if (lv.call) for (const a of lv.call.arguments) this.visit(a);
     }
     return true;
   }

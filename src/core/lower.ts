@@ -2,6 +2,7 @@
 // TypeScript nodes (ts-morph's `compilerNode` level) directly: ts-morph's wrapper walks cost 3-24x
 // more (shared/docs/performance-notes.md). Never throws on bad input: unknown syntax becomes `unknown`.
 import type { ts } from 'ts-morph';
+import { fit } from './compact';
 import { FnScanner, skipOuter, type SourceLowering } from './fn-scanner';
 import type { ClassIR, Expr, FnIR, ModuleIR, ObjProp, Pattern, Span, Stmt } from './ir';
 import { LineSpan, parse } from './parse-source';
@@ -12,6 +13,9 @@ const UNKNOWN_TEXT_MAX = 80;
 
 /** The binding `export default <expression>` writes (not a valid identifier, so no code can shadow it). */
 const DEFAULT_EXPORT = '*default*';
+
+/** A function's hoisted declarations when it has none (most): one frozen object instead of one each. */
+const NO_HOISTED: Record<string, FnIR> = Object.freeze({});
 
 /**
  * Lowers the methods of a class lowered earlier from the same text (see ClassMember): parses the
@@ -109,12 +113,21 @@ class Lowerer implements SourceLowering {
     return this.spanAt(node.getStart(this.sf), endNode.end);
   }
 
-  /** A span from offsets; the file's line table is made once, on the first span. */
+  /**
+   * A span from offsets; the file's line table is made once, on the first span. One object per
+   * extent: a node's span is asked for again by the scanner (a use, a call) and by enclosing nodes
+   * that end where it does, and the IR keeps every span for as long as the file is unchanged.
+   */
   private spanAt(start: number, end: number): Span {
-    return new LineSpan(start, end, this.lineStarts ??= this.sf.getLineStarts());
+    // start × (length + 1) + end is exact below 2⁵³ for any file under 90 MB (files are capped far below).
+    const key = start * (this.source.length + 1) + end;
+    let span = this.spans.get(key);
+    if (!span) this.spans.set(key, (span = new LineSpan(start, end, this.lineStarts ??= this.sf.getLineStarts())));
+    return span;
   }
 
   private lineStarts: readonly number[] | undefined;
+  private readonly spans = new Map<number, LineSpan>();
 
   text(node: ts.Node): string {
     return this.source.slice(node.getStart(this.sf), node.end);
@@ -125,7 +138,7 @@ class Lowerer implements SourceLowering {
   statements(list: readonly ts.Statement[], hoisted: Record<string, FnIR>, topLevel: boolean): Stmt[] {
     const out: Stmt[] = [];
     for (const st of list) this.statement(st, out, hoisted, topLevel);
-    return out;
+    return fit(out);
   }
 
   private statement(st: ts.Statement, out: Stmt[], hoisted: Record<string, FnIR>, topLevel: boolean): void {
@@ -191,7 +204,7 @@ class Lowerer implements SourceLowering {
       const otherwise: Stmt[] = [];
       this.statement(st.thenStatement, then, hoisted, false);
       if (st.elseStatement) this.statement(st.elseStatement, otherwise, hoisted, false);
-      out.push({ k: 'if', test: this.shallowExpr(st.expression), then, else: otherwise });
+      out.push({ k: 'if', test: this.shallowExpr(st.expression), then: fit(then), else: fit(otherwise) });
       return;
     }
     if (tsp.isBlock(st)) {
@@ -199,10 +212,10 @@ class Lowerer implements SourceLowering {
       return;
     }
     if (tsp.isTryStatement(st)) {
-      const body = this.statements(st.tryBlock.statements, hoisted, false);
+      const body = [...this.statements(st.tryBlock.statements, hoisted, false)];
       if (st.catchClause) body.push(...this.statements(st.catchClause.block.statements, hoisted, false));
       if (st.finallyBlock) body.push(...this.statements(st.finallyBlock.statements, hoisted, false));
-      out.push({ k: 'block', body });
+      out.push({ k: 'block', body: fit(body) });
       return;
     }
     if (tsp.isForOfStatement(st)) {
@@ -212,20 +225,20 @@ class Lowerer implements SourceLowering {
         : tsp.isIdentifier(init) ? { k: 'name', name: init.text } : { k: 'ignore' };
       const body: Stmt[] = [];
       this.statement(st.statement, body, hoisted, false);
-      out.push({ k: 'loop', target, iter: this.expr(st.expression), body });
+      out.push({ k: 'loop', target, iter: this.expr(st.expression), body: fit(body) });
       return;
     }
     if (tsp.isIterationStatement(st, false) || tsp.isLabeledStatement(st)) {
       const inner = tsp.isLabeledStatement(st) ? st.statement : (st as ts.IterationStatement).statement;
       const body: Stmt[] = [];
       this.statement(inner, body, hoisted, false);
-      out.push({ k: 'block', body });
+      out.push({ k: 'block', body: fit(body) });
       return;
     }
     if (tsp.isSwitchStatement(st)) {
       const body: Stmt[] = [];
       for (const clause of st.caseBlock.clauses) for (const s of clause.statements) this.statement(s, body, hoisted, false);
-      out.push({ k: 'block', body });
+      out.push({ k: 'block', body: fit(body) });
       return;
     }
     if (tsp.isReturnStatement(st)) {
@@ -330,8 +343,26 @@ class Lowerer implements SourceLowering {
 
   // ---- patterns ----------------------------------------------------------------------------------
 
+  private readonly names = new Map<string, Pattern>();
+  private readonly paramLists = new Map<string, Pattern[]>();
+
+  /** Parameter lists of plain names, one per list in the file (most handlers take `(req, res)`). */
+  private params(list: Pattern[]): Pattern[] {
+    if (!list.every(p => p.k === 'name')) return list;
+    const key = list.map(p => (p as { name: string }).name).join(',');
+    const known = this.paramLists.get(key);
+    if (known) return known;
+    this.paramLists.set(key, list);
+    return list;
+  }
+
   pattern(name: ts.BindingName): Pattern {
-    if (tsp.isIdentifier(name)) return { k: 'name', name: name.text };
+    if (tsp.isIdentifier(name)) {
+      // Patterns are never written to: one per name in the file (every handler binds `req` and `res`).
+      let p = this.names.get(name.text);
+      if (!p) this.names.set(name.text, (p = { k: 'name', name: name.text }));
+      return p;
+    }
     if (tsp.isObjectBindingPattern(name)) {
       const props: { key: string; target: Pattern }[] = [];
       for (const el of name.elements) {
@@ -339,7 +370,7 @@ class Lowerer implements SourceLowering {
         const key = el.propertyName ? literalKey(el.propertyName) : tsp.isIdentifier(el.name) ? el.name.text : null;
         if (key !== null) props.push({ key, target: this.withDefault(this.pattern(el.name), el.initializer) });
       }
-      return { k: 'object', props };
+      return { k: 'object', props: fit(props) };
     }
     return { k: 'array', items: name.elements.map(el => (tsp.isOmittedExpression(el) ? null : this.withDefault(this.pattern(el.name), el.initializer))) };
   }
@@ -350,8 +381,26 @@ class Lowerer implements SourceLowering {
 
   // ---- expressions -------------------------------------------------------------------------------
 
+  /**
+   * Expressions with no function or class inside, by node. The scanner lowers call arguments again
+   * (shallowly) for a function's uses and calls; where nothing inside is a function, both ways give
+   * the same IR, so the uses and calls share the body's objects instead of holding copies.
+   */
+  private readonly plain = new Map<ts.Node, Expr>();
+  /** Functions and classes lowered, or left opaque by a shallow lowering, so far (see `plain`). */
+  private opaque = 0;
+
   expr(node: ts.Expression, nameHint: string | null = null): Expr {
     const e = skipOuter(node);
+    const known = this.plain.get(e);
+    if (known) return known;
+    const opaque = this.opaque;
+    const ir = this.lowerExpr(e, nameHint);
+    if (this.opaque === opaque) this.plain.set(e, ir);
+    return ir;
+  }
+
+  private lowerExpr(e: ts.Expression, nameHint: string | null): Expr {
     // One switch on the kind: the chain of tsp.isX calls it replaces was a tenth of lowering.
     switch (e.kind) {
       case SK.StringLiteral:
@@ -368,7 +417,7 @@ class Lowerer implements SourceLowering {
         const t = e as ts.TemplateExpression;
         const parts: Expr[] = [{ k: 'str', v: t.head.text }];
         for (const sp of t.templateSpans) parts.push(this.expr(sp.expression), { k: 'str', v: sp.literal.text });
-        return { k: 'concat', parts };
+        return { k: 'concat', parts: fit(parts) };
       }
       case SK.BinaryExpression: {
         const b = e as ts.BinaryExpression;
@@ -387,7 +436,7 @@ class Lowerer implements SourceLowering {
       case SK.Identifier: return (e as ts.Identifier).text === 'undefined' ? this.unknown(e) : { k: 'ref', name: (e as ts.Identifier).text, span: this.span(e) };
       case SK.ThisKeyword: return { k: 'ref', name: 'this', span: this.span(e) };
       case SK.SuperKeyword: return { k: 'ref', name: 'super', span: this.span(e) };
-      case SK.ClassExpression: return this.shallow ? this.unknown(e) : { k: 'class', cls: this.classIR(e as ts.ClassExpression, nameHint) };
+      case SK.ClassExpression: return this.shallow ? this.opaqueUnknown(e) : { k: 'class', cls: this.classIR(e as ts.ClassExpression, nameHint) };
       case SK.PropertyAccessExpression: {
         const p = e as ts.PropertyAccessExpression;
         return { k: 'member', obj: this.expr(p.expression), prop: p.name.text, span: this.span(e) };
@@ -404,7 +453,7 @@ class Lowerer implements SourceLowering {
       }
       case SK.ArrowFunction:
       case SK.FunctionExpression: {
-        if (this.shallow) return this.unknown(e);
+        if (this.shallow) return this.opaqueUnknown(e);
         const f = e as ts.ArrowFunction | ts.FunctionExpression;
         return { k: 'fn', fn: this.fn(f, (tsp.isFunctionExpression(f) && f.name?.text) || nameHint) };
       }
@@ -429,6 +478,7 @@ class Lowerer implements SourceLowering {
 
   /** A class declaration or expression: constructor and fields lowered, methods kept for later (ClassMember). */
   private classIR(node: ts.ClassLikeDeclaration, nameHint: string | null = null): ClassIR {
+    this.opaque++;
     const name = node.name?.text ?? nameHint;
     const ext = node.heritageClauses?.find(h => h.token === SK.ExtendsKeyword)?.types[0]?.expression;
     const cls: ClassIR = { name, span: this.span(node.name ?? node), at: node.getStart(this.sf), ext: ext ? this.expr(ext) : null, ctor: null, members: [], staticFields: [], fields: [] };
@@ -519,10 +569,37 @@ class Lowerer implements SourceLowering {
       if (key === null) continue;
       if (tsp.isPropertyAssignment(p)) props.push({ key, value: this.expr(p.initializer, key) });
       else if (tsp.isShorthandPropertyAssignment(p)) props.push({ key, value: { k: 'ref', name: p.name.text, span: this.span(p.name) } });
-      else if (tsp.isMethodDeclaration(p)) props.push({ key, value: this.shallow ? this.unknown(p) : { k: 'fn', fn: this.fn(p, key) } });
-      else if (tsp.isGetAccessorDeclaration(p) && !this.shallow) props.push({ key, value: { k: 'fn', fn: this.fn(p, key) }, get: true });
+      else if (tsp.isMethodDeclaration(p)) props.push({ key, value: this.shallow ? this.opaqueUnknown(p) : { k: 'fn', fn: this.fn(p, key) } });
+      else if (tsp.isGetAccessorDeclaration(p)) {
+        if (this.shallow) this.opaque++;
+        else props.push({ key, value: { k: 'fn', fn: this.fn(p, key) }, get: true });
+      }
     }
-    return props;
+    return fit(props);
+  }
+
+  /** Member paths of parameter uses (`['user', 'id']`), one array per path in the file: most handlers read the same few. */
+  path(prefix: string[], step: string): string[] {
+    let steps = this.paths.get(prefix);
+    if (!steps) this.paths.set(prefix, (steps = new Map()));
+    let path = steps.get(step);
+    if (!path) steps.set(step, (path = fit([...prefix, step])));
+    return path;
+  }
+
+  private readonly paths = new Map<string[], Map<string, string[]>>();
+
+  callArgs(call: ts.CallExpression): Expr[] {
+    // A spread argument is `{ k: 'spread' }` in the call's list and opaque here; otherwise they agree.
+    const lowered = this.plain.get(call);
+    if (lowered?.k === 'call' && !call.arguments.some(a => tsp.isSpreadElement(a))) return lowered.args;
+    return call.arguments.map(a => this.shallowExpr(a));
+  }
+
+  /** A function or class a shallow lowering leaves opaque. */
+  private opaqueUnknown(e: ts.Node): Expr {
+    this.opaque++;
+    return this.unknown(e);
   }
 
 
@@ -550,7 +627,8 @@ class Lowerer implements SourceLowering {
   // ---- functions ---------------------------------------------------------------------------------
 
   fn(node: ts.FunctionLikeDeclaration, name: string | null): FnIR {
-    const params = node.parameters.map((p): Pattern => (p.dotDotDotToken ? { k: 'rest', target: this.pattern(p.name) } : this.withDefault(this.pattern(p.name), p.initializer)));
+    this.opaque++;
+    const params = this.params(node.parameters.map((p): Pattern => (p.dotDotDotToken ? { k: 'rest', target: this.pattern(p.name) } : this.withDefault(this.pattern(p.name), p.initializer))));
     let length = 0;
     for (const p of node.parameters) {
       if (p.initializer || p.dotDotDotToken) break; // fn.length stops at the first default or rest (E19)
@@ -580,6 +658,11 @@ class Lowerer implements SourceLowering {
       calls: [],
     };
     if (body) new FnScanner(this, fn, node.parameters).scan(body);
+    // Complete now, and kept as long as the file is unchanged: at their size (see compact.ts).
+    fn.uses = fit(fn.uses);
+    fn.throws = fit(fn.throws);
+    fn.calls = fit(fn.calls);
+    if (Object.keys(hoisted).length === 0) fn.hoisted = NO_HOISTED;
     return fn;
   }
 

@@ -25,8 +25,11 @@ function scriptKindFor(fileName: string): ts.ScriptKind {
  * lowering.
  */
 export class LineSpan implements Span {
-  /** The last range made by `range()`, with the absolute file and the table of names it was made for (one field: most spans never get one). */
-  private made: { file: string; names: object; range: SourceRange } | null = null;
+  /**
+   * The last range made by `range()`. Kept as it is (no record of the file it was made for): its
+   * `file` tells, since the relative name is all of the range that depends on the file.
+   */
+  private made: SourceRange | null = null;
 
   constructor(readonly start: number, readonly end: number, private readonly lines: readonly number[]) {}
   get line(): number { return lineOf(this.lines, this.start) + 1; }
@@ -35,18 +38,18 @@ export class LineSpan implements Span {
   get endColumn(): number { return this.end - this.lines[lineOf(this.lines, this.end)] + 1; }
 
   /**
-   * The span as a reported range of `file`, named by `names` (the caller's table of relative names,
-   * which never changes for one root): frozen, since every route, layer and annotation at this span
-   * shares it. Two searches of the line table where the getters take four, once per span: the
-   * second call costs two pointer comparisons.
+   * The span as a reported range of `file`, named by `rel`: frozen, since every route, layer and
+   * annotation at this span shares it. Two searches of the line table where the getters take four,
+   * once per span: the second call costs a lookup of the name.
    */
-  range(file: string, names: object, rel: (file: string) => string): SourceRange {
+  range(file: string, rel: (file: string) => string): SourceRange {
+    const name = rel(file);
     const made = this.made;
-    if (made && made.file === file && made.names === names) return made.range;
+    if (made !== null && made.file === name) return made;
     const line = lineOf(this.lines, this.start);
     const endLine = lineOf(this.lines, this.end);
-    const range = Object.freeze({ file: rel(file), line: line + 1, column: this.start - this.lines[line] + 1, endLine: endLine + 1, endColumn: this.end - this.lines[endLine] + 1 });
-    this.made = { file, names, range };
+    const range = Object.freeze({ file: name, line: line + 1, column: this.start - this.lines[line] + 1, endLine: endLine + 1, endColumn: this.end - this.lines[endLine] + 1 });
+    this.made = range;
     return range;
   }
 }

@@ -2,6 +2,7 @@
 // registrations and mounts (3), middleware (4), handlers (5), and inside handlers the sites that
 // serialize (6) or write to the socket (7).
 import type { AdapterContext } from '../../core/adapter';
+import { fit } from '../../core/compact';
 import type { FnIR, Span } from '../../core/ir';
 import type { Annotation, ModelRoute, SourceRange, Stop } from '../../core/model';
 import type { Arg } from '../../core/values';
@@ -17,17 +18,17 @@ export function annotate(rec: ExpressRecorder, routes: ModelRoute[], classify: (
   const out: Annotation[] = [];
   const run = ++runs;
   // Spans are shared IR objects, so identity plus a bit per stop finds repeats without building keys;
-  // the marks live across runs (stamped with the run) so a re-analysis allocates none.
-  const add = (a: SpanAnnotation) => {
-    let mark = spanMarks.get(a.span);
-    if (!mark) spanMarks.set(a.span, (mark = { run, bits: 0 }));
-    else if (mark.run !== run) { mark.run = run; mark.bits = 0; }
-    if (mark.bits & (1 << a.stop)) return;
-    mark.bits |= 1 << a.stop;
-    out.push(a.annotation);
+  // the marks live across runs, stamped with the run (a number: run × 256 + a bit per stop), so a
+  // re-analysis allocates none.
+  const add = (span: Span, a: Annotation) => {
+    const mark = spanMarks.get(span);
+    const bits = mark !== undefined && Math.floor(mark / 256) === run ? mark % 256 : 0;
+    if (bits & (1 << a.stop)) return;
+    spanMarks.set(span, run * 256 + (bits | (1 << a.stop)));
+    out.push(a);
   };
-  const make = (file: string, span: Span, stop: Stop, label: string): SpanAnnotation => ({ span, stop, annotation: annotationAt(ctx.range(file, span), stop, label) });
-  for (const a of rec.acceptSites) add(make(a.site.file, a.site.span, 1, a.label));
+  const make = (file: string, span: Span, stop: Stop, label: string) => annotationAt(ctx.range(file, span), stop, label);
+  for (const a of rec.acceptSites) add(a.site.span, make(a.site.file, a.site.span, 1, a.label));
   // One route annotation per registration site (a chain `app.route(p).get(a).post(b)` starts once).
   const seen = new Map<string, Set<number>>();
   for (const r of routes) {
@@ -41,11 +42,15 @@ export function annotate(rec: ExpressRecorder, routes: ModelRoute[], classify: (
   }
   // A host's layers give the same annotations as long as it is the same object: a module replayed
   // after an edit brings its hosts unchanged (see core/module-reuse.ts).
-  for (const host of rec.hosts) for (const a of ctx.memo('express.hostAnnotations', host, () => hostAnnotations(host, classify, ctx, make))) add(a);
+  for (const host of rec.hosts) {
+    const made = ctx.memo('express.hostAnnotations', host, () => hostAnnotations(host, classify, ctx, make));
+    for (let i = 0; i < made.spans.length; i++) add(made.spans[i], made.annotations[i]);
+  }
   return out;
 }
 
-interface SpanAnnotation { span: Span; stop: Stop; annotation: Annotation }
+/** A host's annotations and the span each was made at, in parallel (no object per pair: they are kept as long as the host). */
+interface HostAnnotations { spans: Span[]; annotations: Annotation[] }
 
 /** Field by field: spreading the (frozen) range took V8's slow path, once per annotation. */
 function annotationAt(r: SourceRange, stop: Stop, label: string): Annotation {
@@ -53,47 +58,54 @@ function annotationAt(r: SourceRange, stop: Stop, label: string): Annotation {
 }
 
 let runs = 0;
-const spanMarks = new WeakMap<Span, { run: number; bits: number }>();
-const routeAnnotations = new WeakMap<SourceRange, { method: string; path: string; annotation: Annotation }>();
+const spanMarks = new WeakMap<Span, number>();
+const routeAnnotations = new WeakMap<SourceRange, Annotation>();
 
 /** A route's stop-3 annotation; the same object while its range, method and path are (ranges of unchanged files are kept). */
 function routeAnnotation(r: ModelRoute): Annotation {
+  const label = `${r.method} ${r.path}`;
   const known = routeAnnotations.get(r.range);
-  if (known && known.method === r.method && known.path === r.path) return known.annotation;
-  const annotation = annotationAt(r.range, 3, `${r.method} ${r.path}`);
-  routeAnnotations.set(r.range, { method: r.method, path: r.path, annotation });
+  if (known && known.label === label) return known;
+  const annotation = annotationAt(r.range, 3, label);
+  routeAnnotations.set(r.range, annotation);
   return annotation;
 }
 
 /** The stops of a host's layers: mounts, middleware, handlers and what the handlers' bodies do. */
-function hostAnnotations(host: ExpressHost, classify: (arg: Arg) => Classification, ctx: AdapterContext, make: (file: string, span: Span, stop: Stop, label: string) => SpanAnnotation): SpanAnnotation[] {
-  const out: SpanAnnotation[] = [];
+function hostAnnotations(host: ExpressHost, classify: (arg: Arg) => Classification, ctx: AdapterContext, make: (file: string, span: Span, stop: Stop, label: string) => Annotation): HostAnnotations {
+  const spans: Span[] = [];
+  const annotations: Annotation[] = [];
+  const out = { push(file: string, span: Span, stop: Stop, label: string) { spans.push(span); annotations.push(make(file, span, stop, label)); } };
   const layers = host.kind === 'route'
     ? host.routeStack.map(e => ({ fns: e.fns, isRoute: true, site: e.site }))
     : host.stack.map(l => ({ fns: l.type === 'routeObj' ? [] : l.fns, isRoute: l.type === 'route', site: l.site }));
   for (const layer of layers) {
     layer.fns.forEach((fn, i) => {
       const child = options(fn.value).find(v => v.t === 'host');
-      if (child) { out.push(make(layer.site.file, layer.site.span, 3, `mount ${fn.name}`)); return; }
+      if (child) { out.push(layer.site.file, layer.site.span, 3, `mount ${fn.name}`); return; }
       // The last function of a route is its handler, unless it is middleware: then the route is a guard.
       const isHandler = layer.isRoute && i === layer.fns.length - 1 && !passesOnSuccess(fn, classify);
       const closure = options(fn.value).find(v => v.t === 'fn');
       if (isHandler) {
         if (closure && closure.t === 'fn') {
-          out.push(make(closure.file, closure.fn.headSpan, 5, closure.fn.name ? `handler ${closure.fn.name}` : 'handler'));
+          out.push(closure.file, closure.fn.headSpan, 5, closure.fn.name ? `handler ${closure.fn.name}` : 'handler');
           const fn = closure.fn;
-          for (const site of ctx.memo('express.handlerBodySites', fn, () => handlerBodySites(fn))) out.push(make(closure.file, site.span, site.stop, site.label));
+          for (const site of ctx.memo('express.handlerBodySites', fn, () => handlerBodySites(fn))) out.push(closure.file, site.span, site.stop, site.label);
         }
         return;
       }
       const cls = classify(fn);
-      if (fn.site) out.push(make(fn.site.file, fn.site.span, cls.stop, cls.errorHandler ? `error handler ${fn.name}` : fn.name));
+      if (fn.site) out.push(fn.site.file, fn.site.span, cls.stop, cls.errorHandler ? `error handler ${fn.name}` : fn.name);
     });
   }
-  return out;
+  return { spans: fit(spans), annotations: fit(annotations) };
 }
 
 interface BodySite { span: Span; stop: Stop; label: string }
+
+/** `res.json` and the like, one string each for the usual parameter name (a handler's sites are kept as long as it is). */
+const RES_LABELS = new Map([...SERIALIZE, ...DRAIN].map(m => [m, `res.${m}`]));
+const resLabel = (resName: string, m: string) => (resName === 'res' && RES_LABELS.get(m)) || `${resName}.${m}`;
 
 /** Where a handler's body serializes (6) or writes to the socket (7); depends on the function alone. */
 function handlerBodySites(fn: FnIR): BodySite[] {
@@ -102,8 +114,8 @@ function handlerBodySites(fn: FnIR): BodySite[] {
   for (const u of fn.uses) {
     if (u.param !== 1 || !u.call) continue;
     const m = u.path[u.path.length - 1];
-    if (SERIALIZE.has(m)) out.push({ span: u.span, stop: 6, label: `${resName}.${m}` });
-    else if (DRAIN.has(m)) out.push({ span: u.span, stop: 7, label: `${resName}.${m}` });
+    if (SERIALIZE.has(m)) out.push({ span: u.span, stop: 6, label: resLabel(resName, m) });
+    else if (DRAIN.has(m)) out.push({ span: u.span, stop: 7, label: resLabel(resName, m) });
   }
   for (const c of fn.calls) {
     const passesRes = c.args.some(a => a.k === 'ref' && a.name === resName);
@@ -111,5 +123,6 @@ function handlerBodySites(fn: FnIR): BodySite[] {
     else if (passesRes && /(^|\.)pipeline$/.test(c.callee)) out.push({ span: c.span, stop: 7, label: `pipeline(…, ${resName})` });
     else if (c.callee === 'JSON.stringify') out.push({ span: c.span, stop: 6, label: 'JSON.stringify' });
   }
-  return out;
+  // Kept (memo) as long as the function is: at its size (see core/compact.ts).
+  return fit(out);
 }

@@ -1,5 +1,6 @@
 // Interpreter hooks for Express: creating apps and routers, and recording every registration on them.
 import type { EvaluationHooks } from '../../core/evaluate';
+import { fit } from '../../core/compact';
 import { describe } from '../../core/evaluate';
 import { Arg, HostObject, Site, UNKNOWN, Value, options, ownership } from '../../core/values';
 import { ExpressHost, PathSpec, ROUTE_METHODS, isExpressHost } from './objects';
@@ -167,7 +168,7 @@ function unknownPath(v: Value): PathSpec {
   return { kind: 'unknown', why: describe(v) };
 }
 
-/** Route arguments may nest arrays of middleware at any depth (E16). */
+/** Route arguments may nest arrays of middleware at any depth (E16). (At its size: a layer's list is kept all run, see core/compact.ts.) */
 function flatten(args: Arg[]): Arg[] {
   const out: Arg[] = [];
   for (const a of args) {
@@ -175,5 +176,5 @@ function flatten(args: Arg[]): Arg[] {
     else if (a.value.t === 'either') out.push({ ...a, value: options(a.value).find(o => o.t === 'host' || o.t === 'fn') ?? a.value });
     else out.push(a);
   }
-  return out;
+  return fit(out);
 }

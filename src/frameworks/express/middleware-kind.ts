@@ -77,7 +77,19 @@ const IDENTITY_ERRORS = /unauthori[sz]ed|forbidden|authenticationerror|autherror
  */
 export function classifier(configuredAuth: string[]): (arg: Arg) => Classification {
   const seen = new WeakMap<Arg, Classification>();
+  // A function's verdict depends on the function and the name it is passed by, nothing else: the
+  // routes of a router passing `audit` (or what `cache(60)` returns) share one verdict, instead of
+  // one per route and argument.
+  const byFn = new WeakMap<FnIR, Map<string, Classification>>();
   return arg => {
+    const v = pick(arg.value);
+    if (v.t === 'fn') {
+      let byName = byFn.get(v.fn);
+      if (!byName) byFn.set(v.fn, (byName = new Map()));
+      let c = byName.get(arg.name);
+      if (!c) byName.set(arg.name, (c = classify(arg, configuredAuth)));
+      return c;
+    }
     let c = seen.get(arg);
     if (!c) seen.set(arg, (c = classify(arg, configuredAuth)));
     return c;

@@ -3,6 +3,7 @@
 // Path-less `router.use()` layers stay active after their router (E5-E7), a route's position is its
 // router's mount position (E4), error handlers never run on the success path (E18).
 import type { AdapterContext } from '../../core/adapter';
+import { fit } from '../../core/compact';
 import type { FnIR } from '../../core/ir';
 import type { ChainEntry, HandlerFacts, ModelRoute, OrderedLayer, RouteRef, SourceRange, StackOrigin } from '../../core/model';
 import type { Arg } from '../../core/values';
@@ -17,6 +18,14 @@ import type { ExpressHost, PathSpec, RouteEntry } from './objects';
 interface WalkState {
   /** Classifies a middleware argument once per walk (pass-through routes are re-read for every later route). */
   classify(arg: Arg): Classification;
+  /**
+   * Chain entries by argument: a layer in front of many routes (a body parser, an app's auth) gives
+   * each the same entry, one object instead of one per route. (Keyed by classification too: an
+   * app.param callback runs as kind 'other' whatever it is.)
+   */
+  entries: WeakMap<Arg, { cls: Classification; entry: ChainEntry }>;
+  /** Lists of auth layer names by content: most routes of an app are protected by the same few. */
+  authLists: Map<string, string[]>;
   app: number;
   /** How this app's routers read `*` (from its express version): decides which routes are wildcards. */
   syntax: PathSyntax;
@@ -32,6 +41,8 @@ export function walkApps(hosts: ExpressHost[], classifyOnce: (arg: Arg) => Class
   const stacks: OrderedLayer[][] = [];
   const origins: StackOrigin[] = [];
   // Apps first, then routers nobody mounts (their routes are still worth showing, marked unresolved).
+  const entries = new WeakMap<Arg, { cls: Classification; entry: ChainEntry }>();
+  const authLists = new Map<string, string[]>();
   const roots = [...hosts.filter(h => h.kind === 'app' && !h.mounted), ...hosts.filter(h => h.kind === 'router' && !h.mounted && h.stack.length)];
   // A factory called from several places (`ParseServer.app()` from two start paths) builds the same
   // app more than once; at run time one of those paths runs. Identical copies are reported once.
@@ -41,7 +52,7 @@ export function walkApps(hosts: ExpressHost[], classifyOnce: (arg: Arg) => Class
   for (const root of roots) sites.set(siteOf(root), (sites.get(siteOf(root)) ?? 0) + 1);
   for (const root of roots) {
     const syntax = pathSyntax(ctx.packageVersion(root.site.file, 'express'));
-    const state: WalkState = { classify: classifyOnce, app: stacks.length, syntax, before: new Befores(), layers: [], routes, visiting: new Set() };
+    const state: WalkState = { classify: classifyOnce, entries, authLists, app: stacks.length, syntax, before: new Befores(), layers: [], routes, visiting: new Set() };
     const note = root.kind === 'router' ? [`router created at ${ctx.rel(root.site.file)}:${root.site.span.line} is not mounted on any app the analyser found`] : [];
     const first = routes.length;
     walk(root, { path: '', segs: [], mask: [] }, state, note, ctx);
@@ -110,6 +121,13 @@ function walk(host: ExpressHost, at: Mount, st: WalkState, unresolved: string[],
   if (st.visiting.has(host)) return; // a router mounted inside itself
   st.visiting.add(host);
   const caseSensitive = host.caseSensitive;
+  // A router's routes have paths of a few lengths: one mask per length, shared by its routes.
+  const masks = new Map<number, boolean[]>();
+  const routeMask = (n: number) => {
+    let m = masks.get(n);
+    if (!m) masks.set(n, (m = extendMask(at.mask, n, caseSensitive)));
+    return m;
+  };
   for (const layer of host.stack) {
     const range = ctx.range(layer.site.file, layer.site.span);
     if (layer.type === 'use') {
@@ -143,9 +161,10 @@ function walk(host: ExpressHost, at: Mount, st: WalkState, unresolved: string[],
       const { full, segs, notes } = resolvePath(at, p, 'route', st, unresolved);
       const path = full || '/';
       const params = paramFns(host, p);
+      const routeSegs = fit(segs);
       for (const e of entries) {
         if (!e.fns.length) continue;
-        addRoute({ owner: host.id, prefix: at.path }, path, segs, e.method, params.length ? [...params, ...e.fns] : e.fns, ctx.range(e.site.file, e.site.span), extendMask(at.mask, segs.length, caseSensitive), notes, st, ctx);
+        addRoute({ owner: host.id, prefix: at.path }, path, routeSegs, e.method, params.length ? [...params, ...e.fns] : e.fns, ctx.range(e.site.file, e.site.span), routeMask(routeSegs.length), notes, st, ctx);
       }
     }
   }
@@ -168,9 +187,10 @@ function addRoute({ owner, prefix }: RouteSite, path: string, segs: string[], me
   // `protects`: a request without credentials stopped by this layer does not reach the handler.
   // Not so for auth that rejects and calls next() anyway (E23), nor for a layer that sends the
   // request on to this route with next('route') / next('router') when it fails (E17).
-  const push = (arg: Arg, cls: Classification, protects = true) => {
+  // `own`: one of this route's own arguments, which no other route's chain holds.
+  const push = (arg: Arg, cls: Classification, protects = true, own = false) => {
     const r = argRange(arg, ctx);
-    chain.push({ name: arg.name, kind: cls.kind, stop: cls.stop, file: r?.file ?? range.file, line: r?.line ?? range.line });
+    chain.push(r && !own ? chainEntry(arg, cls, r, st) : { name: arg.name, kind: cls.kind, stop: cls.stop, file: r?.file ?? range.file, line: r?.line ?? range.line });
     chainRanges.push(r);
     if (cls.kind === 'auth' && protects && !cls.leaks) authBy.push(arg.name);
   };
@@ -207,40 +227,43 @@ function addRoute({ owner, prefix }: RouteSite, path: string, segs: string[], me
   for (const f of routeLevel) {
     const cls = st.classify(f);
     if (cls.skips === 'router') exits.push(owner);
-    push(f, cls);
+    push(f, cls, true, true);
   }
   const handlerFn = guard ? null : fnOf(handlerArg);
   const handlerSite = guard ? null : handlerFn ? { file: handlerFn.file, span: handlerFn.fn.headSpan } : handlerArg.site;
-  const notes = [...unresolved];
-  if (!guard && !handlerFn && handlerArg.value.t === 'unknown') notes.push(`handler ${handlerArg.name}: ${handlerArg.value.why}`);
+  const notes = !guard && !handlerFn && handlerArg.value.t === 'unknown' ? [...unresolved, `handler ${handlerArg.name}: ${handlerArg.value.why}`] : fit(unresolved);
+  const upper = method === 'all' ? 'ALL' : method.toUpperCase();
+  // One string for the route's layer, its dispatch entry (and its annotation, see annotations.ts).
+  const name = `${upper} ${path}`;
+  // Every list a route holds is complete here and kept for the whole run: at its size (see core/compact.ts).
   const route: ModelRoute = {
     framework: 'express',
-    method: method === 'all' ? 'ALL' : method.toUpperCase(),
+    method: upper,
     path,
     file: range.file,
     line: range.line,
     column: range.column,
     range,
     handler: handlerSite ? { file: ctx.rel(handlerSite.file), line: handlerSite.span.line } : null,
-    chain,
+    chain: fit(chain),
     protected: authBy.length > 0,
-    authBy,
+    authBy: sharedList(authBy, st.authLists),
     unresolved: notes,
     app: st.app,
     owner,
     mountPrefix: prefix || '/',
     order: st.layers.length,
     facts: handlerFn ? ctx.memo('express.handlerFacts', handlerFn.fn, () => handlerFacts(handlerFn.fn, handlerFn.file, ctx)) : { readsBody: null, readsIdentity: null },
-    chainRanges,
-    shadowedBy,
+    chainRanges: fit(chainRanges),
+    shadowedBy: fit(shadowedBy),
     ...(guard ? { guards: [] } : {}),
   };
   st.routes.push(route);
-  st.layers.push({ order: st.layers.length, kind: 'route', name: `${route.method} ${path}`, layerKind: 'other', prefix: path, range, argRange: null, terminal: false, route: st.routes.length - 1 });
+  st.layers.push({ order: st.layers.length, kind: 'route', name, layerKind: 'other', prefix: path, range, argRange: null, terminal: false, route: st.routes.length - 1 });
   const passes = fns.every(f => { const fn = fnOf(f); return fn ? callsNext(fn.fn) : passesOnSuccess(f, st.classify); });
   // Only a handler we can read and that never calls next() certainly ends the request.
   const ends = !!handlerFn && !callsNext(handlerFn.fn);
-  st.before.addRoute({ segs, caseSensitive, path, method, fns, passes, ends, name: `${route.method} ${path}`, range, owner, exits });
+  st.before.addRoute({ segs, caseSensitive, path, method, fns, passes, ends, name, range, owner, exits: fit(exits) });
 }
 
 /**
@@ -276,6 +299,24 @@ function fnOf(arg: Arg): { fn: FnIR; file: string } | null {
   return v && v.t === 'fn' ? { fn: v.fn, file: v.file } : null;
 }
 
+/** A list of names, the same array as an earlier one with the same names (lists in routes are never written to). */
+function sharedList(names: string[], known: Map<string, string[]>): string[] {
+  if (!names.length) return fit(names);
+  const key = names.join('\n');
+  let list = known.get(key);
+  if (!list) known.set(key, (list = fit(names)));
+  return list;
+}
+
+/** The chain entry of a layer with a known site: the same object for every route it runs before. */
+function chainEntry(arg: Arg, cls: Classification, r: SourceRange, st: WalkState): ChainEntry {
+  const known = st.entries.get(arg);
+  if (known && known.cls === cls) return known.entry;
+  const entry: ChainEntry = { name: arg.name, kind: cls.kind, stop: cls.stop, file: r.file, line: r.line };
+  st.entries.set(arg, { cls, entry });
+  return entry;
+}
+
 function argRange(arg: Arg, ctx: AdapterContext): SourceRange | null {
   return arg.site ? ctx.range(arg.site.file, arg.site.span) : null;
 }
@@ -301,7 +342,7 @@ function pathSyntax(version: string | null): PathSyntax {
 
 /** The case flags of a path of `n` segments: those of its prefix (`mask`, its first segments), then `caseSensitive` for the rest. */
 function extendMask(mask: boolean[], n: number, caseSensitive: boolean): boolean[] {
-  return n <= mask.length ? mask.slice(0, n) : [...mask, ...new Array<boolean>(n - mask.length).fill(caseSensitive)];
+  return n <= mask.length ? mask.slice(0, n) : fit([...mask, ...new Array<boolean>(n - mask.length).fill(caseSensitive)]);
 }
 
 function prefixOf(at: Mount, p: PathSpec): Prefix {
