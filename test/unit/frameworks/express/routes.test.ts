@@ -111,3 +111,22 @@ app.get('/api/Users', isAuthorized());
     assert.deepStrictEqual(r.annotations.filter(a => a.line === 5).map(a => `${a.stop} ${a.label}`), ['3 GET /api/Users', '4 isAuthorized']);
   });
 });
+
+describe('express routes: memory at scale', () => {
+  it('a layer in front of many routes gives them one shared chain entry (not one object per route)', () => {
+    const r = analyse({
+      'app.js': `const express = require('express');
+const app = express();
+function requireUser(req, res, next) { if (!req.headers.authorization) return res.status(401).end(); next(); }
+app.use(express.json());
+app.use(requireUser);
+app.get('/a', (req, res) => res.json({}));
+app.get('/b', (req, res) => res.json({}));
+`,
+    });
+    const [a, b] = r.routes;
+    assert.strictEqual(a.chain[0], b.chain[0]);
+    assert.strictEqual(a.chain[1], b.chain[1]);
+  });
+});
+
