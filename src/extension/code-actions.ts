@@ -3,7 +3,6 @@
 // applied without the user choosing it.
 import * as vscode from 'vscode';
 import { printable } from '../core/display-text';
-import { suggestionFor } from '../core/fix-edits';
 import type { Finding, Suggestion } from '../core/model';
 import type { AnalysisService } from './analysis-service';
 import { relativeTo } from './codelens';
@@ -16,7 +15,7 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
 
   constructor(private readonly service: AnalysisService) {}
 
-  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     const analysis = this.service.forUri(doc.uri);
     const result = analysis?.result;
     if (!analysis || !result) return [];
@@ -30,7 +29,7 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
       // Built now, from the document as it is: the analysis only says what each fix should do.
       let first = true;
       for (const fix of finding.fixes) {
-        const s = suggestionFor(fix, doc.getText());
+        const s = await this.service.suggestion(fix, doc.getText());
         const action = s && this.fromSuggestion(doc, file!, s, diag);
         if (action) { action.isPreferred = first; first = false; actions.push(action); }
       }
