@@ -6,8 +6,6 @@ import type { AnalysisModel, Framework, Finding, Severity, Stop } from './model'
 export interface RuleContext {
   model: AnalysisModel;
   config: SevenStopsConfig;
-  /** The current text of a root-relative file (for building suggested edits). */
-  text(file: string): string | undefined;
 }
 
 /** A finding as a rule reports it; the runner adds rule id, severity, stop and the formatted message. */

@@ -4,7 +4,6 @@ import type { AnalysisModel, Finding, Framework, ModelRoute, OrderedLayer, Sever
 import { Rule, RuleContext, formatMessage } from './rule';
 
 export interface RuleHost {
-  text(file: string): string | undefined;
   /** Line (1-based) → rule ids ignored on that line ('*' = all), per root-relative file. */
   ignores(file: string): Record<number, string[]>;
 }
@@ -20,7 +19,7 @@ export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStops
     let view = views.get(key);
     if (!view) views.set(key, (view = modelFor(model, rule.frameworks)));
     if (!view.stacks.length && !view.routes.length) continue;
-    const ctx: RuleContext = { model: view, config, text: host.text };
+    const ctx: RuleContext = { model: view, config };
     let reports: ReturnType<Rule['check']>;
     try {
       reports = rule.check(ctx);
@@ -30,7 +29,7 @@ export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStops
       out.push({
         ruleId: rule.id, messageId: 'internalError', data: {}, severity: 'info', stop: rule.stop,
         message: `Seven Stops rule ${rule.id} failed: ${(e as Error).message}`,
-        file: '.', line: 1, column: 1, endLine: 1, endColumn: 1, related: [], suggestions: [],
+        file: '.', line: 1, column: 1, endLine: 1, endColumn: 1, related: [], fixes: [],
       });
     }
     for (const r of reports) {
