@@ -78,4 +78,74 @@ export const FASTIFY_FIXTURES: FixtureSpec<FastifyMajor>[] = [
     routes: { 'GET /users/:id': 'public', 'GET /users/me': 'protected' },
     probes: [p('GET /users/me', 'auth', 200, 'requireUser>getMe'), p('GET /users/me', 'no-auth', 401, 'requireUser'), p('GET /users/7', 'no-auth', 200, 'getUser')],
   },
+  {
+    dir: 'f7-route-forms', entry: 'app.js', row: 'F7',
+    title: 'route({ method: [..], url, onRequest: [..] }), route({ path, preHandler: fn }), (path, opts, handler) and (path, handler); HEAD runs the GET route hooks',
+    routes: { 'GET /orders': 'protected', 'POST /orders': 'protected', 'DELETE /orders/:id': 'protected', 'POST /invoices': 'protected', 'GET /status': 'public' },
+    probes: [
+      p('POST /invoices', 'auth', 200, 'audit>requireUser>audit>createInvoice'), p('DELETE /orders/7', 'no-auth', 403, 'requireAdmin'),
+      p('HEAD /orders', 'no-auth', 401, 'requireUser'), p('HEAD /orders', 'auth', 200, 'requireUser>listOrders'), p('HEAD /status', 'no-auth', 200, 'getStatus'),
+    ],
+  },
+  {
+    dir: 'f15-all-methods', entry: 'app.js', row: 'F15',
+    title: 'all() registers 18 methods on Fastify 4 (PROPFIND, MKCOL...) and 9 on Fastify 5 (QUERY); OPTIONS without a route is a 404',
+    routes: {
+      'DELETE /webhooks': 'protected', 'GET /webhooks': 'protected', 'HEAD /webhooks': 'protected', 'OPTIONS /webhooks': 'protected',
+      'PATCH /webhooks': 'protected', 'POST /webhooks': 'protected', 'PUT /webhooks': 'protected', 'TRACE /webhooks': 'protected',
+      'PROPFIND /webhooks': { 4: 'protected' }, 'PROPPATCH /webhooks': { 4: 'protected' }, 'MKCOL /webhooks': { 4: 'protected' },
+      'COPY /webhooks': { 4: 'protected' }, 'MOVE /webhooks': { 4: 'protected' }, 'LOCK /webhooks': { 4: 'protected' },
+      'UNLOCK /webhooks': { 4: 'protected' }, 'SEARCH /webhooks': { 4: 'protected' }, 'REPORT /webhooks': { 4: 'protected' },
+      // QUERY carries a body: Fastify 5 answers one sent without a content-type 400 after onRequest.
+      'MKCALENDAR /webhooks': { 4: 'protected' }, 'QUERY /webhooks': { 5: 'unreachable' },
+      'GET /orders': 'public',
+    },
+    probes: [
+      p('PROPFIND /webhooks', 'no-auth', 401, 'verifySignature', [4]), p('PROPFIND /webhooks', 'no-auth', 404, '', [5]),
+      p('QUERY /webhooks', 'no-auth', 401, 'verifySignature', [5]), p('QUERY /webhooks', 'auth', 400, 'verifySignature', [5]),
+      p('OPTIONS /orders', 'no-auth', 404, ''),
+    ],
+  },
+  {
+    dir: 'f12-head-routes', entry: 'app.js', row: 'F12',
+    title: 'head() before get() and head() after get({ exposeHeadRoute: false }) boot on both majors and serve HEAD without the GET hook; an automatic HEAD runs it',
+    routes: { 'HEAD /files/:name': 'public', 'GET /files/:name': 'protected', 'GET /exports': 'protected', 'HEAD /exports': 'public', 'GET /reports': 'protected' },
+    probes: [p('HEAD /files/a.txt', 'no-auth', 200, 'headFile'), p('HEAD /reports', 'no-auth', 401, 'requireUser'), p('HEAD /reports', 'auth', 200, 'requireUser>getReport')],
+  },
+  {
+    dir: 'f12-route-option-typo', entry: 'app.js', row: 'F12',
+    title: "the route option is exposeHeadRoute: a route-level exposeHeadRoutes: false is ignored, so Fastify 5 refuses a head() after the get(); Fastify 4 serves it",
+    routes: { 'GET /exports': 'protected', 'HEAD /exports': 'public' },
+    probes: [p('HEAD /exports', 'no-auth', 200, 'headExport')],
+    bootError: { 5: 'FST_ERR_DUPLICATED_ROUTE' },
+  },
+  {
+    dir: 'f6-empty-url-under-prefix', entry: 'app.js', row: 'F6',
+    title: "under a prefix get('') answers at the prefix only ('/orders/' goes to '/:id' with an empty id) and get('/') at the prefix and prefix + '/'; nested '' routes",
+    routes: { 'GET /orders': 'public', 'GET /orders/:id': 'public', 'GET /users': 'protected', 'GET /users/settings': 'protected' },
+    probes: [
+      p('GET /orders/', 'no-auth', 200, 'getOrder'), p('GET /users/', 'no-auth', 401, 'requireUser'), p('GET /users/', 'auth', 200, 'requireUser>listUsers'),
+      p('GET /users/settings/', 'no-auth', 404, ''),
+    ],
+  },
+  {
+    dir: 'f6-slash-and-empty-duplicate', entry: 'app.js', row: 'F6, F11',
+    title: "get('/') and get('') under the same prefix are one route twice: Fastify refuses to start",
+    routes: {}, probes: [], bootError: 'FST_ERR_DUPLICATED_ROUTE',
+  },
+  {
+    dir: 'f5-fp-inside-plugin', entry: 'app.js', row: 'F5',
+    title: "an fp() plugin registered inside an encapsulated plugin covers that plugin and its children, not the root or a sibling with the same prefix",
+    routes: { 'GET /health': 'public', 'GET /api/orders': 'protected', 'GET /api/billing/invoices': 'protected', 'GET /api/docs': 'public' },
+    probes: [p('GET /api/billing/invoices', 'auth', 200, 'requireUser>listInvoices'), p('GET /api/docs', 'no-auth', 200, 'getDocs'), p('GET /api/nope', 'no-auth', 404, '')],
+  },
+  {
+    dir: 'f14-trailing-slash-case', entry: 'app.js', row: 'F14',
+    title: "by default '/orders/' and '/Orders' are 404s before any route hook, while '/%6Frders' is decoded to '/orders'",
+    routes: { 'GET /orders': 'protected' },
+    probes: [
+      p('GET /orders/', 'no-auth', 404, ''), p('GET /Orders', 'no-auth', 404, ''),
+      p('GET /%6Frders', 'no-auth', 401, 'requireUser'), p('GET /%6Frders', 'auth', 200, 'requireUser>listOrders'),
+    ],
+  },
 ];
