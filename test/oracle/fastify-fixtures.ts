@@ -4,6 +4,9 @@
 import type { FastifyMajor } from './fastify/boot';
 import { p, type FixtureSpec } from './harness/fixture-spec';
 
+// An HS256 JWT of { sub: 'ada' } signed with f8-jwt-verify's secret ('fixture-secret'), no expiry.
+const FIXTURE_JWT = 'Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhZGEifQ.EocQJ9enMtH_9iEEVvZhLPRnlnwfivMwZILH7kRkXDQ';
+
 export const FASTIFY_FIXTURES: FixtureSpec<FastifyMajor>[] = [
   {
     dir: 'f1-hooks-after-routes', entry: 'app.js', row: 'F1',
@@ -146,6 +149,93 @@ export const FASTIFY_FIXTURES: FixtureSpec<FastifyMajor>[] = [
     probes: [
       p('GET /orders/', 'no-auth', 404, ''), p('GET /Orders', 'no-auth', 404, ''),
       p('GET /%6Frders', 'no-auth', 401, 'requireUser'), p('GET /%6Frders', 'auth', 200, 'requireUser>listOrders'),
+    ],
+  },
+  {
+    dir: 'f4-decorator-visibility', entry: 'app.js', row: 'F3, F4',
+    title: "a decorator from an fp() plugin is visible to sibling plugins, one from a plain plugin is not: onRequest: instance.requireAdmin there is undefined and the route boots public",
+    routes: { 'GET /admin': 'protected', 'GET /orders': 'protected', 'GET /reports': 'public' },
+    probes: [p('GET /orders', 'no-auth', 401, 'authenticate'), p('GET /admin', 'auth', 200, 'requireAdmin>getAdmin'), p('GET /reports', 'no-auth', 200, 'listReports')],
+  },
+  {
+    dir: 'f3-decorator-not-visible', entry: 'app.js', row: 'F3',
+    title: "onRequest: [instance.authenticate] where a plain plugin's decorator is not visible: Fastify 4 and 5 refuse the route at startup",
+    routes: {}, probes: [], bootError: 'FST_ERR_HOOK_INVALID_HANDLER',
+  },
+  {
+    dir: 'f8-fastify-auth', entry: 'app.js', row: 'F8',
+    title: "@fastify/auth: auth([a, b]) is OR (public when one alternative lets guests in), { relation: 'and' } needs all; registering it protects nothing",
+    routes: { 'GET /orders': 'protected', 'GET /catalog': 'public', 'GET /admin': 'protected', 'GET /health': 'public' },
+    probes: [
+      p('GET /orders', 'no-auth', 401, 'bound _auth'), p('GET /orders', 'auth', 200, 'bound _auth>listOrders'),
+      p('GET /catalog', 'no-auth', 200, 'bound _auth>listCatalog'), p('GET /admin', 'no-auth', 401, 'bound _auth'),
+    ],
+  },
+  {
+    dir: 'f8-jwt-verify', entry: 'app.js', row: 'F8, F9',
+    title: '@fastify/jwt: registering it protects nothing; request.jwtVerify() in a decorator used as a route hook, and in a plugin onRequest hook, does',
+    authorization: FIXTURE_JWT,
+    routes: { 'POST /login': 'public', 'GET /feed': 'public', 'GET /profile': 'protected', 'GET /account/invoices': 'protected' },
+    probes: [
+      p('GET /profile', 'no-auth', 401, 'authenticate'), p('GET /profile', 'auth', 200, 'authenticate>getProfile'),
+      p('GET /account/invoices', 'no-auth', 401, 'verifyJwt'), p('GET /account/nope', 'auth', 404, ''),
+    ],
+  },
+  {
+    dir: 'f9-hook-replies', entry: 'app.js', row: 'F9',
+    title: 'a hook that sent the reply stops the request: send and return reply, send and return nothing, send then done(), throw { statusCode }, done(err)',
+    routes: { 'GET /a': 'protected', 'GET /b': 'protected', 'GET /c': 'protected', 'GET /d': 'protected', 'GET /e': 'protected' },
+    probes: [
+      p('GET /a', 'no-auth', 401, 'sendAndReturnReply'), p('GET /b', 'no-auth', 401, 'sendAndReturnNothing'), p('GET /c', 'no-auth', 401, 'sendThenDone'),
+      p('GET /d', 'no-auth', 401, 'throwWithStatus'), p('GET /e', 'no-auth', 401, 'doneWithError'), p('GET /e', 'auth', 200, 'doneWithError>getE'),
+    ],
+  },
+  {
+    dir: 'f10-scheduled-reply', entry: 'app.js', row: 'F10',
+    title: 'a hook that schedules the 401 (timer, setImmediate) or sets 401 and returns a non-reply value lets the handler run; an awaited check does not',
+    routes: { 'GET /a': 'public', 'GET /b': 'public', 'GET /c': 'public', 'GET /d': 'protected' },
+    probes: [
+      p('GET /a', 'no-auth', 200, 'replyLater>getA'), p('GET /b', 'no-auth', 200, 'replyOnNextTick>getB'),
+      p('GET /c', 'no-auth', 401, 'returnFalse>getC'), p('GET /d', 'no-auth', 401, 'awaitCheck'),
+    ],
+  },
+  {
+    dir: 'f1-exempt-by-url', entry: 'app.js', row: 'F1',
+    title: "a root hook added after the routes exempts by request.url: startsWith('/auth/login') also lets '/auth/login-history' through, '/health?full=1' is not '/health'",
+    routes: { 'POST /auth/login': 'public', 'GET /auth/login-history': 'public', 'GET /health': 'public', 'GET /orders': 'protected' },
+    probes: [
+      p('GET /health?full=1', 'no-auth', 401, 'requireUser'), p('GET /orders?next=/auth/login', 'no-auth', 401, 'requireUser'),
+      p('GET /auth/login-history', 'no-auth', 200, 'requireUser>listLogins'), p('GET /nope', 'no-auth', 401, 'requireUser'),
+    ],
+  },
+  {
+    dir: 'f1-exempt-by-route-config', entry: 'app.js', row: 'F4',
+    title: 'an fp() auth hook exempts the routes whose options say config: { public: true } (request.routeOptions.config), and covers the rest',
+    routes: { 'POST /login': 'public', 'GET /docs/:page': 'public', 'GET /orders': 'protected' },
+    probes: [p('GET /docs/intro', 'no-auth', 200, 'requireUser>getPage'), p('GET /orders', 'no-auth', 401, 'requireUser'), p('GET /nope', 'no-auth', 401, 'requireUser')],
+  },
+  {
+    dir: 'f16-auth-reads-body', entry: 'app.js', row: 'F16',
+    title: 'an API-key check reading request.body in onRequest sees undefined and lets nothing through; in preHandler the body is there',
+    routes: { 'POST /orders': 'unreachable', 'POST /invoices': 'protected' },
+    probes: [p('POST /orders', 'auth', 401, 'checkApiKeyTooEarly'), p('POST /invoices', 'no-auth', 401, 'checkApiKey'), p('POST /invoices', 'auth', 200, 'checkApiKey>createInvoice')],
+  },
+  {
+    dir: 'f18-middie-use', entry: 'app.mjs', row: 'F18',
+    title: "@fastify/middie use() runs before every onRequest hook after an awaited register(middie), use('/admin') is case-insensitive, use() in a plugin is scoped (ESM)",
+    routes: { 'GET /admin/users': 'protected', 'GET /orders': 'public', 'GET /partners/feed': 'protected' },
+    probes: [
+      p('GET /admin/users', 'auth', 200, 'requireAdmin>tagRequest>listUsers'), p('GET /ADMIN/users', 'no-auth', 401, 'requireAdmin'),
+      p('GET /ADMIN/users', 'auth', 404, 'requireAdmin>tagRequest'), p('GET /orders', 'no-auth', 200, 'tagRequest>listOrders'),
+    ],
+  },
+  {
+    dir: 'f3-not-found-handlers', entry: 'app.js', row: 'F3',
+    title: "a 404 under a plugin's prefix runs that plugin's hooks and setNotFoundHandler; other 404s run the root's",
+    routes: { 'GET /api/orders': 'protected', 'GET /health': 'public' },
+    probes: [
+      p('GET /api/nope', 'no-auth', 401, 'requireUser'), p('GET /api/nope', 'auth', 404, 'requireUser>apiNotFound'),
+      p('GET /nope', 'no-auth', 404, 'rootNotFound'), p('GET /apinope', 'no-auth', 404, 'rootNotFound'),
     ],
   },
 ];
