@@ -238,4 +238,28 @@ export const FASTIFY_FIXTURES: FixtureSpec<FastifyMajor>[] = [
       p('GET /nope', 'no-auth', 404, 'rootNotFound'), p('GET /apinope', 'no-auth', 404, 'rootNotFound'),
     ],
   },
+  {
+    dir: 'f4-skip-override', entry: 'app.js', row: 'F4',
+    title: "a callback plugin marked fn[Symbol.for('skip-override')] = true in its own file shares the root context: its hook covers routes of plugins registered before and after it",
+    routes: { 'GET /public/terms': 'protected', 'GET /api/orders': 'protected', 'POST /api/orders': 'protected' },
+    probes: [p('GET /public/terms', 'no-auth', 401, 'requireUser'), p('POST /api/orders', 'auth', 200, 'requireUser>createOrder'), p('GET /nope', 'no-auth', 401, 'requireUser')],
+  },
+  {
+    dir: 'f1-plugin-forms-esm', entry: 'app.mjs', row: 'F1, F4',
+    title: "ES modules: await register(fp plugin) decorating authenticate, register(import('./routes/orders.mjs'), { prefix }) whose hook comes after its routes, a callback plugin with done(), a route in after()",
+    routes: { 'GET /orders': 'protected', 'GET /orders/:id': 'protected', 'GET /legacy': 'public', 'GET /me': 'protected' },
+    probes: [p('GET /orders/', 'no-auth', 401, 'authenticate'), p('GET /orders/7', 'auth', 200, 'authenticate>getOrder'), p('GET /me', 'no-auth', 401, 'authenticate')],
+  },
+  {
+    dir: 'f3-ts-plugin-without-fp', entry: 'app.ts', row: 'F3',
+    title: 'TypeScript: an auth plugin that adds its hook without fastify-plugin protects nothing outside itself; routes that add the hook in their own plugin are protected',
+    routes: { 'GET /admin/users': 'public', 'DELETE /admin/users/:id': 'public', 'GET /account': 'protected' },
+    probes: [p('DELETE /admin/users/7', 'no-auth', 200, 'deleteUser'), p('GET /account/', 'no-auth', 401, 'requireUser')],
+  },
+  {
+    dir: 'f4-ts-decorators', entry: 'app.ts', row: 'F4',
+    title: 'TypeScript: a decorator typed with declare module and added through fastify-plugin is used as onRequest: [fastify.authenticate] and preHandler: fastify.authenticate',
+    routes: { 'GET /orders': 'protected', 'GET /orders/:id': 'protected', 'GET /orders/:id/status': 'public' },
+    probes: [p('GET /orders/7', 'no-auth', 401, 'authenticate'), p('GET /orders/7/status', 'no-auth', 200, 'getOrderStatus')],
+  },
 ];
