@@ -262,4 +262,37 @@ export const FASTIFY_FIXTURES: FixtureSpec<FastifyMajor>[] = [
     routes: { 'GET /orders': 'protected', 'GET /orders/:id': 'protected', 'GET /orders/:id/status': 'public' },
     probes: [p('GET /orders/7', 'no-auth', 401, 'authenticate'), p('GET /orders/7/status', 'no-auth', 200, 'getOrderStatus')],
   },
+  {
+    dir: 'f6-autoload-routes', entry: 'app.js', row: 'F3, F6',
+    title: "@fastify/autoload: folder prefixes under options.prefix, index.js serves the folder (its siblings are not loaded), its hook misses the '_id' subfolder (routeParams), autoPrefix replaces the folder prefix",
+    routes: {
+      'GET /api': 'public', 'GET /api/orders': 'protected', 'GET /api/orders/:id': 'public',
+      'GET /api/products': 'public', 'POST /api/products': 'protected', 'GET /api/v1/reports': 'public',
+    },
+    probes: [
+      p('GET /api/orders/export', 'no-auth', 200, 'getOrder'), p('GET /api/orders/', 'no-auth', 401, 'requireUser'),
+      p('POST /api/products', 'auth', 200, 'requireUser>createProduct'), p('GET /api/legacy/reports', 'no-auth', 404, ''),
+    ],
+  },
+  {
+    dir: 'f3-autoload-autohooks', entry: 'app.js', row: 'F3',
+    title: '@fastify/autoload autoHooks: a folder autohooks.js covers the files of its folder, not its subfolders (cascadeHooks off)',
+    routes: { 'GET /admin/users': 'protected', 'GET /admin/reports': 'public', 'GET /status': 'public' },
+    probes: [p('GET /admin/users', 'no-auth', 403, 'requireAdmin'), p('GET /admin/reports', 'no-auth', 200, 'listReports'), p('GET /admin/nope', 'no-auth', 404, '')],
+  },
+  {
+    dir: 'f3-autoload-cascade-hooks', entry: 'app.js', row: 'F3, F7',
+    title: "@fastify/autoload cascadeHooks: a folder's autohooks.js reaches its subfolders, and a subfolder's own autohooks.js runs after it",
+    routes: { 'GET /admin/users': 'protected', 'GET /admin/reports': 'protected', 'GET /admin/audit': 'protected', 'GET /status': 'public' },
+    probes: [
+      p('GET /admin/reports', 'no-auth', 403, 'requireAdmin'), p('GET /admin/audit', 'auth', 200, 'requireAdmin>recordAudit>listAuditEntries'),
+      p('GET /status', 'no-auth', 200, 'getStatus'),
+    ],
+  },
+  {
+    dir: 'f4-autoload-cli-app', entry: 'app.mjs', row: 'F4',
+    title: "the fastify-cli shape (ESM): an exported plugin autoloads plugins/ (fp decorator) then routes/ under /api; routes opt in with onRequest: [fastify.authenticate]",
+    routes: { 'GET /api/health': 'public', 'GET /api/orders': 'protected', 'POST /api/orders': 'protected' },
+    probes: [p('GET /api/orders', 'no-auth', 401, 'authenticate'), p('POST /api/orders', 'auth', 200, 'authenticate>createOrder')],
+  },
 ];
