@@ -1,5 +1,8 @@
 // The Fastify oracle fixtures and what framework-semantics.md §2 says the real Fastify does with
-// them (the spec shape is harness/fixture-spec.ts). Fastify 4 and 5 agree on every row here but F12.
+// them (the spec shape is harness/fixture-spec.ts). Fastify 4 and 5 agree on every row here but F2,
+// F12 and F15. Fixtures that use @fastify plugins get each plugin's major for that Fastify major
+// (fastify/boot.ts); @fastify/autoload 5.10 and 6.5 gave the same routes and hooks on both Fastify
+// majors for everything the autoload fixtures use (checked crosswise with printRoutes).
 
 import type { FastifyMajor } from './fastify/boot';
 import { p, type FixtureSpec } from './harness/fixture-spec';
@@ -294,5 +297,10 @@ export const FASTIFY_FIXTURES: FixtureSpec<FastifyMajor>[] = [
     title: "the fastify-cli shape (ESM): an exported plugin autoloads plugins/ (fp decorator) then routes/ under /api; routes opt in with onRequest: [fastify.authenticate]",
     routes: { 'GET /api/health': 'public', 'GET /api/orders': 'protected', 'POST /api/orders': 'protected' },
     probes: [p('GET /api/orders', 'no-auth', 401, 'authenticate'), p('POST /api/orders', 'auth', 200, 'authenticate>createOrder')],
+  },
+  {
+    dir: 'f2-hook-after-ready', entry: 'app.mjs', row: 'F2',
+    title: 'addHook after await app.ready() throws: FST_ERR_INSTANCE_ALREADY_LISTENING on Fastify 4, AVV_ERR_ROOT_PLG_BOOTED on Fastify 5 (ESM)',
+    routes: {}, probes: [], bootError: { 4: 'FST_ERR_INSTANCE_ALREADY_LISTENING', 5: 'AVV_ERR_ROOT_PLG_BOOTED' },
   },
 ];
