@@ -303,4 +303,13 @@ export const FASTIFY_FIXTURES: FixtureSpec<FastifyMajor>[] = [
     title: 'addHook after await app.ready() throws: FST_ERR_INSTANCE_ALREADY_LISTENING on Fastify 4, AVV_ERR_ROOT_PLG_BOOTED on Fastify 5 (ESM)',
     routes: {}, probes: [], bootError: { 4: 'FST_ERR_INSTANCE_ALREADY_LISTENING', 5: 'AVV_ERR_ROOT_PLG_BOOTED' },
   },
+  {
+    dir: 'f9-sensible-errors', entry: 'app.js', row: 'F9',
+    title: "@fastify/sensible: return reply.unauthorized(), throw httpErrors.forbidden(), and reply.unauthorized() then done() all stop the request; registering it protects nothing",
+    routes: { 'GET /orders': 'protected', 'GET /admin': 'protected', 'GET /invoices': 'protected', 'GET /health': 'public' },
+    probes: [
+      p('GET /orders', 'no-auth', 401, 'requireUser'), p('GET /admin', 'no-auth', 403, 'requireAdmin'),
+      p('GET /invoices', 'no-auth', 401, 'requireUserThenDone'), p('GET /invoices', 'auth', 200, 'requireUserThenDone>listInvoices'),
+    ],
+  },
 ];

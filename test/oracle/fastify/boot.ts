@@ -18,8 +18,14 @@ export type FastifyMajor = 4 | 5;
 
 /** Bare specifier -> npm alias, per Fastify major (autoload checks no major; 5.x and 6.x are paired as released). */
 const PLUGIN_ALIASES: Record<FastifyMajor, Record<string, string>> = {
-  4: { '@fastify/auth': 'fastifyauth4', '@fastify/jwt': 'fastifyjwt8', '@fastify/middie': 'fastifymiddie8', '@fastify/autoload': 'fastifyautoload5' },
-  5: { '@fastify/auth': 'fastifyauth5', '@fastify/jwt': 'fastifyjwt10', '@fastify/middie': 'fastifymiddie9', '@fastify/autoload': 'fastifyautoload6' },
+  4: {
+    '@fastify/auth': 'fastifyauth4', '@fastify/jwt': 'fastifyjwt8', '@fastify/middie': 'fastifymiddie8',
+    '@fastify/sensible': 'fastifysensible5', '@fastify/autoload': 'fastifyautoload5',
+  },
+  5: {
+    '@fastify/auth': 'fastifyauth5', '@fastify/jwt': 'fastifyjwt10', '@fastify/middie': 'fastifymiddie9',
+    '@fastify/sensible': 'fastifysensible6', '@fastify/autoload': 'fastifyautoload6',
+  },
 };
 
 function bindings(major: FastifyMajor): ModuleBindings {
