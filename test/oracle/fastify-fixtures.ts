@@ -312,4 +312,10 @@ export const FASTIFY_FIXTURES: FixtureSpec<FastifyMajor>[] = [
       p('GET /invoices', 'no-auth', 401, 'requireUserThenDone'), p('GET /invoices', 'auth', 200, 'requireUserThenDone>listInvoices'),
     ],
   },
+  {
+    dir: 'f6-autoload-ts', entry: 'app.ts', row: 'F4, F6',
+    title: "@fastify/autoload in TypeScript: an fp() hook in plugins/ covers every routes/ file, exempting '/health' by request.url; folders prefix their files",
+    routes: { 'GET /health': 'public', 'GET /orders': 'protected' },
+    probes: [p('GET /orders/', 'no-auth', 401, 'requireUser'), p('GET /health?x=1', 'no-auth', 401, 'requireUser')],
+  },
 ];
