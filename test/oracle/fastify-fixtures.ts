@@ -212,7 +212,7 @@ export const FASTIFY_FIXTURES: FixtureSpec<FastifyMajor>[] = [
     ],
   },
   {
-    dir: 'f1-exempt-by-route-config', entry: 'app.js', row: 'F4',
+    dir: 'f4-exempt-by-route-config', entry: 'app.js', row: 'F4',
     title: 'an fp() auth hook exempts the routes whose options say config: { public: true } (request.routeOptions.config), and covers the rest',
     routes: { 'POST /login': 'public', 'GET /docs/:page': 'public', 'GET /orders': 'protected' },
     probes: [p('GET /docs/intro', 'no-auth', 200, 'requireUser>getPage'), p('GET /orders', 'no-auth', 401, 'requireUser'), p('GET /nope', 'no-auth', 401, 'requireUser')],
@@ -317,5 +317,17 @@ export const FASTIFY_FIXTURES: FixtureSpec<FastifyMajor>[] = [
     title: "@fastify/autoload in TypeScript: an fp() hook in plugins/ covers every routes/ file, exempting '/health' by request.url; folders prefix their files",
     routes: { 'GET /health': 'public', 'GET /orders': 'protected' },
     probes: [p('GET /orders/', 'no-auth', 401, 'requireUser'), p('GET /health?x=1', 'no-auth', 401, 'requireUser')],
+  },
+  {
+    dir: 'x-fastify-named-factory', entry: 'app.js', row: 'X',
+    title: "an app made with require('fastify').fastify(opts): a root preHandler hook covers its routes and the root 404s",
+    routes: { 'GET /orders': 'protected' },
+    probes: [p('GET /orders', 'no-auth', 401, 'requireUser'), p('GET /nope', 'no-auth', 401, 'requireUser'), p('GET /nope', 'auth', 404, 'requireUser')],
+  },
+  {
+    dir: 'x-type-provider-ts', entry: 'app.ts', row: 'X',
+    title: 'TypeScript: an app made with Fastify(opts).withTypeProvider<T>(), a schema route in a prefixed plugin with its own hook',
+    routes: { 'GET /version': 'public', 'GET /orders/:id': 'protected' },
+    probes: [p('GET /orders/7', 'no-auth', 401, 'requireUser'), p('GET /orders/7', 'auth', 200, 'requireUser>getOrder')],
   },
 ];
