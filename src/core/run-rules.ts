@@ -2,6 +2,9 @@
 import type { SevenStopsConfig } from './config';
 import type { AnalysisModel, Finding, Framework, ModelRoute, OrderedLayer, Severity, StackOrigin } from './model';
 import { Rule, RuleContext, formatMessage } from './rule';
+import { RuleMemory } from './rule-memory';
+
+export { RuleMemory };
 
 export interface RuleHost {
   text(file: string): string | undefined;
@@ -9,7 +12,8 @@ export interface RuleHost {
   ignores(file: string): Record<number, string[]>;
 }
 
-export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStopsConfig, host: RuleHost): Finding[] {
+/** `memory` is the analyser's (kept between its runs); a fresh one makes every finding anew. */
+export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStopsConfig, host: RuleHost, memory: RuleMemory = new RuleMemory()): Finding[] {
   const out: Finding[] = [];
   const views = new Map<string, AnalysisModel>();
   for (const rule of rules) {
@@ -20,7 +24,7 @@ export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStops
     let view = views.get(key);
     if (!view) views.set(key, (view = modelFor(model, rule.frameworks)));
     if (!view.stacks.length && !view.routes.length) continue;
-    const ctx: RuleContext = { model: view, config, text: host.text };
+    const ctx: RuleContext = { model: view, config, text: host.text, reuse: (key, inputs, make) => memory.report(rule.id, key, inputs, make) };
     let reports: ReturnType<Rule['check']>;
     try {
       reports = rule.check(ctx);
@@ -36,7 +40,7 @@ export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStops
     for (const r of reports) {
       const ignored = host.ignores(r.file)[r.line];
       if (ignored && (ignored.includes('*') || ignored.includes(rule.id))) continue;
-      out.push(findingOf(rule, setting, r));
+      out.push(memory.finding(r, known => known.ruleId === rule.id && known.severity === setting, () => findingOf(rule, setting, r)));
     }
   }
   return out;
@@ -73,13 +77,6 @@ export function modelFor(model: AnalysisModel, frameworks: readonly Framework[])
   return { routes, stacks, origins };
 }
 
-/** Findings of reports a rule gave again (rules may keep reports of unchanged code across runs). */
-const findings = new WeakMap<object, Finding>();
-
 function findingOf(rule: Rule, severity: Severity, r: ReturnType<Rule['check']>[number]): Finding {
-  const known = findings.get(r);
-  if (known && known.ruleId === rule.id && known.severity === severity) return known;
-  const f: Finding = { ...r, ruleId: rule.id, severity, stop: rule.stop, message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data) };
-  findings.set(r, f);
-  return f;
+  return { ...r, ruleId: rule.id, severity, stop: rule.stop, message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data) };
 }
