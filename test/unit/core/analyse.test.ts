@@ -6,6 +6,7 @@ import * as path from 'path';
 import type { FullAnalysis, WorkspaceAnalyser } from '../../../src/core/analyse';
 import { loadConfig } from '../../../src/core/config';
 import { createAnalyser } from '../../../src/engine';
+import { expectRoutes } from '../workspace';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures');
 const BASIC = path.join(FIXTURES, 'express-basic');
@@ -48,5 +49,26 @@ describe('WorkspaceAnalyser', () => {
       assert.deepStrictEqual(basicSteps[i](a), basicAlone[i], `express-basic, step ${i}`);
       assert.deepStrictEqual(fixesSteps[i](b), fixesAlone[i], `express-fixes, step ${i}`);
     }
+  });
+});
+
+describe('real-world shapes (Node-RED, verdaccio, parse-server)', () => {
+  describe('entry files (G3)', () => {
+    it("an entry file that never imports express runs require('./app')(), a factory creating the app (verdaccio's server entry)", () => {
+      expectRoutes({
+        'app.js': `const express = require('express');
+module.exports = function createApp() {
+  const app = express();
+  app.get('/a', function a(req, res) { res.end(); });
+  return app;
+};
+`,
+        'server.js': `const createApp = require('./app');
+const app = createApp();
+app.get('/b', function b(req, res) { res.end(); });
+app.listen(3000);
+`,
+      }, ['GET /a [] ⚠', 'GET /b [] ⚠']);
+    });
   });
 });

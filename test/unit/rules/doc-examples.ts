@@ -63,7 +63,7 @@ export function docExamples(docsDir: string, ruleId: string): DocExample[] {
     const text = `${body.join('\n')}\n`;
     const named = FILE_LINE.exec(body[0] ?? '');
     const count = out.filter(e => e.incorrect === section).length + 1;
-    const example = named && grouping ? grouping : { name: `${section ? '❌' : '✅'} ${count}`, incorrect: section, files: {} as Record<string, string> };
+    const example: DocExample = named && grouping ? grouping : { name: `${section ? '❌' : '✅'} ${count}`, incorrect: section, files: {} as Record<string, string> };
     if (example !== grouping) out.push(example);
     example.files[named ? named[1] : `app.${fence[1]}`] = withPrelude(text);
     grouping = named ? example : null;
