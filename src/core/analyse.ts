@@ -15,7 +15,8 @@ import { PackageConstants } from './package-constants';
 import type { AnalysisModel, AnalysisResult, Annotation, AppInfo, Finding, ModelRoute, OrderedLayer, Skipped, SourceRange, StackOrigin } from './model';
 import { ModuleResolver } from './resolve-module';
 import type { Rule } from './rule';
-import { RuleMemory, runRules } from './run-rules';
+import { RuleMemory } from './rule-memory';
+import { runRules } from './run-rules';
 import { ownership } from './values';
 
 /** Thrown by WorkspaceAnalyser.analyse when its `cancelled` callback says a newer run is wanted. */

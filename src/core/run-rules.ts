@@ -4,8 +4,6 @@ import type { AnalysisModel, Finding, Framework, ModelRoute, OrderedLayer, Sever
 import { Rule, RuleContext, formatMessage } from './rule';
 import { RuleMemory } from './rule-memory';
 
-export { RuleMemory };
-
 export interface RuleHost {
   text(file: string): string | undefined;
   /** Line (1-based) → rule ids ignored on that line ('*' = all), per root-relative file. */

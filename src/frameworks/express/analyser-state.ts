@@ -1,5 +1,6 @@
 // What the Express adapter keeps across one analyser's runs. It lives in the analyser
 // (AdapterContext.state), never in a module, so two analysers in one process share none of it.
+import type { AdapterContext } from '../../core/adapter';
 import type { Span } from '../../core/ir';
 import type { Annotation, SourceRange } from '../../core/model';
 
@@ -25,6 +26,6 @@ export interface AnnotationMarks {
 }
 
 /** This analyser's Express state, made on its first run. */
-export function expressState(ctx: { state<T>(name: string, make: () => T): T }): ExpressAnalyserState {
+export function expressState(ctx: Pick<AdapterContext, 'state'>): ExpressAnalyserState {
   return ctx.state('express', () => ({ lastHostId: 0, lastWalk: 0, annotations: { lastRun: 0, spanMarks: new WeakMap(), routeAnnotations: new WeakMap() } }));
 }
