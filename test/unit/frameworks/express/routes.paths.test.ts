@@ -1,7 +1,8 @@
+// Route paths and their notes as the walk reports them (src/frameworks/express/routes.ts), through the whole engine.
 // Cross-file resolution, one construct per case: route paths computed from values in other files,
 // and what the analyser does when it cannot compute something: the route is still recorded with an
 // `unresolved` note saying what was unknown, and the rest of the file is still analysed.
-import { expectRoutes } from '../workspace';
+import { expectRoutes } from '../../workspace';
 
 const USERS_CJS = `const { Router } = require('express');
 const router = Router();

@@ -1,3 +1,4 @@
+// Module resolution (src/core/resolve-module.ts), through the whole engine.
 // Cross-file resolution, one construct per case: which file a module specifier names (index files
 // and re-exports through them, `.js` written for `.ts`, tsconfig/jsconfig `paths` and `baseUrl`).
 // Each case asserts the exact route lines and that nothing is left unresolved.

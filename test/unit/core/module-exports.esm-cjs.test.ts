@@ -1,7 +1,8 @@
+// Imports and exports across files (src/core/module-exports.ts), through the whole engine.
 // Cross-file resolution, one construct per case: how a router or middleware travels from the file
 // that builds it to the file that mounts it, through ESM imports, CommonJS require and exports.
 // Each case asserts the exact route lines (full path, chain in order, 🔒/⚠) and that nothing is left
-// unresolved. Index files and specifiers: resolution-files.test.ts.
+// unresolved. Index files and specifiers: resolve-module.test.ts.
 import { expectRoutes } from '../workspace';
 
 const AUTH_ESM = `export function requireUser(req, res, next) {

@@ -1,7 +1,8 @@
+// Which values the recorder takes for apps and routers (src/frameworks/express/hooks.ts), through the whole engine.
 // Cross-file resolution, one construct per case: apps and routers are recognised by where they come
 // from (the express package), never by their names. Each case asserts the exact route lines and that
 // nothing is left unresolved.
-import { expectRoutes } from '../workspace';
+import { expectRoutes } from '../../workspace';
 
 const APP_CJS = `const express = require('express');
 const app = express();

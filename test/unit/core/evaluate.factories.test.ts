@@ -1,3 +1,4 @@
+// Calls replayed across files (src/core/evaluate.ts), through the whole engine.
 // Cross-file resolution, one construct per case: routers built by functions in another file (the
 // interpreter replays the call with its arguments) and routers mounted in a loop over a list.
 // Each case asserts the exact route lines and that nothing is left unresolved.

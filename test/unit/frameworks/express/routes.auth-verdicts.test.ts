@@ -1,7 +1,8 @@
+// Whether the walk counts a route as protected (src/frameworks/express/routes.ts, with middleware-kind.ts's classification).
 // Auth verdicts that depend on how a middleware ends its paths: a 401 followed by next() (E23), and
 // next('route') / next('router') that send the request on instead of refusing it (E17).
 import * as assert from 'assert';
-import { analyse, routeLines } from '../workspace';
+import { analyse, routeLines } from '../../workspace';
 
 const app = (auth: string, routes: string) => ({
   'package.json': '{"dependencies":{"express":"^4.21.0"}}',

@@ -1,5 +1,6 @@
+// Path arithmetic shared by the adapters (src/frameworks/shared/paths.ts).
 import * as assert from 'assert';
-import { REST_ANY, REST_SOME, joinPath, patternCovers, prefixCovers, regexPrefixCovers, routeSegments, unknownSegment } from '../../../src/frameworks/shared/paths';
+import { REST_ANY, REST_SOME, joinPath, patternCovers, prefixCovers, regexPrefixCovers, routeSegments, unknownSegment } from '../../../../src/frameworks/shared/paths';
 
 describe('path arithmetic', () => {
   it('joins mount prefixes like Express reports full paths', () => {
