@@ -2,7 +2,7 @@
 import type { SevenStopsConfig } from './config';
 import type { EvaluationHooks } from './evaluate';
 import type { Span } from './ir';
-import type { Annotation, AppInfo, Framework, OrderedLayer, ModelRoute, SourceRange, StackOrigin } from './model';
+import type { Annotation, AppInfo, Framework, OrderedLayer, ModelRoute, RoutingContext, SourceRange, StackOrigin } from './model';
 
 /** What an adapter may ask of the core while it works. */
 export interface AdapterContext {
@@ -33,6 +33,8 @@ export interface FrameworkOutput {
   stacks: OrderedLayer[][];
   origins: StackOrigin[];
   annotations: Annotation[];
+  /** The Fastify contexts or Koa routers routes name in `context` (ids unique across adapters); Express leaves it out. */
+  contexts?: RoutingContext[];
 }
 
 export interface FrameworkAdapter {

@@ -12,7 +12,7 @@ import { lowerSource } from './lower';
 import { ModuleRecord, ReplayInvalidated } from './module-reuse';
 import { LineSpan } from './parse-source';
 import { PackageConstants } from './package-constants';
-import type { AnalysisModel, AnalysisResult, Annotation, AppInfo, Finding, ModelRoute, OrderedLayer, Skipped, SourceRange, StackOrigin } from './model';
+import type { AnalysisModel, AnalysisResult, Annotation, AppInfo, Finding, ModelRoute, OrderedLayer, RoutingContext, Skipped, SourceRange, StackOrigin } from './model';
 import { ModuleResolver } from './resolve-module';
 import type { Rule } from './rule';
 import { runRules } from './run-rules';
@@ -164,6 +164,7 @@ export class WorkspaceAnalyser {
     const stacks: OrderedLayer[][] = [];
     const origins: StackOrigin[] = [];
     const annotations: Annotation[] = [];
+    let contexts: RoutingContext[] | undefined;
     for (const { session } of sessions) {
       const out = session.finish();
       apps.push(...out.apps);
@@ -175,6 +176,7 @@ export class WorkspaceAnalyser {
       for (const st of out.stacks) stacks.push(routeBase ? st.map(l => (l.route === undefined ? l : { ...l, route: l.route + routeBase })) : st);
       for (const o of out.origins) origins.push(o);
       for (const a of out.annotations) annotations.push(a);
+      if (out.contexts) (contexts ??= []).push(...out.contexts);
     }
     if (evaluator.exhausted) skipped.push({ file: '.', reason: 'evaluation budget exhausted: results are partial' });
     for (const s of evaluator.skipped) skipped.push({ file: rel(s.file), reason: s.reason });
@@ -199,6 +201,7 @@ export class WorkspaceAnalyser {
       root: this.root,
       apps,
       routes,
+      ...(contexts ? { contexts } : {}),
       findings,
       annotations,
       skipped,

@@ -43,11 +43,47 @@ export interface SourceLocation {
 export type LayerKind =
   | 'auth' | 'parse' | 'security' | 'cors' | 'logging' | 'rate-limit' | 'static' | 'error-handler' | 'other';
 
+/**
+ * A Fastify lifecycle hook a chain entry runs in (framework-semantics.md §2, "Fastify lifecycle
+ * order"). Order-based frameworks (Express, Koa) have no phases: their entries leave it absent.
+ */
+export type LifecyclePhase =
+  | 'onRequest' | 'preParsing' | 'preValidation' | 'preHandler' | 'preSerialization' | 'onSend' | 'onResponse' | 'onError';
+
+/**
+ * Where a chain entry was registered: on the app, on a Fastify encapsulation context (`context`) or
+ * a Koa router (`router`), or on the route itself (its own arguments or route options).
+ */
+export type ChainLevel = 'app' | 'context' | 'router' | 'route';
+
 /** One layer a request passes through before a route's handler, in run order. */
 export interface ChainEntry {
   name: string;
   kind: LayerKind;
   stop: Stop;
+  file: string;
+  line: number;
+  /** Fastify: the lifecycle hook it runs in. Absent where the framework has no phases (Express, Koa). */
+  phase?: LifecyclePhase;
+  /** Whether its code runs before or after the handler (Koa code after `await next()`); absent means before. */
+  when?: 'before' | 'after';
+  /** Where it was registered; absent where the adapter does not say (Express). */
+  level?: ChainLevel;
+}
+
+/**
+ * A scope routes live in, for frameworks that have them: a Fastify encapsulation context (the root
+ * instance or a `register`ed plugin) or a Koa router. Express leaves the list absent.
+ */
+export interface RoutingContext {
+  /** Unique within one result; routes name it in `context`. */
+  id: string;
+  /** The enclosing context's id, null for a root. */
+  parent: string | null;
+  /** The path prefix its routes get (Fastify `prefix` option, Koa router `prefix` or mount path); '' when none. */
+  prefix: string;
+  /** Whether hooks added inside stay inside (a plain Fastify `register`); false for `fastify-plugin` and Koa routers. */
+  encapsulated: boolean;
   file: string;
   line: number;
 }
@@ -90,6 +126,8 @@ export interface Route {
    * `chain` is all of it, and these are the later routes a request goes on to (their chains include it).
    */
   guards?: RouteRef[];
+  /** The id of the RoutingContext the route lives in (Fastify context, Koa router); absent for Express. */
+  context?: string;
 }
 
 /** A text replacement suggested by a rule; offsets are 0-based UTF-16 offsets into the file's text. */
@@ -151,6 +189,8 @@ export interface AnalysisResult {
   root: string;
   apps: AppInfo[];
   routes: Route[];
+  /** The contexts routes name in `context`; absent when no adapter reports any (Express). */
+  contexts?: RoutingContext[];
   findings: Finding[];
   annotations: Annotation[];
   skipped: Skipped[];
