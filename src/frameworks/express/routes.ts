@@ -373,6 +373,8 @@ function handlerFacts(fn: FnIR, file: string, ctx: AdapterContext): HandlerFacts
   let readsIdentity: HandlerFacts['readsIdentity'] = null;
   const reqName = fn.params[0]?.k === 'name' ? fn.params[0].name : 'req';
   for (const u of fn.uses) {
+    // `req.body = x` or `req.user = x` sets what later code reads; the handler itself read nothing.
+    if (u.write) continue;
     if (u.param === 0 && u.path[0] === 'body' && !readsBody) readsBody = ctx.range(file, u.span);
     if (readsIdentity) continue;
     if (u.param === 0 && isIdentityPath(u.path)) {

@@ -54,6 +54,15 @@ app.get('/api/orders', (req, res) => res.json([]));
       },
     },
     {
+      name: 'a handler that only sets req.user (a login) reads no identity',
+      files: {
+        'app.js': `const express = require('express');
+const app = express();
+app.post('/login', (req, res) => { req.user = { id: 1 }; res.end(); });
+`,
+      },
+    },
+    {
       name: 'a name that sounds like auth but whose body never rejects is not an auth layer',
       files: {
         'app.js': `const express = require('express');
