@@ -12,6 +12,7 @@ import { lowerSource } from './lower';
 import { ModuleRecord, ReplayInvalidated } from './module-reuse';
 import { LineSpan } from './parse-source';
 import { PackageConstants } from './package-constants';
+import { literalPaths } from './path-matcher';
 import type { AnalysisModel, AnalysisResult, Annotation, AppInfo, Finding, ModelRoute, OrderedLayer, RoutingContext, Skipped, SourceRange, StackOrigin } from './model';
 import { ModuleResolver } from './resolve-module';
 import type { Rule } from './rule';
@@ -193,6 +194,7 @@ export class WorkspaceAnalyser {
         return this.cache.get(abs)?.text ?? overlays.get(abs) ?? safeRead(abs);
       },
       ignores: (relFile: string) => modules.get(absolute(relFile))?.ignores ?? {},
+      paths: origin => this.adapters.find(a => a.framework === origin.framework)?.paths?.(origin) ?? literalPaths,
     });
     const byPos = (a: SourceRange, b: SourceRange) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
     annotations.sort(byPos);

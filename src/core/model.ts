@@ -20,6 +20,15 @@ export const STOP_GLYPHS: Record<Stop, string> = { 1: '①', 2: '②', 3: '③',
 
 export type Framework = 'express' | 'fastify' | 'koa';
 
+/** How each framework is named in texts for people. */
+export const FRAMEWORK_NAMES: Record<Framework, string> = { express: 'Express', fastify: 'Fastify', koa: 'Koa' };
+
+/** Frameworks named in a sentence: `Express`, `Express or Koa`, `Express, Fastify or Koa`. */
+export function frameworkList(frameworks: readonly Framework[]): string {
+  const names = frameworks.map(f => FRAMEWORK_NAMES[f]);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names[0] ?? 'web';
+}
+
 export type HttpMethod =
   | 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'ALL' | (string & { readonly brand?: 'method' });
 
@@ -224,6 +233,8 @@ export interface OrderedLayer {
   terminal: boolean;
   /** Index into AnalysisModel.routes for kind 'route'. */
   route?: number;
+  /** Per segment of `prefix`, whether the router matching it is case-sensitive (E9); absent when none is. */
+  caseSensitive?: boolean[];
 }
 
 /** Everything the rules see: routes plus the dispatch order per app. */
@@ -240,6 +251,8 @@ export interface StackOrigin {
   framework: Framework;
   file: string;
   line: number;
+  /** Which path syntax the stack's routers read, named by its adapter (Express: 'express4', 'express5', 'unknown'). */
+  pathSyntax?: string;
 }
 
 export interface ModelRoute extends Route {
@@ -252,6 +265,8 @@ export interface ModelRoute extends Route {
   facts: HandlerFacts;
   /** Chain entries with their ranges, parallel to `chain`. */
   chainRanges: (SourceRange | null)[];
+  /** Per segment of `path`, whether the router matching it is case-sensitive (E9); absent when none is. */
+  caseSensitive?: boolean[];
   /** Layers that reach every request this route matches and end it first (catch-alls, shadowing routes). */
   shadowedBy: { name: string; range: SourceRange; why: string }[];
 }

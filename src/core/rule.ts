@@ -1,6 +1,7 @@
 // The contract of a rule: a pure function over the framework-neutral model.
 import type { SevenStopsConfig } from './config';
 import type { AnalysisModel, Framework, Finding, Severity, Stop } from './model';
+import type { PathMatcher } from './path-matcher';
 
 /** What a rule may read besides the model. */
 export interface RuleContext {
@@ -8,6 +9,8 @@ export interface RuleContext {
   config: SevenStopsConfig;
   /** The current text of a root-relative file (for building suggested edits). */
   text(file: string): string | undefined;
+  /** How the routers of stack `app` (an index into model.stacks) match paths: its framework's, for its version. */
+  paths(app: number): PathMatcher;
 }
 
 /** A finding as a rule reports it; the runner adds rule id, severity, stop and the formatted message. */

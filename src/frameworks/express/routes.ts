@@ -63,7 +63,7 @@ export function walkApps(hosts: ExpressHost[], classifyOnce: (arg: Arg) => Class
       seenApps.add(copy);
     }
     stacks.push(state.layers);
-    origins.push({ kind: root.kind === 'app' ? 'app' : 'router', framework: 'express', file: ctx.rel(root.site.file), line: root.site.span.line });
+    origins.push({ kind: root.kind === 'app' ? 'app' : 'router', framework: 'express', file: ctx.rel(root.site.file), line: root.site.span.line, pathSyntax: syntax });
   }
   linkGuards(routes);
   return { routes, stacks, origins };
@@ -146,7 +146,7 @@ function walk(host: ExpressHost, at: Mount, st: WalkState, unresolved: string[],
             continue;
           }
           const cls = st.classify(fn);
-          const ol: OrderedLayer = { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: cls.kind, prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: cls.terminal };
+          const ol: OrderedLayer = { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: cls.kind, prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: cls.terminal, ...caseFlags(inner.mask) };
           st.layers.push(ol);
           st.before.addMw({ owner: host.id, prefix: prefixOf(inner, p), arg: fn, cls, layer: ol });
         }
@@ -255,6 +255,7 @@ function addRoute({ owner, prefix }: RouteSite, path: string, segs: string[], me
     order: st.layers.length,
     facts: handlerFn ? ctx.memo('express.handlerFacts', handlerFn.fn, () => handlerFacts(handlerFn.fn, handlerFn.file, ctx)) : { readsBody: null, readsIdentity: null },
     chainRanges: fit(chainRanges),
+    ...caseFlags(caseSensitive),
     shadowedBy: fit(shadowedBy),
     ...(guard ? { guards: [] } : {}),
   };
@@ -343,6 +344,11 @@ function pathSyntax(version: string | null): PathSyntax {
 /** The case flags of a path of `n` segments: those of its prefix (`mask`, its first segments), then `caseSensitive` for the rest. */
 function extendMask(mask: boolean[], n: number, caseSensitive: boolean): boolean[] {
   return n <= mask.length ? mask.slice(0, n) : fit([...mask, ...new Array<boolean>(n - mask.length).fill(caseSensitive)]);
+}
+
+/** A layer's or route's `caseSensitive` field: only where some router on its path is case-sensitive (E9). */
+function caseFlags(mask: boolean[]): { caseSensitive?: boolean[] } {
+  return mask.includes(true) ? { caseSensitive: mask } : {};
 }
 
 function prefixOf(at: Mount, p: PathSpec): Prefix {

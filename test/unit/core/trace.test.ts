@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { parseRequestLine, Trace, traceRequest } from '../../../src/core/trace';
+import { parseRequestLine, Trace } from '../../../src/core/trace';
+import { trace as traceRequest } from '../../../src/tracing';
 import { analyse } from '../workspace';
 
 /** `name@file:line` for each site of one stop, for compact assertions. */
@@ -138,6 +139,37 @@ describe('traceRequest', () => {
     assert.strictEqual(t.verdict.protected, false);
     assert.deepStrictEqual(t.verdict.lateAuth, [{ name: 'requireUser', file: 'app.js', line: 4, kind: 'auth' }]);
     assert.deepStrictEqual(t.verdict.findings.map(f => `${f.ruleId} ${f.file}:${f.line} stop ${f.stop}`), ['no-route-before-auth app.js:3 stop 4']);
+  });
+
+  it("matches each part of a path with its own router's case sensitivity (E9)", () => {
+    const r = analyse({
+      'app.js': [
+        "const express = require('express');",
+        'const app = express();',
+        'const users = express.Router({ caseSensitive: true });',
+        "users.get('/Profile', (req, res) => res.json({}));",
+        "app.use('/api', users);",
+        '',
+      ].join('\n'),
+    });
+    assert.strictEqual(traceRequest(r, 'GET', '/API/Profile').outcome, 'handled', "the app's mount is case-insensitive");
+    assert.strictEqual(traceRequest(r, 'GET', '/api/profile').outcome, 'not-found', "the router's own path is case-sensitive");
+  });
+
+  it("leaves out of late auth a layer whose case-sensitive prefix the request misses (E9)", () => {
+    const r = analyse({
+      'app.js': [
+        "const app = require('express')();",
+        "app.set('case sensitive routing', true);",
+        'function requireUser(req, res, next) { if (!req.headers.authorization) return res.status(401).end(); next(); }',
+        "app.get('/Admin/me', (req, res) => res.json({}));",
+        "app.use('/admin', requireUser);",
+        '',
+      ].join('\n'),
+    });
+    const t = traceRequest(r, 'GET', '/Admin/me');
+    assert.strictEqual(t.outcome, 'handled');
+    assert.deepStrictEqual(t.verdict.lateAuth, []);
   });
 
   it('ends early at a catch-all registered before the matching route (E21)', () => {
