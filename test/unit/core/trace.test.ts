@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { parseRequestLine, Trace } from '../../../src/core/trace';
+import { parseRequestLine, Trace, traceRequest as traceWith } from '../../../src/core/trace';
 import { trace as traceRequest } from '../../../src/tracing';
 import { analyse } from '../workspace';
 
@@ -170,6 +170,13 @@ describe('traceRequest', () => {
     const t = traceRequest(r, 'GET', '/Admin/me');
     assert.strictEqual(t.outcome, 'handled');
     assert.deepStrictEqual(t.verdict.lateAuth, []);
+  });
+
+  it('leaves out the stacks of a framework it has no dispatcher for, and says so when nothing answers', () => {
+    const r = analyse({ 'app.js': "const app = require('express')();\napp.get('/x', (req, res) => res.end());\n" });
+    const t = traceWith(r, 'GET', '/x', () => undefined);
+    assert.strictEqual(t.outcome, 'not-found');
+    assert.strictEqual(t.summary, 'No route matches GET /x: no framework the trace knows answers it.');
   });
 
   it('ends early at a catch-all registered before the matching route (E21)', () => {
