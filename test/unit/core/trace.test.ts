@@ -156,6 +156,16 @@ describe('traceRequest', () => {
     assert.strictEqual(traceRequest(r, 'GET', '/api/profile').outcome, 'not-found', "the router's own path is case-sensitive");
   });
 
+  it("reads patterns with the app's Express version: braces are literal in Express 4, an optional group in Express 5", () => {
+    const app = "const app = require('express')();\napp.get('/brace{x}', (req, res) => res.end());\n";
+    const e4 = analyse({ 'package.json': '{ "dependencies": { "express": "^4.21.2" } }', 'app.js': app });
+    const e5 = analyse({ 'package.json': '{ "dependencies": { "express": "^5.1.0" } }', 'app.js': app });
+    assert.strictEqual(traceRequest(e4, 'GET', '/brace').outcome, 'not-found');
+    assert.strictEqual(traceRequest(e4, 'GET', '/brace{x}').outcome, 'handled');
+    assert.strictEqual(traceRequest(e5, 'GET', '/brace').outcome, 'handled');
+    assert.strictEqual(traceRequest(e5, 'GET', '/bracex').outcome, 'handled');
+  });
+
   it("leaves out of late auth a layer whose case-sensitive prefix the request misses (E9)", () => {
     const r = analyse({
       'app.js': [
