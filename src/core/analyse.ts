@@ -37,7 +37,7 @@ export interface FullAnalysis extends AnalysisResult {
 
 interface CachedFile {
   ir: ModuleIR;
-  /** The text the IR came from, for rules that build text edits (no second read). */
+  /** The text the IR came from (class methods are lowered from it on first use; compared to tell a change). */
   text: string;
   /** Set when the IR came from an editor overlay: the disk must be read again once it is gone. */
   fromOverlay: boolean;
@@ -189,10 +189,6 @@ export class WorkspaceAnalyser {
     if (absNames.size !== relNames.size) for (const [abs, r] of relNames) absNames.set(r, abs);
     const absolute = (relFile: string) => absNames.get(relFile) ?? path.join(root, relFile);
     const findings: Finding[] = runRules(this.rules, model, this.config, {
-      text: (relFile: string) => {
-        const abs = absolute(relFile);
-        return this.cache.get(abs)?.text ?? overlays.get(abs) ?? safeRead(abs);
-      },
       ignores: (relFile: string) => modules.get(absolute(relFile))?.ignores ?? {},
       paths: origin => this.adapters.find(a => a.framework === origin.framework)?.paths?.(origin) ?? literalPaths,
     });

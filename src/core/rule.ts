@@ -7,8 +7,6 @@ import type { PathMatcher } from './path-matcher';
 export interface RuleContext {
   model: AnalysisModel;
   config: SevenStopsConfig;
-  /** The current text of a root-relative file (for building suggested edits). */
-  text(file: string): string | undefined;
   /** How the routers of stack `app` (an index into model.stacks) match paths: its framework's, for its version. */
   paths(app: number): PathMatcher;
 }

@@ -5,7 +5,6 @@ import { literalPaths, PathMatcher } from './path-matcher';
 import { Rule, RuleContext, formatMessage } from './rule';
 
 export interface RuleHost {
-  text(file: string): string | undefined;
   /** Line (1-based) → rule ids ignored on that line ('*' = all), per root-relative file. */
   ignores(file: string): Record<number, string[]>;
   /** The path matcher of a stack, by where it starts (its adapter's, see FrameworkAdapter.paths); literalPaths without it. */
@@ -24,7 +23,7 @@ export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStops
     if (!view) views.set(key, (view = modelFor(model, rule.frameworks)));
     if (!view.stacks.length && !view.routes.length) continue;
     const origins = view.origins;
-    const ctx: RuleContext = { model: view, config, text: host.text, paths: app => host.paths?.(origins[app]) ?? literalPaths };
+    const ctx: RuleContext = { model: view, config, paths: app => host.paths?.(origins[app]) ?? literalPaths };
     let reports: ReturnType<Rule['check']>;
     try {
       reports = rule.check(ctx);
@@ -34,7 +33,7 @@ export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStops
       out.push({
         ruleId: rule.id, messageId: 'internalError', data: {}, severity: 'info', stop: rule.stop,
         message: `Seven Stops rule ${rule.id} failed: ${(e as Error).message}`,
-        file: '.', line: 1, column: 1, endLine: 1, endColumn: 1, related: [], suggestions: [],
+        file: '.', line: 1, column: 1, endLine: 1, endColumn: 1, related: [], fixes: [],
       });
     }
     for (const r of reports) {
