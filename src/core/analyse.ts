@@ -16,6 +16,7 @@ import { literalPaths } from './path-matcher';
 import type { AnalysisModel, AnalysisResult, Annotation, AppInfo, Finding, ModelRoute, OrderedLayer, RoutingContext, Skipped, SourceRange, StackOrigin } from './model';
 import { ModuleResolver } from './resolve-module';
 import type { Rule } from './rule';
+import { RuleMemory } from './rule-memory';
 import { runRules } from './run-rules';
 import { ownership } from './values';
 
@@ -57,6 +58,10 @@ export class WorkspaceAnalyser {
   /** Per-IR-object facts adapters derived in earlier runs (IR objects live as long as their file is unchanged). */
   private readonly memo = new Map<string, WeakMap<object, unknown>>();
   private readonly ranges = new WeakMap<Span, SourceRange>();
+  /** What adapters keep across runs by name (AdapterContext.state). */
+  private readonly adapterState = new Map<string, unknown>();
+  /** Findings and reports rules gave in earlier runs, for reuse when their inputs are unchanged. */
+  private readonly ruleMemory = new RuleMemory();
   private work = { read: 0, lowered: 0, replayed: 0 };
   private starts: { set: Set<string>; deps: Map<string, string[]> } | null = null;
   private packages: PackageConstants | null = null;
@@ -145,6 +150,10 @@ export class WorkspaceAnalyser {
         t.set(key, v);
         return v;
       },
+      state: <T>(name: string, make: () => T): T => {
+        if (!this.adapterState.has(name)) this.adapterState.set(name, make());
+        return this.adapterState.get(name) as T;
+      },
     };
     const resolver = new ModuleResolver(root, f => modules.has(f));
     const starts = this.startsFor(modules, resolver, trusted !== null);
@@ -191,7 +200,7 @@ export class WorkspaceAnalyser {
     const findings: Finding[] = runRules(this.rules, model, this.config, {
       ignores: (relFile: string) => modules.get(absolute(relFile))?.ignores ?? {},
       paths: origin => this.adapters.find(a => a.framework === origin.framework)?.paths?.(origin) ?? literalPaths,
-    });
+    }, this.ruleMemory);
     const byPos = (a: SourceRange, b: SourceRange) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
     annotations.sort(byPos);
     findings.sort(byPos);

@@ -9,6 +9,12 @@ export interface RuleContext {
   config: SevenStopsConfig;
   /** How the routers of stack `app` (an index into model.stacks) match paths: its framework's, for its version. */
   paths(app: number): PathMatcher;
+  /**
+   * The report this rule built for `key` in an earlier run of the same analyser when every one of
+   * `inputs` is identical (===), else `make()`'s, remembered. Ranges and facts of unchanged files
+   * are the same objects run after run, so re-analysis after an edit rebuilds only what it touched.
+   */
+  reuse(key: object, inputs: readonly unknown[], make: () => RuleReport): RuleReport;
 }
 
 /** A finding as a rule reports it; the runner adds rule id, severity, stop and the formatted message. */

@@ -3,6 +3,7 @@ import type { SevenStopsConfig } from './config';
 import type { AnalysisModel, Finding, Framework, ModelRoute, OrderedLayer, Severity, StackOrigin } from './model';
 import { literalPaths, PathMatcher } from './path-matcher';
 import { Rule, RuleContext, formatMessage } from './rule';
+import { RuleMemory } from './rule-memory';
 
 export interface RuleHost {
   /** Line (1-based) → rule ids ignored on that line ('*' = all), per root-relative file. */
@@ -11,7 +12,8 @@ export interface RuleHost {
   paths?(origin: StackOrigin): PathMatcher;
 }
 
-export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStopsConfig, host: RuleHost): Finding[] {
+/** `memory` is the analyser's (kept between its runs); a fresh one makes every finding anew. */
+export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStopsConfig, host: RuleHost, memory: RuleMemory = new RuleMemory()): Finding[] {
   const out: Finding[] = [];
   const views = new Map<string, AnalysisModel>();
   for (const rule of rules) {
@@ -23,7 +25,10 @@ export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStops
     if (!view) views.set(key, (view = modelFor(model, rule.frameworks)));
     if (!view.stacks.length && !view.routes.length) continue;
     const origins = view.origins;
-    const ctx: RuleContext = { model: view, config, paths: app => host.paths?.(origins[app]) ?? literalPaths };
+    const ctx: RuleContext = {
+      model: view, config, reuse: (key, inputs, make) => memory.report(rule.id, key, inputs, make),
+      paths: app => host.paths?.(origins[app]) ?? literalPaths,
+    };
     let reports: ReturnType<Rule['check']>;
     try {
       reports = rule.check(ctx);
@@ -39,7 +44,7 @@ export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStops
     for (const r of reports) {
       const ignored = host.ignores(r.file)[r.line];
       if (ignored && (ignored.includes('*') || ignored.includes(rule.id))) continue;
-      out.push(findingOf(rule, setting, r));
+      out.push(memory.finding(r, known => known.ruleId === rule.id && known.severity === setting, () => findingOf(rule, setting, r)));
     }
   }
   return out;
@@ -76,13 +81,6 @@ export function modelFor(model: AnalysisModel, frameworks: readonly Framework[])
   return { routes, stacks, origins };
 }
 
-/** Findings of reports a rule gave again (rules may keep reports of unchanged code across runs). */
-const findings = new WeakMap<object, Finding>();
-
 function findingOf(rule: Rule, severity: Severity, r: ReturnType<Rule['check']>[number]): Finding {
-  const known = findings.get(r);
-  if (known && known.ruleId === rule.id && known.severity === severity) return known;
-  const f: Finding = { ...r, ruleId: rule.id, severity, stop: rule.stop, message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data) };
-  findings.set(r, f);
-  return f;
+  return { ...r, ruleId: rule.id, severity, stop: rule.stop, message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data) };
 }

@@ -1,7 +1,7 @@
 // Stop 4: a route registered before the auth layer runs without it (E1-E4). Reported when the route
 // reads the authenticated identity, or when routes sharing its router or mount prefix that are
 // registered after it are protected. A lone public route (health check, login) is not a finding.
-import type { Fix, ModelRoute, OrderedLayer, SourceRange } from '../core/model';
+import type { Fix, ModelRoute, OrderedLayer } from '../core/model';
 import type { PathMatcher } from '../core/path-matcher';
 import type { RuleReport } from '../core/rule';
 import { at, defineRule, firstAfter, moveStatement, prefixKey } from './define-rule';
@@ -31,17 +31,11 @@ export const noRouteBeforeAuth = defineRule({
       if (!identity && !sibling) continue;
       // The same inputs (ranges and facts of unchanged files are kept across runs) give the same report.
       const inputs = [route.method, route.path, identity, later?.layer.range, later?.layer.argRange, later?.name, sibling?.range, sibling?.method, sibling?.path];
-      const last = lastReports.get(route.range);
-      if (last && last.inputs.every((x, i) => x === inputs[i])) { out.push(last.report); continue; }
-      const report = reportFor(route, identity, later, sibling);
-      lastReports.set(route.range, { inputs, report });
-      out.push(report);
+      out.push(ctx.reuse(route.range, inputs, () => reportFor(route, identity, later, sibling)));
     }
     return out;
   },
 });
-
-const lastReports = new WeakMap<SourceRange, { inputs: unknown[]; report: RuleReport }>();
 
 function reportFor(route: ModelRoute, identity: ModelRoute['facts']['readsIdentity'], later: { layer: OrderedLayer; name: string } | null, sibling: ModelRoute | null): RuleReport {
   const data: Record<string, string> = { route: `${route.method} ${route.path}`, routeAt: at(route.range) };

@@ -1,6 +1,27 @@
+// The JSON output contract, schema version 1 (src/cli/format-json.ts). The CLI end to end: main.test.ts.
 import * as assert from 'assert';
-import { formatJson, writeJson } from '../../../src/cli/format-json';
+import { formatJson, toJsonReport, writeJson } from '../../../src/cli/format-json';
 import type { AnalysisResult, Route } from '../../../src/core/model';
+import { analyse } from '../workspace';
+
+const result = analyse({
+  'package.json': '{"dependencies":{"express":"^4.21.0"}}',
+  'app.js': "const app = require('express')();\napp.get('/me', (req, res) => res.json(req.user));\n",
+});
+
+describe('format-json', () => {
+  it('has the contract fields in order, and leaves the model\'s internal fields out', () => {
+    const report = toJsonReport(result) as Record<string, unknown> & { routes: Record<string, unknown>[] };
+    assert.deepStrictEqual(Object.keys(report), ['schemaVersion', 'root', 'apps', 'routes', 'findings', 'annotations', 'skipped', 'stats']);
+    assert.deepStrictEqual(Object.keys(report.routes[0]), ['framework', 'method', 'path', 'file', 'line', 'column', 'handler', 'chain', 'protected', 'authBy', 'unresolved']);
+  });
+
+  it('writes in pieces exactly the text formatJson makes', () => {
+    const pieces: string[] = [];
+    writeJson(result, t => pieces.push(t));
+    assert.strictEqual(pieces.join(''), formatJson(result));
+  });
+});
 
 const range = { file: 'app.js', line: 3, column: 1, endLine: 3, endColumn: 20 };
 
@@ -12,7 +33,7 @@ function route(extra: Partial<Route>): Route {
   };
 }
 
-function result(routes: Route[], extra: Partial<AnalysisResult> = {}): AnalysisResult {
+function resultOf(routes: Route[], extra: Partial<AnalysisResult> = {}): AnalysisResult {
   return { root: '.', apps: [], routes, findings: [], annotations: [], skipped: [], stats: { files: 1, ms: 0 }, ...extra };
 }
 
@@ -22,16 +43,16 @@ const written = (r: AnalysisResult) => {
   return text;
 };
 
-describe('formatJson', () => {
+describe('format-json: fields only some frameworks fill', () => {
   it('leaves phase, when, level, context and contexts out where the adapter does not set them (Express)', () => {
-    const json = JSON.parse(formatJson(result([route({})])));
+    const json = JSON.parse(formatJson(resultOf([route({})])));
     assert.deepStrictEqual(Object.keys(json), ['schemaVersion', 'root', 'apps', 'routes', 'findings', 'annotations', 'skipped', 'stats']);
     assert.deepStrictEqual(json.routes[0].chain[0], { name: 'auth', kind: 'auth', stop: 4, file: 'app.js', line: 2 });
     assert.ok(!('context' in json.routes[0]));
   });
 
   it('writes the chain entry fields, the route context and the contexts list when an adapter sets them', () => {
-    const r = result([route({
+    const r = resultOf([route({
       framework: 'fastify', context: 'c1',
       chain: [
         { name: 'auth', kind: 'auth', stop: 4, file: 'app.js', line: 2, phase: 'onRequest', level: 'context' },
@@ -49,8 +70,8 @@ describe('formatJson', () => {
   });
 
   it('writes the same text in pieces as in one go, with and without the new fields', () => {
-    const plain = result([route({})]);
-    const rich = result([route({ context: 'c1' })], { contexts: [{ id: 'c1', parent: null, prefix: '', encapsulated: false, file: 'app.js', line: 1 }] });
+    const plain = resultOf([route({})]);
+    const rich = resultOf([route({ context: 'c1' })], { contexts: [{ id: 'c1', parent: null, prefix: '', encapsulated: false, file: 'app.js', line: 1 }] });
     assert.strictEqual(written(plain), formatJson(plain));
     assert.strictEqual(written(rich), formatJson(rich));
   });
