@@ -1,15 +1,25 @@
 // The JSON output: a stable contract (schemaVersion 1). Fields are picked explicitly so internal
 // additions to the model never leak into it.
-import type { AnalysisResult, Annotation, AppInfo, Finding, Route, Skipped } from '../core/model';
+import type { AnalysisResult, Annotation, AppInfo, ChainEntry, Finding, Route, RoutingContext, Skipped } from '../core/model';
 
 const app = (a: AppInfo) => ({ framework: a.framework, frameworkVersion: a.frameworkVersion, file: a.file, line: a.line });
+// Fields an adapter may leave absent are written only when present, so an Express report (which
+// has none of them) keeps its exact shape.
+const entry = (c: ChainEntry) => ({
+  name: c.name, kind: c.kind, stop: c.stop, file: c.file, line: c.line,
+  ...(c.phase !== undefined ? { phase: c.phase } : {}),
+  ...(c.when !== undefined ? { when: c.when } : {}),
+  ...(c.level !== undefined ? { level: c.level } : {}),
+});
 const route = (x: Route) => ({
   framework: x.framework, method: x.method, path: x.path, file: x.file, line: x.line, column: x.column,
   handler: x.handler ? { file: x.handler.file, line: x.handler.line } : null,
-  chain: x.chain.map(c => ({ name: c.name, kind: c.kind, stop: c.stop, file: c.file, line: c.line })),
+  chain: x.chain.map(entry),
   protected: x.protected, authBy: x.authBy, unresolved: x.unresolved,
   ...(x.guards ? { guards: x.guards.map(g => ({ method: g.method, path: g.path, file: g.file, line: g.line })) } : {}),
+  ...(x.context !== undefined ? { context: x.context } : {}),
 });
+const context = (c: RoutingContext) => ({ id: c.id, parent: c.parent, prefix: c.prefix, encapsulated: c.encapsulated, file: c.file, line: c.line });
 const finding = (f: Finding) => ({
   ruleId: f.ruleId, severity: f.severity, stop: f.stop, message: f.message,
   file: f.file, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn,
@@ -28,6 +38,7 @@ function fields(r: AnalysisResult): [string, unknown][] {
     ['root', r.root],
     ['apps', list(r.apps, app)],
     ['routes', list(r.routes, route)],
+    ...(r.contexts ? [['contexts', list(r.contexts, context)] as [string, unknown]] : []),
     ['findings', list(r.findings, finding)],
     ['annotations', list(r.annotations, annotation)],
     ['skipped', list(r.skipped, skip)],

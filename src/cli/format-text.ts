@@ -2,10 +2,11 @@
 // Every string from the analysed code goes through `p` (printable): a terminal must see no control
 // or bidi character that the code put in a path, a name or a file name (the colours are ours).
 import { printable as p } from '../core/display-text';
-import type { AnalysisResult, ModelRoute, Route } from '../core/model';
-import { STOP_GLYPHS } from '../core/model';
+import type { AnalysisResult, Framework, ModelRoute, Route } from '../core/model';
+import { frameworkList, STOP_GLYPHS } from '../core/model';
 
-export function formatText(r: AnalysisResult, color: boolean): string {
+/** The report; `frameworks` are those the scan looked for (named when it found no app). */
+export function formatText(r: AnalysisResult, color: boolean, frameworks: readonly Framework[]): string {
   const c = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const lines: string[] = [];
   const routes = r.routes as (Route & Partial<Pick<ModelRoute, 'app' | 'mountPrefix'>>)[];
@@ -15,7 +16,7 @@ export function formatText(r: AnalysisResult, color: boolean): string {
     if (!byApp.has(k)) byApp.set(k, []);
     byApp.get(k)!.push(route);
   }
-  if (!r.apps.length && !r.routes.length) lines.push('No Express app found.');
+  if (!r.apps.length && !r.routes.length) lines.push(`No ${frameworkList(frameworks)} app found.`);
   r.apps.forEach((app, i) => {
     lines.push(c('1', `${p(app.framework)}${app.frameworkVersion ? ' ' + p(app.frameworkVersion) : ''} app  ${p(app.file)}:${app.line}`));
     const appRoutes = byApp.get(i) ?? [];

@@ -4,8 +4,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigError, loadConfig } from '../core/config';
 import { printable } from '../core/display-text';
-import type { Severity } from '../core/model';
-import { analyseFolder } from '../engine';
+import type { Framework, Severity } from '../core/model';
+import { frameworkList } from '../core/model';
+import { adapters, analyseFolder } from '../engine';
 import { allRules } from '../rules';
 import { writeJson } from './format-json';
 import { toSarif } from './format-sarif';
@@ -14,9 +15,12 @@ import { formatText } from './format-text';
 declare const SEVEN_STOPS_VERSION: string | undefined;
 const VERSION = typeof SEVEN_STOPS_VERSION === 'string' ? SEVEN_STOPS_VERSION : '0.0.0-dev';
 
+/** The frameworks the scan understands: one adapter each. */
+const FRAMEWORKS: readonly Framework[] = adapters.map(a => a.framework);
+
 const USAGE = `Usage: seven-stops scan [dir] [options]
 
-Shows every Express route with its middleware chain and auth verdict, and the bugs at each stop.
+Shows every ${frameworkList(FRAMEWORKS)} route with its middleware chain and auth verdict, and the bugs at each stop.
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -96,7 +100,7 @@ export function main(argv: string[]): number {
     result.root = opts.dir;
     const write = (text: string) => process.stdout.write(text);
     if (opts.format === 'json') writeJson(result, write);
-    else write(opts.format === 'sarif' ? JSON.stringify(toSarif(result, allRules, VERSION), null, 2) + '\n' : formatText(result, opts.color));
+    else write(opts.format === 'sarif' ? JSON.stringify(toSarif(result, allRules, VERSION), null, 2) + '\n' : formatText(result, opts.color, FRAMEWORKS));
     if (opts.failOn === 'none') return 0;
     const threshold = RANK[opts.failOn];
     return result.findings.some(f => RANK[f.severity] >= threshold) ? 1 : 0;

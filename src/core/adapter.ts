@@ -2,7 +2,8 @@
 import type { SevenStopsConfig } from './config';
 import type { EvaluationHooks } from './evaluate';
 import type { Span } from './ir';
-import type { Annotation, AppInfo, Framework, OrderedLayer, ModelRoute, SourceRange, StackOrigin } from './model';
+import type { Annotation, AppInfo, Framework, OrderedLayer, ModelRoute, RoutingContext, SourceRange, StackOrigin } from './model';
+import type { PathMatcher } from './path-matcher';
 
 /** What an adapter may ask of the core while it works. */
 export interface AdapterContext {
@@ -39,6 +40,8 @@ export interface FrameworkOutput {
   stacks: OrderedLayer[][];
   origins: StackOrigin[];
   annotations: Annotation[];
+  /** The Fastify contexts or Koa routers routes name in `context` (ids unique across adapters); Express leaves it out. */
+  contexts?: RoutingContext[];
 }
 
 export interface FrameworkAdapter {
@@ -46,4 +49,14 @@ export interface FrameworkAdapter {
   /** Package names whose import marks a file as a starting point for evaluation. */
   packages: string[];
   start(ctx: AdapterContext): FrameworkSession;
+}
+
+// ---- Paths: what the rules ask of an adapter (the trace asks a RequestDispatcher, core/trace.ts) ----
+
+export interface FrameworkAdapter {
+  /**
+   * How the routers of one of its stacks match paths (chosen by framework version and router
+   * options). Without it, rules compare paths segment by segment as written (core/path-matcher.ts literalPaths).
+   */
+  paths?(origin: StackOrigin): PathMatcher;
 }

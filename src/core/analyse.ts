@@ -12,7 +12,8 @@ import { lowerSource } from './lower';
 import { ModuleRecord, ReplayInvalidated } from './module-reuse';
 import { LineSpan } from './parse-source';
 import { PackageConstants } from './package-constants';
-import type { AnalysisModel, AnalysisResult, Annotation, AppInfo, Finding, ModelRoute, OrderedLayer, Skipped, SourceRange, StackOrigin } from './model';
+import { literalPaths } from './path-matcher';
+import type { AnalysisModel, AnalysisResult, Annotation, AppInfo, Finding, ModelRoute, OrderedLayer, RoutingContext, Skipped, SourceRange, StackOrigin } from './model';
 import { ModuleResolver } from './resolve-module';
 import type { Rule } from './rule';
 import { RuleMemory } from './rule-memory';
@@ -173,6 +174,7 @@ export class WorkspaceAnalyser {
     const stacks: OrderedLayer[][] = [];
     const origins: StackOrigin[] = [];
     const annotations: Annotation[] = [];
+    let contexts: RoutingContext[] | undefined;
     for (const { session } of sessions) {
       const out = session.finish();
       apps.push(...out.apps);
@@ -184,6 +186,7 @@ export class WorkspaceAnalyser {
       for (const st of out.stacks) stacks.push(routeBase ? st.map(l => (l.route === undefined ? l : { ...l, route: l.route + routeBase })) : st);
       for (const o of out.origins) origins.push(o);
       for (const a of out.annotations) annotations.push(a);
+      if (out.contexts) (contexts ??= []).push(...out.contexts);
     }
     if (evaluator.exhausted) skipped.push({ file: '.', reason: 'evaluation budget exhausted: results are partial' });
     for (const s of evaluator.skipped) skipped.push({ file: rel(s.file), reason: s.reason });
@@ -196,6 +199,7 @@ export class WorkspaceAnalyser {
     const absolute = (relFile: string) => absNames.get(relFile) ?? path.join(root, relFile);
     const findings: Finding[] = runRules(this.rules, model, this.config, {
       ignores: (relFile: string) => modules.get(absolute(relFile))?.ignores ?? {},
+      paths: origin => this.adapters.find(a => a.framework === origin.framework)?.paths?.(origin) ?? literalPaths,
     }, this.ruleMemory);
     const byPos = (a: SourceRange, b: SourceRange) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
     annotations.sort(byPos);
@@ -204,6 +208,7 @@ export class WorkspaceAnalyser {
       root: this.root,
       apps,
       routes,
+      ...(contexts ? { contexts } : {}),
       findings,
       annotations,
       skipped,

@@ -4,7 +4,7 @@
 import type { ts } from 'ts-morph';
 import { fit } from './compact';
 import type { Expr, FnIR, ParamUse, Span } from './ir';
-import { tsp } from './ts-plain';
+import { SK, tsp } from './ts-plain';
 
 const MAX_CALLS_PER_FN = 200;
 /** A callee's text is kept to about this length (a callee may be a whole function expression). */
@@ -45,6 +45,11 @@ export class FnScanner {
       if (tsp.isNewExpression(t)) this.fn.throws.push(this.low.text(t.expression));
       else if (tsp.isCallExpression(t)) this.fn.throws.push(this.low.text(t.expression));
     }
+    if (tsp.isBinaryExpression(node) && node.operatorToken.kind === SK.EqualsToken) {
+      // `p.x = v`: the outermost access is written, not read (compound `+=`, `??=` also read: left as reads).
+      const target = skipOuter(node.left);
+      if (tsp.isPropertyAccessExpression(target) && this.chain(target, node.right)) { this.visit(node.right); return; }
+    }
     if (tsp.isCallExpression(node) || tsp.isPropertyAccessExpression(node) || tsp.isIdentifier(node)) {
       if (this.chain(node)) return;
     }
@@ -56,9 +61,10 @@ export class FnScanner {
 
   /**
    * If `node` is an access chain rooted at a parameter (`res.status(401).json()`), records a use per
-   * level and returns true (its call arguments are still visited for nested uses).
+   * level and returns true (its call arguments are still visited for nested uses). With `written`,
+   * the chain is the target of an assignment: its outermost level is a write of that value.
    */
-  private chain(node: ts.Node): boolean {
+  private chain(node: ts.Node, written?: ts.Expression): boolean {
     // Most chains are not rooted at a parameter: find the root first, allocating nothing.
     let base = skipOuter(node as ts.Expression);
     while (tsp.isPropertyAccessExpression(base) || tsp.isCallExpression(base)) base = skipOuter(base.expression);
@@ -93,6 +99,7 @@ export class FnScanner {
     for (const lv of levels) {
       const use: ParamUse = { param: root.param, path: lv.path, span: this.low.span(lv.node) };
       if (lv.call) use.call = this.low.callArgs(lv.call);
+      else if (written && lv === levels[levels.length - 1]) use.write = this.low.shallowExpr(written);
       this.push(use);
       if (lv.call) for (const a of lv.call.arguments) this.visit(a);
     }

@@ -110,6 +110,11 @@ export interface ParamUse {
   call?: Expr[];
   /** Set when a call result is chained: `res.status(401).json(...)` records ['status'] then ['status','()','json']. */
   span: Span;
+  /**
+   * Set when the member is assigned to (`ctx.status = 401`, `ctx.body = stream`, `req.user = x`): the
+   * value written. Such a use is a write, not a read (`reply.code(401)` is a call: `call`, no `write`).
+   */
+  write?: Expr;
 }
 
 export interface FnIR {

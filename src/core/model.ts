@@ -20,6 +20,15 @@ export const STOP_GLYPHS: Record<Stop, string> = { 1: '①', 2: '②', 3: '③',
 
 export type Framework = 'express' | 'fastify' | 'koa';
 
+/** How each framework is named in texts for people. */
+export const FRAMEWORK_NAMES: Record<Framework, string> = { express: 'Express', fastify: 'Fastify', koa: 'Koa' };
+
+/** Frameworks named in a sentence: `Express`, `Express or Koa`, `Express, Fastify or Koa`. */
+export function frameworkList(frameworks: readonly Framework[]): string {
+  const names = frameworks.map(f => FRAMEWORK_NAMES[f]);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names[0] ?? 'web';
+}
+
 export type HttpMethod =
   | 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'ALL' | (string & { readonly brand?: 'method' });
 
@@ -43,11 +52,47 @@ export interface SourceLocation {
 export type LayerKind =
   | 'auth' | 'parse' | 'security' | 'cors' | 'logging' | 'rate-limit' | 'static' | 'error-handler' | 'other';
 
+/**
+ * A Fastify lifecycle hook a chain entry runs in (framework-semantics.md §2, "Fastify lifecycle
+ * order"). Order-based frameworks (Express, Koa) have no phases: their entries leave it absent.
+ */
+export type LifecyclePhase =
+  | 'onRequest' | 'preParsing' | 'preValidation' | 'preHandler' | 'preSerialization' | 'onSend' | 'onResponse' | 'onError';
+
+/**
+ * Where a chain entry was registered: on the app, on a Fastify encapsulation context (`context`) or
+ * a Koa router (`router`), or on the route itself (its own arguments or route options).
+ */
+export type ChainLevel = 'app' | 'context' | 'router' | 'route';
+
 /** One layer a request passes through before a route's handler, in run order. */
 export interface ChainEntry {
   name: string;
   kind: LayerKind;
   stop: Stop;
+  file: string;
+  line: number;
+  /** Fastify: the lifecycle hook it runs in. Absent where the framework has no phases (Express, Koa). */
+  phase?: LifecyclePhase;
+  /** Whether its code runs before or after the handler (Koa code after `await next()`); absent means before. */
+  when?: 'before' | 'after';
+  /** Where it was registered; absent where the adapter does not say (Express). */
+  level?: ChainLevel;
+}
+
+/**
+ * A scope routes live in, for frameworks that have them: a Fastify encapsulation context (the root
+ * instance or a `register`ed plugin) or a Koa router. Express leaves the list absent.
+ */
+export interface RoutingContext {
+  /** Unique within one result; routes name it in `context`. */
+  id: string;
+  /** The enclosing context's id, null for a root. */
+  parent: string | null;
+  /** The path prefix its routes get (Fastify `prefix` option, Koa router `prefix` or mount path); '' when none. */
+  prefix: string;
+  /** Whether hooks added inside stay inside (a plain Fastify `register`); false for `fastify-plugin` and Koa routers. */
+  encapsulated: boolean;
   file: string;
   line: number;
 }
@@ -90,6 +135,8 @@ export interface Route {
    * `chain` is all of it, and these are the later routes a request goes on to (their chains include it).
    */
   guards?: RouteRef[];
+  /** The id of the RoutingContext the route lives in (Fastify context, Koa router); absent for Express. */
+  context?: string;
 }
 
 /** A text replacement suggested by a rule; offsets are 0-based UTF-16 offsets into the file's text. */
@@ -162,6 +209,8 @@ export interface AnalysisResult {
   root: string;
   apps: AppInfo[];
   routes: Route[];
+  /** The contexts routes name in `context`; absent when no adapter reports any (Express). */
+  contexts?: RoutingContext[];
   findings: Finding[];
   annotations: Annotation[];
   skipped: Skipped[];
@@ -195,6 +244,8 @@ export interface OrderedLayer {
   terminal: boolean;
   /** Index into AnalysisModel.routes for kind 'route'. */
   route?: number;
+  /** Per segment of `prefix`, whether the router matching it is case-sensitive (E9); absent when none is. */
+  caseSensitive?: boolean[];
 }
 
 /** Everything the rules see: routes plus the dispatch order per app. */
@@ -211,6 +262,8 @@ export interface StackOrigin {
   framework: Framework;
   file: string;
   line: number;
+  /** Which path syntax the stack's routers read, named by its adapter (Express: 'express4', 'express5', 'unknown'). */
+  pathSyntax?: string;
 }
 
 export interface ModelRoute extends Route {
@@ -223,6 +276,8 @@ export interface ModelRoute extends Route {
   facts: HandlerFacts;
   /** Chain entries with their ranges, parallel to `chain`. */
   chainRanges: (SourceRange | null)[];
+  /** Per segment of `path`, whether the router matching it is case-sensitive (E9); absent when none is. */
+  caseSensitive?: boolean[];
   /** Layers that reach every request this route matches and end it first (catch-alls, shadowing routes). */
   shadowedBy: { name: string; range: SourceRange; why: string }[];
 }

@@ -1,11 +1,14 @@
 // The contract of a rule: a pure function over the framework-neutral model.
 import type { SevenStopsConfig } from './config';
 import type { AnalysisModel, Framework, Finding, Severity, Stop } from './model';
+import type { PathMatcher } from './path-matcher';
 
 /** What a rule may read besides the model. */
 export interface RuleContext {
   model: AnalysisModel;
   config: SevenStopsConfig;
+  /** How the routers of stack `app` (an index into model.stacks) match paths: its framework's, for its version. */
+  paths(app: number): PathMatcher;
   /**
    * The report this rule built for `key` in an earlier run of the same analyser when every one of
    * `inputs` is identical (===), else `make()`'s, remembered. Ranges and facts of unchanged files

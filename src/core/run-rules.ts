@@ -1,12 +1,15 @@
 // Runs rules with the user's severities and honours `// seven-stops-ignore-next-line <rule>`.
 import type { SevenStopsConfig } from './config';
 import type { AnalysisModel, Finding, Framework, ModelRoute, OrderedLayer, Severity, StackOrigin } from './model';
+import { literalPaths, PathMatcher } from './path-matcher';
 import { Rule, RuleContext, formatMessage } from './rule';
 import { RuleMemory } from './rule-memory';
 
 export interface RuleHost {
   /** Line (1-based) → rule ids ignored on that line ('*' = all), per root-relative file. */
   ignores(file: string): Record<number, string[]>;
+  /** The path matcher of a stack, by where it starts (its adapter's, see FrameworkAdapter.paths); literalPaths without it. */
+  paths?(origin: StackOrigin): PathMatcher;
 }
 
 /** `memory` is the analyser's (kept between its runs); a fresh one makes every finding anew. */
@@ -21,7 +24,11 @@ export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStops
     let view = views.get(key);
     if (!view) views.set(key, (view = modelFor(model, rule.frameworks)));
     if (!view.stacks.length && !view.routes.length) continue;
-    const ctx: RuleContext = { model: view, config, reuse: (key, inputs, make) => memory.report(rule.id, key, inputs, make) };
+    const origins = view.origins;
+    const ctx: RuleContext = {
+      model: view, config, reuse: (key, inputs, make) => memory.report(rule.id, key, inputs, make),
+      paths: app => host.paths?.(origins[app]) ?? literalPaths,
+    };
     let reports: ReturnType<Rule['check']>;
     try {
       reports = rule.check(ctx);

@@ -1,9 +1,9 @@
 // Traces one concrete request (`GET /api/v1/orders/42`) through an analysed workspace: which route
-// Express would dispatch it to, and the code it meets at each of the seven stops. A pure function
-// over the model: the editor shows the result, the tests assert it.
-import type { Annotation, AnalysisModel, AnalysisResult, Finding, LayerKind, ModelRoute, OrderedLayer, Stop } from './model';
+// the framework would dispatch it to, and the code it meets at each of the seven stops. A pure
+// function over the model: the editor shows the result, the tests assert it. How a request is
+// dispatched is the framework's: each adapter hands in a RequestDispatcher.
+import type { Annotation, AnalysisModel, AnalysisResult, Finding, Framework, LayerKind, ModelRoute, OrderedLayer, Stop } from './model';
 import { STOP_NAMES } from './model';
-import { matchMounted, matchPath } from './match-path';
 
 /** One place in the user's code the request meets. */
 export interface TraceSite {
@@ -73,25 +73,57 @@ export function parseRequestLine(text: string): { method: string; path: string }
   return { method: (m[1] ?? 'GET').toUpperCase(), path: target };
 }
 
+/** A request as the trace reads it: upper-case method, path without query or fragment. */
+export interface TraceRequest {
+  method: string;
+  path: string;
+}
+
+/** Who answers a request in one stack, as the framework dispatches it. */
+export interface Dispatch {
+  answer: ModelRoute | null;
+  params: Record<string, string>;
+  /** Middleware that runs (for a 404: all of it, up to a catch-all). */
+  ranBefore: OrderedLayer[];
+  endedBy: OrderedLayer | null;
+  /** Routes after the answer that match the request too. */
+  later: ModelRoute[];
+}
+
+/** How one framework dispatches a request over an analysed stack (each adapter provides one). */
+export interface RequestDispatcher {
+  dispatch(model: AnalysisModel, app: number, req: TraceRequest): Dispatch;
+  /** Whether a middleware layer of stack `app` runs for a request to `path` (for auth registered too late). */
+  layerRuns(model: AnalysisModel, app: number, layer: OrderedLayer, path: string): boolean;
+  /** What the framework does when no route answers: the end of the summary, and stop 5's note. */
+  notFound: { summary: string; handler: string };
+}
+
+/** The dispatcher of a framework, or undefined when none was wired for it (its stacks are left out). */
+export type Dispatchers = (framework: Framework) => RequestDispatcher | undefined;
+
 /** Where `method path` goes in this analysis, stop by stop. */
-export function traceRequest(analysis: TraceInput | (AnalysisResult & { model: AnalysisModel }), method: string, path: string): Trace {
+export function traceRequest(analysis: TraceInput | (AnalysisResult & { model: AnalysisModel }), method: string, path: string, dispatchers: Dispatchers): Trace {
   const { model, annotations, findings } = analysis;
   const req = { method: method.toUpperCase(), path: path.replace(/[?#].*$/, '') || '/' };
   const notes: string[] = [];
   const unreadable = model.routes.filter(r => !readable(r)).length;
   if (unreadable) notes.push(`${unreadable} route${unreadable === 1 ? ' has a path' : 's have paths'} the analyser could not read (computed or a RegExp), so the trace leaves ${unreadable === 1 ? 'it' : 'them'} out.`);
-  let first: Dispatch | null = null;
+  let first: { d: Dispatch; by: RequestDispatcher } | null = null;
   // Apps first; then routers no app mounts (the route's own notes say so), whose paths lack a prefix.
   const orphan = (i: number) => model.origins[i]?.kind === 'router';
   const order = model.stacks.map((_, i) => i).sort((a, b) => Number(orphan(a)) - Number(orphan(b)) || a - b);
   for (const app of order) {
-    const d = dispatch(model, app, req);
-    if (d.answer) { first = d; break; }
-    first ??= d;
+    const by = model.origins[app] && dispatchers(model.origins[app].framework);
+    if (!by) continue;
+    const d = by.dispatch(model, app, req);
+    if (d.answer) { first = { d, by }; break; }
+    first ??= { d, by };
   }
   const accept = annotations.filter(a => a.stop === 1).map(a => site(a.label, a, 'accept'));
-  if (!first || !first.answer) return notFound(req, first, accept, notes);
-  const { answer, params, endedBy } = first;
+  if (!first || !first.d.answer) return notFound(req, first?.d ?? null, first?.by.notFound ?? NO_DISPATCHER, accept, notes);
+  const { answer, params, endedBy } = first.d;
+  const by = first.by;
   const r = answer;
   const chain = r.chain.map((c, i) => site(c.name, r.chainRanges[i] ?? c, c.kind));
   const parsers = chain.filter(c => c.kind === 'parse');
@@ -110,7 +142,7 @@ export function traceRequest(analysis: TraceInput | (AnalysisResult & { model: A
     stopOf(6, serialize, serialize.length ? `The response becomes bytes here (${serialize.length === 1 ? 'one exit' : `${serialize.length} exits`} of the handler).` : 'No res.json / res.send in the handler itself: it may serialize elsewhere or stream.'),
     stopOf(7, drain, drain.length ? `The handler writes to the socket itself (${names(drain)}): backpressure matters here.` : 'Node writes the serialized body; a slow client still holds the socket until it has read it.'),
   ];
-  const lateAuth = model.stacks[r.app].filter(l => l.kind === 'middleware' && l.layerKind === 'auth' && l.order > r.order && prefixMatches(l.prefix, req.path)).map(l => site(l.name, l.argRange ?? l.range, 'auth'));
+  const lateAuth = model.stacks[r.app].filter(l => l.kind === 'middleware' && l.layerKind === 'auth' && l.order > r.order && by.layerRuns(model, r.app, l, req.path)).map(l => site(l.name, l.argRange ?? l.range, 'auth'));
   const shadowedBy = r.shadowedBy.map(s => ({ ...site(s.name, s.range, /^[A-Z]+ \//.test(s.name) ? 'route' : 'other'), why: s.why }));
   const routeFindings = findings.filter(f => f.file === r.range.file && f.line >= r.range.line && f.line <= r.range.endLine)
     .map(f => ({ ruleId: f.ruleId, stop: f.stop, message: f.message, file: f.file, line: f.line }));
@@ -125,54 +157,15 @@ export function traceRequest(analysis: TraceInput | (AnalysisResult & { model: A
     route: { method: r.method, path: r.path, file: r.range.file, line: r.range.line, mountPrefix: r.mountPrefix, params },
     stops,
     verdict: { protected: r.protected, authBy: r.authBy, lateAuth, shadowedBy, endedBy: ended, findings: routeFindings },
-    alsoMatches: first.later.map(l => ({ ...site(`${l.method} ${l.path}`, l.range, 'route'), why: `registered after ${r.method} ${r.path}, which answers first` })),
+    alsoMatches: first.d.later.map(l => ({ ...site(`${l.method} ${l.path}`, l.range, 'route'), why: `registered after ${r.method} ${r.path}, which answers first` })),
     notes: [...notes, ...r.unresolved],
   };
 }
 
-interface Dispatch {
-  answer: ModelRoute | null;
-  params: Record<string, string>;
-  /** App-level middleware that runs (for a 404: all of it, up to a catch-all). */
-  ranBefore: OrderedLayer[];
-  endedBy: OrderedLayer | null;
-  /** Routes after the answer that match the request too. */
-  later: ModelRoute[];
-}
+/** With no dispatcher for any stack, nothing answers; the trace still says so. */
+const NO_DISPATCHER: RequestDispatcher['notFound'] = { summary: 'no framework the trace knows answers it.', handler: 'No handler.' };
 
-/** Express's dispatch over one app's flattened stack: middleware by prefix, routes by method + pattern. */
-function dispatch(model: AnalysisModel, app: number, req: { method: string; path: string }): Dispatch {
-  const stack = model.stacks[app];
-  const matches = stack.filter(l => l.kind === 'route' && l.route !== undefined)
-    .map(l => ({ route: model.routes[l.route!], params: routeParams(model.routes[l.route!], req) }))
-    .filter((m): m is { route: ModelRoute; params: Record<string, string> } => m.params !== null);
-  const ranBefore: OrderedLayer[] = [];
-  let endedBy: OrderedLayer | null = null;
-  let answer: { route: ModelRoute; params: Record<string, string> } | null = null;
-  for (const l of stack) {
-    if (l.kind === 'middleware' && l.layerKind !== 'error-handler' && prefixMatches(l.prefix, req.path)) {
-      ranBefore.push(l);
-      if (l.terminal) { endedBy = l; break; }
-    } else if (l.kind === 'route') {
-      const m = matches.find(x => x.route === model.routes[l.route!]);
-      // An earlier matching route that calls next() shows up in a later match's chain (E12, E22).
-      if (m && !matches.some(x => x.route.order > m.route.order && runsInChainOf(m.route, x.route))) { answer = m; break; }
-    }
-  }
-  // A catch-all before the matching route: the route is reported, ended early.
-  if (endedBy && !answer) {
-    const behind = matches.find(m => m.route.order > endedBy!.order) ?? null;
-    if (behind) answer = behind;
-  }
-  const later = answer ? matches.filter(m => m.route.order > answer!.route.order).map(m => m.route) : [];
-  return { answer: answer?.route ?? null, params: answer?.params ?? {}, ranBefore, endedBy, later };
-}
-
-function runsInChainOf(earlier: ModelRoute, later: ModelRoute): boolean {
-  return later.chainRanges.some(r => !!r && r.file === earlier.range.file && r.line >= earlier.range.line && r.endLine <= earlier.range.endLine);
-}
-
-function notFound(req: { method: string; path: string }, d: Dispatch | null, accept: TraceSite[], notes: string[]): Trace {
+function notFound(req: TraceRequest, d: Dispatch | null, says: RequestDispatcher['notFound'], accept: TraceSite[], notes: string[]): Trace {
   const ran = (d?.ranBefore ?? []).map(l => site(l.name, l.argRange ?? l.range, l.layerKind));
   const endedBy = d?.endedBy ? { ...site(d.endedBy.name, d.endedBy.argRange ?? d.endedBy.range, d.endedBy.layerKind), why: `ends every response under ${d.endedBy.prefix} without calling next()` } : null;
   const parsers = ran.filter(s => s.kind === 'parse');
@@ -183,14 +176,14 @@ function notFound(req: { method: string; path: string }, d: Dispatch | null, acc
     outcome: 'not-found',
     summary: endedBy
       ? `No route matches ${req.method} ${req.path}; ${endedBy.name} (${at(endedBy)}) answers it.`
-      : `No route matches ${req.method} ${req.path}: Express answers 404 Not Found after the middleware below.`,
+      : `No route matches ${req.method} ${req.path}: ${says.summary}`,
     route: null,
     stops: [
       acceptStop(accept),
       stopOf(2, parsers, parsers.length ? `${names(parsers)} still read${parsers.length === 1 ? 's' : ''} the body.` : 'No body parser runs for this path.'),
       none(3, `No route matches ${req.method} ${req.path}.`),
       stopOf(4, ran, ran.length ? `${ran.length} app-level layer${ran.length === 1 ? ' still runs' : 's still run'}, in this order.` : 'No middleware covers this path.'),
-      none(5, endedBy ? `${endedBy.name} answers instead of a handler.` : 'No handler: Express sends its default 404.'),
+      none(5, endedBy ? `${endedBy.name} answers instead of a handler.` : says.handler),
       none(6, 'Only the 404 body is serialized.'),
       none(7, 'A short 404 drains quickly.'),
     ],
@@ -250,26 +243,7 @@ function mountsOf(model: AnalysisModel, r: ModelRoute): TraceSite[] {
 
 const segs = (p: string) => p.split('/').filter(Boolean);
 
-function routeParams(r: ModelRoute, req: { method: string; path: string }): Record<string, string> | null {
-  const m = r.method.toUpperCase();
-  if (!(m === req.method || m === 'ALL' || (m === 'GET' && req.method === 'HEAD'))) return null;
-  return readable(r) ? matchMounted(r.mountPrefix, ownPath(r), req.path) : null;
-}
-
-/**
- * The path the route was registered with on its router: its full path is the mount prefix joined
- * with it (frameworks/shared/paths.ts joinPath adds no slash), '/' when the full path is the prefix.
- */
-function ownPath(r: ModelRoute): string {
-  const base = r.mountPrefix === '/' ? '' : r.mountPrefix.replace(/\/+$/, '');
-  return r.path.length > base.length && r.path.startsWith(base) ? r.path.slice(base.length) : '/';
-}
-
 /** Computed and RegExp paths cannot be matched by their text. */
-function readable(r: ModelRoute): boolean {
+export function readable(r: ModelRoute): boolean {
   return !r.path.includes('{?}') && !r.unresolved.some(n => n.startsWith('RegExp path') || n.startsWith('path:'));
-}
-
-function prefixMatches(prefix: string, path: string): boolean {
-  return matchPath(prefix, path, false) !== null;
 }

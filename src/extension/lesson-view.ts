@@ -4,8 +4,9 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { printable } from '../core/display-text';
-import { parseRequestLine, traceRequest } from '../core/trace';
+import { parseRequestLine } from '../core/trace';
 import type { Trace } from '../core/trace';
+import { trace } from '../tracing';
 import type { AnalysisService, FolderAnalysis } from './analysis-service';
 import { openLocation } from './commands';
 import { literalIcons } from './labels';
@@ -70,7 +71,7 @@ export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Di
     const candidates = this.service.all().filter(f => f.result && (!folder || f.folder.uri.toString() === folder));
     let first: { folder: FolderAnalysis; trace: Trace } | undefined;
     for (const f of candidates) {
-      const t = traceRequest(f.result!, parsed.method, parsed.path);
+      const t = trace(f.result!, parsed.method, parsed.path);
       first ??= { folder: f, trace: t };
       if (t.outcome !== 'not-found') { first = { folder: f, trace: t }; break; }
     }

@@ -52,7 +52,7 @@ export class ResultEncoder {
     const prev = this.last;
     const seq = ++this.seq;
     const encoded: EncodedResult = {
-      rest: { root: r.root, apps: r.apps, skipped: r.skipped, stats: r.stats },
+      rest: { root: r.root, apps: r.apps, skipped: r.skipped, stats: r.stats, ...(r.contexts ? { contexts: r.contexts } : {}) },
       routes: encodeList(lists.routes, prev?.lists.routes),
       findings: encodeList(lists.findings, prev?.lists.findings),
       annotations: encodeList(lists.annotations, prev?.lists.annotations),

@@ -13,17 +13,12 @@ export function at(r: { file: string; line: number }): string {
   return `${r.file}:${r.line}`;
 }
 
-/** A use-prefix as isUnderPrefix compares it: lower case, no trailing slash ('/' becomes ''). */
+/**
+ * A use-prefix as an index key: lower case, no trailing slash ('/' becomes ''). Rules look layers up
+ * by the keys of a path's leading segments, then ask the stack's path matcher (RuleContext.paths).
+ */
 export function prefixKey(prefix: string): string {
   return prefix.toLowerCase().replace(/\/$/, '');
-}
-
-/** Whether `path` is `prefix` or lies under it (segment-bounded, case-insensitive like Express). */
-export function isUnderPrefix(path: string, prefix: string): boolean {
-  if (prefix === '/') return true;
-  const p = prefixKey(prefix);
-  const q = path.toLowerCase();
-  return q === p || q.startsWith(p + '/');
 }
 
 /**

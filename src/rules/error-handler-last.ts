@@ -1,7 +1,7 @@
 // Stop 4: an error handler (exactly four parameters, E18/E19) only sees errors from layers
 // registered before it; routes and middleware after it under its prefix are outside its reach.
 import type { RuleReport } from '../core/rule';
-import { at, defineRule, firstAfter, isUnderPrefix, moveStatement } from './define-rule';
+import { at, defineRule, firstAfter, moveStatement } from './define-rule';
 
 export const errorHandlerLast = defineRule({
   id: 'error-handler-last',
@@ -14,10 +14,11 @@ export const errorHandlerLast = defineRule({
   },
   check(ctx) {
     const out: RuleReport[] = [];
-    for (const stack of ctx.model.stacks) {
+    ctx.model.stacks.forEach((stack, app) => {
+      const paths = ctx.paths(app);
       for (const eh of stack) {
         if (eh.kind !== 'middleware' || eh.layerKind !== 'error-handler') continue;
-        const after = stack.slice(firstAfter(stack, eh.order)).filter(l => l.layerKind !== 'error-handler' && isUnderPrefix(l.prefix, eh.prefix));
+        const after = stack.slice(firstAfter(stack, eh.order)).filter(l => l.layerKind !== 'error-handler' && paths.covers(eh.prefix, l.prefix, eh.caseSensitive ?? false));
         if (!after.length) continue;
         const first = after[0];
         const last = after[after.length - 1];
@@ -30,7 +31,7 @@ export const errorHandlerLast = defineRule({
           fixes: move ? [move] : [],
         });
       }
-    }
+    });
     return out;
   },
 });

@@ -2,8 +2,9 @@
 // reads the authenticated identity, or when routes sharing its router or mount prefix that are
 // registered after it are protected. A lone public route (health check, login) is not a finding.
 import type { Fix, ModelRoute, OrderedLayer } from '../core/model';
+import type { PathMatcher } from '../core/path-matcher';
 import type { RuleReport } from '../core/rule';
-import { at, defineRule, firstAfter, isUnderPrefix, moveStatement, prefixKey } from './define-rule';
+import { at, defineRule, firstAfter, moveStatement, prefixKey } from './define-rule';
 
 export const noRouteBeforeAuth = defineRule({
   id: 'no-route-before-auth',
@@ -23,8 +24,9 @@ export const noRouteBeforeAuth = defineRule({
     const byApp = routesByApp(routes);
     for (const route of routes) {
       if (route.protected || route.shadowedBy.length) continue;
-      const later = laterAuth(route, effective.get(route.app) ?? new Map());
-      const sibling = later ? protectedSibling(route, byApp.get(route.app) ?? [], later.layer) : null;
+      const paths = ctx.paths(route.app);
+      const later = laterAuth(route, effective.get(route.app) ?? new Map(), paths);
+      const sibling = later ? protectedSibling(route, byApp.get(route.app) ?? [], later.layer, paths) : null;
       const identity = route.facts.readsIdentity;
       if (!identity && !sibling) continue;
       // The same inputs (ranges and facts of unchanged files are kept across runs) give the same report.
@@ -71,10 +73,11 @@ function effectiveAuthLayers(routes: ModelRoute[], stacks: OrderedLayer[][]): Ma
 
 /**
  * The first effective auth layer registered after the route whose prefix would have covered it.
- * Layers are grouped by prefixKey, so a route looks only at the keys isUnderPrefix accepts for its
- * path ('' for '/', '/api', '/api/v1', ..., the path itself) instead of at every auth layer.
+ * Layers are grouped by prefixKey, so a route looks only at the keys of its path's leading segments
+ * ('' for '/', '/api', '/api/v1', ..., the path itself) instead of at every auth layer; the stack's
+ * path matcher then decides, with the case sensitivity of the layer's routers (E9).
  */
-function laterAuth(route: ModelRoute, byPrefix: Map<string, OrderedLayer[]>): { layer: OrderedLayer; name: string } | null {
+function laterAuth(route: ModelRoute, byPrefix: Map<string, OrderedLayer[]>, paths: PathMatcher): { layer: OrderedLayer; name: string } | null {
   const q = route.path.toLowerCase();
   const keys = ['', q];
   for (let i = 1; i < q.length; i++) if (q[i] === '/') keys.push(q.slice(0, i));
@@ -82,8 +85,10 @@ function laterAuth(route: ModelRoute, byPrefix: Map<string, OrderedLayer[]>): { 
   for (const key of keys) {
     const layers = byPrefix.get(key);
     if (!layers) continue;
-    const first = layers[firstAfter(layers, route.order)];
-    if (first && (!best || first.order < best.order)) best = first;
+    for (let i = firstAfter(layers, route.order); i < layers.length && (!best || layers[i].order < best.order); i++) {
+      const l = layers[i];
+      if (paths.covers(l.prefix, route.path, l.caseSensitive ?? false)) { best = l; break; }
+    }
   }
   return best ? { layer: best, name: best.name } : null;
 }
@@ -116,11 +121,11 @@ function routesByApp(routes: ModelRoute[]): Map<number, ModelRoute[]> {
  * `appRoutes` are the app's routes in dispatch order: the search starts at the auth layer's position
  * (it used to scan every route of the workspace once per finding).
  */
-function protectedSibling(route: ModelRoute, appRoutes: ModelRoute[], auth: OrderedLayer): ModelRoute | null {
+function protectedSibling(route: ModelRoute, appRoutes: ModelRoute[], auth: OrderedLayer, paths: PathMatcher): ModelRoute | null {
   const scope = route.mountPrefix !== '/' ? route.mountPrefix : parentPath(route.path);
   for (let i = firstAfter(appRoutes, auth.order); i < appRoutes.length; i++) {
     const r = appRoutes[i];
-    if (r.protected && r.authBy.includes(auth.name) && ((r.owner === route.owner && route.mountPrefix !== '/') || (scope !== '/' && isUnderPrefix(r.path, scope)))) return r;
+    if (r.protected && r.authBy.includes(auth.name) && ((r.owner === route.owner && route.mountPrefix !== '/') || (scope !== '/' && paths.covers(scope, r.path, false)))) return r;
   }
   return null;
 }

@@ -6,11 +6,13 @@ import { expressState } from './analyser-state';
 import { annotate } from './annotations';
 import { ExpressRecorder, ROUTER_PACKAGES } from './hooks';
 import { classifier } from './middleware-kind';
+import { expressPathsOf } from './path-matcher';
 import { walkApps } from './routes';
 
 export const expressAdapter: FrameworkAdapter = {
   framework: 'express',
   packages: ['express', ...ROUTER_PACKAGES],
+  paths: expressPathsOf,
   start(ctx: AdapterContext): FrameworkSession {
     const rec = new ExpressRecorder(expressState(ctx));
     return {

@@ -263,7 +263,10 @@ function callsPlainNext(fn: FnIR): boolean {
 const CREDENTIAL_ROOTS = new Set(['user', 'auth', 'session', 'isAuthenticated', 'currentUser', 'userId', 'token', 'cookies', 'signedCookies']);
 const CREDENTIAL_HEADER = /authorization|token|api[-_]?key|cookie/i;
 
-/** The function looks at who is asking: an identity on the request, or a credential header. */
+/**
+ * The function looks at who is asking: an identity on the request, or a credential header. A write
+ * counts too: middleware that sets `req.user = decoded` establishes who is asking.
+ */
 function readsCredentials(fn: FnIR): boolean {
   return fn.uses.some(u => {
     if (u.param === 1) return u.path[0] === 'locals' && (u.path[1] === 'user' || u.path[1] === 'auth');

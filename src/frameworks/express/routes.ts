@@ -64,7 +64,7 @@ export function walkApps(hosts: ExpressHost[], classifyOnce: (arg: Arg) => Class
       seenApps.add(copy);
     }
     stacks.push(state.layers);
-    origins.push({ kind: root.kind === 'app' ? 'app' : 'router', framework: 'express', file: ctx.rel(root.site.file), line: root.site.span.line });
+    origins.push({ kind: root.kind === 'app' ? 'app' : 'router', framework: 'express', file: ctx.rel(root.site.file), line: root.site.span.line, pathSyntax: syntax });
   }
   linkGuards(routes);
   return { routes, stacks, origins };
@@ -147,7 +147,7 @@ function walk(host: ExpressHost, at: Mount, st: WalkState, unresolved: string[],
             continue;
           }
           const cls = st.classify(fn);
-          const ol: OrderedLayer = { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: cls.kind, prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: cls.terminal };
+          const ol: OrderedLayer = { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: cls.kind, prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: cls.terminal, ...caseFlags(inner.mask) };
           st.layers.push(ol);
           st.before.addMw({ owner: host.id, prefix: prefixOf(inner, p), arg: fn, cls, layer: ol });
         }
@@ -256,6 +256,7 @@ function addRoute({ owner, prefix }: RouteSite, path: string, segs: string[], me
     order: st.layers.length,
     facts: handlerFn ? ctx.memo('express.handlerFacts', handlerFn.fn, () => handlerFacts(handlerFn.fn, handlerFn.file, ctx)) : { readsBody: null, readsIdentity: null },
     chainRanges: fit(chainRanges),
+    ...caseFlags(caseSensitive),
     shadowedBy: fit(shadowedBy),
     ...(guard ? { guards: [] } : {}),
   };
@@ -346,6 +347,11 @@ function extendMask(mask: boolean[], n: number, caseSensitive: boolean): boolean
   return n <= mask.length ? mask.slice(0, n) : fit([...mask, ...new Array<boolean>(n - mask.length).fill(caseSensitive)]);
 }
 
+/** A layer's or route's `caseSensitive` field: only where some router on its path is case-sensitive (E9). */
+function caseFlags(mask: boolean[]): { caseSensitive?: boolean[] } {
+  return mask.includes(true) ? { caseSensitive: mask } : {};
+}
+
 function prefixOf(at: Mount, p: PathSpec): Prefix {
   if (p.kind === 'regex') return { kind: 'regex', source: p.source, flags: p.flags };
   if (p.kind === 'unknown') return { kind: 'unknown' };
@@ -374,6 +380,8 @@ function handlerFacts(fn: FnIR, file: string, ctx: AdapterContext): HandlerFacts
   let readsIdentity: HandlerFacts['readsIdentity'] = null;
   const reqName = fn.params[0]?.k === 'name' ? fn.params[0].name : 'req';
   for (const u of fn.uses) {
+    // `req.body = x` or `req.user = x` sets what later code reads; the handler itself read nothing.
+    if (u.write) continue;
     if (u.param === 0 && u.path[0] === 'body' && !readsBody) readsBody = ctx.range(file, u.span);
     if (readsIdentity) continue;
     if (u.param === 0 && isIdentityPath(u.path)) {

@@ -1,5 +1,9 @@
 // Path arithmetic shared by the order-based frameworks: joining mount prefixes, and deciding whether
 // a use-path prefix or an earlier route pattern covers every request a route pattern matches.
+import type { CaseFlags } from '../../core/path-matcher';
+import { sensitiveAt } from '../../core/path-matcher';
+
+export type { CaseFlags };
 
 /** How a path piece the analyser could not compute shows in full paths. */
 export const UNKNOWN_PATH = '{?}';
@@ -114,17 +118,6 @@ export function plainSegments(segs: readonly string[]): boolean {
 /** Whether a pattern can match more segments than it has (then it is not indexed by length). */
 export function hasWildcard(segs: readonly string[]): boolean {
   return segs.some(isRest);
-}
-
-/**
- * Case sensitivity of a prefix or pattern: one flag for all its segments, or one per segment. A
- * mounted router's path mixes both: its mount segments are matched by the parent's router, the
- * rest by its own (E9: `Router({ caseSensitive })` and the app setting do not reach each other).
- */
-export type CaseFlags = boolean | readonly boolean[];
-
-function sensitiveAt(flags: CaseFlags, i: number): boolean {
-  return typeof flags === 'boolean' ? flags : flags[i] ?? flags[flags.length - 1] ?? false;
 }
 
 /**

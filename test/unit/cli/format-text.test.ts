@@ -10,10 +10,17 @@ app.get('/\u001b[31mred\u001b[0m\u0007\r\n\u202eevil', (req, res) => res.end());
 app.use('/\u009b2J', require('express').Router().get('/x', (req, res) => res.end()));
 `,
     });
-    const text = formatText(r, true);
+    const text = formatText(r, true, ['express']);
     const withoutOwnColours = text.replace(/\u001b\[\d+m/g, '');
     assert.deepStrictEqual(withoutOwnColours.split('\n').filter(l => /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(l)), []);
     assert.ok(withoutOwnColours.includes('GET    /\\u001b[31mred\\u001b[0m\\u0007\\u000d\\u000a\\u202eevil  ⚠ no auth'), text);
     assert.ok(withoutOwnColours.includes('  /\\u009b2J\n'), text);
+  });
+
+  it('names the frameworks it looked for when it finds no app', () => {
+    const r = analyse({ 'index.js': 'module.exports = 1;\n' });
+    assert.strictEqual(formatText(r, false, ['express']).split('\n')[0], 'No Express app found.');
+    assert.strictEqual(formatText(r, false, ['express', 'koa']).split('\n')[0], 'No Express or Koa app found.');
+    assert.strictEqual(formatText(r, false, ['express', 'fastify', 'koa']).split('\n')[0], 'No Express, Fastify or Koa app found.');
   });
 });

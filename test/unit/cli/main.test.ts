@@ -27,6 +27,13 @@ describe('seven-stops scan', () => {
     });
   });
 
+  it('names the frameworks it understands in its help and when a folder holds no app', () => {
+    assert.match(cli(['--help']).stdout, /^Shows every Express route with its middleware chain/m);
+    withWorkspace({ 'index.js': 'module.exports = 1;\n' }, dir => {
+      assert.match(cli(['scan', dir, '--no-color']).stdout, /^No Express app found\.$/m);
+    });
+  });
+
   it('honours rule severities from .sevenstops.json', () => {
     withWorkspace({
       '.sevenstops.json': '{ "rules": { "no-route-before-auth": "warning" } }',

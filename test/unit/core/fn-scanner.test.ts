@@ -1,6 +1,7 @@
 // The function-body scanner (src/core/fn-scanner.ts): what a body calls, as callee text that the
 // adapters match by the called name at its end (`….pipe`, `jwt.verify`).
 import * as assert from 'assert';
+import type { Expr } from '../../../src/core/ir';
 import { lowerSource } from '../../../src/core/lower';
 
 /** The callee text of the first (outermost) call in `function h(req, res) { <line> }`. */
@@ -30,5 +31,37 @@ describe('FnScanner calls', () => {
 
   it('keeps the whole called name when it is longer than the kept end', () => {
     assert.strictEqual(firstCallee('services.exporter.streamTheCompleteMonthlyReportForTheSignedInUser(res);'), 'services.e….streamTheCompleteMonthlyReportForTheSignedInUser');
+  });
+});
+
+/** A written value as the tests show it: a literal's value, else the expression's kind. */
+const shown = (e: Expr): string => ('v' in e ? JSON.stringify(e.v) : e.k);
+
+/** The parameter uses of `function h(req, res, next) { <body> }`: `param:path`, `()` for a call, `= value` for a write. */
+const usesOf = (body: string): string[] => {
+  const ir = lowerSource('x.ts', `function h(req, res, next) {\n  ${body}\n}`);
+  return Object.values(ir.hoisted)[0].uses.map(u => `${u.param}:${u.path.join('.')}${u.call ? '()' : ''}${u.write ? ` = ${shown(u.write)}` : ''}`);
+};
+
+describe('FnScanner parameter uses', () => {
+  it('records an assignment to a parameter member as a write of the value, not a read', () => {
+    assert.deepStrictEqual(usesOf('res.status = 401;'), ['1:status = 401']);
+    assert.deepStrictEqual(usesOf("req.user = 'x';"), ['0:user = "x"']);
+    assert.deepStrictEqual(usesOf('(req as any).user = true;'), ['0:user = true']);
+  });
+
+  it('reads the members on the way to the written one', () => {
+    assert.deepStrictEqual(usesOf('res.locals.user = 1;'), ['1:locals', '1:locals.user = 1']);
+  });
+
+  it('still records the reads on the right-hand side', () => {
+    assert.deepStrictEqual(usesOf('req.body = req.body;'), ['0:body = member', '0:body']);
+  });
+
+  it('keeps calls and compound assignments as reads', () => {
+    // `res.code(401)` records the member read and its call (a chain records each level).
+    assert.deepStrictEqual(usesOf('res.code(401);'), ['1:code', '1:code()']);
+    assert.deepStrictEqual(usesOf('req.count += 1;'), ['0:count']);
+    assert.deepStrictEqual(usesOf('next();'), ['2:()']);
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { parseRequestLine, Trace, traceRequest } from '../../../src/core/trace';
+import { parseRequestLine, Trace, traceRequest as traceWith } from '../../../src/core/trace';
+import { trace as traceRequest } from '../../../src/tracing';
 import { analyse } from '../workspace';
 
 /** `name@file:line` for each site of one stop, for compact assertions. */
@@ -138,6 +139,54 @@ describe('traceRequest', () => {
     assert.strictEqual(t.verdict.protected, false);
     assert.deepStrictEqual(t.verdict.lateAuth, [{ name: 'requireUser', file: 'app.js', line: 4, kind: 'auth' }]);
     assert.deepStrictEqual(t.verdict.findings.map(f => `${f.ruleId} ${f.file}:${f.line} stop ${f.stop}`), ['no-route-before-auth app.js:3 stop 4']);
+  });
+
+  it("matches each part of a path with its own router's case sensitivity (E9)", () => {
+    const r = analyse({
+      'app.js': [
+        "const express = require('express');",
+        'const app = express();',
+        'const users = express.Router({ caseSensitive: true });',
+        "users.get('/Profile', (req, res) => res.json({}));",
+        "app.use('/api', users);",
+        '',
+      ].join('\n'),
+    });
+    assert.strictEqual(traceRequest(r, 'GET', '/API/Profile').outcome, 'handled', "the app's mount is case-insensitive");
+    assert.strictEqual(traceRequest(r, 'GET', '/api/profile').outcome, 'not-found', "the router's own path is case-sensitive");
+  });
+
+  it("reads patterns with the app's Express version: braces are literal in Express 4, an optional group in Express 5", () => {
+    const app = "const app = require('express')();\napp.get('/brace{x}', (req, res) => res.end());\n";
+    const e4 = analyse({ 'package.json': '{ "dependencies": { "express": "^4.21.2" } }', 'app.js': app });
+    const e5 = analyse({ 'package.json': '{ "dependencies": { "express": "^5.1.0" } }', 'app.js': app });
+    assert.strictEqual(traceRequest(e4, 'GET', '/brace').outcome, 'not-found');
+    assert.strictEqual(traceRequest(e4, 'GET', '/brace{x}').outcome, 'handled');
+    assert.strictEqual(traceRequest(e5, 'GET', '/brace').outcome, 'handled');
+    assert.strictEqual(traceRequest(e5, 'GET', '/bracex').outcome, 'handled');
+  });
+
+  it("leaves out of late auth a layer whose case-sensitive prefix the request misses (E9)", () => {
+    const r = analyse({
+      'app.js': [
+        "const app = require('express')();",
+        "app.set('case sensitive routing', true);",
+        'function requireUser(req, res, next) { if (!req.headers.authorization) return res.status(401).end(); next(); }',
+        "app.get('/Admin/me', (req, res) => res.json({}));",
+        "app.use('/admin', requireUser);",
+        '',
+      ].join('\n'),
+    });
+    const t = traceRequest(r, 'GET', '/Admin/me');
+    assert.strictEqual(t.outcome, 'handled');
+    assert.deepStrictEqual(t.verdict.lateAuth, []);
+  });
+
+  it('leaves out the stacks of a framework it has no dispatcher for, and says so when nothing answers', () => {
+    const r = analyse({ 'app.js': "const app = require('express')();\napp.get('/x', (req, res) => res.end());\n" });
+    const t = traceWith(r, 'GET', '/x', () => undefined);
+    assert.strictEqual(t.outcome, 'not-found');
+    assert.strictEqual(t.summary, 'No route matches GET /x: no framework the trace knows answers it.');
   });
 
   it('ends early at a catch-all registered before the matching route (E21)', () => {

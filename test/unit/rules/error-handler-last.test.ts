@@ -11,6 +11,10 @@ runRuleTests(errorHandlerLast, {
       name: 'a default parameter makes it ordinary middleware, not an error handler (E19)',
       files: { 'app.js': "const app = require('express')();\napp.use(function notReally(err, req, res, next = () => {}) { next(); });\napp.get('/x', (req, res) => res.end());\n" },
     },
+    {
+      name: "in a case-sensitive app an error handler at /admin does not cover /Admin routes after it (E9)",
+      files: { 'app.js': "const app = require('express')();\napp.set('case sensitive routing', true);\napp.use('/admin', function onError(err, req, res, next) { res.status(500).end(); });\napp.get('/Admin/x', (req, res) => res.end());\n" },
+    },
   ],
   invalid: [
     {

@@ -54,6 +54,15 @@ app.get('/api/orders', (req, res) => res.json([]));
       },
     },
     {
+      name: 'a handler that only sets req.user (a login) reads no identity',
+      files: {
+        'app.js': `const express = require('express');
+const app = express();
+app.post('/login', (req, res) => { req.user = { id: 1 }; res.end(); });
+`,
+      },
+    },
+    {
       name: 'a name that sounds like auth but whose body never rejects is not an auth layer',
       files: {
         'app.js': `const express = require('express');
@@ -132,6 +141,21 @@ app.use(API + '/orders', require('./orders'));
 `,
       },
       errors: [{ messageId: 'siblingsProtected', file: 'app.js', line: 5, column: 1, data: { route: 'GET /api/v1/orders/export', routeAt: 'app.js:5', auth: 'requireUser', authAt: 'app.js:6' } }],
+    },
+    {
+      name: "in a case-sensitive app an auth layer at /admin registered later would not cover /Admin/me either (E9)",
+      files: {
+        'auth.js': AUTH,
+        'app.js': `const express = require('express');
+const requireUser = require('./auth');
+const app = express();
+app.set('case sensitive routing', true);
+app.get('/Admin/me', (req, res) => res.json(req.user));
+app.use('/admin', requireUser);
+app.get('/admin/orders', (req, res) => res.json([]));
+`,
+      },
+      errors: [{ messageId: 'readsIdentityNoAuth', file: 'app.js', line: 5, column: 1, data: { route: 'GET /Admin/me', routeAt: 'app.js:5', identity: 'req.user' } }],
     },
     {
       name: 'reading req.user with no auth layer anywhere',

@@ -1,0 +1,15 @@
+// The request dispatchers of every framework, wired for the trace. Apart from engine.ts because the
+// extension host traces on its own thread and must not load the analyser (engine.ts pulls it in).
+import type { AnalysisModel, AnalysisResult, Framework } from './core/model';
+import type { RequestDispatcher, Trace, TraceInput } from './core/trace';
+import { traceRequest } from './core/trace';
+import { expressDispatcher } from './frameworks/express/dispatch';
+
+// TODO(fastify, koa): their dispatchers go here as their adapters land (find-my-way lookup then the
+// lifecycle phases; the Koa router stack per K11/K12/K15).
+const dispatchers: Partial<Record<Framework, RequestDispatcher>> = { express: expressDispatcher };
+
+/** Where `method path` goes in this analysis, each stack dispatched by its framework. */
+export function trace(analysis: TraceInput | (AnalysisResult & { model: AnalysisModel }), method: string, path: string): Trace {
+  return traceRequest(analysis, method, path, f => dispatchers[f]);
+}
