@@ -73,15 +73,12 @@ export interface HostObject {
  */
 export type Owner = object | null;
 
-/** The owner of values created now; the interpreter sets it as it enters and leaves modules. */
-export const ownership: { current: Owner } = { current: null };
-
 /** A lexical scope. */
 export class Env {
   private readonly vars = new Map<string, Value>();
-  readonly owner: Owner = ownership.current;
 
-  constructor(readonly parent: Env | null) {}
+  /** `owner`: the module evaluation running when the scope was made (the interpreter's `owner`). */
+  constructor(readonly parent: Env | null, readonly owner: Owner = null) {}
 
   lookup(name: string): Value | undefined {
     for (let e: Env | null = this; e; e = e.parent) {
