@@ -9,6 +9,7 @@ import type { FolderIndex } from './folders';
 import { lowerClassMembers } from './lower';
 import { finishModule, importBinding, moduleValue } from './module-exports';
 import { ModuleRecord, ModuleTracer } from './module-reuse';
+import { importMeta, moduleGlobal, nodeCall, urlValue } from './node-builtins';
 import type { PkgValue } from './package-constants';
 import type { ModuleResolver } from './resolve-module';
 import { FnValue, Runtime, arrayMethod, classValue, construct, globalCall, interop, objMember, promiseMethod, superCall, superMember } from './objects';
@@ -243,7 +244,7 @@ export class Evaluator implements Runtime {
       case 'bool': return { t: 'bool', v: e.v };
       case 'regex': return { t: 'regex', source: e.source, flags: e.flags };
       case 'concat': return this.concat(e.parts, env, file);
-      case 'ref': return env.lookup(e.name) ?? (RUNTIME_GLOBALS.has(e.name) ? UNKNOWN(e.name) : UNKNOWN(`'${e.name}' is not defined in this file`));
+      case 'ref': return env.lookup(e.name) ?? moduleGlobal(e.name, file) ?? (RUNTIME_GLOBALS.has(e.name) ? UNKNOWN(e.name) : UNKNOWN(`'${e.name}' is not defined in this file`));
       case 'member': {
         const prop = typeof e.prop === 'string' ? e.prop : asString(this.eval(e.prop, env, file));
         const obj = this.eval(e.obj, env, file);
@@ -275,7 +276,9 @@ export class Evaluator implements Runtime {
         return v;
       }
       case 'class': return classValue(this, e.cls, env, file);
-      case 'unknown': return e.text === 'undefined' || e.text === 'void 0' ? UNDEFINED(e.text) : UNKNOWN(`\`${e.text}\``);
+      case 'unknown':
+        if (e.text === 'import.meta') return importMeta(file, this.owner);
+        return e.text === 'undefined' || e.text === 'void 0' ? UNDEFINED(e.text) : UNKNOWN(`\`${e.text}\``);
     }
   }
 
@@ -374,10 +377,14 @@ export class Evaluator implements Runtime {
     const c = e.callee;
     // `require(spec)` with a non-literal spec (lowering keeps literal ones as `require` nodes): Node
     // loads whatever string the argument holds, so a constant specifier resolves like a literal one.
-    if (c.k === 'ref' && c.name === 'require' && e.args[0] && !env.lookup('require')) {
+    // `import(spec)` likewise (promises are transparent: it gives what `await` would).
+    if (((c.k === 'ref' && c.name === 'require' && !env.lookup('require')) || (c.k === 'unknown' && c.text === 'import')) && e.args[0]) {
       const spec = this.eval(e.args[0], env, file);
       const s = asString(spec);
-      return s !== null ? this.requireSpec(file, s) : UNKNOWN(`require(${describe(spec)})`);
+      return s !== null ? this.requireSpec(file, s) : UNKNOWN(`${c.k === 'ref' ? 'require' : 'import'}(${describe(spec)})`);
+    }
+    if (c.k === 'ref' && c.name === 'URL' && e.isNew && !env.lookup('URL')) {
+      return urlValue(this.args(e.args, env, file), this.owner) ?? UNKNOWN('a new URL');
     }
     if (c.k === 'ref' && c.name === 'super') return superCall(this, this.args(e.args, env, file), env);
     if (c.k === 'ref' && c.name === 'Promise' && e.isNew && !env.lookup('Promise')) {
@@ -443,7 +450,7 @@ export class Evaluator implements Runtime {
     }
     if (callee.t === 'fn') return isNew ? construct(this, callee, args) : this.invoke(callee, args.map(a => a.value), thisArg, args);
     if (callee.t === 'class') return isNew ? construct(this, callee, args) : UNKNOWN(`class ${callee.cls.name ?? ''} called without new`);
-    if (callee.t === 'pkg') return { t: 'pkgcall', name: callee.name, path: callee.path, args, site };
+    if (callee.t === 'pkg') return nodeCall(this, callee.name, callee.path, args) ?? { t: 'pkgcall', name: callee.name, path: callee.path, args, site };
     if (callee.t === 'either') {
       // `(this && this.__importDefault) || function (mod) {...}`: the one option we can call.
       const live = callee.options.filter(o => o.t !== 'unknown');
