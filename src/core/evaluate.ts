@@ -254,16 +254,7 @@ export class Evaluator implements Runtime {
       case 'fn': return { t: 'fn', owner: this.owner, fn: e.fn, env, file };
       case 'arr': return { t: 'arr', owner: this.owner, items: this.args(e.items, env, file) };
       case 'spread': return this.eval(e.e, env, file);
-      case 'obj': {
-        const o: ObjValue = { t: 'obj', owner: this.owner, props: new Map<string, Value>() };
-        for (const p of e.props) {
-          if ('spread' in p) { const s = this.eval(p.spread, env, file); if (s.t === 'obj') for (const [k, v] of s.props) o.props.set(k, v); continue; }
-          const v = this.eval(p.value, env, file);
-          if (p.get && v.t === 'fn') (o.getters ??= new Map()).set(p.key, v);
-          else o.props.set(p.key, v);
-        }
-        return o;
-      }
+      case 'obj': return this.objectLiteral(e, env, file);
       case 'require':
       case 'import': return this.requireSpec(file, e.spec);
       case 'cond': return this.cond(e, env, file);
@@ -280,6 +271,31 @@ export class Evaluator implements Runtime {
         if (e.text === 'import.meta') return importMeta(file, this.owner);
         return e.text === 'undefined' || e.text === 'void 0' ? UNDEFINED(e.text) : UNKNOWN(`\`${e.text}\``);
     }
+  }
+
+  /** `{ key: value, ...spread }`: each property keeps its expression's name and site as an Arg (see ObjValue.args). */
+  private objectLiteral(e: Extract<Expr, { k: 'obj' }>, env: Env, file: string): ObjValue {
+    const o: ObjValue = { t: 'obj', owner: this.owner, props: new Map<string, Value>() };
+    if (!e.props.length) return o;
+    const args = new Map<string, Arg>();
+    o.args = args;
+    for (const p of e.props) {
+      if ('spread' in p) {
+        const s = this.eval(p.spread, env, file);
+        if (s.t !== 'obj') continue;
+        for (const [k, v] of s.props) {
+          o.props.set(k, v);
+          const a = s.args?.get(k);
+          if (a && a.value === v) args.set(k, a); else args.delete(k);
+        }
+        continue;
+      }
+      const v = this.eval(p.value, env, file);
+      if (p.get && v.t === 'fn') { (o.getters ??= new Map()).set(p.key, v); continue; }
+      o.props.set(p.key, v);
+      args.set(p.key, { value: v, name: exprName(p.value), site: exprSite(p.value, file) });
+    }
+    return o;
   }
 
   /** `a || b`, `a ?? b`, `a && b`, `c ? a : b`: the branch the program takes when we know, else both. */
