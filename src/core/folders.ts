@@ -21,6 +21,15 @@ export class FolderIndex {
     return (this.byDir ??= this.build()).get(path.resolve(dir)) ?? null;
   }
 
+  /** Whether `p` (absolute) is a discovered file or a listed folder; null when the scan saw neither (it may still exist). */
+  kind(p: string): 'file' | 'folder' | null {
+    const full = path.resolve(p);
+    const byDir = (this.byDir ??= this.build());
+    if (byDir.has(full)) return 'folder';
+    const name = path.basename(full);
+    return byDir.get(path.dirname(full))?.some(e => e.name === name && !e.folder) ? 'file' : null;
+  }
+
   private build(): Map<string, FolderEntry[]> {
     const byDir = new Map<string, FolderEntry[]>();
     const root = path.resolve(this.root);

@@ -94,9 +94,19 @@ function urlString(v: Value): string | null {
   return asString(v);
 }
 
-/** `fs.readdirSync(dir[, options])`, `fs.promises.readdir(dir[, options])`, `fs.readdir(dir[, options], cb)`. */
+/**
+ * `fs.readdirSync(dir[, options])`, `fs.promises.readdir(dir[, options])`, `fs.readdir(dir[, options], cb)`;
+ * and, for a discovered file or folder only, `fs.existsSync(p)` and `fs.statSync(p)` (recursive loaders
+ * ask `statSync(full).isDirectory()`). A path the scan did not see may still exist: left a package call.
+ */
 function fsCall(rt: NodeRuntime, p: string[], args: Arg[]): Value | undefined {
   const op = p.join('.');
+  if (op === 'existsSync' || op === 'statSync' || op === 'lstatSync') {
+    const target = args[0] ? urlString(args[0].value) : null;
+    const kind = target !== null && rt.folders ? rt.folders.kind(target.startsWith('file:') ? fileURLToPath(target) : target) : null;
+    if (kind === null || target === null) return undefined;
+    return op === 'existsSync' ? { t: 'bool', v: true } : dirent(rt, nodePath.dirname(target), nodePath.basename(target), kind === 'folder');
+  }
   if (op !== 'readdirSync' && op !== 'promises.readdir' && op !== 'readdir') return undefined;
   const dir = args[0] ? urlString(args[0].value) : null;
   const entries = dir !== null && rt.folders ? rt.folders.list(dir.startsWith('file:') ? fileURLToPath(dir) : dir) : null;
@@ -115,7 +125,7 @@ function fsCall(rt: NodeRuntime, p: string[], args: Arg[]): Value | undefined {
   return UNDEFINED('fs.readdir result');
 }
 
-/** An `fs.Dirent`: `name`, `parentPath`, and `isDirectory()` / `isFile()` as functions returning the answer. */
+/** An `fs.Dirent` (or the `fs.Stats` of a known path): `name`, `parentPath`, and `isDirectory()` / `isFile()` as functions returning the answer. */
 function dirent(rt: NodeRuntime, dir: string, name: string, folder: boolean): Value {
   const yes = answer(rt, true);
   const no = answer(rt, false);

@@ -38,4 +38,10 @@ describe('FolderIndex', () => {
     assert.strictEqual(index.list(path.dirname(root)), null);
     assert.strictEqual(index.list(at('public')), null);
   });
+
+  it('tells a discovered file from a listed folder, and knows neither of anything else', () => {
+    assert.deepStrictEqual([at('routes', 'users.js'), at('routes', 'admin'), at('lib'), at('routes', 'nope.js'), at('README.md'), path.dirname(root)].map(p => index.kind(p)), [
+      'file', 'folder', 'folder', null, null, null,
+    ]);
+  });
 });

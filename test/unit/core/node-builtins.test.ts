@@ -93,6 +93,29 @@ export default Router().get('/', (req, res) => res.json([]));
     }, ['GET /users [] ⚠', 'GET /where [] ⚠']);
   });
 
+  it('a two-level loader: statSync(full).isDirectory() tells folders from files, existsSync answers for discovered files', () => {
+    // (A loader that calls itself for each folder is cut at its first recursive call: the
+    // interpreter runs no function inside itself.)
+    expectRoutes({
+      'app.js': `const express = require('express');
+const fs = require('fs');
+const path = require('path');
+const app = express();
+const root = path.join(__dirname, 'routes');
+if (fs.existsSync(path.join(root, 'users.js'))) {
+  for (const name of fs.readdirSync(root)) {
+    const full = path.join(root, name);
+    if (fs.statSync(full).isDirectory()) {
+      for (const inner of fs.readdirSync(full)) app.use('/' + name + '/' + path.basename(inner, '.js'), require(path.join(full, inner)));
+    } else app.use('/' + path.basename(name, '.js'), require(full));
+  }
+}
+`,
+      'routes/users.js': USERS,
+      'routes/admin/orders.js': ORDERS,
+    }, ['POST /admin/orders [] ⚠', 'GET /users [] ⚠']);
+  });
+
   it('the callback form fs.readdir(dir, cb) runs the callback with the listing', () => {
     expectRoutes({
       'app.js': `const express = require('express');
