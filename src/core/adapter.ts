@@ -77,6 +77,13 @@ export interface FrameworkSession {
    * module evaluate afresh next run.
    */
   entry?(file: string, exports: Value, rt: AdapterRuntime): void;
+  /**
+   * Called once the program and the entry points ran: work the framework does after the code that
+   * asked for it (Fastify loads a plugin queued by `register()` on a later tick even when nothing
+   * awaits it). Runs as code of no module, like `entry`; what the queue holds must be logged (a
+   * replayed module does not queue again).
+   */
+  settle?(rt: AdapterRuntime): void;
   finish(): FrameworkOutput;
 }
 

@@ -325,7 +325,10 @@ function startingPoints(modules: Map<string, ModuleIR>, resolver: ModuleResolver
   return starts;
 }
 
-/** Hands each adapter the exports of the entry files it names (FrameworkSession.entries), after the starting points ran. */
+/**
+ * After the starting points ran: hands each adapter the exports of the entry files it names
+ * (FrameworkSession.entries), then lets it settle what it queued.
+ */
 function runEntries(evaluator: Evaluator, sessions: FrameworkSession[], files: string[]): void {
   for (const session of sessions) {
     if (!session.entries || !session.entry) continue;
@@ -334,6 +337,7 @@ function runEntries(evaluator: Evaluator, sessions: FrameworkSession[], files: s
       evaluator.runDetached(`entry ${file}`, rt => session.entry!(file, exports, rt));
     }
   }
+  for (const session of sessions) if (session.settle) evaluator.runDetached('settle', rt => session.settle!(rt));
 }
 
 function sameList(a: string[] | undefined, b: string[]): boolean {

@@ -18,16 +18,23 @@ interface PlugHost extends HostObject {
   routes: string[];
 }
 
-type LogEntry = { host: PlugHost };
+/** A queued `later(fn)`: settled after the program ran (see FrameworkSession.settle). */
+interface Queued { fn: Value; host: PlugHost; site: Site }
+
+type LogEntry = { host: PlugHost } | { queued: Queued };
 
 /** The made-up framework's recorder: contexts in creation order, each with the routes registered on it. */
 class PlugRecorder implements EvaluationHooks {
   readonly hosts: PlugHost[] = [];
+  readonly queue: Queued[] = [];
   readonly log: LogEntry[] = [];
   private nextId = 1;
 
   replay(entries: unknown[]): void {
-    for (const e of entries as LogEntry[]) { this.hosts.push(e.host); this.log.push(e); }
+    for (const e of entries as LogEntry[]) {
+      if ('host' in e) this.hosts.push(e.host); else this.queue.push(e.queued);
+      this.log.push(e);
+    }
   }
 
   create(prefix: string, site: Site, rt: AdapterRuntime): PlugHost {
@@ -43,6 +50,12 @@ class PlugRecorder implements EvaluationHooks {
     const host = callee.host as PlugHost;
     if (callee.name === 'route') {
       host.routes.push(host.prefix + (asString(args[0]?.value ?? UNKNOWN('no path')) ?? '?'));
+      return { t: 'host', host };
+    }
+    if (callee.name === 'later') {
+      const queued: Queued = { fn: args[0].value, host, site };
+      this.queue.push(queued);
+      this.log.push({ queued });
       return { t: 'host', host };
     }
     if (callee.name === 'register') {
@@ -77,6 +90,9 @@ function plugAdapter(entryFile?: string): FrameworkAdapter & { last: PlugRecorde
           const site: Site = { file, span: { start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 } };
           rt.call(exports, [{ value: { t: 'host', host: rec.create('', site, rt) }, name: 'fastify', site }], site);
         },
+        settle(rt) {
+          for (const q of rec.queue) rt.call(q.fn, [{ value: { t: 'host', host: q.host }, name: 'instance', site: q.site }], q.site);
+        },
         finish: () => ({ apps: [], routes: [], stacks: [], origins: [], annotations: [] }),
       };
     },
@@ -93,6 +109,30 @@ function analyse(root: string, adapter: FrameworkAdapter): WorkspaceAnalyser {
   const analyser = new WorkspaceAnalyser(root, loadConfig(root), [adapter], []);
   analyser.analyse();
   return analyser;
+}
+
+/**
+ * Analyses `files` (entry point `cli-app.js`), checks the contexts, then edits each file in turn (an
+ * unsaved overlay changing '/me' and '/status') and compares the re-analysis with a cold run; returns
+ * how many modules were replayed.
+ */
+function checkEdits(files: Record<string, string>, expected: string[]): number {
+  return withWorkspace(files, root => {
+    const warm = plugAdapter('cli-app.js');
+    const analyser = analyse(root, warm);
+    assert.deepStrictEqual(contexts(warm.last!), expected);
+    let replayed = 0;
+    for (const file of Object.keys(files)) {
+      const full = path.join(root, file);
+      const edited = fs.readFileSync(full, 'utf8').replace("'/me'", "'/me2'").replace("'/status'", "'/ok'") + '\n// edited\n';
+      analyser.invalidate({});
+      replayed += analyser.analyse(new Map([[full, edited]])).stats.replayed ?? 0;
+      const cold = plugAdapter('cli-app.js');
+      new WorkspaceAnalyser(root, loadConfig(root), [cold], []).analyse(new Map([[full, edited]]));
+      assert.deepStrictEqual(contexts(warm.last!), contexts(cold.last!), `after editing ${file}`);
+    }
+    return replayed;
+  });
 }
 
 describe('adapter runtime (AdapterRuntime)', () => {
@@ -157,7 +197,7 @@ app.register(again);
   });
 
   it('after an edit, replayed modules give what a cold run gives (plugins across files, entry points)', () => {
-    withWorkspace({
+    const replayed = checkEdits({
       'server.js': `const app = require('plug')();
 app.register(require('./api'), { prefix: '/api' });
 `,
@@ -170,23 +210,20 @@ module.exports = function api(p) { p.register(require('./users'), { prefix: '/us
 `,
       'cli-app.js': `module.exports = function (p) { p.register(require('./users'), { prefix: '/cli' }); };
 `,
-    }, root => {
-      const warm = plugAdapter('cli-app.js');
-      const analyser = analyse(root, warm);
-      const expected = ['(root): ', '/api: /api/status', '/api/users: /api/users/me', '(root): ', '/cli: /cli/me'];
-      assert.deepStrictEqual(contexts(warm.last!), expected);
-      let replayed = 0;
-      for (const file of ['server.js', 'api.js', 'users.js', 'shared.js', 'cli-app.js']) {
-        const full = path.join(root, file);
-        const edited = fs.readFileSync(full, 'utf8').replace("'/me'", "'/me2'").replace("'/status'", "'/ok'") + '\n// edited\n';
-        analyser.invalidate({});
-        const stats = analyser.analyse(new Map([[full, edited]])).stats;
-        replayed += stats.replayed ?? 0;
-        const cold = plugAdapter('cli-app.js');
-        new WorkspaceAnalyser(root, loadConfig(root), [cold], []).analyse(new Map([[full, edited]]));
-        assert.deepStrictEqual(contexts(warm.last!), contexts(cold.last!), `after editing ${file}`);
-      }
-      assert.ok(replayed > 0, 'modules were replayed');
-    });
+    }, ['(root): ', '/api: /api/status', '/api/users: /api/users/me', '(root): ', '/cli: /cli/me']);
+    assert.ok(replayed > 0, 'modules were replayed');
+  });
+
+  it('work the adapter queued is settled after the program ran, also when the module that queued it is replayed', () => {
+    checkEdits({
+      'app.js': `const app = require('plug')();
+app.later(require('./late'));
+app.route('/now');
+`,
+      'late.js': `module.exports = p => p.route('/me');
+`,
+      'other.js': `require('plug');
+`,
+    }, ['(root): /now /me']);
   });
 });
