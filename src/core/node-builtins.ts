@@ -73,6 +73,10 @@ function pathCall(p: string[], args: Arg[]): Value | undefined {
     strs.push(s);
   }
   const impl = posix ? nodePath.posix : nodePath;
+  // `resolve` and `relative` start from the process's working folder unless given absolute paths:
+  // the app's, which we do not know (the analyser's own would be wrong).
+  if (fnName === 'resolve' && !strs.some(x => impl.isAbsolute(x))) return undefined;
+  if (fnName === 'relative' && !strs.every(x => impl.isAbsolute(x))) return undefined;
   const fn = impl[fnName as 'join'] as (...xs: string[]) => string;
   return { t: 'str', v: fn(...strs) };
 }
@@ -95,6 +99,16 @@ function urlString(v: Value): string | null {
 }
 
 /**
+ * An absolute path given as a string, a `file:` URL string or a URL object; null otherwise (a relative
+ * path is relative to the app's working folder, which we do not know).
+ */
+function filePath(v: Value): string | null {
+  const s = urlString(v);
+  if (s === null || !s.startsWith('file:')) return s !== null && nodePath.isAbsolute(s) ? s : null;
+  try { return fileURLToPath(s); } catch { return null; }
+}
+
+/**
  * `fs.readdirSync(dir[, options])`, `fs.promises.readdir(dir[, options])`, `fs.readdir(dir[, options], cb)`;
  * and, for a discovered file or folder only, `fs.existsSync(p)` and `fs.statSync(p)` (recursive loaders
  * ask `statSync(full).isDirectory()`). A path the scan did not see may still exist: left a package call.
@@ -102,14 +116,14 @@ function urlString(v: Value): string | null {
 function fsCall(rt: NodeRuntime, p: string[], args: Arg[]): Value | undefined {
   const op = p.join('.');
   if (op === 'existsSync' || op === 'statSync' || op === 'lstatSync') {
-    const target = args[0] ? urlString(args[0].value) : null;
-    const kind = target !== null && rt.folders ? rt.folders.kind(target.startsWith('file:') ? fileURLToPath(target) : target) : null;
+    const target = args[0] ? filePath(args[0].value) : null;
+    const kind = target !== null && rt.folders ? rt.folders.kind(target) : null;
     if (kind === null || target === null) return undefined;
     return op === 'existsSync' ? { t: 'bool', v: true } : dirent(rt, nodePath.dirname(target), nodePath.basename(target), kind === 'folder');
   }
   if (op !== 'readdirSync' && op !== 'promises.readdir' && op !== 'readdir') return undefined;
-  const dir = args[0] ? urlString(args[0].value) : null;
-  const entries = dir !== null && rt.folders ? rt.folders.list(dir.startsWith('file:') ? fileURLToPath(dir) : dir) : null;
+  const dir = args[0] ? filePath(args[0].value) : null;
+  const entries = dir !== null && rt.folders ? rt.folders.list(dir) : null;
   if (!entries || dir === null) return undefined;
   const options = args[1]?.value;
   const flag = (key: string): boolean => options?.t === 'obj' && truthy(options.props.get(key) ?? UNDEFINED(key)) === true;

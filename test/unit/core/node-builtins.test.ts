@@ -116,12 +116,13 @@ if (fs.existsSync(path.join(root, 'users.js'))) {
     }, ['POST /admin/orders [] ⚠', 'GET /users [] ⚠']);
   });
 
-  it('the callback form fs.readdir(dir, cb) runs the callback with the listing', () => {
+  it('the callback form fs.readdir(path.resolve(__dirname, dir), cb) runs the callback with the listing', () => {
     expectRoutes({
       'app.js': `const express = require('express');
 const fs = require('fs');
+const path = require('path');
 const app = express();
-fs.readdir(__dirname + '/routes', (err, files) => {
+fs.readdir(path.resolve(__dirname, 'routes'), (err, files) => {
   files.forEach(f => app.use('/' + f.replace('.js', ''), require(__dirname + '/routes/' + f)));
 });
 `,
@@ -129,15 +130,20 @@ fs.readdir(__dirname + '/routes', (err, files) => {
     }, ['GET /users [] ⚠']);
   });
 
-  it('a folder outside the workspace or a listing we cannot compute stays unresolved, as before', () => {
+  it('a listing we cannot compute, or of a path relative to the unknown working folder, stays unresolved, as before', () => {
     const r = analyse({
       'app.js': `const express = require('express');
 const fs = require('fs');
+const path = require('path');
 const app = express();
 for (const f of fs.readdirSync(process.env.ROUTES)) app.use('/x', require(f));
+for (const f of fs.readdirSync('./routes')) app.use('/' + f, require('./routes/' + f));
+for (const f of fs.readdirSync(path.resolve('routes'))) app.use('/' + f, require('./routes/' + f));
 app.get('/y', (req, res) => res.send('y'));
 `,
+      'routes/users.js': USERS,
     });
-    assert.deepStrictEqual(routeLines(r), ['GET /y [] ⚠']);
+    // The router of routes/users.js is found on its own (it imports express), mounted nowhere.
+    assert.deepStrictEqual(routeLines(r), ['GET /y [] ⚠', 'GET / [] ⚠']);
   });
 });
