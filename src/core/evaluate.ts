@@ -5,7 +5,7 @@
 import type { AdapterRuntime } from './adapter';
 import { NOT_ES_MODULE, either, interopHelper, notNullish, pureMethod, truthy } from './builtins';
 import type { ClassIR, Expr, FnIR, ModuleIR, Pattern, Span, Stmt } from './ir';
-import type { FolderIndex } from './folders';
+import type { FolderEntry, FolderIndex } from './folders';
 import { lowerClassMembers } from './lower';
 import { finishModule, importBinding, moduleValue } from './module-exports';
 import { ModuleRecord, ModuleTracer } from './module-reuse';
@@ -66,16 +66,7 @@ export class Evaluator implements Runtime {
     readonly folders: FolderIndex | null = null,
   ) {
     this.tracer = new ModuleTracer(hooks, previous, modules);
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the runtime hands hooks this interpreter's methods
-    const ev = this;
-    this.adapterRuntime = {
-      get owner() { return ev.owner; },
-      call: (callee, args, site, thisArg) => this.callFunction(callee, args, site, thisArg),
-      require: (fromFile, spec) => this.requireSpec(fromFile, spec),
-      requireFile: file => this.requireFile(file),
-      list: dir => this.folders?.list(dir) ?? null,
-      touch: value => this.touch(value),
-    };
+    this.adapterRuntime = new HookRuntime(this);
   }
 
   /** The module evaluation that owns values created now (see Owner): the module whose code runs. */
@@ -519,6 +510,35 @@ export class Evaluator implements Runtime {
       this.depth--;
       this.active.delete(key);
     }
+  }
+}
+
+/** What hooks may ask of the interpreter (AdapterRuntime), as the Evaluator's own methods. */
+class HookRuntime implements AdapterRuntime {
+  constructor(private readonly ev: Evaluator) {}
+
+  get owner(): Owner {
+    return this.ev.owner;
+  }
+
+  call(callee: Value, args: Arg[], site: Site, thisArg?: Value): Value {
+    return this.ev.callFunction(callee, args, site, thisArg);
+  }
+
+  require(fromFile: string, spec: string): Value {
+    return this.ev.requireSpec(fromFile, spec);
+  }
+
+  requireFile(file: string): Value {
+    return this.ev.requireFile(file);
+  }
+
+  list(dir: string): FolderEntry[] | null {
+    return this.ev.folders?.list(dir) ?? null;
+  }
+
+  touch(value: { owner?: Owner }): void {
+    this.ev.touch(value);
   }
 }
 
