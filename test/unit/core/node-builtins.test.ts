@@ -52,6 +52,20 @@ for (const f of fs.readdirSync(path.join(__dirname, 'routes'))) app.use('/' + pa
     ]);
   });
 
+  it("a listing filtered with f.endsWith('.js') keeps only the files that pass", () => {
+    expectRoutes({
+      'app.js': `const express = require('express');
+const fs = require('fs');
+const path = require('path');
+const app = express();
+const dir = path.join(__dirname, 'routes');
+fs.readdirSync(dir).filter(f => f.endsWith('.js')).forEach(f => app.use('/' + f.replace('.js', ''), require(path.join(dir, f))));
+`,
+      'routes/users.js': USERS,
+      'routes/admin.ts': ORDERS,
+    }, ['GET /users [] ⚠', 'POST / [] ⚠'], ['POST /: router created at routes/admin.ts:1 is not mounted on any app the analyser found']);
+  });
+
   it('ESM: import.meta.url, fileURLToPath, path.dirname and fs.promises.readdir with dynamic import()', () => {
     expectRoutes({
       'package.json': '{ "type": "module" }',
