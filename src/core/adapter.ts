@@ -21,6 +21,12 @@ export interface AdapterContext {
    * edited file's facts. `make` must depend on nothing but `key` (and the root), never on other files.
    */
   memo<K extends object, V>(table: string, key: K, make: () => V): V;
+  /**
+   * State an adapter keeps across this analyser's runs (id counters, marks stamped per run), made on
+   * first use under `name`. It belongs to the analyser, never to a module, so two analysers in one
+   * process never see each other's; unlike `memo` it survives configuration changes.
+   */
+  state<T>(name: string, make: () => T): T;
 }
 
 /**

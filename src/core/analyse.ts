@@ -16,6 +16,7 @@ import { PackageConstants } from './package-constants';
 import type { AnalysisModel, AnalysisResult, Annotation, AppInfo, Finding, ModelRoute, OrderedLayer, Skipped, SourceRange, StackOrigin } from './model';
 import { ModuleResolver } from './resolve-module';
 import type { Rule } from './rule';
+import { RuleMemory } from './rule-memory';
 import { runRules } from './run-rules';
 
 /** Thrown by WorkspaceAnalyser.analyse when its `cancelled` callback says a newer run is wanted. */
@@ -36,7 +37,7 @@ export interface FullAnalysis extends AnalysisResult {
 
 interface CachedFile {
   ir: ModuleIR;
-  /** The text the IR came from, for rules that build text edits (no second read). */
+  /** The text the IR came from (class methods are lowered from it on first use; compared to tell a change). */
   text: string;
   /** Set when the IR came from an editor overlay: the disk must be read again once it is gone. */
   fromOverlay: boolean;
@@ -56,6 +57,10 @@ export class WorkspaceAnalyser {
   /** Per-IR-object facts adapters derived in earlier runs (IR objects live as long as their file is unchanged). */
   private readonly memo = new Map<string, WeakMap<object, unknown>>();
   private readonly ranges = new WeakMap<Span, SourceRange>();
+  /** What adapters keep across runs by name (AdapterContext.state). */
+  private readonly adapterState = new Map<string, unknown>();
+  /** Findings and reports rules gave in earlier runs, for reuse when their inputs are unchanged. */
+  private readonly ruleMemory = new RuleMemory();
   private work = { read: 0, lowered: 0, replayed: 0 };
   private starts: { set: Set<string>; deps: Map<string, string[]> } | null = null;
   private packages: PackageConstants | null = null;
@@ -144,6 +149,10 @@ export class WorkspaceAnalyser {
         t.set(key, v);
         return v;
       },
+      state: <T>(name: string, make: () => T): T => {
+        if (!this.adapterState.has(name)) this.adapterState.set(name, make());
+        return this.adapterState.get(name) as T;
+      },
     };
     const resolver = new ModuleResolver(root, f => modules.has(f));
     const starts = this.startsFor(modules, resolver, trusted !== null);
@@ -187,12 +196,8 @@ export class WorkspaceAnalyser {
     if (absNames.size !== relNames.size) for (const [abs, r] of relNames) absNames.set(r, abs);
     const absolute = (relFile: string) => absNames.get(relFile) ?? path.join(root, relFile);
     const findings: Finding[] = runRules(this.rules, model, this.config, {
-      text: (relFile: string) => {
-        const abs = absolute(relFile);
-        return this.cache.get(abs)?.text ?? overlays.get(abs) ?? safeRead(abs);
-      },
       ignores: (relFile: string) => modules.get(absolute(relFile))?.ignores ?? {},
-    });
+    }, this.ruleMemory);
     const byPos = (a: SourceRange, b: SourceRange) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
     annotations.sort(byPos);
     findings.sort(byPos);

@@ -100,10 +100,20 @@ export interface TextEdit {
   newText: string;
 }
 
+/** A quick fix as edits, built on request from a Fix and the file's text then (see core/fix-edits.ts). */
 export interface Suggestion {
   title: string;
   edits: TextEdit[];
 }
+
+/**
+ * A quick fix as a rule proposes it: what to change, not yet the edits. Edits are built only when
+ * someone asks (a code action, a test), from the text at that moment: rules run on every keystroke
+ * and most fixes are never looked at. New kinds come with the frameworks that need them.
+ */
+export type Fix =
+  /** Move the statement holding `from` to just after the one holding `anchor` (just before, with `before`), in one block. */
+  | { kind: 'move-statement'; title: string; from: SourceRange; anchor: SourceRange; before: boolean };
 
 /** The other end of a problem (e.g. the auth layer a route misses). */
 export interface RelatedLocation extends SourceRange {
@@ -119,7 +129,8 @@ export interface Finding extends SourceRange {
   stop: Stop;
   message: string;
   related: RelatedLocation[];
-  suggestions: Suggestion[];
+  /** Quick fixes, best first (turned into edits by core/fix-edits.ts when asked for). */
+  fixes: Fix[];
 }
 
 /** A labelled piece of code: which stop it belongs to. */

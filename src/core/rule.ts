@@ -6,8 +6,12 @@ import type { AnalysisModel, Framework, Finding, Severity, Stop } from './model'
 export interface RuleContext {
   model: AnalysisModel;
   config: SevenStopsConfig;
-  /** The current text of a root-relative file (for building suggested edits). */
-  text(file: string): string | undefined;
+  /**
+   * The report this rule built for `key` in an earlier run of the same analyser when every one of
+   * `inputs` is identical (===), else `make()`'s, remembered. Ranges and facts of unchanged files
+   * are the same objects run after run, so re-analysis after an edit rebuilds only what it touched.
+   */
+  reuse(key: object, inputs: readonly unknown[], make: () => RuleReport): RuleReport;
 }
 
 /** A finding as a rule reports it; the runner adds rule id, severity, stop and the formatted message. */

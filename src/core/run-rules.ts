@@ -2,14 +2,15 @@
 import type { SevenStopsConfig } from './config';
 import type { AnalysisModel, Finding, Framework, ModelRoute, OrderedLayer, Severity, StackOrigin } from './model';
 import { Rule, RuleContext, formatMessage } from './rule';
+import { RuleMemory } from './rule-memory';
 
 export interface RuleHost {
-  text(file: string): string | undefined;
   /** Line (1-based) → rule ids ignored on that line ('*' = all), per root-relative file. */
   ignores(file: string): Record<number, string[]>;
 }
 
-export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStopsConfig, host: RuleHost): Finding[] {
+/** `memory` is the analyser's (kept between its runs); a fresh one makes every finding anew. */
+export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStopsConfig, host: RuleHost, memory: RuleMemory = new RuleMemory()): Finding[] {
   const out: Finding[] = [];
   const views = new Map<string, AnalysisModel>();
   for (const rule of rules) {
@@ -20,7 +21,7 @@ export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStops
     let view = views.get(key);
     if (!view) views.set(key, (view = modelFor(model, rule.frameworks)));
     if (!view.stacks.length && !view.routes.length) continue;
-    const ctx: RuleContext = { model: view, config, text: host.text };
+    const ctx: RuleContext = { model: view, config, reuse: (key, inputs, make) => memory.report(rule.id, key, inputs, make) };
     let reports: ReturnType<Rule['check']>;
     try {
       reports = rule.check(ctx);
@@ -30,13 +31,13 @@ export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStops
       out.push({
         ruleId: rule.id, messageId: 'internalError', data: {}, severity: 'info', stop: rule.stop,
         message: `Seven Stops rule ${rule.id} failed: ${(e as Error).message}`,
-        file: '.', line: 1, column: 1, endLine: 1, endColumn: 1, related: [], suggestions: [],
+        file: '.', line: 1, column: 1, endLine: 1, endColumn: 1, related: [], fixes: [],
       });
     }
     for (const r of reports) {
       const ignored = host.ignores(r.file)[r.line];
       if (ignored && (ignored.includes('*') || ignored.includes(rule.id))) continue;
-      out.push(findingOf(rule, setting, r));
+      out.push(memory.finding(r, known => known.ruleId === rule.id && known.severity === setting, () => findingOf(rule, setting, r)));
     }
   }
   return out;
@@ -73,13 +74,6 @@ export function modelFor(model: AnalysisModel, frameworks: readonly Framework[])
   return { routes, stacks, origins };
 }
 
-/** Findings of reports a rule gave again (rules may keep reports of unchanged code across runs). */
-const findings = new WeakMap<object, Finding>();
-
 function findingOf(rule: Rule, severity: Severity, r: ReturnType<Rule['check']>[number]): Finding {
-  const known = findings.get(r);
-  if (known && known.ruleId === rule.id && known.severity === severity) return known;
-  const f: Finding = { ...r, ruleId: rule.id, severity, stop: rule.stop, message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data) };
-  findings.set(r, f);
-  return f;
+  return { ...r, ruleId: rule.id, severity, stop: rule.stop, message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data) };
 }

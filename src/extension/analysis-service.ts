@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
 import type { FullAnalysis } from '../core/analyse';
+import type { Fix, Suggestion } from '../core/model';
 import { ALWAYS_EXCLUDE } from '../core/config';
 import type { AnalyseRequest, WorkerData, WorkerResponse } from './protocol';
 import { receiveParts } from './result-parts';
@@ -202,6 +203,16 @@ export class AnalysisService implements vscode.Disposable {
    */
   private async request(req: AnalyseRequest): Promise<WorkerResponse> {
     return receiveParts(await this.requests.send(req), () => this.requests.send({ type: 'part', id: req.id }));
+  }
+
+  /**
+   * A quick fix's edits on `text` (a document's current text), built by the worker: ts-morph lives
+   * there, and the extension host's bundle stays small. Null when the code no longer fits the fix.
+   */
+  async suggestion(fix: Fix, text: string): Promise<Suggestion | null> {
+    const res = await this.requests.send({ type: 'fix', id: this.nextId++, fix, text });
+    if (res.type === 'error') this.log.warn(`quick fix not built: ${res.message}`);
+    return res.type === 'fixed' ? res.suggestion : null;
   }
 
   private ensureWorker(): Worker {

@@ -3,8 +3,9 @@
 import { parentPort, workerData } from 'worker_threads';
 import { AnalysisCancelled, type WorkspaceAnalyser } from '../core/analyse';
 import { loadConfig } from '../core/config';
+import { suggestionFor } from '../core/fix-edits';
 import { createAnalyser } from '../engine';
-import type { AnalyseRequest, WorkerData, WorkerRequest, WorkerResponse } from './protocol';
+import type { AnalyseRequest, FixRequest, WorkerData, WorkerRequest, WorkerResponse } from './protocol';
 import { type ResultPart, splitResult } from './result-parts';
 import { ResultEncoder } from './result-transfer';
 
@@ -42,4 +43,12 @@ function nextPart(id: number): WorkerResponse {
   return part ? { type: 'part', id, part } : { type: 'error', id, message: `no more parts of result ${id}` };
 }
 
-parentPort?.on('message', (req: WorkerRequest) => parentPort!.postMessage(req.type === 'part' ? nextPart(req.id) : handle(req)));
+function fix(req: FixRequest): WorkerResponse {
+  try {
+    return { type: 'fixed', id: req.id, suggestion: suggestionFor(req.fix, req.text) };
+  } catch (e) {
+    return { type: 'error', id: req.id, message: (e as Error).message };
+  }
+}
+
+parentPort?.on('message', (req: WorkerRequest) => parentPort!.postMessage(req.type === 'part' ? nextPart(req.id) : req.type === 'fix' ? fix(req) : handle(req)));

@@ -15,7 +15,7 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
 
   constructor(private readonly service: AnalysisService) {}
 
-  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     const analysis = this.service.forUri(doc.uri);
     const result = analysis?.result;
     if (!analysis || !result) return [];
@@ -26,20 +26,19 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
       const ruleId = typeof diag.code === 'object' ? String(diag.code.value) : String(diag.code);
       const finding = result.findings.find(f => f.file === file && f.ruleId === ruleId && f.line - 1 === diag.range.start.line && f.column - 1 === diag.range.start.character);
       if (!finding) continue;
-      finding.suggestions.forEach((s, i) => {
-        const action = this.fromSuggestion(doc, file!, s, diag);
-        if (action) { action.isPreferred = i === 0; actions.push(action); }
-      });
+      // Built now, from the document as it is: the analysis only says what each fix should do.
+      let first = true;
+      for (const fix of finding.fixes) {
+        const s = await this.service.suggestion(fix, doc.getText());
+        const action = s && this.fromSuggestion(doc, file!, s, diag);
+        if (action) { action.isPreferred = first; first = false; actions.push(action); }
+      }
       actions.push(ignoreLine(doc, finding, diag));
     }
     return actions;
   }
 
-  /**
-   * Suggested edits are offsets into the text that was analysed, which is this document's text as the
-   * diagnostics were published (every change re-analyses within the debounce, and VS Code asks again).
-   * Only same-file edits are offered.
-   */
+  /** Edits are offsets into the document's current text (they were just built from it). Only same-file edits are offered. */
   private fromSuggestion(doc: vscode.TextDocument, file: string, s: Suggestion, diag: vscode.Diagnostic): vscode.CodeAction | null {
     if (s.edits.some(e => e.file !== file || e.end > doc.getText().length)) return null;
     const edit = new vscode.WorkspaceEdit();

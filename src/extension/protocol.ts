@@ -1,6 +1,7 @@
 // Messages between the extension host and the analysis worker (a worker thread, so a scan never
 // blocks the extension host's event loop).
 import type { SevenStopsConfig } from '../core/config';
+import type { Fix, Suggestion } from '../core/model';
 import type { ResultPart } from './result-parts';
 import type { EncodedResult } from './result-transfer';
 
@@ -11,7 +12,10 @@ export interface WorkerData {
   partObjects?: number;
 }
 
-export type WorkerRequest = AnalyseRequest | { type: 'part'; id: number };
+export type WorkerRequest = AnalyseRequest | { type: 'part'; id: number } | FixRequest;
+
+/** Build a quick fix's edits against a document's current text (see core/fix-edits.ts): done here, where ts-morph is loaded already. */
+export type FixRequest = { type: 'fix'; id: number; fix: Fix; text: string };
 
 export type AnalyseRequest = {
   type: 'analyse';
@@ -39,4 +43,5 @@ export type WorkerResponse =
   | { type: 'result'; id: number; result: EncodedResult; parts: number }
   | { type: 'part'; id: number; part: ResultPart }
   | { type: 'error'; id: number; message: string }
-  | { type: 'cancelled'; id: number };
+  | { type: 'cancelled'; id: number }
+  | { type: 'fixed'; id: number; suggestion: Suggestion | null };

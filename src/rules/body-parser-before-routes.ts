@@ -1,6 +1,6 @@
 // Stop 2: a handler reads req.body but no body parser runs before it, so req.body is undefined
 // (Express 4 and 5 alike when the parser is registered after the route).
-import type { ModelRoute, OrderedLayer, Suggestion } from '../core/model';
+import type { Fix, ModelRoute, OrderedLayer } from '../core/model';
 import type { RuleReport } from '../core/rule';
 import { at, defineRule, firstAfter, moveStatement } from './define-rule';
 
@@ -25,11 +25,11 @@ export const bodyParserBeforeRoutes = defineRule({
       const parser = laterParser(route, ctx.model.stacks[route.app] ?? []);
       const data: Record<string, string> = { route: `${route.method} ${route.path}` };
       const related = [{ ...read, message: 'req.body is read here' }];
-      if (!parser) { out.push({ ...route.range, messageId: 'noParser', data, related, suggestions: [] }); continue; }
+      if (!parser) { out.push({ ...route.range, messageId: 'noParser', data, related, fixes: [] }); continue; }
       data.parser = parser.name;
       data.parserAt = at(parser.range);
       related.push({ ...parser.range, message: `${parser.name} is registered here, after the route` });
-      out.push({ ...route.range, messageId: 'parserAfter', data, related, suggestions: suggest(ctx.text(parser.range.file), parser, route) });
+      out.push({ ...route.range, messageId: 'parserAfter', data, related, fixes: fixes(parser, route) });
     }
     return out;
   },
@@ -44,7 +44,7 @@ function laterParser(route: ModelRoute, stack: OrderedLayer[]): OrderedLayer | u
   return undefined;
 }
 
-function suggest(text: string | undefined, parser: OrderedLayer, route: ModelRoute): Suggestion[] {
-  const s = text ? moveStatement(text, parser.range, route.range, `Move ${parser.name} above ${route.method} ${route.path}`, true) : null;
-  return s ? [s] : [];
+function fixes(parser: OrderedLayer, route: ModelRoute): Fix[] {
+  const move = moveStatement(parser.range, route.range, `Move ${parser.name} above ${route.method} ${route.path}`, true);
+  return move ? [move] : [];
 }

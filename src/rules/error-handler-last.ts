@@ -21,14 +21,13 @@ export const errorHandlerLast = defineRule({
         if (!after.length) continue;
         const first = after[0];
         const last = after[after.length - 1];
-        const text = ctx.text(eh.range.file);
-        const move = text ? moveStatement(text, eh.range, last.range, `Move ${eh.name} after the last layer`) : null;
+        const move = moveStatement(eh.range, last.range, `Move ${eh.name} after the last layer`);
         out.push({
           ...eh.range,
           messageId: 'notLast',
           data: { handler: eh.name, count: String(after.length), first: first.name, firstAt: at(first.range) },
           related: [{ ...first.range, message: `errors thrown here never reach ${eh.name}` }],
-          suggestions: move ? [move] : [],
+          fixes: move ? [move] : [],
         });
       }
     }

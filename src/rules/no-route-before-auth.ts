@@ -1,7 +1,7 @@
 // Stop 4: a route registered before the auth layer runs without it (E1-E4). Reported when the route
 // reads the authenticated identity, or when routes sharing its router or mount prefix that are
 // registered after it are protected. A lone public route (health check, login) is not a finding.
-import type { ModelRoute, OrderedLayer, SourceRange, Suggestion } from '../core/model';
+import type { Fix, ModelRoute, OrderedLayer } from '../core/model';
 import type { RuleReport } from '../core/rule';
 import { at, defineRule, firstAfter, isUnderPrefix, moveStatement, prefixKey } from './define-rule';
 
@@ -27,26 +27,19 @@ export const noRouteBeforeAuth = defineRule({
       const sibling = later ? protectedSibling(route, byApp.get(route.app) ?? [], later.layer) : null;
       const identity = route.facts.readsIdentity;
       if (!identity && !sibling) continue;
-      const text = later ? ctx.text(route.file) : undefined;
       // The same inputs (ranges and facts of unchanged files are kept across runs) give the same report.
-      const inputs = [route.method, route.path, identity, later?.layer.range, later?.layer.argRange, later?.name, sibling?.range, sibling?.method, sibling?.path, text];
-      const last = lastReports.get(route.range);
-      if (last && last.inputs.every((x, i) => x === inputs[i])) { out.push(last.report); continue; }
-      const report = reportFor(route, identity, later, sibling, text);
-      lastReports.set(route.range, { inputs, report });
-      out.push(report);
+      const inputs = [route.method, route.path, identity, later?.layer.range, later?.layer.argRange, later?.name, sibling?.range, sibling?.method, sibling?.path];
+      out.push(ctx.reuse(route.range, inputs, () => reportFor(route, identity, later, sibling)));
     }
     return out;
   },
 });
 
-const lastReports = new WeakMap<SourceRange, { inputs: unknown[]; report: RuleReport }>();
-
-function reportFor(route: ModelRoute, identity: ModelRoute['facts']['readsIdentity'], later: { layer: OrderedLayer; name: string } | null, sibling: ModelRoute | null, text: string | undefined): RuleReport {
+function reportFor(route: ModelRoute, identity: ModelRoute['facts']['readsIdentity'], later: { layer: OrderedLayer; name: string } | null, sibling: ModelRoute | null): RuleReport {
   const data: Record<string, string> = { route: `${route.method} ${route.path}`, routeAt: at(route.range) };
   if (identity) data.identity = identity.expr;
   if (!later) {
-    return { ...route.range, messageId: 'readsIdentityNoAuth', data, related: [{ ...identity!.range, message: `${identity!.expr} is read here` }], suggestions: [] };
+    return { ...route.range, messageId: 'readsIdentityNoAuth', data, related: [{ ...identity!.range, message: `${identity!.expr} is read here` }], fixes: [] };
   }
   const authRange = later.layer.argRange ?? later.layer.range;
   data.auth = later.name;
@@ -54,7 +47,7 @@ function reportFor(route: ModelRoute, identity: ModelRoute['facts']['readsIdenti
   const related = [{ ...authRange, message: `${later.name} is registered here, after the route` }];
   if (identity) related.push({ ...identity.range, message: `${identity.expr} is read here` });
   if (sibling) related.push({ ...sibling.range, message: `${sibling.method} ${sibling.path} is protected by ${later.name}` });
-  return { ...route.range, messageId: identity ? 'readsIdentity' : 'siblingsProtected', data, related, suggestions: suggestions(text, route, later.layer) };
+  return { ...route.range, messageId: identity ? 'readsIdentity' : 'siblingsProtected', data, related, fixes: fixes(route, later.layer) };
 }
 
 /** Per app, the auth middleware layers that really protect at least one later route (computed once). */
@@ -137,8 +130,7 @@ function parentPath(p: string): string {
   return i <= 0 ? '/' : p.slice(0, i);
 }
 
-function suggestions(text: string | undefined, route: ModelRoute, auth: OrderedLayer): Suggestion[] {
-  if (!text) return [];
-  const s = moveStatement(text, route.range, auth.range, `Move ${route.method} ${route.path} below ${auth.name}`);
-  return s ? [s] : [];
+function fixes(route: ModelRoute, auth: OrderedLayer): Fix[] {
+  const move = moveStatement(route.range, auth.range, `Move ${route.method} ${route.path} below ${auth.name}`);
+  return move ? [move] : [];
 }

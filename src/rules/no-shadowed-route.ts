@@ -19,14 +19,13 @@ export const noShadowedRoute = defineRule({
       const s = route.shadowedBy[0];
       if (!s) continue;
       const why = s.why.replace(/^.*? matches first/, 'matches first');
-      const text = ctx.text(route.file);
-      const move = text && !/calling next/.test(s.why) ? moveStatement(text, route.range, s.range, `Move ${route.method} ${route.path} above ${s.name}`, true) : null;
+      const move = !/calling next/.test(s.why) ? moveStatement(route.range, s.range, `Move ${route.method} ${route.path} above ${s.name}`, true) : null;
       out.push({
         ...route.range,
         messageId: 'shadowed',
         data: { route: `${route.method} ${route.path}`, by: s.name, byAt: at(s.range), why },
         related: [{ ...s.range, message: `${s.name} answers these requests first` }],
-        suggestions: move ? [move] : [],
+        fixes: move ? [move] : [],
       });
     }
     return out;

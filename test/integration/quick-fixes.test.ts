@@ -62,6 +62,8 @@ suite('Quick fixes (applied in the extension host)', () => {
     const { before, after, text } = await applyFix('errors.js', /^Move .* after the last layer$/, 'src/errors.js:5 error-handler-last');
     assert.deepStrictEqual(after, before.filter(f => f !== 'src/errors.js:5 error-handler-last'));
     assert.ok(text.indexOf("app.get('/boom'") < text.indexOf('(err, req, res, next)'));
+    // The comment after it on its line goes with it (the fix is built from the syntax tree, not by lines).
+    assert.match(text, /err\.message \}\)\); \/\/ answers the errors the routes throw\napp\.listen/);
   });
 
   test('body-parser-before-routes: moving express.json() above the route', async () => {

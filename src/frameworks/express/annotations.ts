@@ -7,6 +7,7 @@ import type { FnIR, Span } from '../../core/ir';
 import type { Annotation, ModelRoute, SourceRange, Stop } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { options } from '../../core/values';
+import { type AnnotationMarks, expressState } from './analyser-state';
 import type { ExpressRecorder } from './hooks';
 import type { ExpressHost } from './objects';
 import { type Classification, passesOnSuccess } from './middleware-kind';
@@ -16,7 +17,9 @@ const DRAIN = new Set(['sendFile', 'download', 'write', 'end', 'attachment', 'wr
 
 export function annotate(rec: ExpressRecorder, routes: ModelRoute[], classify: (arg: Arg) => Classification, ctx: AdapterContext): Annotation[] {
   const out: Annotation[] = [];
-  const run = ++runs;
+  const marks = expressState(ctx).annotations;
+  const { spanMarks } = marks;
+  const run = ++marks.lastRun;
   // Spans are shared IR objects, so identity plus a bit per stop finds repeats without building keys;
   // the marks live across runs, stamped with the run (a number: run × 256 + a bit per stop), so a
   // re-analysis allocates none.
@@ -38,7 +41,7 @@ export function annotate(rec: ExpressRecorder, routes: ModelRoute[], classify: (
     const pos = r.range.line * 2 ** 32 + r.range.column;
     if (lines.has(pos)) continue;
     lines.add(pos);
-    out.push(routeAnnotation(r));
+    out.push(routeAnnotation(r, marks.routeAnnotations));
   }
   // A host's layers give the same annotations as long as it is the same object: a module replayed
   // after an edit brings its hosts unchanged (see core/module-reuse.ts).
@@ -57,12 +60,8 @@ function annotationAt(r: SourceRange, stop: Stop, label: string): Annotation {
   return { file: r.file, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn, stop, label };
 }
 
-let runs = 0;
-const spanMarks = new WeakMap<Span, number>();
-const routeAnnotations = new WeakMap<SourceRange, Annotation>();
-
 /** A route's stop-3 annotation; the same object while its range, method and path are (ranges of unchanged files are kept). */
-function routeAnnotation(r: ModelRoute): Annotation {
+function routeAnnotation(r: ModelRoute, routeAnnotations: AnnotationMarks['routeAnnotations']): Annotation {
   const label = `${r.method} ${r.path}`;
   const known = routeAnnotations.get(r.range);
   if (known && known.label === label) return known;

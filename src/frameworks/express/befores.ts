@@ -136,8 +136,6 @@ function unindexable(prefix: Prefix): boolean {
  * segment, so a new route is compared only with what can match it: chain building stays
  * near-linear on large apps instead of comparing every route with every earlier layer.
  */
-let walks = 0;
-
 export class Befores {
   private seq = 0;
   private readonly mwTrie = new SegmentTrie<MwBefore>();
@@ -147,8 +145,13 @@ export class Befores {
   /** Everything added, in order (a reused walk as one block): a subtree walk's share is recorded from it. */
   readonly log: (Before | { block: AddedUnder })[] = [];
   /** Tells this walk's entries from earlier walks' (a number: an entry must not keep its old walk alive). */
-  private readonly walk = ++walks;
+  private readonly walk: number;
   private unknowns = 0;
+
+  /** `walks` is the analyser's counter (see analyser-state.ts): walk numbers stay unique across its runs. */
+  constructor(walks: { lastWalk: number }) {
+    this.walk = ++walks.lastWalk;
+  }
 
   /** An unknownSegment for one occurrence of an unreadable path piece: new in every walk, so entries a reused walk adds again keep theirs. */
   unknownPiece(): string {

@@ -23,16 +23,13 @@ export interface AcceptSite {
 /** What the recorder logs for module traces (see EvaluationHooks.log): the apps, routers and accept sites it recorded. */
 type LogEntry = { host: ExpressHost } | { accept: AcceptSite };
 
-/**
- * Ids stay unique across runs: a module replayed after an edit brings its hosts from the previous
- * run into the new one, next to hosts created afresh.
- */
-let nextHostId = 1;
-
 export class ExpressRecorder implements EvaluationHooks {
   readonly hosts: ExpressHost[] = [];
   readonly acceptSites: AcceptSite[] = [];
   readonly log: LogEntry[] = [];
+
+  /** `ids` is the analyser's (see analyser-state.ts): host ids stay unique across its runs. */
+  constructor(private readonly ids: { lastHostId: number }) {}
 
   replay(entries: unknown[]): void {
     for (const e of entries as LogEntry[]) {
@@ -64,7 +61,7 @@ export class ExpressRecorder implements EvaluationHooks {
   }
 
   private createHost(kind: ExpressHost['kind'], site: Site, owner: Owner): ExpressHost {
-    const host: ExpressHost = { framework: 'express', kind, id: nextHostId++, site, owner, stack: [], routeStack: [], params: [], caseSensitive: false, mounted: false };
+    const host: ExpressHost = { framework: 'express', kind, id: ++this.ids.lastHostId, site, owner, stack: [], routeStack: [], params: [], caseSensitive: false, mounted: false };
     if (kind !== 'server') { this.hosts.push(host); this.log.push({ host }); }
     return host;
   }

@@ -2,6 +2,7 @@
 // walks each app's stack into routes, chains, dispatch order and stop annotations.
 import type { AdapterContext, FrameworkAdapter, FrameworkOutput, FrameworkSession } from '../../core/adapter';
 import type { AppInfo } from '../../core/model';
+import { expressState } from './analyser-state';
 import { annotate } from './annotations';
 import { ExpressRecorder, ROUTER_PACKAGES } from './hooks';
 import { classifier } from './middleware-kind';
@@ -11,7 +12,7 @@ export const expressAdapter: FrameworkAdapter = {
   framework: 'express',
   packages: ['express', ...ROUTER_PACKAGES],
   start(ctx: AdapterContext): FrameworkSession {
-    const rec = new ExpressRecorder();
+    const rec = new ExpressRecorder(expressState(ctx));
     return {
       hooks: rec,
       finish(): FrameworkOutput {

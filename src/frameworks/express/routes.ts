@@ -10,6 +10,7 @@ import type { Arg } from '../../core/values';
 import { options } from '../../core/values';
 import { joinPath, mountSegments, patternCoversSegments, plainSegments, prefixCoversSegments, regexPrefixCovers, routeSegments, UNKNOWN_PATH } from '../shared/paths';
 import type { PathSyntax } from '../shared/paths';
+import { expressState } from './analyser-state';
 import { Befores, Prefix } from './befores';
 import { Classification, callsNext, passesOnSuccess } from './middleware-kind';
 import { walkOrReuse } from './subtree-reuse';
@@ -52,7 +53,7 @@ export function walkApps(hosts: ExpressHost[], classifyOnce: (arg: Arg) => Class
   for (const root of roots) sites.set(siteOf(root), (sites.get(siteOf(root)) ?? 0) + 1);
   for (const root of roots) {
     const syntax = pathSyntax(ctx.packageVersion(root.site.file, 'express'));
-    const state: WalkState = { classify: classifyOnce, entries, authLists, app: stacks.length, syntax, before: new Befores(), layers: [], routes, visiting: new Set() };
+    const state: WalkState = { classify: classifyOnce, entries, authLists, app: stacks.length, syntax, before: new Befores(expressState(ctx)), layers: [], routes, visiting: new Set() };
     const note = root.kind === 'router' ? [`router created at ${ctx.rel(root.site.file)}:${root.site.span.line} is not mounted on any app the analyser found`] : [];
     const first = routes.length;
     walk(root, { path: '', segs: [], mask: [] }, state, note, ctx);

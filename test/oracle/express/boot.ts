@@ -16,17 +16,17 @@ type ExpressApp = ((req: unknown, res: unknown) => void) & { handle: unknown };
 const isExpressApp = (value: unknown): value is ExpressApp =>
   typeof value === 'function' && typeof (value as { handle?: unknown }).handle === 'function';
 
-async function bootExpress(root: string, entry: string, major: ExpressMajor): Promise<RuntimeApp> {
+async function bootExpress(root: string, entry: string, major: ExpressMajor, authorization?: string): Promise<RuntimeApp> {
   const expressFile = require.resolve(`express${major}`);
   instrumentExpress(require(expressFile));
   const session = new TracingSession(path.resolve(root));
   const loaded = await withExpressSession(session, () => loadFixture(root, entry, { express: expressFile }));
   const app = pickExport(loaded, isExpressApp, entry, 'its express app (module.exports = app / export default app)');
   const routes = expressRoutes(app, session);
-  return new ListeningApp(routes, session, await listen(app));
+  return new ListeningApp(routes, session, await listen(app), authorization);
 }
 
 export const EXPRESS_RUNTIMES: Runtime<ExpressMajor>[] = [
-  { framework: 'express', label: 'express 4', tags: [4], boot: (root, entry) => bootExpress(root, entry, 4) },
-  { framework: 'express', label: 'express 5', tags: [5], boot: (root, entry) => bootExpress(root, entry, 5) },
+  { framework: 'express', label: 'express 4', tags: [4], boot: (root, entry, authorization) => bootExpress(root, entry, 4, authorization) },
+  { framework: 'express', label: 'express 5', tags: [5], boot: (root, entry, authorization) => bootExpress(root, entry, 5, authorization) },
 ];

@@ -2,10 +2,14 @@
 // `fastify.initialization` diagnostics channel, before any fixture code touches it):
 // - an `onRoute` hook, added before the fixture's, lists every route with its registration site
 //   and wraps the route's handler and route-level hooks (`routeOptions` may be changed there);
-// - the instance's `addHook` wraps every request-lifecycle hook. Plugin instances inherit it: a
-//   plugin's instance is created with Object.create(parent), and `fp` plugins use the parent itself.
+// - the instance's `addHook` wraps every request-lifecycle hook the fixture adds (not a plugin's
+//   own, such as @fastify/middie's `runMiddie`). Plugin instances inherit it: a plugin's instance
+//   is created with Object.create(parent), and `fp` plugins use the parent itself;
+// - `setNotFoundHandler` wraps the 404 handler and its hooks, and the `use` that @fastify/middie
+//   decorates the instance with wraps each middleware (F18).
 // Hooks run in the order Fastify merged them (F7); the wrappers only record their names.
 
+import { callSite } from '../harness/call-site';
 import type { RuntimeRoute } from '../harness/runtime-app';
 import type { Fn, TracingSession } from '../harness/tracing-session';
 
@@ -58,6 +62,32 @@ export function instrumentFastify(instance: any, session: TracingSession, routes
 
   const addHook: Fn = instance.addHook;
   instance.addHook = function (this: unknown, name: string, fn: unknown, ...rest: unknown[]) {
-    return addHook.call(this, name, LIFECYCLE_HOOKS.has(name) ? traceHooks(fn, session) : fn, ...rest);
+    const byFixture = callSite(session.root).file !== null;
+    return addHook.call(this, name, LIFECYCLE_HOOKS.has(name) && byFixture ? traceHooks(fn, session) : fn, ...rest);
+  };
+
+  const setNotFoundHandler: Fn = instance.setNotFoundHandler;
+  instance.setNotFoundHandler = function (this: unknown, ...args: unknown[]) {
+    const traced = args.map((arg) => (typeof arg === 'function' ? session.traced(arg as Fn, null) : typeof arg === 'object' && arg !== null ? traceHookOptions(arg as Record<string, unknown>, session) : arg));
+    return setNotFoundHandler.apply(this, traced);
+  };
+
+  const decorate: Fn = instance.decorate;
+  instance.decorate = function (this: unknown, name: string, value: unknown, ...rest: unknown[]) {
+    return decorate.call(this, name, name === 'use' && typeof value === 'function' ? tracingUse(value as Fn, session) : value, ...rest);
+  };
+}
+
+/** A copy of `{ preHandler, preValidation... }` options with their hooks traced. */
+function traceHookOptions(options: Record<string, unknown>, session: TracingSession): Record<string, unknown> {
+  const out = { ...options };
+  for (const hook of LIFECYCLE_HOOKS) if (out[hook] !== undefined) out[hook] = traceHooks(out[hook], session);
+  return out;
+}
+
+/** @fastify/middie's `use(path?, fn)`, with the middleware traced. */
+function tracingUse(use: Fn, session: TracingSession): Fn {
+  return function (this: unknown, ...args: unknown[]) {
+    return use.apply(this, args.map((arg) => (typeof arg === 'function' ? session.traced(arg as Fn, null) : arg)));
   };
 }

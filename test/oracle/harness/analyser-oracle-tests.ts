@@ -38,7 +38,7 @@ export function analyserOracleTests<V extends Tag>(
       const root = path.join(FIXTURES_ROOT, spec.dir);
       const compare = async (): Promise<void> => {
         const analysis = analysisOf(root);
-        const app = await runtime.boot(root, spec.entry);
+        const app = await runtime.boot(root, spec.entry, spec.authorization);
         try {
           const problems = analysis.skipped.map((s) => `analyser skipped ${s.file}: ${s.reason}`);
           problems.push(...(await compareRoutes(analysis.routes, app, profile)));

@@ -29,7 +29,11 @@ export interface FixtureSpec<V extends Tag> {
   /** The row(s) of framework-semantics.md, `syntax` for its "Express 5 path syntax" table, or `X` for a cross-file construct. */
   row: string;
   title: string;
-  /** By `METHOD /path`; a second registration of the same method and path is `METHOD /path#2`. */
+  /**
+   * By `METHOD /path`; a second registration of the same method and path is `METHOD /path#2`. A
+   * route given fates by version exists only under the versions named (F15: Fastify 4's `all()`
+   * registers methods Fastify 5's does not).
+   */
   routes: Record<string, Fate | Partial<Record<V, Fate>>>;
   probes: Probe<V>[];
   /** Compare the analyser only under runtimes with this tag, and why (the doc says the versions differ). */
@@ -41,6 +45,11 @@ export interface FixtureSpec<V extends Tag> {
   bootsOn?: { tag: V; why: string };
   /** The framework refuses the app: booting fails with this error code (F11), or only under some versions (F12). */
   bootError?: string | Partial<Record<V, string>>;
+  /**
+   * The Authorization header the fixture's auth accepts, when it is not AUTH_HEADER (`Bearer ok`):
+   * a real JWT for @fastify/jwt, whose `jwtVerify()` cannot be told to accept anything else.
+   */
+  authorization?: string;
 }
 
 export const p = <V extends Tag>(request: string, auth: 'auth' | 'no-auth', status: Probe<V>['status'], trace: string, only?: V[]): Probe<V> =>
@@ -56,6 +65,11 @@ function lookUp<V extends Tag, T extends string>(value: T | Partial<Record<V, T>
   if (typeof value === 'string' || value === undefined) return value;
   for (const tag of tags) if (value[tag] !== undefined) return value[tag];
   return undefined;
+}
+
+/** The keys of the routes the runtime must list under a runtime with these tags. */
+export function expectedRouteKeys<V extends Tag>(spec: FixtureSpec<V>, tags: readonly V[]): string[] {
+  return Object.keys(spec.routes).filter((key) => expectedFate(spec, key, tags) !== undefined);
 }
 
 /** The error code booting must fail with under a runtime with these tags; undefined when it boots. */

@@ -27,9 +27,9 @@ export async function listen(handler: http.RequestListener): Promise<Listening> 
   };
 }
 
-function send(port: number, method: string, urlPath: string, auth: boolean): Promise<Observation['status']> {
+function send(port: number, method: string, urlPath: string, authorization: string | null): Promise<Observation['status']> {
   return new Promise((resolve) => {
-    const headers: http.OutgoingHttpHeaders = auth ? { authorization: AUTH_HEADER } : {};
+    const headers: http.OutgoingHttpHeaders = authorization !== null ? { authorization } : {};
     const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers, agent: false, timeout: REQUEST_TIMEOUT_MS }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 'error'));
@@ -49,6 +49,7 @@ export class ListeningApp implements RuntimeApp {
     readonly routes: RuntimeRoute[],
     private readonly session: TracingSession,
     private readonly server: Listening,
+    private readonly authorization: string = AUTH_HEADER,
   ) {}
 
   async request(method: string, urlPath: string, auth: boolean, handlerId?: number): Promise<Observation> {
@@ -56,7 +57,7 @@ export class ListeningApp implements RuntimeApp {
     let entries: TraceEntry[];
     let status: Observation['status'];
     try {
-      status = await send(this.server.port, method, urlPath, auth);
+      status = await send(this.server.port, method, urlPath, auth ? this.authorization : null);
       // Let code that runs after the response (a next() after res.end, E23) finish its turn.
       await new Promise((r) => setImmediate(r));
     } finally {

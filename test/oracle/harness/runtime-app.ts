@@ -28,7 +28,7 @@ export interface Observation {
 /** A fixture booted with a real framework, listening on 127.0.0.1. */
 export interface RuntimeApp {
   readonly routes: RuntimeRoute[];
-  /** One real request, with or without the auth header (`AUTH_HEADER`); requests must be sequential. */
+  /** One real request, with or without the auth header (the boot's `authorization`); requests must be sequential. */
   request(method: string, urlPath: string, auth: boolean, handlerId?: number): Promise<Observation>;
   close(): Promise<void>;
 }
@@ -41,5 +41,6 @@ export interface Runtime<V> {
   framework: Framework;
   label: string;
   tags: readonly V[];
-  boot(root: string, entry: string): Promise<RuntimeApp>;
+  /** `authorization`: the Authorization header a request "with auth" carries (default AUTH_HEADER). */
+  boot(root: string, entry: string, authorization?: string): Promise<RuntimeApp>;
 }

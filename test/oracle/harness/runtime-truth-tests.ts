@@ -5,7 +5,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { FIXTURES_ROOT, expectedBootError, expectedFate, notBootedWhy, probeApplies, type FixtureSpec, type Tag } from './fixture-spec';
+import { FIXTURES_ROOT, expectedBootError, expectedFate, expectedRouteKeys, notBootedWhy, probeApplies, type FixtureSpec, type Tag } from './fixture-spec';
 import { keyedRoutes, observeRoute } from './route-truth';
 import type { Runtime } from './runtime-app';
 
@@ -24,13 +24,13 @@ async function checkRuntimeTruth<V extends Tag>(spec: FixtureSpec<V>, runtime: R
   const root = path.join(FIXTURES_ROOT, spec.dir);
   const bootError = expectedBootError(spec, runtime.tags);
   if (bootError) {
-    await assert.rejects(runtime.boot(root, spec.entry), (e: { code?: unknown }) => e.code === bootError, `booting fails with ${bootError}`);
+    await assert.rejects(runtime.boot(root, spec.entry, spec.authorization), (e: { code?: unknown }) => e.code === bootError, `booting fails with ${bootError}`);
     return;
   }
-  const app = await runtime.boot(root, spec.entry);
+  const app = await runtime.boot(root, spec.entry, spec.authorization);
   try {
     const routes = keyedRoutes(app.routes);
-    assert.deepEqual([...routes.keys()].sort(), Object.keys(spec.routes).sort(), 'runtime route list');
+    assert.deepEqual([...routes.keys()].sort(), expectedRouteKeys(spec, runtime.tags).sort(), 'runtime route list');
     for (const [key, route] of routes) {
       assert.ok(route.file && route.line, `${key}: registration site inside the fixture`);
       const truth = await observeRoute(app, route);

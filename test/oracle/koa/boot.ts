@@ -23,7 +23,7 @@ const ROUTER_ALIASES: Record<KoaRouterTag, string> = {
 const isKoaApp = (value: unknown): value is KoaApp =>
   typeof value === 'object' && value !== null && Array.isArray((value as KoaApp).middleware) && typeof (value as KoaApp).callback === 'function';
 
-async function bootKoa(root: string, entry: string, major: 2 | 3, router: KoaRouterTag): Promise<RuntimeApp> {
+async function bootKoa(root: string, entry: string, major: 2 | 3, router: KoaRouterTag, authorization?: string): Promise<RuntimeApp> {
   const koaFile = require.resolve(`koa${major}`);
   const routerFile = require.resolve(ROUTER_ALIASES[router]);
   const session = new TracingSession(path.resolve(root));
@@ -31,11 +31,11 @@ async function bootKoa(root: string, entry: string, major: 2 | 3, router: KoaRou
   const loaded = await withRouteRegistrations(require(routerFile), session, () => loadFixture(root, entry, bindings));
   const app = pickExport(loaded, isKoaApp, entry, 'its Koa app (module.exports = app / export default app)');
   const routes = traceKoaApp(app, session);
-  return new ListeningApp(routes, session, await listen(app.callback()));
+  return new ListeningApp(routes, session, await listen(app.callback()), authorization);
 }
 
 function koaRuntime(major: 2 | 3, router: KoaRouterTag): Runtime<KoaTag> {
-  return { framework: 'koa', label: `koa ${major} + ${router}`, tags: [`koa ${major}`, router], boot: (root, entry) => bootKoa(root, entry, major, router) };
+  return { framework: 'koa', label: `koa ${major} + ${router}`, tags: [`koa ${major}`, router], boot: (root, entry, authorization) => bootKoa(root, entry, major, router, authorization) };
 }
 
 export const KOA_RUNTIMES: Runtime<KoaTag>[] = [

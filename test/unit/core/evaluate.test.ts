@@ -5,6 +5,7 @@ import type { Expr, ModuleIR } from '../../../src/core/ir';
 import { lowerSource } from '../../../src/core/lower';
 import { ModuleResolver } from '../../../src/core/resolve-module';
 import { UNKNOWN } from '../../../src/core/values';
+import { expectRoutes } from '../workspace';
 
 const module = (body: ModuleIR['body'], imports: ModuleIR['imports'] = {}): ModuleIR => ({
   imports, hoisted: {}, body, exports: {}, reexports: [], deps: Object.values(imports).map(b => b.spec), ignores: {}, syntaxErrors: 0, esm: true,
@@ -56,3 +57,65 @@ describe('Evaluator', () => {
 });
 
 const SPAN = { start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+describe('real-world shapes (Node-RED, verdaccio, parse-server)', () => {
+  describe('assignments as values (G2)', () => {
+    it("var _default = exports.default = ParseServer: both names get the value (parse-server's ParseServer.js, Babel)", () => {
+      expectRoutes({
+        'build.js': `const express = require('express');
+var _default = exports.default = function build() {
+  const app = express();
+  app.get('/a', function a(req, res) { res.end(); });
+  return app;
+};
+exports.create = _default;
+`,
+        'main.js': `const { default: build, create } = require('./build');
+const app = build();
+app.get('/c', function c(req, res) { res.end(); });
+const admin = create();
+admin.get('/d', function d(req, res) { res.end(); });
+`,
+      }, ['GET /a [] ⚠', 'GET /c [] ⚠', 'GET /a [] ⚠', 'GET /d [] ⚠']);
+    });
+  });
+
+  describe('computed method names (G7)', () => {
+    it("app[m]('/c', h) for m from a loop over a literal array of method names", () => {
+      expectRoutes({
+        'app.js': `const express = require('express');
+const app = express();
+for (const m of ['put', 'delete']) app[m]('/c', function h(req, res) { res.end(); });
+`,
+      }, ['PUT /c [] ⚠', 'DELETE /c [] ⚠']);
+    });
+
+    it("expressApp[method].call(expressApp, path, handler) and router.get.apply(router, [path, handler]) (parse-server's PromiseRouter.mountOnto)", () => {
+      expectRoutes({
+        'app.js': `const express = require('express');
+const app = express();
+const method = 'GET'.toLowerCase();
+app[method].call(app, '/d', function d(req, res) { res.end(); });
+const router = express.Router();
+router.post.apply(router, ['/e', function e(req, res) { res.end(); }]);
+app.use('/r', router);
+`,
+      }, ['GET /d [] ⚠', 'POST /r/e [] ⚠']);
+    });
+  });
+
+  describe("parse-server's PromiseRouter: route tables built by classes", () => {
+    it('a ...rest parameter keeps the names of the middleware handed on (register(path, ...middleware))', () => {
+      expectRoutes({
+        'app.js': `const express = require('express');
+const app = express();
+function requireUser(req, res, next) { if (!req.user) return res.status(401).end(); next(); }
+function register(path, ...middleware) {
+  app.get(path, ...middleware);
+}
+register('/me', requireUser, function me(req, res) { res.json(req.user); });
+`,
+      }, ['GET /me [requireUser] 🔒']);
+    });
+  });
+});

@@ -3,6 +3,7 @@
 // type-only imports (erased, so they load nothing and close no cycle). Each case asserts the exact
 // route lines; the oracle fixtures x-type-only-import, x-cycle-namespace and x-cycle-require boot
 // the same shapes with the real Express.
+import { BABEL_INTEROP } from '../compiled-helpers';
 import { expectRoutes } from '../workspace';
 
 const GUARD = `export function makeBadgeCheck() {
@@ -127,6 +128,71 @@ const app = express();
 routes.mount(app);
 `,
       }, ['GET /admin [routes.checkBadge] ⚠']);
+    });
+  });
+});
+
+describe('real-world shapes (Node-RED, verdaccio, parse-server)', () => {
+  describe('CommonJS interop helpers (G1)', () => {
+    it('Babel: a router factory compiled from `export default` (exports.default = void 0 first, then exports.default = _default), called as (0, _api.default)(config) (verdaccio)', () => {
+      expectRoutes({
+        'api.js': `"use strict";
+Object.defineProperty(exports, "__esModule", {
+  value: true
+});
+exports.default = void 0;
+var _express = require("express");
+var _default = config => {
+  const router = (0, _express.Router)();
+  router.get('/-/ping', function ping(req, res) { res.end(); });
+  return router;
+};
+exports.default = _default;
+`,
+        'app.js': `"use strict";
+var _express = _interopRequireDefault(require("express"));
+var _api = _interopRequireDefault(require("./api"));
+${BABEL_INTEROP}const app = (0, _express.default)();
+app.use('/', (0, _api.default)({}));
+`,
+      }, ['GET /-/ping [] ⚠']);
+    });
+
+    it('Babel loose mode: exports.__esModule = true marks the module as compiled from ESM', () => {
+      expectRoutes({
+        'users.js': `"use strict";
+exports.__esModule = true;
+exports.default = void 0;
+var _express = require("express");
+const router = (0, _express.Router)();
+router.get('/', function listUsers(req, res) { res.json([]); });
+var _default = router;
+exports.default = _default;
+`,
+        'app.js': `"use strict";
+var _express = _interopRequireDefault(require("express"));
+var _users = _interopRequireDefault(require("./users"));
+${BABEL_INTEROP}const app = (0, _express.default)();
+app.use('/users', _users.default);
+`,
+      }, ['GET /users [] ⚠']);
+    });
+
+    it('an ESM file importing the default export of a compiled file (exports.default with __esModule) gets exports.default', () => {
+      expectRoutes({
+        'users.js': `"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const express_1 = require("express");
+const router = (0, express_1.Router)();
+router.get('/', function listUsers(req, res) { res.json([]); });
+exports.default = router;
+`,
+        'app.ts': `import express from 'express';
+import users from './users';
+const app = express();
+app.use('/users', users);
+`,
+      }, ['GET /users [] ⚠']);
     });
   });
 });

@@ -10,7 +10,7 @@ import { analyse } from '../workspace';
 const everyRoute = (frameworks: Rule['frameworks']): Rule => ({
   id: `every-route-${frameworks.join('-')}`, stop: 3, frameworks, description: 'test', defaultSeverity: 'warning',
   messages: { route: '{{route}} in app {{app}}' },
-  check: ctx => ctx.model.routes.map(r => ({ messageId: 'route', data: { route: `${r.method} ${r.path}`, app: String(r.app) }, ...r.range, related: [], suggestions: [] })),
+  check: ctx => ctx.model.routes.map(r => ({ messageId: 'route', data: { route: `${r.method} ${r.path}`, app: String(r.app) }, ...r.range, related: [], fixes: [] })),
 });
 
 describe('runRules', () => {
@@ -25,7 +25,7 @@ describe('runRules', () => {
     stacks: [[fastifyLayer], ...express.stacks.map(st => st.map(l => (l.route === undefined ? l : { ...l, route: l.route + 1 })))],
     origins: [{ kind: 'app', framework: 'fastify', file: 'server.js', line: 1 }, ...express.origins],
   };
-  const host = { text: () => undefined, ignores: () => ({}) };
+  const host = { ignores: () => ({}) };
 
   it('an Express rule sees only the Express app, its indices renumbered', () => {
     const found = runRules([everyRoute(['express'])], mixed, DEFAULT_CONFIG, host);

@@ -45,6 +45,16 @@ describe('analysis worker', function () {
     assert.deepStrictEqual(got.model.origins, direct.model.origins);
   });
 
+  it('builds a quick fix on the text the host sends (the host never loads ts-morph)', async () => {
+    const from = { file: 'app.js', line: 1, column: 1, endLine: 1, endColumn: 2 };
+    const anchor = { file: 'app.js', line: 2, column: 1, endLine: 2, endColumn: 2 };
+    const r = await send({ type: 'fix', id: 2, fix: { kind: 'move-statement', title: 'Move it', from, anchor, before: false }, text: "app.get('/a', a);\napp.use(auth);\n" });
+    assert.deepStrictEqual(r, { type: 'fixed', id: 2, suggestion: { title: 'Move it', edits: [
+      { file: 'app.js', start: 33, end: 33, newText: "app.get('/a', a);\n" },
+      { file: 'app.js', start: 0, end: 18, newText: '' },
+    ] } });
+  });
+
   it('answers a part request with nothing left to send with an error, not a hang', async () => {
     const r = await send({ type: 'part', id: 1 });
     assert.strictEqual(r.type, 'error');

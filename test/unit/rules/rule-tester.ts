@@ -1,6 +1,7 @@
 // typescript-eslint's RuleTester, reduced to our engine: literal valid and invalid cases, each a
 // tiny workspace; invalid cases assert message id, data, line, column and the suggestion's output.
 import * as assert from 'assert';
+import { suggestionFor } from '../../../src/core/fix-edits';
 import type { Rule } from '../../../src/core/rule';
 import { analyse } from '../workspace';
 
@@ -37,8 +38,10 @@ export function runRuleTests(rule: Rule, cases: { valid: ValidCase[]; invalid: I
           assert.deepStrictEqual({ messageId: f.messageId, file: f.file, line: f.line, column: f.column }, { messageId: e.messageId, file: e.file, line: e.line, column: e.column });
           if (e.data) assert.deepStrictEqual(f.data, e.data);
           if (e.suggestionOutput !== undefined) {
-            assert.ok(f.suggestions[0], 'a suggestion is offered');
-            assert.strictEqual(applyEdits(c.files[e.file], f.suggestions[0].edits), e.suggestionOutput);
+            assert.ok(f.fixes[0], 'a fix is offered');
+            const s = suggestionFor(f.fixes[0], c.files[e.file]);
+            assert.ok(s, 'the fix applies to the code');
+            assert.strictEqual(applyEdits(c.files[e.file], s.edits), e.suggestionOutput);
           }
         });
       });

@@ -130,3 +130,57 @@ app.get('/b', (req, res) => res.json({}));
   });
 });
 
+describe('real-world shapes (Node-RED, verdaccio, parse-server)', () => {
+  describe('notes (G10, G11)', () => {
+    it("a path chosen at run time (process.env.ROOT ? '/x' : '/y') is shown with a note naming both options, not silently the first", () => {
+      expectRoutes({
+        'app.js': `const express = require('express');
+const app = express();
+const root = process.env.ROOT ? '/x' : '/y';
+app.get(root, function h(req, res) { res.end(); });
+`,
+      }, ['GET /x [] ⚠'], ["GET /x: path: one of '/x', '/y' (showing '/x')"]);
+    });
+
+    it("a default for an unknown prefix (process.env.BASE || '/api') mounts under the default, with a note", () => {
+      expectRoutes({
+        'app.js': `const express = require('express');
+const app = express();
+const router = express.Router();
+router.get('/items', function items(req, res) { res.json([]); });
+app.use(process.env.BASE || '/api', router);
+`,
+      }, ['GET /api/items [] ⚠'], ["GET /api/items: path: one of process.env.BASE, '/api' (showing '/api')"]);
+    });
+
+    it("an array of paths read from a package names its expressions, not an IR kind (verdaccio's WebUrls)", () => {
+      expectRoutes({
+        'app.js': `const express = require('express');
+const { WebUrls } = require('@verdaccio/middleware');
+const app = express();
+app.get([WebUrls.a, WebUrls.b], function h(req, res) { res.end(); });
+`,
+      }, ['GET /{?} [] ⚠'], ['GET /{?}: path: [WebUrls.a, WebUrls.b]']);
+    });
+  });
+
+  describe('apps built more than once', () => {
+    it('parse-server: an app factory called from two start paths is reported once', () => {
+      expectRoutes({
+        'server.js': `const express = require('express');
+function app() {
+  const api = express();
+  api.get('/health', (req, res) => res.json({ ok: true }));
+  return api;
+}
+function start() { return app().listen(1337); }
+function startApp() { return app(); }
+module.exports = { app, start, startApp };
+`,
+        'cli.js': `const { start, startApp } = require('./server');
+if (process.env.MODE === 'app') startApp(); else start();
+`,
+      }, ['GET /health [] ⚠']);
+    });
+  });
+});

@@ -1,0 +1,34 @@
+// What the rule runner keeps between one analyser's runs: the findings made of reports a rule gave
+// again, and each rule's reports by the inputs they were built from. Owned by the analyser (one per
+// workspace folder), so rules stay pure functions of their context and two analysers share nothing.
+import type { Finding } from './model';
+import type { RuleReport } from './rule';
+
+interface Remembered { inputs: readonly unknown[]; report: RuleReport }
+
+export class RuleMemory {
+  /** Findings by the report they were made of (a report given again gives the same finding). */
+  private readonly findings = new WeakMap<RuleReport, Finding>();
+  /** Per rule id, the last report made for a key (a range of an unchanged file is the same object run after run). */
+  private readonly reports = new Map<string, WeakMap<object, Remembered>>();
+
+  /** The finding made of `report` last time, when its rule and severity are the same; else `make()`'s, remembered. */
+  finding(report: RuleReport, same: (known: Finding) => boolean, make: () => Finding): Finding {
+    const known = this.findings.get(report);
+    if (known && same(known)) return known;
+    const f = make();
+    this.findings.set(report, f);
+    return f;
+  }
+
+  /** The report `ruleId` made for `key` last time when every input is identical (===), else `make()`'s, remembered. */
+  report(ruleId: string, key: object, inputs: readonly unknown[], make: () => RuleReport): RuleReport {
+    let table = this.reports.get(ruleId);
+    if (!table) this.reports.set(ruleId, (table = new WeakMap()));
+    const last = table.get(key);
+    if (last && last.inputs.length === inputs.length && last.inputs.every((x, i) => x === inputs[i])) return last.report;
+    const report = make();
+    table.set(key, { inputs, report });
+    return report;
+  }
+}

@@ -1,0 +1,76 @@
+// Reads the ❌ Incorrect / ✅ Correct examples of a rule doc (docs/rules/<id>.md) into workspaces the
+// engine can analyse. The convention, also stated in docs/rules/README.md:
+// - Every fenced `js` or `ts` block under "## ❌ Incorrect" or "## ✅ Correct" is one example, the
+//   file `app.js` (`app.ts`) of its own workspace.
+// - Consecutive blocks whose first line is `// file: <path>` are the files of one example instead.
+// - A first line `// Express 5…` makes the workspace's package.json declare Express 5 (else 4).
+// - Names an example uses without declaring come from PRELUDE, prepended to each file that uses them.
+import * as fs from 'fs';
+import * as path from 'path';
+
+export interface DocExample {
+  /** `❌ 1`, `✅ 2`…, in the doc's order. */
+  name: string;
+  incorrect: boolean;
+  files: Record<string, string>;
+}
+
+/**
+ * Declarations of the names doc examples use without declaring, in dependency order (each may use
+ * the ones above it). Handlers end the request, so a route shadowing another is really reached.
+ */
+const PRELUDE: [name: string, declaration: string][] = [
+  ['express', "const express = require('express');"],
+  ['app', 'const app = express();'],
+  ['requireUser', 'function requireUser(req, res, next) { if (!req.headers.authorization) return res.status(401).end(); req.user = { id: 1 }; next(); }'],
+  ['listOrders', 'function listOrders(req, res) { res.json([]); }'],
+  ['showUser', 'function showUser(req, res) { res.json({ id: req.params.id }); }'],
+  ['showMe', 'function showMe(req, res) { res.json({ me: true }); }'],
+  ['showHome', 'function showHome(req, res) { res.end(); }'],
+  ['renderApp', 'function renderApp(req, res) { res.end(); }'],
+  ['uploadPreflight', 'function uploadPreflight(req, res) { res.end(); }'],
+];
+
+const FILE_LINE = /^\/\/ file: (\S+)/;
+
+/** `text` with the prelude declarations of the names it uses and does not declare. */
+export function withPrelude(text: string): string {
+  const used: string[] = [];
+  let seen = text;
+  for (const [name, declaration] of [...PRELUDE].reverse()) {
+    const declared = new RegExp(`\\b(const|let|var|function|class|import)\\s+(\\{[^}]*\\b)?${name}\\b`).test(text);
+    if (declared || !new RegExp(`\\b${name}\\b`).test(seen)) continue;
+    used.unshift(declaration);
+    seen += `\n${declaration}`;
+  }
+  return used.length ? `${used.join('\n')}\n${text}` : text;
+}
+
+/** The examples of `docs/rules/<ruleId>.md`, ready to analyse. */
+export function docExamples(docsDir: string, ruleId: string): DocExample[] {
+  const lines = fs.readFileSync(path.join(docsDir, `${ruleId}.md`), 'utf8').split('\n');
+  const out: DocExample[] = [];
+  let section: boolean | null = null;
+  let grouping: DocExample | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.startsWith('## ')) { section = line.startsWith('## ❌') ? true : line.startsWith('## ✅') ? false : null; grouping = null; continue; }
+    const fence = /^```(js|ts)\s*$/.exec(line);
+    if (section === null) continue;
+    if (!fence) { if (line.trim() && !line.startsWith('```')) grouping = null; continue; }
+    const body: string[] = [];
+    for (i++; i < lines.length && !lines[i].startsWith('```'); i++) body.push(lines[i]);
+    const text = `${body.join('\n')}\n`;
+    const named = FILE_LINE.exec(body[0] ?? '');
+    const count = out.filter(e => e.incorrect === section).length + 1;
+    const example: DocExample = named && grouping ? grouping : { name: `${section ? '❌' : '✅'} ${count}`, incorrect: section, files: {} as Record<string, string> };
+    if (example !== grouping) out.push(example);
+    example.files[named ? named[1] : `app.${fence[1]}`] = withPrelude(text);
+    grouping = named ? example : null;
+  }
+  for (const e of out) {
+    const express5 = Object.values(e.files).some(t => /^\/\/ Express 5/m.test(t));
+    e.files['package.json'] ??= JSON.stringify({ dependencies: { express: express5 ? '^5.1.0' : '^4.21.0' } });
+  }
+  return out;
+}
