@@ -1,9 +1,11 @@
 // The contract between the core and a framework adapter (express/, later fastify/ and koa/).
 import type { SevenStopsConfig } from './config';
 import type { EvaluationHooks } from './evaluate';
+import type { FolderEntry } from './folders';
 import type { Span } from './ir';
 import type { Annotation, AppInfo, Framework, OrderedLayer, ModelRoute, RoutingContext, SourceRange, StackOrigin } from './model';
 import type { PathMatcher } from './path-matcher';
+import type { Arg, Owner, Site, Value } from './values';
 
 /** What an adapter may ask of the core while it works. */
 export interface AdapterContext {
@@ -28,9 +30,67 @@ export interface AdapterContext {
   state<T>(name: string, make: () => T): T;
 }
 
+/**
+ * What a hook may ask of the running interpreter (passed to every EvaluationHooks call): run code the
+ * program hands to the framework (`fastify.register(plugin)`, `after(cb)`, Koa's `compose([...])`),
+ * load workspace files (`@fastify/autoload`), and keep module replay correct.
+ *
+ * The replay contract (see module-reuse.ts). After an edit, a module whose file and dependencies are
+ * unchanged is not run again: the interpreter re-requires what it required, in order, and hands each
+ * hook, through `EvaluationHooks.replay`, the entries that hook appended to its `log` while the module
+ * ran the first time. So an adapter must:
+ * - append to `log` everything it records outside the values it returns (a host it adds to its list
+ *   of apps, a site it remembers), and re-record those entries in `replay`. Objects it created keep
+ *   their state between runs: a replayed module's hosts hold what its code registered on them;
+ * - give every object it creates the current `owner`, and call `touch(value)` before it changes an
+ *   object in place that the call did not come through (the interpreter touches the host of a method
+ *   called, `app` in `app.get(...)`, itself). A module changing what another owns makes both unfit for
+ *   replay; changing what a replayed module owns restarts the run without replays;
+ * - load files only through `require`/`requireFile`: the module that runs now (whose code made the hook
+ *   call) records them as its dependencies, so editing them re-runs it. Code run through `call` is
+ *   attributed to the module whose code made the hook call, and re-recorded when it is replayed.
+ */
+export interface AdapterRuntime {
+  /** The module evaluation running now: the owner of objects a hook creates (see Owner). */
+  readonly owner: Owner;
+  /**
+   * Calls a value as the program would (a closure, an `either` of them, a package or host method through
+   * the hooks), with the interpreter's recursion and step limits; async functions give what they resolve to.
+   */
+  call(callee: Value, args: Arg[], site: Site, thisArg?: Value): Value;
+  /** What `require(spec)` gives in `fromFile` (a workspace module's exports, or a package value). */
+  require(fromFile: string, spec: string): Value;
+  /** What `require()` of a workspace file (absolute path) gives; unknown when the file was not analysed. */
+  requireFile(file: string): Value;
+  /** The discovered files and folders directly in `dir` (absolute), sorted by name; null when the scan saw no file under it. */
+  list(dir: string): FolderEntry[] | null;
+  /** Call before changing a value in place (see the replay contract above). */
+  touch(value: { owner?: Owner }): void;
+}
+
 /** One analysis run of one framework: hooks for the interpreter, then the results. */
 export interface FrameworkSession {
   hooks: EvaluationHooks;
+  /**
+   * Entry points no code calls: fastify-cli loads `app.js` and calls the plugin it exports; a routes
+   * folder may be loaded by a tool and import nothing. Given every analysed module (absolute paths),
+   * return the files whose exports `entry` should see; they are loaded after the program ran from its
+   * starting points.
+   */
+  entries?(files: readonly string[]): string[];
+  /**
+   * Called with the exports of each file `entries` named. What it runs through `rt` belongs to no
+   * module (it runs again every run, never replayed): changes it makes to a module's values make that
+   * module evaluate afresh next run.
+   */
+  entry?(file: string, exports: Value, rt: AdapterRuntime): void;
+  /**
+   * Called once the program and the entry points ran: work the framework does after the code that
+   * asked for it (Fastify loads a plugin queued by `register()` on a later tick even when nothing
+   * awaits it). Runs as code of no module, like `entry`; what the queue holds must be logged (a
+   * replayed module does not queue again).
+   */
+  settle?(rt: AdapterRuntime): void;
   finish(): FrameworkOutput;
 }
 

@@ -3,10 +3,11 @@
 // files: they are listed in `skipped`. Only configuration and the root folder itself can fail.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { AdapterContext, FrameworkAdapter } from './adapter';
+import type { AdapterContext, FrameworkAdapter, FrameworkSession } from './adapter';
 import { SevenStopsConfig, loadConfig } from './config';
 import { Discovery, discoverFiles, checkText, readJson, readSource } from './discover';
 import { Evaluator, isStackOverflow } from './evaluate';
+import { FolderIndex } from './folders';
 import type { ModuleIR, Span } from './ir';
 import { lowerSource } from './lower';
 import { ModuleRecord, ReplayInvalidated } from './module-reuse';
@@ -18,7 +19,6 @@ import { ModuleResolver } from './resolve-module';
 import type { Rule } from './rule';
 import { RuleMemory } from './rule-memory';
 import { runRules } from './run-rules';
-import { ownership } from './values';
 
 /** Thrown by WorkspaceAnalyser.analyse when its `cancelled` callback says a newer run is wanted. */
 export class AnalysisCancelled extends Error {
@@ -162,8 +162,9 @@ export class WorkspaceAnalyser {
     // when the caller vouches for the file list: module resolution depends on it).
     const previous = trusted ? this.records : null;
     this.records = null;
-    const first = this.evaluate(ctx, modules, resolver, starts, previous);
-    const { sessions, evaluator } = first.sessions ? first : this.evaluate(ctx, modules, resolver, starts, null);
+    const folders = new FolderIndex(root, files);
+    const first = this.evaluate(ctx, modules, resolver, starts, previous, folders);
+    const { sessions, evaluator } = first.sessions ? first : this.evaluate(ctx, modules, resolver, starts, null, folders);
     if (!sessions) throw new Error('evaluation without replays cannot be invalidated');
     if (!evaluator.exhausted && !evaluator.tracer.untracked) this.records = evaluator.moduleRecords;
     this.work.replayed = evaluator.tracer.replays;
@@ -224,13 +225,8 @@ export class WorkspaceAnalyser {
   private packageConstants(): PackageConstants {
     return (this.packages ??= new PackageConstants(this.config.maxFileBytes, (dir, files, entry) => {
       // Replayed with no framework hooks: only the package's exports are wanted.
-      const saved = ownership.current;
-      try {
-        const ev = new Evaluator(files, new ModuleResolver(dir, f => files.has(f)), [], safeRead);
-        return { exports: ev.requireFile(entry), member: (v, prop) => ev.member(v, prop, null) };
-      } finally {
-        ownership.current = saved;
-      }
+      const ev = new Evaluator(files, new ModuleResolver(dir, f => files.has(f)), [], safeRead);
+      return { exports: ev.requireFile(entry), member: (v, prop) => ev.member(v, prop, null) };
     }));
   }
 
@@ -254,16 +250,15 @@ export class WorkspaceAnalyser {
   }
 
   /** Runs the program from its starting points; null sessions when a replay turned out wrong (run again without). */
-  private evaluate(ctx: AdapterContext, modules: Map<string, ModuleIR>, resolver: ModuleResolver, starts: Set<string>, previous: Map<string, ModuleRecord> | null) {
+  private evaluate(ctx: AdapterContext, modules: Map<string, ModuleIR>, resolver: ModuleResolver, starts: Set<string>, previous: Map<string, ModuleRecord> | null, folders: FolderIndex) {
     const sessions = this.adapters.map(a => ({ adapter: a, session: a.start(ctx) }));
-    const evaluator = new Evaluator(modules, resolver, sessions.map(s => s.session.hooks), f => this.cache.get(f)?.text, previous, (f, v) => this.packageConstants().read(f, v));
+    const evaluator = new Evaluator(modules, resolver, sessions.map(s => s.session.hooks), f => this.cache.get(f)?.text, previous, (f, v, owner) => this.packageConstants().read(f, v, owner), folders);
     try {
       for (const file of modules.keys()) if (starts.has(file)) evaluator.evaluateModule(file);
+      runEntries(evaluator, sessions.map(s => s.session), [...modules.keys()]);
     } catch (e) {
       if (e instanceof ReplayInvalidated) return { sessions: null, evaluator };
       throw e;
-    } finally {
-      ownership.current = null;
     }
     return { sessions, evaluator };
   }
@@ -338,6 +333,21 @@ function startingPoints(modules: Map<string, ModuleIR>, resolver: ModuleResolver
   const queue = [...starts];
   for (const f of queue) for (const imp of importers.get(f) ?? []) if (!starts.has(imp)) { starts.add(imp); queue.push(imp); }
   return starts;
+}
+
+/**
+ * After the starting points ran: hands each adapter the exports of the entry files it names
+ * (FrameworkSession.entries), then lets it settle what it queued.
+ */
+function runEntries(evaluator: Evaluator, sessions: FrameworkSession[], files: string[]): void {
+  for (const session of sessions) {
+    if (!session.entries || !session.entry) continue;
+    for (const file of session.entries(files)) {
+      const exports = evaluator.requireFile(file);
+      evaluator.runDetached(`entry ${file}`, rt => session.entry!(file, exports, rt));
+    }
+  }
+  for (const session of sessions) if (session.settle) evaluator.runDetached('settle', rt => session.settle!(rt));
 }
 
 function sameList(a: string[] | undefined, b: string[]): boolean {

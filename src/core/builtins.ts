@@ -56,18 +56,29 @@ const STRING_METHODS: Record<string, (s: string, a: (string | null)[]) => string
   substring: (s, [a, b]) => (isInt(a) && (b === undefined || isInt(b)) ? s.substring(Number(a), b === undefined ? undefined : Number(b)) : null),
 };
 
+/** String tests loaders filter file names with (`f.endsWith('.js')`): a known answer for known strings. */
+const STRING_TESTS: Record<string, (s: string, a: string) => boolean> = {
+  endsWith: (s, a) => s.endsWith(a),
+  startsWith: (s, a) => s.startsWith(a),
+  includes: (s, a) => s.includes(a),
+};
+
 function isInt(x: string | null | undefined): boolean {
   return x !== null && x !== undefined && /^-?\d+$/.test(x);
 }
 
 /**
- * A string method called on a known string (`'GET'.toLowerCase()`), or `[...].join(sep)` on an
- * array of known strings; undefined when this is not such a call, unknown-free otherwise.
+ * A string method called on a known string (`'GET'.toLowerCase()`, `f.endsWith('.js')`), or
+ * `[...].join(sep)` on an array of known strings; undefined when this is not such a call, unknown-free otherwise.
  */
 export function pureMethod(obj: Value, prop: string, args: Arg[]): Value | undefined {
   if (obj.t === 'str' && Object.prototype.hasOwnProperty.call(STRING_METHODS, prop)) {
     const r = STRING_METHODS[prop](obj.v, args.map(a => asString(a.value)));
     return r === null ? undefined : { t: 'str', v: r };
+  }
+  if (obj.t === 'str' && args.length === 1 && Object.prototype.hasOwnProperty.call(STRING_TESTS, prop)) {
+    const a = asString(args[0].value);
+    return a === null ? undefined : { t: 'bool', v: STRING_TESTS[prop](obj.v, a) };
   }
   if (obj.t === 'arr' && prop === 'join') {
     const parts = obj.items.map(i => asString(i.value));

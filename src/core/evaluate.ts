@@ -2,26 +2,32 @@
 // calls: router factories, `require('./routes')(app)`, async `start()` functions) with symbolic
 // values, so framework adapters see every registration call in the order Node would run it.
 // It never executes workspace code. Handler bodies are not replayed: they run per request.
+import type { AdapterRuntime } from './adapter';
 import { NOT_ES_MODULE, either, interopHelper, notNullish, pureMethod, truthy } from './builtins';
 import type { ClassIR, Expr, FnIR, ModuleIR, Pattern, Span, Stmt } from './ir';
+import type { FolderEntry, FolderIndex } from './folders';
 import { lowerClassMembers } from './lower';
 import { finishModule, importBinding, moduleValue } from './module-exports';
 import { ModuleRecord, ModuleTracer } from './module-reuse';
+import { importMeta, moduleGlobal, nodeCall, urlValue } from './node-builtins';
 import type { PkgValue } from './package-constants';
 import type { ModuleResolver } from './resolve-module';
 import { FnValue, Runtime, arrayMethod, classValue, construct, globalCall, interop, objMember, promiseMethod, superCall, superMember } from './objects';
-import { Arg, Env, HostObject, ObjValue, Site, UNDEFINED, UNKNOWN, Value, asString, describe, exprName, options, ownership } from './values';
+import { Arg, Env, HostObject, ObjValue, Owner, Site, UNDEFINED, UNKNOWN, Value, asString, describe, exprName, options } from './values';
 
 export { describe, exprName } from './values';
 
-/** What a framework adapter plugs into the interpreter. */
+/**
+ * What a framework adapter plugs into the interpreter. `rt` runs code and loads files for the hook,
+ * and says who owns what it creates (see AdapterRuntime and its replay contract in adapter.ts).
+ */
 export interface EvaluationHooks {
-  /** A call whose callee is a package, host or method value; undefined = not mine. */
-  call(callee: Value, args: Arg[], site: Site): Value | undefined;
+  /** A call (of a package, host or method value, or a closure); undefined = not mine. */
+  call(callee: Value, args: Arg[], site: Site, rt: AdapterRuntime): Value | undefined;
   /** A property read on a host value; undefined = not mine. */
-  member(obj: HostObject, prop: string, site: Site): Value | undefined;
+  member(obj: HostObject, prop: string, site: Site, rt: AdapterRuntime): Value | undefined;
   /** `host.prop = value` (e.g. `server.keepAliveTimeout = 65000`). */
-  assign(obj: HostObject, prop: string, value: Value, site: Site): void;
+  assign(obj: HostObject, prop: string, value: Value, site: Site, rt: AdapterRuntime): void;
   /** Append-only log of what the hooks recorded (objects they created...), traced per module. */
   readonly log?: unknown[];
   /** Records again entries a replayed module's trace holds, as if its code had just run. */
@@ -43,6 +49,8 @@ export class Evaluator implements Runtime {
   readonly skipped: { file: string; reason: string }[] = [];
   /** Who runs now, what each module required and recorded, and which modules are replayed. */
   readonly tracer: ModuleTracer;
+  /** What hooks may ask of the interpreter (one object for the run: hooks are called often). */
+  private readonly adapterRuntime: AdapterRuntime;
 
   constructor(
     private readonly modules: Map<string, ModuleIR>,
@@ -53,9 +61,17 @@ export class Evaluator implements Runtime {
     /** The previous run's records: unchanged modules are replayed from them (see module-reuse.ts). */
     previous: Map<string, ModuleRecord> | null = null,
     /** A constant from an installed package, where a path needs one (see package-constants.ts). */
-    private readonly constants: (fromFile: string, v: PkgValue) => Value | null = () => null,
+    private readonly constants: (fromFile: string, v: PkgValue, owner: Owner) => Value | null = () => null,
+    /** The workspace's folders, for `fs.readdirSync` and adapters (null: no listing known). */
+    readonly folders: FolderIndex | null = null,
   ) {
     this.tracer = new ModuleTracer(hooks, previous, modules);
+    this.adapterRuntime = new HookRuntime(this);
+  }
+
+  /** The module evaluation that owns values created now (see Owner): the module whose code runs. */
+  get owner(): ModuleRecord | null {
+    return this.tracer.owner;
   }
 
   /** Every module evaluated or replayed in this run, for the next run to replay. */
@@ -100,9 +116,9 @@ export class Evaluator implements Runtime {
   /** Runs a fresh module's top-level code with `rec` as the current module. */
   private runModule(rec: ModuleRecord): void {
     const { file, ir } = rec;
-    const env = new Env(null);
-    const exportsObj: Value = { t: 'obj', owner: ownership.current, props: new Map() };
-    const module: ObjValue = { t: 'obj', owner: ownership.current, props: new Map([['exports', exportsObj]]) };
+    const env = new Env(null, this.owner);
+    const exportsObj: Value = { t: 'obj', owner: this.owner, props: new Map() };
+    const module: ObjValue = { t: 'obj', owner: this.owner, props: new Map([['exports', exportsObj]]) };
     rec.env = env;
     rec.module = module;
     this.records.set(file, rec);
@@ -110,7 +126,7 @@ export class Evaluator implements Runtime {
     env.define('exports', exportsObj);
     // Top-level `this` is module.exports in CommonJS (tsc's helpers test `this && this.__importDefault`).
     env.define('this', ir.esm ? UNDEFINED('this') : exportsObj);
-    for (const [name, fn] of Object.entries(ir.hoisted)) env.define(name, { t: 'fn', owner: ownership.current, fn, env, file });
+    for (const [name, fn] of Object.entries(ir.hoisted)) env.define(name, { t: 'fn', owner: this.owner, fn, env, file });
     // ESM: imported modules run first, in import order. Lines that bind only types are erased by the
     // compiler unless tsconfig keeps them verbatim.
     for (const [local, b] of Object.entries(ir.imports)) {
@@ -126,9 +142,18 @@ export class Evaluator implements Runtime {
     this.tracer.touch(value);
   }
 
+  /**
+   * Runs `body` as code of no module (an adapter's entry points, see FrameworkSession.entry): what it
+   * creates is owned by a record never replayed, and what it changes of a module's values marks that module.
+   */
+  runDetached(label: string, body: (rt: AdapterRuntime) => void): void {
+    const rec = { file: label, state: 'evaluating', esmExports: new Map(), trace: [], deps: new Set(), steps: 0, foreign: false, tainted: true } as unknown as ModuleRecord;
+    this.tracer.run(rec, () => body(this.adapterRuntime));
+  }
+
   // ---- modules -----------------------------------------------------------------------------------
 
-  private requireSpec(fromFile: string, spec: string): Value {
+  requireSpec(fromFile: string, spec: string): Value {
     const r = this.resolver.resolve(fromFile, spec);
     if (r.kind === 'package') return { t: 'pkg', name: r.name, path: r.subpath ? [r.subpath] : [] };
     if (r.kind === 'missing') return UNKNOWN(`cannot resolve '${spec}'`);
@@ -161,17 +186,17 @@ export class Evaluator implements Runtime {
         const iter = this.eval(st.iter, env, file);
         const items = iter.t === 'arr' ? iter.items.map(a => a.value) : [UNKNOWN(`items of ${describe(iter)}`)];
         for (const item of items) {
-          const inner = new Env(env);
+          const inner = new Env(env, this.owner);
           this.bind(st.target, item, inner, file);
           const r = this.execBlock(st.body, inner, file);
           if (r !== undefined) return r;
         }
         return undefined;
       }
-      case 'block': return this.execBlock(st.body, new Env(env), file);
+      case 'block': return this.execBlock(st.body, new Env(env, this.owner), file);
       case 'if': {
         const taken = literalTruth(this.eval(st.test, env, file));
-        return this.execBlock(taken === null ? [...st.then, ...st.else] : taken ? st.then : st.else, new Env(env), file);
+        return this.execBlock(taken === null ? [...st.then, ...st.else] : taken ? st.then : st.else, new Env(env, this.owner), file);
       }
       // A bare `return;` ends one path only; we assume every path runs, so it changes nothing here.
       case 'return': return st.e ? this.eval(st.e, env, file) : undefined;
@@ -184,7 +209,7 @@ export class Evaluator implements Runtime {
       if (o.t === 'obj' || o.t === 'class' || o.t === 'fn') this.touch(o);
       if (o.t === 'obj' || o.t === 'class') o.props.set(prop, v);
       else if (o.t === 'fn') (o.props ??= new Map()).set(prop, v);
-      else if (o.t === 'host') { this.touch(o.host); for (const h of this.hooks) h.assign(o.host, prop, v, site); }
+      else if (o.t === 'host') { this.touch(o.host); for (const h of this.hooks) h.assign(o.host, prop, v, site, this.adapterRuntime); }
     }
   }
 
@@ -210,26 +235,17 @@ export class Evaluator implements Runtime {
       case 'bool': return { t: 'bool', v: e.v };
       case 'regex': return { t: 'regex', source: e.source, flags: e.flags };
       case 'concat': return this.concat(e.parts, env, file);
-      case 'ref': return env.lookup(e.name) ?? (RUNTIME_GLOBALS.has(e.name) ? UNKNOWN(e.name) : UNKNOWN(`'${e.name}' is not defined in this file`));
+      case 'ref': return env.lookup(e.name) ?? moduleGlobal(e.name, file) ?? (RUNTIME_GLOBALS.has(e.name) ? UNKNOWN(e.name) : UNKNOWN(`'${e.name}' is not defined in this file`));
       case 'member': {
         const prop = typeof e.prop === 'string' ? e.prop : asString(this.eval(e.prop, env, file));
         const obj = this.eval(e.obj, env, file);
         return prop === null ? UNKNOWN(`computed property of ${describe(obj)}`) : this.member(obj, prop, { file, span: e.span });
       }
       case 'call': return this.call(e, env, file);
-      case 'fn': return { t: 'fn', owner: ownership.current, fn: e.fn, env, file };
-      case 'arr': return { t: 'arr', owner: ownership.current, items: this.args(e.items, env, file) };
+      case 'fn': return { t: 'fn', owner: this.owner, fn: e.fn, env, file };
+      case 'arr': return { t: 'arr', owner: this.owner, items: this.args(e.items, env, file) };
       case 'spread': return this.eval(e.e, env, file);
-      case 'obj': {
-        const o: ObjValue = { t: 'obj', owner: ownership.current, props: new Map<string, Value>() };
-        for (const p of e.props) {
-          if ('spread' in p) { const s = this.eval(p.spread, env, file); if (s.t === 'obj') for (const [k, v] of s.props) o.props.set(k, v); continue; }
-          const v = this.eval(p.value, env, file);
-          if (p.get && v.t === 'fn') (o.getters ??= new Map()).set(p.key, v);
-          else o.props.set(p.key, v);
-        }
-        return o;
-      }
+      case 'obj': return this.objectLiteral(e, env, file);
       case 'require':
       case 'import': return this.requireSpec(file, e.spec);
       case 'cond': return this.cond(e, env, file);
@@ -242,8 +258,35 @@ export class Evaluator implements Runtime {
         return v;
       }
       case 'class': return classValue(this, e.cls, env, file);
-      case 'unknown': return e.text === 'undefined' || e.text === 'void 0' ? UNDEFINED(e.text) : UNKNOWN(`\`${e.text}\``);
+      case 'unknown':
+        if (e.text === 'import.meta') return importMeta(file, this.owner);
+        return e.text === 'undefined' || e.text === 'void 0' ? UNDEFINED(e.text) : UNKNOWN(`\`${e.text}\``);
     }
+  }
+
+  /** `{ key: value, ...spread }`: each property keeps its expression's name and site as an Arg (see ObjValue.args). */
+  private objectLiteral(e: Extract<Expr, { k: 'obj' }>, env: Env, file: string): ObjValue {
+    const o: ObjValue = { t: 'obj', owner: this.owner, props: new Map<string, Value>() };
+    if (!e.props.length) return o;
+    const args = new Map<string, Arg>();
+    o.args = args;
+    for (const p of e.props) {
+      if ('spread' in p) {
+        const s = this.eval(p.spread, env, file);
+        if (s.t !== 'obj') continue;
+        for (const [k, v] of s.props) {
+          o.props.set(k, v);
+          const a = s.args?.get(k);
+          if (a && a.value === v) args.set(k, a); else args.delete(k);
+        }
+        continue;
+      }
+      const v = this.eval(p.value, env, file);
+      if (p.get && v.t === 'fn') { (o.getters ??= new Map()).set(p.key, v); continue; }
+      o.props.set(p.key, v);
+      args.set(p.key, { value: v, name: exprName(p.value), site: exprSite(p.value, file) });
+    }
+    return o;
   }
 
   /** `a || b`, `a ?? b`, `a && b`, `c ? a : b`: the branch the program takes when we know, else both. */
@@ -268,7 +311,7 @@ export class Evaluator implements Runtime {
     let s = '';
     for (const p of parts) {
       let v = this.eval(p, env, file);
-      if (v.t === 'pkg') v = this.constants(file, v) ?? v;
+      if (v.t === 'pkg') v = this.constants(file, v, this.owner) ?? v;
       const str = asString(v);
       if (str === null) return UNKNOWN(`computed string (${describe(v)})`);
       s += str;
@@ -301,7 +344,7 @@ export class Evaluator implements Runtime {
       case 'pkgcall': return { t: 'pkg', name: obj.name, path: [...obj.path, '()', prop] };
       case 'host': {
         for (const h of this.hooks) {
-          const v = h.member(obj.host, prop, site ?? obj.host.site);
+          const v = h.member(obj.host, prop, site ?? obj.host.site, this.adapterRuntime);
           if (v !== undefined) return v;
         }
         return UNKNOWN(`${obj.host.kind}.${prop}`);
@@ -341,10 +384,14 @@ export class Evaluator implements Runtime {
     const c = e.callee;
     // `require(spec)` with a non-literal spec (lowering keeps literal ones as `require` nodes): Node
     // loads whatever string the argument holds, so a constant specifier resolves like a literal one.
-    if (c.k === 'ref' && c.name === 'require' && e.args[0] && !env.lookup('require')) {
+    // `import(spec)` likewise (promises are transparent: it gives what `await` would).
+    if (((c.k === 'ref' && c.name === 'require' && !env.lookup('require')) || (c.k === 'unknown' && c.text === 'import')) && e.args[0]) {
       const spec = this.eval(e.args[0], env, file);
       const s = asString(spec);
-      return s !== null ? this.requireSpec(file, s) : UNKNOWN(`require(${describe(spec)})`);
+      return s !== null ? this.requireSpec(file, s) : UNKNOWN(`${c.k === 'ref' ? 'require' : 'import'}(${describe(spec)})`);
+    }
+    if (c.k === 'ref' && c.name === 'URL' && e.isNew && !env.lookup('URL')) {
+      return urlValue(this.args(e.args, env, file), this.owner) ?? UNKNOWN('a new URL');
     }
     if (c.k === 'ref' && c.name === 'super') return superCall(this, this.args(e.args, env, file), env);
     if (c.k === 'ref' && c.name === 'Promise' && e.isNew && !env.lookup('Promise')) {
@@ -401,22 +448,29 @@ export class Evaluator implements Runtime {
       this.touch(callee.host);
       // Its path may be a constant from an installed package (`app.get(API.users, ...)`).
       const first = args[0]?.value;
-      const constant = first?.t === 'pkg' ? this.constants(site.file, first) : null;
+      const constant = first?.t === 'pkg' ? this.constants(site.file, first, this.owner) : null;
       if (constant) args = [{ ...args[0], value: constant }, ...args.slice(1)];
     }
     for (const h of this.hooks) {
-      const v = h.call(callee, args, site);
+      const v = h.call(callee, args, site, this.adapterRuntime);
       if (v !== undefined) return v;
     }
     if (callee.t === 'fn') return isNew ? construct(this, callee, args) : this.invoke(callee, args.map(a => a.value), thisArg, args);
     if (callee.t === 'class') return isNew ? construct(this, callee, args) : UNKNOWN(`class ${callee.cls.name ?? ''} called without new`);
-    if (callee.t === 'pkg') return { t: 'pkgcall', name: callee.name, path: callee.path, args, site };
+    if (callee.t === 'pkg') return nodeCall(this, callee.name, callee.path, args) ?? { t: 'pkgcall', name: callee.name, path: callee.path, args, site };
     if (callee.t === 'either') {
       // `(this && this.__importDefault) || function (mod) {...}`: the one option we can call.
       const live = callee.options.filter(o => o.t !== 'unknown');
       if (live.length === 1) return this.callValue(live[0], args, site, calleeExpr, thisArg, isNew);
     }
     return UNKNOWN(`result of ${exprName(calleeExpr)}()`);
+  }
+
+  /** A call an adapter asks for (AdapterRuntime.call): as the program's own `callee(...args)`, each option of an `either` run. */
+  callFunction(callee: Value, args: Arg[], site: Site, thisArg?: Value): Value {
+    if (callee.t === 'either') return either(callee.options.map(o => this.callFunction(o, args, site, thisArg)));
+    const name: Expr = { k: 'unknown', text: describe(callee), span: site.span };
+    return this.callValue(callee, args, site, name, thisArg, false);
   }
 
   /** Calls a closure: binds parameters, runs the body, returns what it returns. */
@@ -427,16 +481,16 @@ export class Evaluator implements Runtime {
   run(callee: FnValue, args: Value[], thisArg: Value | undefined, parent?: Value, full?: Arg[]): Value | undefined {
     const fn = callee.fn;
     return this.guard(fn, UNKNOWN(`recursive or too deep call of ${fn.name ?? 'a function'}`), () => {
-      const env = new Env(callee.env);
+      const env = new Env(callee.env, this.owner);
       // Arrow functions see the `this` of where they were written.
       if (!fn.arrow) env.define('this', thisArg ?? UNKNOWN('this'));
       if (parent) env.define('super', parent);
       fn.params.forEach((p, i) => {
         // `...rest` keeps each argument's name and site (`register(path, ...middleware)` hands them on).
-        if (p.k === 'rest') this.bind(p.target, { t: 'arr', owner: ownership.current, items: full ? full.slice(i) : args.slice(i).map(value => ({ value, name: describe(value), site: null })) }, env, callee.file);
+        if (p.k === 'rest') this.bind(p.target, { t: 'arr', owner: this.owner, items: full ? full.slice(i) : args.slice(i).map(value => ({ value, name: describe(value), site: null })) }, env, callee.file);
         else this.bind(p, args[i] ?? UNDEFINED(`argument ${i + 1} not passed`), env, callee.file);
       });
-      for (const [name, h] of Object.entries(fn.hoisted)) env.define(name, { t: 'fn', owner: ownership.current, fn: h, env, file: callee.file });
+      for (const [name, h] of Object.entries(fn.hoisted)) env.define(name, { t: 'fn', owner: this.owner, fn: h, env, file: callee.file });
       return this.execBlock(fn.body, env, callee.file);
     });
   }
@@ -456,6 +510,35 @@ export class Evaluator implements Runtime {
       this.depth--;
       this.active.delete(key);
     }
+  }
+}
+
+/** What hooks may ask of the interpreter (AdapterRuntime), as the Evaluator's own methods. */
+class HookRuntime implements AdapterRuntime {
+  constructor(private readonly ev: Evaluator) {}
+
+  get owner(): Owner {
+    return this.ev.owner;
+  }
+
+  call(callee: Value, args: Arg[], site: Site, thisArg?: Value): Value {
+    return this.ev.callFunction(callee, args, site, thisArg);
+  }
+
+  require(fromFile: string, spec: string): Value {
+    return this.ev.requireSpec(fromFile, spec);
+  }
+
+  requireFile(file: string): Value {
+    return this.ev.requireFile(file);
+  }
+
+  list(dir: string): FolderEntry[] | null {
+    return this.ev.folders?.list(dir) ?? null;
+  }
+
+  touch(value: { owner?: Owner }): void {
+    this.ev.touch(value);
   }
 }
 

@@ -5,10 +5,11 @@ import { truthy } from './builtins';
 import type { Expr } from './ir';
 import type { ModuleRecord } from './module-reuse';
 import type { ModuleResolver } from './resolve-module';
-import { type Env, type ObjValue, type Site, UNKNOWN, type Value, ownership } from './values';
+import { type Env, type ObjValue, type Site, UNKNOWN, type Value, type Owner } from './values';
 
 /** What reading exports needs of the interpreter. */
 export interface ModuleRuntime {
+  readonly owner: Owner;
   readonly resolver: ModuleResolver;
   evaluateModule(file: string): ModuleRecord | null;
   eval(e: Expr, env: Env, file: string): Value;
@@ -108,7 +109,7 @@ function namespace(rt: ModuleRuntime, rec: ModuleRecord): Value {
   const names = exportNames(rt, rec, new Set());
   const props = new Map<string, Value>();
   for (const n of names) props.set(n, exportOf(rt, rec, n, new Set()));
-  const ns: ObjValue = { t: 'obj', owner: ownership.current, props, esm: true };
+  const ns: ObjValue = { t: 'obj', owner: rt.owner, props, esm: true };
   if (rec.state === 'evaluating') {
     // An import cycle: members the module makes after this point are there when code reads them later.
     whenDone(rec, () => {

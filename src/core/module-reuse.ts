@@ -5,7 +5,7 @@
 // changed a value another module owns nor had one of its own values changed by another module (so its
 // objects hold exactly what its own code put there). See Evaluator.evaluateModule.
 import type { ModuleIR } from './ir';
-import { type Env, type ObjValue, type Value, ownership } from './values';
+import type { Env, ObjValue, Value } from './values';
 
 /** What the tracer needs of the interpreter's hooks (see EvaluationHooks.log and replay). */
 interface TracedHooks {
@@ -152,9 +152,13 @@ export class ModuleTracer {
     if (this.replayed.size && (!owner || this.replayed.has(owner))) throw new ReplayInvalidated();
   }
 
+  /** The module whose code runs now: it owns the values created now (see Owner). */
+  get owner(): ModuleRecord | null {
+    return this.current;
+  }
+
   private enter(rec: ModuleRecord | null): void {
     this.current = rec;
-    ownership.current = rec;
   }
 
   /** Appends to the current module's trace what the hooks logged since the last flush. */

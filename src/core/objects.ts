@@ -4,13 +4,15 @@
 // compilers emit. Each is a function of the running interpreter (Runtime), which stays in evaluate.ts.
 import { InteropHelper, truthy } from './builtins';
 import type { ClassIR, Expr, FnIR } from './ir';
-import { Arg, Env, ObjValue, Site, UNDEFINED, UNKNOWN, Value, asString, describe, ownership } from './values';
+import { Arg, Env, ObjValue, Site, UNDEFINED, UNKNOWN, Value, asString, Owner, describe } from './values';
 
 export type FnValue = Extract<Value, { t: 'fn' }>;
 export type ClassValue = Extract<Value, { t: 'class' }>;
 
 /** What these objects need of the interpreter. */
 export interface Runtime {
+  /** The module evaluation that owns values created now (see Owner). */
+  readonly owner: Owner;
   eval(e: Expr, env: Env, file: string): Value;
   member(obj: Value, prop: string, site: Site | null): Value;
   /** `full`: the arguments with their names and sites, for a `...rest` parameter. */
@@ -56,9 +58,9 @@ export function arrayMethod(rt: Runtime, arr: Extract<Value, { t: 'arr' }>, prop
       if (!fn) return undefined;
       const results = arr.items.map((item, i) => ({ item, value: rt.invoke(fn, [item.value, index(i)]) }));
       if (prop === 'forEach') return UNDEFINED('forEach result');
-      if (prop === 'map') return { t: 'arr', owner: ownership.current, items: results.map(r => ({ value: r.value, name: r.item.name, site: r.item.site })) };
+      if (prop === 'map') return { t: 'arr', owner: rt.owner, items: results.map(r => ({ value: r.value, name: r.item.name, site: r.item.site })) };
       // A callback whose answer we cannot tell keeps the item.
-      return { t: 'arr', owner: ownership.current, items: results.filter(r => truthy(r.value) !== false).map(r => r.item) };
+      return { t: 'arr', owner: rt.owner, items: results.filter(r => truthy(r.value) !== false).map(r => r.item) };
     }
     case 'reduce': {
       if (!fn || (args.length < 2 && !arr.items.length)) return undefined;
@@ -73,10 +75,10 @@ export function arrayMethod(rt: Runtime, arr: Extract<Value, { t: 'arr' }>, prop
     case 'concat': {
       const items = [...arr.items];
       for (const a of args) { if (a.value.t === 'arr') items.push(...a.value.items); else items.push(a); }
-      return { t: 'arr', owner: ownership.current, items };
+      return { t: 'arr', owner: rt.owner, items };
     }
     case 'slice':
-      return args.length === 0 ? { t: 'arr', owner: ownership.current, items: [...arr.items] } : undefined;
+      return args.length === 0 ? { t: 'arr', owner: rt.owner, items: [...arr.items] } : undefined;
     default:
       return undefined;
   }
@@ -106,7 +108,7 @@ export function globalCall(rt: Runtime, global: string, prop: string, args: Arg[
   const first = args[0]?.value ?? UNDEFINED('no argument');
   if (global === 'Array') {
     if (prop === 'isArray') return first.t === 'arr' ? { t: 'bool', v: true } : first.t === 'unknown' && !first.undef || first.t === 'either' || first.t === 'pkgcall' ? UNKNOWN('Array.isArray') : { t: 'bool', v: false };
-    if (prop === 'from' && first.t === 'arr') return { t: 'arr', owner: ownership.current, items: [...first.items] };
+    if (prop === 'from' && first.t === 'arr') return { t: 'arr', owner: rt.owner, items: [...first.items] };
     return UNKNOWN(`result of Array.${prop}()`);
   }
   if (global === 'Promise') {
@@ -118,10 +120,10 @@ export function globalCall(rt: Runtime, global: string, prop: string, args: Arg[
     if (first.t !== 'obj') return UNKNOWN(`Object.${prop} of ${describe(first)}`);
     const items: Arg[] = [...first.props].map(([k, v]) => {
       const value: Value = prop === 'keys' ? { t: 'str', v: k } : prop === 'values' ? v
-        : { t: 'arr', owner: ownership.current, items: [{ value: { t: 'str', v: k }, name: k, site: null }, { value: v, name: k, site: null }] };
+        : { t: 'arr', owner: rt.owner, items: [{ value: { t: 'str', v: k }, name: k, site: null }, { value: v, name: k, site: null }] };
       return { value, name: k, site: null };
     });
-    return { t: 'arr', owner: ownership.current, items };
+    return { t: 'arr', owner: rt.owner, items };
   }
   if (prop === 'freeze' || prop === 'seal' || prop === 'preventExtensions') return first;
   if (prop === 'assign') {
@@ -146,11 +148,11 @@ export function globalCall(rt: Runtime, global: string, prop: string, args: Arg[
 export function interop(rt: Runtime, helper: InteropHelper, args: Arg[], site: Site): Value {
   const mod = args[0]?.value ?? UNDEFINED('no module');
   const esModule = truthy(rt.member(mod, '__esModule', null)) === true;
-  if (helper === 'importDefault') return esModule ? mod : { t: 'obj', owner: ownership.current, props: new Map([['default', mod]]) };
+  if (helper === 'importDefault') return esModule ? mod : { t: 'obj', owner: rt.owner, props: new Map([['default', mod]]) };
   if (helper === 'importStar') {
     // A package stands for all its exports already (`ns.Router`, `ns.default`).
     if (esModule || mod.t === 'pkg' || mod.t === 'unknown' || mod.t === 'either') return mod;
-    const ns: ObjValue = { t: 'obj', owner: ownership.current, props: new Map(mod.t === 'obj' ? mod.props : mod.t === 'fn' ? mod.props ?? [] : []) };
+    const ns: ObjValue = { t: 'obj', owner: rt.owner, props: new Map(mod.t === 'obj' ? mod.props : mod.t === 'fn' ? mod.props ?? [] : []) };
     if (mod.t === 'obj' && mod.getters) ns.getters = new Map(mod.getters);
     ns.props.set('default', mod);
     return ns;
@@ -175,7 +177,7 @@ export function interop(rt: Runtime, helper: InteropHelper, args: Arg[], site: S
 /** `new C(...)` / `new F(...)`: a fresh object reading methods from the prototype; the constructor may return another. */
 export function construct(rt: Runtime, callee: FnValue | ClassValue, args: Arg[]): Value {
   const proto = callee.t === 'class' ? callee.proto : rt.member(callee, 'prototype', null);
-  const self: ObjValue = { t: 'obj', owner: ownership.current, props: new Map(), proto: proto.t === 'obj' ? proto : undefined };
+  const self: ObjValue = { t: 'obj', owner: rt.owner, props: new Map(), proto: proto.t === 'obj' ? proto : undefined };
   const r = initInstance(rt, callee, self, args.map(a => a.value), args);
   return r && (r.t === 'obj' || r.t === 'host' || r.t === 'fn' || r.t === 'class') ? r : self;
 }
@@ -189,12 +191,12 @@ export function initInstance(rt: Runtime, callee: FnValue | ClassValue, self: Ob
     // Without a constructor, a derived class passes its arguments to the parent's.
     if (parent && !cls.ctor) initInstance(rt, parent, self, args, full);
     if (cls.fields.length) {
-      const env = new Env(callee.env);
+      const env = new Env(callee.env, rt.owner);
       env.define('this', self);
       for (const f of cls.fields) self.props.set(f.key, rt.eval(f.init, env, callee.file));
     }
     if (!cls.ctor) return undefined;
-    return rt.run({ t: 'fn', owner: ownership.current, fn: cls.ctor, env: callee.env, file: callee.file }, args, self, parent ?? undefined, full);
+    return rt.run({ t: 'fn', owner: rt.owner, fn: cls.ctor, env: callee.env, file: callee.file }, args, self, parent ?? undefined, full);
   });
 }
 
@@ -217,9 +219,9 @@ export function superMember(rt: Runtime, parent: Value | undefined, self: Value 
 export function classValue(rt: Runtime, cls: ClassIR, env: Env, file: string): Value {
   const parent = cls.ext ? rt.eval(cls.ext, env, file) : null;
   const parentProto = parent?.t === 'class' ? parent.proto : parent?.t === 'fn' ? rt.member(parent, 'prototype', null) : null;
-  const proto: ObjValue = { t: 'obj', owner: ownership.current, props: new Map(), proto: parentProto?.t === 'obj' ? parentProto : undefined };
-  const inner = new Env(env);
-  const value: ClassValue = { t: 'class', owner: ownership.current, cls, env: inner, file, props: new Map(), proto, parent };
+  const proto: ObjValue = { t: 'obj', owner: rt.owner, props: new Map(), proto: parentProto?.t === 'obj' ? parentProto : undefined };
+  const inner = new Env(env, rt.owner);
+  const value: ClassValue = { t: 'class', owner: rt.owner, cls, env: inner, file, props: new Map(), proto, parent };
   if (cls.name) inner.define(cls.name, value);
   if (parent) inner.define('super', parent);
   if (cls.members.length) {
@@ -229,7 +231,7 @@ export function classValue(rt: Runtime, cls: ClassIR, env: Env, file: string): V
       if (cls.members.some(m => !m.fn)) rt.lowerClass(file, cls);
       for (const m of cls.members) {
         if (!m.fn) continue;
-        const f: FnValue = { t: 'fn', owner: ownership.current, fn: m.fn, env: inner, file };
+        const f: FnValue = { t: 'fn', owner: rt.owner, fn: m.fn, env: inner, file };
         // Anything assigned before this ran (`C.prototype.x = ...`, a static field) was assigned later in the program.
         if (m.static) { if (!m.get && !value.props.has(m.key)) value.props.set(m.key, f); }
         else if (m.get) (proto.getters ??= new Map()).set(m.key, f);
@@ -239,7 +241,7 @@ export function classValue(rt: Runtime, cls: ClassIR, env: Env, file: string): V
     proto.lazy = value.lazy = bindMembers;
   }
   if (cls.staticFields.length) {
-    const staticEnv = new Env(inner);
+    const staticEnv = new Env(inner, rt.owner);
     staticEnv.define('this', value);
     for (const f of cls.staticFields) value.props.set(f.key, rt.eval(f.init, staticEnv, file));
   }

@@ -10,7 +10,7 @@ import * as path from 'path';
 import { readJson, readSource } from './discover';
 import type { ModuleIR } from './ir';
 import { lowerSource } from './lower';
-import { type Value, ownership } from './values';
+import type { Owner, Value } from './values';
 
 export type PkgValue = Extract<Value, { t: 'pkg' }>;
 
@@ -30,16 +30,19 @@ export class PackageConstants {
 
   constructor(private readonly maxFileBytes: number, private readonly run: PackageRunner) {}
 
-  /** The constant `v` stands for, seen from `fromFile`; null when it is not one we can read. Never throws. */
-  read(fromFile: string, v: PkgValue): Value | null {
+  /**
+   * The constant `v` stands for, seen from `fromFile`; null when it is not one we can read. Never throws.
+   * `owner` owns the copy handed out (the module evaluation that asked, see Owner).
+   */
+  read(fromFile: string, v: PkgValue, owner: Owner = null): Value | null {
     try {
-      return this.constant(fromFile, v);
+      return this.constant(fromFile, v, owner);
     } catch {
       return null; // an unreadable package folder (permissions, a symlink loop): the path stays unknown
     }
   }
 
-  private constant(fromFile: string, v: PkgValue): Value | null {
+  private constant(fromFile: string, v: PkgValue, owner: Owner): Value | null {
     const dir = packageDir(path.dirname(fromFile), v.name);
     if (!dir) return null;
     let exp = this.exportsOf.get(dir);
@@ -56,7 +59,7 @@ export class PackageConstants {
       cur = exp.member(cur, prop);
     }
     // A copy: the program may change what it got, and the package's value serves every run.
-    return isConstant(cur, 2) ? copy(cur) : null;
+    return isConstant(cur, 2) ? copy(cur, owner) : null;
   }
 
   private load(dir: string): ReturnType<PackageRunner> {
@@ -79,8 +82,8 @@ function isConstant(v: Value, depth: number): boolean {
   return true;
 }
 
-function copy(v: Value): Value {
-  return v.t === 'obj' ? { t: 'obj', owner: ownership.current, props: new Map([...v.props].map(([k, p]) => [k, copy(p)])) } : v;
+function copy(v: Value, owner: Owner): Value {
+  return v.t === 'obj' ? { t: 'obj', owner, props: new Map([...v.props].map(([k, p]) => [k, copy(p, owner)])) } : v;
 }
 
 /** node_modules/<name> seen from `dir`, as Node looks it up (each folder up to the file system's root). */

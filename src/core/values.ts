@@ -49,6 +49,12 @@ export interface ObjValue {
   t: 'obj';
   owner?: Owner;
   props: Map<string, Value>;
+  /**
+   * For an object literal: each property written in it as a call argument is (its value, the source
+   * name and site of its expression), so `{ preHandler: [auth], onRequest: app.authenticate }` can name
+   * and point at each hook. A property assigned later has no entry. Read with `propArg`.
+   */
+  args?: Map<string, Arg>;
   getters?: Map<string, Extract<Value, { t: 'fn' }>>;
   proto?: ObjValue;
   esm?: true;
@@ -73,15 +79,12 @@ export interface HostObject {
  */
 export type Owner = object | null;
 
-/** The owner of values created now; the interpreter sets it as it enters and leaves modules. */
-export const ownership: { current: Owner } = { current: null };
-
 /** A lexical scope. */
 export class Env {
   private readonly vars = new Map<string, Value>();
-  readonly owner: Owner = ownership.current;
 
-  constructor(readonly parent: Env | null) {}
+  /** `owner`: the module evaluation running when the scope was made (the interpreter's `owner`). */
+  constructor(readonly parent: Env | null, readonly owner: Owner) {}
 
   lookup(name: string): Value | undefined {
     for (let e: Env | null = this; e; e = e.parent) {
@@ -106,6 +109,17 @@ export class Env {
 }
 
 export const UNKNOWN = (why: string): Value => ({ t: 'unknown', why });
+
+/**
+ * An object's own property as a call argument: as the object literal wrote it (name and site of the
+ * expression), else named by its key with no site; null when the object has no such own property.
+ */
+export function propArg(obj: ObjValue, key: string): Arg | null {
+  const v = obj.props.get(key);
+  if (v === undefined) return null;
+  const a = obj.args?.get(key);
+  return a && a.value === v ? a : { value: v, name: key, site: null };
+}
 
 /** A value that is certainly `undefined`: a default parameter or destructuring default replaces it. */
 export const UNDEFINED = (why: string): Value => ({ t: 'unknown', why, undef: true });

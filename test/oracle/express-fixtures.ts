@@ -311,6 +311,12 @@ export const EXPRESS_FIXTURES: FixtureSpec<ExpressMajor>[] = [
     probes: [p('GET /products', 'no-auth', 200, 'listProducts'), p('GET /nope', 'no-auth', 401, 'requireUser')],
   },
   {
+    dir: 'x-readdir-loop', entry: 'app.js', row: 'X',
+    title: 'routes loaded by listing folders: readdirSync(__dirname) calling each file with the app, and routers mounted at their file names',
+    routes: { 'GET /health': 'public', 'GET /account/profile': 'protected', 'GET /orders': 'protected', 'GET /users': 'public' },
+    probes: [p('GET /account/profile', 'auth', 200, 'requireUser>getProfile'), p('GET /orders', 'no-auth', 401, 'requireUser'), p('GET /users', 'no-auth', 200, 'listUsers')],
+  },
+  {
     dir: 'x-path-constants', entry: 'app.js', row: 'X',
     title: 'paths from constants, template literals and + across files',
     routes: { 'GET /api/v1/users': 'public', 'GET /api/v1/users/:id': 'protected', 'GET /api/v1/admin/stats': 'protected', 'GET /api/status': 'public' },

@@ -1,8 +1,9 @@
 // Interpreter hooks for Express: creating apps and routers, and recording every registration on them.
+import type { AdapterRuntime } from '../../core/adapter';
 import type { EvaluationHooks } from '../../core/evaluate';
 import { fit } from '../../core/compact';
 import { describe } from '../../core/evaluate';
-import { Arg, HostObject, Site, UNKNOWN, Value, options, ownership } from '../../core/values';
+import { Arg, HostObject, Owner, Site, UNKNOWN, Value, options } from '../../core/values';
 import { ExpressHost, PathSpec, ROUTE_METHODS, isExpressHost } from './objects';
 
 /** Server properties that tune accepting and keeping connections (stop 1). */
@@ -43,9 +44,9 @@ export class ExpressRecorder implements EvaluationHooks {
     this.log.push({ accept: a });
   }
 
-  call(callee: Value, args: Arg[], site: Site): Value | undefined {
-    if (callee.t === 'pkg') return this.callPackage(callee.name, callee.path, args, site);
-    if (callee.t === 'method' && isExpressHost(callee.host)) return this.callMethod(callee.host, callee.name, args, site);
+  call(callee: Value, args: Arg[], site: Site, rt: AdapterRuntime): Value | undefined {
+    if (callee.t === 'pkg') return this.callPackage(callee.name, callee.path, args, site, rt.owner);
+    if (callee.t === 'method' && isExpressHost(callee.host)) return this.callMethod(callee.host, callee.name, args, site, rt.owner);
     return undefined;
   }
 
@@ -59,33 +60,33 @@ export class ExpressRecorder implements EvaluationHooks {
     if (isExpressHost(obj) && obj.kind === 'server' && SERVER_TIMEOUTS.has(prop)) this.accept({ label: `server.${prop}`, site });
   }
 
-  private createHost(kind: ExpressHost['kind'], site: Site): ExpressHost {
-    const host: ExpressHost = { framework: 'express', kind, id: ++this.ids.lastHostId, site, owner: ownership.current, stack: [], routeStack: [], params: [], caseSensitive: false, mounted: false };
+  private createHost(kind: ExpressHost['kind'], site: Site, owner: Owner): ExpressHost {
+    const host: ExpressHost = { framework: 'express', kind, id: ++this.ids.lastHostId, site, owner, stack: [], routeStack: [], params: [], caseSensitive: false, mounted: false };
     if (kind !== 'server') { this.hosts.push(host); this.log.push({ host }); }
     return host;
   }
 
-  private create(kind: ExpressHost['kind'], site: Site): Value {
-    return { t: 'host', host: this.createHost(kind, site) };
+  private create(kind: ExpressHost['kind'], site: Site, owner: Owner): Value {
+    return { t: 'host', host: this.createHost(kind, site, owner) };
   }
 
-  private callPackage(name: string, path: string[], args: Arg[], site: Site): Value | undefined {
+  private callPackage(name: string, path: string[], args: Arg[], site: Site, owner: Owner): Value | undefined {
     const p = path.filter(x => x !== 'default').join('.');
-    if (name === 'express' && p === '') return this.create('app', site);
+    if (name === 'express' && p === '') return this.create('app', site, owner);
     if ((name === 'express' && p === 'Router') || (p === '' && ROUTER_PACKAGES.includes(name))) {
       const flag = args[0]?.value.t === 'obj' ? args[0].value.props.get('caseSensitive') : undefined;
-      const h = this.createHost('router', site);
+      const h = this.createHost('router', site, owner);
       if (flag?.t === 'bool') h.caseSensitive = flag.v;
       return { t: 'host', host: h };
     }
     if ((name === 'http' || name === 'https' || name === 'http2') && (p === 'createServer' || p === 'createSecureServer')) {
       this.accept({ label: `${name}.${p}`, site });
-      return this.create('server', site);
+      return this.create('server', site, owner);
     }
     return undefined;
   }
 
-  private callMethod(host: ExpressHost, method: string, args: Arg[], site: Site): Value | undefined {
+  private callMethod(host: ExpressHost, method: string, args: Arg[], site: Site, owner: Owner): Value | undefined {
     const self: Value = { t: 'host', host };
     if (host.kind === 'server') {
       if (method === 'listen' || method === 'setTimeout') this.accept({ label: method === 'listen' ? 'listen' : 'server.setTimeout', site });
@@ -109,7 +110,7 @@ export class ExpressRecorder implements EvaluationHooks {
       return self;
     }
     if (method === 'route') {
-      const route = this.createHost('route', site);
+      const route = this.createHost('route', site, owner);
       host.stack.push({ type: 'routeObj', path: args[0] ? pathSpecs(args[0].value) ?? [unknownPath(args[0].value)] : [unknownPath(UNKNOWN('no path'))], route, site });
       return { t: 'host', host: route };
     }
@@ -130,7 +131,7 @@ export class ExpressRecorder implements EvaluationHooks {
     }
     if (method === 'listen' && host.kind === 'app') {
       this.accept({ label: 'listen', site });
-      return this.create('server', site);
+      return this.create('server', site, owner);
     }
     return undefined;
   }

@@ -1,7 +1,11 @@
 // What the interpreter knows of JavaScript's own objects (src/core/builtins.ts): the CommonJS interop
 // helpers TypeScript and Babel emit, recognised by name, and string methods that build method names.
 // The cases are shapes found in open-source Express apps (Node-RED, verdaccio, parse-server), each
-// reduced to a few lines and asserting the exact route lines.
+// reduced to a few lines and asserting the exact route lines. String tests (`endsWith`) decide
+// file-name filters.
+import * as assert from 'assert';
+import { pureMethod } from '../../../src/core/builtins';
+import { type Arg, UNKNOWN, type Value } from '../../../src/core/values';
 import { BABEL_INTEROP, TSC_IMPORT_DEFAULT } from '../compiled-helpers';
 import { expectRoutes } from '../workspace';
 
@@ -133,5 +137,22 @@ for (const r of table) app[r.method.toLowerCase()](r.path, function h(req, res) 
 `,
       }, ['GET /a [] ⚠', 'POST /b [] ⚠']);
     });
+  });
+});
+
+const str = (v: string): Value => ({ t: 'str', v });
+const arg = (value: Value): Arg => ({ value, name: 'x', site: null });
+
+describe('pureMethod', () => {
+  it('string tests on known strings answer true or false (file-name filters)', () => {
+    assert.deepStrictEqual(pureMethod(str('users.js'), 'endsWith', [arg(str('.js'))]), { t: 'bool', v: true });
+    assert.deepStrictEqual(pureMethod(str('index.ts'), 'endsWith', [arg(str('.js'))]), { t: 'bool', v: false });
+    assert.deepStrictEqual(pureMethod(str('_helpers.js'), 'startsWith', [arg(str('_'))]), { t: 'bool', v: true });
+    assert.deepStrictEqual(pureMethod(str('users.test.js'), 'includes', [arg(str('.test.'))]), { t: 'bool', v: true });
+  });
+
+  it('an unknown argument, or a second one (a position), leaves the call unanswered', () => {
+    assert.strictEqual(pureMethod(str('users.js'), 'endsWith', [arg(UNKNOWN('suffix'))]), undefined);
+    assert.strictEqual(pureMethod(str('users.js'), 'startsWith', [arg(str('s')), arg({ t: 'num', v: 1 })]), undefined);
   });
 });

@@ -1,8 +1,10 @@
 // The interpreter on inputs no lowering of a real file makes easily: IR built by hand.
 import * as assert from 'assert';
-import { Evaluator } from '../../../src/core/evaluate';
+import { EvaluationHooks, Evaluator } from '../../../src/core/evaluate';
 import type { Expr, ModuleIR } from '../../../src/core/ir';
+import { lowerSource } from '../../../src/core/lower';
 import { ModuleResolver } from '../../../src/core/resolve-module';
+import { UNKNOWN } from '../../../src/core/values';
 import { expectRoutes } from '../workspace';
 
 const module = (body: ModuleIR['body'], imports: ModuleIR['imports'] = {}): ModuleIR => ({
@@ -25,6 +27,32 @@ describe('Evaluator', () => {
     assert.strictEqual(main.state, 'done');
     assert.deepStrictEqual(main.env.lookup('after'), { t: 'str', v: 'ran' });
     assert.strictEqual(ev.moduleRecords.get('/w/deep.js')!.tainted, true, 'a partial record is never replayed');
+  });
+
+  it('two interpreters interleaved keep their own owners (no state shared through the module)', () => {
+    const lowered = (file: string, text: string) => new Map<string, ModuleIR>([[file, lowerSource(file, text)]]);
+    const second = lowered('/v/b.js', 'const inside = {};\n');
+    let inner: Evaluator | null = null;
+    // A hook of the first run that runs a whole second one (another workspace folder in the same worker).
+    const hooks: EvaluationHooks = {
+      call(callee) {
+        if (callee.t !== 'pkg' || callee.name !== 'nested') return undefined;
+        inner = new Evaluator(second, new ModuleResolver('/nonexistent-root', f => second.has(f)), []);
+        inner.evaluateModule('/v/b.js');
+        return UNKNOWN('nested run');
+      },
+      member: () => undefined,
+      assign() {},
+    };
+    const first = lowered('/w/a.js', "require('nested')();\nconst after = {};\n");
+    const ev = new Evaluator(first, new ModuleResolver('/nonexistent-root', f => first.has(f)), [hooks]);
+    ev.evaluateModule('/w/a.js');
+    const a = ev.moduleRecords.get('/w/a.js')!;
+    const b = inner!.moduleRecords.get('/v/b.js')!;
+    assert.strictEqual((a.env.lookup('after') as { owner?: object }).owner, a, 'made after the nested run: still owned by the first run\'s module');
+    assert.strictEqual((b.env.lookup('inside') as { owner?: object }).owner, b);
+    assert.strictEqual(a.env.owner, a);
+    assert.strictEqual(ev.tracer.untracked, false);
   });
 });
 
