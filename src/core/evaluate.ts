@@ -130,7 +130,7 @@ export class Evaluator implements Runtime {
     // ESM: imported modules run first, in import order. Lines that bind only types are erased by the
     // compiler unless tsconfig keeps them verbatim.
     for (const [local, b] of Object.entries(ir.imports)) {
-      if (b.erased && !this.resolver.keepsImportLines) continue;
+      if (b.erased && !this.resolver.keepsImportLines(file)) continue;
       env.define(local, importBinding(this, file, b.spec, b.name, v => { this.touch(env); env.define(local, v); }));
     }
     this.execBlock(ir.body, env, file);

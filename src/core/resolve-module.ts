@@ -4,19 +4,34 @@
 // them are read only where a route path needs one: package-constants.ts).
 import * as path from 'path';
 import { SOURCE_EXTENSIONS } from './discover';
-import { type PathAlias, readCompilerFacts } from './tsconfig';
+import { type CompilerFacts, NO_FACTS, readCompilerFacts } from './tsconfig';
 
 export type Resolved = { kind: 'file'; file: string } | { kind: 'package'; name: string; subpath: string } | { kind: 'missing' };
 
 export class ModuleResolver {
-  private readonly aliases: PathAlias[];
-  /** Whether import lines that bind only types still load their module (see CompilerFacts). */
-  readonly keepsImportLines: boolean;
+  /** The compiler facts that apply in each folder seen so far (the nearest tsconfig/jsconfig above it, up to the root). */
+  private readonly facts = new Map<string, CompilerFacts>();
 
-  constructor(root: string, private readonly exists: (file: string) => boolean) {
-    const facts = readCompilerFacts(root);
-    this.aliases = facts.aliases;
-    this.keepsImportLines = facts.keepsImportLines;
+  constructor(private readonly root: string, private readonly exists: (file: string) => boolean) {}
+
+  /** Whether, in `file`, import lines that bind only types still load their module (see CompilerFacts). */
+  keepsImportLines(file: string): boolean {
+    return this.factsIn(path.dirname(file)).keepsImportLines;
+  }
+
+  /**
+   * The facts of the nearest folder from `dir` up to the root that has a tsconfig.json or
+   * jsconfig.json, as tsc and the editor pick a file's project: in a monorepo each package's own
+   * config (its `paths`, its `verbatimModuleSyntax`) applies to its files. Outside the root, the root's.
+   */
+  private factsIn(dir: string): CompilerFacts {
+    const known = this.facts.get(dir);
+    if (known) return known;
+    const inside = dir === this.root || dir.startsWith(this.root + path.sep);
+    const parent = path.dirname(dir);
+    const found = !inside ? this.factsIn(this.root) : readCompilerFacts(dir) ?? (dir === this.root || parent === dir ? NO_FACTS : this.factsIn(parent));
+    this.facts.set(dir, found);
+    return found;
   }
 
   resolve(fromFile: string, spec: string): Resolved {
@@ -25,7 +40,7 @@ export class ModuleResolver {
       const f = this.probe(path.resolve(path.dirname(fromFile), spec));
       return f ? { kind: 'file', file: f } : { kind: 'missing' };
     }
-    for (const a of this.aliases) {
+    for (const a of this.factsIn(path.dirname(fromFile)).aliases) {
       const hit = a.wildcard ? spec.startsWith(a.prefix) && spec.endsWith(a.suffix) : spec === a.prefix;
       if (!hit) continue;
       const star = a.wildcard ? spec.slice(a.prefix.length, spec.length - a.suffix.length) : '';

@@ -1,5 +1,5 @@
-// What the root tsconfig.json (or jsconfig.json) says that changes which code runs: `paths` aliases
-// and whether import lines are kept verbatim. Read with TypeScript's own parser, so `extends` chains,
+// What a folder's tsconfig.json (or jsconfig.json) says that changes which code runs: `paths` aliases
+// and whether import lines are kept verbatim (ModuleResolver asks for the nearest one above each file). Read with TypeScript's own parser, so `extends` chains,
 // comments and trailing commas mean what they mean to tsc; the folder is never listed.
 import * as fs from 'fs';
 import * as path from 'path';
@@ -17,10 +17,11 @@ export interface CompilerFacts {
   keepsImportLines: boolean;
 }
 
-const NONE: CompilerFacts = { aliases: [], keepsImportLines: false };
+/** No config file: no aliases, type-only import lines erased (TypeScript's defaults). */
+export const NO_FACTS: CompilerFacts = Object.freeze({ aliases: [], keepsImportLines: false });
 
-/** The facts of the first of tsconfig.json and jsconfig.json in `root` that parses. */
-export function readCompilerFacts(root: string): CompilerFacts {
+/** The facts of the first of tsconfig.json and jsconfig.json in `root` that parses; null when neither does. */
+export function readCompilerFacts(root: string): CompilerFacts | null {
   for (const name of ['tsconfig.json', 'jsconfig.json']) {
     const file = path.join(root, name);
     if (!fs.existsSync(file)) continue;
@@ -40,7 +41,7 @@ export function readCompilerFacts(root: string): CompilerFacts {
       keepsImportLines: o.verbatimModuleSyntax === true || (o as { importsNotUsedAsValues?: number }).importsNotUsedAsValues === tsp.ImportsNotUsedAsValues.Preserve,
     };
   }
-  return NONE;
+  return null;
 }
 
 function aliasesOf(paths: Record<string, string[]> | undefined, baseUrl: string | undefined, pathsBase: string): PathAlias[] {
