@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { suggestionFor } from '../../../src/core/fix-edits';
-import type { Fix } from '../../../src/core/model';
-import { applyEdits } from '../rules/rule-tester';
+import { suggestionFor } from '../../../../src/core/fix-edits';
+import type { Fix } from '../../../../src/core/model';
+import { applyEdits } from '../../rules/rule-tester';
 
 /** A move of the statement starting at line:column `from` to after (or before) the one at `anchor`. */
 function move(from: [number, number], anchor: [number, number], before = false): Fix {
