@@ -10,11 +10,13 @@ export function sourceFileOf(file: string, text: string): SourceFile {
   return project.createSourceFile(`/${name}`, text);
 }
 
-/** The offset of a 1-based line and column, or null when the text has no such line. */
+/** The offset of a 1-based line and column, or null when the text has no such place (it changed since the analysis). */
 export function offsetOf(sf: SourceFile, line: number, column: number): number | null {
-  const compiler = sf.compilerNode;
-  if (line - 1 >= compiler.getLineStarts().length) return null;
-  return compiler.getPositionOfLineAndCharacter(line - 1, column - 1);
+  const starts = sf.compilerNode.getLineStarts();
+  if (line < 1 || line > starts.length || column < 1) return null;
+  const offset = starts[line - 1] + column - 1;
+  // TypeScript asserts on a column past the line: a shorter line is the same news as a missing one.
+  return offset < (starts[line] ?? sf.getFullText().length + 1) ? offset : null;
 }
 
 /** The statement of a block or file that holds the start of `range`. */

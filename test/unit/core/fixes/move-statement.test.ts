@@ -50,6 +50,10 @@ describe('quick fix edits (built on request)', () => {
     assert.strictEqual(suggestionFor(move([5, 1], [1, 1]), 'app.use(auth);\n'), null);
   });
 
+  it('offers nothing when a line is now shorter than the column the analysis saw (instead of failing)', () => {
+    assert.strictEqual(suggestionFor(move([1, 27], [2, 1]), 'app.use(auth);\napp.get(x);\n'), null);
+  });
+
   it('offers nothing across files', () => {
     const fix = move([1, 1], [2, 1]);
     if (fix.kind === 'move-statement') fix.anchor = { ...fix.anchor, file: 'other.js' };
