@@ -4,11 +4,17 @@
 // API earns its place: each kind (core/fixes/) reads a real syntax tree of the text as it is now,
 // in a throwaway in-memory project, and answers with text edits, never by changing a project.
 import type { Fix, Suggestion } from './model';
+import { addOption } from './fixes/add-option';
+import { moveBeforeCall } from './fixes/move-before-call';
 import { moveStatement } from './fixes/move-statement';
+import { wrapCall } from './fixes/wrap-call';
 
 /** The edits of `fix` on the file's current text, or null when the code no longer has that shape. */
 export function suggestionFor(fix: Fix, text: string): Suggestion | null {
   switch (fix.kind) {
     case 'move-statement': return moveStatement(fix, text);
+    case 'move-before-call': return moveBeforeCall(fix, text);
+    case 'add-option': return addOption(fix, text);
+    case 'wrap-call': return wrapCall(fix, text);
   }
 }

@@ -10,6 +10,11 @@ export function sourceFileOf(file: string, text: string): SourceFile {
   return project.createSourceFile(`/${name}`, text);
 }
 
+/** Whether `node` is a function of any form (ts-morph's isFunctionLikeDeclaration leaves out function expressions). */
+export function isFunction(node: Node): boolean {
+  return Node.isFunctionLikeDeclaration(node) || Node.isFunctionExpression(node);
+}
+
 /** The offset of a 1-based line and column, or null when the text has no such place (it changed since the analysis). */
 export function offsetOf(sf: SourceFile, line: number, column: number): number | null {
   const starts = sf.compilerNode.getLineStarts();
@@ -80,6 +85,11 @@ export function extentOf(stmt: Node, text: string): Extent {
 /** The offset where the line holding `offset` starts. */
 export function lineStartOf(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Whether only blanks come before `offset` on its line. */
+export function startsLine(text: string, offset: number): boolean {
+  return text.slice(lineStartOf(text, offset), offset).trim() === '';
 }
 
 /** The blanks that start the line holding `offset`. */
