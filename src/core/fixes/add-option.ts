@@ -80,7 +80,8 @@ function propertyText(fix: AddOption): string {
 
 /** The elements the value adds to an existing array (`[auth]` adds `auth`; `auth` adds itself). */
 function elementsOf(sf: SourceFile, value: string): string[] {
-  const parsed = sf.getProject().createSourceFile('/__value.ts', `(${value});`).getStatements()[0];
+  // In a folder of its own: the edited file sits at the root under its own name, which could be any.
+  const parsed = sf.getProject().createSourceFile('/value/of-the-fix.ts', `(${value});`).getStatements()[0];
   const expr = Node.isExpressionStatement(parsed) ? parsed.getExpression() : undefined;
   const inner = Node.isParenthesizedExpression(expr) ? expr.getExpression() : expr;
   return Node.isArrayLiteralExpression(inner) ? inner.getElements().map(e => e.getText()) : [value.trim()];

@@ -73,6 +73,12 @@ describe('add-option fix', () => {
       "app.get('/orders', { 'preHandler': [auth] }, list);\n");
   });
 
+  it('edits a file of any name (the value is parsed beside it, not in its place)', () => {
+    const text = "app.get('/orders', { preHandler: [rateLimit] }, list);\n";
+    assert.strictEqual(fixed(addOption(text, "app.get('/orders', { preHandler: [rateLimit] }, list)", 'preHandler', '[auth]', 'routes/value/of-the-fix.ts'), text),
+      "app.get('/orders', { preHandler: [rateLimit, auth] }, list);\n");
+  });
+
   it('finds the call when the code inside it changed after the analysis', () => {
     const analysed = "fastify.get('/orders', async () => []);\n";
     const fix = addOption(analysed, "fastify.get('/orders', async () => [])", 'preHandler', '[auth]');
