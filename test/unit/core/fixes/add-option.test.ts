@@ -75,7 +75,7 @@ describe('add-option fix', () => {
 
   it('edits a file of any name (the value is parsed beside it, not in its place)', () => {
     const text = "app.get('/orders', { preHandler: [rateLimit] }, list);\n";
-    assert.strictEqual(fixed(addOption(text, "app.get('/orders', { preHandler: [rateLimit] }, list)", 'preHandler', '[auth]', 'routes/value/of-the-fix.ts'), text),
+    assert.strictEqual(fixed(addOption(text, "app.get('/orders', { preHandler: [rateLimit] }, list)", 'preHandler', '[auth]', 'lib/__value.ts'), text),
       "app.get('/orders', { preHandler: [rateLimit, auth] }, list);\n");
   });
 
