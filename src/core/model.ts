@@ -155,12 +155,32 @@ export interface Suggestion {
 
 /**
  * A quick fix as a rule proposes it: what to change, not yet the edits. Edits are built only when
- * someone asks (a code action, a test), from the text at that moment: rules run on every keystroke
- * and most fixes are never looked at. New kinds come with the frameworks that need them.
+ * someone asks (a code action, a test), from the text at that moment (core/fixes/<kind>.ts): rules
+ * run on every keystroke and most fixes are never looked at. Each kind is framework-neutral; where
+ * the code no longer has the shape a kind expects, no edits are offered.
  */
 export type Fix =
   /** Move the statement holding `from` to just after the one holding `anchor` (just before, with `before`), in one block. */
-  | { kind: 'move-statement'; title: string; from: SourceRange; anchor: SourceRange; before: boolean };
+  | { kind: 'move-statement'; title: string; from: SourceRange; anchor: SourceRange; before: boolean }
+  /**
+   * Move the statement holding `from` to just before the nearest earlier statement of its block that
+   * calls `callee` in the same function (`if (!ctx.state.user) ctx.throw(401)` above `await next()`).
+   * No rule proposes it yet: the Koa rules will.
+   */
+  | { kind: 'move-before-call'; title: string; from: SourceRange; callee: string }
+  /**
+   * Add the property `name: value` (both source text: `preHandler`, `[auth]`) to the options object of
+   * the call at `call` (`app.get('/x', opts, handler)`, `app.route({...})`), or a new options argument
+   * before the handler; an existing array property gets the value's elements appended. No rule
+   * proposes it yet: the Fastify rules will.
+   */
+  | { kind: 'add-option'; title: string; call: SourceRange; name: string; value: string }
+  /**
+   * Wrap the expression at `target` in a call of the default export of `module` (`fp(plugin)` with
+   * `fastify-plugin`): under the name the file already binds it to, else `callee`, imported or required
+   * as the file does. No rule proposes it yet: the Fastify rules will.
+   */
+  | { kind: 'wrap-call'; title: string; target: SourceRange; callee: string; module: string };
 
 /** The other end of a problem (e.g. the auth layer a route misses). */
 export interface RelatedLocation extends SourceRange {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { suggestionFor } from '../../../src/core/fix-edits';
-import type { Fix } from '../../../src/core/model';
-import { applyEdits } from '../rules/rule-tester';
+import { suggestionFor } from '../../../../src/core/fix-edits';
+import type { Fix } from '../../../../src/core/model';
+import { applyEdits } from '../../rules/rule-tester';
 
 /** A move of the statement starting at line:column `from` to after (or before) the one at `anchor`. */
 function move(from: [number, number], anchor: [number, number], before = false): Fix {
@@ -48,6 +48,10 @@ describe('quick fix edits (built on request)', () => {
 
   it('offers nothing when the text no longer has the lines the analysis saw', () => {
     assert.strictEqual(suggestionFor(move([5, 1], [1, 1]), 'app.use(auth);\n'), null);
+  });
+
+  it('offers nothing when a line is now shorter than the column the analysis saw (instead of failing)', () => {
+    assert.strictEqual(suggestionFor(move([1, 27], [2, 1]), 'app.use(auth);\napp.get(x);\n'), null);
   });
 
   it('offers nothing across files', () => {
