@@ -1,6 +1,8 @@
 // The Koa oracle fixtures and what framework-semantics.md §3 says the real Koa and its routers do
 // with them (the spec shape is harness/fixture-spec.ts). Every fixture runs under Koa 2 and 3 with
-// each router package; rows marked router-version dependent say per router what happens.
+// each router package; rows marked router-version dependent say per router what happens. In a
+// trace, `name:after` is where name's code after `await next()` changed the response (its chain
+// entry's `when: 'after'`, K9); code after next() that leaves the response alone is not shown.
 
 import type { KoaRouterTag, KoaTag } from './koa/boot';
 import { p, type FixtureSpec } from './harness/fixture-spec';
@@ -116,7 +118,7 @@ export const KOA_FIXTURES: FixtureSpec<KoaTag>[] = [
     dir: 'k9-auth-after-next', entry: 'app.js', row: 'K9',
     title: 'auth that checks after await next(): the handler has already run when it sets 401, so the route is not protected',
     routes: { 'POST /account/delete': 'public' },
-    probes: [p('POST /account/delete', 'no-auth', 401, 'checkUser>deleteAccount'), p('POST /account/delete', 'auth', 200, 'checkUser>deleteAccount')],
+    probes: [p('POST /account/delete', 'no-auth', 401, 'checkUser>deleteAccount>checkUser:after'), p('POST /account/delete', 'auth', 200, 'checkUser>deleteAccount')],
   },
   {
     dir: 'k10-all-guard', entry: 'app.js', row: 'K10',
@@ -206,7 +208,7 @@ export const KOA_FIXTURES: FixtureSpec<KoaTag>[] = [
     dir: 'k13-body-after-router', entry: 'app.js', row: 'K13',
     title: 'a router mounted before app.use(bodyParser()) sees no ctx.request.body (reading a field throws), one after it does',
     routes: { 'POST /notes': 'public', 'POST /tags': 'public' },
-    probes: [p('POST /notes', 'no-auth', 500, 'handleErrors>createNote'), p('POST /tags', 'no-auth', 201, 'handleErrors>bodyParser>createTag')],
+    probes: [p('POST /notes', 'no-auth', 500, 'handleErrors>createNote>handleErrors:after'), p('POST /tags', 'no-auth', 201, 'handleErrors>bodyParser>createTag')],
   },
   {
     dir: 'k-compose-array', entry: 'app.js', row: 'K1',

@@ -117,6 +117,28 @@ const nameOf = (fn: Fn): string => (fn as Fn & { _name?: string })._name ?? (fn.
 /** A router's own wrapper around a router.param() handler (traced itself, see withRouteRegistrations). */
 const isParamWrapper = (fn: Fn): boolean => typeof (fn as Fn & { param?: unknown }).param === 'string';
 
+/**
+ * `fn` (already traced), and `markAfter` called when the code it runs after `await next()` changed
+ * the response (status or body): what the oracle calls a chain entry's `when: 'after'` (K9: auth
+ * that sets 401 once the handler has run; an error handler's catch). Code after next() that leaves
+ * the response alone (a logger) is not marked. Generators are left alone: Koa 3 must see one (K14).
+ */
+function withAfterMark(fn: Fn, markAfter: () => void): Fn {
+  if (fn.constructor?.name === 'GeneratorFunction') return fn;
+  return function (this: unknown, ctx: { status: unknown; body: unknown }, next?: Fn) {
+    let downstreamLeft: [unknown, unknown] | null = null;
+    const leave = (): void => { downstreamLeft = [ctx.status, ctx.body]; };
+    const trackedNext = typeof next === 'function'
+      ? (...args: unknown[]) => Promise.resolve(next(...args)).then((value) => { leave(); return value; }, (error: unknown) => { leave(); throw error; })
+      : next;
+    const changed = (): boolean => downstreamLeft !== null && (downstreamLeft[0] !== ctx.status || downstreamLeft[1] !== ctx.body);
+    return Promise.resolve(fn.call(this, ctx, trackedNext)).then(
+      (value) => { if (changed()) markAfter(); return value; },
+      (error: unknown) => { if (changed()) markAfter(); throw error; },
+    );
+  };
+}
+
 const joinPaths = (prefix: string, routePath: string): string => (prefix === '/' ? routePath : prefix + routePath);
 
 const routerOf = (fn: unknown): KoaRouter | undefined => (typeof fn === 'function' ? (fn as { router?: KoaRouter }).router : undefined);
@@ -125,6 +147,9 @@ const routerOf = (fn: unknown): KoaRouter | undefined => (typeof fn === 'functio
 export function traceKoaApp(app: KoaApp, session: TracingSession): RuntimeRoute[] {
   const routes: RuntimeRoute[] = [];
   const wrappedStacks = new WeakSet<Fn[]>(); // @koa/router 12-14 clones share a layer's stack array
+  // A trace shows `name` when fn is called and `name:after` when its code after next() changed the response.
+  const traced = (fn: Fn, handlerOf: number | null): Fn =>
+    withAfterMark(session.traced(fn, handlerOf, nameOf(fn)), session.traced(() => undefined, null, `${nameOf(fn)}:after`));
 
   const traceRouter = (router: KoaRouter, prefix: string): void => {
     for (const layer of router.stack) {
@@ -133,7 +158,7 @@ export function traceKoaApp(app: KoaApp, session: TracingSession): RuntimeRoute[
         wrappedStacks.add(layer.stack);
         const last = layer.stack.length - 1;
         layer.stack.forEach((f, j) => {
-          if (!isParamWrapper(f)) layer.stack[j] = session.traced(f, j === last && layer.methods.length > 0 ? id : null, nameOf(f));
+          if (!isParamWrapper(f)) layer.stack[j] = traced(f, j === last && layer.methods.length > 0 ? id : null);
         });
       }
       if (id === null || layer.methods.length === 0) continue;
@@ -151,7 +176,7 @@ export function traceKoaApp(app: KoaApp, session: TracingSession): RuntimeRoute[
       if (router) traceRouter(router, prefix);
       else if (mounted) traceMiddleware(mounted.middleware, joinPaths(prefix, mounted.prefix));
       else if (composed) traceMiddleware(composed, prefix);
-      else middleware[i] = session.traced(fn, null, nameOf(fn));
+      else middleware[i] = traced(fn, null);
     });
   };
 
