@@ -12,6 +12,8 @@ const CASE_BOUNDED: KoaRouterTag[] = ['@koa/router 12', '@koa/router 13', '@koa/
 const RAW_REGEXP: KoaRouterTag[] = ['koa-router 14'];
 const PREFIX_CASE_CHECKED: KoaRouterTag[] = ['@koa/router 12', '@koa/router 13'];
 const PREFIX_CASE_BYPASSED: KoaRouterTag[] = ['koa-router 14', '@koa/router 15'];
+const PATH_TO_REGEXP_6: KoaRouterTag[] = ['@koa/router 12', '@koa/router 13'];
+const PATH_TO_REGEXP_8: KoaRouterTag[] = ['@koa/router 15', 'koa-router 14'];
 // A path-less use() on a router whose prefix or mount path has a parameter: koa-router 14 compiles
 // the use-path as a raw RegExp (K11) in which ':tenant' is literal text, so the use never runs.
 const PARAM_USE_PATH_PUBLIC: Partial<Record<KoaTag, Fate>> = { '@koa/router 12': 'protected', '@koa/router 13': 'protected', '@koa/router 15': 'protected', 'koa-router 14': 'public' };
@@ -143,10 +145,11 @@ export const KOA_FIXTURES: FixtureSpec<KoaTag>[] = [
   },
   {
     dir: 'k-router-without-new', entry: 'app.js', row: 'K1',
-    title: 'Router() without new, router.prefix() and router.middleware() after app.use(auth): covered',
+    title: 'Router() without new (only @koa/router 12 accepts it), router.prefix() and router.middleware() after app.use(auth): covered',
     routes: { 'GET /todos': 'protected' },
     probes: [p('GET /todos', 'no-auth', 401, 'requireUser'), p('GET /todos', 'auth', 200, 'requireUser>listTodos')],
-    bootsOn: { tag: '@koa/router 12', why: 'Router() without new: @koa/router 13, 15 and koa-router 14 export a class and throw "cannot be invoked without new"; the fixture declares @koa/router ^12.0.2' },
+    // Only @koa/router 12 exports a function; the others are classes (the fixture declares @koa/router ^12.0.2).
+    bootError: { '@koa/router 13': 'CLASS_WITHOUT_NEW', '@koa/router 15': 'CLASS_WITHOUT_NEW', 'koa-router 14': 'CLASS_WITHOUT_NEW' },
   },
   {
     dir: 'k12-prefix-method', entry: 'app.js', row: 'K12',
@@ -252,5 +255,35 @@ export const KOA_FIXTURES: FixtureSpec<KoaTag>[] = [
       p('GET /teams/7', 'no-auth', 200, 'getTeam'),
     ],
     analyserOnly: { tag: '@koa/router 15', why: "K11: koa-router 14 never runs the nested router's use() under a mount path with a parameter; the fixture declares @koa/router ^15.7.0 in package.json" },
+  },
+  {
+    dir: 'k15-v6-optional-param', entry: 'app.js', row: 'K15',
+    title: "'/docs/:page?' (path-to-regexp 6) serves /docs and /docs/2 on @koa/router 12 and 13; @koa/router 15 and koa-router 14 refuse it",
+    routes: { 'GET /docs/:page?': { '@koa/router 12': 'protected', '@koa/router 13': 'protected' } },
+    probes: [p('GET /docs', 'no-auth', 401, 'requireUser', PATH_TO_REGEXP_6), p('GET /docs/intro', 'auth', 200, 'requireUser>getDocs', PATH_TO_REGEXP_6)],
+    bootError: { '@koa/router 15': 'PATH_SYNTAX', 'koa-router 14': 'PATH_SYNTAX' },
+  },
+  {
+    dir: 'k15-v8-wildcard', entry: 'app.js', row: 'K15',
+    title: "'/files/*path' (path-to-regexp 8) serves /files/a/b on @koa/router 15 and koa-router 14; @koa/router 12 and 13 refuse it",
+    routes: { 'GET /health': { '@koa/router 15': 'public', 'koa-router 14': 'public' }, 'GET /files/*path': { '@koa/router 15': 'protected', 'koa-router 14': 'protected' } },
+    probes: [p('GET /files/a/b', 'no-auth', 401, 'requireUser', PATH_TO_REGEXP_8), p('GET /files/a/b', 'auth', 200, 'requireUser>getFile', PATH_TO_REGEXP_8)],
+    bootError: { '@koa/router 12': 'PATH_SYNTAX', '@koa/router 13': 'PATH_SYNTAX' },
+  },
+  {
+    dir: 'k15-path-matching', entry: 'app.js', row: 'K15',
+    title: 'routes match case-insensitively and with one trailing slash; a doubled slash or %72eports is a 404 where nothing runs',
+    routes: { 'GET /reports/daily': 'protected' },
+    probes: [
+      p('GET /REPORTS/Daily', 'no-auth', 401, 'requireUser'), p('GET /reports/daily/', 'no-auth', 401, 'requireUser'),
+      p('GET /reports/daily//', 'no-auth', 404, ''), p('GET /reports//daily', 'no-auth', 404, ''), p('GET /%72eports/daily', 'no-auth', 404, ''),
+    ],
+  },
+  {
+    dir: 'k-jwt-unless-mounted', entry: 'app.js', row: 'K1',
+    title: 'koa-jwt .unless() in a koa-mount sub-app tests ctx.originalUrl (mount path included) unless useOriginalUrl: false',
+    authorization: FIXTURE_JWT,
+    routes: { 'POST /auth/login': 'protected', 'POST /accounts/signup': 'public', 'GET /accounts/me': 'protected' },
+    probes: [p('POST /auth/login', 'no-auth', 401, '(anonymous)'), p('POST /accounts/signup', 'no-auth', 201, '(anonymous)>signup'), p('GET /accounts/me', 'no-auth', 401, '(anonymous)')],
   },
 ];
