@@ -215,9 +215,12 @@ export const KOA_FIXTURES: FixtureSpec<KoaTag>[] = [
   },
   {
     dir: 'k-compose-array', entry: 'app.js', row: 'K1',
-    title: 'app.use(compose([log, auth])) runs the array in its position: the router before it is not covered, the one after it is',
-    routes: { 'GET /status': 'public', 'GET /billing': 'protected' },
-    probes: [p('GET /status', 'no-auth', 200, 'getStatus'), p('GET /billing', 'no-auth', 401, 'logRequest>requireUser'), p('GET /billing', 'auth', 200, 'logRequest>requireUser>getBilling')],
+    title: 'app.use(compose([log, auth])) runs the array in its position: the router before it is not covered, the one after it is; a composed array as route-level middleware',
+    routes: { 'GET /status': 'public', 'GET /metrics': 'protected', 'GET /logs': 'protected', 'GET /billing': 'protected' },
+    probes: [
+      p('GET /status', 'no-auth', 200, 'getStatus'), p('GET /billing', 'no-auth', 401, 'logRequest>requireUser'), p('GET /billing', 'auth', 200, 'logRequest>requireUser>getBilling'),
+      p('GET /logs', 'no-auth', 403, 'logRequest>requireAdmin'), p('GET /metrics', 'auth', 200, 'logRequest>requireAdmin>getMetrics'),
+    ],
   },
   {
     dir: 'k-mount-sub-app', entry: 'app.js', row: 'K1',

@@ -146,7 +146,9 @@ const routerOf = (fn: unknown): KoaRouter | undefined => (typeof fn === 'functio
 /** Wrap everything the app will run and list its routes (in dispatch order). */
 export function traceKoaApp(app: KoaApp, session: TracingSession): RuntimeRoute[] {
   const routes: RuntimeRoute[] = [];
-  const wrappedStacks = new WeakSet<Fn[]>(); // @koa/router 12-14 clones share a layer's stack array
+  // Each array is wrapped once: @koa/router 12-14 clones share a layer's stack array, and one
+  // compose([...]) result or sub-app can be used in several places.
+  const wrapped = new WeakSet<Fn[]>();
   // A trace shows `name` when fn is called and `name:after` when its code after next() changed the response.
   const traced = (fn: Fn, handlerOf: number | null): Fn =>
     withAfterMark(session.traced(fn, handlerOf, nameOf(fn)), session.traced(() => undefined, null, `${nameOf(fn)}:after`));
@@ -154,11 +156,13 @@ export function traceKoaApp(app: KoaApp, session: TracingSession): RuntimeRoute[
   const traceRouter = (router: KoaRouter, prefix: string): void => {
     for (const layer of router.stack) {
       const id = layer[REGISTRATION] ?? null;
-      if (!wrappedStacks.has(layer.stack)) {
-        wrappedStacks.add(layer.stack);
+      if (!wrapped.has(layer.stack)) {
+        wrapped.add(layer.stack);
         const last = layer.stack.length - 1;
         layer.stack.forEach((f, j) => {
-          if (!isParamWrapper(f)) layer.stack[j] = traced(f, j === last && layer.methods.length > 0 ? id : null);
+          const composed = (f as Fn & { [COMPOSED]?: Fn[] })[COMPOSED];
+          if (composed) traceMiddleware(composed, prefix); // route-level compose([...]): its functions, in place
+          else if (!isParamWrapper(f)) layer.stack[j] = traced(f, j === last && layer.methods.length > 0 ? id : null);
         });
       }
       if (id === null || layer.methods.length === 0) continue;
@@ -169,6 +173,8 @@ export function traceKoaApp(app: KoaApp, session: TracingSession): RuntimeRoute[
 
   // koa-compose and koa-mount read their arrays at request time, so wrapping in place is seen.
   const traceMiddleware = (middleware: Fn[], prefix: string): void => {
+    const firstVisit = !wrapped.has(middleware);
+    wrapped.add(middleware);
     middleware.forEach((fn, i) => {
       const router = routerOf(fn);
       const composed = (fn as Fn & { [COMPOSED]?: Fn[] })[COMPOSED];
@@ -176,7 +182,7 @@ export function traceKoaApp(app: KoaApp, session: TracingSession): RuntimeRoute[
       if (router) traceRouter(router, prefix);
       else if (mounted) traceMiddleware(mounted.middleware, joinPaths(prefix, mounted.prefix));
       else if (composed) traceMiddleware(composed, prefix);
-      else middleware[i] = traced(fn, null);
+      else if (firstVisit) middleware[i] = traced(fn, null);
     });
   };
 
