@@ -289,4 +289,10 @@ export const KOA_FIXTURES: FixtureSpec<KoaTag>[] = [
     routes: { 'POST /auth/login': 'protected', 'POST /accounts/signup': 'public', 'GET /accounts/me': 'protected' },
     probes: [p('POST /auth/login', 'no-auth', 401, '(anonymous)'), p('POST /accounts/signup', 'no-auth', 201, '(anonymous)>signup'), p('GET /accounts/me', 'no-auth', 401, '(anonymous)')],
   },
+  {
+    dir: 'k14-generator-router-use', entry: 'app.js', row: 'K14',
+    title: 'router.use(function*) is not converted on Koa 2 or 3: it never runs and the routes after it are unreachable (404)',
+    routes: { 'GET /health': 'public', 'GET /me': 'unreachable' },
+    probes: [p('GET /me', 'auth', 404, ''), p('GET /health', 'no-auth', 200, 'getHealth')],
+  },
 ];
