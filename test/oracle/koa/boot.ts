@@ -23,12 +23,26 @@ const ROUTER_ALIASES: Record<KoaRouterTag, string> = {
 const isKoaApp = (value: unknown): value is KoaApp =>
   typeof value === 'object' && value !== null && Array.isArray((value as KoaApp).middleware) && typeof (value as KoaApp).callback === 'function';
 
+/**
+ * The routers refuse some apps while the fixture loads (K15 path syntax, Router() without new on a
+ * class) with errors that carry no code; a spec's bootError names them by these.
+ */
+function withRefusalCode(error: unknown): unknown {
+  if (!(error instanceof Error) || (error as Error & { code?: unknown }).code !== undefined) return error;
+  // path-to-regexp 8 throws PathError, 6 a TypeError "Unexpected MODIFIER at 7, expected END".
+  if (error.name === 'PathError' || (error instanceof TypeError && /^Unexpected /.test(error.message))) return Object.assign(error, { code: 'PATH_SYNTAX' });
+  if (error instanceof TypeError && /cannot be invoked without 'new'/.test(error.message)) return Object.assign(error, { code: 'CLASS_WITHOUT_NEW' });
+  return error;
+}
+
 async function bootKoa(root: string, entry: string, major: 2 | 3, router: KoaRouterTag, authorization?: string): Promise<RuntimeApp> {
   const koaFile = require.resolve(`koa${major}`);
   const routerFile = require.resolve(ROUTER_ALIASES[router]);
   const session = new TracingSession(path.resolve(root));
   const bindings = { koa: koaFile, '@koa/router': routerFile, 'koa-router': routerFile };
-  const loaded = await withRouteRegistrations(require(routerFile), session, () => loadFixture(root, entry, bindings));
+  const loaded = await withRouteRegistrations(require(routerFile), session, () => loadFixture(root, entry, bindings)).catch((error: unknown) => {
+    throw withRefusalCode(error);
+  });
   const app = pickExport(loaded, isKoaApp, entry, 'its Koa app (module.exports = app / export default app)');
   const routes = traceKoaApp(app, session);
   return new ListeningApp(routes, session, await listen(app.callback()), authorization);

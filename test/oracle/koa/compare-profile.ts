@@ -5,8 +5,10 @@ import type { ComparisonProfile } from '../harness/compare-routes';
 
 export const KOA_PROFILE: ComparisonProfile = {
   framework: 'koa',
-  // Fixtures name their middleware; a built-in (koa-bodyparser's `bodyParser`...) gets an entry
-  // here when a fixture uses one.
+  // Fixtures name their middleware; built-ins run under their own names (koa-bodyparser's
+  // `bodyParser`, koa-jwt's `jwt`), koa-unless wrappers (`jwt(...).unless(...)`) and
+  // router.redirect() handlers as `(anonymous)` (koa/tracing.ts): they get an entry here when the
+  // analyser names them otherwise.
   sourceName: (runtimeName) => runtimeName,
   // router.stack keeps each layer's path as written, with the prefix applied.
   routePath: (analysedPath) => analysedPath,
