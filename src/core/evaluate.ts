@@ -13,7 +13,7 @@ import { importMeta, moduleGlobal, nodeCall, urlValue } from './node-builtins';
 import type { PkgValue } from './package-constants';
 import type { ModuleResolver } from './resolve-module';
 import { FnValue, Runtime, arrayMethod, classValue, construct, globalCall, interop, objMember, promiseMethod, superCall, superMember } from './objects';
-import { Arg, Env, HostObject, ObjValue, Owner, Site, UNDEFINED, UNKNOWN, Value, asString, describe, exprName, options } from './values';
+import { Arg, Env, HostObject, ObjValue, Owner, Site, UNDEFINED, UNKNOWN, Value, alternatives, asString, describe, exprName } from './values';
 
 export { describe, exprName } from './values';
 
@@ -205,7 +205,7 @@ export class Evaluator implements Runtime {
 
   /** `obj.prop = v` on every object `obj` may be; properties of functions and classes too (`App.create = ...`). */
   setProp(obj: Value, prop: string, v: Value, site: Site): void {
-    for (const o of options(obj)) {
+    for (const o of alternatives(obj)) {
       if (o.t === 'obj' || o.t === 'class' || o.t === 'fn') this.touch(o);
       if (o.t === 'obj' || o.t === 'class') o.props.set(prop, v);
       else if (o.t === 'fn') (o.props ??= new Map()).set(prop, v);
@@ -291,8 +291,8 @@ export class Evaluator implements Runtime {
 
   /** `a || b`, `a ?? b`, `a && b`, `c ? a : b`: the branch the program takes when we know, else both. */
   private cond(e: Extract<Expr, { k: 'cond' }>, env: Env, file: string): Value {
-    const [a, b] = e.options;
-    if (!e.op || !b) return either(e.options.map(o => this.eval(o, env, file)));
+    const [a, b] = e.alternatives;
+    if (!e.op || !b) return either(e.alternatives.map(o => this.eval(o, env, file)));
     if (e.op === '?:') {
       const t = e.test ? truthy(this.eval(e.test, env, file)) : null;
       if (t !== null) return this.eval(t ? a : b, env, file);
@@ -373,7 +373,7 @@ export class Evaluator implements Runtime {
         }
         return prop === 'prototype' ? obj.proto : UNKNOWN(`${describe(obj)}.${prop}`);
       }
-      case 'either': return either(obj.options.map(o => this.member(o, prop, site)));
+      case 'either': return either(obj.alternatives.map(o => this.member(o, prop, site)));
       case 'unknown': return UNKNOWN(`${obj.why}.${prop}`);
       default: return UNKNOWN(`${describe(obj)}.${prop}`);
     }
@@ -460,7 +460,7 @@ export class Evaluator implements Runtime {
     if (callee.t === 'pkg') return nodeCall(this, callee.name, callee.path, args) ?? { t: 'pkgcall', name: callee.name, path: callee.path, args, site };
     if (callee.t === 'either') {
       // `(this && this.__importDefault) || function (mod) {...}`: the one option we can call.
-      const live = callee.options.filter(o => o.t !== 'unknown');
+      const live = callee.alternatives.filter(o => o.t !== 'unknown');
       if (live.length === 1) return this.callValue(live[0], args, site, calleeExpr, thisArg, isNew);
     }
     return UNKNOWN(`result of ${exprName(calleeExpr)}()`);
@@ -468,7 +468,7 @@ export class Evaluator implements Runtime {
 
   /** A call an adapter asks for (AdapterRuntime.call): as the program's own `callee(...args)`, each option of an `either` run. */
   callFunction(callee: Value, args: Arg[], site: Site, thisArg?: Value): Value {
-    if (callee.t === 'either') return either(callee.options.map(o => this.callFunction(o, args, site, thisArg)));
+    if (callee.t === 'either') return either(callee.alternatives.map(o => this.callFunction(o, args, site, thisArg)));
     const name: Expr = { k: 'unknown', text: describe(callee), span: site.span };
     return this.callValue(callee, args, site, name, thisArg, false);
   }

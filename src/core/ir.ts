@@ -34,7 +34,7 @@ export type Expr =
    * is truthy / not nullish, `&&` when it is falsy, `?:` by `test`. The interpreter picks when it knows
    * the deciding value, else keeps both.
    */
-  | { k: 'cond'; options: Expr[]; op?: '||' | '??' | '&&' | '?:'; test?: Expr }
+  | { k: 'cond'; alternatives: Expr[]; op?: '||' | '??' | '&&' | '?:'; test?: Expr }
   /** An assignment used as a value (`var a = exports.default = fn`); `obj` null assigns the variable `prop`. */
   | { k: 'set'; obj: Expr | null; prop: string | Expr; e: Expr; span: Span }
   | { k: 'class'; cls: ClassIR }

@@ -424,14 +424,14 @@ class Lowerer implements SourceLowering {
         const op = b.operatorToken.kind;
         if (op === SK.PlusToken) return this.plusChain(b);
         const logical = op === SK.BarBarToken ? '||' : op === SK.QuestionQuestionToken ? '??' : op === SK.AmpersandAmpersandToken ? '&&' : null;
-        if (logical) return { k: 'cond', op: logical, options: [this.expr(b.left, nameHint), this.expr(b.right, nameHint)] };
+        if (logical) return { k: 'cond', op: logical, alternatives: [this.expr(b.left, nameHint), this.expr(b.right, nameHint)] };
         if (op === SK.CommaToken) return this.expr(b.right, nameHint);
         if (op === SK.EqualsToken) return this.assignment(b) ?? this.unknown(e);
         return this.unknown(e);
       }
       case SK.ConditionalExpression: {
         const c = e as ts.ConditionalExpression;
-        return { k: 'cond', op: '?:', test: this.expr(c.condition), options: [this.expr(c.whenTrue, nameHint), this.expr(c.whenFalse, nameHint)] };
+        return { k: 'cond', op: '?:', test: this.expr(c.condition), alternatives: [this.expr(c.whenTrue, nameHint), this.expr(c.whenFalse, nameHint)] };
       }
       case SK.Identifier: return (e as ts.Identifier).text === 'undefined' ? this.unknown(e) : { k: 'ref', name: (e as ts.Identifier).text, span: this.span(e) };
       case SK.ThisKeyword: return { k: 'ref', name: 'this', span: this.span(e) };

@@ -3,7 +3,7 @@ import type { AdapterRuntime } from '../../core/adapter';
 import type { EvaluationHooks } from '../../core/evaluate';
 import { fit } from '../../core/compact';
 import { describe } from '../../core/evaluate';
-import { Arg, HostObject, Owner, Site, UNKNOWN, Value, options } from '../../core/values';
+import { Arg, HostObject, Owner, Site, UNKNOWN, Value, alternatives } from '../../core/values';
 import { ExpressHost, PathSpec, ROUTE_METHODS, isExpressHost } from './objects';
 
 /** Server properties that tune accepting and keeping connections (stop 1). */
@@ -144,7 +144,7 @@ function pathSpecs(v: Value): PathSpec[] | null {
   if (v.t === 'arr' && v.items.length && v.items.every(i => i.value.t === 'str' || i.value.t === 'regex' || i.value.t === 'arr')) {
     return v.items.flatMap(i => pathSpecs(i.value) ?? []);
   }
-  if (v.t === 'either') return choicePath(v.options);
+  if (v.t === 'either') return choicePath(v.alternatives);
   return null;
 }
 
@@ -171,7 +171,7 @@ function flatten(args: Arg[]): Arg[] {
   const out: Arg[] = [];
   for (const a of args) {
     if (a.value.t === 'arr') out.push(...flatten(a.value.items));
-    else if (a.value.t === 'either') out.push({ ...a, value: options(a.value).find(o => o.t === 'host' || o.t === 'fn') ?? a.value });
+    else if (a.value.t === 'either') out.push({ ...a, value: alternatives(a.value).find(o => o.t === 'host' || o.t === 'fn') ?? a.value });
     else out.push(a);
   }
   return fit(out);

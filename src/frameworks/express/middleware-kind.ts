@@ -5,7 +5,7 @@
 import type { Expr, FnIR, Pattern, Stmt } from '../../core/ir';
 import type { LayerKind, Stop } from '../../core/model';
 import type { Arg, Value } from '../../core/values';
-import { options } from '../../core/values';
+import { alternatives } from '../../core/values';
 
 export interface Classification {
   kind: LayerKind;
@@ -132,7 +132,7 @@ export function classify(arg: Arg, configuredAuth: string[]): Classification {
 }
 
 function pick(v: Value): Value {
-  return options(v).find(o => o.t === 'fn' || o.t === 'pkgcall') ?? v;
+  return alternatives(v).find(o => o.t === 'fn' || o.t === 'pkgcall') ?? v;
 }
 
 /** express-jwt `credentialsRequired: false` lets anonymous requests through: not protection. */
@@ -368,7 +368,7 @@ function exprCalls(e: Expr, name: string): boolean {
     case 'member': return exprCalls(e.obj, name) || (typeof e.prop !== 'string' && exprCalls(e.prop, name));
     case 'concat': return e.parts.some(p => exprCalls(p, name));
     case 'arr': return e.items.some(p => exprCalls(p, name));
-    case 'cond': return e.options.some(p => exprCalls(p, name));
+    case 'cond': return e.alternatives.some(p => exprCalls(p, name));
     case 'spread': return exprCalls(e.e, name);
     case 'obj': return e.props.some(p => exprCalls('key' in p ? p.value : p.spread, name));
     default: return false;

@@ -7,7 +7,7 @@ import { fit } from '../../core/compact';
 import type { FnIR } from '../../core/ir';
 import type { ChainEntry, HandlerFacts, ModelRoute, OrderedLayer, RouteRef, SourceRange, StackOrigin } from '../../core/model';
 import type { Arg } from '../../core/values';
-import { options } from '../../core/values';
+import { alternatives } from '../../core/values';
 import { joinPath, mountSegments, patternCoversSegments, plainSegments, prefixCoversSegments, regexPrefixCovers, routeSegments, UNKNOWN_PATH } from '../shared/paths';
 import type { PathSyntax } from '../shared/paths';
 import { expressState } from './analyser-state';
@@ -105,7 +105,7 @@ function markMounted(hosts: ExpressHost[]): void {
   for (const h of hosts) {
     for (const layer of h.stack) {
       if (layer.type !== 'use') continue;
-      for (const fn of layer.fns) for (const v of options(fn.value)) if (v.t === 'host' && v.host !== h) (v.host as ExpressHost).mounted = true;
+      for (const fn of layer.fns) for (const v of alternatives(fn.value)) if (v.t === 'host' && v.host !== h) (v.host as ExpressHost).mounted = true;
     }
   }
 }
@@ -138,7 +138,7 @@ function walk(host: ExpressHost, at: Mount, st: WalkState, unresolved: string[],
         // app.param callbacks fire for params in this object's own mount paths (E15).
         for (const fn of paramFns(host, p)) st.before.addMw({ owner: host.id, prefix: prefixOf(inner, p), arg: fn, cls: { ...st.classify(fn), errorHandler: false, kind: 'other' }, layer: { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false } });
         for (const fn of layer.fns) {
-          const child = options(fn.value).find(v => v.t === 'host');
+          const child = alternatives(fn.value).find(v => v.t === 'host');
           if (child && child.t === 'host' && child.host !== host && (child.host as ExpressHost).kind !== 'server') {
             const sub = child.host as ExpressHost;
             st.layers.push({ order: st.layers.length, kind: 'mount', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false });
@@ -297,7 +297,7 @@ function sameMethod(earlier: string, later: string): boolean {
 }
 
 function fnOf(arg: Arg): { fn: FnIR; file: string } | null {
-  const v = options(arg.value).find(o => o.t === 'fn');
+  const v = alternatives(arg.value).find(o => o.t === 'fn');
   return v && v.t === 'fn' ? { fn: v.fn, file: v.file } : null;
 }
 
