@@ -270,7 +270,7 @@ export interface ModelRoute extends Route {
   /** The app stack (index into AnalysisModel.stacks) and position in it. */
   app: number;
   /** Identity of the app or router the route was registered on, and the prefix it was mounted at. */
-  owner: number;
+  router: number;
   mountPrefix: string;
   order: number;
   facts: HandlerFacts;

@@ -125,7 +125,7 @@ function protectedSibling(route: ModelRoute, appRoutes: ModelRoute[], auth: Orde
   const scope = route.mountPrefix !== '/' ? route.mountPrefix : parentPath(route.path);
   for (let i = firstAfter(appRoutes, auth.order); i < appRoutes.length; i++) {
     const r = appRoutes[i];
-    if (r.protected && r.authBy.includes(auth.name) && ((r.owner === route.owner && route.mountPrefix !== '/') || (scope !== '/' && paths.covers(scope, r.path, false)))) return r;
+    if (r.protected && r.authBy.includes(auth.name) && ((r.router === route.router && route.mountPrefix !== '/') || (scope !== '/' && paths.covers(scope, r.path, false)))) return r;
   }
   return null;
 }

@@ -136,7 +136,7 @@ function walk(host: ExpressHost, at: Mount, st: WalkState, unresolved: string[],
         const { full, segs, notes } = resolvePath(at, p, 'mount', st, unresolved);
         const inner: Mount = { path: full, segs, mask: extendMask(at.mask, segs.length, caseSensitive) };
         // app.param callbacks fire for params in this object's own mount paths (E15).
-        for (const fn of paramFns(host, p)) st.before.addMw({ owner: host.id, prefix: prefixOf(inner, p), arg: fn, cls: { ...st.classify(fn), errorHandler: false, kind: 'other' }, layer: { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false } });
+        for (const fn of paramFns(host, p)) st.before.addMw({ router: host.id, prefix: prefixOf(inner, p), arg: fn, cls: { ...st.classify(fn), errorHandler: false, kind: 'other' }, layer: { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false } });
         for (const fn of layer.fns) {
           const child = alternatives(fn.value).find(v => v.t === 'host');
           if (child && child.t === 'host' && child.host !== host && (child.host as ExpressHost).kind !== 'server') {
@@ -149,7 +149,7 @@ function walk(host: ExpressHost, at: Mount, st: WalkState, unresolved: string[],
           const cls = st.classify(fn);
           const ol: OrderedLayer = { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: cls.kind, prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: cls.terminal, ...caseFlags(inner.mask) };
           st.layers.push(ol);
-          st.before.addMw({ owner: host.id, prefix: prefixOf(inner, p), arg: fn, cls, layer: ol });
+          st.before.addMw({ router: host.id, prefix: prefixOf(inner, p), arg: fn, cls, layer: ol });
         }
       }
       continue;
@@ -165,16 +165,16 @@ function walk(host: ExpressHost, at: Mount, st: WalkState, unresolved: string[],
       const routeSegs = fit(segs);
       for (const e of entries) {
         if (!e.fns.length) continue;
-        addRoute({ owner: host.id, prefix: at.path }, path, routeSegs, e.method, params.length ? [...params, ...e.fns] : e.fns, ctx.range(e.site.file, e.site.span), routeMask(routeSegs.length), notes, st, ctx);
+        addRoute({ router: host.id, prefix: at.path }, path, routeSegs, e.method, params.length ? [...params, ...e.fns] : e.fns, ctx.range(e.site.file, e.site.span), routeMask(routeSegs.length), notes, st, ctx);
       }
     }
   }
   st.visiting.delete(host);
 }
 
-interface RouteSite { owner: number; prefix: string }
+interface RouteSite { router: number; prefix: string }
 
-function addRoute({ owner, prefix }: RouteSite, path: string, segs: string[], method: string, fns: Arg[], range: SourceRange, caseSensitive: boolean[], unresolved: string[], st: WalkState, ctx: AdapterContext): void {
+function addRoute({ router, prefix }: RouteSite, path: string, segs: string[], method: string, fns: Arg[], range: SourceRange, caseSensitive: boolean[], unresolved: string[], st: WalkState, ctx: AdapterContext): void {
   const handlerArg = fns[fns.length - 1];
   // A guard: its last function is middleware too, so a request that passes it goes on to a later
   // route (E22), whose chain it joins; it has no handler of its own.
@@ -205,8 +205,8 @@ function addRoute({ owner, prefix }: RouteSite, path: string, segs: string[], me
       if (b.cls.terminal) shadowedBy.push({ name: b.arg.name, range: b.layer.range, why: `ends every response under ${b.layer.prefix} without calling next()` });
       // In a use() layer next('route') is next(); next('router') leaves the layer's router, which
       // stops this route only when the route is inside that router (E17).
-      const leavesThisRoute = b.cls.skips === 'router' && enclosing(b.owner);
-      if (leavesThisRoute) exits.push(b.owner);
+      const leavesThisRoute = b.cls.skips === 'router' && enclosing(b.router);
+      if (leavesThisRoute) exits.push(b.router);
       push(b.arg, b.cls, b.cls.skips === null || leavesThisRoute);
     } else if (sameMethod(b.method, method) && patternCoversSegments(b.segs, segs, b.caseSensitive)) {
       // An earlier route on the same path runs first; if it calls next() its layers join this chain (E12, E22).
@@ -227,7 +227,7 @@ function addRoute({ owner, prefix }: RouteSite, path: string, segs: string[], me
   }
   for (const f of routeLevel) {
     const cls = st.classify(f);
-    if (cls.skips === 'router') exits.push(owner);
+    if (cls.skips === 'router') exits.push(router);
     push(f, cls, true, true);
   }
   const handlerFn = guard ? null : fnOf(handlerArg);
@@ -251,7 +251,7 @@ function addRoute({ owner, prefix }: RouteSite, path: string, segs: string[], me
     authBy: sharedList(authBy, st.authLists),
     unresolved: notes,
     app: st.app,
-    owner,
+    router,
     mountPrefix: prefix || '/',
     order: st.layers.length,
     facts: handlerFn ? ctx.memo('express.handlerFacts', handlerFn.fn, () => handlerFacts(handlerFn.fn, handlerFn.file, ctx)) : { readsBody: null, readsIdentity: null },
@@ -265,7 +265,7 @@ function addRoute({ owner, prefix }: RouteSite, path: string, segs: string[], me
   const passes = fns.every(f => { const fn = fnOf(f); return fn ? callsNext(fn.fn) : passesOnSuccess(f, st.classify); });
   // Only a handler we can read and that never calls next() certainly ends the request.
   const ends = !!handlerFn && !callsNext(handlerFn.fn);
-  st.before.addRoute({ segs, caseSensitive, path, method, fns, passes, ends, name, range, owner, exits: fit(exits) });
+  st.before.addRoute({ segs, caseSensitive, path, method, fns, passes, ends, name, range, router, exits: fit(exits) });
 }
 
 /**
