@@ -11,7 +11,7 @@ import { FolderIndex } from './folders';
 import type { ModuleIR, Span } from './ir';
 import { lowerSource } from './lower';
 import { ModuleRecord, ReplayInvalidated } from './module-reuse';
-import { LineSpan } from './parse-source';
+import { loweredRange } from './parse-source';
 import { PackageConstants } from './package-constants';
 import { literalPaths } from './path-matcher';
 import type { AnalysisModel, AnalysisResult, Annotation, AppInfo, Finding, ModelRoute, OrderedLayer, RoutingContext, Skipped, SourceRange, StackOrigin } from './model';
@@ -136,8 +136,7 @@ export class WorkspaceAnalyser {
       // IR spans of unchanged files are the same objects run after run: so are their ranges (frozen,
       // since every route, layer and annotation of an unchanged file shares them).
       range: (file: string, span: Span): SourceRange => {
-        if (span instanceof LineSpan) return span.range(file, rel);
-        let r = this.ranges.get(span);
+        let r = loweredRange(span, file, rel) ?? this.ranges.get(span);
         if (!r) this.ranges.set(span, (r = Object.freeze({ file: rel(file), line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn })));
         return r;
       },

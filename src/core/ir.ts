@@ -2,7 +2,7 @@
 // per-file work; it is plain JSON, cached by content hash, so an edit costs one re-parse of that file.
 // Everything cross-file (imports, mounts, chains) is computed from the IR, never from AST nodes.
 
-/** A span in the file: 0-based offsets plus 1-based line/column for reporting. */
+/** An extent in the file being lowered: 0-based offsets plus 1-based line/column (positions: see model.ts). */
 export interface Span {
   start: number;
   end: number;

@@ -54,6 +54,14 @@ export class LineSpan implements Span {
   }
 }
 
+/**
+ * The reported range of a span lowering made (a LineSpan, which keeps it), or null for a span made
+ * elsewhere (tests build plain ones): the one place outside lowering that knows the class.
+ */
+export function loweredRange(span: Span, file: string, rel: (file: string) => string): SourceRange | null {
+  return span instanceof LineSpan ? span.range(file, rel) : null;
+}
+
 /** The 0-based line holding `pos`. */
 function lineOf(lines: readonly number[], pos: number): number {
   let lo = 0;

@@ -2,7 +2,7 @@
 // the framework would dispatch it to, and the code it meets at each of the seven stops. A pure
 // function over the model: the editor shows the result, the tests assert it. How a request is
 // dispatched is the framework's: each adapter hands in a RequestDispatcher.
-import type { Annotation, AnalysisModel, AnalysisResult, Finding, Framework, LayerKind, ModelRoute, OrderedLayer, Stop } from './model';
+import type { Annotation, AnalysisModel, AnalysisResult, Finding, Framework, LayerKind, ModelRoute, OrderedLayer, SourceLocation, Stop } from './model';
 import { STOP_NAMES } from './model';
 
 /** One place in the user's code the request meets. */
@@ -203,11 +203,11 @@ function stopOf(stop: Stop, sites: TraceSite[], note: string): TraceStop {
   return { stop, name: STOP_NAMES[stop], sites, note };
 }
 
-function site(name: string, at: { file: string; line: number }, kind: TraceSite['kind']): TraceSite {
+function site(name: string, at: SourceLocation, kind: TraceSite['kind']): TraceSite {
   return { name, file: at.file, line: at.line, kind };
 }
 
-const at = (s: { file: string; line: number }) => `${s.file}:${s.line}`;
+const at = (s: SourceLocation) => `${s.file}:${s.line}`;
 const names = (sites: TraceSite[]) => sites.map(s => s.name).join(', ');
 
 /** The handler's head, named after its stop-5 annotation (`handler exportOrders`) when there is one. */

@@ -2,7 +2,7 @@
 // symbolic stand-ins (a string we could compute, a function closure, "something from package express").
 import type { ClassIR, Expr, FnIR, Span } from './ir';
 
-/** Where a value or an argument was written. */
+/** Where a value or an argument was written: a Span in an absolute file (positions: see model.ts). */
 export interface Site {
   file: string;
   span: Span;
