@@ -12,7 +12,8 @@ import { joinPath, mountSegments, patternCoversSegments, plainSegments, prefixCo
 import type { PathSyntax } from '../shared/paths';
 import { expressState } from './analyser-state';
 import { Befores, Prefix } from './befores';
-import { Classification, callsNext, passesOnSuccess } from './middleware-kind';
+import { callsNext } from './middleware-body';
+import { Classification, passesOnSuccess } from './middleware-kind';
 import { walkOrReuse } from './subtree-reuse';
 import type { ExpressHost, PathSpec, RouteEntry } from './objects';
 
