@@ -3,16 +3,18 @@
 // values, so framework adapters see every registration call in the order Node would run it.
 // It never executes workspace code. Handler bodies are not replayed: they run per request.
 import type { AdapterRuntime } from './adapter';
-import { NOT_ES_MODULE, either, interopHelper, notNullish, pureMethod, truthy } from './builtins';
+import { NOT_ES_MODULE, either, interopHelper, notNullish, truthy } from './builtins';
+import { callExpression, type CallRuntime } from './call-forms';
 import type { ClassIR, Expr, FnIR, ModuleIR, Pattern, Span, Stmt } from './ir';
-import type { FolderEntry, FolderIndex } from './folders';
+import type { FolderIndex } from './folders';
+import { HookRuntime } from './hook-runtime';
 import { lowerClassMembers } from './lower';
 import { finishModule, importBinding, moduleValue } from './module-exports';
 import { ModuleRecord, ModuleTracer } from './module-reuse';
-import { importMeta, moduleGlobal, nodeCall, urlValue } from './node-builtins';
+import { importMeta, moduleGlobal, nodeCall } from './node-builtins';
 import type { PkgValue } from './package-constants';
 import type { ModuleResolver } from './resolve-module';
-import { FnValue, Runtime, arrayMethod, classValue, construct, globalCall, interop, objMember, promiseMethod, superCall, superMember } from './objects';
+import { FnValue, classValue, construct, interop, objMember } from './objects';
 import { Arg, Env, HostObject, ObjValue, Owner, Site, UNDEFINED, UNKNOWN, Value, alternatives, asString, describe, exprName } from './values';
 
 export { describe, exprName } from './values';
@@ -37,7 +39,7 @@ export interface EvaluationHooks {
 const MAX_DEPTH = 24;
 const MAX_STEPS = 400_000;
 
-export class Evaluator implements Runtime {
+export class Evaluator implements CallRuntime {
   private readonly records = new Map<string, ModuleRecord>();
   /** Functions and classes being run: a recursive call returns unknown instead of looping. */
   private readonly active = new Set<FnIR | ClassIR>();
@@ -241,7 +243,7 @@ export class Evaluator implements Runtime {
         const obj = this.eval(e.obj, env, file);
         return prop === null ? UNKNOWN(`computed property of ${describe(obj)}`) : this.member(obj, prop, { file, span: e.span });
       }
-      case 'call': return this.call(e, env, file);
+      case 'call': return callExpression(this, e, env, file);
       case 'fn': return { t: 'fn', owner: this.owner, fn: e.fn, env, file };
       case 'arr': return { t: 'arr', owner: this.owner, items: this.args(e.items, env, file) };
       case 'spread': return this.eval(e.e, env, file);
@@ -379,66 +381,8 @@ export class Evaluator implements Runtime {
     }
   }
 
-  private call(e: Extract<Expr, { k: 'call' }>, env: Env, file: string): Value {
-    const site: Site = { file, span: e.span };
-    const c = e.callee;
-    // `require(spec)` with a non-literal spec (lowering keeps literal ones as `require` nodes): Node
-    // loads whatever string the argument holds, so a constant specifier resolves like a literal one.
-    // `import(spec)` likewise (promises are transparent: it gives what `await` would).
-    if (((c.k === 'ref' && c.name === 'require' && !env.lookup('require')) || (c.k === 'unknown' && c.text === 'import')) && e.args[0]) {
-      const spec = this.eval(e.args[0], env, file);
-      const s = asString(spec);
-      return s !== null ? this.requireSpec(file, s) : UNKNOWN(`${c.k === 'ref' ? 'require' : 'import'}(${describe(spec)})`);
-    }
-    if (c.k === 'ref' && c.name === 'URL' && e.isNew && !env.lookup('URL')) {
-      return urlValue(this.args(e.args, env, file), this.owner) ?? UNKNOWN('a new URL');
-    }
-    if (c.k === 'ref' && c.name === 'super') return superCall(this, this.args(e.args, env, file), env);
-    if (c.k === 'ref' && c.name === 'Promise' && e.isNew && !env.lookup('Promise')) {
-      // The executor of `new Promise((resolve) => {...})` runs at once.
-      const executor = this.args(e.args, env, file)[0]?.value;
-      if (executor?.t === 'fn') this.invoke(executor, [UNKNOWN('resolve'), UNKNOWN('reject')]);
-      return UNKNOWN('a new Promise');
-    }
-    if (c.k === 'member' && typeof c.prop === 'string' && c.obj.k === 'ref' && GLOBAL_HELPERS.has(c.obj.name) && !env.lookup(c.obj.name)) {
-      return globalCall(this, c.obj.name, c.prop, this.args(e.args, env, file), site);
-    }
-    if (c.k !== 'member') {
-      const callee = this.eval(c, env, file);
-      return this.callValue(callee, this.args(e.args, env, file), site, c, undefined, e.isNew);
-    }
-    if (c.obj.k === 'ref' && c.obj.name === 'super' && typeof c.prop === 'string') {
-      // `super.expressRouter()`: the parent's method, called on this object.
-      const self = env.lookup('this');
-      return this.callValue(superMember(this, env.lookup('super'), self, c.prop), this.args(e.args, env, file), site, c, self, false);
-    }
-    const obj = this.eval(c.obj, env, file);
-    const prop = typeof c.prop === 'string' ? c.prop : asString(this.eval(c.prop, env, file));
-    const args = this.args(e.args, env, file);
-    if (prop === null) return UNKNOWN(`result of a computed method of ${describe(obj)}`);
-    const pure = pureMethod(obj, prop, args);
-    if (pure) return pure;
-    if (obj.t === 'arr') {
-      const r = arrayMethod(this, obj, prop, args);
-      if (r) return r;
-    }
-    // `app.get.call(app, '/d', h)`, `router.use.apply(router, args)`, `handler.bind(this)`.
-    if (CALLABLE.has(obj.t) && (prop === 'call' || prop === 'apply' || prop === 'bind')) {
-      if (prop === 'bind') return obj;
-      const list = args[1]?.value;
-      const rest = prop === 'call' ? args.slice(1) : list?.t === 'arr' ? list.items : [];
-      return this.callValue(obj, rest, site, c.obj, args[0]?.value, false);
-    }
-    const callee = this.member(obj, prop, site);
-    if (callee.t !== 'fn' && (prop === 'then' || prop === 'catch' || prop === 'finally')) {
-      const r = promiseMethod(this, obj, prop, args);
-      if (r) return r;
-    }
-    return this.callValue(callee, args, site, c, obj, e.isNew);
-  }
-
   /** Calls a value: framework hooks first, then closures, classes and packages. */
-  private callValue(callee: Value, args: Arg[], site: Site, calleeExpr: Expr, thisArg: Value | undefined, isNew: boolean | undefined): Value {
+  callValue(callee: Value, args: Arg[], site: Site, calleeExpr: Expr, thisArg: Value | undefined, isNew: boolean | undefined): Value {
     const helper = interopHelper(lastName(calleeExpr));
     // A helper defined in the file (`var __importDefault = ... function (mod) {...}`) is replayed; one
     // from tslib or @babel/runtime, or one whose body loops over keys, is applied here.
@@ -513,35 +457,6 @@ export class Evaluator implements Runtime {
   }
 }
 
-/** What hooks may ask of the interpreter (AdapterRuntime), as the Evaluator's own methods. */
-class HookRuntime implements AdapterRuntime {
-  constructor(private readonly ev: Evaluator) {}
-
-  get owner(): Owner {
-    return this.ev.owner;
-  }
-
-  call(callee: Value, args: Arg[], site: Site, thisArg?: Value): Value {
-    return this.ev.callFunction(callee, args, site, thisArg);
-  }
-
-  require(fromFile: string, spec: string): Value {
-    return this.ev.requireSpec(fromFile, spec);
-  }
-
-  requireFile(file: string): Value {
-    return this.ev.requireFile(file);
-  }
-
-  list(dir: string): FolderEntry[] | null {
-    return this.ev.folders?.list(dir) ?? null;
-  }
-
-  touch(value: { owner?: Owner }): void {
-    this.ev.touch(value);
-  }
-}
-
 /**
  * Whether a value that came from a literal is truthy; null otherwise. An `if` takes one branch only
  * on such a value: a property missing from an object we know is not proof (a spread of something
@@ -555,12 +470,6 @@ function literalTruth(v: Value): boolean | null {
 export function isStackOverflow(e: unknown): boolean {
   return e instanceof RangeError && /call stack/i.test(e.message);
 }
-
-/** Globals whose calls the interpreter models (when the file does not shadow the name). */
-const GLOBAL_HELPERS = new Set(['Object', 'Promise', 'Array']);
-
-/** Values `.call`, `.apply` and `.bind` apply to. */
-const CALLABLE = new Set<Value['t']>(['fn', 'method', 'pkg', 'class']);
 
 /** The last name of a callee (`__importDefault`, `tslib_1.__importStar`), for recognising helpers. */
 function lastName(e: Expr): string {

@@ -89,19 +89,6 @@ for (const m of ['put', 'delete']) app[m]('/c', function h(req, res) { res.end()
 `,
       }, ['PUT /c [] ⚠', 'DELETE /c [] ⚠']);
     });
-
-    it("expressApp[method].call(expressApp, path, handler) and router.get.apply(router, [path, handler]) (parse-server's PromiseRouter.mountOnto)", () => {
-      expectRoutes({
-        'app.js': `const express = require('express');
-const app = express();
-const method = 'GET'.toLowerCase();
-app[method].call(app, '/d', function d(req, res) { res.end(); });
-const router = express.Router();
-router.post.apply(router, ['/e', function e(req, res) { res.end(); }]);
-app.use('/r', router);
-`,
-      }, ['GET /d [] ⚠', 'POST /r/e [] ⚠']);
-    });
   });
 
   describe("parse-server's PromiseRouter: route tables built by classes", () => {
