@@ -12,13 +12,16 @@ import type { ModuleIR, Span } from './ir';
 import { lowerSource } from './lower';
 import { ModuleRecord, ReplayInvalidated } from './module-reuse';
 import { loweredRange } from './parse-source';
-import { PackageConstants } from './package-constants';
+import { PackageConstants, type PkgValue } from './package-constants';
 import { literalPaths } from './path-matcher';
-import type { AnalysisModel, AnalysisResult, Annotation, AppInfo, Finding, ModelRoute, OrderedLayer, RoutingContext, Skipped, SourceRange, StackOrigin } from './model';
+import type {
+  AnalysisModel, AnalysisResult, Annotation, AppInfo, Finding, ModelRoute, OrderedLayer, RoutingContext, Skipped, SourceRange, StackOrigin,
+} from './model';
 import { ModuleResolver } from './resolve-module';
 import type { Rule } from './rule';
 import { RuleMemory } from './rule-memory';
 import { runRules } from './run-rules';
+import type { Owner } from './values';
 
 /** Thrown by WorkspaceAnalyser.analyse when its `cancelled` callback says a newer run is wanted. */
 export class AnalysisCancelled extends Error {
@@ -141,7 +144,10 @@ export class WorkspaceAnalyser {
       skipped,
       stats: {
         files: files.length, ms: Math.round(performance.now() - t0), ...this.work,
-        phases: { load: Math.round(tLoaded - t0), evaluate: Math.round(tEvaluated - tLoaded), link: Math.round(tLinked - tEvaluated), rules: Math.round(performance.now() - tLinked) },
+        phases: {
+          load: Math.round(tLoaded - t0), evaluate: Math.round(tEvaluated - tLoaded),
+          link: Math.round(tLinked - tEvaluated), rules: Math.round(performance.now() - tLinked),
+        },
       },
       model,
     };
@@ -162,7 +168,9 @@ export class WorkspaceAnalyser {
   }
 
   /** Every discovered file's IR (see load), dropping cached files that are gone; polls `check` every 64 files. */
-  private loadAll(files: string[], overlays: Map<string, string>, trusted: Set<string> | null, skipped: Skipped[], rel: (f: string) => string, check: () => void): Map<string, ModuleIR> {
+  private loadAll(
+    files: string[], overlays: Map<string, string>, trusted: Set<string> | null, skipped: Skipped[], rel: (f: string) => string, check: () => void,
+  ): Map<string, ModuleIR> {
     const modules = new Map<string, ModuleIR>();
     this.work = { read: 0, lowered: 0, replayed: 0 };
     const live = new Set(files);
@@ -184,7 +192,10 @@ export class WorkspaceAnalyser {
       // since every route, layer and annotation of an unchanged file shares them).
       range: (file: string, span: Span): SourceRange => {
         let r = loweredRange(span, file, rel) ?? this.ranges.get(span);
-        if (!r) this.ranges.set(span, (r = Object.freeze({ file: rel(file), line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn })));
+        if (!r) {
+          r = Object.freeze({ file: rel(file), line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn });
+          this.ranges.set(span, r);
+        }
         return r;
       },
       packageVersion: (fromFile, pkg) => this.packageVersion(root, path.dirname(fromFile), pkg),
@@ -209,7 +220,9 @@ export class WorkspaceAnalyser {
    * on it); a replay that turns out wrong costs a second run without any. Keeps this run's module
    * evaluations for the next.
    */
-  private evaluateProgram(ctx: AdapterContext, modules: Map<string, ModuleIR>, resolver: ModuleResolver, starts: Set<string>, trusted: boolean, folders: FolderIndex) {
+  private evaluateProgram(
+    ctx: AdapterContext, modules: Map<string, ModuleIR>, resolver: ModuleResolver, starts: Set<string>, trusted: boolean, folders: FolderIndex,
+  ) {
     const previous = trusted ? this.records : null;
     this.records = null;
     const first = this.evaluate(ctx, modules, resolver, starts, previous, folders);
@@ -262,9 +275,13 @@ export class WorkspaceAnalyser {
   }
 
   /** Runs the program from its starting points; null sessions when a replay turned out wrong (run again without). */
-  private evaluate(ctx: AdapterContext, modules: Map<string, ModuleIR>, resolver: ModuleResolver, starts: Set<string>, previous: Map<string, ModuleRecord> | null, folders: FolderIndex) {
+  private evaluate(
+    ctx: AdapterContext, modules: Map<string, ModuleIR>, resolver: ModuleResolver, starts: Set<string>,
+    previous: Map<string, ModuleRecord> | null, folders: FolderIndex,
+  ) {
     const sessions = this.adapters.map(a => ({ adapter: a, session: a.start(ctx) }));
-    const evaluator = new Evaluator(modules, resolver, sessions.map(s => s.session.hooks), f => this.cache.get(f)?.text, previous, (f, v, owner) => this.packageConstants().read(f, v, owner), folders);
+    const constants = (f: string, v: PkgValue, owner: Owner) => this.packageConstants().read(f, v, owner);
+    const evaluator = new Evaluator(modules, resolver, sessions.map(s => s.session.hooks), f => this.cache.get(f)?.text, previous, constants, folders);
     try {
       for (const file of modules.keys()) if (starts.has(file)) evaluator.evaluateModule(file);
       runEntries(evaluator, sessions.map(s => s.session), [...modules.keys()]);
@@ -294,7 +311,9 @@ export class WorkspaceAnalyser {
           this.work.lowered++;
           ir = lowerSource(file, read.text);
         } catch (e) {
-          const reason = isStackOverflow(e) ? 'nested too deeply to parse (more levels than the analyser can follow)' : `could not be analysed: ${(e as Error).message}`;
+          const reason = isStackOverflow(e)
+            ? 'nested too deeply to parse (more levels than the analyser can follow)'
+            : `could not be analysed: ${(e as Error).message}`;
           skipped.push({ file: rel(file), reason });
           this.cache.delete(file);
           return null;

@@ -101,7 +101,9 @@ export class Evaluator implements CallRuntime {
       return previous;
     }
     // env and module are made in runModule, once the record is current: it owns what is created then.
-    const rec = { file, ir, state: 'evaluating', esmExports: new Map(), trace: [], deps: new Set(), steps: 0, foreign: false, tainted: false } as unknown as ModuleRecord;
+    const rec = {
+      file, ir, state: 'evaluating', esmExports: new Map(), trace: [], deps: new Set(), steps: 0, foreign: false, tainted: false,
+    } as unknown as ModuleRecord;
     try {
       this.tracer.run(rec, () => this.runModule(rec));
     } catch (e) {
@@ -149,7 +151,9 @@ export class Evaluator implements CallRuntime {
    * creates is owned by a record never replayed, and what it changes of a module's values marks that module.
    */
   runDetached(label: string, body: (rt: AdapterRuntime) => void): void {
-    const rec = { file: label, state: 'evaluating', esmExports: new Map(), trace: [], deps: new Set(), steps: 0, foreign: false, tainted: true } as unknown as ModuleRecord;
+    const rec = {
+      file: label, state: 'evaluating', esmExports: new Map(), trace: [], deps: new Set(), steps: 0, foreign: false, tainted: true,
+    } as unknown as ModuleRecord;
     this.tracer.run(rec, () => body(this.adapterRuntime));
   }
 
@@ -222,7 +226,9 @@ export class Evaluator implements CallRuntime {
     if (p.k === 'object') { for (const prop of p.props) this.bind(prop.target, this.member(v, prop.key, null), env, file); return; }
     if (p.k === 'array') {
       p.items.forEach((item, i) => {
-        const el = v.t !== 'arr' ? UNKNOWN(`element ${i} of ${describe(v)}`) : v.items[i] ? v.items[i].value : UNDEFINED(`element ${i} of a ${v.items.length}-element array`);
+        const el = v.t !== 'arr' ? UNKNOWN(`element ${i} of ${describe(v)}`)
+          : v.items[i] ? v.items[i].value
+          : UNDEFINED(`element ${i} of a ${v.items.length}-element array`);
         if (item) this.bind(item, el, env, file);
       });
     }
@@ -237,7 +243,9 @@ export class Evaluator implements CallRuntime {
       case 'bool': return { t: 'bool', v: e.v };
       case 'regex': return { t: 'regex', source: e.source, flags: e.flags };
       case 'concat': return this.concat(e.parts, env, file);
-      case 'ref': return env.lookup(e.name) ?? moduleGlobal(e.name, file) ?? (RUNTIME_GLOBALS.has(e.name) ? UNKNOWN(e.name) : UNKNOWN(`'${e.name}' is not defined in this file`));
+      case 'ref':
+        return env.lookup(e.name) ?? moduleGlobal(e.name, file)
+          ?? (RUNTIME_GLOBALS.has(e.name) ? UNKNOWN(e.name) : UNKNOWN(`'${e.name}' is not defined in this file`));
       case 'member': {
         const prop = typeof e.prop === 'string' ? e.prop : asString(this.eval(e.prop, env, file));
         const obj = this.eval(e.obj, env, file);
@@ -431,7 +439,10 @@ export class Evaluator implements CallRuntime {
       if (parent) env.define('super', parent);
       fn.params.forEach((p, i) => {
         // `...rest` keeps each argument's name and site (`register(path, ...middleware)` hands them on).
-        if (p.k === 'rest') this.bind(p.target, { t: 'arr', owner: this.owner, items: full ? full.slice(i) : args.slice(i).map(value => ({ value, name: describe(value), site: null })) }, env, callee.file);
+        if (p.k === 'rest') {
+          const items = full ? full.slice(i) : args.slice(i).map(value => ({ value, name: describe(value), site: null }));
+          this.bind(p.target, { t: 'arr', owner: this.owner, items }, env, callee.file);
+        }
         else this.bind(p, args[i] ?? UNDEFINED(`argument ${i + 1} not passed`), env, callee.file);
       });
       for (const [name, h] of Object.entries(fn.hoisted)) env.define(name, { t: 'fn', owner: this.owner, fn: h, env, file: callee.file });

@@ -365,7 +365,10 @@ class Lowerer implements SourceLowering, ModuleLowering {
         const c = e as ts.ConditionalExpression;
         return { k: 'cond', op: '?:', test: this.expr(c.condition), alternatives: [this.expr(c.whenTrue, nameHint), this.expr(c.whenFalse, nameHint)] };
       }
-      case SK.Identifier: return (e as ts.Identifier).text === 'undefined' ? this.unknown(e) : { k: 'ref', name: (e as ts.Identifier).text, span: this.span(e) };
+      case SK.Identifier: {
+        const name = (e as ts.Identifier).text;
+        return name === 'undefined' ? this.unknown(e) : { k: 'ref', name, span: this.span(e) };
+      }
       case SK.ThisKeyword: return { k: 'ref', name: 'this', span: this.span(e) };
       case SK.SuperKeyword: return { k: 'ref', name: 'super', span: this.span(e) };
       case SK.ClassExpression: return this.shallow ? this.opaqueUnknown(e) : { k: 'class', cls: this.classIR(e as ts.ClassExpression, nameHint) };
@@ -400,7 +403,9 @@ class Lowerer implements SourceLowering, ModuleLowering {
   private assignment(e: ts.BinaryExpression): Expr | null {
     const left = skipOuter(e.left);
     if (tsp.isIdentifier(left)) return { k: 'set', obj: null, prop: left.text, e: this.expr(e.right, left.text), span: this.span(e) };
-    if (tsp.isPropertyAccessExpression(left)) return { k: 'set', obj: this.expr(left.expression), prop: left.name.text, e: this.expr(e.right, left.name.text), span: this.span(e) };
+    if (tsp.isPropertyAccessExpression(left)) {
+      return { k: 'set', obj: this.expr(left.expression), prop: left.name.text, e: this.expr(e.right, left.name.text), span: this.span(e) };
+    }
     if (tsp.isElementAccessExpression(left)) {
       const key = elementKey(left.argumentExpression);
       return { k: 'set', obj: this.expr(left.expression), prop: key ?? this.expr(left.argumentExpression), e: this.expr(e.right, key), span: this.span(e) };
@@ -413,7 +418,10 @@ class Lowerer implements SourceLowering, ModuleLowering {
     this.opaque++;
     const name = node.name?.text ?? nameHint;
     const ext = node.heritageClauses?.find(h => h.token === SK.ExtendsKeyword)?.types[0]?.expression;
-    const cls: ClassIR = { name, span: this.span(node.name ?? node), at: node.getStart(this.sf), ext: ext ? this.expr(ext) : null, ctor: null, members: [], staticFields: [], fields: [] };
+    const cls: ClassIR = {
+      name, span: this.span(node.name ?? node), at: node.getStart(this.sf), ext: ext ? this.expr(ext) : null,
+      ctor: null, members: [], staticFields: [], fields: [],
+    };
     for (const m of node.members) {
       if (tsp.isConstructorDeclaration(m)) { if (m.body) cls.ctor = this.fn(m, name); continue; }
       const accessor = tsp.isMethodDeclaration(m) || tsp.isGetAccessorDeclaration(m) || tsp.isSetAccessorDeclaration(m);
@@ -424,7 +432,10 @@ class Lowerer implements SourceLowering, ModuleLowering {
       const isStatic = hasModifier(m, SK.StaticKeyword);
       if (tsp.isMethodDeclaration(m) || tsp.isGetAccessorDeclaration(m)) {
         if (!m.body) continue;
-        cls.members.push({ key, at: m.getStart(this.sf), ...(isStatic ? { static: true as const } : {}), ...(tsp.isGetAccessorDeclaration(m) ? { get: true as const } : {}) });
+        cls.members.push({
+          key, at: m.getStart(this.sf),
+          ...(isStatic ? { static: true as const } : {}), ...(tsp.isGetAccessorDeclaration(m) ? { get: true as const } : {}),
+        });
         if (!blanked) this.collectDeps(m.body);
       } else if (tsp.isPropertyDeclaration(m)) {
         const init: Expr = m.initializer ? this.expr(m.initializer, key) : { k: 'unknown', text: 'undefined', span: this.span(m) };
@@ -451,7 +462,8 @@ class Lowerer implements SourceLowering, ModuleLowering {
       if (tsp.isCallExpression(n)) {
         const first = n.arguments[0];
         const callee = n.expression;
-        if (first && tsp.isStringLiteralLike(first) && ((tsp.isIdentifier(callee) && callee.text === 'require') || callee.kind === SK.ImportKeyword)) this.ir.deps.push(first.text);
+        const isLoad = (tsp.isIdentifier(callee) && callee.text === 'require') || callee.kind === SK.ImportKeyword;
+        if (first && tsp.isStringLiteralLike(first) && isLoad) this.ir.deps.push(first.text);
       }
       tsp.forEachChild(n, visit);
     };
@@ -560,7 +572,9 @@ class Lowerer implements SourceLowering, ModuleLowering {
 
   fn(node: ts.FunctionLikeDeclaration, name: string | null): FnIR {
     this.opaque++;
-    const params = this.params(node.parameters.map((p): Pattern => (p.dotDotDotToken ? { k: 'rest', target: this.pattern(p.name) } : this.withDefault(this.pattern(p.name), p.initializer))));
+    const params = this.params(node.parameters.map((p): Pattern => (
+      p.dotDotDotToken ? { k: 'rest', target: this.pattern(p.name) } : this.withDefault(this.pattern(p.name), p.initializer)
+    )));
     let length = 0;
     for (const p of node.parameters) {
       if (p.initializer || p.dotDotDotToken) break; // fn.length stops at the first default or rest (E19)
