@@ -71,7 +71,10 @@ function routeAnnotation(r: ModelRoute, routeAnnotations: AnnotationMarks['route
 }
 
 /** The stops of a host's layers: mounts, middleware, handlers and what the handlers' bodies do. */
-function hostAnnotations(host: ExpressHost, classify: (arg: Arg) => Classification, ctx: AdapterContext, make: (file: string, span: Span, stop: Stop, label: string) => Annotation): HostAnnotations {
+function hostAnnotations(
+  host: ExpressHost, classify: (arg: Arg) => Classification, ctx: AdapterContext,
+  make: (file: string, span: Span, stop: Stop, label: string) => Annotation,
+): HostAnnotations {
   const spans: Span[] = [];
   const annotations: Annotation[] = [];
   const out = { push(file: string, span: Span, stop: Stop, label: string) { spans.push(span); annotations.push(make(file, span, stop, label)); } };

@@ -12,14 +12,18 @@ import type { Classification } from './middleware-kind';
 export type Before =
   | { type: 'mw'; seq: number; walk: number; loose: boolean; prefix: Prefix; arg: Arg; cls: Classification; layer: OrderedLayer; router: number }
   | {
-    type: 'route'; seq: number; walk: number; loose: boolean; segs: string[]; caseSensitive: CaseFlags; path: string; method: string; fns: Arg[]; passes: boolean; ends: boolean; name: string; range: SourceRange;
+    type: 'route'; seq: number; walk: number; loose: boolean; segs: string[]; caseSensitive: CaseFlags;
+    path: string; method: string; fns: Arg[]; passes: boolean; ends: boolean; name: string; range: SourceRange;
     router: number;
     /** Routers (ids) a layer of this route's chain may leave with next('router') (E17): the route is not reached then. */
     exits: number[];
   };
 
 /** `caseSensitive` has one flag per segment: the router that matches that segment decides (E9). */
-export type Prefix = { kind: 'str'; v: string; segs: string[]; caseSensitive: CaseFlags } | { kind: 'regex'; source: string; flags: string } | { kind: 'unknown' };
+export type Prefix =
+  | { kind: 'str'; v: string; segs: string[]; caseSensitive: CaseFlags }
+  | { kind: 'regex'; source: string; flags: string }
+  | { kind: 'unknown' };
 
 export type MwBefore = Extract<Before, { type: 'mw' }>;
 export type RouteBefore = Extract<Before, { type: 'route' }>;

@@ -38,8 +38,9 @@ export function rejectsAndContinues(fn: FnIR): string | null {
   const skip = skipsOf(fn);
   if (skip && callsPlainNext(fn) && readsCredentials(fn)) return `reads credentials, calls next('${skip}') on one path and next() on another`;
   for (const c of fn.calls) {
-    if (/createError|createHttpError|httpErrors|HttpError|boom\.unauthorized/i.test(c.callee) && c.args[0]?.k === 'num' && (c.args[0].v === 401 || c.args[0].v === 403)) {
-      return `raises a ${c.args[0].v} error and calls next() otherwise`;
+    const status = c.args[0]?.k === 'num' ? c.args[0].v : null;
+    if (/createError|createHttpError|httpErrors|HttpError|boom\.unauthorized/i.test(c.callee) && (status === 401 || status === 403)) {
+      return `raises a ${status} error and calls next() otherwise`;
     }
     if (/unauthorized|forbidden/i.test(c.callee)) return `raises ${c.callee} and calls next() otherwise`;
     if (/^passport\.authenticate\b/.test(c.callee)) return 'delegates to passport.authenticate';

@@ -69,7 +69,10 @@ const PACKAGE_KINDS: { pkg: string; path?: string; kind: LayerKind; not?: string
   { pkg: 'compression', kind: 'other' },
 ];
 
-const AUTH_NAME_HINT = /(^|[^a-z])(auth|authenticate|authenticated|authorize|requireuser|requireauth|requirelogin|ensureloggedin|isloggedin|isauthenticated|protect|verifytoken|verifyjwt|checkjwt|jwtcheck|requiresauth)/i;
+const AUTH_NAME_HINT = new RegExp(`(^|[^a-z])(${[
+  'auth', 'authenticate', 'authenticated', 'authorize', 'requireuser', 'requireauth', 'requirelogin', 'ensureloggedin', 'isloggedin',
+  'isauthenticated', 'protect', 'verifytoken', 'verifyjwt', 'checkjwt', 'jwtcheck', 'requiresauth',
+].join('|')})`, 'i');
 
 /**
  * A classify() that remembers each argument's answer for one run: the walk re-reads pass-through
@@ -110,7 +113,9 @@ export function classify(arg: Arg, configuredAuth: string[]): Classification {
     for (const k of PACKAGE_KINDS) {
       if (k.pkg !== v.name) continue;
       if (k.path && !pathText.startsWith(k.path)) continue;
-      if (k.kind === 'auth' && v.t === 'pkgcall' && optionalAuth(v)) return { ...base, kind: 'other', stop: 4, evidence: `${v.name} with credentialsRequired: false (optional auth)` };
+      if (k.kind === 'auth' && v.t === 'pkgcall' && optionalAuth(v)) {
+        return { ...base, kind: 'other', stop: 4, evidence: `${v.name} with credentialsRequired: false (optional auth)` };
+      }
       return { ...base, kind: k.kind, stop: k.kind === 'parse' ? 2 : 4, evidence: `package ${v.name}` };
     }
     // express-openid-connect's auth() requires login unless authRequired: false.

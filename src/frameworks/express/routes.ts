@@ -8,7 +8,9 @@ import type { FnIR } from '../../core/ir';
 import type { ChainEntry, HandlerFacts, ModelRoute, OrderedLayer, RouteRef, SourceRange, StackOrigin } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { alternatives } from '../../core/values';
-import { joinPath, mountSegments, patternCoversSegments, plainSegments, prefixCoversSegments, regexPrefixCovers, routeSegments, UNKNOWN_PATH } from '../shared/paths';
+import {
+  joinPath, mountSegments, patternCoversSegments, plainSegments, prefixCoversSegments, regexPrefixCovers, routeSegments, UNKNOWN_PATH,
+} from '../shared/paths';
 import type { PathSyntax } from '../shared/paths';
 import { expressState } from './analyser-state';
 import { Befores, Prefix } from './befores';
@@ -37,7 +39,9 @@ interface WalkState {
   visiting: Set<ExpressHost>;
 }
 
-export function walkApps(hosts: ExpressHost[], classifyOnce: (arg: Arg) => Classification, ctx: AdapterContext): { routes: ModelRoute[]; stacks: OrderedLayer[][]; origins: StackOrigin[] } {
+export function walkApps(
+  hosts: ExpressHost[], classifyOnce: (arg: Arg) => Classification, ctx: AdapterContext,
+): { routes: ModelRoute[]; stacks: OrderedLayer[][]; origins: StackOrigin[] } {
   markMounted(hosts);
   const routes: ModelRoute[] = [];
   const stacks: OrderedLayer[][] = [];
@@ -54,8 +58,12 @@ export function walkApps(hosts: ExpressHost[], classifyOnce: (arg: Arg) => Class
   for (const root of roots) sites.set(siteOf(root), (sites.get(siteOf(root)) ?? 0) + 1);
   for (const root of roots) {
     const syntax = pathSyntax(ctx.packageVersion(root.site.file, 'express'));
-    const state: WalkState = { classify: classifyOnce, entries, authLists, app: stacks.length, syntax, before: new Befores(expressState(ctx)), layers: [], routes, visiting: new Set() };
-    const note = root.kind === 'router' ? [`router created at ${ctx.rel(root.site.file)}:${root.site.span.line} is not mounted on any app the analyser found`] : [];
+    const state: WalkState = {
+      classify: classifyOnce, entries, authLists, app: stacks.length, syntax, before: new Befores(expressState(ctx)), layers: [], routes, visiting: new Set(),
+    };
+    const note = root.kind === 'router'
+      ? [`router created at ${ctx.rel(root.site.file)}:${root.site.span.line} is not mounted on any app the analyser found`]
+      : [];
     const first = routes.length;
     walk(root, { path: '', segs: [], mask: [] }, state, note, ctx);
     // Only roots sharing a creation site can be copies: the others skip building signatures.
@@ -65,7 +73,9 @@ export function walkApps(hosts: ExpressHost[], classifyOnce: (arg: Arg) => Class
       seenApps.add(copy);
     }
     stacks.push(state.layers);
-    origins.push({ kind: root.kind === 'app' ? 'app' : 'router', framework: 'express', file: ctx.rel(root.site.file), line: root.site.span.line, pathSyntax: syntax });
+    origins.push({
+      kind: root.kind === 'app' ? 'app' : 'router', framework: 'express', file: ctx.rel(root.site.file), line: root.site.span.line, pathSyntax: syntax,
+    });
   }
   linkGuards(routes);
   return { routes, stacks, origins };
@@ -88,9 +98,13 @@ function linkGuards(routes: ModelRoute[]): void {
     const guards: RouteRef[] = [];
     for (let j = i + 1; j < routes.length; j++) {
       const r = routes[j];
-      if (r.app === g.app && last && r.chainRanges.some(x => x !== null && sameRange(x, last))) guards.push({ method: r.method, path: r.path, file: r.file, line: r.line });
+      if (r.app === g.app && last && r.chainRanges.some(x => x !== null && sameRange(x, last))) {
+        guards.push({ method: r.method, path: r.path, file: r.file, line: r.line });
+      }
     }
-    const unresolved = guards.length ? g.unresolved : [...g.unresolved, `handler registered elsewhere: no later route for ${g.method} ${g.path} found; this route only guards it`];
+    const unresolved = guards.length
+      ? g.unresolved
+      : [...g.unresolved, `handler registered elsewhere: no later route for ${g.method} ${g.path} found; this route only guards it`];
     routes[i] = { ...g, guards, unresolved };
   });
 }
@@ -137,18 +151,32 @@ function walk(host: ExpressHost, at: Mount, st: WalkState, unresolved: string[],
         const { full, segs, notes } = resolvePath(at, p, 'mount', st, unresolved);
         const inner: Mount = { path: full, segs, mask: extendMask(at.mask, segs.length, caseSensitive) };
         // app.param callbacks fire for params in this object's own mount paths (E15).
-        for (const fn of paramFns(host, p)) st.before.addMw({ router: host.id, prefix: prefixOf(inner, p), arg: fn, cls: { ...st.classify(fn), errorHandler: false, kind: 'other' }, layer: { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false } });
+        for (const fn of paramFns(host, p)) {
+          st.before.addMw({
+            router: host.id, prefix: prefixOf(inner, p), arg: fn, cls: { ...st.classify(fn), errorHandler: false, kind: 'other' },
+            layer: {
+              order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: 'other', prefix: full || '/', range,
+              argRange: argRange(fn, ctx), terminal: false,
+            },
+          });
+        }
         for (const fn of layer.fns) {
           const child = alternatives(fn.value).find(v => v.t === 'host');
           if (child && child.t === 'host' && child.host !== host && (child.host as ExpressHost).kind !== 'server') {
             const sub = child.host as ExpressHost;
-            st.layers.push({ order: st.layers.length, kind: 'mount', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false });
+            st.layers.push({
+              order: st.layers.length, kind: 'mount', name: fn.name, layerKind: 'other', prefix: full || '/', range,
+              argRange: argRange(fn, ctx), terminal: false,
+            });
             if (p.kind === 'str' && !st.visiting.has(sub)) walkOrReuse(sub, inner, notes, st, ctx, () => walk(sub, inner, st, notes, ctx));
             else walk(sub, inner, st, notes, ctx);
             continue;
           }
           const cls = st.classify(fn);
-          const ol: OrderedLayer = { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: cls.kind, prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: cls.terminal, ...caseFlags(inner.mask) };
+          const ol: OrderedLayer = {
+            order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: cls.kind, prefix: full || '/', range,
+            argRange: argRange(fn, ctx), terminal: cls.terminal, ...caseFlags(inner.mask),
+          };
           st.layers.push(ol);
           st.before.addMw({ router: host.id, prefix: prefixOf(inner, p), arg: fn, cls, layer: ol });
         }
@@ -166,7 +194,9 @@ function walk(host: ExpressHost, at: Mount, st: WalkState, unresolved: string[],
       const routeSegs = fit(segs);
       for (const e of entries) {
         if (!e.fns.length) continue;
-        addRoute({ router: host.id, prefix: at.path }, path, routeSegs, e.method, params.length ? [...params, ...e.fns] : e.fns, ctx.range(e.site.file, e.site.span), routeMask(routeSegs.length), notes, st, ctx);
+        const fns = params.length ? [...params, ...e.fns] : e.fns;
+        const routeRange = ctx.range(e.site.file, e.site.span);
+        addRoute({ router: host.id, prefix: at.path }, path, routeSegs, e.method, fns, routeRange, routeMask(routeSegs.length), notes, st, ctx);
       }
     }
   }
@@ -175,7 +205,10 @@ function walk(host: ExpressHost, at: Mount, st: WalkState, unresolved: string[],
 
 interface RouteSite { router: number; prefix: string }
 
-function addRoute({ router, prefix }: RouteSite, path: string, segs: string[], method: string, fns: Arg[], range: SourceRange, caseSensitive: boolean[], unresolved: string[], st: WalkState, ctx: AdapterContext): void {
+function addRoute(
+  { router, prefix }: RouteSite, path: string, segs: string[], method: string, fns: Arg[], range: SourceRange, caseSensitive: boolean[],
+  unresolved: string[], st: WalkState, ctx: AdapterContext,
+): void {
   const handlerArg = fns[fns.length - 1];
   // A guard: its last function is middleware too, so a request that passes it goes on to a later
   // route (E22), whose chain it joins; it has no handler of its own.
@@ -192,7 +225,9 @@ function addRoute({ router, prefix }: RouteSite, path: string, segs: string[], m
   // `own`: one of this route's own arguments, which no other route's chain holds.
   const push = (arg: Arg, cls: Classification, protects = true, own = false) => {
     const r = argRange(arg, ctx);
-    chain.push(r && !own ? chainEntry(arg, cls, r, st) : { name: arg.name, kind: cls.kind, stop: cls.stop, file: r?.file ?? range.file, line: r?.line ?? range.line });
+    chain.push(r && !own
+      ? chainEntry(arg, cls, r, st)
+      : { name: arg.name, kind: cls.kind, stop: cls.stop, file: r?.file ?? range.file, line: r?.line ?? range.line });
     chainRanges.push(r);
     if (cls.kind === 'auth' && protects && !cls.leaks) authBy.push(arg.name);
   };
@@ -203,7 +238,9 @@ function addRoute({ router, prefix }: RouteSite, path: string, segs: string[], m
   for (const b of st.before.candidates(segs)) {
     if (b.type === 'mw') {
       if (b.cls.errorHandler || !covers(b.prefix, segs, path)) continue;
-      if (b.cls.terminal) shadowedBy.push({ name: b.arg.name, range: b.layer.range, why: `ends every response under ${b.layer.prefix} without calling next()` });
+      if (b.cls.terminal) {
+        shadowedBy.push({ name: b.arg.name, range: b.layer.range, why: `ends every response under ${b.layer.prefix} without calling next()` });
+      }
       // In a use() layer next('route') is next(); next('router') leaves the layer's router, which
       // stops this route only when the route is inside that router (E17).
       const leavesThisRoute = b.cls.skips === 'router' && enclosing(b.router);
@@ -233,7 +270,9 @@ function addRoute({ router, prefix }: RouteSite, path: string, segs: string[], m
   }
   const handlerFn = guard ? null : fnOf(handlerArg);
   const handlerSite = guard ? null : handlerFn ? { file: handlerFn.file, span: handlerFn.fn.headSpan } : handlerArg.site;
-  const notes = !guard && !handlerFn && handlerArg.value.t === 'unknown' ? [...unresolved, `handler ${handlerArg.name}: ${handlerArg.value.why}`] : fit(unresolved);
+  const notes = !guard && !handlerFn && handlerArg.value.t === 'unknown'
+    ? [...unresolved, `handler ${handlerArg.name}: ${handlerArg.value.why}`]
+    : fit(unresolved);
   const upper = method === 'all' ? 'ALL' : method.toUpperCase();
   // One string for the route's layer, its dispatch entry (and its annotation, see annotations.ts).
   const name = `${upper} ${path}`;
@@ -255,14 +294,18 @@ function addRoute({ router, prefix }: RouteSite, path: string, segs: string[], m
     router,
     mountPrefix: prefix || '/',
     order: st.layers.length,
-    facts: handlerFn ? ctx.memo('express.handlerFacts', handlerFn.fn, () => handlerFacts(handlerFn.fn, handlerFn.file, ctx)) : { readsBody: null, readsIdentity: null },
+    facts: handlerFn
+      ? ctx.memo('express.handlerFacts', handlerFn.fn, () => handlerFacts(handlerFn.fn, handlerFn.file, ctx))
+      : { readsBody: null, readsIdentity: null },
     chainRanges: fit(chainRanges),
     ...caseFlags(caseSensitive),
     shadowedBy: fit(shadowedBy),
     ...(guard ? { guards: [] } : {}),
   };
   st.routes.push(route);
-  st.layers.push({ order: st.layers.length, kind: 'route', name, layerKind: 'other', prefix: path, range, argRange: null, terminal: false, route: st.routes.length - 1 });
+  st.layers.push({
+    order: st.layers.length, kind: 'route', name, layerKind: 'other', prefix: path, range, argRange: null, terminal: false, route: st.routes.length - 1,
+  });
   const passes = fns.every(f => { const fn = fnOf(f); return fn ? callsNext(fn.fn) : passesOnSuccess(f, st.classify); });
   // Only a handler we can read and that never calls next() certainly ends the request.
   const ends = !!handlerFn && !callsNext(handlerFn.fn);
