@@ -23,7 +23,11 @@ describe('lower-syntax', () => {
       k: 'object',
       props: [
         { key: 'a', target: { k: 'name', name: 'a' } },
-        { key: 'b', target: { k: 'array', items: [null, { k: 'default', target: { k: 'name', name: 'c' }, init: { k: 'num', v: 1 } }, { k: 'rest', target: { k: 'name', name: 'd' } }] } },
+        { key: 'b', target: { k: 'array', items: [
+          null,
+          { k: 'default', target: { k: 'name', name: 'c' }, init: { k: 'num', v: 1 } },
+          { k: 'rest', target: { k: 'name', name: 'd' } },
+        ] } },
       ],
     }), ['a', 'c', 'd']);
   });
