@@ -24,7 +24,9 @@ const finding = (f: Finding) => ({
   ruleId: f.ruleId, severity: f.severity, stop: f.stop, message: f.message,
   file: f.file, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn,
 });
-const annotation = (a: Annotation) => ({ file: a.file, line: a.line, column: a.column, endLine: a.endLine, endColumn: a.endColumn, stop: a.stop, label: a.label });
+const annotation = (a: Annotation) => ({
+  file: a.file, line: a.line, column: a.column, endLine: a.endLine, endColumn: a.endColumn, stop: a.stop, label: a.label,
+});
 const skip = (s: Skipped) => ({ file: s.file, reason: s.reason });
 
 /** A list of the report, with what each item shows. */

@@ -11,14 +11,17 @@ import { FolderIndex } from './folders';
 import type { ModuleIR, Span } from './ir';
 import { lowerSource } from './lower';
 import { ModuleRecord, ReplayInvalidated } from './module-reuse';
-import { LineSpan } from './parse-source';
-import { PackageConstants } from './package-constants';
+import { loweredRange } from './parse-source';
+import { PackageConstants, type PkgValue } from './package-constants';
 import { literalPaths } from './path-matcher';
-import type { AnalysisModel, AnalysisResult, Annotation, AppInfo, Finding, ModelRoute, OrderedLayer, RoutingContext, Skipped, SourceRange, StackOrigin } from './model';
+import type {
+  AnalysisModel, AnalysisResult, Annotation, AppInfo, Finding, ModelRoute, OrderedLayer, RoutingContext, Skipped, SourceRange, StackOrigin,
+} from './model';
 import { ModuleResolver } from './resolve-module';
 import type { Rule } from './rule';
 import { RuleMemory } from './rule-memory';
 import { runRules } from './run-rules';
+import type { Owner } from './values';
 
 /** Thrown by WorkspaceAnalyser.analyse when its `cancelled` callback says a newer run is wanted. */
 export class AnalysisCancelled extends Error {
@@ -108,16 +111,68 @@ export class WorkspaceAnalyser {
     const discovery = trusted ? this.discovery! : discoverFiles(root, this.config);
     const { files } = discovery;
     const skipped = [...discovery.skipped];
-    const modules = new Map<string, ModuleIR>();
-    this.work = { read: 0, lowered: 0, replayed: 0 };
-    // Every range of every route, layer and annotation goes through here: path.relative was a fifth
-    // of a re-analysis on large workspaces before it was remembered per file.
+    const rel = this.relativeNames(root);
+    const modules = this.loadAll(files, overlays, trusted, skipped, rel, check);
+    const tLoaded = performance.now();
+    // Only now is every file checked: a run cancelled above leaves the old state untrusted.
+    this.discovery = discovery;
+    if (this.changed) this.changed = new Set();
+    this.versions.clear();
+    const ctx = this.adapterContext(root, rel);
+    const resolver = new ModuleResolver(root, f => modules.has(f));
+    const starts = this.startsFor(modules, resolver, trusted !== null);
+    check();
+    const { sessions, evaluator } = this.evaluateProgram(ctx, modules, resolver, starts, trusted !== null, new FolderIndex(root, files));
+    check();
+    const tEvaluated = performance.now();
+    const { apps, routes, stacks, origins, annotations, contexts } = mergeSessions(sessions);
+    if (evaluator.exhausted) skipped.push({ file: '.', reason: 'evaluation budget exhausted: results are partial' });
+    for (const s of evaluator.skipped) skipped.push({ file: rel(s.file), reason: s.reason });
+    const model: AnalysisModel = { routes, stacks, origins };
+    check();
+    const tLinked = performance.now();
+    const findings = this.findings(model, modules, root);
+    annotations.sort(byPosition);
+    findings.sort(byPosition);
+    return {
+      root: this.root,
+      apps,
+      routes,
+      ...(contexts ? { contexts } : {}),
+      findings,
+      annotations,
+      skipped,
+      stats: {
+        files: files.length, ms: Math.round(performance.now() - t0), ...this.work,
+        phases: {
+          load: Math.round(tLoaded - t0), evaluate: Math.round(tEvaluated - tLoaded),
+          link: Math.round(tLinked - tEvaluated), rules: Math.round(performance.now() - tLinked),
+        },
+      },
+      model,
+    };
+  }
+
+  /**
+   * Root-relative names with `/` separators. Every range of every route, layer and annotation goes
+   * through here: path.relative was a fifth of a re-analysis on large workspaces before it was
+   * remembered per file.
+   */
+  private relativeNames(root: string): (file: string) => string {
     const relNames = this.relNames;
-    const rel = (f: string) => {
+    return (f: string) => {
       let r = relNames.get(f);
       if (r === undefined) relNames.set(f, (r = path.relative(root, f).split(path.sep).join('/')));
       return r;
     };
+  }
+
+  /** Every discovered file's IR (see load), dropping cached files that are gone; polls `check` every 64 files. */
+  private loadAll(
+    files: string[], overlays: Map<string, string>, trusted: Set<string> | null, skipped: Skipped[], rel: (f: string) => string, check: () => void,
+  ): Map<string, ModuleIR> {
+    const modules = new Map<string, ModuleIR>();
+    this.work = { read: 0, lowered: 0, replayed: 0 };
     const live = new Set(files);
     for (const f of this.cache.keys()) if (!live.has(f)) this.cache.delete(f);
     for (const [i, file] of files.entries()) {
@@ -125,20 +180,22 @@ export class WorkspaceAnalyser {
       const ir = this.load(file, overlays.get(file), trusted, skipped, rel);
       if (ir) modules.set(file, ir);
     }
-    const tLoaded = performance.now();
-    // Only now is every file checked: a run cancelled above leaves the old state untrusted.
-    this.discovery = discovery;
-    if (this.changed) this.changed = new Set();
-    this.versions.clear();
-    const ctx: AdapterContext = {
+    return modules;
+  }
+
+  /** What adapters see of the run: configuration, names, ranges, versions, and the memos kept across runs. */
+  private adapterContext(root: string, rel: (f: string) => string): AdapterContext {
+    return {
       config: this.config,
       rel,
       // IR spans of unchanged files are the same objects run after run: so are their ranges (frozen,
       // since every route, layer and annotation of an unchanged file shares them).
       range: (file: string, span: Span): SourceRange => {
-        if (span instanceof LineSpan) return span.range(file, rel);
-        let r = this.ranges.get(span);
-        if (!r) this.ranges.set(span, (r = Object.freeze({ file: rel(file), line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn })));
+        let r = loweredRange(span, file, rel) ?? this.ranges.get(span);
+        if (!r) {
+          r = Object.freeze({ file: rel(file), line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn });
+          this.ranges.set(span, r);
+        }
         return r;
       },
       packageVersion: (fromFile, pkg) => this.packageVersion(root, path.dirname(fromFile), pkg),
@@ -155,70 +212,38 @@ export class WorkspaceAnalyser {
         return this.adapterState.get(name) as T;
       },
     };
-    const resolver = new ModuleResolver(root, f => modules.has(f));
-    const starts = this.startsFor(modules, resolver, trusted !== null);
-    check();
-    // After an edit, modules the edit cannot have changed are replayed from the previous run (only
-    // when the caller vouches for the file list: module resolution depends on it).
+  }
+
+  /**
+   * Runs the program once. After an edit, modules the edit cannot have changed are replayed from the
+   * previous run (only when the caller vouches for the file list, `trusted`: module resolution depends
+   * on it); a replay that turns out wrong costs a second run without any. Keeps this run's module
+   * evaluations for the next.
+   */
+  private evaluateProgram(
+    ctx: AdapterContext, modules: Map<string, ModuleIR>, resolver: ModuleResolver, starts: Set<string>, trusted: boolean, folders: FolderIndex,
+  ) {
     const previous = trusted ? this.records : null;
     this.records = null;
-    const folders = new FolderIndex(root, files);
     const first = this.evaluate(ctx, modules, resolver, starts, previous, folders);
     const { sessions, evaluator } = first.sessions ? first : this.evaluate(ctx, modules, resolver, starts, null, folders);
     if (!sessions) throw new Error('evaluation without replays cannot be invalidated');
     if (!evaluator.exhausted && !evaluator.tracer.untracked) this.records = evaluator.moduleRecords;
     this.work.replayed = evaluator.tracer.replays;
-    check();
-    const tEvaluated = performance.now();
-    const apps: AppInfo[] = [];
-    const routes: ModelRoute[] = [];
-    const stacks: OrderedLayer[][] = [];
-    const origins: StackOrigin[] = [];
-    const annotations: Annotation[] = [];
-    let contexts: RoutingContext[] | undefined;
-    for (const { session } of sessions) {
-      const out = session.finish();
-      apps.push(...out.apps);
-      // Stack indices are per adapter; shift them into the merged list.
-      const base = stacks.length;
-      const routeBase = routes.length;
-      // The first adapter's indices need no shift (and its objects stay shared with the last run's).
-      for (const r of out.routes) routes.push(base ? { ...r, app: r.app + base } : r);
-      for (const st of out.stacks) stacks.push(routeBase ? st.map(l => (l.route === undefined ? l : { ...l, route: l.route + routeBase })) : st);
-      for (const o of out.origins) origins.push(o);
-      for (const a of out.annotations) annotations.push(a);
-      if (out.contexts) (contexts ??= []).push(...out.contexts);
-    }
-    if (evaluator.exhausted) skipped.push({ file: '.', reason: 'evaluation budget exhausted: results are partial' });
-    for (const s of evaluator.skipped) skipped.push({ file: rel(s.file), reason: s.reason });
-    const model: AnalysisModel = { routes, stacks, origins };
-    check();
-    const tLinked = performance.now();
+    return { sessions, evaluator };
+  }
+
+  /** The rules' findings over the merged model, each rule told the ignore comments and path matcher of its file. */
+  private findings(model: AnalysisModel, modules: Map<string, ModuleIR>, root: string): Finding[] {
     // Rules ask per finding; most relative names are rel()'s own, so their absolute path is known.
     const absNames = this.absNames;
+    const relNames = this.relNames;
     if (absNames.size !== relNames.size) for (const [abs, r] of relNames) absNames.set(r, abs);
     const absolute = (relFile: string) => absNames.get(relFile) ?? path.join(root, relFile);
-    const findings: Finding[] = runRules(this.rules, model, this.config, {
+    return runRules(this.rules, model, this.config, {
       ignores: (relFile: string) => modules.get(absolute(relFile))?.ignores ?? {},
       paths: origin => this.adapters.find(a => a.framework === origin.framework)?.paths?.(origin) ?? literalPaths,
     }, this.ruleMemory);
-    const byPos = (a: SourceRange, b: SourceRange) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
-    annotations.sort(byPos);
-    findings.sort(byPos);
-    return {
-      root: this.root,
-      apps,
-      routes,
-      ...(contexts ? { contexts } : {}),
-      findings,
-      annotations,
-      skipped,
-      stats: {
-        files: files.length, ms: Math.round(performance.now() - t0), ...this.work,
-        phases: { load: Math.round(tLoaded - t0), evaluate: Math.round(tEvaluated - tLoaded), link: Math.round(tLinked - tEvaluated), rules: Math.round(performance.now() - tLinked) },
-      },
-      model,
-    };
   }
 
   /** Constants read from installed packages, kept until files are created or deleted (an install) or the configuration changes. */
@@ -250,9 +275,13 @@ export class WorkspaceAnalyser {
   }
 
   /** Runs the program from its starting points; null sessions when a replay turned out wrong (run again without). */
-  private evaluate(ctx: AdapterContext, modules: Map<string, ModuleIR>, resolver: ModuleResolver, starts: Set<string>, previous: Map<string, ModuleRecord> | null, folders: FolderIndex) {
+  private evaluate(
+    ctx: AdapterContext, modules: Map<string, ModuleIR>, resolver: ModuleResolver, starts: Set<string>,
+    previous: Map<string, ModuleRecord> | null, folders: FolderIndex,
+  ) {
     const sessions = this.adapters.map(a => ({ adapter: a, session: a.start(ctx) }));
-    const evaluator = new Evaluator(modules, resolver, sessions.map(s => s.session.hooks), f => this.cache.get(f)?.text, previous, (f, v, owner) => this.packageConstants().read(f, v, owner), folders);
+    const constants = (f: string, v: PkgValue, owner: Owner) => this.packageConstants().read(f, v, owner);
+    const evaluator = new Evaluator(modules, resolver, sessions.map(s => s.session.hooks), f => this.cache.get(f)?.text, previous, constants, folders);
     try {
       for (const file of modules.keys()) if (starts.has(file)) evaluator.evaluateModule(file);
       runEntries(evaluator, sessions.map(s => s.session), [...modules.keys()]);
@@ -282,7 +311,9 @@ export class WorkspaceAnalyser {
           this.work.lowered++;
           ir = lowerSource(file, read.text);
         } catch (e) {
-          const reason = isStackOverflow(e) ? 'nested too deeply to parse (more levels than the analyser can follow)' : `could not be analysed: ${(e as Error).message}`;
+          const reason = isStackOverflow(e)
+            ? 'nested too deeply to parse (more levels than the analyser can follow)'
+            : `could not be analysed: ${(e as Error).message}`;
           skipped.push({ file: rel(file), reason });
           this.cache.delete(file);
           return null;
@@ -311,6 +342,35 @@ export class WorkspaceAnalyser {
     this.versions.set(key, found);
     return found;
   }
+}
+
+/** What every adapter's session found, in one list per kind (stack and route indices shifted to match). */
+function mergeSessions(sessions: { session: FrameworkSession }[]) {
+  const apps: AppInfo[] = [];
+  const routes: ModelRoute[] = [];
+  const stacks: OrderedLayer[][] = [];
+  const origins: StackOrigin[] = [];
+  const annotations: Annotation[] = [];
+  let contexts: RoutingContext[] | undefined;
+  for (const { session } of sessions) {
+    const out = session.finish();
+    apps.push(...out.apps);
+    // Stack indices are per adapter; shift them into the merged list.
+    const base = stacks.length;
+    const routeBase = routes.length;
+    // The first adapter's indices need no shift (and its objects stay shared with the last run's).
+    for (const r of out.routes) routes.push(base ? { ...r, app: r.app + base } : r);
+    for (const st of out.stacks) stacks.push(routeBase ? st.map(l => (l.route === undefined ? l : { ...l, route: l.route + routeBase })) : st);
+    for (const o of out.origins) origins.push(o);
+    for (const a of out.annotations) annotations.push(a);
+    if (out.contexts) (contexts ??= []).push(...out.contexts);
+  }
+  return { apps, routes, stacks, origins, annotations, contexts };
+}
+
+/** Reported order: by file, then line, then column. */
+function byPosition(a: SourceRange, b: SourceRange): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
 }
 
 /**

@@ -13,8 +13,8 @@ export function truthy(v: Value): boolean | null {
     case 'bool': return v.v;
     case 'unknown': return v.undef ? false : null;
     case 'either': {
-      const first = truthy(v.options[0]);
-      return v.options.every(o => truthy(o) === first) ? first : null;
+      const first = truthy(v.alternatives[0]);
+      return v.alternatives.every(o => truthy(o) === first) ? first : null;
     }
     // A package's own export (`require('express')`) exists; what we read from it may not.
     case 'pkg': return v.path.length === 0 ? true : null;
@@ -27,8 +27,8 @@ export function truthy(v: Value): boolean | null {
 export function notNullish(v: Value): boolean | null {
   if (v.t === 'unknown') return v.undef ? false : null;
   if (v.t === 'either') {
-    const first = notNullish(v.options[0]);
-    return v.options.every(o => notNullish(o) === first) ? first : null;
+    const first = notNullish(v.alternatives[0]);
+    return v.alternatives.every(o => notNullish(o) === first) ? first : null;
   }
   return v.t === 'pkg' || v.t === 'pkgcall' ? null : true;
 }
@@ -36,8 +36,8 @@ export function notNullish(v: Value): boolean | null {
 /** One of several values, flattened; a single option is the value itself. */
 export function either(values: Value[]): Value {
   const out: Value[] = [];
-  for (const v of values) out.push(...(v.t === 'either' ? v.options : [v]));
-  return out.length === 1 ? out[0] : { t: 'either', options: out };
+  for (const v of values) out.push(...(v.t === 'either' ? v.alternatives : [v]));
+  return out.length === 1 ? out[0] : { t: 'either', alternatives: out };
 }
 
 const STRING_METHODS: Record<string, (s: string, a: (string | null)[]) => string | null> = {

@@ -3,17 +3,19 @@
 // values, so framework adapters see every registration call in the order Node would run it.
 // It never executes workspace code. Handler bodies are not replayed: they run per request.
 import type { AdapterRuntime } from './adapter';
-import { NOT_ES_MODULE, either, interopHelper, notNullish, pureMethod, truthy } from './builtins';
+import { NOT_ES_MODULE, either, interopHelper, notNullish, truthy } from './builtins';
+import { callExpression, type CallRuntime } from './call-forms';
 import type { ClassIR, Expr, FnIR, ModuleIR, Pattern, Span, Stmt } from './ir';
-import type { FolderEntry, FolderIndex } from './folders';
+import type { FolderIndex } from './folders';
+import { HookRuntime } from './hook-runtime';
 import { lowerClassMembers } from './lower';
 import { finishModule, importBinding, moduleValue } from './module-exports';
 import { ModuleRecord, ModuleTracer } from './module-reuse';
-import { importMeta, moduleGlobal, nodeCall, urlValue } from './node-builtins';
+import { importMeta, moduleGlobal, nodeCall } from './node-builtins';
 import type { PkgValue } from './package-constants';
 import type { ModuleResolver } from './resolve-module';
-import { FnValue, Runtime, arrayMethod, classValue, construct, globalCall, interop, objMember, promiseMethod, superCall, superMember } from './objects';
-import { Arg, Env, HostObject, ObjValue, Owner, Site, UNDEFINED, UNKNOWN, Value, asString, describe, exprName, options } from './values';
+import { FnValue, classValue, construct, interop, objMember } from './objects';
+import { Arg, Env, HostObject, ObjValue, Owner, Site, UNDEFINED, UNKNOWN, Value, alternatives, asString, describe, exprName } from './values';
 
 export { describe, exprName } from './values';
 
@@ -37,7 +39,7 @@ export interface EvaluationHooks {
 const MAX_DEPTH = 24;
 const MAX_STEPS = 400_000;
 
-export class Evaluator implements Runtime {
+export class Evaluator implements CallRuntime {
   private readonly records = new Map<string, ModuleRecord>();
   /** Functions and classes being run: a recursive call returns unknown instead of looping. */
   private readonly active = new Set<FnIR | ClassIR>();
@@ -99,7 +101,9 @@ export class Evaluator implements Runtime {
       return previous;
     }
     // env and module are made in runModule, once the record is current: it owns what is created then.
-    const rec = { file, ir, state: 'evaluating', esmExports: new Map(), trace: [], deps: new Set(), steps: 0, foreign: false, tainted: false } as unknown as ModuleRecord;
+    const rec = {
+      file, ir, state: 'evaluating', esmExports: new Map(), trace: [], deps: new Set(), steps: 0, foreign: false, tainted: false,
+    } as unknown as ModuleRecord;
     try {
       this.tracer.run(rec, () => this.runModule(rec));
     } catch (e) {
@@ -147,7 +151,9 @@ export class Evaluator implements Runtime {
    * creates is owned by a record never replayed, and what it changes of a module's values marks that module.
    */
   runDetached(label: string, body: (rt: AdapterRuntime) => void): void {
-    const rec = { file: label, state: 'evaluating', esmExports: new Map(), trace: [], deps: new Set(), steps: 0, foreign: false, tainted: true } as unknown as ModuleRecord;
+    const rec = {
+      file: label, state: 'evaluating', esmExports: new Map(), trace: [], deps: new Set(), steps: 0, foreign: false, tainted: true,
+    } as unknown as ModuleRecord;
     this.tracer.run(rec, () => body(this.adapterRuntime));
   }
 
@@ -205,7 +211,7 @@ export class Evaluator implements Runtime {
 
   /** `obj.prop = v` on every object `obj` may be; properties of functions and classes too (`App.create = ...`). */
   setProp(obj: Value, prop: string, v: Value, site: Site): void {
-    for (const o of options(obj)) {
+    for (const o of alternatives(obj)) {
       if (o.t === 'obj' || o.t === 'class' || o.t === 'fn') this.touch(o);
       if (o.t === 'obj' || o.t === 'class') o.props.set(prop, v);
       else if (o.t === 'fn') (o.props ??= new Map()).set(prop, v);
@@ -220,7 +226,9 @@ export class Evaluator implements Runtime {
     if (p.k === 'object') { for (const prop of p.props) this.bind(prop.target, this.member(v, prop.key, null), env, file); return; }
     if (p.k === 'array') {
       p.items.forEach((item, i) => {
-        const el = v.t !== 'arr' ? UNKNOWN(`element ${i} of ${describe(v)}`) : v.items[i] ? v.items[i].value : UNDEFINED(`element ${i} of a ${v.items.length}-element array`);
+        const el = v.t !== 'arr' ? UNKNOWN(`element ${i} of ${describe(v)}`)
+          : v.items[i] ? v.items[i].value
+          : UNDEFINED(`element ${i} of a ${v.items.length}-element array`);
         if (item) this.bind(item, el, env, file);
       });
     }
@@ -235,13 +243,15 @@ export class Evaluator implements Runtime {
       case 'bool': return { t: 'bool', v: e.v };
       case 'regex': return { t: 'regex', source: e.source, flags: e.flags };
       case 'concat': return this.concat(e.parts, env, file);
-      case 'ref': return env.lookup(e.name) ?? moduleGlobal(e.name, file) ?? (RUNTIME_GLOBALS.has(e.name) ? UNKNOWN(e.name) : UNKNOWN(`'${e.name}' is not defined in this file`));
+      case 'ref':
+        return env.lookup(e.name) ?? moduleGlobal(e.name, file)
+          ?? (RUNTIME_GLOBALS.has(e.name) ? UNKNOWN(e.name) : UNKNOWN(`'${e.name}' is not defined in this file`));
       case 'member': {
         const prop = typeof e.prop === 'string' ? e.prop : asString(this.eval(e.prop, env, file));
         const obj = this.eval(e.obj, env, file);
         return prop === null ? UNKNOWN(`computed property of ${describe(obj)}`) : this.member(obj, prop, { file, span: e.span });
       }
-      case 'call': return this.call(e, env, file);
+      case 'call': return callExpression(this, e, env, file);
       case 'fn': return { t: 'fn', owner: this.owner, fn: e.fn, env, file };
       case 'arr': return { t: 'arr', owner: this.owner, items: this.args(e.items, env, file) };
       case 'spread': return this.eval(e.e, env, file);
@@ -291,8 +301,8 @@ export class Evaluator implements Runtime {
 
   /** `a || b`, `a ?? b`, `a && b`, `c ? a : b`: the branch the program takes when we know, else both. */
   private cond(e: Extract<Expr, { k: 'cond' }>, env: Env, file: string): Value {
-    const [a, b] = e.options;
-    if (!e.op || !b) return either(e.options.map(o => this.eval(o, env, file)));
+    const [a, b] = e.alternatives;
+    if (!e.op || !b) return either(e.alternatives.map(o => this.eval(o, env, file)));
     if (e.op === '?:') {
       const t = e.test ? truthy(this.eval(e.test, env, file)) : null;
       if (t !== null) return this.eval(t ? a : b, env, file);
@@ -373,72 +383,14 @@ export class Evaluator implements Runtime {
         }
         return prop === 'prototype' ? obj.proto : UNKNOWN(`${describe(obj)}.${prop}`);
       }
-      case 'either': return either(obj.options.map(o => this.member(o, prop, site)));
+      case 'either': return either(obj.alternatives.map(o => this.member(o, prop, site)));
       case 'unknown': return UNKNOWN(`${obj.why}.${prop}`);
       default: return UNKNOWN(`${describe(obj)}.${prop}`);
     }
   }
 
-  private call(e: Extract<Expr, { k: 'call' }>, env: Env, file: string): Value {
-    const site: Site = { file, span: e.span };
-    const c = e.callee;
-    // `require(spec)` with a non-literal spec (lowering keeps literal ones as `require` nodes): Node
-    // loads whatever string the argument holds, so a constant specifier resolves like a literal one.
-    // `import(spec)` likewise (promises are transparent: it gives what `await` would).
-    if (((c.k === 'ref' && c.name === 'require' && !env.lookup('require')) || (c.k === 'unknown' && c.text === 'import')) && e.args[0]) {
-      const spec = this.eval(e.args[0], env, file);
-      const s = asString(spec);
-      return s !== null ? this.requireSpec(file, s) : UNKNOWN(`${c.k === 'ref' ? 'require' : 'import'}(${describe(spec)})`);
-    }
-    if (c.k === 'ref' && c.name === 'URL' && e.isNew && !env.lookup('URL')) {
-      return urlValue(this.args(e.args, env, file), this.owner) ?? UNKNOWN('a new URL');
-    }
-    if (c.k === 'ref' && c.name === 'super') return superCall(this, this.args(e.args, env, file), env);
-    if (c.k === 'ref' && c.name === 'Promise' && e.isNew && !env.lookup('Promise')) {
-      // The executor of `new Promise((resolve) => {...})` runs at once.
-      const executor = this.args(e.args, env, file)[0]?.value;
-      if (executor?.t === 'fn') this.invoke(executor, [UNKNOWN('resolve'), UNKNOWN('reject')]);
-      return UNKNOWN('a new Promise');
-    }
-    if (c.k === 'member' && typeof c.prop === 'string' && c.obj.k === 'ref' && GLOBAL_HELPERS.has(c.obj.name) && !env.lookup(c.obj.name)) {
-      return globalCall(this, c.obj.name, c.prop, this.args(e.args, env, file), site);
-    }
-    if (c.k !== 'member') {
-      const callee = this.eval(c, env, file);
-      return this.callValue(callee, this.args(e.args, env, file), site, c, undefined, e.isNew);
-    }
-    if (c.obj.k === 'ref' && c.obj.name === 'super' && typeof c.prop === 'string') {
-      // `super.expressRouter()`: the parent's method, called on this object.
-      const self = env.lookup('this');
-      return this.callValue(superMember(this, env.lookup('super'), self, c.prop), this.args(e.args, env, file), site, c, self, false);
-    }
-    const obj = this.eval(c.obj, env, file);
-    const prop = typeof c.prop === 'string' ? c.prop : asString(this.eval(c.prop, env, file));
-    const args = this.args(e.args, env, file);
-    if (prop === null) return UNKNOWN(`result of a computed method of ${describe(obj)}`);
-    const pure = pureMethod(obj, prop, args);
-    if (pure) return pure;
-    if (obj.t === 'arr') {
-      const r = arrayMethod(this, obj, prop, args);
-      if (r) return r;
-    }
-    // `app.get.call(app, '/d', h)`, `router.use.apply(router, args)`, `handler.bind(this)`.
-    if (CALLABLE.has(obj.t) && (prop === 'call' || prop === 'apply' || prop === 'bind')) {
-      if (prop === 'bind') return obj;
-      const list = args[1]?.value;
-      const rest = prop === 'call' ? args.slice(1) : list?.t === 'arr' ? list.items : [];
-      return this.callValue(obj, rest, site, c.obj, args[0]?.value, false);
-    }
-    const callee = this.member(obj, prop, site);
-    if (callee.t !== 'fn' && (prop === 'then' || prop === 'catch' || prop === 'finally')) {
-      const r = promiseMethod(this, obj, prop, args);
-      if (r) return r;
-    }
-    return this.callValue(callee, args, site, c, obj, e.isNew);
-  }
-
   /** Calls a value: framework hooks first, then closures, classes and packages. */
-  private callValue(callee: Value, args: Arg[], site: Site, calleeExpr: Expr, thisArg: Value | undefined, isNew: boolean | undefined): Value {
+  callValue(callee: Value, args: Arg[], site: Site, calleeExpr: Expr, thisArg: Value | undefined, isNew: boolean | undefined): Value {
     const helper = interopHelper(lastName(calleeExpr));
     // A helper defined in the file (`var __importDefault = ... function (mod) {...}`) is replayed; one
     // from tslib or @babel/runtime, or one whose body loops over keys, is applied here.
@@ -460,7 +412,7 @@ export class Evaluator implements Runtime {
     if (callee.t === 'pkg') return nodeCall(this, callee.name, callee.path, args) ?? { t: 'pkgcall', name: callee.name, path: callee.path, args, site };
     if (callee.t === 'either') {
       // `(this && this.__importDefault) || function (mod) {...}`: the one option we can call.
-      const live = callee.options.filter(o => o.t !== 'unknown');
+      const live = callee.alternatives.filter(o => o.t !== 'unknown');
       if (live.length === 1) return this.callValue(live[0], args, site, calleeExpr, thisArg, isNew);
     }
     return UNKNOWN(`result of ${exprName(calleeExpr)}()`);
@@ -468,7 +420,7 @@ export class Evaluator implements Runtime {
 
   /** A call an adapter asks for (AdapterRuntime.call): as the program's own `callee(...args)`, each option of an `either` run. */
   callFunction(callee: Value, args: Arg[], site: Site, thisArg?: Value): Value {
-    if (callee.t === 'either') return either(callee.options.map(o => this.callFunction(o, args, site, thisArg)));
+    if (callee.t === 'either') return either(callee.alternatives.map(o => this.callFunction(o, args, site, thisArg)));
     const name: Expr = { k: 'unknown', text: describe(callee), span: site.span };
     return this.callValue(callee, args, site, name, thisArg, false);
   }
@@ -487,7 +439,10 @@ export class Evaluator implements Runtime {
       if (parent) env.define('super', parent);
       fn.params.forEach((p, i) => {
         // `...rest` keeps each argument's name and site (`register(path, ...middleware)` hands them on).
-        if (p.k === 'rest') this.bind(p.target, { t: 'arr', owner: this.owner, items: full ? full.slice(i) : args.slice(i).map(value => ({ value, name: describe(value), site: null })) }, env, callee.file);
+        if (p.k === 'rest') {
+          const items = full ? full.slice(i) : args.slice(i).map(value => ({ value, name: describe(value), site: null }));
+          this.bind(p.target, { t: 'arr', owner: this.owner, items }, env, callee.file);
+        }
         else this.bind(p, args[i] ?? UNDEFINED(`argument ${i + 1} not passed`), env, callee.file);
       });
       for (const [name, h] of Object.entries(fn.hoisted)) env.define(name, { t: 'fn', owner: this.owner, fn: h, env, file: callee.file });
@@ -513,35 +468,6 @@ export class Evaluator implements Runtime {
   }
 }
 
-/** What hooks may ask of the interpreter (AdapterRuntime), as the Evaluator's own methods. */
-class HookRuntime implements AdapterRuntime {
-  constructor(private readonly ev: Evaluator) {}
-
-  get owner(): Owner {
-    return this.ev.owner;
-  }
-
-  call(callee: Value, args: Arg[], site: Site, thisArg?: Value): Value {
-    return this.ev.callFunction(callee, args, site, thisArg);
-  }
-
-  require(fromFile: string, spec: string): Value {
-    return this.ev.requireSpec(fromFile, spec);
-  }
-
-  requireFile(file: string): Value {
-    return this.ev.requireFile(file);
-  }
-
-  list(dir: string): FolderEntry[] | null {
-    return this.ev.folders?.list(dir) ?? null;
-  }
-
-  touch(value: { owner?: Owner }): void {
-    this.ev.touch(value);
-  }
-}
-
 /**
  * Whether a value that came from a literal is truthy; null otherwise. An `if` takes one branch only
  * on such a value: a property missing from an object we know is not proof (a spread of something
@@ -555,12 +481,6 @@ function literalTruth(v: Value): boolean | null {
 export function isStackOverflow(e: unknown): boolean {
   return e instanceof RangeError && /call stack/i.test(e.message);
 }
-
-/** Globals whose calls the interpreter models (when the file does not shadow the name). */
-const GLOBAL_HELPERS = new Set(['Object', 'Promise', 'Array']);
-
-/** Values `.call`, `.apply` and `.bind` apply to. */
-const CALLABLE = new Set<Value['t']>(['fn', 'method', 'pkg', 'class']);
 
 /** The last name of a callee (`__importDefault`, `tslib_1.__importStar`), for recognising helpers. */
 function lastName(e: Expr): string {

@@ -125,7 +125,10 @@ function calleeText(low: SourceLowering, e: ts.Expression): string {
 /** The expression inside parentheses, `as`, `!`, `<T>` and `satisfies`. */
 export function skipOuter(e: ts.Expression): ts.Expression {
   for (;;) {
-    if (tsp.isParenthesizedExpression(e) || tsp.isAsExpression(e) || tsp.isNonNullExpression(e) || tsp.isTypeAssertionExpression(e) || tsp.isSatisfiesExpression(e)) e = e.expression;
+    if (
+      tsp.isParenthesizedExpression(e) || tsp.isAsExpression(e) || tsp.isNonNullExpression(e)
+      || tsp.isTypeAssertionExpression(e) || tsp.isSatisfiesExpression(e)
+    ) e = e.expression;
     else return e;
   }
 }

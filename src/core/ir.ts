@@ -2,7 +2,7 @@
 // per-file work; it is plain JSON, cached by content hash, so an edit costs one re-parse of that file.
 // Everything cross-file (imports, mounts, chains) is computed from the IR, never from AST nodes.
 
-/** A span in the file: 0-based offsets plus 1-based line/column for reporting. */
+/** An extent in the file being lowered: 0-based offsets plus 1-based line/column (positions: see model.ts). */
 export interface Span {
   start: number;
   end: number;
@@ -34,7 +34,7 @@ export type Expr =
    * is truthy / not nullish, `&&` when it is falsy, `?:` by `test`. The interpreter picks when it knows
    * the deciding value, else keeps both.
    */
-  | { k: 'cond'; options: Expr[]; op?: '||' | '??' | '&&' | '?:'; test?: Expr }
+  | { k: 'cond'; alternatives: Expr[]; op?: '||' | '??' | '&&' | '?:'; test?: Expr }
   /** An assignment used as a value (`var a = exports.default = fn`); `obj` null assigns the variable `prop`. */
   | { k: 'set'; obj: Expr | null; prop: string | Expr; e: Expr; span: Span }
   | { k: 'class'; cls: ClassIR }

@@ -5,14 +5,13 @@ import type { ts } from 'ts-morph';
 import { fit } from './compact';
 import { FnScanner, skipOuter, type SourceLowering } from './fn-scanner';
 import type { ClassIR, Expr, FnIR, ModuleIR, ObjProp, Pattern, Span, Stmt } from './ir';
+import { exportAssignment, exportDeclaration, exportDefault, importDeclaration, importEquals, type ModuleLowering } from './lower-modules';
+import { elementKey, hasModifier, literalKey, nameOf, patternNames, syntaxErrorCount } from './lower-syntax';
 import { LineSpan, parse } from './parse-source';
 import { LOADS_MODULES, preparse } from './preparse';
 import { SK, tsp } from './ts-plain';
 
 const UNKNOWN_TEXT_MAX = 80;
-
-/** The binding `export default <expression>` writes (not a valid identifier, so no code can shadow it). */
-const DEFAULT_EXPORT = '*default*';
 
 /** A function's hoisted declarations when it has none (most): one frozen object instead of one each. */
 const NO_HOISTED: Record<string, FnIR> = Object.freeze({});
@@ -54,14 +53,10 @@ export function lowerWhole(fileName: string, text: string): ModuleIR {
   return new Lowerer(parse(fileName, text), text, null).module();
 }
 
-function syntaxErrorCount(sf: ts.SourceFile): number {
-  return (sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0;
-}
-
 const IGNORE_RE = /seven-stops-ignore-next-line\b([^\n]*)/g;
 
-class Lowerer implements SourceLowering {
-  private readonly ir: ModuleIR = {
+class Lowerer implements SourceLowering, ModuleLowering {
+  readonly ir: ModuleIR = {
     imports: {}, hoisted: {}, body: [], exports: {}, reexports: [], deps: [], ignores: {}, syntaxErrors: 0, esm: false,
   };
 
@@ -71,9 +66,9 @@ class Lowerer implements SourceLowering {
    * Lowering them again doubled the work at every level of nesting.
    */
   private shallow = false;
-  private exportEquals = false;
+  exportEquals = false;
   /** TypeScript sources: their compilers erase import lines that bind no value (set in the constructor). */
-  private readonly typeScript: boolean;
+  readonly typeScript: boolean;
   /** Whether the file calls require() or import() anywhere (see collectDeps). */
   private loads: boolean | undefined;
 
@@ -141,32 +136,25 @@ class Lowerer implements SourceLowering {
     return fit(out);
   }
 
+  /** One statement, by family: module links (lower-modules.ts), declarations, expressions, control flow. */
   private statement(st: ts.Statement, out: Stmt[], hoisted: Record<string, FnIR>, topLevel: boolean): void {
-    const exported = topLevel && hasModifier(st, SK.ExportKeyword);
+    switch (st.kind) {
+      case SK.ImportDeclaration: return importDeclaration(this, st as ts.ImportDeclaration);
+      case SK.ExportDeclaration: return exportDeclaration(this, st as ts.ExportDeclaration);
+      case SK.ExportAssignment: return exportAssignment(this, st as ts.ExportAssignment, out);
+      case SK.ImportEqualsDeclaration: return importEquals(this, st as ts.ImportEqualsDeclaration, out);
+      case SK.FunctionDeclaration:
+      case SK.VariableStatement:
+      case SK.ClassDeclaration:
+        return this.declaration(st, out, hoisted, topLevel && hasModifier(st, SK.ExportKeyword));
+      case SK.ExpressionStatement: return this.expressionStatement((st as ts.ExpressionStatement).expression, out, hoisted);
+      default: return this.controlFlow(st, out, hoisted);
+    }
+  }
+
+  /** A function, variable or class declaration, and what it exports when `exported`. */
+  private declaration(st: ts.Statement, out: Stmt[], hoisted: Record<string, FnIR>, exported: boolean): void {
     const isDefault = exported && hasModifier(st, SK.DefaultKeyword);
-    if (tsp.isImportDeclaration(st)) return this.importDecl(st);
-    if (tsp.isExportDeclaration(st)) return this.exportDecl(st);
-    if (tsp.isExportAssignment(st)) {
-      if (st.isExportEquals) {
-        // TypeScript's `export = x` compiles to `module.exports = x`: importers get x itself, not { default: x }.
-        this.exportEquals = true;
-        out.push({ k: 'assign', obj: { k: 'ref', name: 'module', span: this.span(st) }, prop: 'exports', e: this.expr(st.expression), span: this.span(st) });
-        return;
-      }
-      this.ir.esm = true;
-      this.exportDefault(out, this.expr(st.expression), st);
-      return;
-    }
-    if (tsp.isImportEqualsDeclaration(st)) {
-      // `import x = require('y')` (TypeScript CommonJS interop); `import type x = require('y')` is erased.
-      const ref = st.moduleReference;
-      if (st.isTypeOnly) return;
-      if (tsp.isExternalModuleReference(ref) && tsp.isStringLiteralLike(ref.expression)) {
-        this.ir.deps.push(ref.expression.text);
-        out.push({ k: 'bind', target: { k: 'name', name: st.name.text }, e: { k: 'require', spec: ref.expression.text } });
-      }
-      return;
-    }
     if (tsp.isFunctionDeclaration(st)) {
       const fn = this.fn(st, st.name?.text ?? null);
       if (st.name) hoisted[st.name.text] = fn;
@@ -188,17 +176,21 @@ class Lowerer implements SourceLowering {
       }
       return;
     }
-    if (tsp.isClassDeclaration(st)) {
-      const cls: Expr = { k: 'class', cls: this.classIR(st) };
-      if (st.name) out.push({ k: 'bind', target: { k: 'name', name: st.name.text }, e: cls });
-      if (exported) {
-        this.ir.esm = true;
-        if (st.name) this.ir.exports[isDefault ? 'default' : st.name.text] = this.refTo(st.name);
-        else if (isDefault) this.exportDefault(out, cls, st);
-      }
-      return;
+    const cls = st as ts.ClassDeclaration;
+    const e: Expr = { k: 'class', cls: this.classIR(cls) };
+    if (cls.name) out.push({ k: 'bind', target: { k: 'name', name: cls.name.text }, e });
+    if (exported) {
+      this.ir.esm = true;
+      if (cls.name) this.ir.exports[isDefault ? 'default' : cls.name.text] = this.refTo(cls.name);
+      else if (isDefault) exportDefault(this, out, e, cls);
     }
-    if (tsp.isExpressionStatement(st)) return this.expressionStatement(st.expression, out, hoisted);
+  }
+
+  /**
+   * Blocks, branches, loops and `return`: their bodies lowered in place (a loop over a known array
+   * runs its body per item; other loops and `try` run theirs once).
+   */
+  private controlFlow(st: ts.Statement, out: Stmt[], hoisted: Record<string, FnIR>): void {
     if (tsp.isIfStatement(st)) {
       const then: Stmt[] = [];
       const otherwise: Stmt[] = [];
@@ -275,66 +267,6 @@ class Lowerer implements SourceLowering {
       }
     }
     out.push({ k: 'expr', e: this.expr(e) });
-  }
-
-  private importDecl(st: ts.ImportDeclaration): void {
-    if (!tsp.isStringLiteralLike(st.moduleSpecifier)) return;
-    this.ir.esm = true;
-    const spec = st.moduleSpecifier.text;
-    const clause = st.importClause;
-    // `import type ...` is erased by every compiler: it loads nothing (and may close no cycle).
-    if (clause?.isTypeOnly) return;
-    const nb = clause?.namedBindings;
-    const values = nb && tsp.isNamedImports(nb) ? nb.elements.filter(el => !el.isTypeOnly) : [];
-    const binds = !!clause && (!!clause.name || (!!nb && tsp.isNamespaceImport(nb)) || values.length > 0);
-    const written = nb && tsp.isNamedImports(nb) ? nb.elements.length : 0;
-    if (clause && !binds && (written > 0 || this.typeScript)) {
-      // Every name a type (`import { type A } from 'x'`), or none in TypeScript (`import {} from 'x'`):
-      // erased unless tsconfig keeps import lines verbatim, which the interpreter knows (see ModuleResolver).
-      this.ir.imports[`side effect: ${spec}`] = { spec, name: '', erased: true };
-      return;
-    }
-    this.ir.deps.push(spec);
-    if (!binds) {
-      // `import './routes'` binds nothing but runs the module (it may register routes on a shared app).
-      this.ir.imports[`side effect: ${spec}`] = { spec, name: '' };
-      return;
-    }
-    if (clause!.name) this.ir.imports[clause!.name.text] = { spec, name: 'default' };
-    if (nb && tsp.isNamespaceImport(nb)) this.ir.imports[nb.name.text] = { spec, name: '*' };
-    for (const el of values) this.ir.imports[el.name.text] = { spec, name: (el.propertyName ?? el.name).text };
-  }
-
-  private exportDecl(st: ts.ExportDeclaration): void {
-    this.ir.esm = true;
-    // `export type { A }`, `export type * from 'x'`: types only, nothing exported or loaded at run time.
-    if (st.isTypeOnly) return;
-    const spec = st.moduleSpecifier && tsp.isStringLiteralLike(st.moduleSpecifier) ? st.moduleSpecifier.text : null;
-    const clause = st.exportClause;
-    if (!clause) {
-      if (spec) { this.ir.deps.push(spec); this.ir.reexports.push({ spec, names: '*' }); }
-      return;
-    }
-    if (tsp.isNamespaceExport(clause)) {
-      if (spec) { this.ir.deps.push(spec); this.ir.reexports.push({ spec, names: [{ from: '*', as: clause.name.text }] }); }
-      return;
-    }
-    const names = clause.elements.filter(el => !el.isTypeOnly).map(el => ({ from: (el.propertyName ?? el.name).text, as: el.name.text }));
-    if (!spec) { for (const n of names) this.ir.exports[n.as] = { k: 'ref', name: n.from, span: this.span(st) }; return; }
-    // `export { type A } from 'x'` with every name a type is erased like the import form.
-    if (names.length === 0 && clause.elements.length > 0) { this.ir.imports[`side effect: ${spec}`] = { spec, name: '', erased: true }; return; }
-    this.ir.deps.push(spec);
-    this.ir.reexports.push({ spec, names });
-  }
-
-  /**
-   * `export default <expression>` runs where it is written, like any statement: its value is bound to a
-   * name no code can write, which the export reads. (Evaluated on first import instead, what it creates
-   * would belong to the importer, and a module replayed after an edit would not hold it; see module-reuse.ts.)
-   */
-  private exportDefault(out: Stmt[], e: Expr, node: ts.Node): void {
-    out.push({ k: 'bind', target: { k: 'name', name: DEFAULT_EXPORT }, e });
-    this.ir.exports.default = { k: 'ref', name: DEFAULT_EXPORT, span: this.span(node) };
   }
 
   private refTo(id: ts.Identifier): Expr {
@@ -424,16 +356,19 @@ class Lowerer implements SourceLowering {
         const op = b.operatorToken.kind;
         if (op === SK.PlusToken) return this.plusChain(b);
         const logical = op === SK.BarBarToken ? '||' : op === SK.QuestionQuestionToken ? '??' : op === SK.AmpersandAmpersandToken ? '&&' : null;
-        if (logical) return { k: 'cond', op: logical, options: [this.expr(b.left, nameHint), this.expr(b.right, nameHint)] };
+        if (logical) return { k: 'cond', op: logical, alternatives: [this.expr(b.left, nameHint), this.expr(b.right, nameHint)] };
         if (op === SK.CommaToken) return this.expr(b.right, nameHint);
         if (op === SK.EqualsToken) return this.assignment(b) ?? this.unknown(e);
         return this.unknown(e);
       }
       case SK.ConditionalExpression: {
         const c = e as ts.ConditionalExpression;
-        return { k: 'cond', op: '?:', test: this.expr(c.condition), options: [this.expr(c.whenTrue, nameHint), this.expr(c.whenFalse, nameHint)] };
+        return { k: 'cond', op: '?:', test: this.expr(c.condition), alternatives: [this.expr(c.whenTrue, nameHint), this.expr(c.whenFalse, nameHint)] };
       }
-      case SK.Identifier: return (e as ts.Identifier).text === 'undefined' ? this.unknown(e) : { k: 'ref', name: (e as ts.Identifier).text, span: this.span(e) };
+      case SK.Identifier: {
+        const name = (e as ts.Identifier).text;
+        return name === 'undefined' ? this.unknown(e) : { k: 'ref', name, span: this.span(e) };
+      }
       case SK.ThisKeyword: return { k: 'ref', name: 'this', span: this.span(e) };
       case SK.SuperKeyword: return { k: 'ref', name: 'super', span: this.span(e) };
       case SK.ClassExpression: return this.shallow ? this.opaqueUnknown(e) : { k: 'class', cls: this.classIR(e as ts.ClassExpression, nameHint) };
@@ -468,7 +403,9 @@ class Lowerer implements SourceLowering {
   private assignment(e: ts.BinaryExpression): Expr | null {
     const left = skipOuter(e.left);
     if (tsp.isIdentifier(left)) return { k: 'set', obj: null, prop: left.text, e: this.expr(e.right, left.text), span: this.span(e) };
-    if (tsp.isPropertyAccessExpression(left)) return { k: 'set', obj: this.expr(left.expression), prop: left.name.text, e: this.expr(e.right, left.name.text), span: this.span(e) };
+    if (tsp.isPropertyAccessExpression(left)) {
+      return { k: 'set', obj: this.expr(left.expression), prop: left.name.text, e: this.expr(e.right, left.name.text), span: this.span(e) };
+    }
     if (tsp.isElementAccessExpression(left)) {
       const key = elementKey(left.argumentExpression);
       return { k: 'set', obj: this.expr(left.expression), prop: key ?? this.expr(left.argumentExpression), e: this.expr(e.right, key), span: this.span(e) };
@@ -481,7 +418,10 @@ class Lowerer implements SourceLowering {
     this.opaque++;
     const name = node.name?.text ?? nameHint;
     const ext = node.heritageClauses?.find(h => h.token === SK.ExtendsKeyword)?.types[0]?.expression;
-    const cls: ClassIR = { name, span: this.span(node.name ?? node), at: node.getStart(this.sf), ext: ext ? this.expr(ext) : null, ctor: null, members: [], staticFields: [], fields: [] };
+    const cls: ClassIR = {
+      name, span: this.span(node.name ?? node), at: node.getStart(this.sf), ext: ext ? this.expr(ext) : null,
+      ctor: null, members: [], staticFields: [], fields: [],
+    };
     for (const m of node.members) {
       if (tsp.isConstructorDeclaration(m)) { if (m.body) cls.ctor = this.fn(m, name); continue; }
       const accessor = tsp.isMethodDeclaration(m) || tsp.isGetAccessorDeclaration(m) || tsp.isSetAccessorDeclaration(m);
@@ -492,7 +432,10 @@ class Lowerer implements SourceLowering {
       const isStatic = hasModifier(m, SK.StaticKeyword);
       if (tsp.isMethodDeclaration(m) || tsp.isGetAccessorDeclaration(m)) {
         if (!m.body) continue;
-        cls.members.push({ key, at: m.getStart(this.sf), ...(isStatic ? { static: true as const } : {}), ...(tsp.isGetAccessorDeclaration(m) ? { get: true as const } : {}) });
+        cls.members.push({
+          key, at: m.getStart(this.sf),
+          ...(isStatic ? { static: true as const } : {}), ...(tsp.isGetAccessorDeclaration(m) ? { get: true as const } : {}),
+        });
         if (!blanked) this.collectDeps(m.body);
       } else if (tsp.isPropertyDeclaration(m)) {
         const init: Expr = m.initializer ? this.expr(m.initializer, key) : { k: 'unknown', text: 'undefined', span: this.span(m) };
@@ -519,7 +462,8 @@ class Lowerer implements SourceLowering {
       if (tsp.isCallExpression(n)) {
         const first = n.arguments[0];
         const callee = n.expression;
-        if (first && tsp.isStringLiteralLike(first) && ((tsp.isIdentifier(callee) && callee.text === 'require') || callee.kind === SK.ImportKeyword)) this.ir.deps.push(first.text);
+        const isLoad = (tsp.isIdentifier(callee) && callee.text === 'require') || callee.kind === SK.ImportKeyword;
+        if (first && tsp.isStringLiteralLike(first) && isLoad) this.ir.deps.push(first.text);
       }
       tsp.forEachChild(n, visit);
     };
@@ -628,7 +572,9 @@ class Lowerer implements SourceLowering {
 
   fn(node: ts.FunctionLikeDeclaration, name: string | null): FnIR {
     this.opaque++;
-    const params = this.params(node.parameters.map((p): Pattern => (p.dotDotDotToken ? { k: 'rest', target: this.pattern(p.name) } : this.withDefault(this.pattern(p.name), p.initializer))));
+    const params = this.params(node.parameters.map((p): Pattern => (
+      p.dotDotDotToken ? { k: 'rest', target: this.pattern(p.name) } : this.withDefault(this.pattern(p.name), p.initializer)
+    )));
     let length = 0;
     for (const p of node.parameters) {
       if (p.initializer || p.dotDotDotToken) break; // fn.length stops at the first default or rest (E19)
@@ -676,33 +622,4 @@ class Lowerer implements SourceLowering {
       this.ir.ignores[line + 1] = ids.length ? ids : ['*'];
     }
   }
-}
-
-function literalKey(n: ts.Node): string | null {
-  if (tsp.isIdentifier(n) || tsp.isPrivateIdentifier(n)) return n.text;
-  if (tsp.isStringLiteralLike(n) || tsp.isNumericLiteral(n)) return n.text;
-  return null;
-}
-
-/** The key of `obj[key]` when it is a literal; `obj[name]` reads the variable `name`, not the key 'name'. */
-function elementKey(n: ts.Expression): string | null {
-  return tsp.isStringLiteralLike(n) || tsp.isNumericLiteral(n) ? n.text : null;
-}
-
-function nameOf(n: ts.BindingName): string | null {
-  return tsp.isIdentifier(n) ? n.text : null;
-}
-
-function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
-  const mods = tsp.canHaveModifiers(node) ? tsp.getModifiers(node) : undefined;
-  return !!mods?.some(m => m.kind === kind);
-}
-
-/** Every name a pattern binds. */
-export function patternNames(p: Pattern): string[] {
-  if (p.k === 'name') return [p.name];
-  if (p.k === 'object') return p.props.flatMap(x => patternNames(x.target));
-  if (p.k === 'array') return p.items.flatMap(x => (x ? patternNames(x) : []));
-  if (p.k === 'default' || p.k === 'rest') return patternNames(p.target);
-  return [];
 }

@@ -34,6 +34,15 @@ export type HttpMethod =
 
 export type Severity = 'error' | 'warning' | 'info';
 
+// Positions: four types, one meaning each.
+// - Span (ir.ts): an extent within one file, as lowering records it: 0-based offsets plus 1-based
+//   line and column (worked out when read, by parse-source.ts's LineSpan). It names no file.
+// - Site (values.ts): a Span in a file named by its absolute path; what the interpreter attaches to
+//   values and call arguments.
+// - SourceRange (below): a reported extent, file relative to the scanned root; made from a Site by
+//   AdapterContext.range. Findings, annotations and chain entries carry these.
+// - SourceLocation (below): a reported start, file and line only (a route's handler).
+
 /** A range in a file: `file` relative to the scanned root with `/` separators; lines and columns 1-based. */
 export interface SourceRange {
   file: string;
@@ -290,7 +299,7 @@ export interface ModelRoute extends Route {
   /** The app stack (index into AnalysisModel.stacks) and position in it. */
   app: number;
   /** Identity of the app or router the route was registered on, and the prefix it was mounted at. */
-  owner: number;
+  router: number;
   mountPrefix: string;
   order: number;
   facts: HandlerFacts;

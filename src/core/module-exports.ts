@@ -87,7 +87,10 @@ function exportOf(rt: ModuleRuntime, rec: ModuleRecord, name: string, seen: Set<
   const cjs = rec.module.props.get('exports')!;
   // A module compiled from ESM (`__esModule` set) keeps its default export in `exports.default`, and
   // TypeScript and Babel hand that to `import x from` (their interop helper checks the flag).
-  if (name === 'default') return rec.ir.esm ? UNKNOWN(`no default export in ${rec.file}`) : truthy(rt.member(cjs, '__esModule', null)) ? rt.member(cjs, 'default', null) : cjs;
+  if (name === 'default') {
+    if (rec.ir.esm) return UNKNOWN(`no default export in ${rec.file}`);
+    return truthy(rt.member(cjs, '__esModule', null)) ? rt.member(cjs, 'default', null) : cjs;
+  }
   return rt.member(cjs, name, null);
 }
 

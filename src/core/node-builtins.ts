@@ -40,7 +40,9 @@ export function urlValue(args: Arg[], owner: Owner): Value | undefined {
   let url: URL;
   try { url = new URL(input, base); } catch { return undefined; }
   if (url.protocol !== 'file:') return undefined;
-  return { t: 'obj', owner, props: new Map<string, Value>([['href', { t: 'str', v: url.href }], ['pathname', { t: 'str', v: url.pathname }], ['protocol', { t: 'str', v: 'file:' }]]) };
+  return { t: 'obj', owner, props: new Map<string, Value>([
+    ['href', { t: 'str', v: url.href }], ['pathname', { t: 'str', v: url.pathname }], ['protocol', { t: 'str', v: 'file:' }],
+  ]) };
 }
 
 /**

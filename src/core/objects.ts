@@ -107,7 +107,11 @@ export function promiseMethod(rt: Runtime, obj: Value, prop: string, args: Arg[]
 export function globalCall(rt: Runtime, global: string, prop: string, args: Arg[], site: Site): Value {
   const first = args[0]?.value ?? UNDEFINED('no argument');
   if (global === 'Array') {
-    if (prop === 'isArray') return first.t === 'arr' ? { t: 'bool', v: true } : first.t === 'unknown' && !first.undef || first.t === 'either' || first.t === 'pkgcall' ? UNKNOWN('Array.isArray') : { t: 'bool', v: false };
+    if (prop === 'isArray') {
+      if (first.t === 'arr') return { t: 'bool', v: true };
+      const maybe = first.t === 'unknown' && !first.undef || first.t === 'either' || first.t === 'pkgcall';
+      return maybe ? UNKNOWN('Array.isArray') : { t: 'bool', v: false };
+    }
     if (prop === 'from' && first.t === 'arr') return { t: 'arr', owner: rt.owner, items: [...first.items] };
     return UNKNOWN(`result of Array.${prop}()`);
   }

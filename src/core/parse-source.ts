@@ -9,7 +9,8 @@ import { tsp } from './ts-plain';
  * not parsed: nothing here reads them, and commented code bases pay for them otherwise.
  */
 export function parse(fileName: string, text: string): ts.SourceFile {
-  return tsp.createSourceFile(fileName, text, { languageVersion: tsp.ScriptTarget.Latest, jsDocParsingMode: tsp.JSDocParsingMode.ParseNone }, false, scriptKindFor(fileName));
+  const options = { languageVersion: tsp.ScriptTarget.Latest, jsDocParsingMode: tsp.JSDocParsingMode.ParseNone };
+  return tsp.createSourceFile(fileName, text, options, false, scriptKindFor(fileName));
 }
 
 function scriptKindFor(fileName: string): ts.ScriptKind {
@@ -48,10 +49,20 @@ export class LineSpan implements Span {
     if (made !== null && made.file === name) return made;
     const line = lineOf(this.lines, this.start);
     const endLine = lineOf(this.lines, this.end);
-    const range = Object.freeze({ file: name, line: line + 1, column: this.start - this.lines[line] + 1, endLine: endLine + 1, endColumn: this.end - this.lines[endLine] + 1 });
+    const range = Object.freeze({
+      file: name, line: line + 1, column: this.start - this.lines[line] + 1, endLine: endLine + 1, endColumn: this.end - this.lines[endLine] + 1,
+    });
     this.made = range;
     return range;
   }
+}
+
+/**
+ * The reported range of a span lowering made (a LineSpan, which keeps it), or null for a span made
+ * elsewhere (tests build plain ones): the one place outside lowering that knows the class.
+ */
+export function loweredRange(span: Span, file: string, rel: (file: string) => string): SourceRange | null {
+  return span instanceof LineSpan ? span.range(file, rel) : null;
 }
 
 /** The 0-based line holding `pos`. */

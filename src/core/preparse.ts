@@ -238,7 +238,9 @@ function stringEnd(text: string, from: number, quote: number): number {
 /** `/` starts a regular expression after an operator, an opening bracket or a keyword like `return`. */
 function regexAllowed(lastWord: string, lastChar: number, text: string, at: number): boolean {
   if (lastWord) return BEFORE_REGEX.has(lastWord);
-  if (lastChar === C.RParen || lastChar === C.RBracket || lastChar === C.RBrace || lastChar === C.Quote || lastChar === C.Apos || lastChar === C.Backtick) return false;
+  const endsValue = lastChar === C.RParen || lastChar === C.RBracket || lastChar === C.RBrace
+    || lastChar === C.Quote || lastChar === C.Apos || lastChar === C.Backtick;
+  if (endsValue) return false;
   // `a++ / 2` divides.
   if ((lastChar === C.Plus || lastChar === C.Minus) && text.charCodeAt(previousNonSpace(text, at - 1) - 1) === lastChar) return false;
   return true;

@@ -2,7 +2,7 @@
 // the framework would dispatch it to, and the code it meets at each of the seven stops. A pure
 // function over the model: the editor shows the result, the tests assert it. How a request is
 // dispatched is the framework's: each adapter hands in a RequestDispatcher.
-import type { Annotation, AnalysisModel, AnalysisResult, Finding, Framework, LayerKind, ModelRoute, OrderedLayer, Stop } from './model';
+import type { Annotation, AnalysisModel, AnalysisResult, Finding, Framework, LayerKind, ModelRoute, OrderedLayer, SourceLocation, Stop } from './model';
 import { STOP_NAMES } from './model';
 
 /** One place in the user's code the request meets. */
@@ -103,12 +103,18 @@ export interface RequestDispatcher {
 export type Dispatchers = (framework: Framework) => RequestDispatcher | undefined;
 
 /** Where `method path` goes in this analysis, stop by stop. */
-export function traceRequest(analysis: TraceInput | (AnalysisResult & { model: AnalysisModel }), method: string, path: string, dispatchers: Dispatchers): Trace {
+export function traceRequest(
+  analysis: TraceInput | (AnalysisResult & { model: AnalysisModel }), method: string, path: string, dispatchers: Dispatchers,
+): Trace {
   const { model, annotations, findings } = analysis;
   const req = { method: method.toUpperCase(), path: path.replace(/[?#].*$/, '') || '/' };
   const notes: string[] = [];
   const unreadable = model.routes.filter(r => !readable(r)).length;
-  if (unreadable) notes.push(`${unreadable} route${unreadable === 1 ? ' has a path' : 's have paths'} the analyser could not read (computed or a RegExp), so the trace leaves ${unreadable === 1 ? 'it' : 'them'} out.`);
+  if (unreadable) {
+    const one = unreadable === 1;
+    notes.push(`${unreadable} route${one ? ' has a path' : 's have paths'} the analyser could not read (computed or a RegExp), `
+      + `so the trace leaves ${one ? 'it' : 'them'} out.`);
+  }
   let first: { d: Dispatch; by: RequestDispatcher } | null = null;
   // Apps first; then routers no app mounts (the route's own notes say so), whose paths lack a prefix.
   const orphan = (i: number) => model.origins[i]?.kind === 'router';
@@ -135,18 +141,30 @@ export function traceRequest(analysis: TraceInput | (AnalysisResult & { model: A
   const paramText = Object.entries(params).map(([k, v]) => `${k} = ${v}`).join(', ');
   const stops: TraceStop[] = [
     acceptStop(accept),
-    stopOf(2, parsers, parsers.length ? `${names(parsers)} read${parsers.length === 1 ? 's' : ''} the body before the handler.` : r.facts.readsBody ? 'No body parser runs before this handler, yet it reads req.body: it will be undefined.' : 'No body parser runs for this request; the handler does not read req.body.'),
+    stopOf(2, parsers, parsers.length ? `${names(parsers)} read${parsers.length === 1 ? 's' : ''} the body before the handler.`
+      : r.facts.readsBody ? 'No body parser runs before this handler, yet it reads req.body: it will be undefined.'
+      : 'No body parser runs for this request; the handler does not read req.body.'),
     stopOf(3, [...mounts, site(`${r.method} ${r.path}`, r.range, 'route')], `Matches ${r.method} ${r.path}${paramText ? ` with ${paramText}` : ''}.`),
-    stopOf(4, chain, chain.length ? `${chain.length} layer${chain.length === 1 ? ' runs' : 's run'} before the handler, in this order.` : 'No middleware runs before the handler.'),
-    stopOf(5, handler ? [handler] : [], handler ? 'Your logic runs here; every database or service call it waits on adds to this stop.' : r.guards ? 'This route only guards: its last function passes the request on, to a handler registered where the analyser does not see it.' : 'The handler could not be read.'),
-    stopOf(6, serialize, serialize.length ? `The response becomes bytes here (${serialize.length === 1 ? 'one exit' : `${serialize.length} exits`} of the handler).` : 'No res.json / res.send in the handler itself: it may serialize elsewhere or stream.'),
-    stopOf(7, drain, drain.length ? `The handler writes to the socket itself (${names(drain)}): backpressure matters here.` : 'Node writes the serialized body; a slow client still holds the socket until it has read it.'),
+    stopOf(4, chain, chain.length
+      ? `${chain.length} layer${chain.length === 1 ? ' runs' : 's run'} before the handler, in this order.`
+      : 'No middleware runs before the handler.'),
+    stopOf(5, handler ? [handler] : [], handler ? 'Your logic runs here; every database or service call it waits on adds to this stop.'
+      : r.guards ? 'This route only guards: its last function passes the request on, to a handler registered where the analyser does not see it.'
+      : 'The handler could not be read.'),
+    stopOf(6, serialize, serialize.length
+      ? `The response becomes bytes here (${serialize.length === 1 ? 'one exit' : `${serialize.length} exits`} of the handler).`
+      : 'No res.json / res.send in the handler itself: it may serialize elsewhere or stream.'),
+    stopOf(7, drain, drain.length
+      ? `The handler writes to the socket itself (${names(drain)}): backpressure matters here.`
+      : 'Node writes the serialized body; a slow client still holds the socket until it has read it.'),
   ];
-  const lateAuth = model.stacks[r.app].filter(l => l.kind === 'middleware' && l.layerKind === 'auth' && l.order > r.order && by.layerRuns(model, r.app, l, req.path)).map(l => site(l.name, l.argRange ?? l.range, 'auth'));
+  const lateAuth = model.stacks[r.app]
+    .filter(l => l.kind === 'middleware' && l.layerKind === 'auth' && l.order > r.order && by.layerRuns(model, r.app, l, req.path))
+    .map(l => site(l.name, l.argRange ?? l.range, 'auth'));
   const shadowedBy = r.shadowedBy.map(s => ({ ...site(s.name, s.range, /^[A-Z]+ \//.test(s.name) ? 'route' : 'other'), why: s.why }));
   const routeFindings = findings.filter(f => f.file === r.range.file && f.line >= r.range.line && f.line <= r.range.endLine)
     .map(f => ({ ruleId: f.ruleId, stop: f.stop, message: f.message, file: f.file, line: f.line }));
-  const ended = endedBy ? { ...site(endedBy.name, endedBy.argRange ?? endedBy.range, endedBy.layerKind), why: `ends every response under ${endedBy.prefix} without calling next()` } : null;
+  const ended = endedBy ? endedSite(endedBy) : null;
   return {
     method: req.method,
     path: req.path,
@@ -157,7 +175,9 @@ export function traceRequest(analysis: TraceInput | (AnalysisResult & { model: A
     route: { method: r.method, path: r.path, file: r.range.file, line: r.range.line, mountPrefix: r.mountPrefix, params },
     stops,
     verdict: { protected: r.protected, authBy: r.authBy, lateAuth, shadowedBy, endedBy: ended, findings: routeFindings },
-    alsoMatches: first.d.later.map(l => ({ ...site(`${l.method} ${l.path}`, l.range, 'route'), why: `registered after ${r.method} ${r.path}, which answers first` })),
+    alsoMatches: first.d.later.map(l => ({
+      ...site(`${l.method} ${l.path}`, l.range, 'route'), why: `registered after ${r.method} ${r.path}, which answers first`,
+    })),
     notes: [...notes, ...r.unresolved],
   };
 }
@@ -167,7 +187,7 @@ const NO_DISPATCHER: RequestDispatcher['notFound'] = { summary: 'no framework th
 
 function notFound(req: TraceRequest, d: Dispatch | null, says: RequestDispatcher['notFound'], accept: TraceSite[], notes: string[]): Trace {
   const ran = (d?.ranBefore ?? []).map(l => site(l.name, l.argRange ?? l.range, l.layerKind));
-  const endedBy = d?.endedBy ? { ...site(d.endedBy.name, d.endedBy.argRange ?? d.endedBy.range, d.endedBy.layerKind), why: `ends every response under ${d.endedBy.prefix} without calling next()` } : null;
+  const endedBy = d?.endedBy ? endedSite(d.endedBy) : null;
   const parsers = ran.filter(s => s.kind === 'parse');
   const none = (stop: Stop, note: string) => stopOf(stop, [], note);
   return {
@@ -182,7 +202,9 @@ function notFound(req: TraceRequest, d: Dispatch | null, says: RequestDispatcher
       acceptStop(accept),
       stopOf(2, parsers, parsers.length ? `${names(parsers)} still read${parsers.length === 1 ? 's' : ''} the body.` : 'No body parser runs for this path.'),
       none(3, `No route matches ${req.method} ${req.path}.`),
-      stopOf(4, ran, ran.length ? `${ran.length} app-level layer${ran.length === 1 ? ' still runs' : 's still run'}, in this order.` : 'No middleware covers this path.'),
+      stopOf(4, ran, ran.length
+        ? `${ran.length} app-level layer${ran.length === 1 ? ' still runs' : 's still run'}, in this order.`
+        : 'No middleware covers this path.'),
       none(5, endedBy ? `${endedBy.name} answers instead of a handler.` : says.handler),
       none(6, 'Only the 404 body is serialized.'),
       none(7, 'A short 404 drains quickly.'),
@@ -203,11 +225,16 @@ function stopOf(stop: Stop, sites: TraceSite[], note: string): TraceStop {
   return { stop, name: STOP_NAMES[stop], sites, note };
 }
 
-function site(name: string, at: { file: string; line: number }, kind: TraceSite['kind']): TraceSite {
+function site(name: string, at: SourceLocation, kind: TraceSite['kind']): TraceSite {
   return { name, file: at.file, line: at.line, kind };
 }
 
-const at = (s: { file: string; line: number }) => `${s.file}:${s.line}`;
+const at = (s: SourceLocation) => `${s.file}:${s.line}`;
+
+/** The layer that ended every response before a route or a 404 could, with why. */
+function endedSite(l: OrderedLayer): TraceSite & { why: string } {
+  return { ...site(l.name, l.argRange ?? l.range, l.layerKind), why: `ends every response under ${l.prefix} without calling next()` };
+}
 const names = (sites: TraceSite[]) => sites.map(s => s.name).join(', ');
 
 /** The handler's head, named after its stop-5 annotation (`handler exportOrders`) when there is one. */

@@ -2,7 +2,7 @@
 // symbolic stand-ins (a string we could compute, a function closure, "something from package express").
 import type { ClassIR, Expr, FnIR, Span } from './ir';
 
-/** Where a value or an argument was written. */
+/** Where a value or an argument was written: a Span in an absolute file (positions: see model.ts). */
 export interface Site {
   file: string;
   span: Span;
@@ -36,7 +36,7 @@ export type Value =
   /** A method of a host object, bound to it: `app.get`. */
   | { t: 'method'; host: HostObject; name: string }
   /** One of several values (`a || b`, `cond ? a : b`). */
-  | { t: 'either'; options: Value[] }
+  | { t: 'either'; alternatives: Value[] }
   /** `undef`: certainly `undefined` (an argument not passed, a property a known object lacks), so defaults apply. */
   | { t: 'unknown'; why: string; undef?: true };
 
@@ -131,9 +131,9 @@ export function asString(v: Value): string | null {
   return null;
 }
 
-/** Expands `either` into its options (one level is enough: either-of-either is flattened on creation). */
-export function options(v: Value): Value[] {
-  return v.t === 'either' ? v.options : [v];
+/** Expands `either` into its alternatives (one level is enough: either-of-either is flattened on creation). */
+export function alternatives(v: Value): Value[] {
+  return v.t === 'either' ? v.alternatives : [v];
 }
 
 /** The display name of an expression: source-like text with call arguments dropped. */
@@ -169,6 +169,6 @@ export function describe(v: Value): string {
     case 'obj': return 'an object';
     case 'class': return `class ${v.cls.name ?? ''}`.trim();
     case 'method': return v.host.framework ? `${v.host.framework} ${v.host.kind}.${v.name}` : `${v.host.kind}.${v.name}`;
-    case 'either': return `one of ${v.options.map(o => (o.t === 'str' ? `'${o.v}'` : describe(o))).join(', ')}`;
+    case 'either': return `one of ${v.alternatives.map(o => (o.t === 'str' ? `'${o.v}'` : describe(o))).join(', ')}`;
   }
 }

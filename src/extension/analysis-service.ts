@@ -127,7 +127,8 @@ export class AnalysisService implements vscode.Disposable {
   private showProgress(run: Promise<void>): void {
     void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Seven Stops: analysing routes' }, () => run);
     this.slowScan = setTimeout(() => {
-      void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Seven Stops: analysing the routes of this workspace…' }, () => run);
+      const progress = { location: vscode.ProgressLocation.Notification, title: 'Seven Stops: analysing the routes of this workspace…' };
+      void vscode.window.withProgress(progress, () => run);
     }, SLOW_SCAN_MS);
     void run.finally(() => clearTimeout(this.slowScan));
   }
@@ -172,7 +173,8 @@ export class AnalysisService implements vscode.Disposable {
       if (r) {
         this.results.set(folder.uri.toString(), { folder, result: r, error: null });
         slowest = Math.max(slowest, Date.now() - t0);
-        this.log.info(`${folder.name}: ${r.routes.length} routes, ${r.findings.length} findings, ${r.stats.files} files in ${r.stats.ms} ms (round trip ${Date.now() - t0} ms)`);
+        this.log.info(`${folder.name}: ${r.routes.length} routes, ${r.findings.length} findings, ${r.stats.files} files in ${r.stats.ms} ms `
+          + `(round trip ${Date.now() - t0} ms)`);
         for (const s of r.skipped.slice(0, 50)) this.log.debug(`skipped ${s.file}: ${s.reason}`);
       } else {
         const message = response.type === 'error' ? response.message : 'the analysis result could not be read';

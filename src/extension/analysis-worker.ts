@@ -51,4 +51,6 @@ function fix(req: FixRequest): WorkerResponse {
   }
 }
 
-parentPort?.on('message', (req: WorkerRequest) => parentPort!.postMessage(req.type === 'part' ? nextPart(req.id) : req.type === 'fix' ? fix(req) : handle(req)));
+parentPort?.on('message', (req: WorkerRequest) => {
+  parentPort!.postMessage(req.type === 'part' ? nextPart(req.id) : req.type === 'fix' ? fix(req) : handle(req));
+});

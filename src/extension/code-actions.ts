@@ -24,7 +24,8 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
     for (const diag of context.diagnostics) {
       if (diag.source !== DIAGNOSTIC_SOURCE) continue;
       const ruleId = typeof diag.code === 'object' ? String(diag.code.value) : String(diag.code);
-      const finding = result.findings.find(f => f.file === file && f.ruleId === ruleId && f.line - 1 === diag.range.start.line && f.column - 1 === diag.range.start.character);
+      const start = diag.range.start;
+      const finding = result.findings.find(f => f.file === file && f.ruleId === ruleId && f.line - 1 === start.line && f.column - 1 === start.character);
       if (!finding) continue;
       // Built now, from the document as it is: the analysis only says what each fix should do.
       let first = true;

@@ -61,7 +61,10 @@ export class StopCodeLensProvider implements vscode.CodeLensProvider<StopLens>, 
     const r = lens.route;
     // A route lens opens that route's journey in the lesson view; other stops open the lesson itself.
     lens.command = r
-      ? { title: routeTitle(r), command: 'sevenStops.traceRequest', tooltip: `Trace ${routeName(r)} through this app`, arguments: [{ method: r.method, path: r.path, folder: lens.folder.toString() }] }
+      ? {
+        title: routeTitle(r), command: 'sevenStops.traceRequest', tooltip: `Trace ${routeName(r)} through this app`,
+        arguments: [{ method: r.method, path: r.path, folder: lens.folder.toString() }],
+      }
       : { title: stopTitle(lens.annotation), command: 'sevenStops.showLesson', tooltip: 'Open the Seven Stops lesson' };
     return lens;
   }

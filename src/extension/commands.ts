@@ -12,7 +12,9 @@ export function registerCommands(service: AnalysisService, routes: RoutesViewPro
   const version = String(context.extension.packageJSON.version);
   return [
     vscode.commands.registerCommand('sevenStops.openSampleApp', () => openSampleApp(context)),
-    vscode.commands.registerCommand(OPEN_LOCATION, (folderUri: string, at: Pick<SourceRange, 'file' | 'line' | 'column'>) => openLocation(vscode.Uri.parse(folderUri), at)),
+    vscode.commands.registerCommand(OPEN_LOCATION, (folderUri: string, at: Pick<SourceRange, 'file' | 'line' | 'column'>) => {
+      return openLocation(vscode.Uri.parse(folderUri), at);
+    }),
     vscode.commands.registerCommand('sevenStops.filterRoutes', async (given?: string) => {
       const text = typeof given === 'string' ? given : await vscode.window.showInputBox({
         title: 'Filter Routes', prompt: 'Show routes whose method, path, file or middleware contains this text',
@@ -46,7 +48,8 @@ async function exportSarif(service: AnalysisService, version: string, target?: v
   await service.whenIdle();
   const folders = service.all().filter((f): f is FolderAnalysis & { result: NonNullable<FolderAnalysis['result']> } => !!f.result);
   if (!folders.length) { void vscode.window.showWarningMessage('Seven Stops: there is no analysis to export yet.'); return undefined; }
-  const pick = folders.length === 1 ? folders[0] : (await vscode.window.showQuickPick(folders.map(f => ({ label: literalIcons(printable(f.folder.name)), f })), { title: 'Export SARIF for which folder?' }))?.f;
+  const items = folders.map(f => ({ label: literalIcons(printable(f.folder.name)), f }));
+  const pick = folders.length === 1 ? folders[0] : (await vscode.window.showQuickPick(items, { title: 'Export SARIF for which folder?' }))?.f;
   if (!pick) return undefined;
   const uri = target ?? await vscode.window.showSaveDialog({
     defaultUri: vscode.Uri.joinPath(pick.folder.uri, 'seven-stops.sarif'), filters: { SARIF: ['sarif', 'json'] }, title: 'Export SARIF',

@@ -50,7 +50,10 @@ export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Di
     let input: string | undefined;
     let folder: string | undefined;
     if (typeof arg === 'string') input = arg;
-    else if (arg && typeof arg.method === 'string' && typeof arg.path === 'string') { input = `${arg.method.toUpperCase()} ${arg.path}`; folder = arg.folder; } else {
+    else if (arg && typeof arg.method === 'string' && typeof arg.path === 'string') {
+      input = `${arg.method.toUpperCase()} ${arg.path}`;
+      folder = arg.folder;
+    } else {
       const picked = await this.pickRequest();
       if (!picked) return undefined;
       ({ input, folder } = picked);
@@ -75,7 +78,10 @@ export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Di
       first ??= { folder: f, trace: t };
       if (t.outcome !== 'not-found') { first = { folder: f, trace: t }; break; }
     }
-    if (!first) return { type: 'trace', input: text, folder: null, trace: null, error: 'This workspace has not been analysed yet (or its analysis failed): see the Seven Stops output channel.', reveal: false };
+    if (!first) {
+      const error = 'This workspace has not been analysed yet (or its analysis failed): see the Seven Stops output channel.';
+      return { type: 'trace', input: text, folder: null, trace: null, error, reveal: false };
+    }
     return { type: 'trace', input: text, folder: first.folder.folder.uri.toString(), trace: first.trace, error: null, reveal: false };
   }
 
@@ -99,7 +105,8 @@ export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Di
     qp.items = routes;
     const typed = (value: string): Item[] => {
       const p = parseRequestLine(value);
-      return 'error' in p || !value.trim() ? [] : [{ label: `Trace ${p.method} ${p.path}`, description: 'the request you typed', input: value, alwaysShow: true }];
+      if ('error' in p || !value.trim()) return [];
+      return [{ label: `Trace ${p.method} ${p.path}`, description: 'the request you typed', input: value, alwaysShow: true }];
     };
     const disposables = [qp.onDidChangeValue(v => { qp.items = [...typed(v), ...routes]; })];
     try {
@@ -142,7 +149,8 @@ export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Di
   private postWorkspace(): void {
     if (!this.view || !this.ready) return;
     const msg: Extract<ToLesson, { type: 'workspace' }> = {
-      type: 'workspace', folders: [], openFolders: vscode.workspace.workspaceFolders?.length ?? 0, stopCounts: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0 }, places: { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] },
+      type: 'workspace', folders: [], openFolders: vscode.workspace.workspaceFolders?.length ?? 0,
+      stopCounts: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0 }, places: { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] },
       routes: 0, unprotected: 0, findings: [], routeList: [], errors: [],
     };
     // The same counts as the status bar and the routes badge (reachable routes without auth).
@@ -159,8 +167,12 @@ export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Di
         const list: LessonPlace[] = msg.places[a.stop];
         if (list.length < PLACES_PER_STOP) list.push({ folder: uri, file: a.file, line: a.line, label: a.label });
       }
-      for (const f of result.findings) msg.findings.push({ folder: uri, stop: f.stop, ruleId: f.ruleId, severity: f.severity, label: f.message, file: f.file, line: f.line });
-      for (const r of result.routes) msg.routeList.push({ folder: uri, method: r.method, path: r.path, protected: r.protected, file: r.file, line: r.line, label: `${r.method} ${r.path}` });
+      for (const f of result.findings) {
+        msg.findings.push({ folder: uri, stop: f.stop, ruleId: f.ruleId, severity: f.severity, label: f.message, file: f.file, line: f.line });
+      }
+      for (const r of result.routes) {
+        msg.routeList.push({ folder: uri, method: r.method, path: r.path, protected: r.protected, file: r.file, line: r.line, label: `${r.method} ${r.path}` });
+      }
     }
     void this.post(msg);
   }
@@ -169,11 +181,12 @@ export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Di
     const nonce = randomBytes(16).toString('base64');
     const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'lesson.css'));
     const scripts = SCRIPTS.map(s => `<script nonce="${nonce}" src="${webview.asWebviewUri(vscode.Uri.joinPath(media, s))}"></script>`).join('\n');
+    const csp = `default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; font-src ${webview.cspSource}; script-src 'nonce-${nonce}';`;
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; font-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${style}">
 <title>The Seven Stops</title>

@@ -246,7 +246,11 @@ export class ResultDecoder {
       routes,
       findings: lists.findings as FullAnalysis['findings'],
       annotations: lists.annotations as FullAnalysis['annotations'],
-      model: { routes: routes as FullAnalysis['model']['routes'], stacks: lists.stacks as FullAnalysis['model']['stacks'], origins: lists.origins as FullAnalysis['model']['origins'] },
+      model: {
+        routes: routes as FullAnalysis['model']['routes'],
+        stacks: lists.stacks as FullAnalysis['model']['stacks'],
+        origins: lists.origins as FullAnalysis['model']['origins'],
+      },
     };
   }
 

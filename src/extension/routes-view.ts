@@ -60,11 +60,13 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
         // Routes registered on the app itself sit directly under it; each mounted router gets a node.
         return [
           ...prefixes.filter(p => p !== '/').map((prefix): Node => ({ type: 'prefix', folder: node.folder, app: node.app, prefix })),
-          ...this.routesOf(node.folder).filter(r => r.app === node.app && r.mountPrefix === '/').map((route): Node => ({ type: 'route', folder: node.folder, route })),
+          ...this.routesOf(node.folder).filter(r => r.app === node.app && r.mountPrefix === '/')
+            .map((route): Node => ({ type: 'route', folder: node.folder, route })),
         ];
       }
       case 'prefix':
-        return this.routesOf(node.folder).filter(r => r.app === node.app && r.mountPrefix === node.prefix).map(route => ({ type: 'route', folder: node.folder, route }));
+        return this.routesOf(node.folder).filter(r => r.app === node.app && r.mountPrefix === node.prefix)
+          .map(route => ({ type: 'route', folder: node.folder, route }));
       case 'route':
         return node.route.chain.map((_, index) => ({ type: 'layer', folder: node.folder, route: node.route, index }));
       case 'layer':
@@ -81,7 +83,8 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
       }
       case 'app': {
         const o = node.origin;
-        const item = new vscode.TreeItem(o?.kind === 'router' ? 'Router (not mounted)' : `${o?.framework ?? 'express'} app`, vscode.TreeItemCollapsibleState.Expanded);
+        const label = o?.kind === 'router' ? 'Router (not mounted)' : `${o?.framework ?? 'express'} app`;
+        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
         item.description = o ? `${printable(o.file)}:${o.line}` : undefined;
         item.iconPath = new vscode.ThemeIcon(o?.kind === 'router' ? 'debug-disconnect' : 'server');
         if (o) item.command = openCommand(node.folder, o.file, o.line);

@@ -1,7 +1,7 @@
 // Helpers shared by rules: typing a rule, and proposing "move this statement" fixes (the analysed
 // code is never mutated; fixes are suggestions the user applies).
 import type { Rule } from '../core/rule';
-import type { Fix, SourceRange } from '../core/model';
+import type { Fix, SourceLocation, SourceRange } from '../core/model';
 
 /** Identity function that checks a rule against the contract. */
 export function defineRule(rule: Rule): Rule {
@@ -9,7 +9,7 @@ export function defineRule(rule: Rule): Rule {
 }
 
 /** `file:line` for messages. */
-export function at(r: { file: string; line: number }): string {
+export function at(r: SourceLocation): string {
   return `${r.file}:${r.line}`;
 }
 

@@ -18,7 +18,8 @@ export const errorHandlerLast = defineRule({
       const paths = ctx.paths(app);
       for (const eh of stack) {
         if (eh.kind !== 'middleware' || eh.layerKind !== 'error-handler') continue;
-        const after = stack.slice(firstAfter(stack, eh.order)).filter(l => l.layerKind !== 'error-handler' && paths.covers(eh.prefix, l.prefix, eh.caseSensitive ?? false));
+        const after = stack.slice(firstAfter(stack, eh.order))
+          .filter(l => l.layerKind !== 'error-handler' && paths.covers(eh.prefix, l.prefix, eh.caseSensitive ?? false));
         if (!after.length) continue;
         const first = after[0];
         const last = after[after.length - 1];

@@ -14,7 +14,8 @@ export const noRouteBeforeAuth = defineRule({
   defaultSeverity: 'error',
   messages: {
     readsIdentity: '{{route}} runs without authentication but reads {{identity}}: it is registered at {{routeAt}}, before {{auth}} ({{authAt}}).',
-    siblingsProtected: '{{route}} runs without authentication: it is registered at {{routeAt}}, before {{auth}} ({{authAt}}), which protects the routes registered after it.',
+    siblingsProtected: '{{route}} runs without authentication: it is registered at {{routeAt}}, before {{auth}} ({{authAt}}), '
+      + 'which protects the routes registered after it.',
     readsIdentityNoAuth: '{{route}} reads {{identity}} but no authentication layer runs before it.',
   },
   check(ctx) {
@@ -30,14 +31,18 @@ export const noRouteBeforeAuth = defineRule({
       const identity = route.facts.readsIdentity;
       if (!identity && !sibling) continue;
       // The same inputs (ranges and facts of unchanged files are kept across runs) give the same report.
-      const inputs = [route.method, route.path, identity, later?.layer.range, later?.layer.argRange, later?.name, sibling?.range, sibling?.method, sibling?.path];
+      const inputs = [
+        route.method, route.path, identity, later?.layer.range, later?.layer.argRange, later?.name, sibling?.range, sibling?.method, sibling?.path,
+      ];
       out.push(ctx.reuse(route.range, inputs, () => reportFor(route, identity, later, sibling)));
     }
     return out;
   },
 });
 
-function reportFor(route: ModelRoute, identity: ModelRoute['facts']['readsIdentity'], later: { layer: OrderedLayer; name: string } | null, sibling: ModelRoute | null): RuleReport {
+function reportFor(
+  route: ModelRoute, identity: ModelRoute['facts']['readsIdentity'], later: { layer: OrderedLayer; name: string } | null, sibling: ModelRoute | null,
+): RuleReport {
   const data: Record<string, string> = { route: `${route.method} ${route.path}`, routeAt: at(route.range) };
   if (identity) data.identity = identity.expr;
   if (!later) {
@@ -125,7 +130,9 @@ function protectedSibling(route: ModelRoute, appRoutes: ModelRoute[], auth: Orde
   const scope = route.mountPrefix !== '/' ? route.mountPrefix : parentPath(route.path);
   for (let i = firstAfter(appRoutes, auth.order); i < appRoutes.length; i++) {
     const r = appRoutes[i];
-    if (r.protected && r.authBy.includes(auth.name) && ((r.owner === route.owner && route.mountPrefix !== '/') || (scope !== '/' && paths.covers(scope, r.path, false)))) return r;
+    if (!r.protected || !r.authBy.includes(auth.name)) continue;
+    const sameRouter = r.router === route.router && route.mountPrefix !== '/';
+    if (sameRouter || (scope !== '/' && paths.covers(scope, r.path, false))) return r;
   }
   return null;
 }

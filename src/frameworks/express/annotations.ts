@@ -6,7 +6,7 @@ import { fit } from '../../core/compact';
 import type { FnIR, Span } from '../../core/ir';
 import type { Annotation, ModelRoute, SourceRange, Stop } from '../../core/model';
 import type { Arg } from '../../core/values';
-import { options } from '../../core/values';
+import { alternatives } from '../../core/values';
 import { type AnnotationMarks, expressState } from './analyser-state';
 import type { ExpressRecorder } from './hooks';
 import type { ExpressHost } from './objects';
@@ -71,7 +71,10 @@ function routeAnnotation(r: ModelRoute, routeAnnotations: AnnotationMarks['route
 }
 
 /** The stops of a host's layers: mounts, middleware, handlers and what the handlers' bodies do. */
-function hostAnnotations(host: ExpressHost, classify: (arg: Arg) => Classification, ctx: AdapterContext, make: (file: string, span: Span, stop: Stop, label: string) => Annotation): HostAnnotations {
+function hostAnnotations(
+  host: ExpressHost, classify: (arg: Arg) => Classification, ctx: AdapterContext,
+  make: (file: string, span: Span, stop: Stop, label: string) => Annotation,
+): HostAnnotations {
   const spans: Span[] = [];
   const annotations: Annotation[] = [];
   const out = { push(file: string, span: Span, stop: Stop, label: string) { spans.push(span); annotations.push(make(file, span, stop, label)); } };
@@ -80,11 +83,11 @@ function hostAnnotations(host: ExpressHost, classify: (arg: Arg) => Classificati
     : host.stack.map(l => ({ fns: l.type === 'routeObj' ? [] : l.fns, isRoute: l.type === 'route', site: l.site }));
   for (const layer of layers) {
     layer.fns.forEach((fn, i) => {
-      const child = options(fn.value).find(v => v.t === 'host');
+      const child = alternatives(fn.value).find(v => v.t === 'host');
       if (child) { out.push(layer.site.file, layer.site.span, 3, `mount ${fn.name}`); return; }
       // The last function of a route is its handler, unless it is middleware: then the route is a guard.
       const isHandler = layer.isRoute && i === layer.fns.length - 1 && !passesOnSuccess(fn, classify);
-      const closure = options(fn.value).find(v => v.t === 'fn');
+      const closure = alternatives(fn.value).find(v => v.t === 'fn');
       if (isHandler) {
         if (closure && closure.t === 'fn') {
           out.push(closure.file, closure.fn.headSpan, 5, closure.fn.name ? `handler ${closure.fn.name}` : 'handler');

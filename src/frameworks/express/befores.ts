@@ -10,16 +10,20 @@ import type { Classification } from './middleware-kind';
  * path cannot be indexed by segment (RegExp, unknown, wildcards), so every later route meets it.
  */
 export type Before =
-  | { type: 'mw'; seq: number; walk: number; loose: boolean; prefix: Prefix; arg: Arg; cls: Classification; layer: OrderedLayer; owner: number }
+  | { type: 'mw'; seq: number; walk: number; loose: boolean; prefix: Prefix; arg: Arg; cls: Classification; layer: OrderedLayer; router: number }
   | {
-    type: 'route'; seq: number; walk: number; loose: boolean; segs: string[]; caseSensitive: CaseFlags; path: string; method: string; fns: Arg[]; passes: boolean; ends: boolean; name: string; range: SourceRange;
-    owner: number;
+    type: 'route'; seq: number; walk: number; loose: boolean; segs: string[]; caseSensitive: CaseFlags;
+    path: string; method: string; fns: Arg[]; passes: boolean; ends: boolean; name: string; range: SourceRange;
+    router: number;
     /** Routers (ids) a layer of this route's chain may leave with next('router') (E17): the route is not reached then. */
     exits: number[];
   };
 
 /** `caseSensitive` has one flag per segment: the router that matches that segment decides (E9). */
-export type Prefix = { kind: 'str'; v: string; segs: string[]; caseSensitive: CaseFlags } | { kind: 'regex'; source: string; flags: string } | { kind: 'unknown' };
+export type Prefix =
+  | { kind: 'str'; v: string; segs: string[]; caseSensitive: CaseFlags }
+  | { kind: 'regex'; source: string; flags: string }
+  | { kind: 'unknown' };
 
 export type MwBefore = Extract<Before, { type: 'mw' }>;
 export type RouteBefore = Extract<Before, { type: 'route' }>;
@@ -162,13 +166,13 @@ export class Befores {
   // fifth of the cold walk on the benchmark).
   addMw(b: Omit<MwBefore, 'seq' | 'type' | 'loose' | 'walk'>): void {
     const loose = b.prefix.kind !== 'str' || unindexable(b.prefix);
-    this.insert({ type: 'mw', seq: 0, walk: 0, loose, prefix: b.prefix, arg: b.arg, cls: b.cls, layer: b.layer, owner: b.owner });
+    this.insert({ type: 'mw', seq: 0, walk: 0, loose, prefix: b.prefix, arg: b.arg, cls: b.cls, layer: b.layer, router: b.router });
   }
 
   addRoute(b: Omit<RouteBefore, 'seq' | 'type' | 'loose' | 'walk'>): void {
     this.insert({
       type: 'route', seq: 0, walk: 0, loose: hasWildcard(b.segs), segs: b.segs, caseSensitive: b.caseSensitive, path: b.path, method: b.method,
-      fns: b.fns, passes: b.passes, ends: b.ends, name: b.name, range: b.range, owner: b.owner, exits: b.exits,
+      fns: b.fns, passes: b.passes, ends: b.ends, name: b.name, range: b.range, router: b.router, exits: b.exits,
     });
   }
 

@@ -3,11 +3,13 @@ import type { AdapterRuntime } from '../../core/adapter';
 import type { EvaluationHooks } from '../../core/evaluate';
 import { fit } from '../../core/compact';
 import { describe } from '../../core/evaluate';
-import { Arg, HostObject, Owner, Site, UNKNOWN, Value, options } from '../../core/values';
+import { Arg, HostObject, Owner, Site, UNKNOWN, Value, alternatives } from '../../core/values';
 import { ExpressHost, PathSpec, ROUTE_METHODS, isExpressHost } from './objects';
 
 /** Server properties that tune accepting and keeping connections (stop 1). */
-export const SERVER_TIMEOUTS = new Set(['keepAliveTimeout', 'headersTimeout', 'requestTimeout', 'timeout', 'maxHeadersCount', 'maxConnections', 'maxRequestsPerSocket']);
+export const SERVER_TIMEOUTS = new Set([
+  'keepAliveTimeout', 'headersTimeout', 'requestTimeout', 'timeout', 'maxHeadersCount', 'maxConnections', 'maxRequestsPerSocket',
+]);
 
 /**
  * Packages whose default export makes a router Express mounts like its own (`router` is Express's
@@ -61,7 +63,9 @@ export class ExpressRecorder implements EvaluationHooks {
   }
 
   private createHost(kind: ExpressHost['kind'], site: Site, owner: Owner): ExpressHost {
-    const host: ExpressHost = { framework: 'express', kind, id: ++this.ids.lastHostId, site, owner, stack: [], routeStack: [], params: [], caseSensitive: false, mounted: false };
+    const host: ExpressHost = {
+      framework: 'express', kind, id: ++this.ids.lastHostId, site, owner, stack: [], routeStack: [], params: [], caseSensitive: false, mounted: false,
+    };
     if (kind !== 'server') { this.hosts.push(host); this.log.push({ host }); }
     return host;
   }
@@ -111,7 +115,8 @@ export class ExpressRecorder implements EvaluationHooks {
     }
     if (method === 'route') {
       const route = this.createHost('route', site, owner);
-      host.stack.push({ type: 'routeObj', path: args[0] ? pathSpecs(args[0].value) ?? [unknownPath(args[0].value)] : [unknownPath(UNKNOWN('no path'))], route, site });
+      const path = args[0] ? pathSpecs(args[0].value) ?? [unknownPath(args[0].value)] : [unknownPath(UNKNOWN('no path'))];
+      host.stack.push({ type: 'routeObj', path, route, site });
       return { t: 'host', host: route };
     }
     if (method === 'get' && args.length === 1 && host.kind === 'app') return UNKNOWN('app setting'); // app.get('env')
@@ -144,7 +149,7 @@ function pathSpecs(v: Value): PathSpec[] | null {
   if (v.t === 'arr' && v.items.length && v.items.every(i => i.value.t === 'str' || i.value.t === 'regex' || i.value.t === 'arr')) {
     return v.items.flatMap(i => pathSpecs(i.value) ?? []);
   }
-  if (v.t === 'either') return choicePath(v.options);
+  if (v.t === 'either') return choicePath(v.alternatives);
   return null;
 }
 
@@ -171,7 +176,7 @@ function flatten(args: Arg[]): Arg[] {
   const out: Arg[] = [];
   for (const a of args) {
     if (a.value.t === 'arr') out.push(...flatten(a.value.items));
-    else if (a.value.t === 'either') out.push({ ...a, value: options(a.value).find(o => o.t === 'host' || o.t === 'fn') ?? a.value });
+    else if (a.value.t === 'either') out.push({ ...a, value: alternatives(a.value).find(o => o.t === 'host' || o.t === 'fn') ?? a.value });
     else out.push(a);
   }
   return fit(out);

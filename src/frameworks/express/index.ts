@@ -6,6 +6,7 @@ import { expressState } from './analyser-state';
 import { annotate } from './annotations';
 import { ExpressRecorder, ROUTER_PACKAGES } from './hooks';
 import { classifier } from './middleware-kind';
+import type { ExpressHost } from './objects';
 import { expressPathsOf } from './path-matcher';
 import { walkApps } from './routes';
 
@@ -23,7 +24,11 @@ export const expressAdapter: FrameworkAdapter = {
         const { routes, stacks, origins } = walkApps(rec.hosts, classify, ctx);
         // One entry per creation site: a factory called from several places is one app in the code.
         const sites = new Set<string>();
-        const apps: AppInfo[] = rec.hosts.filter(h => h.kind === 'app' && !sites.has(`${h.site.file}:${h.site.span.start}`) && !!sites.add(`${h.site.file}:${h.site.span.start}`)).map(h => ({
+        const firstAtSite = (h: ExpressHost) => {
+          const key = `${h.site.file}:${h.site.span.start}`;
+          return !sites.has(key) && !!sites.add(key);
+        };
+        const apps: AppInfo[] = rec.hosts.filter(h => h.kind === 'app' && firstAtSite(h)).map(h => ({
           framework: 'express',
           frameworkVersion: ctx.packageVersion(h.site.file, 'express'),
           file: ctx.rel(h.site.file),

@@ -83,7 +83,8 @@ function compile(pattern: string, { end, caseSensitive }: PathOptions, syntax: P
   }
   let re: RegExp;
   try {
-    re = new RegExp(`^${src}${end ? '\\/?$' : '(?=\\/|$)'}`, caseSensitive === false || (Array.isArray(caseSensitive) && !caseSensitive.some(Boolean)) ? 'i' : '');
+    const ignoreCase = caseSensitive === false || (Array.isArray(caseSensitive) && !caseSensitive.some(Boolean));
+    re = new RegExp(`^${src}${end ? '\\/?$' : '(?=\\/|$)'}`, ignoreCase ? 'i' : '');
   } catch {
     return null;
   }

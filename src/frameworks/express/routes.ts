@@ -7,12 +7,15 @@ import { fit } from '../../core/compact';
 import type { FnIR } from '../../core/ir';
 import type { ChainEntry, HandlerFacts, ModelRoute, OrderedLayer, RouteRef, SourceRange, StackOrigin } from '../../core/model';
 import type { Arg } from '../../core/values';
-import { options } from '../../core/values';
-import { joinPath, mountSegments, patternCoversSegments, plainSegments, prefixCoversSegments, regexPrefixCovers, routeSegments, UNKNOWN_PATH } from '../shared/paths';
+import { alternatives } from '../../core/values';
+import {
+  joinPath, mountSegments, patternCoversSegments, plainSegments, prefixCoversSegments, regexPrefixCovers, routeSegments, UNKNOWN_PATH,
+} from '../shared/paths';
 import type { PathSyntax } from '../shared/paths';
 import { expressState } from './analyser-state';
 import { Befores, Prefix } from './befores';
-import { Classification, callsNext, passesOnSuccess } from './middleware-kind';
+import { callsNext } from './middleware-body';
+import { Classification, passesOnSuccess } from './middleware-kind';
 import { walkOrReuse } from './subtree-reuse';
 import type { ExpressHost, PathSpec, RouteEntry } from './objects';
 
@@ -36,7 +39,9 @@ interface WalkState {
   visiting: Set<ExpressHost>;
 }
 
-export function walkApps(hosts: ExpressHost[], classifyOnce: (arg: Arg) => Classification, ctx: AdapterContext): { routes: ModelRoute[]; stacks: OrderedLayer[][]; origins: StackOrigin[] } {
+export function walkApps(
+  hosts: ExpressHost[], classifyOnce: (arg: Arg) => Classification, ctx: AdapterContext,
+): { routes: ModelRoute[]; stacks: OrderedLayer[][]; origins: StackOrigin[] } {
   markMounted(hosts);
   const routes: ModelRoute[] = [];
   const stacks: OrderedLayer[][] = [];
@@ -53,8 +58,12 @@ export function walkApps(hosts: ExpressHost[], classifyOnce: (arg: Arg) => Class
   for (const root of roots) sites.set(siteOf(root), (sites.get(siteOf(root)) ?? 0) + 1);
   for (const root of roots) {
     const syntax = pathSyntax(ctx.packageVersion(root.site.file, 'express'));
-    const state: WalkState = { classify: classifyOnce, entries, authLists, app: stacks.length, syntax, before: new Befores(expressState(ctx)), layers: [], routes, visiting: new Set() };
-    const note = root.kind === 'router' ? [`router created at ${ctx.rel(root.site.file)}:${root.site.span.line} is not mounted on any app the analyser found`] : [];
+    const state: WalkState = {
+      classify: classifyOnce, entries, authLists, app: stacks.length, syntax, before: new Befores(expressState(ctx)), layers: [], routes, visiting: new Set(),
+    };
+    const note = root.kind === 'router'
+      ? [`router created at ${ctx.rel(root.site.file)}:${root.site.span.line} is not mounted on any app the analyser found`]
+      : [];
     const first = routes.length;
     walk(root, { path: '', segs: [], mask: [] }, state, note, ctx);
     // Only roots sharing a creation site can be copies: the others skip building signatures.
@@ -64,7 +73,9 @@ export function walkApps(hosts: ExpressHost[], classifyOnce: (arg: Arg) => Class
       seenApps.add(copy);
     }
     stacks.push(state.layers);
-    origins.push({ kind: root.kind === 'app' ? 'app' : 'router', framework: 'express', file: ctx.rel(root.site.file), line: root.site.span.line, pathSyntax: syntax });
+    origins.push({
+      kind: root.kind === 'app' ? 'app' : 'router', framework: 'express', file: ctx.rel(root.site.file), line: root.site.span.line, pathSyntax: syntax,
+    });
   }
   linkGuards(routes);
   return { routes, stacks, origins };
@@ -87,9 +98,13 @@ function linkGuards(routes: ModelRoute[]): void {
     const guards: RouteRef[] = [];
     for (let j = i + 1; j < routes.length; j++) {
       const r = routes[j];
-      if (r.app === g.app && last && r.chainRanges.some(x => x !== null && sameRange(x, last))) guards.push({ method: r.method, path: r.path, file: r.file, line: r.line });
+      if (r.app === g.app && last && r.chainRanges.some(x => x !== null && sameRange(x, last))) {
+        guards.push({ method: r.method, path: r.path, file: r.file, line: r.line });
+      }
     }
-    const unresolved = guards.length ? g.unresolved : [...g.unresolved, `handler registered elsewhere: no later route for ${g.method} ${g.path} found; this route only guards it`];
+    const unresolved = guards.length
+      ? g.unresolved
+      : [...g.unresolved, `handler registered elsewhere: no later route for ${g.method} ${g.path} found; this route only guards it`];
     routes[i] = { ...g, guards, unresolved };
   });
 }
@@ -105,7 +120,7 @@ function markMounted(hosts: ExpressHost[]): void {
   for (const h of hosts) {
     for (const layer of h.stack) {
       if (layer.type !== 'use') continue;
-      for (const fn of layer.fns) for (const v of options(fn.value)) if (v.t === 'host' && v.host !== h) (v.host as ExpressHost).mounted = true;
+      for (const fn of layer.fns) for (const v of alternatives(fn.value)) if (v.t === 'host' && v.host !== h) (v.host as ExpressHost).mounted = true;
     }
   }
 }
@@ -136,20 +151,34 @@ function walk(host: ExpressHost, at: Mount, st: WalkState, unresolved: string[],
         const { full, segs, notes } = resolvePath(at, p, 'mount', st, unresolved);
         const inner: Mount = { path: full, segs, mask: extendMask(at.mask, segs.length, caseSensitive) };
         // app.param callbacks fire for params in this object's own mount paths (E15).
-        for (const fn of paramFns(host, p)) st.before.addMw({ owner: host.id, prefix: prefixOf(inner, p), arg: fn, cls: { ...st.classify(fn), errorHandler: false, kind: 'other' }, layer: { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false } });
+        for (const fn of paramFns(host, p)) {
+          st.before.addMw({
+            router: host.id, prefix: prefixOf(inner, p), arg: fn, cls: { ...st.classify(fn), errorHandler: false, kind: 'other' },
+            layer: {
+              order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: 'other', prefix: full || '/', range,
+              argRange: argRange(fn, ctx), terminal: false,
+            },
+          });
+        }
         for (const fn of layer.fns) {
-          const child = options(fn.value).find(v => v.t === 'host');
+          const child = alternatives(fn.value).find(v => v.t === 'host');
           if (child && child.t === 'host' && child.host !== host && (child.host as ExpressHost).kind !== 'server') {
             const sub = child.host as ExpressHost;
-            st.layers.push({ order: st.layers.length, kind: 'mount', name: fn.name, layerKind: 'other', prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: false });
+            st.layers.push({
+              order: st.layers.length, kind: 'mount', name: fn.name, layerKind: 'other', prefix: full || '/', range,
+              argRange: argRange(fn, ctx), terminal: false,
+            });
             if (p.kind === 'str' && !st.visiting.has(sub)) walkOrReuse(sub, inner, notes, st, ctx, () => walk(sub, inner, st, notes, ctx));
             else walk(sub, inner, st, notes, ctx);
             continue;
           }
           const cls = st.classify(fn);
-          const ol: OrderedLayer = { order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: cls.kind, prefix: full || '/', range, argRange: argRange(fn, ctx), terminal: cls.terminal, ...caseFlags(inner.mask) };
+          const ol: OrderedLayer = {
+            order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: cls.kind, prefix: full || '/', range,
+            argRange: argRange(fn, ctx), terminal: cls.terminal, ...caseFlags(inner.mask),
+          };
           st.layers.push(ol);
-          st.before.addMw({ owner: host.id, prefix: prefixOf(inner, p), arg: fn, cls, layer: ol });
+          st.before.addMw({ router: host.id, prefix: prefixOf(inner, p), arg: fn, cls, layer: ol });
         }
       }
       continue;
@@ -165,16 +194,21 @@ function walk(host: ExpressHost, at: Mount, st: WalkState, unresolved: string[],
       const routeSegs = fit(segs);
       for (const e of entries) {
         if (!e.fns.length) continue;
-        addRoute({ owner: host.id, prefix: at.path }, path, routeSegs, e.method, params.length ? [...params, ...e.fns] : e.fns, ctx.range(e.site.file, e.site.span), routeMask(routeSegs.length), notes, st, ctx);
+        const fns = params.length ? [...params, ...e.fns] : e.fns;
+        const routeRange = ctx.range(e.site.file, e.site.span);
+        addRoute({ router: host.id, prefix: at.path }, path, routeSegs, e.method, fns, routeRange, routeMask(routeSegs.length), notes, st, ctx);
       }
     }
   }
   st.visiting.delete(host);
 }
 
-interface RouteSite { owner: number; prefix: string }
+interface RouteSite { router: number; prefix: string }
 
-function addRoute({ owner, prefix }: RouteSite, path: string, segs: string[], method: string, fns: Arg[], range: SourceRange, caseSensitive: boolean[], unresolved: string[], st: WalkState, ctx: AdapterContext): void {
+function addRoute(
+  { router, prefix }: RouteSite, path: string, segs: string[], method: string, fns: Arg[], range: SourceRange, caseSensitive: boolean[],
+  unresolved: string[], st: WalkState, ctx: AdapterContext,
+): void {
   const handlerArg = fns[fns.length - 1];
   // A guard: its last function is middleware too, so a request that passes it goes on to a later
   // route (E22), whose chain it joins; it has no handler of its own.
@@ -191,7 +225,9 @@ function addRoute({ owner, prefix }: RouteSite, path: string, segs: string[], me
   // `own`: one of this route's own arguments, which no other route's chain holds.
   const push = (arg: Arg, cls: Classification, protects = true, own = false) => {
     const r = argRange(arg, ctx);
-    chain.push(r && !own ? chainEntry(arg, cls, r, st) : { name: arg.name, kind: cls.kind, stop: cls.stop, file: r?.file ?? range.file, line: r?.line ?? range.line });
+    chain.push(r && !own
+      ? chainEntry(arg, cls, r, st)
+      : { name: arg.name, kind: cls.kind, stop: cls.stop, file: r?.file ?? range.file, line: r?.line ?? range.line });
     chainRanges.push(r);
     if (cls.kind === 'auth' && protects && !cls.leaks) authBy.push(arg.name);
   };
@@ -202,11 +238,13 @@ function addRoute({ owner, prefix }: RouteSite, path: string, segs: string[], me
   for (const b of st.before.candidates(segs)) {
     if (b.type === 'mw') {
       if (b.cls.errorHandler || !covers(b.prefix, segs, path)) continue;
-      if (b.cls.terminal) shadowedBy.push({ name: b.arg.name, range: b.layer.range, why: `ends every response under ${b.layer.prefix} without calling next()` });
+      if (b.cls.terminal) {
+        shadowedBy.push({ name: b.arg.name, range: b.layer.range, why: `ends every response under ${b.layer.prefix} without calling next()` });
+      }
       // In a use() layer next('route') is next(); next('router') leaves the layer's router, which
       // stops this route only when the route is inside that router (E17).
-      const leavesThisRoute = b.cls.skips === 'router' && enclosing(b.owner);
-      if (leavesThisRoute) exits.push(b.owner);
+      const leavesThisRoute = b.cls.skips === 'router' && enclosing(b.router);
+      if (leavesThisRoute) exits.push(b.router);
       push(b.arg, b.cls, b.cls.skips === null || leavesThisRoute);
     } else if (sameMethod(b.method, method) && patternCoversSegments(b.segs, segs, b.caseSensitive)) {
       // An earlier route on the same path runs first; if it calls next() its layers join this chain (E12, E22).
@@ -227,12 +265,14 @@ function addRoute({ owner, prefix }: RouteSite, path: string, segs: string[], me
   }
   for (const f of routeLevel) {
     const cls = st.classify(f);
-    if (cls.skips === 'router') exits.push(owner);
+    if (cls.skips === 'router') exits.push(router);
     push(f, cls, true, true);
   }
   const handlerFn = guard ? null : fnOf(handlerArg);
   const handlerSite = guard ? null : handlerFn ? { file: handlerFn.file, span: handlerFn.fn.headSpan } : handlerArg.site;
-  const notes = !guard && !handlerFn && handlerArg.value.t === 'unknown' ? [...unresolved, `handler ${handlerArg.name}: ${handlerArg.value.why}`] : fit(unresolved);
+  const notes = !guard && !handlerFn && handlerArg.value.t === 'unknown'
+    ? [...unresolved, `handler ${handlerArg.name}: ${handlerArg.value.why}`]
+    : fit(unresolved);
   const upper = method === 'all' ? 'ALL' : method.toUpperCase();
   // One string for the route's layer, its dispatch entry (and its annotation, see annotations.ts).
   const name = `${upper} ${path}`;
@@ -251,21 +291,25 @@ function addRoute({ owner, prefix }: RouteSite, path: string, segs: string[], me
     authBy: sharedList(authBy, st.authLists),
     unresolved: notes,
     app: st.app,
-    owner,
+    router,
     mountPrefix: prefix || '/',
     order: st.layers.length,
-    facts: handlerFn ? ctx.memo('express.handlerFacts', handlerFn.fn, () => handlerFacts(handlerFn.fn, handlerFn.file, ctx)) : { readsBody: null, readsIdentity: null },
+    facts: handlerFn
+      ? ctx.memo('express.handlerFacts', handlerFn.fn, () => handlerFacts(handlerFn.fn, handlerFn.file, ctx))
+      : { readsBody: null, readsIdentity: null },
     chainRanges: fit(chainRanges),
     ...caseFlags(caseSensitive),
     shadowedBy: fit(shadowedBy),
     ...(guard ? { guards: [] } : {}),
   };
   st.routes.push(route);
-  st.layers.push({ order: st.layers.length, kind: 'route', name, layerKind: 'other', prefix: path, range, argRange: null, terminal: false, route: st.routes.length - 1 });
+  st.layers.push({
+    order: st.layers.length, kind: 'route', name, layerKind: 'other', prefix: path, range, argRange: null, terminal: false, route: st.routes.length - 1,
+  });
   const passes = fns.every(f => { const fn = fnOf(f); return fn ? callsNext(fn.fn) : passesOnSuccess(f, st.classify); });
   // Only a handler we can read and that never calls next() certainly ends the request.
   const ends = !!handlerFn && !callsNext(handlerFn.fn);
-  st.before.addRoute({ segs, caseSensitive, path, method, fns, passes, ends, name, range, owner, exits: fit(exits) });
+  st.before.addRoute({ segs, caseSensitive, path, method, fns, passes, ends, name, range, router, exits: fit(exits) });
 }
 
 /**
@@ -297,7 +341,7 @@ function sameMethod(earlier: string, later: string): boolean {
 }
 
 function fnOf(arg: Arg): { fn: FnIR; file: string } | null {
-  const v = options(arg.value).find(o => o.t === 'fn');
+  const v = alternatives(arg.value).find(o => o.t === 'fn');
   return v && v.t === 'fn' ? { fn: v.fn, file: v.file } : null;
 }
 

@@ -53,7 +53,9 @@ const MAX_CONTEXTS = 8;
  * context key holds everything from outside the router its routes depend on: the full path, its case
  * flags, the path syntax, the notes so far, and the earlier middleware that can run before any route under it.
  */
-export function walkOrReuse(sub: ExpressHost, at: { path: string; segs: string[]; mask: boolean[] }, notes: string[], st: WalkOutput, ctx: AdapterContext, walk: () => void): void {
+export function walkOrReuse(
+  sub: ExpressHost, at: { path: string; segs: string[]; mask: boolean[] }, notes: string[], st: WalkOutput, ctx: AdapterContext, walk: () => void,
+): void {
   const { segs, mask } = at;
   const key = contextKey(at.path, segs, mask, st.syntax, notes, st.before);
   const walks = ctx.memo('express.subtreeWalks', sub, () => new Map<string, SubtreeWalk>());
@@ -106,7 +108,10 @@ function contextKey(full: string, segs: string[], mask: boolean[], syntax: PathS
 /** Everything addRoute reads of an earlier middleware. */
 function mwKey(b: MwBefore): string {
   const c = b.cls;
-  return [b.arg.name, c.kind, c.stop, +c.terminal, +c.errorHandler, +!!c.leaks, prefixSignature(b.prefix), rangeSignature(b.layer.range), rangeSignature(b.layer.argRange), b.layer.prefix].join('|');
+  return [
+    b.arg.name, c.kind, c.stop, +c.terminal, +c.errorHandler, +!!c.leaks,
+    prefixSignature(b.prefix), rangeSignature(b.layer.range), rangeSignature(b.layer.argRange), b.layer.prefix,
+  ].join('|');
 }
 
 function prefixSignature(p: Prefix): string {

@@ -126,7 +126,8 @@ export function hasWildcard(segs: readonly string[]): boolean {
  * covers anything in that segment; a literal in the prefix does not cover a param in the route.
  */
 export function prefixCovers(prefix: string, route: string, caseSensitive: CaseFlags = false, syntax: PathSyntax = 'unknown'): boolean {
-  return prefixCoversSegments(mountSegments([], prefix, () => unknownSegment('prefix')), routeSegments([], route, syntax, () => unknownSegment('route')), caseSensitive);
+  const ps = mountSegments([], prefix, () => unknownSegment('prefix'));
+  return prefixCoversSegments(ps, routeSegments([], route, syntax, () => unknownSegment('route')), caseSensitive);
 }
 
 /** prefixCovers on matching segments (hot path: called for every layer before every route). */
@@ -140,7 +141,8 @@ export function prefixCoversSegments(ps: readonly string[], rs: readonly string[
  * as written. Each has its own unreadable pieces: a `{?}` in one never covers one in the other.
  */
 export function patternCovers(earlier: string, later: string, caseSensitive: CaseFlags = false, syntax: PathSyntax = 'unknown'): boolean {
-  return patternCoversSegments(routeSegments([], earlier, syntax, () => unknownSegment('earlier')), routeSegments([], later, syntax, () => unknownSegment('later')), caseSensitive);
+  const es = routeSegments([], earlier, syntax, () => unknownSegment('earlier'));
+  return patternCoversSegments(es, routeSegments([], later, syntax, () => unknownSegment('later')), caseSensitive);
 }
 
 /** patternCovers on matching segments; `caseSensitive` is the earlier pattern's (it does the matching). */

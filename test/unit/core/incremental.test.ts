@@ -81,8 +81,8 @@ app.get('/admin', (req, res) => res.send('hi'));
       a.invalidate({});
       const warm = a.analyse(new Map([[users, text]]));
       const cold = createAnalyser(root, loadConfig(root)).analyse(new Map([[users, text]]));
-      // Host ids (`owner`) are unique across runs, so a replayed module's routers keep theirs: compare without them.
-      const strip = (r: typeof warm) => JSON.stringify({ routes: r.routes, findings: r.findings, annotations: r.annotations }, (k, v) => (k === 'owner' ? undefined : v));
+      // Router ids (`router`) are unique across runs, so a replayed module's routers keep theirs: compare without them.
+      const strip = (r: typeof warm) => JSON.stringify({ routes: r.routes, findings: r.findings, annotations: r.annotations }, (k, v) => (k === 'router' ? undefined : v));
       assert.strictEqual(strip(warm), strip(cold));
     });
   });

@@ -23,50 +23,6 @@ describe('lowerSource', () => {
     assert.deepStrictEqual(uses, ['0:user', '1:status', '1:status(401)', '1:status.().json', '1:status.().json(obj)', '2:()']);
   });
 
-  it('collects ESM imports, exports and re-exports', () => {
-    const ir = lowerSource('x.ts', `import express, { Router as R } from 'express';
-import * as ns from './ns';
-export const a = 1;
-export default R();
-export { b as c } from './b';
-export * from './all';`);
-    assert.deepStrictEqual(ir.imports, { express: { spec: 'express', name: 'default' }, R: { spec: 'express', name: 'Router' }, ns: { spec: './ns', name: '*' } });
-    assert.deepStrictEqual(Object.keys(ir.exports).sort(), ['a', 'default']);
-    assert.deepStrictEqual(ir.reexports, [{ spec: './b', names: [{ from: 'b', as: 'c' }] }, { spec: './all', names: '*' }]);
-    assert.ok(ir.esm);
-  });
-
-  it('binds nothing for type-only imports and exports: compilers erase them', () => {
-    const ir = lowerSource('x.ts', `import type { Request } from 'express';
-import type Model from './model';
-import { type UserModel } from './models/user';
-import { type A, b } from './mixed';
-import {} from './empty';
-import type * as types from './types';
-import type legacy = require('./legacy');
-export type { UserModel } from './models/user';
-export { type Other } from './other';
-export type * from './all-types';
-export { type A as Alias, b as bee };`);
-    assert.deepStrictEqual(ir.imports, {
-      // What tsconfig's verbatimModuleSyntax would still load, as a side effect.
-      'side effect: ./models/user': { spec: './models/user', name: '', erased: true },
-      b: { spec: './mixed', name: 'b' },
-      'side effect: ./empty': { spec: './empty', name: '', erased: true },
-      'side effect: ./other': { spec: './other', name: '', erased: true },
-    });
-    assert.deepStrictEqual(ir.deps, ['./mixed']);
-    assert.deepStrictEqual(ir.reexports, []);
-    assert.deepStrictEqual(Object.keys(ir.exports), ['bee']);
-    assert.deepStrictEqual(ir.body, []);
-  });
-
-  it('keeps `import {} from` in JavaScript, which Node runs as written', () => {
-    const ir = lowerSource('x.mjs', `import {} from './routes.mjs';`);
-    assert.deepStrictEqual(ir.imports, { 'side effect: ./routes.mjs': { spec: './routes.mjs', name: '' } });
-    assert.deepStrictEqual(ir.deps, ['./routes.mjs']);
-  });
-
   it('reads seven-stops-ignore-next-line comments', () => {
     const ir = lowerSource('x.js', "// seven-stops-ignore-next-line no-route-before-auth\napp.get('/x', h);\n");
     assert.deepStrictEqual(ir.ignores, { 2: ['no-route-before-auth'] });

@@ -1,6 +1,6 @@
 // Parsing for lowering and the spans the IR points back with (src/core/parse-source.ts).
 import * as assert from 'assert';
-import { LineSpan, parse } from '../../../src/core/parse-source';
+import { LineSpan, loweredRange, parse } from '../../../src/core/parse-source';
 
 describe('parse-source', () => {
   it('parses TypeScript syntax in .ts files and JSX in .jsx files', () => {
@@ -21,5 +21,12 @@ describe('parse-source', () => {
     assert.strictEqual(span.range('/w/app.js', rel), first);
     assert.ok(Object.isFrozen(first));
     assert.deepStrictEqual(span.range('/w/other.js', rel), { file: 'other.js', line: 1, column: 1, endLine: 1, endColumn: 3 });
+  });
+
+  it('loweredRange reads a lowered span\'s range, and gives null for a span made elsewhere', () => {
+    const rel = (f: string) => f.replace('/w/', '');
+    const span = new LineSpan(0, 2, [0, 3]);
+    assert.strictEqual(loweredRange(span, '/w/app.js', rel), span.range('/w/app.js', rel));
+    assert.strictEqual(loweredRange({ start: 0, end: 2, line: 1, column: 1, endLine: 1, endColumn: 3 }, '/w/app.js', rel), null);
   });
 });

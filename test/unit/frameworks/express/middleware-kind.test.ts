@@ -1,42 +1,36 @@
-// What a middleware is, read from its body: cases found on real apps, one construct each.
-import { expectRoutes } from '../../workspace';
+// The verdict on a middleware argument (src/frameworks/express/middleware-kind.ts): configured
+// names first, then known packages and their options, then the name as a weak hint.
+import * as assert from 'assert';
+import { classify } from '../../../../src/frameworks/express/middleware-kind';
+import type { Arg, Value } from '../../../../src/core/values';
+
+const arg = (name: string, value: Value): Arg => ({ value, name, site: null });
+const pkgcall = (pkg: string, path: string[], args: Arg[] = []): Value => ({
+  t: 'pkgcall', name: pkg, path, args, site: { file: '/w/app.js', span: { start: 0, end: 1, line: 1, column: 1, endLine: 1, endColumn: 2 } },
+});
 
 describe('express middleware kinds', () => {
-  it("auth that rejects through a helper of its scope (`return invalidRequest(req, res)`, parse-server's handleParseHeaders)", () => {
-    expectRoutes({
-      'middlewares.js': `function invalidRequest(req, res) {
-  res.status(403);
-  res.end('{"error":"unauthorized"}');
-}
-function handleParseHeaders(req, res, next) {
-  if (!req.get('X-Parse-Application-Id')) return invalidRequest(req, res);
-  next();
-}
-module.exports = { handleParseHeaders };
-`,
-      'app.js': `const express = require('express');
-const middlewares = require('./middlewares');
-const app = express();
-app.use(middlewares.handleParseHeaders);
-app.get('/classes/:className', (req, res) => res.json([]));
-`,
-    }, ['GET /classes/:className [middlewares.handleParseHeaders] 🔒']);
+  it('a name listed in sevenStops.auth is auth, whatever its value', () => {
+    const c = classify(arg('checkTenant', { t: 'unknown', why: 'imported from a package we do not read' }), ['checkTenant']);
+    assert.deepStrictEqual([c.kind, c.stop, c.evidence], ['auth', 4, 'listed in sevenStops.auth']);
   });
 
-  it('a helper that answers 400 is no auth, nor is one that sets 403 on an argument that is not the response', () => {
-    expectRoutes({
-      'app.js': `const express = require('express');
-function malformed(req, res) { res.status(400).json({ error: 'bad' }); }
-function mark(res, other) { other.status(403); }
-function checkContext(req, res, next) {
-  if (!req.body) return malformed(req, res);
-  mark(res, req);
-  next();
-}
-const app = express();
-app.use(checkContext);
-app.get('/x', (req, res) => res.json([]));
-`,
-    }, ['GET /x [checkContext] ⚠']);
+  it("known packages: passport.authenticate() is auth, express.json() a parser at stop 2", () => {
+    const auth = classify(arg("passport.authenticate('jwt')", pkgcall('passport', ['authenticate'])), []);
+    const parse = classify(arg('express.json', pkgcall('express', ['json'])), []);
+    assert.deepStrictEqual([auth.kind, auth.stop, auth.evidence], ['auth', 4, 'package passport']);
+    assert.deepStrictEqual([parse.kind, parse.stop], ['parse', 2]);
+  });
+
+  it('express-jwt with credentialsRequired: false lets anonymous requests through: not auth', () => {
+    const options: Value = { t: 'obj', props: new Map<string, Value>([['credentialsRequired', { t: 'bool', v: false }]]) };
+    const c = classify(arg('expressjwt', pkgcall('express-jwt', ['expressjwt'], [arg('options', options)])), []);
+    assert.strictEqual(c.kind, 'other');
+  });
+
+  it('a value we cannot see is auth only by a name that suggests it', () => {
+    const unseen: Value = { t: 'unknown', why: 'a parameter' };
+    assert.strictEqual(classify(arg('requireAuth', unseen), []).kind, 'auth');
+    assert.strictEqual(classify(arg('compression', unseen), []).kind, 'other');
   });
 });

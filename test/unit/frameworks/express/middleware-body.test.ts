@@ -1,0 +1,42 @@
+// What a middleware does, read from its body (src/frameworks/express/middleware-body.ts): cases found on real apps, one construct each.
+import { expectRoutes } from '../../workspace';
+
+describe('express middleware bodies', () => {
+  it("auth that rejects through a helper of its scope (`return invalidRequest(req, res)`, parse-server's handleParseHeaders)", () => {
+    expectRoutes({
+      'middlewares.js': `function invalidRequest(req, res) {
+  res.status(403);
+  res.end('{"error":"unauthorized"}');
+}
+function handleParseHeaders(req, res, next) {
+  if (!req.get('X-Parse-Application-Id')) return invalidRequest(req, res);
+  next();
+}
+module.exports = { handleParseHeaders };
+`,
+      'app.js': `const express = require('express');
+const middlewares = require('./middlewares');
+const app = express();
+app.use(middlewares.handleParseHeaders);
+app.get('/classes/:className', (req, res) => res.json([]));
+`,
+    }, ['GET /classes/:className [middlewares.handleParseHeaders] 🔒']);
+  });
+
+  it('a helper that answers 400 is no auth, nor is one that sets 403 on an argument that is not the response', () => {
+    expectRoutes({
+      'app.js': `const express = require('express');
+function malformed(req, res) { res.status(400).json({ error: 'bad' }); }
+function mark(res, other) { other.status(403); }
+function checkContext(req, res, next) {
+  if (!req.body) return malformed(req, res);
+  mark(res, req);
+  next();
+}
+const app = express();
+app.use(checkContext);
+app.get('/x', (req, res) => res.json([]));
+`,
+    }, ['GET /x [checkContext] ⚠']);
+  });
+});
