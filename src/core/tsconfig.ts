@@ -38,7 +38,8 @@ export function readCompilerFacts(root: string): CompilerFacts | null {
     const o = parsed.options;
     return {
       aliases: aliasesOf(o.paths, o.baseUrl, (o.pathsBasePath as string | undefined) ?? root),
-      keepsImportLines: o.verbatimModuleSyntax === true || (o as { importsNotUsedAsValues?: number }).importsNotUsedAsValues === tsp.ImportsNotUsedAsValues.Preserve,
+      keepsImportLines: o.verbatimModuleSyntax === true
+        || (o as { importsNotUsedAsValues?: number }).importsNotUsedAsValues === tsp.ImportsNotUsedAsValues.Preserve,
     };
   }
   return null;

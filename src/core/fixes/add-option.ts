@@ -35,7 +35,8 @@ function intoObject(file: string, text: string, object: ObjectLiteralExpression,
       const missing = elements.filter(e => !value.getElements().some(v => v.getText() === e));
       return missing.length ? appendToList(file, text, value, value.getElements(), missing, '') : null;
     }
-    return elements.includes(value.getText()) ? null : [{ file, start: value.getStart(), end: value.getEnd(), newText: `[${[value.getText(), ...elements].join(', ')}]` }];
+    if (elements.includes(value.getText())) return null;
+    return [{ file, start: value.getStart(), end: value.getEnd(), newText: `[${[value.getText(), ...elements].join(', ')}]` }];
   }
   if (Node.isShorthandPropertyAssignment(existing) && !elements.includes(fix.name)) {
     return [{ file, start: existing.getStart(), end: existing.getEnd(), newText: `${fix.name}: [${[fix.name, ...elements].join(', ')}]` }];

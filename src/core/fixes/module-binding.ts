@@ -47,7 +47,9 @@ export function defaultExportBinding(sf: SourceFile, file: string, module: strin
   const anchor = statements.filter(s => s.getStart() < user && (isImport(s) || isDirective(s))).pop();
   const quote = stringQuote(sf, anchor);
   const semi = usesSemicolons(sf, anchor && !isDirective(anchor) ? anchor : undefined) ? ';' : '';
-  const line = isEsModule(sf, file, text) ? `import ${name} from ${quote}${module}${quote}${semi}` : `const ${name} = require(${quote}${module}${quote})${semi}`;
+  const line = isEsModule(sf, file, text)
+    ? `import ${name} from ${quote}${module}${quote}${semi}`
+    : `const ${name} = require(${quote}${module}${quote})${semi}`;
   const eol = eolOf(text);
   if (anchor) {
     const extent = extentOf(anchor, text);
@@ -79,7 +81,9 @@ function isImport(s: Statement): boolean {
   if (!Node.isVariableStatement(s)) return false;
   return s.getDeclarations().every(d => {
     let value: Node | undefined = d.getInitializer();
-    while (Node.isPropertyAccessExpression(value) || (Node.isCallExpression(value) && value.getExpression().getText() !== 'require')) value = value.getExpression();
+    while (Node.isPropertyAccessExpression(value) || (Node.isCallExpression(value) && value.getExpression().getText() !== 'require')) {
+      value = value.getExpression();
+    }
     return requiredBy(value) !== null;
   });
 }

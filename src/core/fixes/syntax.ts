@@ -30,7 +30,8 @@ export function statementAt(sf: SourceFile, range: SourceRange): Node | null {
   if (pos === null) return null;
   for (let node: Node | undefined = sf.getDescendantAtPos(pos); node; node = node.getParent()) {
     const parent = node.getParent();
-    if (parent && (Node.isSourceFile(parent) || Node.isBlock(parent) || Node.isModuleBlock(parent) || Node.isCaseClause(parent) || Node.isDefaultClause(parent)) && Node.isStatement(node)) return node;
+    const inBlock = parent && (Node.isSourceFile(parent) || Node.isBlock(parent) || Node.isModuleBlock(parent) || Node.isCaseClause(parent) || Node.isDefaultClause(parent));
+    if (inBlock && Node.isStatement(node)) return node;
   }
   return null;
 }
