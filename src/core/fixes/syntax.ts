@@ -30,8 +30,7 @@ export function statementAt(sf: SourceFile, range: SourceRange): Node | null {
   if (pos === null) return null;
   for (let node: Node | undefined = sf.getDescendantAtPos(pos); node; node = node.getParent()) {
     const parent = node.getParent();
-    const inBlock = parent && (Node.isSourceFile(parent) || Node.isBlock(parent) || Node.isModuleBlock(parent) || Node.isCaseClause(parent) || Node.isDefaultClause(parent));
-    if (inBlock && Node.isStatement(node)) return node;
+    if (parent && holdsStatements(parent) && Node.isStatement(node)) return node;
   }
   return null;
 }
@@ -107,4 +106,9 @@ export function eolOf(text: string): string {
 export function usesSemicolons(sf: SourceFile, sample?: Node): boolean {
   const simple = sample ?? sf.getStatements().find(s => Node.isVariableStatement(s) || Node.isExpressionStatement(s) || Node.isImportDeclaration(s));
   return simple ? simple.getText().endsWith(';') : true;
+}
+
+/** A node whose children are a list of statements (a file, a block, a namespace body, a `case`). */
+function holdsStatements(node: Node): boolean {
+  return Node.isSourceFile(node) || Node.isBlock(node) || Node.isModuleBlock(node) || Node.isCaseClause(node) || Node.isDefaultClause(node);
 }
