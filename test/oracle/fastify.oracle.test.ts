@@ -1,14 +1,29 @@
 // The Fastify oracle: for every fixture under the real Fastify 4 and 5, the static analyser must
 // report exactly the routes the runtime has, with the hooks that actually ran before each handler
-// and whether a request without the auth header is stopped. Pending until the Fastify adapter
-// (src/frameworks/fastify) exists: that issue drops `pending` below. The runtime side is checked
-// on its own in fastify.runtime.test.ts.
+// and whether a request without the auth header is stopped. Fixtures the adapter does not get right
+// yet are listed below with why, and declared pending. The runtime side is checked on its own in
+// fastify.runtime.test.ts.
 
-import { FASTIFY_RUNTIMES } from './fastify/boot';
+import { FASTIFY_RUNTIMES, type FastifyMajor } from './fastify/boot';
 import { FASTIFY_PROFILE } from './fastify/compare-profile';
 import { FASTIFY_FIXTURES } from './fastify-fixtures';
-import { analyserOracleTests } from './harness/analyser-oracle-tests';
+import { analyserOracleTests, type KnownMiss } from './harness/analyser-oracle-tests';
+
+/** What the Fastify adapter does not get right yet, one reason each (the later slices of its issue). */
+const FASTIFY_KNOWN_MISSES: KnownMiss<FastifyMajor>[] = [
+  { dir: 'f15-all-methods', only: [4], why: "the fixture declares no Fastify version, and all() is read as Fastify 5's nine methods" },
+  { dir: 'f15-all-methods', only: [5], why: 'QUERY without a content-type is refused (400) after onRequest: unreachable routes by method are not modelled' },
+  { dir: 'f1-exempt-by-url', why: 'exemptions inside a hook (request.url checks) are not read yet: the exempted routes show as protected' },
+  { dir: 'f4-exempt-by-route-config', why: 'exemptions inside a hook (routeOptions.config.public) are not read yet: the exempted routes show as protected' },
+  { dir: 'f18-middie-use', why: '@fastify/middie use() is not modelled yet: its middleware is missing from the chains' },
+  { dir: 'f4-skip-override', why: "fn[Symbol.for('skip-override')] = true is not seen: the interpreter keeps no symbol-keyed properties" },
+  { dir: 'f6-autoload-routes', why: '@fastify/autoload is not modelled yet: its routes are missing' },
+  { dir: 'f3-autoload-autohooks', why: '@fastify/autoload is not modelled yet: its routes are missing' },
+  { dir: 'f3-autoload-cascade-hooks', why: '@fastify/autoload is not modelled yet: its routes are missing' },
+  { dir: 'f4-autoload-cli-app', why: 'the fastify-cli shape (an exported plugin, no factory call) and @fastify/autoload are not modelled yet' },
+  { dir: 'f6-autoload-ts', why: '@fastify/autoload is not modelled yet: its routes are missing' },
+];
 
 describe('fastify oracle (analyser vs real fastify)', () => {
-  analyserOracleTests(FASTIFY_FIXTURES, FASTIFY_RUNTIMES, FASTIFY_PROFILE, { pending: 'no Fastify adapter yet' });
+  analyserOracleTests(FASTIFY_FIXTURES, FASTIFY_RUNTIMES, FASTIFY_PROFILE, { knownMisses: FASTIFY_KNOWN_MISSES });
 });

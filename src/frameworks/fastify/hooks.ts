@@ -1,0 +1,214 @@
+// Interpreter hooks for Fastify: creating root instances, running `register()`ed plugins in a child
+// context (or, for fastify-plugin, in the parent's), and recording hooks, decorators and routes on
+// the context they belong to.
+//
+// A plugin runs at its `register()` call. Fastify defers both loading the plugin and `addHook`
+// (it goes through `after()`) to the same avvio queue, in call order, so running each when it is
+// called gives the hook order Fastify ends with (F1, F7): a child context copies its parent's
+// hooks when it is created, and a hook added to a context later is appended to every descendant.
+import type { AdapterRuntime } from '../../core/adapter';
+import type { EvaluationHooks } from '../../core/evaluate';
+import type { LifecyclePhase } from '../../core/model';
+import { Arg, HostObject, ObjValue, Site, UNDEFINED, UNKNOWN, Value, asString, describe, options, propArg } from '../../core/values';
+import { FastifyContext, HookRecord, LIFECYCLE_PHASES, RouteRecord, SHORTHAND_METHODS, isFastifyContext } from './objects';
+import { childPrefix } from './paths';
+
+/** The property marking a plugin that shares its parent's context (`fp(fn)`; Fastify's `Symbol.for('skip-override')`). */
+export const SKIP_OVERRIDE = '@@skip-override';
+
+/** Instance methods the recorder answers (other reads are decorators, or unknown). */
+const INSTANCE_METHODS = new Set([
+  'register', 'addHook', 'after', 'ready', 'listen', 'close', 'decorate', 'decorateRequest', 'decorateReply', 'route', 'all',
+  'withTypeProvider', 'setNotFoundHandler', 'setErrorHandler', 'addSchema', 'addContentTypeParser', 'setValidatorCompiler',
+  'setSerializerCompiler', 'setReplySerializer', 'inject', ...Object.keys(SHORTHAND_METHODS),
+]);
+
+/** Methods that return the instance, so calls chain (`fastify().withTypeProvider<T>().register(...)`). */
+const CHAINING = new Set([...INSTANCE_METHODS].filter(m => m !== 'inject' && m !== 'listen' && m !== 'close'));
+
+/** What the recorder logs for module traces (see EvaluationHooks.log): the root contexts it created. */
+type LogEntry = { root: FastifyContext };
+
+export class FastifyRecorder implements EvaluationHooks {
+  readonly roots: FastifyContext[] = [];
+  readonly log: LogEntry[] = [];
+
+  /** `ids` is the analyser's: context ids stay unique across its runs (a replayed module brings its contexts). */
+  constructor(private readonly ids: { lastContextId: number }) {}
+
+  replay(entries: unknown[]): void {
+    for (const e of entries as LogEntry[]) {
+      this.roots.push(e.root);
+      this.log.push(e);
+    }
+  }
+
+  call(callee: Value, args: Arg[], site: Site, rt: AdapterRuntime): Value | undefined {
+    if (callee.t === 'pkg') return this.callPackage(callee.name, callee.path, args, site, rt);
+    if (callee.t === 'method' && isFastifyContext(callee.host)) return this.callMethod(callee.host, callee.name, args, site, rt);
+    return undefined;
+  }
+
+  member(obj: HostObject, prop: string): Value | undefined {
+    if (!isFastifyContext(obj)) return undefined;
+    const decorated = visibleDecorator(obj, prop);
+    if (decorated) return decorated;
+    if (INSTANCE_METHODS.has(prop) || prop === 'auth') return { t: 'method', host: obj, name: prop };
+    // A decorator another context added is not visible here (F3): Fastify gives undefined.
+    if (decoratedAnywhere(rootOf(obj), prop)) return UNDEFINED(`decorator ${prop} is not visible in this context`);
+    return UNKNOWN(`fastify.${prop}`);
+  }
+
+  assign(): void {}
+
+  private createContext(parent: FastifyContext | null, prefix: string, pluginName: string, site: Site, rt: AdapterRuntime): FastifyContext {
+    const hooks: FastifyContext['hooks'] = {};
+    if (parent) for (const [phase, list] of Object.entries(parent.hooks)) hooks[phase as LifecyclePhase] = [...list];
+    const ctx: FastifyContext = {
+      framework: 'fastify', kind: 'context', id: ++this.ids.lastContextId, site, owner: rt.owner,
+      parent, children: [], prefix, hooks, decorators: new Map(), routes: [], pluginName,
+    };
+    if (parent) parent.children.push(ctx);
+    else { this.roots.push(ctx); this.log.push({ root: ctx }); }
+    return ctx;
+  }
+
+  private callPackage(name: string, path: string[], args: Arg[], site: Site, rt: AdapterRuntime): Value | undefined {
+    const p = path.filter(x => x !== 'default').join('.');
+    if (name === 'fastify' && (p === '' || p === 'fastify')) return { t: 'host', host: this.createContext(null, '', 'fastify()', site, rt) };
+    if (name === 'fastify-plugin' && p === '' && args[0]) return skipOverride(args[0].value, rt);
+    return undefined;
+  }
+
+  private callMethod(ctx: FastifyContext, method: string, args: Arg[], site: Site, rt: AdapterRuntime): Value | undefined {
+    const self: Value = { t: 'host', host: ctx };
+    switch (method) {
+      case 'register': this.register(ctx, args, site, rt); return self;
+      case 'addHook': {
+        const name = asString(args[0]?.value ?? UNKNOWN(''));
+        if (name && LIFECYCLE_PHASES.has(name) && args[1]) addHook(ctx, { phase: name as LifecyclePhase, fn: args[1], from: ctx, site }, rt);
+        return self;
+      }
+      case 'after': case 'ready': {
+        for (const f of options(args[0]?.value ?? UNKNOWN(''))) if (f.t === 'fn') rt.call(f, [], site);
+        return self;
+      }
+      case 'decorate': {
+        const name = asString(args[0]?.value ?? UNKNOWN(''));
+        if (name && args[1]) ctx.decorators.set(name, args[1].value);
+        return self;
+      }
+      case 'route': {
+        const opts = args[0]?.value;
+        if (opts?.t === 'obj') ctx.routes.push(routeRecord(ctx, methodsOf(opts), urlOf(opts), opts, propArg(opts, 'handler'), site));
+        return self;
+      }
+      case 'auth': return { t: 'pkgcall', name: '@fastify/auth', path: ['auth'], args, site };
+    }
+    const shorthand = method === 'all' ? 'ALL' : SHORTHAND_METHODS[method];
+    if (shorthand) {
+      if (!args.length) return self;
+      // (path, handler), (path, opts, handler) and (path, { handler, ...opts }).
+      const second = args[1]?.value;
+      const opts = second?.t === 'obj' ? second : null;
+      const handler = args.length >= 3 ? args[2] : opts ? propArg(opts, 'handler') : args[1] ?? null;
+      ctx.routes.push(routeRecord(ctx, [shorthand], pathOf(args[0].value), opts, handler, site));
+      return self;
+    }
+    if (CHAINING.has(method)) return self;
+    return undefined;
+  }
+
+  /** `register(plugin, opts)`: runs the plugin with a child context, or with this one for fastify-plugin (F3-F5). */
+  private register(ctx: FastifyContext, args: Arg[], site: Site, rt: AdapterRuntime): void {
+    const plugin = args[0] ? pluginFn(args[0].value) : null;
+    if (!plugin) return;
+    const opts = args[1]?.value;
+    const prefixValue = opts?.t === 'obj' ? opts.props.get('prefix') : undefined;
+    const shared = plugin.props?.get(SKIP_OVERRIDE)?.t === 'bool';
+    // fastify-plugin ignores the prefix (F6).
+    const target = shared ? ctx : this.createContext(ctx, childPrefix(ctx.prefix, prefixValue ? asString(prefixValue) : null), plugin.fn.name ?? args[0].name, site, rt);
+    const instance: Arg = { value: { t: 'host', host: target }, name: 'instance', site: null };
+    const optsArg: Arg = args[1] ?? { value: { t: 'obj', owner: rt.owner, props: new Map() }, name: 'opts', site: null };
+    rt.call(plugin, [instance, optsArg, { value: UNKNOWN('done'), name: 'done', site: null }], site);
+  }
+}
+
+/** The function a `register()` argument holds: a closure, `import('./x')`'s default export, one of an `either`. */
+function pluginFn(v: Value): Extract<Value, { t: 'fn' }> | null {
+  for (const o of options(v)) {
+    if (o.t === 'fn') return o;
+    if (o.t === 'obj') {
+      const d = o.props.get('default');
+      if (d) return pluginFn(d);
+    }
+  }
+  return null;
+}
+
+/** `fp(fn)`: the same closure, marked to run in its parent's context. */
+function skipOverride(v: Value, rt: AdapterRuntime): Value {
+  const fn = pluginFn(v);
+  if (!fn) return v;
+  return { ...fn, owner: rt.owner, props: new Map([...(fn.props ?? []), [SKIP_OVERRIDE, { t: 'bool', v: true }]]) };
+}
+
+/** Adds a hook to a context and every context below it (Fastify's `_addHook` walks its children). */
+function addHook(ctx: FastifyContext, hook: HookRecord, rt: AdapterRuntime): void {
+  const list = (ctx.hooks[hook.phase] ??= []);
+  list.push(hook);
+  for (const child of ctx.children) {
+    rt.touch(child);
+    addHook(child, hook, rt);
+  }
+}
+
+function visibleDecorator(ctx: FastifyContext, name: string): Value | undefined {
+  for (let c: FastifyContext | null = ctx; c; c = c.parent) {
+    const v = c.decorators.get(name);
+    if (v) return v;
+  }
+  return undefined;
+}
+
+function rootOf(ctx: FastifyContext): FastifyContext {
+  let c = ctx;
+  while (c.parent) c = c.parent;
+  return c;
+}
+
+function decoratedAnywhere(ctx: FastifyContext, name: string): boolean {
+  return ctx.decorators.has(name) || ctx.children.some(c => decoratedAnywhere(c, name));
+}
+
+function methodsOf(opts: ObjValue): string[] {
+  const m = opts.props.get('method');
+  if (!m) return [];
+  const items = m.t === 'arr' ? m.items.map(i => i.value) : [m];
+  return items.flatMap(i => (i.t === 'str' ? [i.v.toUpperCase()] : []));
+}
+
+function urlOf(opts: ObjValue): { url: string | null; why?: string } {
+  const v = opts.props.get('url') ?? opts.props.get('path');
+  return v ? pathOf(v) : { url: null, why: 'no url' };
+}
+
+function pathOf(v: Value): { url: string | null; why?: string } {
+  const s = asString(v);
+  return s !== null ? { url: s } : { url: null, why: describe(v) };
+}
+
+/** A route with its own lifecycle hooks from its options (a function or an array of them, F7). */
+function routeRecord(ctx: FastifyContext, methods: string[], url: { url: string | null; why?: string }, opts: ObjValue | null, handler: Arg | null, site: Site): RouteRecord {
+  const hooks: RouteRecord['hooks'] = {};
+  const notes: string[] = [];
+  for (const phase of LIFECYCLE_PHASES) {
+    const arg = opts ? propArg(opts, phase) : null;
+    if (!arg) continue;
+    const items = arg.value.t === 'arr' ? arg.value.items : [arg];
+    const fns = items.filter(i => !(i.value.t === 'unknown' && i.value.undef));
+    if (arg.value.t === 'arr' && fns.length < items.length) notes.push(`${phase}: ${items.filter(i => !fns.includes(i)).map(i => i.name).join(', ')} is undefined here: Fastify refuses the route at startup`);
+    if (fns.length) hooks[phase as LifecyclePhase] = fns;
+  }
+  return { methods, url: url.url, ...(url.why ? { urlWhy: url.why } : {}), prefix: ctx.prefix, handler, hooks, site, notes };
+}

@@ -1,0 +1,35 @@
+// The Fastify adapter: runs the plugin tree while the interpreter replays the workspace (contexts,
+// hooks, decorators, routes), then turns each context's routes into chains by lifecycle phase.
+import type { AdapterContext, FrameworkAdapter, FrameworkOutput, FrameworkSession } from '../../core/adapter';
+import type { AppInfo } from '../../core/model';
+import type { Arg } from '../../core/values';
+import { fastifyState } from './analyser-state';
+import { type HookClassification, classifyHook } from './hook-kind';
+import { FastifyRecorder } from './hooks';
+import { walkContexts } from './routes';
+
+export const fastifyAdapter: FrameworkAdapter = {
+  framework: 'fastify',
+  packages: ['fastify'],
+  start(ctx: AdapterContext): FrameworkSession {
+    const rec = new FastifyRecorder(fastifyState(ctx));
+    return {
+      hooks: rec,
+      finish(): FrameworkOutput {
+        const seen = new WeakMap<Arg, HookClassification>();
+        const classify = (arg: Arg) => {
+          let c = seen.get(arg);
+          if (!c) seen.set(arg, (c = classifyHook(arg, ctx.config.auth)));
+          return c;
+        };
+        const { routes, stacks, origins, contexts } = walkContexts(rec.roots, classify, ctx);
+        const apps: AppInfo[] = rec.roots.map(r => ({
+          framework: 'fastify', frameworkVersion: ctx.packageVersion(r.site.file, 'fastify'), file: ctx.rel(r.site.file), line: r.site.span.line,
+        }));
+        // TODO(fastify): stop annotations (listen, bodyLimit, hooks by phase, handlers, reply.send).
+        // Contexts only when there are some: a workspace without Fastify keeps Express's output as it was.
+        return { apps, routes, stacks, origins, annotations: [], ...(contexts.length ? { contexts } : {}) };
+      },
+    };
+  },
+};
