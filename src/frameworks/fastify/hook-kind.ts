@@ -7,6 +7,7 @@ import type { Expr, FnIR, Span, Stmt } from '../../core/ir';
 import type { LayerKind, Stop } from '../../core/model';
 import type { Arg, Value } from '../../core/values';
 import { options } from '../../core/values';
+import { type Exemption, exemptionsOf } from './exemptions';
 
 export interface HookClassification {
   kind: LayerKind;
@@ -18,6 +19,8 @@ export interface HookClassification {
    * always undefined (F16), so there it stops every request.
    */
   bodyOnly?: true;
+  /** Requests an auth hook lets through before its check (`if (request.url === '/health') return;`). */
+  exempt?: Exemption[];
 }
 
 const IDENTITY_ERRORS = /unauthori[sz]ed|forbidden|authenticationerror|autherror|notauthenticated|invalidtoken/i;
@@ -34,7 +37,8 @@ export function classifyHook(arg: Arg, configuredAuth: readonly string[]): HookC
   if (v.t === 'fn') {
     const why = rejects(v.fn);
     if (!why) return { kind: 'other', stop: 4, evidence: 'function body' };
-    return bodyOnly(v.fn) ? { ...auth(why), bodyOnly: true } : auth(why);
+    const exempt = exemptionsOf(v.fn);
+    return { ...auth(why), ...(bodyOnly(v.fn) ? { bodyOnly: true as const } : {}), ...(exempt ? { exempt } : {}) };
   }
   return { kind: 'other', stop: 4, evidence: v.t === 'unknown' ? v.why : 'unrecognised' };
 }

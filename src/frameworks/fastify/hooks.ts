@@ -210,5 +210,6 @@ function routeRecord(ctx: FastifyContext, methods: string[], url: { url: string 
     if (arg.value.t === 'arr' && fns.length < items.length) notes.push(`${phase}: ${items.filter(i => !fns.includes(i)).map(i => i.name).join(', ')} is undefined here: Fastify refuses the route at startup`);
     if (fns.length) hooks[phase as LifecyclePhase] = fns;
   }
-  return { methods, url: url.url, ...(url.why ? { urlWhy: url.why } : {}), prefix: ctx.prefix, handler, hooks, site, notes };
+  const config = opts?.props.get('config');
+  return { methods, url: url.url, ...(url.why ? { urlWhy: url.why } : {}), prefix: ctx.prefix, handler, hooks, site, config: config?.t === 'obj' ? config : null, notes };
 }

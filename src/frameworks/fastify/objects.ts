@@ -2,7 +2,7 @@
 // instance, or the child instance a plain `register(plugin)` hands its plugin), holding the hooks
 // it received in the order Fastify's plugin tree gave them (F7), its decorators and its routes.
 import type { LifecyclePhase } from '../../core/model';
-import type { Arg, HostObject, Site, Value } from '../../core/values';
+import type { Arg, HostObject, ObjValue, Site, Value } from '../../core/values';
 
 /** The request-lifecycle hooks a route's chain is made of, in the order Fastify runs them. */
 export const CHAIN_PHASES = ['onRequest', 'preParsing', 'preValidation', 'preHandler'] as const satisfies readonly LifecyclePhase[];
@@ -33,6 +33,8 @@ export interface RouteRecord {
   /** Route-level hooks by phase, in array order. */
   hooks: Partial<Record<LifecyclePhase, Arg[]>>;
   site: Site;
+  /** The route's `config` option (read by hooks through `request.routeOptions.config`). */
+  config: ObjValue | null;
   /** Route options `onRequest: [x]` whose entries are not functions Fastify accepts (an invisible decorator). */
   notes: string[];
 }

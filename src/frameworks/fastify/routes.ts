@@ -7,6 +7,7 @@ import type { Arg, Site } from '../../core/values';
 import { options } from '../../core/values';
 import type { HookClassification } from './hook-kind';
 import { hookName } from './hook-kind';
+import { exempts } from './exemptions';
 import { ALL_METHODS_4, ALL_METHODS_5, CHAIN_PHASES, FastifyContext, RouteRecord } from './objects';
 import { routePath } from './paths';
 
@@ -48,6 +49,7 @@ function descendants(ctx: FastifyContext): FastifyContext[] {
 
 function addRoutes(c: FastifyContext, owner: number, context: string, r: RouteRecord, app: number, major: 4 | 5, classify: (arg: Arg) => HookClassification, out: FastifyWalk, ctx: AdapterContext): void {
   const range = ctx.range(r.site.file, r.site.span);
+  const path = routePath(r.prefix, r.url ?? '/…');
   const chain: ChainEntry[] = [];
   const chainRanges: (SourceRange | null)[] = [];
   const authBy: string[] = [];
@@ -59,7 +61,8 @@ function addRoutes(c: FastifyContext, owner: number, context: string, r: RouteRe
     const name = hookName(fn);
     chain.push({ name, kind: cls.kind, stop: phase === 'preParsing' ? 2 : cls.stop, file: where.file, line: where.line, phase, level });
     chainRanges.push(fnRange);
-    if (cls.kind === 'auth') authBy.push(name);
+    // An exemption written in the hook lets this route's requests through before the check.
+    if (cls.kind === 'auth' && !cls.exempt?.some(e => exempts(e, path, r.config))) authBy.push(name);
     if (cls.bodyOnly && (phase === 'onRequest' || phase === 'preParsing')) {
       shadowedBy.push({ name, range: where, why: `${name} checks request.body in ${phase}, where the body is not parsed yet: it stops every request` });
     }
@@ -72,7 +75,6 @@ function addRoutes(c: FastifyContext, owner: number, context: string, r: RouteRe
   const unresolved = [...r.notes];
   if (r.url === null) unresolved.push(`path: ${r.urlWhy ?? 'unknown'}`);
   if (r.handler && !handler) unresolved.push(`handler ${r.handler.name}: not a function the analyser can read`);
-  const path = routePath(r.prefix, r.url ?? '/…');
   const methods = r.methods.flatMap(m => (m === 'ALL' ? (major === 4 ? ALL_METHODS_4 : ALL_METHODS_5) : [m]));
   for (const method of methods) {
     out.routes.push({

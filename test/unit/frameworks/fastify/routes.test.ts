@@ -141,8 +141,23 @@ const app = fastify();
 app.post('/orders', { onRequest: checkKey }, async () => ({}));
 app.post('/invoices', { preHandler: checkKey }, async () => ({}));
 ` });
-    assert.deepStrictEqual(r.routes.map(x => x.shadowedBy.map(s => s.why)), [
+    assert.deepStrictEqual(r.model.routes.map(x => x.shadowedBy.map(s => s.why)), [
       ['checkKey checks request.body in onRequest, where the body is not parsed yet: it stops every request'], [],
     ]);
+  });
+
+  it('an auth hook exempting by request.url and by route config leaves exactly those routes unprotected', () => {
+    expectRoutes({ 'app.js': `const fastify = require('fastify');
+async function requireUser(request, reply) {
+  if (request.url.startsWith('/auth/login') || request.routeOptions.config.public) return;
+  if (!request.headers.authorization) return reply.code(401).send();
+}
+const app = fastify();
+app.addHook('onRequest', requireUser);
+app.post('/auth/login', async () => ({}));
+app.get('/auth/login-history', async () => []);
+app.get('/docs', { config: { public: true } }, async () => 'docs');
+app.get('/orders', async () => []);
+` }, ['POST /auth/login [requireUser] ⚠', 'GET /auth/login-history [requireUser] ⚠', 'GET /docs [requireUser] ⚠', 'GET /orders [requireUser] 🔒']);
   });
 });
