@@ -15,11 +15,6 @@ const FASTIFY_KNOWN_MISSES: KnownMiss<FastifyMajor>[] = [
   { dir: 'f15-all-methods', only: [5], why: 'QUERY without a content-type is refused (400) after onRequest: unreachable routes by method are not modelled' },
   { dir: 'f18-middie-use', why: '@fastify/middie use() is not modelled yet: its middleware is missing from the chains' },
   { dir: 'f4-skip-override', why: "fn[Symbol.for('skip-override')] = true is not seen: the interpreter keeps no symbol-keyed properties" },
-  { dir: 'f6-autoload-routes', why: '@fastify/autoload is not modelled yet: its routes are missing' },
-  { dir: 'f3-autoload-autohooks', why: '@fastify/autoload is not modelled yet: its routes are missing' },
-  { dir: 'f3-autoload-cascade-hooks', why: '@fastify/autoload is not modelled yet: its routes are missing' },
-  { dir: 'f4-autoload-cli-app', why: 'the fastify-cli shape (an exported plugin, no factory call) and @fastify/autoload are not modelled yet' },
-  { dir: 'f6-autoload-ts', why: '@fastify/autoload is not modelled yet: its routes are missing' },
 ];
 
 describe('fastify oracle (analyser vs real fastify)', () => {

@@ -8,9 +8,11 @@
 // hooks when it is created, and a hook added to a context later is appended to every descendant.
 import type { AdapterRuntime } from '../../core/adapter';
 import type { EvaluationHooks } from '../../core/evaluate';
+import type { FnIR } from '../../core/ir';
 import type { LifecyclePhase } from '../../core/model';
 import { Arg, HostObject, ObjValue, Site, UNDEFINED, UNKNOWN, Value, asString, describe, options, propArg } from '../../core/values';
 import { FastifyContext, HookRecord, LIFECYCLE_PHASES, RouteRecord, SHORTHAND_METHODS, isFastifyContext } from './objects';
+import { type Registrar, autoload } from './autoload';
 import { childPrefix } from './paths';
 
 /** The property marking a plugin that shares its parent's context (`fp(fn)`; Fastify's `Symbol.for('skip-override')`). */
@@ -66,7 +68,7 @@ export class FastifyRecorder implements EvaluationHooks {
     if (parent) for (const [phase, list] of Object.entries(parent.hooks)) hooks[phase as LifecyclePhase] = [...list];
     const ctx: FastifyContext = {
       framework: 'fastify', kind: 'context', id: ++this.ids.lastContextId, site, owner: rt.owner,
-      parent, children: [], prefix, hooks, decorators: new Map(), routes: [], pluginName,
+      parent, children: [], prefix, hooks, decorators: new Map(), routes: [], plugins: [], pluginName,
     };
     if (parent) parent.children.push(ctx);
     else { this.roots.push(ctx); this.log.push({ root: ctx }); }
@@ -121,17 +123,49 @@ export class FastifyRecorder implements EvaluationHooks {
 
   /** `register(plugin, opts)`: runs the plugin with a child context, or with this one for fastify-plugin (F3-F5). */
   private register(ctx: FastifyContext, args: Arg[], site: Site, rt: AdapterRuntime): void {
+    const opts = args[1]?.value;
+    if (args[0] && options(args[0].value).some(v => v.t === 'pkg' && v.name === '@fastify/autoload')) {
+      autoload(ctx, opts, site, rt, this.registrar);
+      return;
+    }
     const plugin = args[0] ? pluginFn(args[0].value) : null;
     if (!plugin) return;
-    const opts = args[1]?.value;
     const prefixValue = opts?.t === 'obj' ? opts.props.get('prefix') : undefined;
-    const shared = plugin.props?.get(SKIP_OVERRIDE)?.t === 'bool';
-    // fastify-plugin ignores the prefix (F6).
-    const target = shared ? ctx : this.createContext(ctx, childPrefix(ctx.prefix, prefixValue ? asString(prefixValue) : null), plugin.fn.name ?? args[0].name, site, rt);
-    const instance: Arg = { value: { t: 'host', host: target }, name: 'instance', site: null };
-    const optsArg: Arg = args[1] ?? { value: { t: 'obj', owner: rt.owner, props: new Map() }, name: 'opts', site: null };
-    rt.call(plugin, [instance, optsArg, { value: UNKNOWN('done'), name: 'done', site: null }], site);
+    this.runPlugin(ctx, plugin, prefixValue ? asString(prefixValue) : null, args[0].name, args[1] ?? null, site, rt, false);
   }
+
+  /** Runs a plugin in a new child of `ctx`, or in `ctx` itself when it is marked skip-override (then the prefix is ignored, F6). */
+  private runPlugin(ctx: FastifyContext, plugin: Extract<Value, { t: 'fn' }>, prefix: string | null, name: string, optsArg: Arg | null, site: Site, rt: AdapterRuntime, shared: boolean): void {
+    const skip = shared || plugin.props?.get(SKIP_OVERRIDE)?.t === 'bool';
+    const target = skip ? ctx : this.createContext(ctx, childPrefix(ctx.prefix, prefix), plugin.fn.name ?? name, site, rt);
+    target.plugins.push(plugin.fn);
+    const instance: Arg = { value: { t: 'host', host: target }, name: 'instance', site: null };
+    const opts: Arg = optsArg ?? { value: { t: 'obj', owner: rt.owner, props: new Map() }, name: 'opts', site: null };
+    rt.call(plugin, [instance, opts, { value: UNKNOWN('done'), name: 'done', site: null }], site);
+  }
+
+  /**
+   * A fastify-cli entry: when the file exports a plugin that no app registered, it runs with a root
+   * instance of its own, as `fastify start app.js` does (the instance is fastify-cli's, placed at the plugin).
+   */
+  cliEntry(file: string, exports: Value, rt: AdapterRuntime): void {
+    const plugin = pluginFn(exports);
+    if (!plugin || plugin.file !== file || !fastifyPlugin(plugin.fn) || this.roots.some(r => ran(r, plugin.fn))) return;
+    const root = this.createContext(null, '', 'fastify-cli', { file, span: plugin.fn.headSpan }, rt);
+    this.runPlugin(root, { ...plugin, props: new Map([[SKIP_OVERRIDE, { t: 'bool', v: true }]]) }, null, 'app', null, { file, span: plugin.fn.headSpan }, rt, true);
+  }
+
+  /** What @fastify/autoload registers through (autoload.ts). */
+  private readonly registrar: Registrar = {
+    plugin: (ctx, plugin, prefix, site, rt, shared) => {
+      const fn = pluginFn(plugin);
+      if (fn) this.runPlugin(ctx, fn, prefix, fn.fn.name ?? 'plugin', null, site, rt, shared);
+    },
+    context: (ctx, prefix, name, site, rt) => {
+      rt.touch(ctx);
+      return this.createContext(ctx, childPrefix(ctx.prefix, prefix), name, site, rt);
+    },
+  };
 }
 
 /** The function a `register()` argument holds: a closure, `import('./x')`'s default export, one of an `either`. */
@@ -161,6 +195,18 @@ function addHook(ctx: FastifyContext, hook: HookRecord, rt: AdapterRuntime): voi
     rt.touch(child);
     addHook(child, hook, rt);
   }
+}
+
+/** Instance methods only Fastify has: a function calling one on its first parameter is a Fastify plugin (Express's `(app) => {}` is not). */
+const FASTIFY_ONLY = new Set(['register', 'addHook', 'decorate', 'decorateRequest', 'decorateReply', 'setNotFoundHandler']);
+
+function fastifyPlugin(fn: FnIR): boolean {
+  return fn.uses.some(u => u.param === 0 && u.path.length === 1 && !!u.call && FASTIFY_ONLY.has(u.path[0]));
+}
+
+/** Whether `fn` ran as a plugin in `ctx` or below it. */
+function ran(ctx: FastifyContext, fn: FnIR): boolean {
+  return ctx.plugins.includes(fn) || ctx.children.some(c => ran(c, fn));
 }
 
 function visibleDecorator(ctx: FastifyContext, name: string): Value | undefined {

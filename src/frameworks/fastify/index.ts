@@ -8,6 +8,9 @@ import { type HookClassification, classifyHook } from './hook-kind';
 import { FastifyRecorder } from './hooks';
 import { walkContexts } from './routes';
 
+/** The file fastify-cli's generated apps start from (`fastify start -l info app.js`). */
+const CLI_ENTRY = /^app\.[cm]?[jt]s$/;
+
 export const fastifyAdapter: FrameworkAdapter = {
   framework: 'fastify',
   packages: ['fastify'],
@@ -15,6 +18,9 @@ export const fastifyAdapter: FrameworkAdapter = {
     const rec = new FastifyRecorder(fastifyState(ctx));
     return {
       hooks: rec,
+      // fastify-cli (`fastify start app.js`) calls the plugin app.js exports with a root instance.
+      entries: files => files.filter(f => CLI_ENTRY.test(f.split(/[\\/]/).pop() ?? '')),
+      entry: (file, exports, rt) => rec.cliEntry(file, exports, rt),
       finish(): FrameworkOutput {
         const seen = new WeakMap<Arg, HookClassification>();
         const classify = (arg: Arg) => {

@@ -1,6 +1,7 @@
 // Fastify objects as the interpreter builds them: one host per encapsulation context (the root
 // instance, or the child instance a plain `register(plugin)` hands its plugin), holding the hooks
 // it received in the order Fastify's plugin tree gave them (F7), its decorators and its routes.
+import type { FnIR } from '../../core/ir';
 import type { LifecyclePhase } from '../../core/model';
 import type { Arg, HostObject, ObjValue, Site, Value } from '../../core/values';
 
@@ -53,6 +54,8 @@ export interface FastifyContext extends HostObject {
   /** `decorate(name, value)` on this context (children see them, the parent does not). */
   decorators: Map<string, Value>;
   routes: RouteRecord[];
+  /** The plugin functions run in this context (its own, and fastify-plugin ones sharing it). */
+  plugins: FnIR[];
   /** Where the plugin function that fills it was given (`register(plugin)`), or the factory call for a root. */
   pluginName: string;
 }
