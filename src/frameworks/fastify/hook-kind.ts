@@ -91,6 +91,11 @@ export function rejects(fn: FnIR): string | null {
       const sent = fn.uses.some(s => s.param === 1 && s.call && now(s.span) && s.path.length === 3 && s.path[0] === u.path[0] && s.path[2] === 'send');
       if (code?.k === 'num' && REJECT_STATUS.has(code.v) && sent) return `sends ${code.v}`;
     }
+    if (u.param === 1 && u.path.length === 1 && (u.path[0] === 'end' || u.path[0] === 'send')) {
+      // Express-style middleware under @fastify/middie: `res.statusCode = 401; return res.end()`.
+      const code = fn.uses.find(w => w.param === 1 && now(w.span) && w.path.length === 1 && w.path[0] === 'statusCode' && w.write?.k === 'num' && REJECT_STATUS.has(w.write.v));
+      if (code?.write?.k === 'num') return `sets statusCode ${code.write.v} and ends the response`;
+    }
     if (u.param === 2 && u.path.length === 0 && u.call.length && IDENTITY_ERRORS.test(JSON.stringify(u.call[0]))) return 'passes an unauthorized error to done()';
   }
   for (const t of fn.throws) if (IDENTITY_ERRORS.test(t)) return `throws ${t}`;

@@ -20,10 +20,13 @@ export const SKIP_OVERRIDE = '@@skip-override';
 
 /** Instance methods the recorder answers (other reads are decorators, or unknown). */
 const INSTANCE_METHODS = new Set([
-  'register', 'addHook', 'after', 'ready', 'listen', 'close', 'decorate', 'decorateRequest', 'decorateReply', 'route', 'all',
+  'register', 'use', 'addHook', 'after', 'ready', 'listen', 'close', 'decorate', 'decorateRequest', 'decorateReply', 'route', 'all',
   'withTypeProvider', 'setNotFoundHandler', 'setErrorHandler', 'addSchema', 'addContentTypeParser', 'setValidatorCompiler',
   'setSerializerCompiler', 'setReplySerializer', 'inject', ...Object.keys(SHORTHAND_METHODS),
 ]);
+
+/** Plugins that add Express-style `use()` at an onRequest hook of their own (fastify-plugin wrapped: in the registering context). */
+const MIDDIE = new Set(['@fastify/middie', '@fastify/express', 'middie', 'fastify-express']);
 
 /** Methods that return the instance, so calls chain (`fastify().withTypeProvider<T>().register(...)`). */
 const CHAINING = new Set([...INSTANCE_METHODS].filter(m => m !== 'inject' && m !== 'listen' && m !== 'close'));
@@ -68,7 +71,7 @@ export class FastifyRecorder implements EvaluationHooks {
     if (parent) for (const [phase, list] of Object.entries(parent.hooks)) hooks[phase as LifecyclePhase] = [...list];
     const ctx: FastifyContext = {
       framework: 'fastify', kind: 'context', id: ++this.ids.lastContextId, site, owner: rt.owner,
-      parent, children: [], prefix, hooks, decorators: new Map(), routes: [], plugins: [], pluginName,
+      parent, children: [], prefix, hooks, decorators: new Map(), routes: [], middleware: parent ? [...parent.middleware] : [], plugins: [], pluginName,
     };
     if (parent) parent.children.push(ctx);
     else { this.roots.push(ctx); this.log.push({ root: ctx }); }
@@ -105,6 +108,12 @@ export class FastifyRecorder implements EvaluationHooks {
         if (opts?.t === 'obj') ctx.routes.push(routeRecord(ctx, methodsOf(opts), urlOf(opts), opts, propArg(opts, 'handler'), site));
         return self;
       }
+      case 'use': {
+        // use(fn), use(path, fn), use([paths], fn); only a string path is kept (else: every request).
+        const path = args.length >= 2 ? asString(args[0].value) : null;
+        for (const fn of args.slice(args.length >= 2 ? 1 : 0)) ctx.middleware.push({ path, fn, from: ctx });
+        return self;
+      }
       case 'auth': return { t: 'pkgcall', name: '@fastify/auth', path: ['auth'], args, site };
     }
     const shorthand = method === 'all' ? 'ALL' : SHORTHAND_METHODS[method];
@@ -124,6 +133,10 @@ export class FastifyRecorder implements EvaluationHooks {
   /** `register(plugin, opts)`: runs the plugin with a child context, or with this one for fastify-plugin (F3-F5). */
   private register(ctx: FastifyContext, args: Arg[], site: Site, rt: AdapterRuntime): void {
     const opts = args[1]?.value;
+    if (args[0] && options(args[0].value).some(v => v.t === 'pkg' && MIDDIE.has(v.name))) {
+      addHook(ctx, { phase: 'onRequest', fn: args[0], from: ctx, site, middie: true }, rt);
+      return;
+    }
     if (args[0] && options(args[0].value).some(v => v.t === 'pkg' && v.name === '@fastify/autoload')) {
       autoload(ctx, opts, site, rt, this.registrar);
       return;

@@ -19,6 +19,18 @@ export interface HookRecord {
   /** The context whose `addHook` call added it (a hook reaches descendants too, F1, F3). */
   from: FastifyContext;
   site: Site;
+  /**
+   * @fastify/middie's (or @fastify/express's) own onRequest hook, added where it is registered: every
+   * `use()` middleware the route's context holds runs at its position (F18).
+   */
+  middie?: true;
+}
+
+/** A `use(path?, fn)` middleware (@fastify/middie): `path` is a case-insensitive prefix, null for every request. */
+export interface MiddlewareRecord {
+  path: string | null;
+  fn: Arg;
+  from: FastifyContext;
 }
 
 /** One `get()` / `route()` registration: its methods, its url as written, and its own options. */
@@ -54,6 +66,11 @@ export interface FastifyContext extends HostObject {
   /** `decorate(name, value)` on this context (children see them, the parent does not). */
   decorators: Map<string, Value>;
   routes: RouteRecord[];
+  /**
+   * `use()` middleware, in call order: a child context copies its parent's when it is created; a
+   * parent's later `use()` does not reach it (middie's onRegister copies the list, F18).
+   */
+  middleware: MiddlewareRecord[];
   /** The plugin functions run in this context (its own, and fastify-plugin ones sharing it). */
   plugins: FnIR[];
   /** Where the plugin function that fills it was given (`register(plugin)`), or the factory call for a root. */

@@ -68,7 +68,10 @@ function addRoutes(c: FastifyContext, owner: number, context: string, r: RouteRe
     }
   };
   for (const phase of CHAIN_PHASES) {
-    for (const h of c.hooks[phase] ?? []) push(h.fn, phase, h.from.parent ? 'context' : 'app', h.site);
+    for (const h of c.hooks[phase] ?? []) {
+      if (!h.middie) { push(h.fn, phase, h.from.parent ? 'context' : 'app', h.site); continue; }
+      for (const m of c.middleware) if (underPrefix(path, m.path)) push(m.fn, phase, m.from.parent ? 'context' : 'app', m.fn.site ?? r.site);
+    }
     for (const f of r.hooks[phase] ?? []) push(f, phase, 'route', r.site);
   }
   const handler = r.handler ? options(r.handler.value).find(v => v.t === 'fn') : undefined;
@@ -86,6 +89,14 @@ function addRoutes(c: FastifyContext, owner: number, context: string, r: RouteRe
       chainRanges, shadowedBy, context,
     });
   }
+}
+
+/** Whether middie runs a `use(prefix, fn)` middleware for `path`: a case-insensitive segment prefix (F18). */
+function underPrefix(path: string, prefix: string | null): boolean {
+  if (prefix === null || prefix === '/' || prefix === '') return true;
+  const p = path.toLowerCase();
+  const want = prefix.toLowerCase().replace(/\/$/, '');
+  return p === want || p.startsWith(`${want}/`);
 }
 
 /** Where a hook is written: the function itself when the analyser can read it, else the argument. */

@@ -65,4 +65,9 @@ describe('fastify hook kinds', () => {
     assert.strictEqual(classifyHook(call([token, guest], 'and'), []).kind, 'auth');
     assert.strictEqual(hookName(call([token])), 'auth');
   });
+
+  it('Express-style middleware under middie: res.statusCode = 401 then res.end() stops the request (F18)', () => {
+    assert.strictEqual(rejects(fnOf('function a(req, res, next) { if (!req.headers.authorization) { res.statusCode = 401; return res.end(); } next(); }', 'a')), 'sets statusCode 401 and ends the response');
+    assert.strictEqual(rejects(fnOf('function a(req, res, next) { res.statusCode = 200; next(); }', 'a')), null);
+  });
 });

@@ -160,4 +160,25 @@ app.get('/docs', { config: { public: true } }, async () => 'docs');
 app.get('/orders', async () => []);
 ` }, ['POST /auth/login [requireUser] ⚠', 'GET /auth/login-history [requireUser] ⚠', 'GET /docs [requireUser] ⚠', 'GET /orders [requireUser] 🔒']);
   });
+
+  it("F18: @fastify/middie use() runs at middie's onRequest position, '/admin' case-insensitively, scoped per plugin", () => {
+    const r = expectRoutes({ 'app.js': `const fastify = require('fastify');
+const middie = require('@fastify/middie');
+function tag(request, reply, done) { done(); }
+function requireAdmin(req, res, next) { if (!req.headers.authorization) { res.statusCode = 401; return res.end(); } next(); }
+function partnerKey(req, res, next) { next(); }
+const app = fastify();
+app.register(middie);
+app.addHook('onRequest', tag);
+app.use('/ADMIN', requireAdmin);
+app.get('/admin/users', async () => []);
+app.get('/administrators', async () => []);
+app.register(async function partners(instance) {
+  instance.use(partnerKey);
+  instance.get('/partners/feed', async () => []);
+});
+app.get('/orders', async () => []);
+` }, ['GET /admin/users [requireAdmin > tag] 🔒', 'GET /administrators [tag] ⚠', 'GET /orders [tag] ⚠', 'GET /partners/feed [partnerKey > tag] ⚠']);
+    assert.deepStrictEqual(r.routes[0].chain.map(c => `${c.phase}/${c.level}`), ['onRequest/app', 'onRequest/app']);
+  });
 });
