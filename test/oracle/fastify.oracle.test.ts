@@ -13,7 +13,6 @@ import { analyserOracleTests, type KnownMiss } from './harness/analyser-oracle-t
 const FASTIFY_KNOWN_MISSES: KnownMiss<FastifyMajor>[] = [
   { dir: 'f15-all-methods', only: [4], why: "the fixture declares no Fastify version, and all() is read as Fastify 5's nine methods" },
   { dir: 'f15-all-methods', only: [5], why: 'QUERY without a content-type is refused (400) after onRequest: unreachable routes by method are not modelled' },
-  { dir: 'f4-skip-override', why: "fn[Symbol.for('skip-override')] = true is not seen: the interpreter keeps no symbol-keyed properties" },
 ];
 
 describe('fastify oracle (analyser vs real fastify)', () => {

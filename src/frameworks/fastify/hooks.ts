@@ -10,13 +10,14 @@ import type { AdapterRuntime } from '../../core/adapter';
 import type { EvaluationHooks } from '../../core/evaluate';
 import type { FnIR } from '../../core/ir';
 import type { LifecyclePhase } from '../../core/model';
+import { registeredSymbolKey } from '../../core/node-builtins';
 import { Arg, HostObject, ObjValue, Site, UNDEFINED, UNKNOWN, Value, asString, describe, options, propArg } from '../../core/values';
 import { FastifyContext, HookRecord, LIFECYCLE_PHASES, RouteRecord, SHORTHAND_METHODS, isFastifyContext } from './objects';
 import { type Registrar, autoload } from './autoload';
 import { childPrefix } from './paths';
 
-/** The property marking a plugin that shares its parent's context (`fp(fn)`; Fastify's `Symbol.for('skip-override')`). */
-export const SKIP_OVERRIDE = '@@skip-override';
+/** The property marking a plugin that shares its parent's context: `fn[Symbol.for('skip-override')] = true`, as `fp(fn)` sets it. */
+export const SKIP_OVERRIDE = registeredSymbolKey('skip-override');
 
 /** Instance methods the recorder answers (other reads are decorators, or unknown). */
 const INSTANCE_METHODS = new Set([

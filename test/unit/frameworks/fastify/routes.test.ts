@@ -181,4 +181,19 @@ app.get('/orders', async () => []);
 ` }, ['GET /admin/users [requireAdmin > tag] 🔒', 'GET /administrators [tag] ⚠', 'GET /orders [tag] ⚠', 'GET /partners/feed [partnerKey > tag] ⚠']);
     assert.deepStrictEqual(r.routes[0].chain.map(c => `${c.phase}/${c.level}`), ['onRequest/app', 'onRequest/app']);
   });
+
+  it("F4: a callback plugin marked fn[Symbol.for('skip-override')] = true in its own file shares the root context", () => {
+    expectRoutes({
+      'app.js': `const fastify = require('fastify');
+const app = fastify();
+app.register(async function before(instance) { instance.get('/before', async () => 'b'); }, { prefix: '/api' });
+app.register(require('./auth'));
+`,
+      'auth.js': `function requireUser(request, reply, done) { if (!request.headers.authorization) return reply.code(401).send(); done(); }
+function authPlugin(fastify, opts, done) { fastify.addHook('onRequest', requireUser); done(); }
+authPlugin[Symbol.for('skip-override')] = true;
+module.exports = authPlugin;
+`,
+    }, ['GET /api/before [requireUser] 🔒']);
+  });
 });
