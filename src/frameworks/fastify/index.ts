@@ -6,6 +6,7 @@ import type { Arg } from '../../core/values';
 import { fastifyState } from './analyser-state';
 import { type HookClassification, classifyHook } from './hook-kind';
 import { FastifyRecorder } from './hooks';
+import { fastifyPaths } from './path-matcher';
 import { walkContexts } from './routes';
 
 /** The file fastify-cli's generated apps start from (`fastify start -l info app.js`). */
@@ -14,6 +15,7 @@ const CLI_ENTRY = /^app\.[cm]?[jt]s$/;
 export const fastifyAdapter: FrameworkAdapter = {
   framework: 'fastify',
   packages: ['fastify'],
+  paths: () => fastifyPaths,
   start(ctx: AdapterContext): FrameworkSession {
     const rec = new FastifyRecorder(fastifyState(ctx));
     return {
