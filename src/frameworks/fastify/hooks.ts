@@ -32,11 +32,21 @@ const MIDDIE = new Set(['@fastify/middie', '@fastify/express', 'middie', 'fastif
 /** Methods that return the instance, so calls chain (`fastify().withTypeProvider<T>().register(...)`). */
 const CHAINING = new Set([...INSTANCE_METHODS].filter(m => m !== 'inject' && m !== 'listen' && m !== 'close'));
 
-/** What the recorder logs for module traces (see EvaluationHooks.log): the root contexts it created. */
-type LogEntry = { root: FastifyContext };
+/** A site that tunes accepting connections (stop 1): `listen()`, server timeouts in the factory options. */
+export interface AcceptSite {
+  label: string;
+  site: Site;
+}
+
+/** Factory options that tune accepting and keeping connections (stop 1). */
+const SERVER_TIMEOUTS = ['connectionTimeout', 'keepAliveTimeout', 'requestTimeout', 'http2SessionTimeout'];
+
+/** What the recorder logs for module traces (see EvaluationHooks.log): the root contexts and accept sites it recorded. */
+type LogEntry = { root: FastifyContext } | { accept: AcceptSite };
 
 export class FastifyRecorder implements EvaluationHooks {
   readonly roots: FastifyContext[] = [];
+  readonly acceptSites: AcceptSite[] = [];
   readonly log: LogEntry[] = [];
 
   /** `ids` is the analyser's: context ids stay unique across its runs (a replayed module brings its contexts). */
@@ -44,9 +54,15 @@ export class FastifyRecorder implements EvaluationHooks {
 
   replay(entries: unknown[]): void {
     for (const e of entries as LogEntry[]) {
-      this.roots.push(e.root);
+      if ('root' in e) this.roots.push(e.root);
+      else this.acceptSites.push(e.accept);
       this.log.push(e);
     }
+  }
+
+  private accept(a: AcceptSite): void {
+    this.acceptSites.push(a);
+    this.log.push({ accept: a });
   }
 
   call(callee: Value, args: Arg[], site: Site, rt: AdapterRuntime): Value | undefined {
@@ -81,7 +97,11 @@ export class FastifyRecorder implements EvaluationHooks {
 
   private callPackage(name: string, path: string[], args: Arg[], site: Site, rt: AdapterRuntime): Value | undefined {
     const p = path.filter(x => x !== 'default').join('.');
-    if (name === 'fastify' && (p === '' || p === 'fastify')) return { t: 'host', host: this.createContext(null, '', 'fastify()', site, rt) };
+    if (name === 'fastify' && (p === '' || p === 'fastify')) {
+      const opts = args[0]?.value;
+      if (opts?.t === 'obj') for (const key of SERVER_TIMEOUTS) if (opts.props.has(key)) this.accept({ label: key, site: propArg(opts, key)?.site ?? site });
+      return { t: 'host', host: this.createContext(null, '', 'fastify()', site, rt) };
+    }
     if (name === 'fastify-plugin' && p === '' && args[0]) return skipOverride(args[0].value, rt);
     return undefined;
   }
@@ -115,6 +135,7 @@ export class FastifyRecorder implements EvaluationHooks {
         for (const fn of args.slice(args.length >= 2 ? 1 : 0)) ctx.middleware.push({ path, fn, from: ctx });
         return self;
       }
+      case 'listen': this.accept({ label: 'listen', site }); return UNKNOWN('listen()');
       case 'auth': return { t: 'pkgcall', name: '@fastify/auth', path: ['auth'], args, site };
     }
     const shorthand = method === 'all' ? 'ALL' : SHORTHAND_METHODS[method];

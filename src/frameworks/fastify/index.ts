@@ -4,6 +4,7 @@ import type { AdapterContext, FrameworkAdapter, FrameworkOutput, FrameworkSessio
 import type { AppInfo } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { fastifyState } from './analyser-state';
+import { annotate } from './annotations';
 import { type HookClassification, classifyHook } from './hook-kind';
 import { FastifyRecorder } from './hooks';
 import { fastifyPaths } from './path-matcher';
@@ -34,9 +35,11 @@ export const fastifyAdapter: FrameworkAdapter = {
         const apps: AppInfo[] = rec.roots.map(r => ({
           framework: 'fastify', frameworkVersion: ctx.packageVersion(r.site.file, 'fastify'), file: ctx.rel(r.site.file), line: r.site.span.line,
         }));
-        // TODO(fastify): stop annotations (listen, bodyLimit, hooks by phase, handlers, reply.send).
+        // TODO(fastify): stop 2 for bodyLimit, addContentTypeParser, @fastify/formbody and multipart;
+        // stop 6 for `return obj` from an async handler and response schemas.
+        const annotations = annotate(rec.roots, rec.acceptSites, routes, ctx);
         // Contexts only when there are some: a workspace without Fastify keeps Express's output as it was.
-        return { apps, routes, stacks, origins, annotations: [], ...(contexts.length ? { contexts } : {}) };
+        return { apps, routes, stacks, origins, annotations, ...(contexts.length ? { contexts } : {}) };
       },
     };
   },
