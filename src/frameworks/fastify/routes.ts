@@ -10,6 +10,7 @@ import { hookName } from './hook-kind';
 import { exempts } from './exemptions';
 import { ALL_METHODS_4, ALL_METHODS_5, CHAIN_PHASES, FastifyContext, RouteRecord } from './objects';
 import { routePath } from './paths';
+import { handlerFacts } from '../shared/handler-facts';
 
 export interface FastifyWalk {
   routes: ModelRoute[];
@@ -41,6 +42,8 @@ export function walkContexts(roots: FastifyContext[], classify: (arg: Arg) => Ho
   }
   return out;
 }
+
+const NO_FACTS: ModelRoute['facts'] = { readsBody: null, readsIdentity: null };
 
 /** A context and every context below it, parents first, children in creation order. */
 function descendants(ctx: FastifyContext): FastifyContext[] {
@@ -78,6 +81,7 @@ function addRoutes(c: FastifyContext, owner: number, context: string, r: RouteRe
   const unresolved = [...r.notes];
   if (r.url === null) unresolved.push(`path: ${r.urlWhy ?? 'unknown'}`);
   if (r.handler && !handler) unresolved.push(`handler ${r.handler.name}: not a function the analyser can read`);
+  const facts = handler?.t === 'fn' ? ctx.memo('fastify.handlerFacts', handler.fn, () => handlerFacts(handler.fn, handler.file, ctx)) : NO_FACTS;
   const methods = r.methods.flatMap(m => (m === 'ALL' ? (major === 4 ? ALL_METHODS_4 : ALL_METHODS_5) : [m]));
   for (const method of methods) {
     out.routes.push({
@@ -85,7 +89,7 @@ function addRoutes(c: FastifyContext, owner: number, context: string, r: RouteRe
       handler: handler?.t === 'fn' ? { file: ctx.rel(handler.file), line: handler.fn.headSpan.line } : null,
       chain, protected: authBy.length > 0, authBy, unresolved,
       app, owner, mountPrefix: c.prefix || '/', order: out.routes.length,
-      facts: { readsBody: null, readsIdentity: null },
+      facts,
       chainRanges, shadowedBy, context,
     });
   }
