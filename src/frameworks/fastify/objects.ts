@@ -7,7 +7,6 @@ import type { Arg, HostObject, ObjValue, Site, Value } from '../../core/values';
 
 /** The request-lifecycle hooks a route's chain is made of, in the order Fastify runs them. */
 export const CHAIN_PHASES = ['onRequest', 'preParsing', 'preValidation', 'preHandler'] as const satisfies readonly LifecyclePhase[];
-export type ChainPhase = (typeof CHAIN_PHASES)[number];
 
 /** Every hook name `addHook` or a route option takes that runs per request (before or after the handler). */
 export const LIFECYCLE_PHASES = new Set<string>(['onRequest', 'preParsing', 'preValidation', 'preHandler', 'preSerialization', 'onSend', 'onResponse', 'onError']);
@@ -73,7 +72,7 @@ export interface FastifyContext extends HostObject {
   middleware: MiddlewareRecord[];
   /** The plugin functions run in this context (its own, and fastify-plugin ones sharing it). */
   plugins: FnIR[];
-  /** Where the plugin function that fills it was given (`register(plugin)`), or the factory call for a root. */
+  /** The name of the plugin function that fills it (`fastify()` for a root), for the views that name contexts. */
   pluginName: string;
 }
 

@@ -196,4 +196,16 @@ module.exports = authPlugin;
 `,
     }, ['GET /api/before [requireUser] 🔒']);
   });
+
+  it('F15: all() registers the methods of the installed major: 18 on Fastify 4, 9 on Fastify 5', () => {
+    const app = `const fastify = require('fastify');
+const app = fastify();
+app.all('/hook', async () => 'ok');
+`;
+    const methods = (version: string) => analyse({ 'package.json': JSON.stringify({ dependencies: { fastify: version } }), 'app.js': app }).routes.map(r => r.method);
+    assert.deepStrictEqual(methods('^5.2.0'), ['GET', 'HEAD', 'TRACE', 'DELETE', 'OPTIONS', 'PATCH', 'PUT', 'POST', 'QUERY']);
+    assert.deepStrictEqual(methods('^4.28.1'), [
+      'DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT', 'OPTIONS', 'PROPFIND', 'PROPPATCH', 'MKCOL', 'COPY', 'MOVE', 'LOCK', 'UNLOCK', 'TRACE', 'SEARCH', 'REPORT', 'MKCALENDAR',
+    ]);
+  });
 });
