@@ -8,6 +8,7 @@ import type { LayerKind, Stop } from '../../core/model';
 import type { Arg, Value } from '../../core/values';
 import { options } from '../../core/values';
 import { type Exemption, exemptionsOf } from './exemptions';
+import { authPackageHook, pluginFunction } from './plugins';
 
 export interface HookClassification {
   kind: LayerKind;
@@ -34,6 +35,8 @@ export function classifyHook(arg: Arg, configuredAuth: readonly string[]): HookC
   const fnName = v.t === 'fn' ? v.fn.name : null;
   if (configuredAuth.some(n => n === arg.name || n === fnName)) return auth('listed in sevenStops.auth');
   if (v.t === 'pkgcall' && v.name === '@fastify/auth') return fastifyAuth(v, configuredAuth);
+  // `fastify.basicAuth`, bearer-auth's own hook, `fastifyPassport.authenticate('jwt')`.
+  if ((v.t === 'pkgcall' || v.t === 'pkg') && authPackageHook(v)) return auth(`package ${v.name}`);
   if (v.t === 'fn') {
     const why = rejects(v.fn);
     if (!why) return { kind: 'other', stop: 4, evidence: 'function body' };
@@ -48,6 +51,8 @@ export function hookName(arg: Arg): string {
   const v = pick(arg.value);
   if (v.t === 'fn' && v.fn.name) return v.fn.name;
   if (v.t === 'pkgcall' && v.name === '@fastify/auth') return 'auth';
+  // A plugin's own function (plugins.ts) runs under its name: `basicAuth`, `verifyBearerAuth`.
+  if (v.t === 'pkgcall' && pluginFunction(v)) return v.path[0];
   return arg.name;
 }
 

@@ -15,6 +15,7 @@ import { Arg, HostObject, ObjValue, Site, UNDEFINED, UNKNOWN, Value, asString, d
 import { FastifyContext, HookRecord, LIFECYCLE_PHASES, RouteRecord, SHORTHAND_METHODS, isFastifyContext } from './objects';
 import { type Registrar, autoload } from './autoload';
 import { childPrefix } from './paths';
+import { pluginEffects } from './plugins';
 
 /** The property marking a plugin that shares its parent's context: `fn[Symbol.for('skip-override')] = true`, as `fp(fn)` sets it. */
 export const SKIP_OVERRIDE = registeredSymbolKey('skip-override');
@@ -157,6 +158,13 @@ export class FastifyRecorder implements EvaluationHooks {
     const opts = args[1]?.value;
     if (args[0] && options(args[0].value).some(v => v.t === 'pkg' && MIDDIE.has(v.name))) {
       addHook(ctx, { phase: 'onRequest', fn: args[0], from: ctx, site, middie: true }, rt);
+      return;
+    }
+    const pkg = args[0] && options(args[0].value).find(v => v.t === 'pkg');
+    const effects = pkg?.t === 'pkg' ? pluginEffects(pkg.name, opts, site) : null;
+    if (effects) {
+      for (const [name, value] of effects.decorators) ctx.decorators.set(name, value);
+      for (const h of effects.hooks) addHook(ctx, { phase: h.phase, fn: h.fn, from: ctx, site }, rt);
       return;
     }
     if (args[0] && options(args[0].value).some(v => v.t === 'pkg' && v.name === '@fastify/autoload')) {

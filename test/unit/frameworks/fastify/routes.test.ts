@@ -208,4 +208,33 @@ app.all('/hook', async () => 'ok');
       'DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT', 'OPTIONS', 'PROPFIND', 'PROPPATCH', 'MKCOL', 'COPY', 'MOVE', 'LOCK', 'UNLOCK', 'TRACE', 'SEARCH', 'REPORT', 'MKCALENDAR',
     ]);
   });
+
+  it('@fastify/bearer-auth adds its own onRequest hook to the registering context; @fastify/basic-auth only decorates basicAuth (F8)', () => {
+    expectRoutes({ 'app.js': `const fastify = require('fastify');
+const bearerAuth = require('@fastify/bearer-auth');
+const basicAuth = require('@fastify/basic-auth');
+const app = fastify();
+app.register(basicAuth, { validate: async () => {} });
+app.get('/public', async () => 'p');
+app.get('/basic', { onRequest: app.basicAuth }, async () => 'b');
+app.register(async function api(instance) {
+  instance.register(bearerAuth, { keys: new Set(['k']) });
+  instance.get('/api/orders', async () => []);
+});
+app.register(async function manual(instance) {
+  instance.register(bearerAuth, { keys: new Set(['k']), addHook: false });
+  instance.get('/manual', async () => []);
+  instance.get('/manual/checked', { onRequest: instance.verifyBearerAuth }, async () => []);
+});
+` }, ['GET /public [] ⚠', 'GET /basic [basicAuth] 🔒', 'GET /api/orders [bearerAuthHook] 🔒', 'GET /manual [] ⚠', 'GET /manual/checked [verifyBearerAuth] 🔒']);
+  });
+
+  it("@fastify/passport: fastifyPassport.authenticate('jwt') as a preValidation hook authenticates", () => {
+    expectRoutes({ 'app.js': `const fastify = require('fastify');
+const { default: fastifyPassport } = require('@fastify/passport');
+const app = fastify();
+app.register(fastifyPassport.initialize());
+app.get('/me', { preValidation: fastifyPassport.authenticate('jwt', { session: false }) }, async () => ({}));
+` }, ['GET /me [fastifyPassport.authenticate] 🔒']);
+  });
 });
