@@ -8,7 +8,7 @@ import type { Arg, Site } from '../../core/values';
 import { options } from '../../core/values';
 import type { AcceptSite } from './hooks';
 import { hookName } from './hook-kind';
-import type { FastifyContext } from './objects';
+import { type FastifyContext, descendants } from './objects';
 
 const PHASE_STOPS: Record<LifecyclePhase, Stop> = {
   onRequest: 4, preParsing: 2, preValidation: 4, preHandler: 4, preSerialization: 6, onSend: 7, onResponse: 7, onError: 4,
@@ -48,10 +48,6 @@ export function annotate(roots: FastifyContext[], acceptSites: AcceptSite[], rou
     }
   }
   return out;
-}
-
-function descendants(ctx: FastifyContext): FastifyContext[] {
-  return [ctx, ...ctx.children.flatMap(descendants)];
 }
 
 interface BodySite { span: Span; stop: Stop; label: string }

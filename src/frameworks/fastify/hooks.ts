@@ -12,7 +12,7 @@ import type { FnIR } from '../../core/ir';
 import type { LifecyclePhase } from '../../core/model';
 import { registeredSymbolKey } from '../../core/node-builtins';
 import { Arg, HostObject, ObjValue, Site, UNDEFINED, UNKNOWN, Value, asString, describe, options, propArg } from '../../core/values';
-import { FastifyContext, HookRecord, LIFECYCLE_PHASES, RouteRecord, SHORTHAND_METHODS, isFastifyContext } from './objects';
+import { FastifyContext, HookRecord, LIFECYCLE_PHASES, RouteRecord, SHORTHAND_METHODS, descendants, isFastifyContext } from './objects';
 import { type Registrar, autoload } from './autoload';
 import { childPrefix } from './paths';
 import { pluginEffects } from './plugins';
@@ -249,7 +249,7 @@ function fastifyPlugin(fn: FnIR): boolean {
 
 /** Whether `fn` ran as a plugin in `ctx` or below it. */
 function ran(ctx: FastifyContext, fn: FnIR): boolean {
-  return ctx.plugins.includes(fn) || ctx.children.some(c => ran(c, fn));
+  return descendants(ctx).some(c => c.plugins.includes(fn));
 }
 
 function visibleDecorator(ctx: FastifyContext, name: string): Value | undefined {
@@ -267,7 +267,7 @@ function rootOf(ctx: FastifyContext): FastifyContext {
 }
 
 function decoratedAnywhere(ctx: FastifyContext, name: string): boolean {
-  return ctx.decorators.has(name) || ctx.children.some(c => decoratedAnywhere(c, name));
+  return descendants(ctx).some(c => c.decorators.has(name));
 }
 
 function methodsOf(opts: ObjValue): string[] {

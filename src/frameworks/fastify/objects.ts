@@ -80,6 +80,11 @@ export function isFastifyContext(h: HostObject): h is FastifyContext {
   return h.framework === 'fastify' && h.kind === 'context';
 }
 
+/** A context and every context below it, parents first, children in creation order. */
+export function descendants(ctx: FastifyContext): FastifyContext[] {
+  return [ctx, ...ctx.children.flatMap(descendants)];
+}
+
 /** The instance methods that register routes, by name, with the methods they register (`all` is per major, F15). */
 export const SHORTHAND_METHODS: Record<string, string> = {
   get: 'GET', head: 'HEAD', post: 'POST', put: 'PUT', delete: 'DELETE', options: 'OPTIONS', patch: 'PATCH',

@@ -8,7 +8,7 @@ import { options } from '../../core/values';
 import type { HookClassification } from './hook-kind';
 import { hookName } from './hook-kind';
 import { exempts } from './exemptions';
-import { ALL_METHODS_4, ALL_METHODS_5, CHAIN_PHASES, FastifyContext, RouteRecord } from './objects';
+import { ALL_METHODS_4, ALL_METHODS_5, CHAIN_PHASES, FastifyContext, RouteRecord, descendants } from './objects';
 import { routePath } from './paths';
 import { handlerFacts } from '../shared/handler-facts';
 
@@ -44,11 +44,6 @@ export function walkContexts(roots: FastifyContext[], classify: (arg: Arg) => Ho
 }
 
 const NO_FACTS: ModelRoute['facts'] = { readsBody: null, readsIdentity: null };
-
-/** A context and every context below it, parents first, children in creation order. */
-function descendants(ctx: FastifyContext): FastifyContext[] {
-  return [ctx, ...ctx.children.flatMap(descendants)];
-}
 
 function addRoutes(c: FastifyContext, owner: number, context: string, r: RouteRecord, app: number, major: 4 | 5, classify: (arg: Arg) => HookClassification, out: FastifyWalk, ctx: AdapterContext): void {
   const range = ctx.range(r.site.file, r.site.span);
