@@ -4,9 +4,10 @@
 import { AnalyseOptions, FullAnalysis, WorkspaceAnalyser, analyseWith } from './core/analyse';
 import type { SevenStopsConfig } from './core/config';
 import { expressAdapter } from './frameworks/express';
+import { fastifyAdapter } from './frameworks/fastify';
 import { allRules } from './rules';
 
-export const adapters = [expressAdapter];
+export const adapters = [expressAdapter, fastifyAdapter];
 
 /** Analyses one folder with every framework and rule. */
 export function analyseFolder(root: string, options: AnalyseOptions = {}): FullAnalysis {

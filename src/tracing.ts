@@ -4,10 +4,10 @@ import type { AnalysisModel, AnalysisResult, Framework } from './core/model';
 import type { RequestDispatcher, Trace, TraceInput } from './core/trace';
 import { traceRequest } from './core/trace';
 import { expressDispatcher } from './frameworks/express/dispatch';
+import { fastifyDispatcher } from './frameworks/fastify/dispatch';
 
-// TODO(fastify, koa): their dispatchers go here as their adapters land (find-my-way lookup then the
-// lifecycle phases; the Koa router stack per K11/K12/K15).
-const dispatchers: Partial<Record<Framework, RequestDispatcher>> = { express: expressDispatcher };
+// TODO(koa): its dispatcher goes here as its adapter lands (the Koa router stack per K11/K12/K15).
+const dispatchers: Partial<Record<Framework, RequestDispatcher>> = { express: expressDispatcher, fastify: fastifyDispatcher };
 
 /** Where `method path` goes in this analysis, each stack dispatched by its framework. */
 export function trace(analysis: TraceInput | (AnalysisResult & { model: AnalysisModel }), method: string, path: string): Trace {

@@ -16,11 +16,24 @@ export interface NodeRuntime extends Runtime {
   readonly folders: FolderIndex | null;
 }
 
-/** `__dirname` and `__filename` of a module (CommonJS, and ESM compiled to it); undefined for other names. */
+/**
+ * `__dirname` and `__filename` of a module (CommonJS, and ESM compiled to it), and `Symbol` (for
+ * `Symbol.for(key)`); undefined for other names.
+ */
 export function moduleGlobal(name: string, file: string): Value | undefined {
   if (name === '__dirname') return { t: 'str', v: nodePath.dirname(file) };
   if (name === '__filename') return { t: 'str', v: file };
+  if (name === 'Symbol') return { t: 'pkg', name: 'Symbol', path: [] };
   return undefined;
+}
+
+/**
+ * The property key `Symbol.for(key)` stands for. A registered symbol is the same value wherever it is
+ * made, so a string no code writes as a key names it: `fn[Symbol.for('skip-override')] = true` in one
+ * file can be read by an adapter (fastify-plugin's mark) or by `obj[Symbol.for('skip-override')]`.
+ */
+export function registeredSymbolKey(key: string): string {
+  return `@@Symbol.for(${key})`;
 }
 
 /** `import.meta` of a module: `url`, `dirname`, `filename` (Node 20.11+). */
@@ -50,6 +63,10 @@ export function urlValue(args: Arg[], owner: Owner): Value | undefined {
  * when it is not one we model or an argument is unknown.
  */
 export function nodeCall(rt: NodeRuntime, name: string, path: string[], args: Arg[]): Value | undefined {
+  if (name === 'Symbol') {
+    const key = path.length === 1 && path[0] === 'for' && args[0] ? asString(args[0].value) : null;
+    return key !== null ? { t: 'str', v: registeredSymbolKey(key) } : undefined;
+  }
   if (name !== 'path' && name !== 'url' && name !== 'fs' && !name.startsWith('fs/') && !name.startsWith('path/')) return undefined;
   // `node:fs/promises` comes as the package `fs/promises`; `fs/promises` as `fs` with a subpath.
   const slash = name.indexOf('/');

@@ -2,8 +2,8 @@
 // path-to-regexp 0.1 syntax, Express 5 path-to-regexp 8, Fastify find-my-way, the Koa routers
 // their own: framework-semantics.md). Core code (the trace, the rules) asks a matcher it is handed;
 // it never knows which framework's it is.
-// TODO(fastify): frameworks/fastify/path-matcher.ts, find-my-way with its options (F13, F14:
-// case-sensitive and strict about trailing slashes by default). TODO(koa): frameworks/koa/, per
+// Fastify's is frameworks/fastify/path-matcher.ts (find-my-way's defaults; its router options are
+// not read yet). TODO(koa): frameworks/koa/, per
 // router version (K11, K12, K15); @koa/router >= 14 reads Express 5's v8 syntax, so that compiler
 // moves to frameworks/shared/ when Koa needs it.
 

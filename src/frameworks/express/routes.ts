@@ -5,7 +5,7 @@
 import type { AdapterContext } from '../../core/adapter';
 import { fit } from '../../core/compact';
 import type { FnIR } from '../../core/ir';
-import type { ChainEntry, HandlerFacts, ModelRoute, OrderedLayer, RouteRef, SourceRange, StackOrigin } from '../../core/model';
+import type { ChainEntry, ModelRoute, OrderedLayer, RouteRef, SourceRange, StackOrigin } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { alternatives } from '../../core/values';
 import {
@@ -17,6 +17,7 @@ import { Befores, Prefix } from './befores';
 import { callsNext } from './middleware-body';
 import { Classification, passesOnSuccess } from './middleware-kind';
 import { walkOrReuse } from './subtree-reuse';
+import { handlerFacts } from '../shared/handler-facts';
 import type { ExpressHost, PathSpec, RouteEntry } from './objects';
 
 interface WalkState {
@@ -407,32 +408,4 @@ function covers(prefix: Prefix, segs: string[], path: string): boolean {
   // A RegExp is tried on one sample path: only a path as written has one that stands for all.
   if (prefix.kind === 'regex') return plainSegments(segs) && regexPrefixCovers(prefix.source, prefix.flags, path);
   return prefixCoversSegments(prefix.segs, segs, prefix.caseSensitive);
-}
-
-/** Whether a path read from the request names who is calling: `user`, `auth`, `session.user`, `session.userId`, `currentUser`, `userId`. */
-function isIdentityPath(path: string[]): boolean {
-  switch (path[0]) {
-    case 'user': case 'auth': case 'currentUser': case 'userId': return true;
-    case 'session': return path[1] === 'user' || path[1] === 'userId';
-    default: return false;
-  }
-}
-
-/** What the handler reads from the request: the body (needs a parser) and the identity (needs auth). */
-function handlerFacts(fn: FnIR, file: string, ctx: AdapterContext): HandlerFacts {
-  let readsBody: SourceRange | null = null;
-  let readsIdentity: HandlerFacts['readsIdentity'] = null;
-  const reqName = fn.params[0]?.k === 'name' ? fn.params[0].name : 'req';
-  for (const u of fn.uses) {
-    // `req.body = x` or `req.user = x` sets what later code reads; the handler itself read nothing.
-    if (u.write) continue;
-    if (u.param === 0 && u.path[0] === 'body' && !readsBody) readsBody = ctx.range(file, u.span);
-    if (readsIdentity) continue;
-    if (u.param === 0 && isIdentityPath(u.path)) {
-      readsIdentity = { expr: `${reqName}.${u.path.filter(s => s !== '()').slice(0, 2).join('.')}`, range: ctx.range(file, u.span) };
-    } else if (u.param === 1 && u.path[0] === 'locals' && (u.path[1] === 'user' || u.path[1] === 'auth')) {
-      readsIdentity = { expr: `res.locals.${u.path[1]}`, range: ctx.range(file, u.span) };
-    }
-  }
-  return { readsBody, readsIdentity };
 }

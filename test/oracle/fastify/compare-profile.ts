@@ -7,7 +7,7 @@ export const FASTIFY_PROFILE: ComparisonProfile = {
   framework: 'fastify',
   // Fixtures name their hooks; plugins' built-ins (`bound _auth` for @fastify/auth, F8) get an entry
   // here when a fixture uses one.
-  sourceName: (runtimeName) => runtimeName,
+  sourceName: (runtimeName) => (runtimeName === 'bound _auth' ? 'auth' : runtimeName),
   // Fastify keeps `/t` and `/t/` apart (F14): paths are compared as written.
   routePath: (analysedPath) => analysedPath,
   // exposeHeadRoutes (on by default) answers HEAD with the GET route and its hooks (F12).

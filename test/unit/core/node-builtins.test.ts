@@ -160,4 +160,19 @@ app.get('/y', (req, res) => res.send('y'));
     // The router of routes/users.js is found on its own (it imports express), mounted nowhere.
     assert.deepStrictEqual(routeLines(r), ['GET /y [] ⚠', 'GET / [] ⚠']);
   });
+
+  it("Symbol.for(key) is one property key wherever it is made: a mark set in one file is read in another", () => {
+    expectRoutes({
+      'app.js': `const express = require('express');
+const mark = require('./mark');
+const app = express();
+if (mark[Symbol.for('public')]) app.get('/public', (req, res) => res.send('ok'));
+else app.get('/private', (req, res) => res.send('ok'));
+`,
+      'mark.js': `function handler() {}
+handler[Symbol.for('public')] = true;
+module.exports = handler;
+`,
+    }, ['GET /public [] ⚠']);
+  });
 });

@@ -1,0 +1,304 @@
+// Interpreter hooks for Fastify: creating root instances, running `register()`ed plugins in a child
+// context (or, for fastify-plugin, in the parent's), and recording hooks, decorators and routes on
+// the context they belong to.
+//
+// A plugin runs at its `register()` call. Fastify defers both loading the plugin and `addHook`
+// (it goes through `after()`) to the same avvio queue, in call order, so running each when it is
+// called gives the hook order Fastify ends with (F1, F7): a child context copies its parent's
+// hooks when it is created, and a hook added to a context later is appended to every descendant.
+import type { AdapterRuntime } from '../../core/adapter';
+import type { EvaluationHooks } from '../../core/evaluate';
+import type { FnIR } from '../../core/ir';
+import type { LifecyclePhase } from '../../core/model';
+import { registeredSymbolKey } from '../../core/node-builtins';
+import { Arg, HostObject, ObjValue, Site, UNDEFINED, UNKNOWN, Value, asString, describe, options, propArg } from '../../core/values';
+import { FastifyContext, HookRecord, LIFECYCLE_PHASES, RouteRecord, SHORTHAND_METHODS, descendants, isFastifyContext } from './objects';
+import { type Registrar, autoload } from './autoload';
+import { childPrefix } from './paths';
+import { pluginEffects } from './plugins';
+
+/** The property marking a plugin that shares its parent's context: `fn[Symbol.for('skip-override')] = true`, as `fp(fn)` sets it. */
+export const SKIP_OVERRIDE = registeredSymbolKey('skip-override');
+
+/** Instance methods the recorder answers (other reads are decorators, or unknown). */
+const INSTANCE_METHODS = new Set([
+  'register', 'use', 'addHook', 'after', 'ready', 'listen', 'close', 'decorate', 'decorateRequest', 'decorateReply', 'route', 'all',
+  'withTypeProvider', 'setNotFoundHandler', 'setErrorHandler', 'addSchema', 'addContentTypeParser', 'setValidatorCompiler',
+  'setSerializerCompiler', 'setReplySerializer', 'inject', ...Object.keys(SHORTHAND_METHODS),
+]);
+
+/** Plugins that add Express-style `use()` at an onRequest hook of their own (fastify-plugin wrapped: in the registering context). */
+const MIDDIE = new Set(['@fastify/middie', '@fastify/express', 'middie', 'fastify-express']);
+
+/** Methods that return the instance, so calls chain (`fastify().withTypeProvider<T>().register(...)`). */
+const CHAINING = new Set([...INSTANCE_METHODS].filter(m => m !== 'inject' && m !== 'listen' && m !== 'close'));
+
+/** A site that tunes accepting connections (stop 1): `listen()`, server timeouts in the factory options. */
+export interface AcceptSite {
+  label: string;
+  site: Site;
+}
+
+/** Factory options that tune accepting and keeping connections (stop 1). */
+const SERVER_TIMEOUTS = ['connectionTimeout', 'keepAliveTimeout', 'requestTimeout', 'http2SessionTimeout'];
+
+/** What the recorder logs for module traces (see EvaluationHooks.log): the root contexts and accept sites it recorded. */
+type LogEntry = { root: FastifyContext } | { accept: AcceptSite };
+
+export class FastifyRecorder implements EvaluationHooks {
+  readonly roots: FastifyContext[] = [];
+  readonly acceptSites: AcceptSite[] = [];
+  readonly log: LogEntry[] = [];
+
+  /** `ids` is the analyser's: context ids stay unique across its runs (a replayed module brings its contexts). */
+  constructor(private readonly ids: { lastContextId: number }) {}
+
+  replay(entries: unknown[]): void {
+    for (const e of entries as LogEntry[]) {
+      if ('root' in e) this.roots.push(e.root);
+      else this.acceptSites.push(e.accept);
+      this.log.push(e);
+    }
+  }
+
+  private accept(a: AcceptSite): void {
+    this.acceptSites.push(a);
+    this.log.push({ accept: a });
+  }
+
+  call(callee: Value, args: Arg[], site: Site, rt: AdapterRuntime): Value | undefined {
+    if (callee.t === 'pkg') return this.callPackage(callee.name, callee.path, args, site, rt);
+    if (callee.t === 'method' && isFastifyContext(callee.host)) return this.callMethod(callee.host, callee.name, args, site, rt);
+    return undefined;
+  }
+
+  member(obj: HostObject, prop: string): Value | undefined {
+    if (!isFastifyContext(obj)) return undefined;
+    const decorated = visibleDecorator(obj, prop);
+    if (decorated) return decorated;
+    if (INSTANCE_METHODS.has(prop) || prop === 'auth') return { t: 'method', host: obj, name: prop };
+    // A decorator another context added is not visible here (F3): Fastify gives undefined.
+    if (decoratedAnywhere(rootOf(obj), prop)) return UNDEFINED(`decorator ${prop} is not visible in this context`);
+    return UNKNOWN(`fastify.${prop}`);
+  }
+
+  assign(): void {}
+
+  private createContext(parent: FastifyContext | null, prefix: string, pluginName: string, site: Site, rt: AdapterRuntime): FastifyContext {
+    const hooks: FastifyContext['hooks'] = {};
+    if (parent) for (const [phase, list] of Object.entries(parent.hooks)) hooks[phase as LifecyclePhase] = [...list];
+    const ctx: FastifyContext = {
+      framework: 'fastify', kind: 'context', id: ++this.ids.lastContextId, site, owner: rt.owner,
+      parent, children: [], prefix, hooks, decorators: new Map(), routes: [], middleware: parent ? [...parent.middleware] : [], plugins: [], pluginName,
+    };
+    if (parent) parent.children.push(ctx);
+    else { this.roots.push(ctx); this.log.push({ root: ctx }); }
+    return ctx;
+  }
+
+  private callPackage(name: string, path: string[], args: Arg[], site: Site, rt: AdapterRuntime): Value | undefined {
+    const p = path.filter(x => x !== 'default').join('.');
+    if (name === 'fastify' && (p === '' || p === 'fastify')) {
+      const opts = args[0]?.value;
+      if (opts?.t === 'obj') for (const key of SERVER_TIMEOUTS) if (opts.props.has(key)) this.accept({ label: key, site: propArg(opts, key)?.site ?? site });
+      return { t: 'host', host: this.createContext(null, '', 'fastify()', site, rt) };
+    }
+    if (name === 'fastify-plugin' && p === '' && args[0]) return skipOverride(args[0].value, rt);
+    return undefined;
+  }
+
+  private callMethod(ctx: FastifyContext, method: string, args: Arg[], site: Site, rt: AdapterRuntime): Value | undefined {
+    const self: Value = { t: 'host', host: ctx };
+    switch (method) {
+      case 'register': this.register(ctx, args, site, rt); return self;
+      case 'addHook': {
+        const name = asString(args[0]?.value ?? UNKNOWN(''));
+        if (name && LIFECYCLE_PHASES.has(name) && args[1]) addHook(ctx, { phase: name as LifecyclePhase, fn: args[1], from: ctx, site }, rt);
+        return self;
+      }
+      case 'after': case 'ready': {
+        for (const f of options(args[0]?.value ?? UNKNOWN(''))) if (f.t === 'fn') rt.call(f, [], site);
+        return self;
+      }
+      case 'decorate': {
+        const name = asString(args[0]?.value ?? UNKNOWN(''));
+        if (name && args[1]) ctx.decorators.set(name, args[1].value);
+        return self;
+      }
+      case 'route': {
+        const opts = args[0]?.value;
+        if (opts?.t === 'obj') ctx.routes.push(routeRecord(ctx, methodsOf(opts), urlOf(opts), opts, propArg(opts, 'handler'), site));
+        return self;
+      }
+      case 'use': {
+        // use(fn), use(path, fn), use([paths], fn); only a string path is kept (else: every request).
+        const path = args.length >= 2 ? asString(args[0].value) : null;
+        for (const fn of args.slice(args.length >= 2 ? 1 : 0)) ctx.middleware.push({ path, fn, from: ctx });
+        return self;
+      }
+      case 'listen': this.accept({ label: 'listen', site }); return UNKNOWN('listen()');
+      case 'auth': return { t: 'pkgcall', name: '@fastify/auth', path: ['auth'], args, site };
+    }
+    const shorthand = method === 'all' ? 'ALL' : SHORTHAND_METHODS[method];
+    if (shorthand) {
+      if (!args.length) return self;
+      // (path, handler), (path, opts, handler) and (path, { handler, ...opts }).
+      const second = args[1]?.value;
+      const opts = second?.t === 'obj' ? second : null;
+      const handler = args.length >= 3 ? args[2] : opts ? propArg(opts, 'handler') : args[1] ?? null;
+      ctx.routes.push(routeRecord(ctx, [shorthand], pathOf(args[0].value), opts, handler, site));
+      return self;
+    }
+    if (CHAINING.has(method)) return self;
+    return undefined;
+  }
+
+  /** `register(plugin, opts)`: runs the plugin with a child context, or with this one for fastify-plugin (F3-F5). */
+  private register(ctx: FastifyContext, args: Arg[], site: Site, rt: AdapterRuntime): void {
+    const opts = args[1]?.value;
+    if (args[0] && options(args[0].value).some(v => v.t === 'pkg' && MIDDIE.has(v.name))) {
+      addHook(ctx, { phase: 'onRequest', fn: args[0], from: ctx, site, middie: true }, rt);
+      return;
+    }
+    const pkg = args[0] && options(args[0].value).find(v => v.t === 'pkg');
+    const effects = pkg?.t === 'pkg' ? pluginEffects(pkg.name, opts, site) : null;
+    if (effects) {
+      for (const [name, value] of effects.decorators) ctx.decorators.set(name, value);
+      for (const h of effects.hooks) addHook(ctx, { phase: h.phase, fn: h.fn, from: ctx, site }, rt);
+      return;
+    }
+    if (args[0] && options(args[0].value).some(v => v.t === 'pkg' && v.name === '@fastify/autoload')) {
+      autoload(ctx, opts, site, rt, this.registrar);
+      return;
+    }
+    const plugin = args[0] ? pluginFn(args[0].value) : null;
+    if (!plugin) return;
+    const prefixValue = opts?.t === 'obj' ? opts.props.get('prefix') : undefined;
+    this.runPlugin(ctx, plugin, prefixValue ? asString(prefixValue) : null, args[0].name, args[1] ?? null, site, rt, false);
+  }
+
+  /** Runs a plugin in a new child of `ctx`, or in `ctx` itself when it is marked skip-override (then the prefix is ignored, F6). */
+  private runPlugin(ctx: FastifyContext, plugin: Extract<Value, { t: 'fn' }>, prefix: string | null, name: string, optsArg: Arg | null, site: Site, rt: AdapterRuntime, shared: boolean): void {
+    const skip = shared || plugin.props?.get(SKIP_OVERRIDE)?.t === 'bool';
+    const target = skip ? ctx : this.createContext(ctx, childPrefix(ctx.prefix, prefix), plugin.fn.name ?? name, site, rt);
+    target.plugins.push(plugin.fn);
+    const instance: Arg = { value: { t: 'host', host: target }, name: 'instance', site: null };
+    const opts: Arg = optsArg ?? { value: { t: 'obj', owner: rt.owner, props: new Map() }, name: 'opts', site: null };
+    rt.call(plugin, [instance, opts, { value: UNKNOWN('done'), name: 'done', site: null }], site);
+  }
+
+  /**
+   * A fastify-cli entry: when the file exports a plugin that no app registered, it runs with a root
+   * instance of its own, as `fastify start app.js` does (the instance is fastify-cli's, placed at the plugin).
+   */
+  cliEntry(file: string, exports: Value, rt: AdapterRuntime): void {
+    const plugin = pluginFn(exports);
+    if (!plugin || plugin.file !== file || !fastifyPlugin(plugin.fn) || this.roots.some(r => ran(r, plugin.fn))) return;
+    const root = this.createContext(null, '', 'fastify-cli', { file, span: plugin.fn.headSpan }, rt);
+    this.runPlugin(root, { ...plugin, props: new Map([[SKIP_OVERRIDE, { t: 'bool', v: true }]]) }, null, 'app', null, { file, span: plugin.fn.headSpan }, rt, true);
+  }
+
+  /** What @fastify/autoload registers through (autoload.ts). */
+  private readonly registrar: Registrar = {
+    plugin: (ctx, plugin, prefix, site, rt, shared) => {
+      const fn = pluginFn(plugin);
+      if (fn) this.runPlugin(ctx, fn, prefix, fn.fn.name ?? 'plugin', null, site, rt, shared);
+    },
+    context: (ctx, prefix, name, site, rt) => {
+      rt.touch(ctx);
+      return this.createContext(ctx, childPrefix(ctx.prefix, prefix), name, site, rt);
+    },
+  };
+}
+
+/** The function a `register()` argument holds: a closure, `import('./x')`'s default export, one of an `either`. */
+function pluginFn(v: Value): Extract<Value, { t: 'fn' }> | null {
+  for (const o of options(v)) {
+    if (o.t === 'fn') return o;
+    if (o.t === 'obj') {
+      const d = o.props.get('default');
+      if (d) return pluginFn(d);
+    }
+  }
+  return null;
+}
+
+/** `fp(fn)`: the same closure, marked to run in its parent's context. */
+function skipOverride(v: Value, rt: AdapterRuntime): Value {
+  const fn = pluginFn(v);
+  if (!fn) return v;
+  return { ...fn, owner: rt.owner, props: new Map([...(fn.props ?? []), [SKIP_OVERRIDE, { t: 'bool', v: true }]]) };
+}
+
+/** Adds a hook to a context and every context below it (Fastify's `_addHook` walks its children). */
+function addHook(ctx: FastifyContext, hook: HookRecord, rt: AdapterRuntime): void {
+  const list = (ctx.hooks[hook.phase] ??= []);
+  list.push(hook);
+  for (const child of ctx.children) {
+    rt.touch(child);
+    addHook(child, hook, rt);
+  }
+}
+
+/** Instance methods only Fastify has: a function calling one on its first parameter is a Fastify plugin (Express's `(app) => {}` is not). */
+const FASTIFY_ONLY = new Set(['register', 'addHook', 'decorate', 'decorateRequest', 'decorateReply', 'setNotFoundHandler']);
+
+function fastifyPlugin(fn: FnIR): boolean {
+  return fn.uses.some(u => u.param === 0 && u.path.length === 1 && !!u.call && FASTIFY_ONLY.has(u.path[0]));
+}
+
+/** Whether `fn` ran as a plugin in `ctx` or below it. */
+function ran(ctx: FastifyContext, fn: FnIR): boolean {
+  return descendants(ctx).some(c => c.plugins.includes(fn));
+}
+
+function visibleDecorator(ctx: FastifyContext, name: string): Value | undefined {
+  for (let c: FastifyContext | null = ctx; c; c = c.parent) {
+    const v = c.decorators.get(name);
+    if (v) return v;
+  }
+  return undefined;
+}
+
+function rootOf(ctx: FastifyContext): FastifyContext {
+  let c = ctx;
+  while (c.parent) c = c.parent;
+  return c;
+}
+
+function decoratedAnywhere(ctx: FastifyContext, name: string): boolean {
+  return descendants(ctx).some(c => c.decorators.has(name));
+}
+
+function methodsOf(opts: ObjValue): string[] {
+  const m = opts.props.get('method');
+  if (!m) return [];
+  const items = m.t === 'arr' ? m.items.map(i => i.value) : [m];
+  return items.flatMap(i => (i.t === 'str' ? [i.v.toUpperCase()] : []));
+}
+
+function urlOf(opts: ObjValue): { url: string | null; why?: string } {
+  const v = opts.props.get('url') ?? opts.props.get('path');
+  return v ? pathOf(v) : { url: null, why: 'no url' };
+}
+
+function pathOf(v: Value): { url: string | null; why?: string } {
+  const s = asString(v);
+  return s !== null ? { url: s } : { url: null, why: describe(v) };
+}
+
+/** A route with its own lifecycle hooks from its options (a function or an array of them, F7). */
+function routeRecord(ctx: FastifyContext, methods: string[], url: { url: string | null; why?: string }, opts: ObjValue | null, handler: Arg | null, site: Site): RouteRecord {
+  const hooks: RouteRecord['hooks'] = {};
+  const notes: string[] = [];
+  for (const phase of LIFECYCLE_PHASES) {
+    const arg = opts ? propArg(opts, phase) : null;
+    if (!arg) continue;
+    const items = arg.value.t === 'arr' ? arg.value.items : [arg];
+    const fns = items.filter(i => !(i.value.t === 'unknown' && i.value.undef));
+    if (arg.value.t === 'arr' && fns.length < items.length) notes.push(`${phase}: ${items.filter(i => !fns.includes(i)).map(i => i.name).join(', ')} is undefined here: Fastify refuses the route at startup`);
+    if (fns.length) hooks[phase as LifecyclePhase] = fns;
+  }
+  const config = opts?.props.get('config');
+  return { methods, url: url.url, ...(url.why ? { urlWhy: url.why } : {}), prefix: ctx.prefix, handler, hooks, site, config: config?.t === 'obj' ? config : null, notes };
+}

@@ -1,0 +1,99 @@
+// Fastify objects as the interpreter builds them: one host per encapsulation context (the root
+// instance, or the child instance a plain `register(plugin)` hands its plugin), holding the hooks
+// it received in the order Fastify's plugin tree gave them (F7), its decorators and its routes.
+import type { FnIR } from '../../core/ir';
+import type { LifecyclePhase } from '../../core/model';
+import type { Arg, HostObject, ObjValue, Site, Value } from '../../core/values';
+
+/** The request-lifecycle hooks a route's chain is made of, in the order Fastify runs them. */
+export const CHAIN_PHASES = ['onRequest', 'preParsing', 'preValidation', 'preHandler'] as const satisfies readonly LifecyclePhase[];
+
+/** Every hook name `addHook` or a route option takes that runs per request (before or after the handler). */
+export const LIFECYCLE_PHASES = new Set<string>(['onRequest', 'preParsing', 'preValidation', 'preHandler', 'preSerialization', 'onSend', 'onResponse', 'onError']);
+
+/** A hook as a context holds it: the argument given to `addHook`, and the context that added it. */
+export interface HookRecord {
+  phase: LifecyclePhase;
+  fn: Arg;
+  /** The context whose `addHook` call added it (a hook reaches descendants too, F1, F3). */
+  from: FastifyContext;
+  site: Site;
+  /**
+   * @fastify/middie's (or @fastify/express's) own onRequest hook, added where it is registered: every
+   * `use()` middleware the route's context holds runs at its position (F18).
+   */
+  middie?: true;
+}
+
+/** A `use(path?, fn)` middleware (@fastify/middie): `path` is a case-insensitive prefix, null for every request. */
+export interface MiddlewareRecord {
+  path: string | null;
+  fn: Arg;
+  from: FastifyContext;
+}
+
+/** One `get()` / `route()` registration: its methods, its url as written, and its own options. */
+export interface RouteRecord {
+  methods: string[];
+  /** The url argument; null when it is not a known string. */
+  url: string | null;
+  /** Why the url is unknown, when it is. */
+  urlWhy?: string;
+  /** The context's prefix when the route was registered (the context's prefix never changes). */
+  prefix: string;
+  handler: Arg | null;
+  /** Route-level hooks by phase, in array order. */
+  hooks: Partial<Record<LifecyclePhase, Arg[]>>;
+  site: Site;
+  /** The route's `config` option (read by hooks through `request.routeOptions.config`). */
+  config: ObjValue | null;
+  /** Route options `onRequest: [x]` whose entries are not functions Fastify accepts (an invisible decorator). */
+  notes: string[];
+}
+
+export interface FastifyContext extends HostObject {
+  framework: 'fastify';
+  kind: 'context';
+  /** The enclosing context, null for a root instance. */
+  parent: FastifyContext | null;
+  /** Contexts created inside it by plain `register()`, in creation order. */
+  children: FastifyContext[];
+  /** The full route prefix of this context (F6: nested prefixes concatenate). */
+  prefix: string;
+  /** Hooks per phase, in run order: the parent's at creation, then its own and later parents' as they come (F7). */
+  hooks: Partial<Record<LifecyclePhase, HookRecord[]>>;
+  /** `decorate(name, value)` on this context (children see them, the parent does not). */
+  decorators: Map<string, Value>;
+  routes: RouteRecord[];
+  /**
+   * `use()` middleware, in call order: a child context copies its parent's when it is created; a
+   * parent's later `use()` does not reach it (middie's onRegister copies the list, F18).
+   */
+  middleware: MiddlewareRecord[];
+  /** The plugin functions run in this context (its own, and fastify-plugin ones sharing it). */
+  plugins: FnIR[];
+  /** The name of the plugin function that fills it (`fastify()` for a root), for the views that name contexts. */
+  pluginName: string;
+}
+
+export function isFastifyContext(h: HostObject): h is FastifyContext {
+  return h.framework === 'fastify' && h.kind === 'context';
+}
+
+/** A context and every context below it, parents first, children in creation order. */
+export function descendants(ctx: FastifyContext): FastifyContext[] {
+  return [ctx, ...ctx.children.flatMap(descendants)];
+}
+
+/** The instance methods that register routes, by name, with the methods they register (`all` is per major, F15). */
+export const SHORTHAND_METHODS: Record<string, string> = {
+  get: 'GET', head: 'HEAD', post: 'POST', put: 'PUT', delete: 'DELETE', options: 'OPTIONS', patch: 'PATCH',
+};
+
+/** `fastify.all()`: Fastify 5 registers these (F15). */
+export const ALL_METHODS_5 = ['GET', 'HEAD', 'TRACE', 'DELETE', 'OPTIONS', 'PATCH', 'PUT', 'POST', 'QUERY'];
+
+/** `fastify.all()`: Fastify 4 registers every method it supports (F15). */
+export const ALL_METHODS_4 = [
+  'DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT', 'OPTIONS', 'PROPFIND', 'PROPPATCH', 'MKCOL', 'COPY', 'MOVE', 'LOCK', 'UNLOCK', 'TRACE', 'SEARCH', 'REPORT', 'MKCALENDAR',
+];

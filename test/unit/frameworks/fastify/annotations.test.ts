@@ -1,0 +1,35 @@
+// Fastify code labelled with its stop: listen and server timeouts (1), preParsing hooks (2), routes
+// (3), other hooks by phase (4), handlers (5), reply.send (6), reply.raw and hijack (7).
+import * as assert from 'assert';
+import { analyse } from '../../workspace';
+
+describe('fastify annotations', () => {
+  it('labels each stop once, hooks with their phase, where they are written', () => {
+    const r = analyse({ 'app.js': `const fastify = require('fastify');
+function requireUser(request, reply, done) { done(); }
+function inflate(request, reply, payload, done) { done(null, payload); }
+async function listOrders(request, reply) { return reply.send([]); }
+async function stream(request, reply) { reply.hijack(); reply.raw.end('x'); }
+const app = fastify({ keepAliveTimeout: 5000 });
+app.addHook('onRequest', requireUser);
+app.addHook('preParsing', inflate);
+app.register(async function child(instance) { instance.get('/orders', { preHandler: requireUser }, listOrders); });
+app.get('/stream', stream);
+app.listen({ port: 3000 });
+` });
+    assert.deepStrictEqual(r.annotations.map(a => `${a.line} ${a.stop} ${a.label}`).sort(), [
+      '10 3 GET /stream',
+      '11 1 listen',
+      '4 5 handler listOrders',
+      '4 6 reply.send',
+      '5 5 handler stream',
+      '5 7 reply.hijack',
+      '5 7 reply.raw.end',
+      '6 1 keepAliveTimeout',
+      '7 4 onRequest · requireUser',
+      '8 2 preParsing · inflate',
+      '9 3 GET /orders',
+      '9 4 preHandler · requireUser',
+    ]);
+  });
+});

@@ -1,0 +1,73 @@
+// What makes a Fastify hook auth (F8-F10, F16), read from the lowered function.
+import * as assert from 'assert';
+import { lowerSource } from '../../../../src/core/lower';
+import { Env, type Arg } from '../../../../src/core/values';
+import { classifyHook, hookName, rejects } from '../../../../src/frameworks/fastify/hook-kind';
+
+/** The hoisted function `name` of `code`, as a hook argument. */
+function hook(code: string, name: string): Arg {
+  const ir = lowerSource('/w/app.js', code);
+  return { value: { t: 'fn', fn: ir.hoisted[name], env: new Env(null, null), file: '/w/app.js' }, name, site: null };
+}
+
+const fnOf = (code: string, name: string) => lowerSource('/w/app.js', code).hoisted[name];
+
+describe('fastify hook kinds', () => {
+  it('return reply.code(401).send() stops the request (F9)', () => {
+    assert.strictEqual(rejects(fnOf('async function a(request, reply) { if (!request.headers.authorization) return reply.code(401).send(); }', 'a')), 'sends 401');
+  });
+
+  it('reply.code(403).send() then done() stops it too (F9)', () => {
+    assert.strictEqual(rejects(fnOf('function a(request, reply, done) { if (!request.user) reply.code(403).send(); done(); }', 'a')), 'sends 403');
+  });
+
+  it('a 401 set without a send lets the handler run (F10)', () => {
+    assert.strictEqual(rejects(fnOf('async function a(request, reply) { if (!request.user) { reply.code(401); return false; } }', 'a')), null);
+  });
+
+  it('a 401 sent from a timer is too late (F10)', () => {
+    assert.strictEqual(rejects(fnOf('async function a(request, reply) { if (!request.user) setTimeout(() => reply.code(401).send(), 20); }', 'a')), null);
+  });
+
+  it('throwing an Unauthorized error, done(err) and reply.unauthorized() stop it (F9)', () => {
+    assert.strictEqual(rejects(fnOf('async function a(request) { if (!request.user) throw new Unauthorized(); }', 'a')), 'throws Unauthorized');
+    assert.strictEqual(rejects(fnOf('function a(request, reply, done) { done(request.user ? undefined : unauthorized()); }', 'a')), 'passes an unauthorized error to done()');
+    assert.strictEqual(rejects(fnOf('async function a(request, reply) { if (!request.user) return reply.unauthorized(); }', 'a')), 'replies unauthorized() (@fastify/sensible)');
+  });
+
+  it('request.jwtVerify() authenticates (@fastify/jwt, F8)', () => {
+    assert.strictEqual(rejects(fnOf('async function a(request) { await request.jwtVerify(); }', 'a')), 'verifies a JWT (request.jwtVerify(), @fastify/jwt)');
+  });
+
+  it('a hook named in sevenStops.auth is auth whatever it does', () => {
+    assert.strictEqual(classifyHook(hook('function gate(request, reply, done) { done(); }', 'gate'), ['gate']).kind, 'auth');
+    assert.strictEqual(classifyHook(hook('function gate(request, reply, done) { done(); }', 'gate'), []).kind, 'other');
+  });
+
+  it('an auth hook reading only request.body is marked bodyOnly (F16); one reading a header too is not', () => {
+    assert.strictEqual(classifyHook(hook("async function k(request, reply) { if (request.body?.apiKey !== 'key') return reply.code(401).send(); }", 'k'), []).bodyOnly, true);
+    assert.strictEqual(classifyHook(hook('async function k(request, reply) { const key = request.body?.apiKey ?? request.headers.authorization; if (!key) return reply.code(401).send(); }', 'k'), []).bodyOnly, undefined);
+  });
+
+  it('fastify.auth([a, b]) is OR: auth only when every alternative is; { relation: "and" } needs one (F8)', () => {
+    const code = 'async function token(request) { if (!request.headers.authorization) throw new Unauthorized(); }\nasync function guest() {}';
+    const token = hook(code, 'token');
+    const guest = hook(code, 'guest');
+    const call = (items: Arg[], relation?: string): Arg => ({
+      value: { t: 'pkgcall', name: '@fastify/auth', path: ['auth'], site: { file: '/w/app.js', span: token.value.t === 'fn' ? token.value.fn.span : (null as never) }, args: [
+        { value: { t: 'arr', items }, name: '[…]', site: null },
+        ...(relation ? [{ value: { t: 'obj' as const, props: new Map([['relation', { t: 'str' as const, v: relation }]]) }, name: '{…}', site: null }] : []),
+      ] },
+      name: 'instance.auth', site: null,
+    });
+    assert.strictEqual(classifyHook(call([token, token]), []).kind, 'auth');
+    assert.strictEqual(classifyHook(call([token, guest]), []).kind, 'other');
+    assert.strictEqual(classifyHook(call([token, guest], 'and'), []).kind, 'auth');
+    assert.strictEqual(hookName(call([token])), 'auth');
+  });
+
+  it('Express-style middleware under middie: res.statusCode = 401 then res.end() stops the request (F18)', () => {
+    assert.strictEqual(rejects(fnOf('function a(req, res, next) { if (!req.headers.authorization) { res.statusCode = 401; return res.end(); } next(); }', 'a')), 'sets statusCode 401 and ends the response');
+    assert.strictEqual(rejects(fnOf('function a(req, res, next) { res.statusCode = 200; next(); }', 'a')), null);
+  });
+});
