@@ -5,7 +5,7 @@ import type { AdapterContext } from '../../core/adapter';
 import type { FnIR, Span } from '../../core/ir';
 import type { Annotation, LifecyclePhase, ModelRoute, Stop } from '../../core/model';
 import type { Arg, Site } from '../../core/values';
-import { options } from '../../core/values';
+import { alternatives } from '../../core/values';
 import type { AcceptSite } from './hooks';
 import { hookName } from './hook-kind';
 import { type FastifyContext, descendants } from './objects';
@@ -40,7 +40,7 @@ export function annotate(roots: FastifyContext[], acceptSites: AcceptSite[], rou
       for (const [phase, list] of Object.entries(c.hooks)) for (const h of list) if (h.from === c && !h.middie) hook(phase as LifecyclePhase, h.fn, h.site);
       for (const r of c.routes) {
         for (const [phase, list] of Object.entries(r.hooks)) for (const fn of list) hook(phase as LifecyclePhase, fn, r.site);
-        const handler = r.handler && options(r.handler.value).find(v => v.t === 'fn');
+        const handler = r.handler && alternatives(r.handler.value).find(v => v.t === 'fn');
         if (handler?.t !== 'fn') continue;
         add({ file: handler.file, span: handler.fn.headSpan }, 5, handler.fn.name ? `handler ${handler.fn.name}` : 'handler');
         for (const s of ctx.memo('fastify.handlerBodySites', handler.fn, () => handlerBodySites(handler.fn))) add({ file: handler.file, span: s.span }, s.stop, s.label);

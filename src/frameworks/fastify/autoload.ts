@@ -6,7 +6,7 @@
 // cascadeHooks, its subfolders) in a context of their own.
 import type { AdapterRuntime } from '../../core/adapter';
 import type { Site, Value } from '../../core/values';
-import { asString, options } from '../../core/values';
+import { alternatives, asString } from '../../core/values';
 import type { FastifyContext } from './objects';
 
 const SCRIPT = /(?:(?:^.?|\.[^d]|[^.]d|[^.][^d])\.ts|\.js|\.cjs|\.mjs|\.cts|\.mts)$/i;
@@ -175,7 +175,7 @@ function member(v: Value, key: string): Value | undefined {
 
 /** The plugin a file exports: `module.exports = fn`, `export default fn`, or a route object (wrapped by autoload). */
 function pluginOf(content: Value): Value | null {
-  for (const c of options(content)) {
+  for (const c of alternatives(content)) {
     if (c.t === 'fn') return c;
     if (c.t === 'obj') {
       const d = c.props.get('default');

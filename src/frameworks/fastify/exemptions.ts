@@ -57,7 +57,7 @@ function letsThrough(branch: Stmt[], fn: FnIR): boolean {
 }
 
 function orTerms(e: Expr): Expr[] {
-  return e.k === 'cond' && e.op === '||' ? e.options.flatMap(orTerms) : [e];
+  return e.k === 'cond' && e.op === '||' ? e.alternatives.flatMap(orTerms) : [e];
 }
 
 /** The member path of `e` from the variable `root` (`request.routeOptions.config.public` → routeOptions, config, public). */

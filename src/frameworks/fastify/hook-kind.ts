@@ -6,7 +6,7 @@
 import type { Expr, FnIR, Span, Stmt } from '../../core/ir';
 import type { LayerKind, Stop } from '../../core/model';
 import type { Arg, Value } from '../../core/values';
-import { options } from '../../core/values';
+import { alternatives } from '../../core/values';
 import { type Exemption, exemptionsOf } from './exemptions';
 import { authPackageHook, pluginFunction } from './plugins';
 
@@ -61,7 +61,7 @@ function auth(evidence: string): HookClassification {
 }
 
 function pick(v: Value): Value {
-  return options(v).find(o => o.t === 'fn' || o.t === 'pkgcall') ?? v;
+  return alternatives(v).find(o => o.t === 'fn' || o.t === 'pkgcall') ?? v;
 }
 
 /**

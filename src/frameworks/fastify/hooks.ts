@@ -11,7 +11,7 @@ import type { EvaluationHooks } from '../../core/evaluate';
 import type { FnIR } from '../../core/ir';
 import type { LifecyclePhase } from '../../core/model';
 import { registeredSymbolKey } from '../../core/node-builtins';
-import { Arg, HostObject, ObjValue, Site, UNDEFINED, UNKNOWN, Value, asString, describe, options, propArg } from '../../core/values';
+import { Arg, HostObject, ObjValue, Site, UNDEFINED, UNKNOWN, Value, alternatives, asString, describe, propArg } from '../../core/values';
 import { FastifyContext, HookRecord, LIFECYCLE_PHASES, RouteRecord, SHORTHAND_METHODS, descendants, isFastifyContext } from './objects';
 import { type Registrar, autoload } from './autoload';
 import { childPrefix } from './paths';
@@ -117,7 +117,7 @@ export class FastifyRecorder implements EvaluationHooks {
         return self;
       }
       case 'after': case 'ready': {
-        for (const f of options(args[0]?.value ?? UNKNOWN(''))) if (f.t === 'fn') rt.call(f, [], site);
+        for (const f of alternatives(args[0]?.value ?? UNKNOWN(''))) if (f.t === 'fn') rt.call(f, [], site);
         return self;
       }
       case 'decorate': {
@@ -156,18 +156,18 @@ export class FastifyRecorder implements EvaluationHooks {
   /** `register(plugin, opts)`: runs the plugin with a child context, or with this one for fastify-plugin (F3-F5). */
   private register(ctx: FastifyContext, args: Arg[], site: Site, rt: AdapterRuntime): void {
     const opts = args[1]?.value;
-    if (args[0] && options(args[0].value).some(v => v.t === 'pkg' && MIDDIE.has(v.name))) {
+    if (args[0] && alternatives(args[0].value).some(v => v.t === 'pkg' && MIDDIE.has(v.name))) {
       addHook(ctx, { phase: 'onRequest', fn: args[0], from: ctx, site, middie: true }, rt);
       return;
     }
-    const pkg = args[0] && options(args[0].value).find(v => v.t === 'pkg');
+    const pkg = args[0] && alternatives(args[0].value).find(v => v.t === 'pkg');
     const effects = pkg?.t === 'pkg' ? pluginEffects(pkg.name, opts, site) : null;
     if (effects) {
       for (const [name, value] of effects.decorators) ctx.decorators.set(name, value);
       for (const h of effects.hooks) addHook(ctx, { phase: h.phase, fn: h.fn, from: ctx, site }, rt);
       return;
     }
-    if (args[0] && options(args[0].value).some(v => v.t === 'pkg' && v.name === '@fastify/autoload')) {
+    if (args[0] && alternatives(args[0].value).some(v => v.t === 'pkg' && v.name === '@fastify/autoload')) {
       autoload(ctx, opts, site, rt, this.registrar);
       return;
     }
@@ -213,7 +213,7 @@ export class FastifyRecorder implements EvaluationHooks {
 
 /** The function a `register()` argument holds: a closure, `import('./x')`'s default export, one of an `either`. */
 function pluginFn(v: Value): Extract<Value, { t: 'fn' }> | null {
-  for (const o of options(v)) {
+  for (const o of alternatives(v)) {
     if (o.t === 'fn') return o;
     if (o.t === 'obj') {
       const d = o.props.get('default');

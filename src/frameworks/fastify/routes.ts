@@ -4,7 +4,7 @@
 import type { AdapterContext } from '../../core/adapter';
 import type { ChainEntry, ChainLevel, ModelRoute, OrderedLayer, RoutingContext, SourceRange, StackOrigin } from '../../core/model';
 import type { Arg, Site } from '../../core/values';
-import { options } from '../../core/values';
+import { alternatives } from '../../core/values';
 import type { HookClassification } from './hook-kind';
 import { hookName } from './hook-kind';
 import { exempts } from './exemptions';
@@ -45,7 +45,7 @@ export function walkContexts(roots: FastifyContext[], classify: (arg: Arg) => Ho
 
 const NO_FACTS: ModelRoute['facts'] = { readsBody: null, readsIdentity: null };
 
-function addRoutes(c: FastifyContext, owner: number, context: string, r: RouteRecord, app: number, major: 4 | 5, classify: (arg: Arg) => HookClassification, out: FastifyWalk, ctx: AdapterContext): void {
+function addRoutes(c: FastifyContext, router: number, context: string, r: RouteRecord, app: number, major: 4 | 5, classify: (arg: Arg) => HookClassification, out: FastifyWalk, ctx: AdapterContext): void {
   const range = ctx.range(r.site.file, r.site.span);
   const path = routePath(r.prefix, r.url ?? '/…');
   const chain: ChainEntry[] = [];
@@ -72,7 +72,7 @@ function addRoutes(c: FastifyContext, owner: number, context: string, r: RouteRe
     }
     for (const f of r.hooks[phase] ?? []) push(f, phase, 'route', r.site);
   }
-  const handler = r.handler ? options(r.handler.value).find(v => v.t === 'fn') : undefined;
+  const handler = r.handler ? alternatives(r.handler.value).find(v => v.t === 'fn') : undefined;
   const unresolved = [...r.notes];
   if (r.url === null) unresolved.push(`path: ${r.urlWhy ?? 'unknown'}`);
   if (r.handler && !handler) unresolved.push(`handler ${r.handler.name}: not a function the analyser can read`);
@@ -83,7 +83,7 @@ function addRoutes(c: FastifyContext, owner: number, context: string, r: RouteRe
       framework: 'fastify', method, path, file: range.file, line: range.line, column: range.column, range,
       handler: handler?.t === 'fn' ? { file: ctx.rel(handler.file), line: handler.fn.headSpan.line } : null,
       chain, protected: authBy.length > 0, authBy, unresolved,
-      app, owner, mountPrefix: c.prefix || '/', order: out.routes.length,
+      app, router, mountPrefix: c.prefix || '/', order: out.routes.length,
       facts,
       chainRanges, shadowedBy, context,
     });
@@ -100,7 +100,7 @@ function underPrefix(path: string, prefix: string | null): boolean {
 
 /** Where a hook is written: the function itself when the analyser can read it, else the argument. */
 function argRange(arg: Arg, ctx: AdapterContext): SourceRange | null {
-  const fn = options(arg.value).find(v => v.t === 'fn');
+  const fn = alternatives(arg.value).find(v => v.t === 'fn');
   if (fn?.t === 'fn') return ctx.range(fn.file, fn.fn.headSpan);
   return arg.site ? ctx.range(arg.site.file, arg.site.span) : null;
 }
