@@ -4,6 +4,7 @@ import type { EvaluationHooks } from '../../core/evaluate';
 import { fit } from '../../core/compact';
 import { describe } from '../../core/evaluate';
 import { Arg, HostObject, Owner, Site, UNKNOWN, Value, alternatives } from '../../core/values';
+import { RecorderLog } from '../shared/recorder-log';
 import { ExpressHost, PathSpec, ROUTE_METHODS, isExpressHost } from './objects';
 
 /** Server properties that tune accepting and keeping connections (stop 1). */
@@ -17,33 +18,16 @@ export const SERVER_TIMEOUTS = new Set([
  */
 export const ROUTER_PACKAGES = ['router', 'express-promise-router'];
 
-export interface AcceptSite {
-  label: string;
-  site: Site;
-}
-
-/** What the recorder logs for module traces (see EvaluationHooks.log): the apps, routers and accept sites it recorded. */
-type LogEntry = { host: ExpressHost } | { accept: AcceptSite };
-
-export class ExpressRecorder implements EvaluationHooks {
-  readonly hosts: ExpressHost[] = [];
-  readonly acceptSites: AcceptSite[] = [];
-  readonly log: LogEntry[] = [];
-
+/** Records apps and routers (the objects the walk starts from) and accept sites, logged per module (see RecorderLog). */
+export class ExpressRecorder extends RecorderLog<ExpressHost> implements EvaluationHooks {
   /** `ids` is the analyser's (see analyser-state.ts): host ids stay unique across its runs. */
-  constructor(private readonly ids: { lastHostId: number }) {}
-
-  replay(entries: unknown[]): void {
-    for (const e of entries as LogEntry[]) {
-      if ('host' in e) this.hosts.push(e.host);
-      else this.acceptSites.push(e.accept);
-      this.log.push(e);
-    }
+  constructor(private readonly ids: { lastHostId: number }) {
+    super();
   }
 
-  private accept(a: AcceptSite): void {
-    this.acceptSites.push(a);
-    this.log.push({ accept: a });
+  /** Every app and router made this run, replayed ones included. */
+  get hosts(): readonly ExpressHost[] {
+    return this.made;
   }
 
   call(callee: Value, args: Arg[], site: Site, rt: AdapterRuntime): Value | undefined {
@@ -66,7 +50,7 @@ export class ExpressRecorder implements EvaluationHooks {
     const host: ExpressHost = {
       framework: 'express', kind, id: ++this.ids.lastHostId, site, owner, stack: [], routeStack: [], params: [], caseSensitive: false, mounted: false,
     };
-    if (kind !== 'server') { this.hosts.push(host); this.log.push({ host }); }
+    if (kind !== 'server') this.record(host);
     return host;
   }
 

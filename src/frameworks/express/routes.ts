@@ -41,7 +41,7 @@ interface WalkState {
 }
 
 export function walkApps(
-  hosts: ExpressHost[], classifyOnce: (arg: Arg) => Classification, ctx: AdapterContext,
+  hosts: readonly ExpressHost[], classifyOnce: (arg: Arg) => Classification, ctx: AdapterContext,
 ): { routes: ModelRoute[]; stacks: OrderedLayer[][]; origins: StackOrigin[] } {
   markMounted(hosts);
   const routes: ModelRoute[] = [];
@@ -115,7 +115,7 @@ function routeSignature(r: ModelRoute): string {
   return `${r.method} ${r.path} ${r.file}:${r.line}:${r.column} ${r.chain.map(c => `${c.name}@${c.file}:${c.line}`).join(',')}`;
 }
 
-function markMounted(hosts: ExpressHost[]): void {
+function markMounted(hosts: readonly ExpressHost[]): void {
   // Hosts of modules replayed after an edit come from the previous run, marks included.
   for (const h of hosts) h.mounted = false;
   for (const h of hosts) {

@@ -6,7 +6,7 @@ import type { FnIR, Span } from '../../core/ir';
 import type { Annotation, LifecyclePhase, ModelRoute, Stop } from '../../core/model';
 import type { Arg, Site } from '../../core/values';
 import { alternatives } from '../../core/values';
-import type { AcceptSite } from './hooks';
+import type { AcceptSite } from '../shared/recorder-log';
 import { hookName } from './hook-kind';
 import { type FastifyContext, descendants } from './objects';
 
@@ -18,7 +18,7 @@ const PHASE_STOPS: Record<LifecyclePhase, Stop> = {
 const SERIALIZE = new Set(['send', 'serializer', 'serialize']);
 const DRAIN = new Set(['hijack', 'sendFile', 'download']);
 
-export function annotate(roots: FastifyContext[], acceptSites: AcceptSite[], routes: ModelRoute[], ctx: AdapterContext): Annotation[] {
+export function annotate(roots: readonly FastifyContext[], acceptSites: AcceptSite[], routes: ModelRoute[], ctx: AdapterContext): Annotation[] {
   const out: Annotation[] = [];
   const seen = new Set<string>();
   const add = (site: Site | null, stop: Stop, label: string) => {

@@ -12,6 +12,7 @@ import type { FnIR } from '../../core/ir';
 import type { LifecyclePhase } from '../../core/model';
 import { registeredSymbolKey } from '../../core/node-builtins';
 import { Arg, HostObject, ObjValue, Site, UNDEFINED, UNKNOWN, Value, alternatives, asString, describe, propArg } from '../../core/values';
+import { RecorderLog } from '../shared/recorder-log';
 import { FastifyContext, HookRecord, LIFECYCLE_PHASES, RouteRecord, SHORTHAND_METHODS, descendants, isFastifyContext } from './objects';
 import { type Registrar, autoload } from './autoload';
 import { childPrefix } from './paths';
@@ -33,37 +34,19 @@ const MIDDIE = new Set(['@fastify/middie', '@fastify/express', 'middie', 'fastif
 /** Methods that return the instance, so calls chain (`fastify().withTypeProvider<T>().register(...)`). */
 const CHAINING = new Set([...INSTANCE_METHODS].filter(m => m !== 'inject' && m !== 'listen' && m !== 'close'));
 
-/** A site that tunes accepting connections (stop 1): `listen()`, server timeouts in the factory options. */
-export interface AcceptSite {
-  label: string;
-  site: Site;
-}
-
 /** Factory options that tune accepting and keeping connections (stop 1). */
 const SERVER_TIMEOUTS = ['connectionTimeout', 'keepAliveTimeout', 'requestTimeout', 'http2SessionTimeout'];
 
-/** What the recorder logs for module traces (see EvaluationHooks.log): the root contexts and accept sites it recorded. */
-type LogEntry = { root: FastifyContext } | { accept: AcceptSite };
-
-export class FastifyRecorder implements EvaluationHooks {
-  readonly roots: FastifyContext[] = [];
-  readonly acceptSites: AcceptSite[] = [];
-  readonly log: LogEntry[] = [];
-
+/** Records root instances (the contexts the walk starts from) and accept sites, logged per module (see RecorderLog). */
+export class FastifyRecorder extends RecorderLog<FastifyContext> implements EvaluationHooks {
   /** `ids` is the analyser's: context ids stay unique across its runs (a replayed module brings its contexts). */
-  constructor(private readonly ids: { lastContextId: number }) {}
-
-  replay(entries: unknown[]): void {
-    for (const e of entries as LogEntry[]) {
-      if ('root' in e) this.roots.push(e.root);
-      else this.acceptSites.push(e.accept);
-      this.log.push(e);
-    }
+  constructor(private readonly ids: { lastContextId: number }) {
+    super();
   }
 
-  private accept(a: AcceptSite): void {
-    this.acceptSites.push(a);
-    this.log.push({ accept: a });
+  /** Every root instance made this run, replayed ones included. */
+  get roots(): readonly FastifyContext[] {
+    return this.made;
   }
 
   call(callee: Value, args: Arg[], site: Site, rt: AdapterRuntime): Value | undefined {
@@ -92,7 +75,7 @@ export class FastifyRecorder implements EvaluationHooks {
       parent, children: [], prefix, hooks, decorators: new Map(), routes: [], middleware: parent ? [...parent.middleware] : [], plugins: [], pluginName,
     };
     if (parent) parent.children.push(ctx);
-    else { this.roots.push(ctx); this.log.push({ root: ctx }); }
+    else this.record(ctx);
     return ctx;
   }
 

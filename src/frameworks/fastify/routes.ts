@@ -19,7 +19,7 @@ export interface FastifyWalk {
   contexts: RoutingContext[];
 }
 
-export function walkContexts(roots: FastifyContext[], classify: (arg: Arg) => HookClassification, ctx: AdapterContext): FastifyWalk {
+export function walkContexts(roots: readonly FastifyContext[], classify: (arg: Arg) => HookClassification, ctx: AdapterContext): FastifyWalk {
   const out: FastifyWalk = { routes: [], stacks: [], origins: [], contexts: [] };
   // Output ids number contexts in walk order, so an analysis after an edit (whose replayed modules
   // keep their contexts' host ids) names them as a fresh one does.
