@@ -3,7 +3,7 @@
 // line moves alone.
 import type { Node } from 'ts-morph';
 import type { Fix, Suggestion, TextEdit } from '../model';
-import { extentOf, sourceFileOf, statementAt, type Extent } from './syntax';
+import { extentOf, indentAt, sourceFileOf, statementAt, type Extent } from './syntax';
 
 export function moveStatement(fix: Extract<Fix, { kind: 'move-statement' }>, text: string): Suggestion | null {
   if (fix.from.file !== fix.anchor.file) return null;
@@ -27,8 +27,7 @@ export function moveEdits(file: string, text: string, from: Node, anchor: Node, 
     let moved = text.slice(src.lines.start, src.lines.end);
     if (!moved.endsWith('\n')) moved += '\n';
     if (dst.lines) {
-      const at = before ? dst.lines.start : dst.lines.end;
-      edits.push({ file, start: at, end: at, newText: at === text.length && !text.endsWith('\n') ? '\n' + moved.replace(/\n$/, '') : moved });
+      edits.push(onOwnLines(file, text, moved, dst.lines, before));
     } else {
       edits.push(inline(file, text.slice(src.start, src.end), dst, before));
     }
@@ -36,10 +35,7 @@ export function moveEdits(file: string, text: string, from: Node, anchor: Node, 
   } else {
     const moved = text.slice(src.start, src.end);
     if (dst.lines) {
-      const indent = /^[ \t]*/.exec(text.slice(dst.lines.start))![0];
-      const at = before ? dst.lines.start : dst.lines.end;
-      const line = `${indent}${moved}\n`;
-      edits.push({ file, start: at, end: at, newText: at === text.length && !text.endsWith('\n') ? '\n' + line.replace(/\n$/, '') : line });
+      edits.push(onOwnLines(file, text, `${indentAt(text, dst.lines.start)}${moved}\n`, dst.lines, before));
     } else {
       edits.push(inline(file, moved, dst, before));
     }
@@ -51,6 +47,15 @@ export function moveEdits(file: string, text: string, from: Node, anchor: Node, 
     edits.push({ file, start: src.start - blanks, end: src.end + after, newText: '' });
   }
   return edits;
+}
+
+/**
+ * `lines` (ending in a line break) inserted as lines of their own just before or just after the
+ * anchor's lines; at the end of a file with no final line break, after a break of their own.
+ */
+function onOwnLines(file: string, text: string, lines: string, anchor: { start: number; end: number }, before: boolean): TextEdit {
+  const at = before ? anchor.start : anchor.end;
+  return { file, start: at, end: at, newText: at === text.length && !text.endsWith('\n') ? '\n' + lines.replace(/\n$/, '') : lines };
 }
 
 /** `moved` placed on the anchor's line, beside it. */
