@@ -90,6 +90,24 @@ export interface ChainEntry {
 }
 
 /**
+ * A test inside an auth layer that lets some requests through before its check (a Fastify hook's
+ * `if (request.url.startsWith('/auth/login')) return;`). The layer protects every route it reaches
+ * except the ones such a test lets through: their verdict reads "protected except …".
+ */
+export interface AuthExemption {
+  /** The auth layer holding the test (a chain entry's name). */
+  by: string;
+  /** The test that lets requests through: `request.url.startsWith('/auth/login')`. */
+  test: string;
+  file: string;
+  line: number;
+  /** Whether it lets this route's requests through: the route is then not protected by `by`. */
+  exempts: boolean;
+  /** Where the test's text semantics matter for this route (a text prefix, the query string). */
+  caveat?: string;
+}
+
+/**
  * A scope routes live in, for frameworks that have them: a Fastify encapsulation context (the root
  * instance or a `register`ed plugin) or a Koa router. Express leaves the list absent.
  */
@@ -146,6 +164,13 @@ export interface Route {
   guards?: RouteRef[];
   /** The id of the RoutingContext the route lives in (Fastify context, Koa router); absent for Express. */
   context?: string;
+  /** The exemptions written in the auth layers of its chain; absent when none. */
+  exemptions?: AuthExemption[];
+  /**
+   * What the framework runs after the handler, in run order: Fastify's preSerialization, onSend and
+   * onResponse hooks (each with its `phase`). Absent when none; never part of the protection verdict.
+   */
+  afterHandler?: ChainEntry[];
 }
 
 /** A text replacement suggested by a rule; offsets are 0-based UTF-16 offsets into the file's text. */

@@ -52,6 +52,16 @@ export const FASTIFY_FIXTURES: FixtureSpec<FastifyMajor>[] = [
     ],
   },
   {
+    dir: 'f7-after-handler-hooks', entry: 'app.js', row: 'F7',
+    title: 'preSerialization, onSend and onResponse run after the handler, root → plugin → route per type; an auth check in onSend protects nothing',
+    routes: { 'GET /api/items': 'public', 'GET /api/me': 'protected', 'GET /health': 'public' },
+    probes: [
+      p('GET /api/items', 'no-auth', 401, 'listItems>wrapData>addEtag>checkTokenTooLate>logTiming>countResponse'),
+      p('GET /api/me', 'no-auth', 401, 'requireUser>addEtag>logTiming>countResponse'),
+      p('GET /health', 'no-auth', 200, 'getHealth>addEtag>logTiming'),
+    ],
+  },
+  {
     dir: 'f7-hook-order', entry: 'app.js', row: 'F7',
     title: "hooks run root, plugin, route-level per type; a root hook added after register(plugin) runs after the plugin's own",
     routes: { 'GET /reports': 'protected', 'GET /health': 'public' },

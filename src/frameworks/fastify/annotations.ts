@@ -8,11 +8,7 @@ import type { Arg, Site } from '../../core/values';
 import { alternatives } from '../../core/values';
 import type { AcceptSite } from '../shared/recorder-log';
 import { hookName } from './hook-kind';
-import { type FastifyContext, descendants } from './objects';
-
-const PHASE_STOPS: Record<LifecyclePhase, Stop> = {
-  onRequest: 4, preParsing: 2, preValidation: 4, preHandler: 4, preSerialization: 6, onSend: 7, onResponse: 7, onError: 4,
-};
+import { type FastifyContext, PHASE_STOPS, descendants } from './objects';
 
 /** Reply methods that serialize a payload (6) or write to the socket themselves (7). */
 const SERIALIZE = new Set(['send', 'serializer', 'serialize']);

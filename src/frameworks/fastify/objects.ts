@@ -2,11 +2,19 @@
 // instance, or the child instance a plain `register(plugin)` hands its plugin), holding the hooks
 // it received in the order Fastify's plugin tree gave them (F7), its decorators and its routes.
 import type { FnIR } from '../../core/ir';
-import type { LifecyclePhase } from '../../core/model';
+import type { LifecyclePhase, Stop } from '../../core/model';
 import type { Arg, HostObject, ObjValue, Site, Value } from '../../core/values';
 
 /** The request-lifecycle hooks a route's chain is made of, in the order Fastify runs them. */
 export const CHAIN_PHASES = ['onRequest', 'preParsing', 'preValidation', 'preHandler'] as const satisfies readonly LifecyclePhase[];
+
+/** The hooks Fastify runs after the handler, in run order (preSerialization only for a payload it serializes). */
+export const AFTER_HANDLER_PHASES = ['preSerialization', 'onSend', 'onResponse'] as const satisfies readonly LifecyclePhase[];
+
+/** The stop each phase's hooks live at: parsing (2), before the handler (4), serializing (6), writing (7). */
+export const PHASE_STOPS: Record<LifecyclePhase, Stop> = {
+  onRequest: 4, preParsing: 2, preValidation: 4, preHandler: 4, preSerialization: 6, onSend: 7, onResponse: 7, onError: 4,
+};
 
 /** Every hook name `addHook` or a route option takes that runs per request (before or after the handler). */
 export const LIFECYCLE_PHASES = new Set<string>(['onRequest', 'preParsing', 'preValidation', 'preHandler', 'preSerialization', 'onSend', 'onResponse', 'onError']);

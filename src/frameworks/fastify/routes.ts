@@ -2,13 +2,13 @@
 // context's hooks per lifecycle phase, in the order the context received them (F7), then the
 // route's own, phase by phase; a route is protected when an auth hook sits in that chain.
 import type { AdapterContext } from '../../core/adapter';
-import type { ChainEntry, ChainLevel, ModelRoute, OrderedLayer, RoutingContext, SourceRange, StackOrigin } from '../../core/model';
+import type { AuthExemption, ChainEntry, ChainLevel, LifecyclePhase, ModelRoute, OrderedLayer, RoutingContext, SourceRange, StackOrigin } from '../../core/model';
 import type { Arg, Site } from '../../core/values';
 import { alternatives } from '../../core/values';
 import type { HookClassification } from './hook-kind';
 import { hookName } from './hook-kind';
-import { exempts } from './exemptions';
-import { ALL_METHODS_4, ALL_METHODS_5, CHAIN_PHASES, FastifyContext, RouteRecord, descendants } from './objects';
+import { type Exemption, describeExemption, exemptionCaveat, exempts } from './exemptions';
+import { AFTER_HANDLER_PHASES, ALL_METHODS_4, ALL_METHODS_5, CHAIN_PHASES, FastifyContext, PHASE_STOPS, RouteRecord, descendants } from './objects';
 import { routePath } from './paths';
 import { handlerFacts } from '../shared/handler-facts';
 
@@ -52,6 +52,7 @@ function addRoutes(c: FastifyContext, router: number, context: string, r: RouteR
   const chainRanges: (SourceRange | null)[] = [];
   const authBy: string[] = [];
   const shadowedBy: ModelRoute['shadowedBy'] = [];
+  const exemptions: AuthExemption[] = [];
   const push = (fn: Arg, phase: (typeof CHAIN_PHASES)[number], level: ChainLevel, at: Site) => {
     const cls = classify(fn);
     const fnRange = argRange(fn, ctx);
@@ -60,17 +61,28 @@ function addRoutes(c: FastifyContext, router: number, context: string, r: RouteR
     chain.push({ name, kind: cls.kind, stop: phase === 'preParsing' ? 2 : cls.stop, file: where.file, line: where.line, phase, level });
     chainRanges.push(fnRange);
     // An exemption written in the hook lets this route's requests through before the check.
+    const file = hookFile(fn);
+    if (cls.kind === 'auth' && file) for (const e of cls.exempt ?? []) exemptions.push(exemptionFor(e, name, file, path, r.config, ctx));
     if (cls.kind === 'auth' && !cls.exempt?.some(e => exempts(e, path, r.config))) authBy.push(name);
     if (cls.bodyOnly && (phase === 'onRequest' || phase === 'preParsing')) {
       shadowedBy.push({ name, range: where, why: `${name} checks request.body in ${phase}, where the body is not parsed yet: it stops every request` });
     }
   };
-  for (const phase of CHAIN_PHASES) {
+  const hooksOf = <P extends LifecyclePhase>(phase: P, each: (fn: Arg, level: ChainLevel, at: Site) => void) => {
     for (const h of c.hooks[phase] ?? []) {
-      if (!h.middie) { push(h.fn, phase, h.from.parent ? 'context' : 'app', h.site); continue; }
-      for (const m of c.middleware) if (underPrefix(path, m.path)) push(m.fn, phase, m.from.parent ? 'context' : 'app', m.fn.site ?? r.site);
+      if (!h.middie) { each(h.fn, h.from.parent ? 'context' : 'app', h.site); continue; }
+      for (const m of c.middleware) if (underPrefix(path, m.path)) each(m.fn, m.from.parent ? 'context' : 'app', m.fn.site ?? r.site);
     }
-    for (const f of r.hooks[phase] ?? []) push(f, phase, 'route', r.site);
+    for (const f of r.hooks[phase] ?? []) each(f, 'route', r.site);
+  };
+  for (const phase of CHAIN_PHASES) hooksOf(phase, (fn, level, at) => push(fn, phase, level, at));
+  // After the handler: serializing (6) and writing (7); they never decide whether the handler runs.
+  const afterHandler: ChainEntry[] = [];
+  for (const phase of AFTER_HANDLER_PHASES) {
+    hooksOf(phase, (fn, level, at) => {
+      const where = argRange(fn, ctx) ?? ctx.range(at.file, at.span);
+      afterHandler.push({ name: hookName(fn), kind: 'other', stop: PHASE_STOPS[phase], file: where.file, line: where.line, phase, level });
+    });
   }
   const handler = r.handler ? alternatives(r.handler.value).find(v => v.t === 'fn') : undefined;
   const unresolved = [...r.notes];
@@ -86,8 +98,22 @@ function addRoutes(c: FastifyContext, router: number, context: string, r: RouteR
       app, router, mountPrefix: c.prefix || '/', order: out.routes.length,
       facts,
       chainRanges, shadowedBy, context,
+      ...(exemptions.length ? { exemptions } : {}),
+      ...(afterHandler.length ? { afterHandler } : {}),
     });
   }
+}
+
+/** The file a hook function is written in, where its exemptions' tests are. */
+function hookFile(arg: Arg): string | null {
+  const fn = alternatives(arg.value).find(v => v.t === 'fn');
+  return fn?.t === 'fn' ? fn.file : null;
+}
+
+function exemptionFor(e: Exemption, by: string, file: string, path: string, config: RouteRecord['config'], ctx: AdapterContext): AuthExemption {
+  const lets = exempts(e, path, config);
+  const caveat = lets ? exemptionCaveat(e, path) : null;
+  return { by, test: describeExemption(e), file: ctx.rel(file), line: e.span.line, exempts: lets, ...(caveat ? { caveat } : {}) };
 }
 
 /** Whether middie runs a `use(prefix, fn)` middleware for `path`: a case-insensitive segment prefix (F18). */

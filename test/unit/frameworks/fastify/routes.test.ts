@@ -237,4 +237,44 @@ app.register(fastifyPassport.initialize());
 app.get('/me', { preValidation: fastifyPassport.authenticate('jwt', { session: false }) }, async () => ({}));
 ` }, ['GET /me [fastifyPassport.authenticate] 🔒']);
   });
+
+  it('F1 exemptions: "protected except" on the routes the test does not let through, the test and its line on those it does', () => {
+    const r = analyse({ 'app.js': `${HOOKS}async function requireToken(request, reply) {
+  if (request.url.startsWith('/auth/login') || request.url === '/health') return;
+  if (!request.headers.authorization) return reply.code(401).send();
+}
+const app = fastify();
+app.addHook('onRequest', requireToken);
+app.get('/auth/login-history', async () => []);
+app.get('/health', async () => 'ok');
+app.get('/orders', async () => []);
+` });
+    const shown = (path: string) => r.routes.find(x => x.path === path)?.exemptions?.map(e => `${e.by} ${e.test} :${e.line} ${e.exempts ? 'lets through' : 'checks'}${e.caveat ? ` (${e.caveat})` : ''}`);
+    assert.deepStrictEqual(shown('/orders'), ["requireToken request.url.startsWith('/auth/login') :6 checks", "requireToken request.url === '/health' :6 checks"]);
+    assert.deepStrictEqual(shown('/auth/login-history'), [
+      "requireToken request.url.startsWith('/auth/login') :6 lets through (startsWith is a text prefix, not a path segment: /auth/login-history passes the test for '/auth/login')",
+      "requireToken request.url === '/health' :6 checks",
+    ]);
+    assert.deepStrictEqual(shown('/health'), [
+      "requireToken request.url.startsWith('/auth/login') :6 checks",
+      "requireToken request.url === '/health' :6 lets through (request.url includes the query string: /health?… is not let through)",
+    ]);
+    assert.deepStrictEqual(r.routes.map(x => [x.path, x.protected]), [['/auth/login-history', false], ['/health', false], ['/orders', true]]);
+  });
+
+  it('hooks after the handler (preSerialization 6, onSend 7, onResponse 7) are listed apart, in run order, and never protect', () => {
+    const r = analyse({ 'app.js': `${HOOKS}const app = fastify();
+app.addHook('onResponse', function logTiming(request, reply, done) { done(); });
+app.addHook('onSend', function addEtag(request, reply, payload, done) { done(null, payload); });
+app.register(async function api(instance) {
+  instance.addHook('preSerialization', async function wrapData(request, reply, payload) { return { data: payload }; });
+  instance.get('/items', { onSend: requireUser }, async () => []);
+});
+app.get('/plain', async () => 'p');
+` });
+    const after = (path: string) => r.routes.find(x => x.path === path)?.afterHandler?.map(e => `${e.phase}:${e.name}@${e.stop}/${e.level}`);
+    assert.deepStrictEqual(after('/items'), ['preSerialization:wrapData@6/context', 'onSend:addEtag@7/app', 'onSend:requireUser@7/route', 'onResponse:logTiming@7/app']);
+    assert.deepStrictEqual(after('/plain'), ['onSend:addEtag@7/app', 'onResponse:logTiming@7/app']);
+    assert.deepStrictEqual(r.routes.map(x => [x.path, x.protected, x.chain.length]), [['/plain', false, 0], ['/items', false, 0]]);
+  });
 });
