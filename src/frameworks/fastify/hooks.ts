@@ -9,7 +9,7 @@
 import type { AdapterRuntime } from '../../core/adapter';
 import type { EvaluationHooks } from '../../core/evaluate';
 import type { FnIR } from '../../core/ir';
-import type { LifecyclePhase } from '../../core/model';
+import type { LifecyclePhase, Stop } from '../../core/model';
 import { registeredSymbolKey } from '../../core/node-builtins';
 import { Arg, HostObject, ObjValue, Site, UNDEFINED, UNKNOWN, Value, alternatives, asString, describe, propArg } from '../../core/values';
 import { RecorderLog } from '../shared/recorder-log';
@@ -34,8 +34,17 @@ const MIDDIE = new Set(['@fastify/middie', '@fastify/express', 'middie', 'fastif
 /** Methods that return the instance, so calls chain (`fastify().withTypeProvider<T>().register(...)`). */
 const CHAINING = new Set([...INSTANCE_METHODS].filter(m => m !== 'inject' && m !== 'listen' && m !== 'close'));
 
-/** Factory options that tune accepting and keeping connections (stop 1). */
-const SERVER_TIMEOUTS = ['connectionTimeout', 'keepAliveTimeout', 'requestTimeout', 'http2SessionTimeout'];
+/** Factory options that tune accepting and keeping connections (stop 1), parsing (2) or routing (3). */
+const FACTORY_OPTION_STOPS: [string, Stop][] = [
+  ['connectionTimeout', 1], ['keepAliveTimeout', 1], ['requestTimeout', 1], ['http2SessionTimeout', 1],
+  ['bodyLimit', 2], ['ignoreTrailingSlash', 3], ['caseSensitive', 3], ['routerOptions', 3],
+];
+
+/** Plugins that parse request bodies Fastify does not parse itself (stop 2). */
+const BODY_PARSER_PLUGINS = new Set(['@fastify/formbody', '@fastify/multipart', 'fastify-formbody', 'fastify-multipart']);
+
+/** Instance methods whose call site belongs to a stop: content-type parsers (2), the 404 handler (3), serializers (6). */
+const METHOD_STOPS: Record<string, Stop> = { addContentTypeParser: 2, setNotFoundHandler: 3, setReplySerializer: 6, setSerializerCompiler: 6 };
 
 /** Records root instances (the contexts the walk starts from) and accept sites, logged per module (see RecorderLog). */
 export class FastifyRecorder extends RecorderLog<FastifyContext> implements EvaluationHooks {
@@ -83,7 +92,7 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
     const p = path.filter(x => x !== 'default').join('.');
     if (name === 'fastify' && (p === '' || p === 'fastify')) {
       const opts = args[0]?.value;
-      if (opts?.t === 'obj') for (const key of SERVER_TIMEOUTS) if (opts.props.has(key)) this.accept({ label: key, site: propArg(opts, key)?.site ?? site });
+      if (opts?.t === 'obj') for (const [key, stop] of FACTORY_OPTION_STOPS) if (opts.props.has(key)) this.mark(stop, key, propArg(opts, key)?.site ?? site);
       return { t: 'host', host: this.createContext(null, '', 'fastify()', site, rt) };
     }
     if (name === 'fastify-plugin' && p === '' && args[0]) return skipOverride(args[0].value, rt);
@@ -92,6 +101,7 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
 
   private callMethod(ctx: FastifyContext, method: string, args: Arg[], site: Site, rt: AdapterRuntime): Value | undefined {
     const self: Value = { t: 'host', host: ctx };
+    if (METHOD_STOPS[method]) this.mark(METHOD_STOPS[method], method, site);
     switch (method) {
       case 'register': this.register(ctx, args, site, rt); return self;
       case 'addHook': {
@@ -110,7 +120,7 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
       }
       case 'route': {
         const opts = args[0]?.value;
-        if (opts?.t === 'obj') ctx.routes.push(routeRecord(ctx, methodsOf(opts), urlOf(opts), opts, propArg(opts, 'handler'), site));
+        if (opts?.t === 'obj') this.addRoute(ctx, routeRecord(ctx, methodsOf(opts), urlOf(opts), opts, propArg(opts, 'handler'), site), opts);
         return self;
       }
       case 'use': {
@@ -129,11 +139,22 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
       const second = args[1]?.value;
       const opts = second?.t === 'obj' ? second : null;
       const handler = args.length >= 3 ? args[2] : opts ? propArg(opts, 'handler') : args[1] ?? null;
-      ctx.routes.push(routeRecord(ctx, [shorthand], pathOf(args[0].value), opts, handler, site));
+      this.addRoute(ctx, routeRecord(ctx, [shorthand], pathOf(args[0].value), opts, handler, site), opts);
       return self;
     }
     if (CHAINING.has(method)) return self;
     return undefined;
+  }
+
+  /** Records a route, and the options in it that tune parsing (its `bodyLimit`, 2) or serializing (a response schema, 6). */
+  private addRoute(ctx: FastifyContext, route: RouteRecord, opts: ObjValue | null): void {
+    ctx.routes.push(route);
+    if (!opts) return;
+    const bodyLimit = propArg(opts, 'bodyLimit');
+    if (bodyLimit) this.mark(2, 'bodyLimit', bodyLimit.site ?? route.site);
+    const schema = opts.props.get('schema');
+    const response = schema?.t === 'obj' ? propArg(schema, 'response') : null;
+    if (response) this.mark(6, 'response schema', response.site ?? route.site);
   }
 
   /** `register(plugin, opts)`: runs the plugin with a child context, or with this one for fastify-plugin (F3-F5). */
@@ -144,6 +165,7 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
       return;
     }
     const pkg = args[0] && alternatives(args[0].value).find(v => v.t === 'pkg');
+    if (pkg?.t === 'pkg' && BODY_PARSER_PLUGINS.has(pkg.name)) this.mark(2, pkg.name, site);
     const effects = pkg?.t === 'pkg' ? pluginEffects(pkg.name, opts, site) : null;
     if (effects) {
       for (const [name, value] of effects.decorators) ctx.decorators.set(name, value);
@@ -151,13 +173,18 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
       return;
     }
     if (args[0] && alternatives(args[0].value).some(v => v.t === 'pkg' && v.name === '@fastify/autoload')) {
+      this.mark(3, '@fastify/autoload', site);
       autoload(ctx, opts, site, rt, this.registrar);
       return;
     }
     const plugin = args[0] ? pluginFn(args[0].value) : null;
     if (!plugin) return;
     const prefixValue = opts?.t === 'obj' ? opts.props.get('prefix') : undefined;
-    this.runPlugin(ctx, plugin, prefixValue ? asString(prefixValue) : null, args[0].name, args[1] ?? null, site, rt, false);
+    const prefixText = prefixValue ? asString(prefixValue) : null;
+    // fastify-plugin ignores the prefix (F5): only a plain plugin's prefix routes anything.
+    const shared = plugin.props?.get(SKIP_OVERRIDE)?.t === 'bool';
+    if (prefixText !== null && opts?.t === 'obj' && !shared) this.mark(3, `prefix ${prefixText}`, propArg(opts, 'prefix')?.site ?? site);
+    this.runPlugin(ctx, plugin, prefixText, args[0].name, args[1] ?? null, site, rt, false);
   }
 
   /** Runs a plugin in a new child of `ctx`, or in `ctx` itself when it is marked skip-override (then the prefix is ignored, F6). */
