@@ -104,6 +104,8 @@ export interface RoutingContext {
   encapsulated: boolean;
   file: string;
   line: number;
+  /** The plugin function that fills it (`fastify()` for a root), for texts that name the context; absent where the adapter has none. */
+  name?: string;
 }
 
 export interface AppInfo {
@@ -284,11 +286,61 @@ export interface AnalysisModel {
   stacks: OrderedLayer[][];
   /** Where each stack starts, parallel to `stacks`: an app, or a router no app mounts. */
   origins: StackOrigin[];
+  /** The contexts routes name in `context` (Fastify), with what rules read of them; absent when there are none. */
+  contexts?: ModelContext[];
+}
+
+/** A hook a context added itself (it reaches that context and every one below it), as rules read it. */
+export interface ContextHook {
+  /** The name it runs under (ChainEntry.name). */
+  name: string;
+  /** How the hook argument is written: `requireUser`, `fastify.authenticate`. */
+  text: string;
+  /** The decorator it reads when written `instance.<decorator>` and that decorator is visible there. */
+  decorator: string | null;
+  kind: LayerKind;
+  phase: LifecyclePhase;
+  /** The call that added it (`addHook(...)`, or the plugin registration that adds its own hook). */
+  range: SourceRange;
+  /** The hook function itself, when the analyser can read it. */
+  fnRange: SourceRange | null;
+}
+
+/**
+ * A hook given as a decorator the context it is read in cannot see (Fastify: declared in another
+ * encapsulated plugin, F3), so it is `undefined` there.
+ */
+export interface UndefinedHook {
+  phase: LifecyclePhase;
+  /** As written: `instance.authenticate`. */
+  text: string;
+  decorator: string;
+  range: SourceRange;
+  /** The framework refuses to start (an `undefined` in a hook array, or given to addHook); else the hook is silently absent. */
+  refused: boolean;
+  /** Where a context that cannot be seen from here declares it, if one does. */
+  declaredAt: SourceRange | null;
+}
+
+/** A RoutingContext with what rules read of it (not part of the JSON contract); adapters fill what they know. */
+export interface ModelContext extends RoutingContext {
+  /** Whose context it is, so a rule sees only its frameworks' (absent: kept for every rule). */
+  framework?: Framework;
+  /** Hooks added in this context itself, in the order they were added. */
+  ownHooks?: ContextHook[];
+  /** The decorators visible in it (its own and its ancestors'). */
+  decorators?: string[];
+  /** `addHook` calls in it whose hook is undefined there. */
+  undefinedHooks?: UndefinedHook[];
+  /** The `register()` call that created it and its plugin argument; null for a root or a context no call in the code creates (autoload). */
+  register?: { call: SourceRange; plugin: SourceRange | null } | null;
 }
 
 export interface StackOrigin {
   kind: 'app' | 'router';
   framework: Framework;
+  /** The framework's version (AppInfo.frameworkVersion), where its rules depend on it (Fastify 4 vs 5, F12); absent when not told. */
+  frameworkVersion?: string | null;
   file: string;
   line: number;
   /** Which path syntax the stack's routers read, named by its adapter (Express: 'express4', 'express5', 'unknown'). */
@@ -309,4 +361,10 @@ export interface ModelRoute extends Route {
   caseSensitive?: boolean[];
   /** Layers that reach every request this route matches and end it first (catch-alls, shadowing routes). */
   shadowedBy: { name: string; range: SourceRange; why: string }[];
+  /** Paths the framework registers the route at besides `path` (Fastify: `get('/')` under a prefix also answers at prefix + '/', F6). */
+  aliases?: string[];
+  /** A GET for which the framework registers a HEAD route of its own (Fastify's exposeHeadRoute(s), F12). */
+  impliedHead?: boolean;
+  /** Route-level hooks that are undefined where the route is registered (a decorator it cannot see, F3). */
+  undefinedHooks?: UndefinedHook[];
 }
