@@ -2,7 +2,8 @@
 import type { Rule } from '../core/rule';
 import { bodyParserBeforeRoutes } from './body-parser-before-routes';
 import { errorHandlerLast } from './error-handler-last';
+import { noDuplicateRoute } from './no-duplicate-route';
 import { noRouteBeforeAuth } from './no-route-before-auth';
 import { noShadowedRoute } from './no-shadowed-route';
 
-export const allRules: Rule[] = [noRouteBeforeAuth, bodyParserBeforeRoutes, errorHandlerLast, noShadowedRoute];
+export const allRules: Rule[] = [noRouteBeforeAuth, bodyParserBeforeRoutes, errorHandlerLast, noShadowedRoute, noDuplicateRoute];
