@@ -365,6 +365,11 @@ export interface ModelRoute extends Route {
   aliases?: string[];
   /** A GET for which the framework registers a HEAD route of its own (Fastify's exposeHeadRoute(s), F12). */
   impliedHead?: boolean;
+  /**
+   * Auth hooks in its chain that read the request body in a phase that runs before the body is parsed
+   * (Fastify onRequest/preParsing, F16): `stopsAll` when the body is their only credential.
+   */
+  bodyBeforeParse?: { hook: string; phase: LifecyclePhase; level: ChainLevel; at: SourceRange; read: SourceRange; stopsAll: boolean }[];
   /** Route-level hooks that are undefined where the route is registered (a decorator it cannot see, F3). */
   undefinedHooks?: UndefinedHook[];
 }

@@ -61,7 +61,7 @@ function reportFor(route: ModelRoute, path: string, first: { route: ModelRoute; 
       fixes: [{ kind: 'add-option', title: `Give GET ${first.route.path} exposeHeadRoute: false`, call: first.route.range, name: 'exposeHeadRoute', value: 'false' }],
     };
   }
-  data.where = first.route.context !== route.context ? ', in two plugins: the router is global to the app' : '';
+  data.where = first.route.context !== route.context ? ', in two plugins (the router is global to the app)' : '';
   return {
     ...route.range, messageId: 'duplicate', data,
     related: [{ ...first.route.range, message: `${route.method} ${path} is first registered here` }],

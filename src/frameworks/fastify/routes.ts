@@ -87,6 +87,7 @@ function addRoutes(c: FastifyContext, router: number, context: string, r: RouteR
   const chainRanges: (SourceRange | null)[] = [];
   const authBy: string[] = [];
   const shadowedBy: ModelRoute['shadowedBy'] = [];
+  const bodyBeforeParse: NonNullable<ModelRoute['bodyBeforeParse']> = [];
   const push = (fn: Arg, phase: (typeof CHAIN_PHASES)[number], level: ChainLevel, at: Site) => {
     const cls = classify(fn);
     const fnRange = argRange(fn, ctx);
@@ -96,6 +97,11 @@ function addRoutes(c: FastifyContext, router: number, context: string, r: RouteR
     chainRanges.push(fnRange);
     // An exemption written in the hook lets this route's requests through before the check.
     if (cls.kind === 'auth' && !cls.exempt?.some(e => exempts(e, path, r.config))) authBy.push(name);
+    if (cls.bodyRead && (phase === 'onRequest' || phase === 'preParsing')) {
+      // Where the hook is put in that phase: the addHook call, or the route option's value.
+      const placed = level === 'route' && fn.site ? fn.site : at;
+      bodyBeforeParse.push({ hook: name, phase, level, at: ctx.range(placed.file, placed.span), read: ctx.range(cls.bodyRead.file, cls.bodyRead.span), stopsAll: !!cls.bodyOnly });
+    }
     if (cls.bodyOnly && (phase === 'onRequest' || phase === 'preParsing')) {
       shadowedBy.push({ name, range: where, why: `${name} checks request.body in ${phase}, where the body is not parsed yet: it stops every request` });
     }
@@ -129,6 +135,7 @@ function addRoutes(c: FastifyContext, router: number, context: string, r: RouteR
       ...(aliases.length ? { aliases } : {}),
       ...(impliedHead && method === 'GET' ? { impliedHead: true } : {}),
       ...(undefinedHooks.length ? { undefinedHooks } : {}),
+      ...(bodyBeforeParse.length ? { bodyBeforeParse } : {}),
     });
   }
 }

@@ -125,7 +125,7 @@ app.register(async function archive(instance) { instance.get('/orders', async ()
       },
       errors: [{
         messageId: 'duplicate', file: 'app.js', line: 3, column: 49,
-        data: { route: 'GET /orders', routeAt: 'app.js:3', firstAt: 'app.js:2', where: ', in two plugins: the router is global to the app' },
+        data: { route: 'GET /orders', routeAt: 'app.js:3', firstAt: 'app.js:2', where: ', in two plugins (the router is global to the app)' },
       }],
     },
     {
@@ -153,7 +153,7 @@ app.get('/orders/', async () => []);
       // The root's routes are compared first: the finding is on the plugin's '/' route.
       errors: [{
         messageId: 'duplicate', file: 'app.js', line: 2, column: 48,
-        data: { route: 'GET /orders/', routeAt: 'app.js:2', firstAt: 'app.js:3', where: ', in two plugins: the router is global to the app' },
+        data: { route: 'GET /orders/', routeAt: 'app.js:2', firstAt: 'app.js:3', where: ', in two plugins (the router is global to the app)' },
       }],
     },
     {
