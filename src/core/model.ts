@@ -182,10 +182,11 @@ export type Fix =
   /**
    * Add the property `name: value` (both source text: `preHandler`, `[auth]`) to the options object of
    * the call at `call` (`app.get('/x', opts, handler)`, `app.route({...})`), or a new options argument
-   * before the handler; an existing array property gets the value's elements appended. No rule
-   * proposes it yet: the Fastify rules will.
+   * before the handler; an existing array property gets the value's elements appended. With `member`,
+   * `value` is a member of the call's receiver (a Fastify decorator): `authenticate` on
+   * `instance.get(...)` is written `[instance.authenticate]`.
    */
-  | { kind: 'add-option'; title: string; call: SourceRange; name: string; value: string }
+  | { kind: 'add-option'; title: string; call: SourceRange; name: string; value: string; member?: true }
   /**
    * Wrap the expression at `target` in a call of the default export of `module` (`fp(plugin)` with
    * `fastify-plugin`): under the name the file already binds it to, else `callee`, imported or required
@@ -318,8 +319,9 @@ export interface UndefinedHook {
   range: SourceRange;
   /** The framework refuses to start (an `undefined` in a hook array, or given to addHook); else the hook is silently absent. */
   refused: boolean;
-  /** Where a context that cannot be seen from here declares it, if one does. */
+  /** Where a context that cannot be seen from here declares it, if one does, and that context's id. */
   declaredAt: SourceRange | null;
+  declaredIn: string | null;
 }
 
 /** A RoutingContext with what rules read of it (not part of the JSON contract); adapters fill what they know. */

@@ -254,11 +254,11 @@ function visibleDecorator(ctx: FastifyContext, name: string): Value | undefined 
   return undefined;
 }
 
-/** Where a context of `ctx`'s tree declares decorator `name`, if one does. */
-export function declarationSite(ctx: FastifyContext, name: string): Site | null {
+/** Where a context of `ctx`'s tree declares decorator `name`, and which context, if one does. */
+export function declarationSite(ctx: FastifyContext, name: string): { site: Site; in: FastifyContext } | null {
   for (const c of descendants(rootOf(ctx))) {
     const site = c.decoratorSites.get(name);
-    if (site) return site;
+    if (site) return { site, in: c };
   }
   return null;
 }

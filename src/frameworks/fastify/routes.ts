@@ -33,14 +33,16 @@ export function walkContexts(roots: readonly FastifyContext[], classify: (arg: A
     const version = ctx.packageVersion(root.site.file, 'fastify');
     out.origins.push({ kind: 'app', framework: 'fastify', frameworkVersion: version, file: ctx.rel(root.site.file), line: root.site.span.line });
     const major = version?.startsWith('4') ? 4 : 5;
-    for (const c of descendants(root)) {
-      numbers.set(c, numbers.size + 1);
+    const tree = descendants(root);
+    // Numbered before any is described: a hook may name a decorator declared in a later context.
+    for (const c of tree) numbers.set(c, numbers.size + 1);
+    for (const c of tree) {
       out.contexts.push({
         id: contextId(c), parent: c.parent ? contextId(c.parent) : null, prefix: c.prefix, encapsulated: c.parent !== null,
         file: ctx.rel(c.site.file), line: c.site.span.line, name: c.pluginName, framework: 'fastify',
-        ...contextFacts(c, classify, ctx),
+        ...contextFacts(c, contextId, classify, ctx),
       });
-      for (const r of c.routes) addRoutes(c, numbers.get(c)!, contextId(c), r, app, major, classify, out, ctx);
+      for (const r of c.routes) addRoutes(c, numbers.get(c)!, contextId, r, app, major, classify, out, ctx);
     }
   }
   return out;
@@ -49,7 +51,7 @@ export function walkContexts(roots: readonly FastifyContext[], classify: (arg: A
 const NO_FACTS: ModelRoute['facts'] = { readsBody: null, readsIdentity: null };
 
 /** What rules read of a context: the hooks it added itself, its visible decorators, its undefined hooks, the call that made it. */
-function contextFacts(c: FastifyContext, classify: (arg: Arg) => HookClassification, ctx: AdapterContext): Pick<ModelContext, 'ownHooks' | 'decorators' | 'undefinedHooks' | 'register'> {
+function contextFacts(c: FastifyContext, contextId: (c: FastifyContext) => string, classify: (arg: Arg) => HookClassification, ctx: AdapterContext): Pick<ModelContext, 'ownHooks' | 'decorators' | 'undefinedHooks' | 'register'> {
   const decorators = visibleDecorators(c);
   const ownHooks: ContextHook[] = [];
   for (const phase of CHAIN_PHASES) {
@@ -62,7 +64,7 @@ function contextFacts(c: FastifyContext, classify: (arg: Arg) => HookClassificat
       });
     }
   }
-  const undefinedHooks = c.undefinedHooks.map(h => undefinedHook(c, h.phase, h.arg, h.site, true, ctx));
+  const undefinedHooks = c.undefinedHooks.map(h => undefinedHook(c, h.phase, h.arg, h.site, true, contextId, ctx));
   const register = c.parent && c.pluginSite
     ? { call: ctx.range(c.site.file, c.site.span), plugin: ctx.range(c.pluginSite.file, c.pluginSite.span) }
     : null;
@@ -70,17 +72,19 @@ function contextFacts(c: FastifyContext, classify: (arg: Arg) => HookClassificat
 }
 
 /** A hook that is `undefined` in `c` (a decorator it cannot see), with where another context declares it. */
-function undefinedHook(c: FastifyContext, phase: LifecyclePhase, arg: Arg, at: Site, refused: boolean, ctx: AdapterContext): UndefinedHook {
+function undefinedHook(
+  c: FastifyContext, phase: LifecyclePhase, arg: Arg, at: Site, refused: boolean, contextId: (c: FastifyContext) => string, ctx: AdapterContext,
+): UndefinedHook {
   const decorator = /([\w$]+)$/.exec(arg.name)?.[1] ?? arg.name;
   const declared = declarationSite(c, decorator);
   const site = arg.site ?? at;
   return {
     phase, text: arg.name, decorator, range: ctx.range(site.file, site.span), refused,
-    declaredAt: declared ? ctx.range(declared.file, declared.span) : null,
+    declaredAt: declared ? ctx.range(declared.site.file, declared.site.span) : null, declaredIn: declared ? contextId(declared.in) : null,
   };
 }
 
-function addRoutes(c: FastifyContext, router: number, context: string, r: RouteRecord, app: number, major: 4 | 5, classify: (arg: Arg) => HookClassification, out: FastifyWalk, ctx: AdapterContext): void {
+function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyContext) => string, r: RouteRecord, app: number, major: 4 | 5, classify: (arg: Arg) => HookClassification, out: FastifyWalk, ctx: AdapterContext): void {
   const range = ctx.range(r.site.file, r.site.span);
   const path = routePath(r.prefix, r.url ?? '/…');
   const chain: ChainEntry[] = [];
@@ -123,7 +127,8 @@ function addRoutes(c: FastifyContext, router: number, context: string, r: RouteR
   const impliedHead = (r.exposeHeadRoute ?? c.exposeHeadRoutes) && methods.includes('GET') && !methods.includes('HEAD');
   // A '/' route under a prefix is registered at the prefix and at prefix + '/' (F6).
   const aliases = r.url === '/' && r.prefix && !r.prefix.endsWith('/') ? [`${r.prefix}/`] : [];
-  const undefinedHooks = r.undefinedHooks.map(h => undefinedHook(c, h.phase, h.arg, r.site, h.inArray, ctx));
+  const undefinedHooks = r.undefinedHooks.map(h => undefinedHook(c, h.phase, h.arg, r.site, h.inArray, contextId, ctx));
+  const context = contextId(c);
   for (const method of methods) {
     out.routes.push({
       framework: 'fastify', method, path, file: range.file, line: range.line, column: range.column, range,
