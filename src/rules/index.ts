@@ -5,6 +5,10 @@ import { bodyParserBeforeRoutes } from './body-parser-before-routes';
 import { errorHandlerLast } from './error-handler-last';
 import { noDuplicateRoute } from './no-duplicate-route';
 import { noRouteBeforeAuth } from './no-route-before-auth';
+import { noRouteOutsideAuthScope } from './no-route-outside-auth-scope';
 import { noShadowedRoute } from './no-shadowed-route';
 
-export const allRules: Rule[] = [noRouteBeforeAuth, bodyParserBeforeRoutes, errorHandlerLast, noShadowedRoute, noDuplicateRoute, authHookReadsBody];
+export const allRules: Rule[] = [
+  noRouteBeforeAuth, bodyParserBeforeRoutes, errorHandlerLast, noShadowedRoute,
+  noRouteOutsideAuthScope, noDuplicateRoute, authHookReadsBody,
+];
