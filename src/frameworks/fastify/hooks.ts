@@ -17,6 +17,7 @@ import { FastifyContext, HookRecord, LIFECYCLE_PHASES, RouteRecord, SHORTHAND_ME
 import { type Registrar, autoload } from './autoload';
 import { childPrefix } from './paths';
 import { pluginEffects } from './plugins';
+import { decoratedAnywhere, rootOf, visibleDecorator } from './decorators';
 
 /** The property marking a plugin that shares its parent's context: `fn[Symbol.for('skip-override')] = true`, as `fp(fn)` sets it. */
 export const SKIP_OVERRIDE = registeredSymbolKey('skip-override');
@@ -246,43 +247,9 @@ function ran(ctx: FastifyContext, fn: FnIR): boolean {
   return descendants(ctx).some(c => c.plugins.includes(fn));
 }
 
-function visibleDecorator(ctx: FastifyContext, name: string): Value | undefined {
-  for (let c: FastifyContext | null = ctx; c; c = c.parent) {
-    const v = c.decorators.get(name);
-    if (v) return v;
-  }
-  return undefined;
-}
-
-/** Where a context of `ctx`'s tree declares decorator `name`, and which context, if one does. */
-export function declarationSite(ctx: FastifyContext, name: string): { site: Site; in: FastifyContext } | null {
-  for (const c of descendants(rootOf(ctx))) {
-    const site = c.decoratorSites.get(name);
-    if (site) return { site, in: c };
-  }
-  return null;
-}
-
-/** Every decorator visible in `ctx`: its own and its ancestors'. */
-export function visibleDecorators(ctx: FastifyContext): string[] {
-  const out = new Set<string>();
-  for (let c: FastifyContext | null = ctx; c; c = c.parent) for (const name of c.decorators.keys()) out.add(name);
-  return [...out];
-}
-
 /** A value that is certainly `undefined` (a decorator read where it is not visible). */
 function isUndefined(v: Value): boolean {
   return v.t === 'unknown' && v.undef === true;
-}
-
-function rootOf(ctx: FastifyContext): FastifyContext {
-  let c = ctx;
-  while (c.parent) c = c.parent;
-  return c;
-}
-
-function decoratedAnywhere(ctx: FastifyContext, name: string): boolean {
-  return descendants(ctx).some(c => c.decorators.has(name));
 }
 
 function methodsOf(opts: ObjValue): string[] {

@@ -7,7 +7,7 @@ import type { Arg, Site } from '../../core/values';
 import { alternatives } from '../../core/values';
 import type { HookClassification } from './hook-kind';
 import { hookName } from './hook-kind';
-import { declarationSite, visibleDecorators } from './hooks';
+import { declarationSite, visibleDecorators } from './decorators';
 import { exempts } from './exemptions';
 import { ALL_METHODS_4, ALL_METHODS_5, CHAIN_PHASES, FastifyContext, RouteRecord, descendants } from './objects';
 import { routePath } from './paths';
