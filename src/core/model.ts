@@ -192,7 +192,13 @@ export type Fix =
    * `fastify-plugin`): under the name the file already binds it to, else `callee`, imported or required
    * as the file does. No rule proposes it yet: the Fastify rules will.
    */
-  | { kind: 'wrap-call'; title: string; target: SourceRange; callee: string; module: string };
+  | { kind: 'wrap-call'; title: string; target: SourceRange; callee: string; module: string }
+  /**
+   * Move a lifecycle hook from phase `from` to `to` where it is written: `hook` is an
+   * `addHook('onRequest', fn)` call (its phase argument changes) or the value of a route option
+   * `onRequest: fn` (its key changes, when it holds that hook alone and no `to` option exists).
+   */
+  | { kind: 'move-hook'; title: string; hook: SourceRange; from: string; to: string };
 
 /** The other end of a problem (e.g. the auth layer a route misses). */
 export interface RelatedLocation extends SourceRange {

@@ -45,6 +45,7 @@ function reportFor(read: EarlyRead, routes: ModelRoute[]): RuleReport {
     messageId: read.stopsAll ? 'stopsAll' : 'neverSeen',
     data: { hook: read.hook, phase: read.phase, readAt: at(read.read), routes: names.length === 1 ? names[0] : `${names.length} routes` },
     related: [{ ...read.read, message: `${read.hook} reads request.body here` }],
-    fixes: [],
+    // preHandler runs after parsing and validation; the hook keeps its place among the route's hooks.
+    fixes: [{ kind: 'move-hook', title: `Run ${read.hook} in preHandler`, hook: read.at, from: read.phase, to: 'preHandler' }],
   };
 }

@@ -50,6 +50,10 @@ app.post('/orders', { onRequest: checkApiKeyTooEarly }, async () => ({}));
       errors: [{
         messageId: 'stopsAll', file: 'app.js', line: 3, column: 34,
         data: { hook: 'checkApiKeyTooEarly', phase: 'onRequest', readAt: 'app.js:2', routes: 'POST /orders' },
+        suggestionOutput: `const app = require('fastify')();
+async function checkApiKeyTooEarly(request, reply) { if (request.body?.apiKey !== 'key') return reply.code(401).send(); }
+app.post('/orders', { preHandler: checkApiKeyTooEarly }, async () => ({}));
+`,
       }],
     },
     {
@@ -85,6 +89,14 @@ app.post('/orders', async () => ({}));
       errors: [{
         messageId: 'neverSeen', file: 'app.js', line: 6, column: 1,
         data: { hook: 'checkApiKey', phase: 'onRequest', readAt: 'app.js:3', routes: 'POST /orders' },
+        suggestionOutput: `const app = require('fastify')();
+async function checkApiKey(request, reply) {
+  const key = request.body?.apiKey ?? request.headers.authorization;
+  if (key !== 'key') return reply.code(401).send();
+}
+app.addHook('preHandler', checkApiKey);
+app.post('/orders', async () => ({}));
+`,
       }],
     },
   ],
