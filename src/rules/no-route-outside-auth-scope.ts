@@ -45,9 +45,13 @@ export const noRouteOutsideAuthScope = defineRule({
     const scopes = authScopes(ctx.model.routes, contexts);
     for (const route of ctx.model.routes) {
       if (route.protected || route.shadowedBy.length || reported.has(route) || !route.context) continue;
-      const scope = scopes.find(s => s.app === route.app && !within(route.context!, s.context.id, contexts) && ctx.paths(route.app).covers(s.prefix, route.path, true));
+      const own = contexts.get(route.context)?.prefix ?? '';
+      const scope = scopes.find(s => s.app === route.app && !within(route.context!, s.context.id, contexts) && ctx.paths(route.app).covers(s.prefix, route.path, true)
+        // A plugin mounted at a longer prefix of its own (`/api/auth` beside a protected `/api`) is a public area by design.
+        && own.length <= s.prefix.length);
       if (scope) {
-        out.push(ctx.reuse(route.range, [route.method, route.path, scope.hook.range, scope.hook.fnRange, scope.sibling.range, scope.prefix], () => siblingReport(route, scope, contexts)));
+        const inputs = [route.method, route.path, route.context, scope.hook.range, scope.hook.fnRange, scope.sibling.range, scope.prefix, scope.context.name];
+        out.push(ctx.reuse(route.range, inputs, () => siblingReport(route, scope, contexts)));
         continue;
       }
       const identity = route.facts.readsIdentity;

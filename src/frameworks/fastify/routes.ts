@@ -2,11 +2,12 @@
 // context's hooks per lifecycle phase, in the order the context received them (F7), then the
 // route's own, phase by phase; a route is protected when an auth hook sits in that chain.
 import type { AdapterContext } from '../../core/adapter';
+import type { FnIR } from '../../core/ir';
 import type { ChainEntry, ChainLevel, ContextHook, LifecyclePhase, ModelContext, ModelRoute, OrderedLayer, SourceRange, StackOrigin, UndefinedHook } from '../../core/model';
 import type { Arg, Site } from '../../core/values';
 import { alternatives } from '../../core/values';
 import type { HookClassification } from './hook-kind';
-import { hookName } from './hook-kind';
+import { hookName, rejects } from './hook-kind';
 import { declarationSite, visibleDecorators } from './decorators';
 import { exempts } from './exemptions';
 import { ALL_METHODS_4, ALL_METHODS_5, CHAIN_PHASES, FastifyContext, RouteRecord, descendants } from './objects';
@@ -49,6 +50,15 @@ export function walkContexts(roots: readonly FastifyContext[], classify: (arg: A
 }
 
 const NO_FACTS: ModelRoute['facts'] = { readsBody: null, readsIdentity: null };
+
+/**
+ * What a handler reads: a handler that authenticates the request itself (`await request.jwtVerify()`,
+ * a 401 sent) before reading `request.user` reads an identity it checked.
+ */
+function fastifyHandlerFacts(fn: FnIR, file: string, ctx: AdapterContext): ModelRoute['facts'] {
+  const facts = handlerFacts(fn, file, ctx);
+  return facts.readsIdentity && rejects(fn) ? { ...facts, readsIdentity: null } : facts;
+}
 
 /** What rules read of a context: the hooks it added itself, its visible decorators, its undefined hooks, the call that made it. */
 function contextFacts(c: FastifyContext, contextId: (c: FastifyContext) => string, classify: (arg: Arg) => HookClassification, ctx: AdapterContext): Pick<ModelContext, 'ownHooks' | 'decorators' | 'undefinedHooks' | 'register'> {
@@ -121,7 +131,7 @@ function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyCont
   const unresolved = [...r.notes];
   if (r.url === null) unresolved.push(`path: ${r.urlWhy ?? 'unknown'}`);
   if (r.handler && !handler) unresolved.push(`handler ${r.handler.name}: not a function the analyser can read`);
-  const facts = handler?.t === 'fn' ? ctx.memo('fastify.handlerFacts', handler.fn, () => handlerFacts(handler.fn, handler.file, ctx)) : NO_FACTS;
+  const facts = handler?.t === 'fn' ? ctx.memo('fastify.handlerFacts', handler.fn, () => fastifyHandlerFacts(handler.fn, handler.file, ctx)) : NO_FACTS;
   const methods = r.methods.flatMap(m => (m === 'ALL' ? (major === 4 ? ALL_METHODS_4 : ALL_METHODS_5) : [m]));
   // lib/route.js: a GET gets a HEAD route of its own unless it registers HEAD itself or says exposeHeadRoute: false (F12).
   const impliedHead = (r.exposeHeadRoute ?? c.exposeHeadRoutes) && methods.includes('GET') && !methods.includes('HEAD');

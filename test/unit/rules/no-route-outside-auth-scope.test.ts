@@ -60,6 +60,28 @@ app.register(async function api(instance) {
       },
     },
     {
+      name: 'a login plugin at a longer prefix of its own beside a protected /api',
+      files: {
+        'package.json': FASTIFY5,
+        'app.js': `${REQUIRE_USER}const app = require('fastify')();
+app.register(async function login(instance) { instance.post('/login', async () => ({ token: 't' })); }, { prefix: '/api/auth' });
+app.register(async function api(instance) {
+  instance.addHook('onRequest', requireUser);
+  instance.get('/orders', async () => []);
+}, { prefix: '/api' });
+`,
+      },
+    },
+    {
+      name: 'a handler that verifies the JWT itself before reading request.user',
+      files: {
+        'package.json': FASTIFY5,
+        'app.js': `const app = require('fastify')();
+app.get('/me', async (request) => { await request.jwtVerify(); return request.user; });
+`,
+      },
+    },
+    {
       name: 'a decorator from an fp plugin is visible in every plugin (F4)',
       files: {
         'package.json': FASTIFY5,
