@@ -3,9 +3,9 @@
 // sit in. Fastify registers some routes itself: `get('/')` under a prefix answers at the prefix and
 // at prefix + '/' (F6), and a GET gets a HEAD route of its own, which an explicit `head()` registered
 // after it repeats on Fastify 5 (F12; Fastify 4 lets the explicit one replace it).
-import type { ModelRoute, SourceRange } from '../core/model';
+import type { ModelRoute } from '../core/model';
 import type { RuleReport } from '../core/rule';
-import { at, defineRule } from './define-rule';
+import { at, defineRule, samePlace } from './define-rule';
 
 export const noDuplicateRoute = defineRule({
   id: 'no-duplicate-route',
@@ -67,8 +67,4 @@ function reportFor(route: ModelRoute, path: string, first: { route: ModelRoute; 
     related: [{ ...first.route.range, message: `${route.method} ${path} is first registered here` }],
     fixes: [],
   };
-}
-
-function samePlace(a: SourceRange, b: SourceRange): boolean {
-  return a.file === b.file && a.line === b.line && a.column === b.column;
 }

@@ -7,9 +7,9 @@
 // - a hook written as a decorator the route's context cannot see (F3): Fastify refuses an `undefined`
 //   in a hook array at startup (FST_ERR_HOOK_INVALID_HANDLER), and silently drops a lone one.
 // A lone public route with no protected sibling under its prefix is not reported.
-import type { ContextHook, Fix, ModelContext, ModelRoute, SourceRange, UndefinedHook } from '../core/model';
+import type { ContextHook, Fix, ModelContext, ModelRoute, UndefinedHook } from '../core/model';
 import type { RuleReport } from '../core/rule';
-import { at, defineRule } from './define-rule';
+import { at, defineRule, samePlace } from './define-rule';
 
 export const noRouteOutsideAuthScope = defineRule({
   id: 'no-route-outside-auth-scope',
@@ -152,10 +152,6 @@ function addHookOption(route: ModelRoute, hook: ContextHook, contexts: Map<strin
   const isFunction = fn && !samePlace(fn, hook.range) && fn.file === route.file && hook.range.file === route.file;
   if (/^[A-Za-z_$][\w$]*$/.test(hook.text) && isFunction) return [{ kind: 'add-option', title, call: route.range, name: hook.phase, value: `[${hook.text}]` }];
   return [];
-}
-
-function samePlace(a: SourceRange, b: SourceRange): boolean {
-  return a.file === b.file && a.line === b.line && a.column === b.column;
 }
 
 /**
