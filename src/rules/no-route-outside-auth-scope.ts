@@ -132,7 +132,7 @@ function identityReport(route: ModelRoute, identity: NonNullable<ModelRoute['fac
   const related = [{ ...identity.range, message: `${identity.expr} is read here` }];
   if (elsewhere) {
     data.auth = `: ${elsewhere.hook.name} (${at(elsewhere.hook.fnRange ?? elsewhere.hook.range)}) is added inside plugin ${elsewhere.context.name ?? 'anonymous'} `
-      + `(${elsewhere.context.file}:${elsewhere.context.line}), ${where(contexts.get(route.context!))} cannot see it`;
+      + `(${elsewhere.context.file}:${elsewhere.context.line}), which does not contain this route (registered ${where(contexts.get(route.context!))})`;
     related.push({ ...elsewhere.hook.range, message: `${elsewhere.hook.name} is added here` });
   }
   return { ...route.range, messageId: 'readsIdentity', data, related, fixes: elsewhere ? addHookOption(route, elsewhere.hook, contexts) : [] };

@@ -233,7 +233,7 @@ app.get('/me', async (request) => request.session.user);
         messageId: 'readsIdentity', file: 'app.js', line: 7, column: 1,
         data: {
           route: 'GET /me', identity: 'request.session.user',
-          auth: ': requireUser (app.js:1) is added inside plugin account (app.js:3), in the root context cannot see it',
+          auth: ': requireUser (app.js:1) is added inside plugin account (app.js:3), which does not contain this route (registered in the root context)',
         },
       }],
     },
