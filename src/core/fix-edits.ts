@@ -6,6 +6,7 @@
 import type { Fix, Suggestion } from './model';
 import { addOption } from './fixes/add-option';
 import { moveBeforeCall } from './fixes/move-before-call';
+import { moveCall } from './fixes/move-call';
 import { moveHook } from './fixes/move-hook';
 import { moveStatement } from './fixes/move-statement';
 import { wrapCall } from './fixes/wrap-call';
@@ -18,5 +19,6 @@ export function suggestionFor(fix: Fix, text: string): Suggestion | null {
     case 'add-option': return addOption(fix, text);
     case 'wrap-call': return wrapCall(fix, text);
     case 'move-hook': return moveHook(fix, text);
+    case 'move-call': return moveCall(fix, text);
   }
 }

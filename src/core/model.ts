@@ -198,7 +198,14 @@ export type Fix =
    * `addHook('onRequest', fn)` call (its phase argument changes) or the value of a route option
    * `onRequest: fn` (its key changes, when it holds that hook alone and no `to` option exists).
    */
-  | { kind: 'move-hook'; title: string; hook: SourceRange; from: string; to: string };
+  | { kind: 'move-hook'; title: string; hook: SourceRange; from: string; to: string }
+  /**
+   * Move the statement that is the call `from` to just after the one that is the call `anchor`, in
+   * another block (a route into the plugin whose hooks should reach it): its receiver becomes the
+   * anchor's (`app.get` → `instance.get`) and, with `path`, its first argument, the string `path.from`,
+   * becomes `path.to`. Not offered when the moved code names a local of the function it leaves.
+   */
+  | { kind: 'move-call'; title: string; from: SourceRange; anchor: SourceRange; path?: { from: string; to: string } };
 
 /** The other end of a problem (e.g. the auth layer a route misses). */
 export interface RelatedLocation extends SourceRange {

@@ -69,6 +69,8 @@ interface AuthScope {
   hook: ContextHook;
   prefix: string;
   sibling: ModelRoute;
+  /** A protected route registered in the context itself: where a moved route would go. */
+  anchor: ModelRoute | null;
 }
 
 /**
@@ -85,7 +87,8 @@ function authScopes(routes: ModelRoute[], contexts: Map<string, ModelContext>): 
       const sibling = routes.find(r => r.protected && r.authBy.includes(hook.name) && r.context && within(r.context, c.id, contexts));
       if (!sibling) continue;
       const prefix = c.prefix && c.prefix !== '/' ? c.prefix : parentPath(sibling.path);
-      if (prefix !== '/') out.push({ app: sibling.app, context: c, hook, prefix, sibling });
+      const anchor = routes.find(r => r.context === c.id && r.protected && r.authBy.includes(hook.name)) ?? null;
+      if (prefix !== '/') out.push({ app: sibling.app, context: c, hook, prefix, sibling, anchor });
     }
   }
   return out;
@@ -122,8 +125,27 @@ function siblingReport(route: ModelRoute, scope: AuthScope, contexts: Map<string
       { ...scope.hook.range, message: `${scope.hook.name} is added here, inside plugin ${scope.context.name ?? 'anonymous'}` },
       { ...scope.sibling.range, message: `${scope.sibling.method} ${scope.sibling.path} is protected by ${scope.hook.name}` },
     ],
-    fixes: addHookOption(route, scope.hook, contexts),
+    fixes: [...addHookOption(route, scope.hook, contexts), ...moveInto(route, scope, contexts)],
   };
+}
+
+/**
+ * The route's registration moved beside a route of the protected plugin, on that plugin's instance,
+ * its path shortened by the plugin's prefix. Only when the path is written as the route's full path
+ * minus its own context's prefix (a '/' or '' route at its prefix is left alone: either could be meant).
+ */
+function moveInto(route: ModelRoute, scope: AuthScope, contexts: Map<string, ModelContext>): Fix[] {
+  const anchor = scope.anchor;
+  if (!anchor || anchor.file !== route.file) return [];
+  const own = contexts.get(route.context!)?.prefix ?? '';
+  const target = scope.context.prefix;
+  const written = route.path.slice(own.length);
+  const wanted = route.path.slice(target.length);
+  if (!route.path.startsWith(own) || !route.path.startsWith(target) || !written.startsWith('/') || !wanted.startsWith('/')) return [];
+  return [{
+    kind: 'move-call', title: `Move ${route.method} ${route.path} into plugin ${scope.context.name ?? 'anonymous'}`, from: route.range, anchor: anchor.range,
+    ...(written !== wanted ? { path: { from: written, to: wanted } } : {}),
+  }];
 }
 
 function identityReport(route: ModelRoute, identity: NonNullable<ModelRoute['facts']['readsIdentity']>, scopes: AuthScope[], contexts: Map<string, ModelContext>): RuleReport {

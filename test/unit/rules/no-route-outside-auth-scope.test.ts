@@ -1,5 +1,8 @@
+import * as assert from 'assert';
+import { suggestionFor } from '../../../src/core/fix-edits';
 import { noRouteOutsideAuthScope } from '../../../src/rules/no-route-outside-auth-scope';
-import { runRuleTests } from './rule-tester';
+import { analyse } from '../workspace';
+import { applyEdits, runRuleTests } from './rule-tester';
 
 const FASTIFY5 = JSON.stringify({ dependencies: { fastify: '^5.6.0' } });
 
@@ -297,4 +300,31 @@ app.register(async function orders(instance) {
       }],
     },
   ],
+});
+
+describe('no-route-outside-auth-scope: the second suggestion moves the route into the protected plugin', () => {
+  const files = {
+    'package.json': FASTIFY5,
+    'app.js': `${REQUIRE_USER}const app = require('fastify')();
+app.register(async function admin(instance) {
+  instance.addHook('preHandler', requireUser);
+  instance.get('/users', async () => []);
+}, { prefix: '/admin' });
+app.get('/admin/export', async () => 'csv');
+`,
+  };
+
+  it('from the root into the plugin, on its instance, the path without the prefix', () => {
+    const finding = analyse(files).findings.find(f => f.ruleId === 'no-route-outside-auth-scope');
+    assert.deepStrictEqual(finding?.fixes.map(f => f.kind), ['add-option', 'move-call']);
+    const s = suggestionFor(finding!.fixes[1], files['app.js']);
+    assert.strictEqual(s?.title, 'Move GET /admin/export into plugin admin');
+    assert.strictEqual(applyEdits(files['app.js'], s!.edits), `${REQUIRE_USER}const app = require('fastify')();
+app.register(async function admin(instance) {
+  instance.addHook('preHandler', requireUser);
+  instance.get('/users', async () => []);
+  instance.get('/export', async () => 'csv');
+}, { prefix: '/admin' });
+`);
+  });
 });
