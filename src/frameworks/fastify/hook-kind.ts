@@ -5,7 +5,7 @@
 // from a timer does not stop it (F10), nor a status set without a send.
 import type { Expr, FnIR, Span, Stmt } from '../../core/ir';
 import type { LayerKind, Stop } from '../../core/model';
-import type { Arg, Value } from '../../core/values';
+import type { Arg, Site, Value } from '../../core/values';
 import { alternatives } from '../../core/values';
 import { type Exemption, exemptionsOf } from './exemptions';
 import { authPackageHook, pluginFunction } from './plugins';
@@ -20,6 +20,8 @@ export interface HookClassification {
    * always undefined (F16), so there it stops every request.
    */
   bodyOnly?: true;
+  /** Where an auth hook first reads `request.body` (undefined in onRequest and preParsing, F16). */
+  bodyRead?: Site;
   /** Requests an auth hook lets through before its check (`if (request.url === '/health') return;`). */
   exempt?: Exemption[];
 }
@@ -41,7 +43,11 @@ export function classifyHook(arg: Arg, configuredAuth: readonly string[]): HookC
     const why = rejects(v.fn);
     if (!why) return { kind: 'other', stop: 4, evidence: 'function body' };
     const exempt = exemptionsOf(v.fn);
-    return { ...auth(why), ...(bodyOnly(v.fn) ? { bodyOnly: true as const } : {}), ...(exempt ? { exempt } : {}) };
+    const body = v.fn.uses.find(u => u.param === 0 && u.path[0] === 'body');
+    return {
+      ...auth(why), ...(bodyOnly(v.fn) ? { bodyOnly: true as const } : {}), ...(exempt ? { exempt } : {}),
+      ...(body ? { bodyRead: { file: v.file, span: body.span } } : {}),
+    };
   }
   return { kind: 'other', stop: 4, evidence: v.t === 'unknown' ? v.why : 'unrecognised' };
 }

@@ -17,6 +17,7 @@ import { FastifyContext, HookRecord, LIFECYCLE_PHASES, RouteRecord, SHORTHAND_ME
 import { type Registrar, autoload } from './autoload';
 import { childPrefix } from './paths';
 import { pluginEffects } from './plugins';
+import { decoratedAnywhere, rootOf, visibleDecorator } from './decorators';
 
 /** The property marking a plugin that shares its parent's context: `fn[Symbol.for('skip-override')] = true`, as `fp(fn)` sets it. */
 export const SKIP_OVERRIDE = registeredSymbolKey('skip-override');
@@ -76,12 +77,13 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
 
   assign(): void {}
 
-  private createContext(parent: FastifyContext | null, prefix: string, pluginName: string, site: Site, rt: AdapterRuntime): FastifyContext {
+  private createContext(parent: FastifyContext | null, prefix: string, pluginName: string, site: Site, rt: AdapterRuntime, pluginSite: Site | null = null, exposeHeadRoutes = true): FastifyContext {
     const hooks: FastifyContext['hooks'] = {};
     if (parent) for (const [phase, list] of Object.entries(parent.hooks)) hooks[phase as LifecyclePhase] = [...list];
     const ctx: FastifyContext = {
       framework: 'fastify', kind: 'context', id: ++this.ids.lastContextId, site, owner: rt.owner,
       parent, children: [], prefix, hooks, decorators: new Map(), routes: [], middleware: parent ? [...parent.middleware] : [], plugins: [], pluginName,
+      decoratorSites: new Map(), pluginSite, undefinedHooks: [], exposeHeadRoutes: parent ? parent.exposeHeadRoutes : exposeHeadRoutes,
     };
     if (parent) parent.children.push(ctx);
     else this.record(ctx);
@@ -93,7 +95,8 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
     if (name === 'fastify' && (p === '' || p === 'fastify')) {
       const opts = args[0]?.value;
       if (opts?.t === 'obj') for (const [key, stop] of FACTORY_OPTION_STOPS) if (opts.props.has(key)) this.mark(stop, key, propArg(opts, key)?.site ?? site);
-      return { t: 'host', host: this.createContext(null, '', 'fastify()', site, rt) };
+      const expose = opts?.t === 'obj' ? opts.props.get('exposeHeadRoutes') : undefined;
+      return { t: 'host', host: this.createContext(null, '', 'fastify()', site, rt, null, expose?.t === 'bool' ? expose.v : true) };
     }
     if (name === 'fastify-plugin' && p === '' && args[0]) return skipOverride(args[0].value, rt);
     return undefined;
@@ -106,7 +109,10 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
       case 'register': this.register(ctx, args, site, rt); return self;
       case 'addHook': {
         const name = asString(args[0]?.value ?? UNKNOWN(''));
-        if (name && LIFECYCLE_PHASES.has(name) && args[1]) addHook(ctx, { phase: name as LifecyclePhase, fn: args[1], from: ctx, site }, rt);
+        if (!name || !LIFECYCLE_PHASES.has(name) || !args[1]) return self;
+        // `addHook('onRequest', instance.authenticate)` with a decorator this context cannot see: Fastify throws (F3).
+        if (isUndefined(args[1].value)) ctx.undefinedHooks.push({ phase: name as LifecyclePhase, arg: args[1], site });
+        else addHook(ctx, { phase: name as LifecyclePhase, fn: args[1], from: ctx, site }, rt);
         return self;
       }
       case 'after': case 'ready': {
@@ -115,7 +121,10 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
       }
       case 'decorate': {
         const name = asString(args[0]?.value ?? UNKNOWN(''));
-        if (name && args[1]) ctx.decorators.set(name, args[1].value);
+        if (name && args[1]) {
+          ctx.decorators.set(name, args[1].value);
+          ctx.decoratorSites.set(name, site);
+        }
         return self;
       }
       case 'route': {
@@ -184,13 +193,16 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
     // fastify-plugin ignores the prefix (F5): only a plain plugin's prefix routes anything.
     const shared = plugin.props?.get(SKIP_OVERRIDE)?.t === 'bool';
     if (prefixText !== null && opts?.t === 'obj' && !shared) this.mark(3, `prefix ${prefixText}`, propArg(opts, 'prefix')?.site ?? site);
-    this.runPlugin(ctx, plugin, prefixText, args[0].name, args[1] ?? null, site, rt, false);
+    this.runPlugin(ctx, plugin, prefixText, args[0].name, args[1] ?? null, site, rt, false, args[0].site);
   }
 
   /** Runs a plugin in a new child of `ctx`, or in `ctx` itself when it is marked skip-override (then the prefix is ignored, F6). */
-  private runPlugin(ctx: FastifyContext, plugin: Extract<Value, { t: 'fn' }>, prefix: string | null, name: string, optsArg: Arg | null, site: Site, rt: AdapterRuntime, shared: boolean): void {
+  private runPlugin(
+    ctx: FastifyContext, plugin: Extract<Value, { t: 'fn' }>, prefix: string | null, name: string, optsArg: Arg | null, site: Site, rt: AdapterRuntime, shared: boolean,
+    pluginSite: Site | null = null,
+  ): void {
     const skip = shared || plugin.props?.get(SKIP_OVERRIDE)?.t === 'bool';
-    const target = skip ? ctx : this.createContext(ctx, childPrefix(ctx.prefix, prefix), plugin.fn.name ?? name, site, rt);
+    const target = skip ? ctx : this.createContext(ctx, childPrefix(ctx.prefix, prefix), plugin.fn.name ?? name, site, rt, pluginSite);
     target.plugins.push(plugin.fn);
     const instance: Arg = { value: { t: 'host', host: target }, name: 'instance', site: null };
     const opts: Arg = optsArg ?? { value: { t: 'obj', owner: rt.owner, props: new Map() }, name: 'opts', site: null };
@@ -262,22 +274,9 @@ function ran(ctx: FastifyContext, fn: FnIR): boolean {
   return descendants(ctx).some(c => c.plugins.includes(fn));
 }
 
-function visibleDecorator(ctx: FastifyContext, name: string): Value | undefined {
-  for (let c: FastifyContext | null = ctx; c; c = c.parent) {
-    const v = c.decorators.get(name);
-    if (v) return v;
-  }
-  return undefined;
-}
-
-function rootOf(ctx: FastifyContext): FastifyContext {
-  let c = ctx;
-  while (c.parent) c = c.parent;
-  return c;
-}
-
-function decoratedAnywhere(ctx: FastifyContext, name: string): boolean {
-  return descendants(ctx).some(c => c.decorators.has(name));
+/** A value that is certainly `undefined` (a decorator read where it is not visible). */
+function isUndefined(v: Value): boolean {
+  return v.t === 'unknown' && v.undef === true;
 }
 
 function methodsOf(opts: ObjValue): string[] {
@@ -301,14 +300,22 @@ function pathOf(v: Value): { url: string | null; why?: string } {
 function routeRecord(ctx: FastifyContext, methods: string[], url: { url: string | null; why?: string }, opts: ObjValue | null, handler: Arg | null, site: Site): RouteRecord {
   const hooks: RouteRecord['hooks'] = {};
   const notes: string[] = [];
+  const undefinedHooks: RouteRecord['undefinedHooks'] = [];
   for (const phase of LIFECYCLE_PHASES) {
     const arg = opts ? propArg(opts, phase) : null;
     if (!arg) continue;
+    const inArray = arg.value.t === 'arr';
     const items = arg.value.t === 'arr' ? arg.value.items : [arg];
-    const fns = items.filter(i => !(i.value.t === 'unknown' && i.value.undef));
-    if (arg.value.t === 'arr' && fns.length < items.length) notes.push(`${phase}: ${items.filter(i => !fns.includes(i)).map(i => i.name).join(', ')} is undefined here: Fastify refuses the route at startup`);
+    const fns = items.filter(i => !isUndefined(i.value));
+    // Fastify refuses `undefined` in a hook array at startup; a lone `undefined` is no hook at all (F3).
+    for (const i of items) if (!fns.includes(i)) undefinedHooks.push({ phase: phase as LifecyclePhase, arg: i, inArray });
+    if (inArray && fns.length < items.length) notes.push(`${phase}: ${items.filter(i => !fns.includes(i)).map(i => i.name).join(', ')} is undefined here: Fastify refuses the route at startup`);
     if (fns.length) hooks[phase as LifecyclePhase] = fns;
   }
   const config = opts?.props.get('config');
-  return { methods, url: url.url, ...(url.why ? { urlWhy: url.why } : {}), prefix: ctx.prefix, handler, hooks, site, config: config?.t === 'obj' ? config : null, notes };
+  const expose = opts?.props.get('exposeHeadRoute');
+  return {
+    methods, url: url.url, ...(url.why ? { urlWhy: url.why } : {}), prefix: ctx.prefix, handler, hooks, site, config: config?.t === 'obj' ? config : null, notes,
+    undefinedHooks, exposeHeadRoute: expose?.t === 'bool' ? expose.v : null,
+  };
 }

@@ -57,6 +57,10 @@ export interface RouteRecord {
   config: ObjValue | null;
   /** Route options `onRequest: [x]` whose entries are not functions Fastify accepts (an invisible decorator). */
   notes: string[];
+  /** Route hook options that are undefined here (`instance.authenticate` not visible, F3); `inArray`: Fastify refuses the route. */
+  undefinedHooks: { phase: LifecyclePhase; arg: Arg; inArray: boolean }[];
+  /** The route option `exposeHeadRoute` when it is a known boolean (the server option `exposeHeadRoutes` applies otherwise, F12). */
+  exposeHeadRoute: boolean | null;
 }
 
 export interface FastifyContext extends HostObject {
@@ -82,6 +86,14 @@ export interface FastifyContext extends HostObject {
   plugins: FnIR[];
   /** The name of the plugin function that fills it (`fastify()` for a root), for the views that name contexts. */
   pluginName: string;
+  /** Where each of its decorators is declared (`decorate(name, ...)`). */
+  decoratorSites: Map<string, Site>;
+  /** The `register()` plugin argument that created it, when a call in the code did. */
+  pluginSite: Site | null;
+  /** `addHook(phase, x)` calls in it where `x` is a decorator this context cannot see (Fastify refuses them). */
+  undefinedHooks: { phase: LifecyclePhase; arg: Arg; site: Site }[];
+  /** The server option `exposeHeadRoutes` of its root (default true): GET routes get a HEAD route of their own (F12). */
+  exposeHeadRoutes: boolean;
 }
 
 export function isFastifyContext(h: HostObject): h is FastifyContext {
