@@ -8,6 +8,8 @@ import type { LayerKind, Stop } from '../../core/model';
 import type { Arg, Value } from '../../core/values';
 import { alternatives } from '../../core/values';
 import { type Exemption, exemptionsOf } from './exemptions';
+import { visibleDecorator } from './hooks';
+import { isFastifyContext } from './objects';
 import { authPackageHook, pluginFunction } from './plugins';
 
 export interface HookClassification {
@@ -38,7 +40,7 @@ export function classifyHook(arg: Arg, configuredAuth: readonly string[]): HookC
   // `fastify.basicAuth`, bearer-auth's own hook, `fastifyPassport.authenticate('jwt')`.
   if ((v.t === 'pkgcall' || v.t === 'pkg') && authPackageHook(v)) return auth(`package ${v.name}`);
   if (v.t === 'fn') {
-    const why = rejects(v.fn);
+    const why = rejects(v.fn) ?? delegatesToAuthPlugin(v);
     if (!why) return { kind: 'other', stop: 4, evidence: 'function body' };
     const exempt = exemptionsOf(v.fn);
     return { ...auth(why), ...(bodyOnly(v.fn) ? { bodyOnly: true as const } : {}), ...(exempt ? { exempt } : {}) };
@@ -104,6 +106,29 @@ export function rejects(fn: FnIR): string | null {
     if (u.param === 2 && u.path.length === 0 && u.call.length && IDENTITY_ERRORS.test(JSON.stringify(u.call[0]))) return 'passes an unauthorized error to done()';
   }
   for (const t of fn.throws) if (IDENTITY_ERRORS.test(t)) return `throws ${t}`;
+  return null;
+}
+
+/**
+ * A hook that hands its request to an auth plugin's own check and goes on from that check's callback
+ * (bull-board's example: `fastify.basicAuth(req, reply, (error) => error ? reply.code(401).send() : next())`):
+ * the plugin decides, as if its function were the hook. The callee is read through the hook's closure:
+ * `fastify` must be a context where @fastify/basic-auth's (or bearer-auth's) decorator is visible.
+ */
+function delegatesToAuthPlugin(v: Extract<Value, { t: 'fn' }>): string | null {
+  const request = v.fn.params[0];
+  if (request?.k !== 'name') return null;
+  const nested = nestedSpans(v.fn);
+  for (const call of v.fn.calls) {
+    const [owner, name, ...rest] = call.callee.split('.');
+    const first = call.args[0];
+    if (!name || rest.length || first?.k !== 'ref' || first.name !== request.name) continue;
+    if (nested.some(n => n.start <= call.span.start && call.span.end <= n.end)) continue;
+    const instance = v.env.lookup(owner);
+    if (instance?.t !== 'host' || !isFastifyContext(instance.host)) continue;
+    const decorator = visibleDecorator(instance.host, name);
+    if ((decorator?.t === 'pkgcall' || decorator?.t === 'pkg') && authPackageHook(decorator)) return `hands the request to ${call.callee}() (${decorator.name})`;
+  }
   return null;
 }
 

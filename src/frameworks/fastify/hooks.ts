@@ -235,7 +235,8 @@ function ran(ctx: FastifyContext, fn: FnIR): boolean {
   return descendants(ctx).some(c => c.plugins.includes(fn));
 }
 
-function visibleDecorator(ctx: FastifyContext, name: string): Value | undefined {
+/** The decorator `name` as `ctx` sees it: its own, else its parents' (hook-kind.ts reads hooks' callees through it). */
+export function visibleDecorator(ctx: FastifyContext, name: string): Value | undefined {
   for (let c: FastifyContext | null = ctx; c; c = c.parent) {
     const v = c.decorators.get(name);
     if (v) return v;
