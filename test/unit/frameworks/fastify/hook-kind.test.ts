@@ -89,4 +89,17 @@ describe('fastify hook kinds', () => {
     assert.deepStrictEqual(classifyHook(withFastify(context([['basicAuth', basicAuth]])), []), { kind: 'auth', stop: 4, evidence: 'hands the request to fastify.basicAuth() (@fastify/basic-auth)' });
     assert.strictEqual(classifyHook(withFastify(context([])), []).kind, 'other');
   });
+
+  it('a hook that passes its request and reply to a function of its own that sends a 403 stops the request as that function does (F9)', () => {
+    const code = "function ensureHasRole(request, reply, role) { if (!request.auth.roles.includes(role)) { reply.status(403).send('You are not authorized to access this resource.'); } }\n"
+      + "async function ensureIsAdmin(request, reply) { return ensureHasRole(request, reply, 'admin'); }\n"
+      + "function audit(request, reply, what) { request.log.info(what); }\n"
+      + "async function logAdmin(request, reply) { return audit(request, reply, 'admin'); }";
+    const ir = lowerSource('/w/app.js', code);
+    const env = new Env(null, null);
+    for (const name of ['ensureHasRole', 'audit']) env.define(name, { t: 'fn', fn: ir.hoisted[name], env, file: '/w/app.js' });
+    const arg = (name: string): Arg => ({ value: { t: 'fn', fn: ir.hoisted[name], env, file: '/w/app.js' }, name, site: null });
+    assert.deepStrictEqual(classifyHook(arg('ensureIsAdmin'), []), { kind: 'auth', stop: 4, evidence: 'calls ensureHasRole(), which sends 403' });
+    assert.strictEqual(classifyHook(arg('logAdmin'), []).kind, 'other');
+  });
 });
