@@ -195,6 +195,13 @@ export const FASTIFY_FIXTURES: FixtureSpec<FastifyMajor>[] = [
     ],
   },
   {
+    dir: 'f4-get-decorator-symbol', entry: 'app.js', row: 'F4, F9',
+    title: "getDecorator(kChecker) reads what an fp plugin decorated under a Symbol() constant; its role check hands request and reply to a helper that sends 403 (fastify/demo's shape)",
+    routes: { 'DELETE /tasks/:id': 'protected', 'GET /tasks': 'public' },
+    probes: [p('DELETE /tasks/1', 'no-auth', 403, 'ensureIsAdmin'), p('DELETE /tasks/1', 'auth', 200, 'ensureIsAdmin>deleteTask'), p('GET /tasks', 'no-auth', 200, 'listTasks')],
+    bootsOn: { tag: 5, why: 'getDecorator() came with Fastify 5.3; Fastify 4 has no such method' },
+  },
+  {
     dir: 'f9-hook-replies', entry: 'app.js', row: 'F9',
     title: 'a hook that sent the reply stops the request: send and return reply, send and return nothing, send then done(), throw { statusCode }, done(err)',
     routes: { 'GET /a': 'protected', 'GET /b': 'protected', 'GET /c': 'protected', 'GET /d': 'protected', 'GET /e': 'protected' },

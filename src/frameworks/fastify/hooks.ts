@@ -13,7 +13,7 @@ import type { LifecyclePhase, Stop } from '../../core/model';
 import { registeredSymbolKey } from '../../core/node-builtins';
 import { Arg, HostObject, ObjValue, Site, UNDEFINED, UNKNOWN, Value, alternatives, asString, describe, propArg } from '../../core/values';
 import { RecorderLog } from '../shared/recorder-log';
-import { FastifyContext, HookRecord, LIFECYCLE_PHASES, RouteRecord, SHORTHAND_METHODS, descendants, isFastifyContext } from './objects';
+import { FastifyContext, HookRecord, LIFECYCLE_PHASES, RouteRecord, SHORTHAND_METHODS, decoratorKey, descendants, isFastifyContext } from './objects';
 import { type Registrar, autoload } from './autoload';
 import { childPrefix } from './paths';
 import { pluginEffects } from './plugins';
@@ -26,7 +26,7 @@ export const SKIP_OVERRIDE = registeredSymbolKey('skip-override');
 const INSTANCE_METHODS = new Set([
   'register', 'use', 'addHook', 'after', 'ready', 'listen', 'close', 'decorate', 'decorateRequest', 'decorateReply', 'route', 'all',
   'withTypeProvider', 'setNotFoundHandler', 'setErrorHandler', 'addSchema', 'addContentTypeParser', 'setValidatorCompiler',
-  'setSerializerCompiler', 'setReplySerializer', 'inject', ...Object.keys(SHORTHAND_METHODS),
+  'setSerializerCompiler', 'setReplySerializer', 'inject', 'getDecorator', ...Object.keys(SHORTHAND_METHODS),
 ]);
 
 /** Plugins that add Express-style `use()` at an onRequest hook of their own (fastify-plugin wrapped: in the registering context). */
@@ -120,12 +120,17 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
         return self;
       }
       case 'decorate': {
-        const name = asString(args[0]?.value ?? UNKNOWN(''));
+        const name = decoratorKey(args[0]?.value ?? UNKNOWN(''));
         if (name && args[1]) {
           ctx.decorators.set(name, args[1].value);
           ctx.decoratorSites.set(name, site);
         }
         return self;
+      }
+      case 'getDecorator': {
+        // Fastify 5.3+: the decorator this context sees (Fastify throws when there is none).
+        const name = decoratorKey(args[0]?.value ?? UNKNOWN(''));
+        return (name && visibleDecorator(ctx, name)) || UNKNOWN(`fastify.getDecorator(${args[0]?.name ?? ''})`);
       }
       case 'route': {
         const opts = args[0]?.value;

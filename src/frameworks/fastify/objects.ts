@@ -3,7 +3,7 @@
 // it received in the order Fastify's plugin tree gave them (F7), its decorators and its routes.
 import type { FnIR } from '../../core/ir';
 import type { LifecyclePhase, Stop } from '../../core/model';
-import type { Arg, HostObject, ObjValue, Site, Value } from '../../core/values';
+import { type Arg, type HostObject, type ObjValue, type Site, type Value, asString } from '../../core/values';
 
 /** The request-lifecycle hooks a route's chain is made of, in the order Fastify runs them. */
 export const CHAIN_PHASES = ['onRequest', 'preParsing', 'preValidation', 'preHandler'] as const satisfies readonly LifecyclePhase[];
@@ -117,3 +117,13 @@ export const ALL_METHODS_5 = ['GET', 'HEAD', 'TRACE', 'DELETE', 'OPTIONS', 'PATC
 export const ALL_METHODS_4 = [
   'DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT', 'OPTIONS', 'PROPFIND', 'PROPPATCH', 'MKCOL', 'COPY', 'MOVE', 'LOCK', 'UNLOCK', 'TRACE', 'SEARCH', 'REPORT', 'MKCALENDAR',
 ];
+
+/**
+ * The key a decorator is stored under: its name, or for a symbol (`decorate(kAuth, ...)`, as
+ * fastify/demo keys its decorators) the place `Symbol('...')` was called, since each call makes a
+ * new symbol: every import of that exported constant is the same key. `Symbol.for(...)` comes as a string.
+ */
+export function decoratorKey(v: Value): string | null {
+  if (v.t === 'pkgcall' && v.name === 'Symbol' && v.path.length === 0) return `@@Symbol@${v.site.file}:${v.site.span.start}`;
+  return asString(v);
+}

@@ -350,4 +350,19 @@ app.post('/b', { preHandler: checkKey }, async () => ({}));
     const r = analyse({ 'package.json': JSON.stringify({ dependencies: { fastify: '^4.28.1' } }), 'app.js': "const app = require('fastify')();\napp.get('/', async () => 'ok');\n" });
     assert.strictEqual(r.model.origins[0].frameworkVersion, '4.28.1');
   });
+
+  it('F4: getDecorator(symbol) reads what an fp plugin decorated under that Symbol() (fastify/demo): a role check it holds sends 403', () => {
+    expectRoutes({ 'app.js': `${HOOKS}const kChecker = Symbol('app.checker');
+const app = fastify();
+app.register(fp(async function authorization(instance) {
+  function ensureHasRole(request, reply, role) { if (!request.headers['x-roles']?.includes(role)) { reply.status(403).send('not authorized'); } }
+  instance.decorate(kChecker, { async ensureIsAdmin(request, reply) { return ensureHasRole(request, reply, 'admin'); } });
+}));
+app.register(async function tasks(instance) {
+  const checker = instance.getDecorator(kChecker);
+  instance.delete('/tasks/:id', { preHandler: checker.ensureIsAdmin }, async () => null);
+  instance.get('/tasks', async () => []);
+});
+` }, ['DELETE /tasks/:id [ensureIsAdmin] 🔒', 'GET /tasks [] ⚠']);
+  });
 });
