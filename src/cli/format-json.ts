@@ -19,13 +19,19 @@ const route = (x: Route) => ({
   ...(x.guards ? { guards: x.guards.map(g => ({ method: g.method, path: g.path, file: g.file, line: g.line })) } : {}),
   ...(x.context !== undefined ? { context: x.context } : {}),
 });
-const context = (c: RoutingContext) => ({ id: c.id, parent: c.parent, prefix: c.prefix, encapsulated: c.encapsulated, file: c.file, line: c.line });
+const context = (c: RoutingContext) => ({
+  id: c.id, parent: c.parent, prefix: c.prefix, encapsulated: c.encapsulated,
+  ...(c.name !== undefined ? { name: c.name } : {}),
+  file: c.file, line: c.line,
+});
 const finding = (f: Finding) => ({
   ruleId: f.ruleId, severity: f.severity, stop: f.stop, message: f.message,
   file: f.file, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn,
 });
 const annotation = (a: Annotation) => ({
   file: a.file, line: a.line, column: a.column, endLine: a.endLine, endColumn: a.endColumn, stop: a.stop, label: a.label,
+  ...(a.phase !== undefined ? { phase: a.phase } : {}),
+  ...(a.reach !== undefined ? { reach: { routes: a.reach.routes, level: a.reach.level } } : {}),
 });
 const skip = (s: Skipped) => ({ file: s.file, reason: s.reason });
 

@@ -102,6 +102,8 @@ export interface RoutingContext {
   prefix: string;
   /** Whether hooks added inside stay inside (a plain Fastify `register`); false for `fastify-plugin` and Koa routers. */
   encapsulated: boolean;
+  /** What fills it, for views that name contexts: the plugin function's name (`fastify()` for a root); absent when unknown. */
+  name?: string;
   file: string;
   line: number;
 }
@@ -213,6 +215,13 @@ export interface Finding extends SourceRange {
 export interface Annotation extends SourceRange {
   stop: Stop;
   label: string;
+  /** Fastify hooks: the lifecycle hook it runs in (then `label` is `<phase> · <name>`). */
+  phase?: LifecyclePhase;
+  /**
+   * Fastify hooks: how many routes it reaches, and from where (its context and the contexts below,
+   * or the one route whose options name it).
+   */
+  reach?: { routes: number; level: 'app' | 'context' | 'route' };
 }
 
 export interface Skipped {

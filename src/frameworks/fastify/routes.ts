@@ -17,10 +17,12 @@ export interface FastifyWalk {
   stacks: OrderedLayer[][];
   origins: StackOrigin[];
   contexts: RoutingContext[];
+  /** How many routes each registration made (one per method): what a hook reaches is counted in these. */
+  routesPerRecord: Map<RouteRecord, number>;
 }
 
 export function walkContexts(roots: readonly FastifyContext[], classify: (arg: Arg) => HookClassification, ctx: AdapterContext): FastifyWalk {
-  const out: FastifyWalk = { routes: [], stacks: [], origins: [], contexts: [] };
+  const out: FastifyWalk = { routes: [], stacks: [], origins: [], contexts: [], routesPerRecord: new Map() };
   // Output ids number contexts in walk order, so an analysis after an edit (whose replayed modules
   // keep their contexts' host ids) names them as a fresh one does.
   const numbers = new Map<FastifyContext, number>();
@@ -35,7 +37,7 @@ export function walkContexts(roots: readonly FastifyContext[], classify: (arg: A
       numbers.set(c, numbers.size + 1);
       out.contexts.push({
         id: contextId(c), parent: c.parent ? contextId(c.parent) : null, prefix: c.prefix, encapsulated: c.parent !== null,
-        file: ctx.rel(c.site.file), line: c.site.span.line,
+        name: c.pluginName, file: ctx.rel(c.site.file), line: c.site.span.line,
       });
       for (const r of c.routes) addRoutes(c, numbers.get(c)!, contextId(c), r, app, major, classify, out, ctx);
     }
@@ -78,6 +80,7 @@ function addRoutes(c: FastifyContext, router: number, context: string, r: RouteR
   if (r.handler && !handler) unresolved.push(`handler ${r.handler.name}: not a function the analyser can read`);
   const facts = handler?.t === 'fn' ? ctx.memo('fastify.handlerFacts', handler.fn, () => handlerFacts(handler.fn, handler.file, ctx)) : NO_FACTS;
   const methods = r.methods.flatMap(m => (m === 'ALL' ? (major === 4 ? ALL_METHODS_4 : ALL_METHODS_5) : [m]));
+  out.routesPerRecord.set(r, methods.length);
   for (const method of methods) {
     out.routes.push({
       framework: 'fastify', method, path, file: range.file, line: range.line, column: range.column, range,
