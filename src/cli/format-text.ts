@@ -5,7 +5,7 @@
 import { printable as p } from '../core/display-text';
 import type { AnalysisResult, Framework, ModelRoute, Route } from '../core/model';
 import { frameworkList, STOP_GLYPHS } from '../core/model';
-import { type ContextGroup, contextDescription, contextName, groupByContext } from '../core/context-tree';
+import { type ContextGroup, contextDescription, contextName, groupByContext, routesUnder } from '../core/context-tree';
 import { hasPhases, phasedChain } from '../core/phased-chain';
 
 /** The report; `frameworks` are those the scan looked for (named when it found no app). */
@@ -35,7 +35,7 @@ export function formatText(r: AnalysisResult, color: boolean, frameworks: readon
     const appRoutes = byApp.get(i) ?? [];
     // Fastify lists routes by encapsulation context; the others by mount prefix.
     const groups = app.framework === 'fastify' && r.contexts ? groupByContext(appRoutes, r.contexts) : [];
-    const grouped = new Set(groups.flatMap(function all(g): Route[] { return [...g.routes, ...g.children.flatMap(all)]; }));
+    const grouped = routesUnder(groups);
     const rest = appRoutes.filter(route => !grouped.has(route));
     let mount = '';
     for (const route of rest) {

@@ -37,6 +37,14 @@ export function groupByContext<R extends Pick<Route, 'context'>>(routes: readonl
   return roots.sort(order);
 }
 
+/** Every route in the trees, at any depth (to tell which routes named no known context). */
+export function routesUnder<R>(groups: readonly ContextGroup<R>[]): Set<R> {
+  const out = new Set<R>();
+  const add = (g: ContextGroup<R>): void => { for (const r of g.routes) out.add(r); g.children.forEach(add); };
+  groups.forEach(add);
+  return out;
+}
+
 /** What a context is, in words: `encapsulated`, `root`, or sharing its parent's (fastify-plugin). */
 export function contextScope(c: RoutingContext): string {
   return c.parent === null ? 'root' : c.encapsulated ? 'encapsulated' : 'shares its parent (fastify-plugin)';

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { contextDescription, contextName, contextScope, groupByContext } from '../../../src/core/context-tree';
+import { contextDescription, contextName, contextScope, groupByContext, routesUnder } from '../../../src/core/context-tree';
 import type { RoutingContext } from '../../../src/core/model';
 
 const ctx = (id: string, parent: string | null, prefix = '', extra: Partial<RoutingContext> = {}): RoutingContext =>
@@ -25,6 +25,7 @@ describe('context-tree', () => {
     assert.strictEqual(tree.length, 1);
     assert.deepStrictEqual(tree[0].routes, []);
     assert.deepStrictEqual(tree[0].children.map(g => [g.context.id, g.routes.length, g.children.map(c => c.context.id)]), [['admin', 0, ['reports']]]);
+    assert.deepStrictEqual([...routesUnder(tree)], [{ context: 'reports' }]);
   });
 
   it('names a context by its plugin and describes its prefix and scope', () => {
