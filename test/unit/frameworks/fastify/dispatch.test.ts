@@ -28,4 +28,31 @@ describe('fastify dispatch', () => {
   it("'/users/7/' is not '/users/7' (F14)", () => {
     assert.strictEqual(trace(analyse({ 'app.js': APP }), 'GET', '/users/7/').outcome, 'not-found');
   });
+
+  it('traces the lifecycle: registrations on the way at 3, preParsing hooks at 2, the other hooks by phase with file:line at 4', () => {
+    const r = analyse({ 'app.js': `const fastify = require('fastify');
+const fp = require('fastify-plugin');
+function authenticate(request, reply, done) { if (!request.headers.authorization) return reply.code(401).send(); done(); }
+function inflate(request, reply, payload, done) { done(null, payload); }
+function audit(request, reply, done) { done(); }
+async function listOrders(request, reply) { return []; }
+const app = fastify();
+app.register(fp(async function auth(instance) { instance.addHook('preParsing', inflate); }));
+app.register(async function api(instance) {
+  instance.addHook('onRequest', authenticate);
+  instance.register(async function orders(child) {
+    child.get('/orders', { preHandler: audit }, listOrders);
+  }, { prefix: '/orders-api' });
+}, { prefix: '/api' });
+` });
+    const t = trace(r, 'GET', '/api/orders-api/orders');
+    const stop = (n: number) => t.stops[n - 1];
+    const shown = (n: number) => stop(n).sites.map(x => `${x.name} ${x.file}:${x.line}${x.phase ? ` ${x.phase}` : ''}`);
+    assert.deepStrictEqual(shown(2), ['preParsing · inflate app.js:4 preParsing']);
+    assert.ok(stop(2).note.endsWith('request.body is undefined in onRequest.'), stop(2).note);
+    assert.deepStrictEqual(shown(3), ['register api at /api app.js:9', 'register orders at /api/orders-api app.js:11', 'GET /api/orders-api/orders app.js:12']);
+    assert.deepStrictEqual(shown(4), ['onRequest · authenticate app.js:3 onRequest', 'preHandler · audit app.js:5 preHandler']);
+    assert.strictEqual(stop(4).note, '2 hooks run before the handler, in lifecycle order: onRequest, then preHandler.');
+    assert.ok(stop(6).note.startsWith('No reply.send in the handler itself: what an async handler returns is serialized by Fastify'), stop(6).note);
+  });
 });
