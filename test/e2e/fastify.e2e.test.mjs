@@ -1,0 +1,37 @@
+// A Fastify app in the real VS Code UI (packaged .vsix): the CodeLens of its routes name their hooks
+// by phase, and a hook's lens its reach. The fixture holds a route in a sibling context of protected
+// routes under the same prefix (GET /api/orders/export): the case no-route-outside-auth-scope reports,
+// whose Problems entry joins this suite with that rule.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { openWorkbench, root, shots } from './workbench.mjs';
+
+const fixture = path.join(root, 'test/fixtures/fastify-basic');
+
+describe('Seven Stops in the VS Code workbench (packaged .vsix, a Fastify app)', function () {
+  let wb;
+  let page;
+
+  before(async () => {
+    wb = await openWorkbench({ folder: fixture, openFile: 'src/server.js' });
+    page = wb.page;
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await page?.screenshot({ path: path.join(shots, `FAILED-fastify-${this.currentTest.title.replace(/\W+/g, '_')}.png`) });
+    }
+  });
+  after(async () => { await wb?.close(); });
+
+  it('shows route CodeLens naming hooks by phase, and a hook lens naming its phase and reach', async () => {
+    const lenses = page.locator('.codelens-decoration');
+    const orders = lenses.filter({ hasText: 'GET /api/orders/:id' });
+    await orders.first().waitFor({ timeout: 60000 });
+    assert.equal((await orders.first().innerText()).trim(), '③ Route · GET /api/orders/:id · onRequest: authenticate · 🔒');
+    const texts = (await lenses.allInnerTexts()).map(t => t.trim());
+    assert.ok(texts.includes('④ onRequest · authenticate · 2 routes in this context'), JSON.stringify(texts));
+    // The sibling plugin under the same prefix: no hook of the orders plugin reaches it.
+    assert.ok(texts.includes('③ Route · GET /api/orders/export · no hooks · ⚠ no auth'), JSON.stringify(texts));
+    await page.screenshot({ path: path.join(shots, 'fastify-codelens.png') });
+  });
+});
