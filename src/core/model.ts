@@ -318,4 +318,9 @@ export interface ModelRoute extends Route {
   caseSensitive?: boolean[];
   /** Layers that reach every request this route matches and end it first (catch-alls, shadowing routes). */
   shadowedBy: { name: string; range: SourceRange; why: string }[];
+  /**
+   * Fastify: the hooks that run after the handler (preSerialization, onSend, onResponse), in run
+   * order, for the trace's stops 6 and 7; absent when there are none (and for other frameworks).
+   */
+  after?: ChainEntry[];
 }

@@ -149,6 +149,10 @@ export function traceRequest(
   const body = handler ? handlerBody(handler, annotations) : [];
   const serialize = body.filter(a => a.stop === 6).map(a => site(a.label, a, 'serialize'));
   const drain = body.filter(a => a.stop === 7).map(a => site(a.label, a, 'drain'));
+  // Hooks after the handler (Fastify's preSerialization at 6, onSend and onResponse at 7) follow its own sites.
+  const after = (stop: Stop) => (r.after ?? []).filter(c => c.stop === stop);
+  const afterSites = (stop: Stop) => after(stop).map(c => chainSite(c, c));
+  const afterNote = (stop: Stop) => (after(stop).length ? ` ${hooksNote(after(stop), 'after the handler')}` : '');
   const mounts = r.context !== undefined && analysis.contexts ? contextsOf(analysis.contexts, r.context) : mountsOf(model, r);
   const paramText = Object.entries(params).map(([k, v]) => `${k} = ${v}`).join(', ');
   const stops: TraceStop[] = [
@@ -158,18 +162,18 @@ export function traceRequest(
       : r.facts.readsBody ? 'No body parser runs before this handler, yet it reads req.body: it will be undefined.'
       : 'No body parser runs for this request; the handler does not read req.body.'),
     stopOf(3, [...mounts, site(`${r.method} ${r.path}`, r.range, 'route')], `Matches ${r.method} ${r.path}${paramText ? ` with ${paramText}` : ''}.`),
-    stopOf(4, chain, phased ? hooksNote(r.chain.filter(c => c.stop !== 2))
+    stopOf(4, chain, phased ? hooksNote(r.chain.filter(c => c.stop !== 2), 'before the handler')
       : chain.length ? `${chain.length} layer${chain.length === 1 ? ' runs' : 's run'} before the handler, in this order.`
       : 'No middleware runs before the handler.'),
     stopOf(5, handler ? [handler] : [], handler ? 'Your logic runs here; every database or service call it waits on adds to this stop.'
       : r.guards ? 'This route only guards: its last function passes the request on, to a handler registered where the analyser does not see it.'
       : 'The handler could not be read.'),
-    stopOf(6, serialize, serialize.length
+    stopOf(6, [...serialize, ...afterSites(6)], (serialize.length
       ? `The response becomes bytes here (${serialize.length === 1 ? 'one exit' : `${serialize.length} exits`} of the handler).`
-      : by.builtIn?.serialize ?? 'No res.json / res.send in the handler itself: it may serialize elsewhere or stream.'),
-    stopOf(7, drain, drain.length
+      : by.builtIn?.serialize ?? 'No res.json / res.send in the handler itself: it may serialize elsewhere or stream.') + afterNote(6)),
+    stopOf(7, [...drain, ...afterSites(7)], (drain.length
       ? `The handler writes to the socket itself (${names(drain)}): backpressure matters here.`
-      : 'Node writes the serialized body; a slow client still holds the socket until it has read it.'),
+      : 'Node writes the serialized body; a slow client still holds the socket until it has read it.') + afterNote(7)),
   ];
   const lateAuth = model.stacks[r.app]
     .filter(l => l.kind === 'middleware' && l.layerKind === 'auth' && l.order > r.order && by.layerRuns(model, r.app, l, req.path))
@@ -249,11 +253,11 @@ function chainSite(c: ChainEntry, where: SourceLocation): TraceSite {
   return c.phase ? { ...site(`${c.phase} · ${c.name}`, where, c.kind), phase: c.phase } : site(c.name, where, c.kind);
 }
 
-/** Stop 4's note for hooks by phase: how many, and the phases in the order they run. */
-function hooksNote(hooks: ChainEntry[]): string {
-  if (!hooks.length) return 'No hook runs before the handler.';
+/** A note on hooks by phase (`2 hooks run before the handler, in lifecycle order: onRequest, then preHandler.`). */
+function hooksNote(hooks: ChainEntry[], when: string): string {
+  if (!hooks.length) return `No hook runs ${when}.`;
   const phases = [...new Set(hooks.map(h => h.phase))].join(', then ');
-  return `${hooks.length} hook${hooks.length === 1 ? ' runs' : 's run'} before the handler, in lifecycle order: ${phases}.`;
+  return `${hooks.length} hook${hooks.length === 1 ? ' runs' : 's run'} ${when}, in lifecycle order: ${phases}.`;
 }
 
 /** The registrations a request passes to reach a route's context (Fastify), outermost first; the root is the app. */
@@ -288,7 +292,8 @@ function handlerSite(r: ModelRoute, annotations: Annotation[]): TraceSite {
 function handlerBody(handler: TraceSite, annotations: Annotation[]): Annotation[] {
   const inFile = annotations.filter(a => a.file === handler.file);
   const next = inFile.filter(a => a.stop === 5 && a.line > handler.line).reduce((min, a) => Math.min(min, a.line), Infinity);
-  return inFile.filter(a => (a.stop === 6 || a.stop === 7) && a.line >= handler.line && a.line < next);
+  // A Fastify hook labelled at 6 or 7 (onSend...) is not the handler's, even when written below it.
+  return inFile.filter(a => (a.stop === 6 || a.stop === 7) && !a.phase && a.line >= handler.line && a.line < next);
 }
 
 /** The mounts the request passed through to reach the route's router, outermost first. */

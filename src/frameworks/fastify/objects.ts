@@ -8,6 +8,9 @@ import type { Arg, HostObject, ObjValue, Site, Value } from '../../core/values';
 /** The request-lifecycle hooks a route's chain is made of, in the order Fastify runs them. */
 export const CHAIN_PHASES = ['onRequest', 'preParsing', 'preValidation', 'preHandler'] as const satisfies readonly LifecyclePhase[];
 
+/** The hooks that run after the handler, in the order Fastify runs them (a route's `after`). */
+export const AFTER_PHASES = ['preSerialization', 'onSend', 'onResponse'] as const satisfies readonly LifecyclePhase[];
+
 /** Every hook name `addHook` or a route option takes that runs per request (before or after the handler). */
 export const LIFECYCLE_PHASES = new Set<string>(['onRequest', 'preParsing', 'preValidation', 'preHandler', 'preSerialization', 'onSend', 'onResponse', 'onError']);
 

@@ -8,7 +8,7 @@ import { alternatives } from '../../core/values';
 import type { HookClassification } from './hook-kind';
 import { hookName } from './hook-kind';
 import { exempts } from './exemptions';
-import { ALL_METHODS_4, ALL_METHODS_5, CHAIN_PHASES, FastifyContext, RouteRecord, descendants } from './objects';
+import { AFTER_PHASES, ALL_METHODS_4, ALL_METHODS_5, CHAIN_PHASES, FastifyContext, RouteRecord, descendants } from './objects';
 import { routePath } from './paths';
 import { handlerFacts } from '../shared/handler-facts';
 
@@ -74,6 +74,16 @@ function addRoutes(c: FastifyContext, router: number, context: string, r: RouteR
     }
     for (const f of r.hooks[phase] ?? []) push(f, phase, 'route', r.site);
   }
+  // After the handler: named for the trace only (they neither protect nor stop a request before it).
+  const after: ChainEntry[] = [];
+  for (const phase of AFTER_PHASES) {
+    const entry = (fn: Arg, level: ChainLevel, at: Site): ChainEntry => {
+      const where = argRange(fn, ctx) ?? ctx.range(at.file, at.span);
+      return { name: hookName(fn), kind: classify(fn).kind, stop: phase === 'preSerialization' ? 6 : 7, file: where.file, line: where.line, phase, level };
+    };
+    for (const h of c.hooks[phase] ?? []) if (!h.middie) after.push(entry(h.fn, h.from.parent ? 'context' : 'app', h.site));
+    for (const f of r.hooks[phase] ?? []) after.push(entry(f, 'route', r.site));
+  }
   const handler = r.handler ? alternatives(r.handler.value).find(v => v.t === 'fn') : undefined;
   const unresolved = [...r.notes];
   if (r.url === null) unresolved.push(`path: ${r.urlWhy ?? 'unknown'}`);
@@ -88,7 +98,7 @@ function addRoutes(c: FastifyContext, router: number, context: string, r: RouteR
       chain, protected: authBy.length > 0, authBy, unresolved,
       app, router, mountPrefix: c.prefix || '/', order: out.routes.length,
       facts,
-      chainRanges, shadowedBy, context,
+      chainRanges, shadowedBy, context, ...(after.length ? { after } : {}),
     });
   }
 }

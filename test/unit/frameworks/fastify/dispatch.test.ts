@@ -55,4 +55,26 @@ app.register(async function api(instance) {
     assert.strictEqual(stop(4).note, '2 hooks run before the handler, in lifecycle order: onRequest, then preHandler.');
     assert.ok(stop(6).note.startsWith('No reply.send in the handler itself: what an async handler returns is serialized by Fastify'), stop(6).note);
   });
+
+  it('traces the hooks after the handler: preSerialization at 6, onSend and onResponse at 7, after the handler\'s own sites', () => {
+    const r = analyse({ 'app.js': `const fastify = require('fastify');
+function stamp(request, reply, payload, done) { done(null, payload); }
+function compress(request, reply, payload, done) { done(null, payload); }
+function logDone(request, reply, done) { done(); }
+async function report(request, reply) { return reply.send({}); }
+const app = fastify();
+app.addHook('onResponse', logDone);
+app.register(async function reports(instance) {
+  instance.addHook('onSend', compress);
+  instance.get('/report', { preSerialization: stamp }, report);
+});
+` });
+    const t = trace(r, 'GET', '/report');
+    const shown = (n: number) => t.stops[n - 1].sites.map(x => `${x.name} ${x.file}:${x.line}`);
+    assert.deepStrictEqual(shown(6), ['reply.send app.js:5', 'preSerialization · stamp app.js:2']);
+    assert.strictEqual(t.stops[5].note, 'The response becomes bytes here (one exit of the handler). 1 hook runs after the handler, in lifecycle order: preSerialization.');
+    assert.deepStrictEqual(shown(7), ['onSend · compress app.js:3', 'onResponse · logDone app.js:4']);
+    assert.ok(t.stops[6].note.endsWith(' 2 hooks run after the handler, in lifecycle order: onSend, then onResponse.'), t.stops[6].note);
+    assert.deepStrictEqual(t.stops[3].sites, [], 'no hook runs before this handler');
+  });
 });
