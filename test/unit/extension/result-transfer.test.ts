@@ -56,7 +56,7 @@ describe('result transfer from the analysis worker', () => {
     const text = fs.readFileSync(file, 'utf8');
     a.invalidate({});
     const edited = a.analyse(new Map([[file, text.replace("fastify.addHook('onRequest', fastify.authenticate);", "fastify.addHook('onRequest', fastify.authenticate);\n  fastify.addHook('onSend', async () => {});")]]));
-    assert.ok(edited.routes.some(r => r.after?.length), 'the edit adds a hook after the handler');
+    assert.ok(edited.model.routes.some(r => r.after?.length), 'the edit adds a hook after the handler');
     const enc = new ResultEncoder();
     const dec = new ResultDecoder();
     for (const r of [first, edited]) assert.deepStrictEqual(dec.decode(send(enc.encode(r))), r);
