@@ -3,10 +3,10 @@
 // written as `backticks` and rendered as <code> elements, never as HTML.
 (function () {
   /**
-   * @typedef {{ n: number, name: string, gist: string, body: string[], express: string, fails: string }} LessonStop
+   * @typedef {{ n: number, name: string, gist: string, body: string[], express: string, fastify: string, fails: string }} LessonStop
    * @typedef {{ text: string, correct: boolean, why: string }} QuizOption
    * @typedef {{ id: string, question: string, options: QuizOption[] }} Quiz
-   * @typedef {{ symptom: string, stop: number, why: string }} Symptom
+   * @typedef {{ symptom: string, stop: number, why: string, fastify?: string }} Symptom
    * @typedef {{ label: string, ms: number, stop: number }} LatencyPart
    */
   const lesson = {
@@ -24,6 +24,7 @@
           'Connections are reused with keep-alive. Two timers decide how long an idle connection stays open and how long a client may take to send its headers.',
         ],
         express: '`app.listen(port)` (which creates an `http.Server`), its backlog argument, `server.keepAliveTimeout`, `server.headersTimeout`, `server.requestTimeout`',
+        fastify: '`fastify.listen({ port })`, the `connectionTimeout`, `keepAliveTimeout`, `requestTimeout` and `http2SessionTimeout` options of `fastify()`',
         fails: 'During a burst the queue fills and new connections are refused or time out — before one line of your code has run.',
       },
       {
@@ -33,6 +34,7 @@
           '`express.json()`, `express.urlencoded()`, multer and their relatives read that stream, enforce a size limit and fill `req.body`. Without one of them in front of a route, `req.body` is simply `undefined`.',
         ],
         express: '`express.json({ limit })`, `express.urlencoded()`, body-parser, multer, cookie-parser',
+        fastify: 'Fastify parses JSON and text bodies itself, after the `onRequest` and `preParsing` hooks (so `request.body` is `undefined` in `onRequest`): `bodyLimit`, `addContentTypeParser()`, @fastify/formbody, @fastify/multipart',
         fails: 'Oversized cookies push the headers past the limit: the client gets 431 or 400 and your app never sees the request.',
       },
       {
@@ -42,6 +44,7 @@
           'Mounting with `app.use(\'/api\', router)` strips the prefix as the request enters the router, and `:params` land in `req.params`. HEAD requests are answered by GET routes.',
         ],
         express: '`app.get()`, `app.post()`, `app.route()`, `express.Router()`, `app.use(prefix, router)`',
+        fastify: '`fastify.get()`, `fastify.route({ method, url })`, `register(plugin, { prefix })`, @fastify/autoload. The most specific pattern wins, whatever the order: `/users/me` beats `/users/:id`',
         fails: 'Register `/users/:id` before `/users/me` and every request for `/users/me` goes to the wrong handler, silently.',
       },
       {
@@ -51,6 +54,7 @@
           'Order is the only rule. A layer guards what was registered after it and never what came before. Error handlers (four parameters) only see errors from layers above them.',
         ],
         express: '`app.use(fn)`, `router.use(fn)`, route-level `app.get(path, auth, handler)`, `(err, req, res, next)` error handlers',
+        fastify: 'hooks by lifecycle phase, `onRequest` → `preParsing` → `preValidation` → `preHandler`: `addHook(phase, fn)` and route options such as `onRequest: [fastify.authenticate]`. Not order but encapsulation decides: a hook reaches the routes of its plugin and the plugins below it, never a sibling — unless the plugin is wrapped in `fastify-plugin`',
         fails: 'A route written above `app.use(requireUser)` is public while its neighbours are not — and nothing fails.',
       },
       {
@@ -60,6 +64,7 @@
           'Waiting is cheap for the CPU but keeps the request open. Computing synchronously is the opposite: it blocks every other request on the same event loop.',
         ],
         express: 'the last function of a route: `(req, res) => { … }`',
+        fastify: 'the route\'s `handler`: `async (request, reply) => { … }`',
         fails: 'The median looks healthy while the slowest one percent is awful: one dependency is sometimes slow, or a pool runs dry under load.',
       },
       {
@@ -69,6 +74,7 @@
           'For a small object this is microseconds. For a twenty-megabyte array it blocks the event loop, and every other request waits with it.',
         ],
         express: '`res.json()`, `res.send()`, `res.render()`, `JSON.stringify`, `compression()`',
+        fastify: '`return obj` from an async handler, `reply.send(obj)`, response schemas (compiled serializers), `preSerialization` hooks',
         fails: 'CPU spikes and everyone’s latency climbs whenever a few clients download large reports.',
       },
       {
@@ -78,6 +84,7 @@
           'After the last byte the connection goes back to keep-alive or closes. Code listening for `res.on(\'finish\')`, such as access logs and metrics, runs at this stop.',
         ],
         express: 'streams, `.pipe(res)`, `stream.pipeline()`, `res.sendFile()`, `res.write()` / `res.end()`',
+        fastify: '`reply.send(stream)`, `reply.raw.write()`, `reply.hijack()`, `onSend` and `onResponse` hooks',
         fails: 'Memory grows with the number of slow clients, because whole responses wait in RAM for them.',
       },
     ],
@@ -93,8 +100,8 @@
     symptoms: [
       { symptom: 'New connections are refused or time out during traffic spikes', stop: 1, why: 'The queue of finished handshakes filled up faster than the process took connections from it.' },
       { symptom: 'Requests with large cookies fail with 431 or 400', stop: 2, why: 'The headers are larger than the parser accepts, so the request is rejected before routing.' },
-      { symptom: 'A request runs a different handler than you expected', stop: 3, why: 'Two patterns overlap and the one registered first wins.' },
-      { symptom: 'One endpoint answers without a login; its neighbours do not', stop: 4, why: 'It was registered before the auth layer, which only guards what follows it.' },
+      { symptom: 'A request runs a different handler than you expected', stop: 3, why: 'Two patterns overlap and the one registered first wins.', fastify: 'Fastify picks the most specific pattern, not the first: look for a static route beside a parametric one, or a trailing slash that makes it another path.' },
+      { symptom: 'One endpoint answers without a login; its neighbours do not', stop: 4, why: 'It was registered before the auth layer, which only guards what follows it.', fastify: 'It lives in a plugin of its own: the auth hook added in its neighbours’ plugin never reaches a sibling context, even under the same prefix.' },
       { symptom: 'The median is fast, the 99th percentile is terrible', stop: 5, why: 'A dependency is slow some of the time, or a pool is exhausted under load.' },
       { symptom: 'CPU jumps whenever big responses go out', stop: 6, why: 'Turning a large object into JSON is synchronous work on the event loop.' },
       { symptom: 'Memory climbs when clients are on slow networks', stop: 7, why: 'Writes ignore backpressure, so responses wait in memory for the client.' },

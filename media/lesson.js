@@ -16,7 +16,7 @@
    * @typedef {Place & { stop: number, ruleId: string, severity: string }} Finding
    * @typedef {Place & { method: string, path: string, protected: boolean }} RouteItem
    * @typedef {{ name: string, file: string, line: number, kind: string, why?: string }} Site
-   * @typedef {{ type: 'workspace', folders: { uri: string, name: string }[], openFolders: number, stopCounts: Record<number, number>, places: Record<number, Place[]>, routes: number, unprotected: number, findings: Finding[], routeList: RouteItem[], errors: { folder: string, message: string }[] }} WorkspaceMsg
+   * @typedef {{ type: 'workspace', folders: { uri: string, name: string }[], openFolders: number, frameworks: string[], stopCounts: Record<number, number>, places: Record<number, Place[]>, routes: number, unprotected: number, findings: Finding[], routeList: RouteItem[], errors: { folder: string, message: string }[] }} WorkspaceMsg
    * @typedef {{ type: 'trace', input: string, folder: string | null, trace: any, error: string | null, reveal: boolean }} TraceMsg
    */
 
@@ -161,6 +161,16 @@
     result.append(stops);
   }
 
+  /** What only a workspace with a Fastify app is shown ("In Fastify: …"). @type {HTMLElement[]} */
+  const fastifyOnly = [];
+
+  /** Hidden until the workspace has a Fastify app. @param {HTMLElement} e */
+  function fastifyPart(e) {
+    e.hidden = true;
+    fastifyOnly.push(e);
+    return e;
+  }
+
   // ---- The seven stops, with this workspace's code ---------------------------------------------
   const journey = section('journey', 'The seven stops');
   const stopList = el('ol', 'stops');
@@ -185,6 +195,7 @@
       el('p', 'gist', [s.gist]),
       ...s.body.map(/** @param {string} p */ p => para('p', p)),
       el('p', 'express', [el('strong', '', ['In Express: ']), ...rich(s.express)]),
+      fastifyPart(el('p', 'fastify', [el('strong', '', ['In Fastify: ']), ...rich(s.fastify)])),
       el('p', 'fails', [el('strong', '', ['When it fails: ']), ...rich(s.fails)]),
       details,
       findings,
@@ -207,6 +218,7 @@
     const li = el('li', 'symptom', [
       el('p', 'symptom-text', [row.symptom]),
       el('p', 'symptom-stop', ['→ ', el('strong', '', [`${row.stop} · ${stop.name}`]), ` — ${row.why}`]),
+      ...(row.fastify ? [fastifyPart(el('p', 'symptom-stop fastify', [el('strong', '', ['In Fastify: ']), row.fastify]))] : []),
       live,
     ]);
     li.dataset.stop = String(row.stop);
@@ -264,6 +276,7 @@
     summary.textContent = !msg.openFolders ? 'Open a folder with a Node.js server to see your own code at each stop.'
       : !msg.folders.length ? 'Analysing this workspace…'
       : `${plural(msg.routes, 'route')} in this workspace · ${msg.unprotected} without auth · ${plural(msg.findings.length, 'finding')}`;
+    for (const e of fastifyOnly) e.hidden = !msg.frameworks.includes('fastify');
     for (const e of msg.errors) summary.append(el('span', 'error', [` · ${folderName(e.folder)}: analysis failed (${e.message})`]));
     for (const [n, parts] of stopParts) {
       const count = msg.stopCounts[n] ?? 0;

@@ -24,13 +24,19 @@ const route = (x: Route) => ({
 const exemption = (e: AuthExemption) => ({
   by: e.by, test: e.test, file: e.file, line: e.line, exempts: e.exempts, ...(e.caveat !== undefined ? { caveat: e.caveat } : {}),
 });
-const context = (c: RoutingContext) => ({ id: c.id, parent: c.parent, prefix: c.prefix, encapsulated: c.encapsulated, file: c.file, line: c.line });
+const context = (c: RoutingContext) => ({
+  id: c.id, parent: c.parent, prefix: c.prefix, encapsulated: c.encapsulated,
+  ...(c.name !== undefined ? { name: c.name } : {}),
+  file: c.file, line: c.line,
+});
 const finding = (f: Finding) => ({
   ruleId: f.ruleId, severity: f.severity, stop: f.stop, message: f.message,
   file: f.file, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn,
 });
 const annotation = (a: Annotation) => ({
   file: a.file, line: a.line, column: a.column, endLine: a.endLine, endColumn: a.endColumn, stop: a.stop, label: a.label,
+  ...(a.phase !== undefined ? { phase: a.phase } : {}),
+  ...(a.reach !== undefined ? { reach: { routes: a.reach.routes, level: a.reach.level } } : {}),
 });
 const skip = (s: Skipped) => ({ file: s.file, reason: s.reason });
 

@@ -1,9 +1,12 @@
-// The human-readable report: app → mounts → routes with chain and verdict, then findings.
+// The human-readable report: app → mounts (Express) or contexts (Fastify) → routes with chain and
+// verdict (Fastify's by lifecycle phase), then findings.
 // Every string from the analysed code goes through `p` (printable): a terminal must see no control
 // or bidi character that the code put in a path, a name or a file name (the colours are ours).
 import { printable as p } from '../core/display-text';
 import type { AnalysisResult, Framework, ModelRoute, Route } from '../core/model';
 import { frameworkList, STOP_GLYPHS } from '../core/model';
+import { type ContextGroup, contextDescription, contextName, groupByContext, routesUnder } from '../core/context-tree';
+import { hasPhases, phasedChain } from '../core/phased-chain';
 
 /** The report; `frameworks` are those the scan looked for (named when it found no app). */
 export function formatText(r: AnalysisResult, color: boolean, frameworks: readonly Framework[]): string {
@@ -17,24 +20,40 @@ export function formatText(r: AnalysisResult, color: boolean, frameworks: readon
     byApp.get(k)!.push(route);
   }
   if (!r.apps.length && !r.routes.length) lines.push(`No ${frameworkList(frameworks)} app found.`);
+  const routeLines = (route: Route, indent: string) => {
+    const verdict = route.protected ? c('32', `🔒 ${route.authBy.map(p).join(', ')}`) : c('33', '⚠ no auth');
+    lines.push(`${indent}${STOP_GLYPHS[3]} ${p(route.method).padEnd(6)} ${p(route.path)}  ${verdict}  ${c('2', `${p(route.file)}:${route.line}`)}`);
+    // A guard has no handler: a request it lets through goes on to the later routes it guards.
+    const then = route.guards ? (route.guards.length ? ' → next matching route' : '') : ' → handler';
+    const chain = hasPhases(route.chain) ? phasedChain(route.chain, p) : route.chain.map(x => p(x.name)).join(' → ');
+    if (route.chain.length) lines.push(`${indent}    ${c('2', chain + then)}`);
+    for (const g of route.guards ?? []) lines.push(`${indent}    ${c('2', `guards ${p(g.method)} ${p(g.path)}  ${p(g.file)}:${g.line}`)}`);
+    for (const line of exemptionLines(route)) lines.push(`${indent}    ${c('2', line)}`);
+    if (route.afterHandler) lines.push(`${indent}    ${c('2', `after the handler: ${phasedChain(route.afterHandler, p)}`)}`);
+    for (const u of route.unresolved) lines.push(`${indent}    ${c('2', `? ${p(u)}`)}`);
+  };
   r.apps.forEach((app, i) => {
     lines.push(c('1', `${p(app.framework)}${app.frameworkVersion ? ' ' + p(app.frameworkVersion) : ''} app  ${p(app.file)}:${app.line}`));
     const appRoutes = byApp.get(i) ?? [];
+    // Fastify lists routes by encapsulation context; the others by mount prefix.
+    const groups = app.framework === 'fastify' && r.contexts ? groupByContext(appRoutes, r.contexts) : [];
+    const grouped = routesUnder(groups);
+    const rest = appRoutes.filter(route => !grouped.has(route));
     let mount = '';
-    for (const route of appRoutes) {
+    for (const route of rest) {
       const m = route.mountPrefix ?? '/';
       if (m !== mount) { mount = m; if (m !== '/') lines.push(`  ${c('36', p(m))}`); }
-      const indent = m === '/' ? '  ' : '    ';
-      const verdict = route.protected ? c('32', `🔒 ${route.authBy.map(p).join(', ')}`) : c('33', '⚠ no auth');
-      lines.push(`${indent}${STOP_GLYPHS[3]} ${p(route.method).padEnd(6)} ${p(route.path)}  ${verdict}  ${c('2', `${p(route.file)}:${route.line}`)}`);
-      // A guard has no handler: a request it lets through goes on to the later routes it guards.
-      const then = route.guards ? (route.guards.length ? ' → next matching route' : '') : ' → handler';
-      if (route.chain.length) lines.push(`${indent}    ${c('2', route.chain.map(x => p(x.name)).join(' → ') + then)}`);
-      for (const g of route.guards ?? []) lines.push(`${indent}    ${c('2', `guards ${p(g.method)} ${p(g.path)}  ${p(g.file)}:${g.line}`)}`);
-      for (const line of exemptionLines(route)) lines.push(`${indent}    ${c('2', line)}`);
-      if (route.afterHandler) lines.push(`${indent}    ${c('2', `after the handler: ${route.afterHandler.map(x => `${x.phase}: ${p(x.name)}`).join(' → ')}`)}`);
-      for (const u of route.unresolved) lines.push(`${indent}    ${c('2', `? ${p(u)}`)}`);
+      routeLines(route, m === '/' ? '  ' : '    ');
     }
+    // A root context's routes sit under the app; each context below gets a heading, its routes indented under it.
+    const walk = (g: ContextGroup<Route>, depth: number) => {
+      const indent = '  '.repeat(depth + 1);
+      const where = `${p(contextDescription(g.context))}  ${p(g.context.file)}:${g.context.line}`;
+      if (depth > 0) lines.push(`${'  '.repeat(depth)}${c('36', p(contextName(g.context)))}  ${c('2', where)}`);
+      for (const route of g.routes) routeLines(route, indent);
+      for (const child of g.children) walk(child, depth + 1);
+    };
+    for (const g of groups) walk(g, 0);
   });
   const unmounted = [...byApp.entries()].filter(([k]) => k >= r.apps.length).flatMap(([, v]) => v);
   if (unmounted.length) {

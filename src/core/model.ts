@@ -254,6 +254,13 @@ export interface Finding extends SourceRange {
 export interface Annotation extends SourceRange {
   stop: Stop;
   label: string;
+  /** Fastify hooks: the lifecycle hook it runs in (then `label` is `<phase> · <name>`). */
+  phase?: LifecyclePhase;
+  /**
+   * Fastify hooks: how many routes it reaches, and from where (its context and the contexts below,
+   * or the one route whose options name it).
+   */
+  reach?: { routes: number; level: 'app' | 'context' | 'route' };
 }
 
 export interface Skipped {

@@ -2,7 +2,7 @@
 // the framework would dispatch it to, and the code it meets at each of the seven stops. A pure
 // function over the model: the editor shows the result, the tests assert it. How a request is
 // dispatched is the framework's: each adapter hands in a RequestDispatcher.
-import type { Annotation, AnalysisModel, AnalysisResult, Finding, Framework, LayerKind, ModelRoute, OrderedLayer, SourceLocation, Stop } from './model';
+import type { Annotation, AnalysisModel, AnalysisResult, ChainEntry, Finding, Framework, LayerKind, LifecyclePhase, ModelRoute, OrderedLayer, RoutingContext, SourceLocation, Stop } from './model';
 import { STOP_NAMES } from './model';
 
 /** One place in the user's code the request meets. */
@@ -12,6 +12,8 @@ export interface TraceSite {
   line: number;
   /** What the site is: a layer kind, or 'mount' / 'route' / 'handler' / 'accept' / 'serialize' / 'drain'. */
   kind: LayerKind | 'mount' | 'route' | 'handler' | 'accept' | 'serialize' | 'drain';
+  /** Fastify hooks: the lifecycle hook it runs in (the name starts with it too). */
+  phase?: LifecyclePhase;
 }
 
 export interface TraceStop {
@@ -52,6 +54,8 @@ export interface TraceInput {
   model: AnalysisModel;
   annotations: Annotation[];
   findings: Finding[];
+  /** Fastify: the contexts a route's `context` names (stop 3 lists the registrations on the way). */
+  contexts?: RoutingContext[];
 }
 
 /**
@@ -97,6 +101,11 @@ export interface RequestDispatcher {
   layerRuns(model: AnalysisModel, app: number, layer: OrderedLayer, path: string): boolean;
   /** What the framework does when no route answers: the end of the summary, and stop 5's note. */
   notFound: { summary: string; handler: string };
+  /**
+   * Frameworks that parse bodies and serialize replies themselves (Fastify): stop 2's and stop 6's
+   * notes when no code of the app's does it; absent, the notes speak of body parsers and res.json.
+   */
+  builtIn?: { body: string; serialize: string };
 }
 
 /** The dispatcher of a framework, or undefined when none was wired for it (its stacks are left out). */
@@ -131,32 +140,40 @@ export function traceRequest(
   const { answer, params, endedBy } = first.d;
   const by = first.by;
   const r = answer;
-  const chain = r.chain.map((c, i) => site(c.name, r.chainRanges[i] ?? c, c.kind));
-  const parsers = chain.filter(c => c.kind === 'parse');
+  const sites = r.chain.map((c, i) => chainSite(c, r.chainRanges[i] ?? c));
+  // A chain by lifecycle phase (Fastify) splits by stop: preParsing hooks at 2, the rest at 4.
+  const phased = r.chain.some(c => c.phase);
+  const chain = phased ? sites.filter((_, i) => r.chain[i].stop !== 2) : sites;
+  const parsers = phased ? sites.filter((_, i) => r.chain[i].stop === 2) : sites.filter(c => c.kind === 'parse');
   const handler = r.handler ? handlerSite(r, annotations) : null;
   const body = handler ? handlerBody(handler, annotations) : [];
   const serialize = body.filter(a => a.stop === 6).map(a => site(a.label, a, 'serialize'));
   const drain = body.filter(a => a.stop === 7).map(a => site(a.label, a, 'drain'));
-  const mounts = mountsOf(model, r);
+  // Hooks after the handler (Fastify's preSerialization at 6, onSend and onResponse at 7) follow its own sites.
+  const after = (stop: Stop) => (r.afterHandler ?? []).filter(c => c.stop === stop);
+  const afterSites = (stop: Stop) => after(stop).map(c => chainSite(c, c));
+  const afterNote = (stop: Stop) => (after(stop).length ? ` ${hooksNote(after(stop), 'after the handler')}` : '');
+  const mounts = r.context !== undefined && analysis.contexts ? contextsOf(analysis.contexts, r.context) : mountsOf(model, r);
   const paramText = Object.entries(params).map(([k, v]) => `${k} = ${v}`).join(', ');
   const stops: TraceStop[] = [
     acceptStop(accept),
-    stopOf(2, parsers, parsers.length ? `${names(parsers)} read${parsers.length === 1 ? 's' : ''} the body before the handler.`
+    stopOf(2, parsers, by.builtIn ? (parsers.length ? `${names(parsers)} run${parsers.length === 1 ? 's' : ''} on the raw body first. ` : '') + by.builtIn.body
+      : parsers.length ? `${names(parsers)} read${parsers.length === 1 ? 's' : ''} the body before the handler.`
       : r.facts.readsBody ? 'No body parser runs before this handler, yet it reads req.body: it will be undefined.'
       : 'No body parser runs for this request; the handler does not read req.body.'),
     stopOf(3, [...mounts, site(`${r.method} ${r.path}`, r.range, 'route')], `Matches ${r.method} ${r.path}${paramText ? ` with ${paramText}` : ''}.`),
-    stopOf(4, chain, chain.length
-      ? `${chain.length} layer${chain.length === 1 ? ' runs' : 's run'} before the handler, in this order.`
+    stopOf(4, chain, phased ? hooksNote(r.chain.filter(c => c.stop !== 2), 'before the handler')
+      : chain.length ? `${chain.length} layer${chain.length === 1 ? ' runs' : 's run'} before the handler, in this order.`
       : 'No middleware runs before the handler.'),
     stopOf(5, handler ? [handler] : [], handler ? 'Your logic runs here; every database or service call it waits on adds to this stop.'
       : r.guards ? 'This route only guards: its last function passes the request on, to a handler registered where the analyser does not see it.'
       : 'The handler could not be read.'),
-    stopOf(6, serialize, serialize.length
+    stopOf(6, [...serialize, ...afterSites(6)], (serialize.length
       ? `The response becomes bytes here (${serialize.length === 1 ? 'one exit' : `${serialize.length} exits`} of the handler).`
-      : 'No res.json / res.send in the handler itself: it may serialize elsewhere or stream.'),
-    stopOf(7, drain, drain.length
+      : by.builtIn?.serialize ?? 'No res.json / res.send in the handler itself: it may serialize elsewhere or stream.') + afterNote(6)),
+    stopOf(7, [...drain, ...afterSites(7)], (drain.length
       ? `The handler writes to the socket itself (${names(drain)}): backpressure matters here.`
-      : 'Node writes the serialized body; a slow client still holds the socket until it has read it.'),
+      : 'Node writes the serialized body; a slow client still holds the socket until it has read it.') + afterNote(7)),
   ];
   const lateAuth = model.stacks[r.app]
     .filter(l => l.kind === 'middleware' && l.layerKind === 'auth' && l.order > r.order && by.layerRuns(model, r.app, l, req.path))
@@ -231,6 +248,29 @@ function site(name: string, at: SourceLocation, kind: TraceSite['kind']): TraceS
 
 const at = (s: SourceLocation) => `${s.file}:${s.line}`;
 
+/** A chain entry as the trace shows it; a Fastify hook is named with its phase (`onRequest · authenticate`). */
+function chainSite(c: ChainEntry, where: SourceLocation): TraceSite {
+  return c.phase ? { ...site(`${c.phase} · ${c.name}`, where, c.kind), phase: c.phase } : site(c.name, where, c.kind);
+}
+
+/** A note on hooks by phase (`2 hooks run before the handler, in lifecycle order: onRequest, then preHandler.`). */
+function hooksNote(hooks: ChainEntry[], when: string): string {
+  if (!hooks.length) return `No hook runs ${when}.`;
+  const phases = [...new Set(hooks.map(h => h.phase))].join(', then ');
+  return `${hooks.length} hook${hooks.length === 1 ? ' runs' : 's run'} ${when}, in lifecycle order: ${phases}.`;
+}
+
+/** The registrations a request passes to reach a route's context (Fastify), outermost first; the root is the app. */
+function contextsOf(contexts: RoutingContext[], id: string): TraceSite[] {
+  const byId = new Map(contexts.map(c => [c.id, c]));
+  const out: TraceSite[] = [];
+  for (let c = byId.get(id); c && c.parent !== null; c = byId.get(c.parent)) {
+    const what = `register ${c.name ?? 'plugin'}${c.prefix ? ` at ${c.prefix}` : ''}${c.encapsulated ? '' : ' (fastify-plugin)'}`;
+    out.unshift(site(what, c, 'mount'));
+  }
+  return out;
+}
+
 /** The layer that ended every response before a route or a 404 could, with why. */
 function endedSite(l: OrderedLayer): TraceSite & { why: string } {
   return { ...site(l.name, l.argRange ?? l.range, l.layerKind), why: `ends every response under ${l.prefix} without calling next()` };
@@ -252,7 +292,8 @@ function handlerSite(r: ModelRoute, annotations: Annotation[]): TraceSite {
 function handlerBody(handler: TraceSite, annotations: Annotation[]): Annotation[] {
   const inFile = annotations.filter(a => a.file === handler.file);
   const next = inFile.filter(a => a.stop === 5 && a.line > handler.line).reduce((min, a) => Math.min(min, a.line), Infinity);
-  return inFile.filter(a => (a.stop === 6 || a.stop === 7) && a.line >= handler.line && a.line < next);
+  // A Fastify hook labelled at 6 or 7 (onSend...) is not the handler's, even when written below it.
+  return inFile.filter(a => (a.stop === 6 || a.stop === 7) && !a.phase && a.line >= handler.line && a.line < next);
 }
 
 /** The mounts the request passed through to reach the route's router, outermost first. */

@@ -33,6 +33,8 @@ export type ToLesson =
     folders: { uri: string; name: string }[];
     /** How many folders are open in the workspace (0: nothing to analyse). */
     openFolders: number;
+    /** The frameworks of the apps found, sorted (the lesson adds what is particular to each: "In Fastify: …"). */
+    frameworks: string[];
     /** Per stop (1-7): how many places in the workspace belong to it. */
     stopCounts: Record<number, number>;
     /** Per stop (1-7): the places themselves, at most PLACES_PER_STOP each. */

@@ -10,7 +10,8 @@ import { trace } from '../tracing';
 import type { AnalysisService, FolderAnalysis } from './analysis-service';
 import { openLocation } from './commands';
 import { literalIcons } from './labels';
-import { LessonPlace, parseFromLesson, PLACES_PER_STOP, ToLesson } from './lesson-protocol';
+import { parseFromLesson, ToLesson } from './lesson-protocol';
+import { workspaceMessage } from './lesson-workspace';
 
 /** What `sevenStops.traceRequest` accepts: `'GET /a/1'` or `{ method, path, folder? }` (e.g. from a CodeLens). */
 export type TraceArgument = string | { method: string; path: string; folder?: string };
@@ -148,33 +149,9 @@ export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Di
 
   private postWorkspace(): void {
     if (!this.view || !this.ready) return;
-    const msg: Extract<ToLesson, { type: 'workspace' }> = {
-      type: 'workspace', folders: [], openFolders: vscode.workspace.workspaceFolders?.length ?? 0,
-      stopCounts: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0 }, places: { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] },
-      routes: 0, unprotected: 0, findings: [], routeList: [], errors: [],
-    };
+    const folders = this.service.all().map(({ folder, result, error }) => ({ uri: folder.uri.toString(), name: folder.name, result, error }));
     // The same counts as the status bar and the routes badge (reachable routes without auth).
-    const totals = this.service.totals();
-    msg.routes = totals.routes;
-    msg.unprotected = totals.unprotected;
-    for (const { folder, result, error } of this.service.all()) {
-      const uri = folder.uri.toString();
-      msg.folders.push({ uri, name: folder.name });
-      if (error) msg.errors.push({ folder: uri, message: error });
-      if (!result) continue;
-      for (const a of result.annotations) {
-        msg.stopCounts[a.stop]++;
-        const list: LessonPlace[] = msg.places[a.stop];
-        if (list.length < PLACES_PER_STOP) list.push({ folder: uri, file: a.file, line: a.line, label: a.label });
-      }
-      for (const f of result.findings) {
-        msg.findings.push({ folder: uri, stop: f.stop, ruleId: f.ruleId, severity: f.severity, label: f.message, file: f.file, line: f.line });
-      }
-      for (const r of result.routes) {
-        msg.routeList.push({ folder: uri, method: r.method, path: r.path, protected: r.protected, file: r.file, line: r.line, label: `${r.method} ${r.path}` });
-      }
-    }
-    void this.post(msg);
+    void this.post(workspaceMessage(folders, vscode.workspace.workspaceFolders?.length ?? 0, this.service.totals()));
   }
 
   private html(webview: vscode.Webview, media: vscode.Uri): string {

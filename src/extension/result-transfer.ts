@@ -250,6 +250,8 @@ export class ResultDecoder {
         routes: routes as FullAnalysis['model']['routes'],
         stacks: lists.stacks as FullAnalysis['model']['stacks'],
         origins: lists.origins as FullAnalysis['model']['origins'],
+        // The result's contexts are the model's (core/analyse.ts), sent whole with the rest.
+        ...(m.rest.contexts ? { contexts: m.rest.contexts as FullAnalysis['model']['contexts'] } : {}),
       },
     };
   }

@@ -1,8 +1,10 @@
-// The Routes tree: (folder →) app → mount prefix → route → the chain in front of it. A filter by
-// text, a badge with the number of routes that run without auth, and a click opens the code.
+// The Routes tree: (folder →) app → mount prefix (Express) or encapsulation context (Fastify) →
+// route → the chain in front of it. A filter by text, a badge with the number of routes that run
+// without auth, and a click opens the code.
 // Labels, descriptions and tooltips show code-sourced text printable (see labels.ts).
 import * as vscode from 'vscode';
 import { printable } from '../core/display-text';
+import { type ContextGroup, contextDescription, contextName, groupByContext, routesUnder } from '../core/context-tree';
 import type { ChainEntry, ModelRoute, SourceRange, StackOrigin } from '../core/model';
 import type { AnalysisService, FolderAnalysis } from './analysis-service';
 import { routeName, routeTooltip, routeVerdict } from './labels';
@@ -11,6 +13,7 @@ type Node =
   | { type: 'folder'; folder: FolderAnalysis }
   | { type: 'app'; folder: FolderAnalysis; app: number; origin: StackOrigin | undefined }
   | { type: 'prefix'; folder: FolderAnalysis; app: number; prefix: string }
+  | { type: 'context'; folder: FolderAnalysis; group: ContextGroup<ModelRoute> }
   | { type: 'route'; folder: FolderAnalysis; route: ModelRoute }
   | { type: 'layer'; folder: FolderAnalysis; route: ModelRoute; index: number };
 
@@ -56,6 +59,7 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
     switch (node.type) {
       case 'folder': return this.appsOf(node.folder);
       case 'app': {
+        if (node.origin?.framework === 'fastify') return this.contextsOf(node.folder, node.app);
         const prefixes = [...new Set(this.routesOf(node.folder).filter(r => r.app === node.app).map(r => r.mountPrefix))];
         // Routes registered on the app itself sit directly under it; each mounted router gets a node.
         return [
@@ -67,6 +71,8 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
       case 'prefix':
         return this.routesOf(node.folder).filter(r => r.app === node.app && r.mountPrefix === node.prefix)
           .map(route => ({ type: 'route', folder: node.folder, route }));
+      case 'context':
+        return this.groupChildren(node.folder, node.group);
       case 'route':
         return node.route.chain.map((_, index) => ({ type: 'layer', folder: node.folder, route: node.route, index }));
       case 'layer':
@@ -96,6 +102,17 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
         item.tooltip = `Routes of the router mounted at ${printable(node.prefix)}`;
         return item;
       }
+      case 'context': {
+        const c = node.group.context;
+        const item = new vscode.TreeItem(printable(contextName(c)), vscode.TreeItemCollapsibleState.Expanded);
+        item.description = printable(contextDescription(c));
+        item.iconPath = new vscode.ThemeIcon('symbol-namespace');
+        item.tooltip = printable(`Routes of ${contextName(c)} (${c.file}:${c.line}). ${c.encapsulated
+          ? 'Hooks and decorators added inside reach these routes and the contexts below, never siblings or the parent.'
+          : 'Its hooks and decorators belong to the parent context (fastify-plugin).'}`);
+        item.command = openCommand(node.folder, c.file, c.line);
+        return item;
+      }
       case 'route': {
         const r = node.route;
         const item = new vscode.TreeItem(routeName(r), r.chain.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
@@ -113,7 +130,7 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
         const entry = node.route.chain[node.index];
         const range = node.route.chainRanges[node.index];
         const item = new vscode.TreeItem(`${node.index + 1}. ${printable(entry.name)}`);
-        item.description = `${entry.kind} · ${printable(entry.file)}:${entry.line}`;
+        item.description = `${entry.phase ? `${entry.phase} · ` : ''}${entry.kind} · ${printable(entry.file)}:${entry.line}`;
         item.iconPath = new vscode.ThemeIcon(entry.kind === 'auth' ? 'shield' : entry.kind === 'parse' ? 'symbol-field' : 'symbol-event');
         item.command = range ? openCommand(node.folder, range.file, range.line, range.column) : openCommand(node.folder, entry.file, entry.line);
         return item;
@@ -139,6 +156,25 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
   private appsOf(folder: FolderAnalysis): Node[] {
     const apps = [...new Set(this.routesOf(folder).map(r => r.app))].sort((a, b) => a - b);
     return apps.map(app => ({ type: 'app', folder, app, origin: folder.result?.model.origins[app] }));
+  }
+
+  /**
+   * A Fastify app's children: the contexts below its root context, then the root's own routes (as a
+   * mounted router comes before the app's routes), and any route naming no known context.
+   */
+  private contextsOf(folder: FolderAnalysis, app: number): Node[] {
+    const routes = this.routesOf(folder).filter(r => r.app === app);
+    const groups = groupByContext(routes, folder.result?.contexts ?? []);
+    const grouped = routesUnder(groups);
+    const loose = routes.filter(r => !grouped.has(r)).map((route): Node => ({ type: 'route', folder, route }));
+    return [...groups.flatMap(g => this.groupChildren(folder, g)), ...loose];
+  }
+
+  private groupChildren(folder: FolderAnalysis, g: ContextGroup<ModelRoute>): Node[] {
+    return [
+      ...g.children.map((group): Node => ({ type: 'context', folder, group })),
+      ...g.routes.map((route): Node => ({ type: 'route', folder, route })),
+    ];
   }
 
   private routesOf(folder: FolderAnalysis): ModelRoute[] {

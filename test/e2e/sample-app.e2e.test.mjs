@@ -1,16 +1,9 @@
 // What a user sees: the packaged extension in the real VS Code UI, on the bundled sample app.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openWorkbench, root, shots } from './workbench.mjs';
+import { openWorkbench, root, shots, showSevenStops } from './workbench.mjs';
 
 const sample = path.join(root, 'examples/shop-express');
-
-/** Opens the Seven Stops container from the activity bar (a second click would close it). */
-async function showSevenStops(page) {
-  if (await page.locator('.sidebar .pane-header', { hasText: 'Routes' }).isVisible()) return;
-  // The item, not its link: the unprotected-routes badge sits on top of the icon.
-  await page.locator('.activitybar .action-item', { has: page.locator('a[aria-label^="Seven Stops"]') }).click();
-}
 
 describe('Seven Stops in the VS Code workbench (packaged .vsix, sample app)', function () {
   let wb;

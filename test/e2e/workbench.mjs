@@ -41,3 +41,10 @@ export async function openWorkbench({ folder, openFile, theme = 'Default Dark Mo
     },
   };
 }
+
+/** Opens the Seven Stops container from the activity bar (a second click would close it). */
+export async function showSevenStops(page) {
+  if (await page.locator('.sidebar .pane-header', { hasText: 'Routes' }).isVisible()) return;
+  // The item, not its link: the unprotected-routes badge sits on top of the icon.
+  await page.locator('.activitybar .action-item', { has: page.locator('a[aria-label^="Seven Stops"]') }).click();
+}

@@ -1,5 +1,5 @@
 // The routes view, settings that apply without a reload, multi-root folders and SARIF export, in the
-// real extension host on test/fixtures/integration.code-workspace (express-basic + express-fixes).
+// real extension host on test/fixtures/integration.code-workspace (express-basic, express-fixes, fastify-basic).
 import * as assert from 'assert';
 import * as os from 'os';
 import * as vscode from 'vscode';
@@ -29,11 +29,12 @@ suite('Routes view, settings, multi-root, SARIF', () => {
       'express-fixes',
     ]);
     assert.ok(lines.includes('    GET /users/me — unreachable'), lines.join('\n'));
-    const unprotected = [basic(), fixes()].flatMap(r => r?.model.routes ?? []).filter(r => !r.protected && !r.shadowedBy.length).length;
+    const unprotected = [basic(), fixes(), fastify()].flatMap(r => r?.model.routes ?? []).filter(r => !r.protected && !r.shadowedBy.length).length;
     assert.strictEqual(badge, unprotected);
 
     function basic() { return a.analysisFor(folderUri('src', 'server.js')); }
     function fixes() { return a.analysisFor(inFolder('express-fixes', 'src', 'users.js')); }
+    function fastify() { return a.analysisFor(inFolder('fastify-basic', 'src', 'server.js')); }
   });
 
   test('the routes filter keeps matching routes only', async () => {
@@ -88,7 +89,7 @@ suite('Routes view, settings, multi-root, SARIF', () => {
   test('Export SARIF writes the CLI\'s SARIF for a folder', async () => {
     await api();
     const target = vscode.Uri.joinPath(vscode.Uri.file(os.tmpdir()), `seven-stops-${Date.now()}.sarif`);
-    // Two folders: the command asks which; answer with the first by accepting the quick pick.
+    // Several folders: the command asks which; answer with the first by accepting the quick pick.
     const done = vscode.commands.executeCommand('sevenStops.exportSarif', target);
     await new Promise(r => setTimeout(r, 500));
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');

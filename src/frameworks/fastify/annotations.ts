@@ -3,39 +3,50 @@
 // handlers (5), and inside handlers the sites that serialize (6) or write to the socket (7).
 import type { AdapterContext } from '../../core/adapter';
 import type { Expr, FnIR, Span, Stmt } from '../../core/ir';
-import type { Annotation, LifecyclePhase, ModelRoute, Stop } from '../../core/model';
+import type { Annotation, LifecyclePhase, ModelRoute, SourceRange, Stop } from '../../core/model';
 import type { Arg, Site } from '../../core/values';
 import { alternatives } from '../../core/values';
 import type { StopSite } from '../shared/recorder-log';
 import { hookName } from './hook-kind';
-import { type FastifyContext, PHASE_STOPS, descendants } from './objects';
+import { type FastifyContext, PHASE_STOPS, type RouteRecord, descendants } from './objects';
 
 /** Reply methods that serialize a payload (6) or write to the socket themselves (7). */
 const SERIALIZE = new Set(['send', 'serializer', 'serialize']);
 const DRAIN = new Set(['hijack', 'sendFile', 'download']);
 
-export function annotate(roots: readonly FastifyContext[], stopSites: readonly StopSite[], routes: ModelRoute[], ctx: AdapterContext): Annotation[] {
+/** The stop of each piece of Fastify code; hooks also say their phase and reach (`routesPerRecord` from routes.ts). */
+export function annotate(
+  roots: readonly FastifyContext[], stopSites: readonly StopSite[], routes: ModelRoute[], routesPerRecord: ReadonlyMap<RouteRecord, number>, ctx: AdapterContext,
+): Annotation[] {
   const out: Annotation[] = [];
-  const seen = new Set<string>();
-  const add = (site: Site | null, stop: Stop, label: string) => {
-    if (!site) return;
-    const key = `${site.file}:${site.span.start}:${stop}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push({ ...ctx.range(site.file, site.span), stop, label });
+  const seen = new Map<string, Annotation>();
+  /** The annotation at `range` for `stop`: the one made first there, or a new one. */
+  const at = (range: SourceRange, stop: Stop, label: string): Annotation => {
+    const key = `${range.file}:${range.line}:${range.column}:${stop}`;
+    let a = seen.get(key);
+    if (!a) { a = { ...range, stop, label }; seen.set(key, a); out.push(a); }
+    return a;
   };
+  const add = (site: Site, stop: Stop, label: string) => at(ctx.range(site.file, site.span), stop, label);
   for (const a of stopSites) add(a.site, a.stop, a.label);
-  for (const r of routes) {
-    const key = `${r.range.file}:${r.range.line}:${r.range.column}:3`;
-    if (!seen.has(key)) { seen.add(key); out.push({ ...r.range, stop: 3, label: `${r.method} ${r.path}` }); }
-  }
-  const hook = (phase: LifecyclePhase, fn: Arg, at: Site) => add(fn.site ?? at, PHASE_STOPS[phase], `${phase} · ${hookName(fn)}`);
+  for (const r of routes) at(r.range, 3, `${r.method} ${r.path}`);
+  const routesOf = (r: RouteRecord) => routesPerRecord.get(r) ?? 0;
+  const hook = (phase: LifecyclePhase, fn: Arg, site: Site, routeCount: number, level: 'app' | 'context' | 'route') => {
+    const a = add(fn.site ?? site, PHASE_STOPS[phase], `${phase} · ${hookName(fn)}`);
+    // One addHook call run in two contexts (a plugin registered twice) reaches the routes of both.
+    a.reach = a.reach ? { routes: a.reach.routes + routeCount, level: a.reach.level } : { routes: routeCount, level };
+    a.phase = phase;
+  };
   for (const root of roots) {
     for (const c of descendants(root)) {
-      // A context holds its parents' hooks too: each is labelled where it was added.
-      for (const [phase, list] of Object.entries(c.hooks)) for (const h of list) if (h.from === c && !h.middie) hook(phase as LifecyclePhase, h.fn, h.site);
+      // A context holds its parents' hooks too: each is labelled where it was added, and reaches the
+      // routes of that context and of every context below it (F1, F3).
+      const reach = descendants(c).reduce((n, d) => n + d.routes.reduce((m, r) => m + routesOf(r), 0), 0);
+      for (const [phase, list] of Object.entries(c.hooks)) {
+        for (const h of list) if (h.from === c && !h.middie) hook(phase as LifecyclePhase, h.fn, h.site, reach, c.parent ? 'context' : 'app');
+      }
       for (const r of c.routes) {
-        for (const [phase, list] of Object.entries(r.hooks)) for (const fn of list) hook(phase as LifecyclePhase, fn, r.site);
+        for (const [phase, list] of Object.entries(r.hooks)) for (const fn of list) hook(phase as LifecyclePhase, fn, r.site, routesOf(r), 'route');
         const handler = r.handler && alternatives(r.handler.value).find(v => v.t === 'fn');
         if (handler?.t !== 'fn') continue;
         add({ file: handler.file, span: handler.fn.headSpan }, 5, handler.fn.name ? `handler ${handler.fn.name}` : 'handler');

@@ -14,6 +14,10 @@ export const fastifyDispatcher: RequestDispatcher = {
     summary: "Fastify answers 404 Not Found, running the hooks of the context that owns the 404 handler (the root's unless a plugin under a prefix sets its own).",
     handler: 'No handler: Fastify sends its default 404 (or the setNotFoundHandler of the context that owns the path).',
   },
+  builtIn: {
+    body: 'Fastify parses JSON and plain-text bodies itself (addContentTypeParser for others), after the onRequest and preParsing hooks and before preValidation: request.body is undefined in onRequest.',
+    serialize: 'No reply.send in the handler itself: what an async handler returns is serialized by Fastify here (with the response schema\'s serializer when the route has one).',
+  },
 };
 
 function dispatch(model: AnalysisModel, app: number, req: TraceRequest): Dispatch {

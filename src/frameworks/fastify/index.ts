@@ -31,13 +31,11 @@ export const fastifyAdapter: FrameworkAdapter = {
           if (!c) seen.set(arg, (c = classifyHook(arg, ctx.config.auth)));
           return c;
         };
-        const { routes, stacks, origins, contexts } = walkContexts(rec.roots, classify, ctx);
+        const { routes, stacks, origins, contexts, routesPerRecord } = walkContexts(rec.roots, classify, ctx);
         const apps: AppInfo[] = rec.roots.map(r => ({
           framework: 'fastify', frameworkVersion: ctx.packageVersion(r.site.file, 'fastify'), file: ctx.rel(r.site.file), line: r.site.span.line,
         }));
-        // TODO(fastify): stop 2 for bodyLimit, addContentTypeParser, @fastify/formbody and multipart;
-        // stop 6 for `return obj` from an async handler and response schemas.
-        const annotations = annotate(rec.roots, rec.stopSites, routes, ctx);
+        const annotations = annotate(rec.roots, rec.stopSites, routes, routesPerRecord, ctx);
         // Contexts only when there are some: a workspace without Fastify keeps Express's output as it was.
         return { apps, routes, stacks, origins, annotations, ...(contexts.length ? { contexts } : {}) };
       },

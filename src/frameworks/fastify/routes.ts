@@ -21,10 +21,12 @@ export interface FastifyWalk {
   stacks: OrderedLayer[][];
   origins: StackOrigin[];
   contexts: ModelContext[];
+  /** How many routes each registration made (one per method): what a hook reaches is counted in these. */
+  routesPerRecord: Map<RouteRecord, number>;
 }
 
 export function walkContexts(roots: readonly FastifyContext[], classify: (arg: Arg) => HookClassification, ctx: AdapterContext): FastifyWalk {
-  const out: FastifyWalk = { routes: [], stacks: [], origins: [], contexts: [] };
+  const out: FastifyWalk = { routes: [], stacks: [], origins: [], contexts: [], routesPerRecord: new Map() };
   // Output ids number contexts in walk order, so an analysis after an edit (whose replayed modules
   // keep their contexts' host ids) names them as a fresh one does.
   const numbers = new Map<FastifyContext, number>();
@@ -153,6 +155,7 @@ function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyCont
   const aliases = r.url === '/' && r.prefix && !r.prefix.endsWith('/') ? [`${r.prefix}/`] : [];
   const undefinedHooks = r.undefinedHooks.map(h => undefinedHook(c, h.phase, h.arg, r.site, h.inArray, contextId, ctx));
   const context = contextId(c);
+  out.routesPerRecord.set(r, methods.length);
   for (const method of methods) {
     out.routes.push({
       framework: 'fastify', method, path, file: range.file, line: range.line, column: range.column, range,

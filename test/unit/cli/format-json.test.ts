@@ -75,4 +75,19 @@ describe('format-json: fields only some frameworks fill', () => {
     assert.strictEqual(written(plain), formatJson(plain));
     assert.strictEqual(written(rich), formatJson(rich));
   });
+
+  it('writes a context name, and the phase and reach of a hook annotation, when the adapter sets them', () => {
+    const hook = { file: 'app.js', line: 2, column: 1, endLine: 2, endColumn: 9, stop: 4 as const, label: 'onRequest · auth' };
+    const r = resultOf([route({ context: 'c1' })], {
+      contexts: [{ id: 'c1', parent: null, prefix: '', encapsulated: false, name: 'fastify()', file: 'app.js', line: 1 }],
+      annotations: [{ ...hook, phase: 'onRequest', reach: { routes: 3, level: 'context' } }, { ...hook, line: 5, label: 'GET /x', stop: 3 }],
+    });
+    const json = JSON.parse(formatJson(r));
+    assert.deepStrictEqual(json.contexts[0], { id: 'c1', parent: null, prefix: '', encapsulated: false, name: 'fastify()', file: 'app.js', line: 1 });
+    assert.deepStrictEqual(json.annotations, [
+      { ...hook, phase: 'onRequest', reach: { routes: 3, level: 'context' } },
+      { ...hook, line: 5, label: 'GET /x', stop: 3 },
+    ]);
+    assert.strictEqual(written(r), formatJson(r));
+  });
 });

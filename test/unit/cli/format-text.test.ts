@@ -23,4 +23,30 @@ app.use('/\u009b2J', require('express').Router().get('/x', (req, res) => res.end
     assert.strictEqual(formatText(r, false, ['express', 'koa']).split('\n')[0], 'No Express or Koa app found.');
     assert.strictEqual(formatText(r, false, ['express', 'fastify', 'koa']).split('\n')[0], 'No Express, Fastify or Koa app found.');
   });
+
+  it('lists Fastify routes by context (plugin, prefix, scope) and names the phase of each hook', () => {
+    const r = analyse({ 'app.js': `const fastify = require('fastify');
+function authenticate(request, reply, done) { if (!request.headers.authorization) return reply.code(401).send(); done(); }
+function audit(request, reply, done) { done(); }
+async function ok() { return 'ok'; }
+const app = fastify();
+app.get('/health', ok);
+app.register(async function admin(instance) {
+  instance.addHook('onRequest', authenticate);
+  instance.get('/', { preHandler: audit }, ok);
+  instance.register(async function reports(child) { child.get('/reports', ok); }, { prefix: '/r' });
+}, { prefix: '/admin' });
+` });
+    assert.strictEqual(formatText(r, false, ['fastify']).split('\n').slice(0, 9).join('\n'), [
+      'fastify app  app.js:5',
+      '  ③ GET    /health  ⚠ no auth  app.js:6',
+      '  plugin admin  /admin · encapsulated  app.js:7',
+      '    ③ GET    /admin  🔒 authenticate  app.js:9',
+      '        onRequest: authenticate → preHandler: audit → handler',
+      '    plugin reports  /admin/r · encapsulated  app.js:10',
+      '      ③ GET    /admin/r/reports  🔒 authenticate  app.js:10',
+      '          onRequest: authenticate → handler',
+      '',
+    ].join('\n'));
+  });
 });

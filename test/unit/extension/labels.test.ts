@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { literalIcons, routeTitle, routeTooltip, stopTitle } from '../../../src/extension/labels';
+import { literalIcons, reachText, routeTitle, routeTooltip, stopTitle } from '../../../src/extension/labels';
 import { analyse } from '../workspace';
 
 describe('labels', () => {
@@ -59,5 +59,49 @@ app.post('/api/Products', expressjwt({ secret: 'k', algorithms: ['HS256'] }));
 
   it('literalIcons escapes only what VS Code would render as an icon', () => {
     assert.strictEqual(literalIcons('$(zap) $(alert~spin) $(not an icon) $'), '\\$(zap) \\$(alert~spin) $(not an icon) $');
+  });
+
+  describe('fastify', () => {
+    const f = analyse({ 'app.js': `const fastify = require('fastify');
+const fp = require('fastify-plugin');
+async function ok() { return 'ok'; }
+const app = fastify();
+app.register(fp(async function auth(instance) {
+  instance.decorate('authenticate', async function authenticate(request, reply) { if (!request.headers.authorization) return reply.code(401).send(); });
+}));
+app.register(async function orders(instance) {
+  instance.addHook('onRequest', instance.authenticate);
+  instance.get('/api/orders', ok);
+  instance.get('/api/orders/:id', { preHandler: function audit(request, reply, done) { done(); } }, ok);
+});
+app.register(async function health(instance) { instance.get('/api/health', ok); });
+` });
+    const [orders, order, health] = f.model.routes;
+    const hook = (label: string) => f.annotations.find(a => a.label === label)!;
+
+    it('a route CodeLens title names its hooks by phase, and the lock alone', () => {
+      assert.strictEqual(routeTitle(orders), '③ Route · GET /api/orders · onRequest: authenticate · 🔒');
+      assert.strictEqual(routeTitle(order), '③ Route · GET /api/orders/:id · onRequest: authenticate → preHandler: audit · 🔒');
+      assert.strictEqual(routeTitle(health), '③ Route · GET /api/health · no hooks · ⚠ no auth');
+    });
+
+    it('a hook CodeLens title names its phase and how many routes it reaches', () => {
+      assert.strictEqual(stopTitle(hook('onRequest · authenticate')), '④ onRequest · authenticate · 2 routes in this context');
+      assert.strictEqual(stopTitle(hook('preHandler · audit')), '④ preHandler · audit · this route only');
+    });
+
+    it('reach reads as a count in the app, the context, or the route only', () => {
+      assert.strictEqual(reachText({ routes: 12, level: 'app' }), '12 routes in this app');
+      assert.strictEqual(reachText({ routes: 1, level: 'context' }), '1 route in this context');
+      assert.strictEqual(reachText({ routes: 0, level: 'context' }), 'no routes in this context');
+      assert.strictEqual(reachText({ routes: 9, level: 'route' }), 'this route only (9 methods)');
+    });
+
+    it('the routes-view tooltip gives each hook its phase and where it was added', () => {
+      assert.deepStrictEqual(routeTooltip(order).split('\n').slice(2), [
+        '1. `authenticate` \\(onRequest\\, context hook\\, auth\\, app\\.js\\:6\\)',
+        '2. `audit` \\(preHandler\\, route option\\, other\\, app\\.js\\:11\\)',
+      ]);
+    });
   });
 });

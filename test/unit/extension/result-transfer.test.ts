@@ -47,6 +47,21 @@ describe('result transfer from the analysis worker', () => {
     }
   });
 
+  it('rebuilds a Fastify result exactly after an edit: contexts, hook phases and reach, hooks after the handler', () => {
+    const app = path.resolve(__dirname, '../../../examples/shop-fastify');
+    const a = createAnalyser(app, loadConfig(app));
+    const first = a.analyse();
+    assert.ok(first.contexts?.length && first.annotations.some(x => x.reach), 'the sample has contexts and hooks');
+    const file = path.join(app, 'src/routes/orders.js');
+    const text = fs.readFileSync(file, 'utf8');
+    a.invalidate({});
+    const edited = a.analyse(new Map([[file, text.replace("fastify.addHook('onRequest', fastify.authenticate);", "fastify.addHook('onRequest', fastify.authenticate);\n  fastify.addHook('onSend', async () => {});")]]));
+    assert.ok(edited.model.routes.some(r => r.afterHandler?.length), 'the edit adds a hook after the handler');
+    const enc = new ResultEncoder();
+    const dec = new ResultDecoder();
+    for (const r of [first, edited]) assert.deepStrictEqual(dec.decode(send(enc.encode(r))), r);
+  });
+
   it('sends unchanged objects as references, and most of a result after a small edit so', () => {
     const { first, next } = edits();
     const enc = new ResultEncoder();

@@ -68,4 +68,45 @@ app.setNotFoundHandler(async function notFound() { return { error: 'nope' }; });
       '9 7 return (stream)',
     ]);
   });
+
+  it('gives each hook its phase and how many routes it reaches: its context and those below, or its route', () => {
+    const r = analyse({ 'app.js': `const fastify = require('fastify');
+const fp = require('fastify-plugin');
+function requireUser(request, reply, done) { done(); }
+function audit(request, reply, done) { done(); }
+function tag(request, reply, done) { done(); }
+async function ok() { return 'ok'; }
+const app = fastify();
+app.get('/health', ok);
+app.addHook('onRequest', tag);
+app.register(fp(async function auth(instance) { instance.addHook('onSend', audit); }));
+app.register(async function admin(instance) {
+  instance.addHook('onRequest', requireUser);
+  instance.get('/a', ok);
+  instance.all('/b', { preHandler: audit }, ok);
+  instance.register(async function reports(child) { child.get('/r', ok); });
+});
+` });
+    const hooks = r.annotations.filter(a => a.phase).map(a => `${a.line} ${a.phase} ${a.label} ${a.reach?.routes} ${a.reach?.level}`);
+    assert.deepStrictEqual(hooks.sort(), [
+      '10 onSend onSend · audit 12 app',
+      '12 onRequest onRequest · requireUser 11 context',
+      '14 preHandler preHandler · audit 9 route',
+      '9 onRequest onRequest · tag 12 app',
+    ]);
+    assert.ok(r.annotations.filter(a => !a.phase).every(a => a.reach === undefined));
+  });
+
+  it('sums the reach of one addHook call run in two contexts (a plugin registered twice)', () => {
+    const r = analyse({ 'app.js': `const fastify = require('fastify');
+function requireUser(request, reply, done) { done(); }
+async function ok() { return 'ok'; }
+async function guarded(instance) { instance.addHook('onRequest', requireUser); instance.get('/x', ok); }
+const app = fastify();
+app.register(guarded, { prefix: '/v1' });
+app.register(guarded, { prefix: '/v2' });
+` });
+    const hook = r.annotations.find(a => a.phase === 'onRequest');
+    assert.deepStrictEqual(hook?.reach, { routes: 2, level: 'context' });
+  });
 });

@@ -28,4 +28,55 @@ describe('fastify dispatch', () => {
   it("'/users/7/' is not '/users/7' (F14)", () => {
     assert.strictEqual(trace(analyse({ 'app.js': APP }), 'GET', '/users/7/').outcome, 'not-found');
   });
+
+  it('traces the lifecycle: registrations on the way at 3, preParsing hooks at 2, the other hooks by phase with file:line at 4', () => {
+    const r = analyse({ 'app.js': `const fastify = require('fastify');
+const fp = require('fastify-plugin');
+function authenticate(request, reply, done) { if (!request.headers.authorization) return reply.code(401).send(); done(); }
+function inflate(request, reply, payload, done) { done(null, payload); }
+function audit(request, reply, done) { done(); }
+async function listOrders(request, reply) { return []; }
+const app = fastify();
+app.register(fp(async function auth(instance) { instance.addHook('preParsing', inflate); }));
+app.register(async function api(instance) {
+  instance.addHook('onRequest', authenticate);
+  instance.register(async function orders(child) {
+    child.get('/orders', { preHandler: audit }, listOrders);
+  }, { prefix: '/orders-api' });
+}, { prefix: '/api' });
+` });
+    const t = trace(r, 'GET', '/api/orders-api/orders');
+    const stop = (n: number) => t.stops[n - 1];
+    const shown = (n: number) => stop(n).sites.map(x => `${x.name} ${x.file}:${x.line}${x.phase ? ` ${x.phase}` : ''}`);
+    assert.deepStrictEqual(shown(2), ['preParsing · inflate app.js:4 preParsing']);
+    assert.ok(stop(2).note.endsWith('request.body is undefined in onRequest.'), stop(2).note);
+    assert.deepStrictEqual(shown(3), ['register api at /api app.js:9', 'register orders at /api/orders-api app.js:11', 'GET /api/orders-api/orders app.js:12']);
+    assert.deepStrictEqual(shown(4), ['onRequest · authenticate app.js:3 onRequest', 'preHandler · audit app.js:5 preHandler']);
+    assert.strictEqual(stop(4).note, '2 hooks run before the handler, in lifecycle order: onRequest, then preHandler.');
+    // What the handler returns is what Fastify serializes: its return statement is the stop-6 site.
+    assert.deepStrictEqual(shown(6), ['return (serialized) app.js:6']);
+    assert.ok(stop(6).note.startsWith('The response becomes bytes here (one exit of the handler).'), stop(6).note);
+  });
+
+  it('traces the hooks after the handler: preSerialization at 6, onSend and onResponse at 7, after the handler\'s own sites', () => {
+    const r = analyse({ 'app.js': `const fastify = require('fastify');
+function stamp(request, reply, payload, done) { done(null, payload); }
+function compress(request, reply, payload, done) { done(null, payload); }
+function logDone(request, reply, done) { done(); }
+async function report(request, reply) { return reply.send({}); }
+const app = fastify();
+app.addHook('onResponse', logDone);
+app.register(async function reports(instance) {
+  instance.addHook('onSend', compress);
+  instance.get('/report', { preSerialization: stamp }, report);
+});
+` });
+    const t = trace(r, 'GET', '/report');
+    const shown = (n: number) => t.stops[n - 1].sites.map(x => `${x.name} ${x.file}:${x.line}`);
+    assert.deepStrictEqual(shown(6), ['reply.send app.js:5', 'preSerialization · stamp app.js:2']);
+    assert.strictEqual(t.stops[5].note, 'The response becomes bytes here (one exit of the handler). 1 hook runs after the handler, in lifecycle order: preSerialization.');
+    assert.deepStrictEqual(shown(7), ['onSend · compress app.js:3', 'onResponse · logDone app.js:4']);
+    assert.ok(t.stops[6].note.endsWith(' 2 hooks run after the handler, in lifecycle order: onSend, then onResponse.'), t.stops[6].note);
+    assert.deepStrictEqual(t.stops[3].sites, [], 'no hook runs before this handler');
+  });
 });

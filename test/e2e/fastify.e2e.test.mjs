@@ -1,0 +1,69 @@
+// A Fastify app in the real VS Code UI (packaged .vsix): the CodeLens of its routes name their hooks
+// by phase, and a hook's lens its reach. The fixture holds a route in a sibling context of protected
+// routes under the same prefix (GET /api/orders/export): the case no-route-outside-auth-scope reports,
+// whose Problems entry joins this suite with that rule.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { openWorkbench, root, shots, showSevenStops } from './workbench.mjs';
+
+const fixture = path.join(root, 'test/fixtures/fastify-basic');
+
+describe('Seven Stops in the VS Code workbench (packaged .vsix, a Fastify app)', function () {
+  let wb;
+  let page;
+
+  before(async () => {
+    wb = await openWorkbench({ folder: fixture, openFile: 'src/server.js' });
+    page = wb.page;
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await page?.screenshot({ path: path.join(shots, `FAILED-fastify-${this.currentTest.title.replace(/\W+/g, '_')}.png`) });
+    }
+  });
+  after(async () => { await wb?.close(); });
+
+  it('shows route CodeLens naming hooks by phase, and a hook lens naming its phase and reach', async () => {
+    const lenses = page.locator('.codelens-decoration');
+    const orders = lenses.filter({ hasText: 'GET /api/orders/:id' });
+    await orders.first().waitFor({ timeout: 60000 });
+    assert.equal((await orders.first().innerText()).trim(), '③ Route · GET /api/orders/:id · onRequest: authenticate · 🔒');
+    const texts = (await lenses.allInnerTexts()).map(t => t.trim());
+    assert.ok(texts.includes('④ onRequest · authenticate · 2 routes in this context'), JSON.stringify(texts));
+    // The sibling plugin under the same prefix: no hook of the orders plugin reaches it.
+    assert.ok(texts.includes('③ Route · GET /api/orders/export · no hooks · ⚠ no auth'), JSON.stringify(texts));
+    await page.screenshot({ path: path.join(shots, 'fastify-codelens.png') });
+  });
+
+  it('lists the routes by encapsulation context in the Routes view', async () => {
+    await showSevenStops(page);
+    const tree = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Routes' }) });
+    const header = tree.locator('.pane-header');
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const rows = tree.locator('.monaco-list-row');
+    await rows.filter({ hasText: '/api/orders/export' }).first().waitFor({ timeout: 30000 });
+    const texts = await rows.evaluateAll(els => els.map(e => [e.querySelector('.label-name'), e.querySelector('.label-description')]
+      .map(x => x?.textContent?.trim()).filter(Boolean).join(' — ')));
+    assert.deepEqual(texts.slice(0, 6), [
+      'fastify app — src/server.js:4',
+      'plugin orders — /api/orders · encapsulated',
+      'GET /api/orders — authenticate',
+      'GET /api/orders/:id — authenticate',
+      'plugin exports — /api/orders · encapsulated',
+      'GET /api/orders/export — no auth',
+    ]);
+  });
+
+  it('adds what differs in Fastify to the lesson when the workspace has a Fastify app', async () => {
+    await showSevenStops(page);
+    const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await view.locator('#summary', { hasText: 'routes in this workspace' }).waitFor({ timeout: 30000 });
+    const stop4 = view.locator('#stops > li[data-stop="4"] p.fastify');
+    await stop4.waitFor({ state: 'attached', timeout: 30000 });
+    assert.match(await stop4.textContent(), /^In Fastify: hooks by lifecycle phase/);
+    assert.equal(await stop4.evaluate(e => e.hidden), false);
+    const symptom = view.locator('li.symptom[data-stop="4"] p.fastify');
+    assert.match(await symptom.textContent(), /sibling context, even under the same prefix/);
+    assert.equal(await symptom.evaluate(e => e.hidden), false);
+  });
+});

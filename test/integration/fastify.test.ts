@@ -1,0 +1,61 @@
+// A Fastify workspace folder in the real extension host (test/fixtures/fastify-basic): CodeLens that
+// name hooks by phase and their reach, the routes view by encapsulation context, Trace Request… by
+// lifecycle phase.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { Trace } from '../../src/core/trace';
+import { api, inFolder, poll } from './helpers';
+
+suite('Fastify in the editor', () => {
+  const server = () => inFolder('fastify-basic', 'src', 'server.js');
+
+  test('CodeLens over routes name their hooks by phase; over a hook, its phase and reach', async () => {
+    await api();
+    const doc = await vscode.workspace.openTextDocument(server());
+    await vscode.window.showTextDocument(doc);
+    const lenses = await poll(async () => {
+      const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
+      return l && l.length ? l : undefined;
+    });
+    assert.deepStrictEqual(lenses.map(l => `${l.range.start.line + 1}:${l.command?.title}`), [
+      '8:③ Route · GET /health · no hooks · ⚠ no auth',
+      '10:④ onRequest · authenticate · 2 routes in this context',
+      '11:③ Route · GET /api/orders · onRequest: authenticate · 🔒',
+      '12:③ Route · GET /api/orders/:id · onRequest: authenticate · 🔒',
+      '15:③ Route · GET /api/orders/export · no hooks · ⚠ no auth',
+      '18:③ Route · GET /api/admin/stats · onRequest: authenticate · 🔒',
+      '18:④ onRequest · authenticate · this route only',
+      '20:① Accept · listen',
+    ]);
+  });
+
+  test('the routes view lists a Fastify app by encapsulation context', async () => {
+    const a = await api();
+    const lines = a.routesView().lines;
+    const start = lines.indexOf('fastify-basic');
+    assert.ok(start >= 0, lines.join('\n'));
+    assert.deepStrictEqual(lines.slice(start, start + 10), [
+      'fastify-basic',
+      '  fastify app — src/server.js:4',
+      '    plugin orders — /api/orders · encapsulated',
+      '      GET /api/orders — authenticate',
+      '      GET /api/orders/:id — authenticate',
+      '    plugin exports — /api/orders · encapsulated',
+      '      GET /api/orders/export — no auth',
+      '    plugin admin — /api/admin · encapsulated',
+      '      GET /api/admin/stats — authenticate',
+      '    GET /health — no auth',
+    ]);
+  });
+
+  test('Trace Request… names each hook by phase with its file and line', async () => {
+    await api();
+    const t = await vscode.commands.executeCommand<Trace | undefined>('sevenStops.traceRequest', { method: 'GET', path: '/api/orders/7', folder: inFolder('fastify-basic').toString() });
+    assert.ok(t);
+    assert.strictEqual(t.summary, 'GET /api/orders/7 is answered by GET /api/orders/:id (src/server.js:12).');
+    const sites = (n: number) => t.stops[n - 1].sites.map(s => `${s.name}@${s.file}:${s.line}`);
+    assert.deepStrictEqual(sites(3), ['register orders at /api/orders@src/server.js:9', 'GET /api/orders/:id@src/server.js:12']);
+    assert.deepStrictEqual(sites(4), ['onRequest · authenticate@src/server.js:6']);
+    assert.strictEqual(t.stops[3].note, '1 hook runs before the handler, in lifecycle order: onRequest.');
+  });
+});

@@ -1,0 +1,44 @@
+// The lesson's 'workspace' message (src/extension/lesson-workspace.ts): places at each stop from
+// every framework's annotations, findings, routes and the frameworks found.
+import * as assert from 'assert';
+import { workspaceMessage } from '../../../src/extension/lesson-workspace';
+import { analyse } from '../workspace';
+
+describe('lesson workspace message', () => {
+  it('puts Fastify code at its stops: hooks at their phase\'s stop, handlers at 5, reply.send at 6, reply.raw at 7', () => {
+    const result = analyse({ 'app.js': `const fastify = require('fastify');
+function authenticate(request, reply, done) { if (!request.headers.authorization) return reply.code(401).send(); done(); }
+function inflate(request, reply, payload, done) { done(null, payload); }
+function audit(request, reply, payload, done) { done(null, payload); }
+async function listOrders(request, reply) { return reply.send([]); }
+async function download(request, reply) { reply.hijack(); reply.raw.end('x'); }
+const app = fastify();
+app.addHook('preParsing', inflate);
+app.addHook('onSend', audit);
+app.register(async function orders(instance) {
+  instance.addHook('onRequest', authenticate);
+  instance.get('/orders', listOrders);
+});
+app.get('/download', download);
+app.listen({ port: 3000 });
+` });
+    const msg = workspaceMessage([{ uri: 'file:///w', name: 'w', result, error: null }], 1, { routes: 2, unprotected: 1 });
+    const at = (stop: number) => msg.places[stop].map(p => `${p.line} ${p.label}`);
+    assert.deepStrictEqual(msg.frameworks, ['fastify']);
+    assert.deepStrictEqual(at(1), ['15 listen']);
+    assert.deepStrictEqual(at(2), ['8 preParsing · inflate']);
+    assert.deepStrictEqual(at(4), ['11 onRequest · authenticate']);
+    assert.deepStrictEqual(at(5), ['5 handler listOrders', '6 handler download']);
+    assert.deepStrictEqual(at(6), ['5 reply.send']);
+    assert.deepStrictEqual(at(7), ['6 reply.hijack', '6 reply.raw.end', '9 onSend · audit']);
+    assert.deepStrictEqual(msg.routeList.map(r => `${r.label} ${r.protected}`), ['GET /download false', 'GET /orders true']);
+    assert.deepStrictEqual([msg.routes, msg.unprotected, msg.openFolders], [2, 1, 1]);
+  });
+
+  it('lists each folder, and the error of one whose analysis failed', () => {
+    const msg = workspaceMessage([{ uri: 'file:///a', name: 'a', result: null, error: 'boom' }], 1, { routes: 0, unprotected: 0 });
+    assert.deepStrictEqual(msg.folders, [{ uri: 'file:///a', name: 'a' }]);
+    assert.deepStrictEqual(msg.errors, [{ folder: 'file:///a', message: 'boom' }]);
+    assert.deepStrictEqual(msg.frameworks, []);
+  });
+});
