@@ -392,6 +392,11 @@ export interface StackOrigin {
   line: number;
   /** Which path syntax the stack's routers read, named by its adapter (Express: 'express4', 'express5', 'unknown'). */
   pathSyntax?: string;
+  /**
+   * How the app's router matches request paths where the adapter reads it from options (Fastify's
+   * `caseSensitive`, `ignoreTrailingSlash`, F14); absent when the framework's defaults apply.
+   */
+  router?: { caseSensitive: boolean; ignoreTrailingSlash: boolean };
 }
 
 export interface ModelRoute extends Route {

@@ -3,7 +3,7 @@
 // sit in. Fastify registers some routes itself: `get('/')` under a prefix answers at the prefix and
 // at prefix + '/' (F6), and a GET gets a HEAD route of its own, which an explicit `head()` registered
 // after it repeats on Fastify 5 (F12; Fastify 4 lets the explicit one replace it).
-import type { ModelRoute } from '../core/model';
+import type { ModelRoute, StackOrigin } from '../core/model';
 import type { RuleReport } from '../core/rule';
 import { at, defineRule, samePlace } from './define-rule';
 
@@ -25,9 +25,10 @@ export const noDuplicateRoute = defineRule({
     for (const route of [...routes].sort((a, b) => a.app - b.app || a.order - b.order)) {
       if (route.unresolved.some(n => n.startsWith('path:'))) continue;
       const fastify4 = origins[route.app]?.frameworkVersion?.startsWith('4') ?? false;
+      const asRouted = routerKey(origins[route.app]?.router);
       let reported = false;
       for (const path of [route.path, ...(route.aliases ?? [])]) {
-        const key = `${route.app} ${route.method} ${path}`;
+        const key = `${route.app} ${route.method} ${asRouted(path)}`;
         const first = seen.get(key);
         if (!first) { seen.set(key, { route, implied: false }); continue; }
         // One call registering several methods, or '/' at its alias: not a second registration.
@@ -39,7 +40,7 @@ export const noDuplicateRoute = defineRule({
       }
       if (route.impliedHead) {
         for (const path of [route.path, ...(route.aliases ?? [])]) {
-          const key = `${route.app} HEAD ${path}`;
+          const key = `${route.app} HEAD ${asRouted(path)}`;
           // A head() registered before the GET keeps HEAD: the GET then makes none (F12).
           if (!seen.has(key)) seen.set(key, { route, implied: true });
         }
@@ -48,6 +49,17 @@ export const noDuplicateRoute = defineRule({
     return out;
   },
 });
+
+/**
+ * A path as the app's router files it (F14): with `caseSensitive: false` '/Orders' is '/orders', with
+ * `ignoreTrailingSlash` '/orders/' is '/orders' (Fastify refuses both pairs as duplicates).
+ */
+function routerKey(router: StackOrigin['router']): (path: string) => string {
+  return path => {
+    const trimmed = router?.ignoreTrailingSlash && path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+    return router && !router.caseSensitive ? trimmed.toLowerCase() : trimmed;
+  };
+}
 
 /** `path` is the one of the route's paths that is taken (a '/' route under a prefix has two, F6). */
 function reportFor(route: ModelRoute, path: string, first: { route: ModelRoute; implied: boolean }): RuleReport {

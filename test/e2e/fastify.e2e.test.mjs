@@ -1,7 +1,7 @@
 // A Fastify app in the real VS Code UI (packaged .vsix): the CodeLens of its routes name their hooks
 // by phase, and a hook's lens its reach. The fixture holds a route in a sibling context of protected
 // routes under the same prefix (GET /api/orders/export): the case no-route-outside-auth-scope reports,
-// whose Problems entry joins this suite with that rule.
+// in the Problems panel.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { openWorkbench, root, shots, showSevenStops } from './workbench.mjs';
@@ -33,6 +33,17 @@ describe('Seven Stops in the VS Code workbench (packaged .vsix, a Fastify app)',
     // The sibling plugin under the same prefix: no hook of the orders plugin reaches it.
     assert.ok(texts.includes('③ Route · GET /api/orders/export · no hooks · ⚠ no auth'), JSON.stringify(texts));
     await page.screenshot({ path: path.join(shots, 'fastify-codelens.png') });
+  });
+
+  it('lists no-route-outside-auth-scope in the Problems panel, naming the context boundary and the auth hook', async () => {
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await rows.filter({ hasText: 'runs without authentication' }).first().waitFor({ timeout: 30000 });
+    const texts = (await rows.allInnerTexts()).map(t => t.replace(/\s+/g, ' ').trim());
+    const row = /GET \/api\/orders\/export runs without authentication: it is registered in plugin exports .*outside plugin orders .*onRequest hook authenticate .*Seven Stops.*\[Ln 15, Col 3\]/;
+    assert.ok(texts.some(t => row.test(t)), JSON.stringify(texts));
+    await page.screenshot({ path: path.join(shots, 'fastify-problems.png') });
   });
 
   it('lists the routes by encapsulation context in the Routes view', async () => {

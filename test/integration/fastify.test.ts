@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Trace } from '../../src/core/trace';
-import { api, inFolder, poll } from './helpers';
+import { api, inFolder, poll, sevenStopsDiagnostics } from './helpers';
 
 suite('Fastify in the editor', () => {
   const server = () => inFolder('fastify-basic', 'src', 'server.js');
@@ -27,6 +27,19 @@ suite('Fastify in the editor', () => {
       '18:④ onRequest · authenticate · this route only',
       '20:① Accept · listen',
     ]);
+  });
+
+  test('no-route-outside-auth-scope is a Problems entry on the route in the sibling plugin, with its suggestions', async () => {
+    await api();
+    const diagnostics = await poll(async () => {
+      const d = sevenStopsDiagnostics(server());
+      return d.length ? d : undefined;
+    });
+    assert.deepStrictEqual(diagnostics.map(d => [(d.code as { value: string }).value, d.range.start.line + 1, d.severity]), [['no-route-outside-auth-scope', 15, vscode.DiagnosticSeverity.Error]]);
+    assert.match(diagnostics[0].message, /^GET \/api\/orders\/export runs without authentication: it is registered in plugin exports \(src\/server\.js:15\), outside plugin orders/);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', server(), diagnostics[0].range);
+    const titles = actions.filter(a => a.diagnostics?.length).map(a => a.title);
+    assert.ok(titles.length > 0, 'the rule offers quick fixes');
   });
 
   test('the routes view lists a Fastify app by encapsulation context', async () => {

@@ -62,6 +62,16 @@ export const FASTIFY_FIXTURES: FixtureSpec<FastifyMajor>[] = [
     ],
   },
   {
+    dir: 'f14-router-options', entry: 'app.js', row: 'F14',
+    title: "with ignoreTrailingSlash and caseSensitive: false, '/ORDERS/' is the route '/orders' with its hooks, and '/API' reaches '/' under '/api'",
+    routes: { 'GET /orders': 'protected', 'GET /reports/:id': 'public', 'GET /api': 'public' },
+    probes: [
+      p('GET /ORDERS/', 'no-auth', 401, 'requireUser'), p('GET /Orders', 'auth', 200, 'requireUser>listOrders'),
+      p('GET /Reports/AbC/', 'no-auth', 200, 'getReport'),
+      p('GET /api/', 'no-auth', 200, 'listApi'), p('GET /API', 'no-auth', 200, 'listApi'),
+    ],
+  },
+  {
     dir: 'f7-hook-order', entry: 'app.js', row: 'F7',
     title: "hooks run root, plugin, route-level per type; a root hook added after register(plugin) runs after the plugin's own",
     routes: { 'GET /reports': 'protected', 'GET /health': 'public' },

@@ -1,7 +1,7 @@
 // How Fastify dispatches one request over an analysed app, for the trace (core/trace.ts): the router
 // picks the most specific matching route whatever the registration order (F13); its chain is its
 // hooks by lifecycle phase, already in the route, so no middleware runs outside it.
-import type { AnalysisModel, ModelRoute } from '../../core/model';
+import type { AnalysisModel, ModelRoute, StackOrigin } from '../../core/model';
 import type { Dispatch, RequestDispatcher, TraceRequest } from '../../core/trace';
 import { readable } from '../../core/trace';
 import { compareRank, fastifyPaths } from './path-matcher';
@@ -22,6 +22,7 @@ export const fastifyDispatcher: RequestDispatcher = {
 
 function dispatch(model: AnalysisModel, app: number, req: TraceRequest): Dispatch {
   const routes = model.routes.filter(r => r.app === app && readable(r));
+  const match = matcherFor(model.origins[app]?.router);
   // HEAD is answered by a GET route unless a HEAD route exists (exposeHeadRoutes, F12).
   const method = req.method === 'HEAD' && !routes.some(r => r.method === 'HEAD' && match(r, req.path)) ? 'GET' : req.method;
   const matches = routes
@@ -35,6 +36,12 @@ function dispatch(model: AnalysisModel, app: number, req: TraceRequest): Dispatc
   return { answer: answer?.route ?? null, params: answer?.params ?? {}, ranBefore: [], endedBy: null, later: [] };
 }
 
-function match(r: ModelRoute, path: string): Record<string, string> | null {
-  return fastifyPaths.compile(r.path, { end: true, caseSensitive: true })?.exec(path)?.params ?? null;
+/**
+ * Route matching with the app's router options (F14): case-insensitive when `caseSensitive: false`
+ * (param values keep their case); with `ignoreTrailingSlash`, '/x' and '/x/' are one path.
+ */
+function matcherFor(router: StackOrigin['router']): (r: ModelRoute, path: string) => Record<string, string> | null {
+  const caseSensitive = router?.caseSensitive ?? true;
+  const trim = (p: string) => (router?.ignoreTrailingSlash && p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p);
+  return (r, path) => fastifyPaths.compile(trim(r.path), { end: true, caseSensitive })?.exec(trim(path))?.params ?? null;
 }

@@ -13,7 +13,7 @@ import type { LifecyclePhase, Stop } from '../../core/model';
 import { registeredSymbolKey } from '../../core/node-builtins';
 import { Arg, HostObject, ObjValue, Site, UNDEFINED, UNKNOWN, Value, alternatives, asString, describe, propArg } from '../../core/values';
 import { RecorderLog } from '../shared/recorder-log';
-import { FastifyContext, HookRecord, LIFECYCLE_PHASES, RouteRecord, SHORTHAND_METHODS, decoratorKey, descendants, isFastifyContext } from './objects';
+import { FastifyContext, HookRecord, type RouterOptions, type WrittenRouterOptions, LIFECYCLE_PHASES, RouteRecord, SHORTHAND_METHODS, decoratorKey, descendants, isFastifyContext } from './objects';
 import { type Registrar, autoload } from './autoload';
 import { childPrefix } from './paths';
 import { pluginEffects } from './plugins';
@@ -77,13 +77,17 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
 
   assign(): void {}
 
-  private createContext(parent: FastifyContext | null, prefix: string, pluginName: string, site: Site, rt: AdapterRuntime, pluginSite: Site | null = null, exposeHeadRoutes = true): FastifyContext {
+  private createContext(
+    parent: FastifyContext | null, prefix: string, pluginName: string, site: Site, rt: AdapterRuntime, pluginSite: Site | null = null,
+    exposeHeadRoutes = true, routerOptions: WrittenRouterOptions = { top: {}, nested: {} },
+  ): FastifyContext {
     const hooks: FastifyContext['hooks'] = {};
     if (parent) for (const [phase, list] of Object.entries(parent.hooks)) hooks[phase as LifecyclePhase] = [...list];
     const ctx: FastifyContext = {
       framework: 'fastify', kind: 'context', id: ++this.ids.lastContextId, site, owner: rt.owner,
       parent, children: [], prefix, hooks, decorators: new Map(), routes: [], middleware: parent ? [...parent.middleware] : [], plugins: [], pluginName,
       decoratorSites: new Map(), pluginSite, undefinedHooks: [], exposeHeadRoutes: parent ? parent.exposeHeadRoutes : exposeHeadRoutes,
+      routerOptions: parent ? parent.routerOptions : routerOptions,
     };
     if (parent) parent.children.push(ctx);
     else this.record(ctx);
@@ -96,7 +100,8 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
       const opts = args[0]?.value;
       if (opts?.t === 'obj') for (const [key, stop] of FACTORY_OPTION_STOPS) if (opts.props.has(key)) this.mark(stop, key, propArg(opts, key)?.site ?? site);
       const expose = opts?.t === 'obj' ? opts.props.get('exposeHeadRoutes') : undefined;
-      return { t: 'host', host: this.createContext(null, '', 'fastify()', site, rt, null, expose?.t === 'bool' ? expose.v : true) };
+      const router = opts?.t === 'obj' ? routerOptionsOf(opts) : undefined;
+      return { t: 'host', host: this.createContext(null, '', 'fastify()', site, rt, null, expose?.t === 'bool' ? expose.v : true, router) };
     }
     if (name === 'fastify-plugin' && p === '' && args[0]) return skipOverride(args[0].value, rt);
     return undefined;
@@ -277,6 +282,20 @@ function fastifyPlugin(fn: FnIR): boolean {
 /** Whether `fn` ran as a plugin in `ctx` or below it. */
 function ran(ctx: FastifyContext, fn: FnIR): boolean {
   return descendants(ctx).some(c => c.plugins.includes(fn));
+}
+
+/** The router options a factory call writes (F14), top-level and in `routerOptions` (routerOptionsFor picks per major). */
+function routerOptionsOf(opts: ObjValue): WrittenRouterOptions {
+  const nested = opts.props.get('routerOptions');
+  const pick = (o: ObjValue | null): Partial<RouterOptions> => {
+    const out: Partial<RouterOptions> = {};
+    for (const key of ['caseSensitive', 'ignoreTrailingSlash'] as const) {
+      const v = o?.props.get(key);
+      if (v?.t === 'bool') out[key] = v.v;
+    }
+    return out;
+  };
+  return { top: pick(opts), nested: pick(nested?.t === 'obj' ? nested : null) };
 }
 
 /** A value that is certainly `undefined` (a decorator read where it is not visible). */

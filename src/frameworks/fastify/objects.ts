@@ -5,6 +5,28 @@ import type { FnIR } from '../../core/ir';
 import type { LifecyclePhase, Stop } from '../../core/model';
 import { type Arg, type HostObject, type ObjValue, type Site, type Value, asString } from '../../core/values';
 
+/**
+ * How the app's router matches paths (F14): `caseSensitive` (default true) and `ignoreTrailingSlash`
+ * (default false), as factory options (Fastify 4 and 5) or in `routerOptions` (Fastify 5).
+ */
+export interface RouterOptions {
+  caseSensitive: boolean;
+  ignoreTrailingSlash: boolean;
+}
+
+export const DEFAULT_ROUTER_OPTIONS: RouterOptions = { caseSensitive: true, ignoreTrailingSlash: false };
+
+/** Router options as a factory call writes them: top-level, and inside `routerOptions`. */
+export interface WrittenRouterOptions {
+  top: Partial<RouterOptions>;
+  nested: Partial<RouterOptions>;
+}
+
+/** The options the router of `major` uses: `routerOptions` overrides the top level on Fastify 5; Fastify 4 ignores it. */
+export function routerOptionsFor(major: 4 | 5, written: WrittenRouterOptions): RouterOptions {
+  return { ...DEFAULT_ROUTER_OPTIONS, ...written.top, ...(major === 5 ? written.nested : {}) };
+}
+
 /** The request-lifecycle hooks a route's chain is made of, in the order Fastify runs them. */
 export const CHAIN_PHASES = ['onRequest', 'preParsing', 'preValidation', 'preHandler'] as const satisfies readonly LifecyclePhase[];
 
@@ -94,6 +116,8 @@ export interface FastifyContext extends HostObject {
   undefinedHooks: { phase: LifecyclePhase; arg: Arg; site: Site }[];
   /** The server option `exposeHeadRoutes` of its root (default true): GET routes get a HEAD route of their own (F12). */
   exposeHeadRoutes: boolean;
+  /** Its root's router options as written (which apply depends on the major: routerOptionsFor). */
+  routerOptions: WrittenRouterOptions;
 }
 
 export function isFastifyContext(h: HostObject): h is FastifyContext {

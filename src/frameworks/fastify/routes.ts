@@ -12,7 +12,9 @@ import type { HookClassification } from './hook-kind';
 import { hookName, rejects } from './hook-kind';
 import { declarationSite, visibleDecorators } from './decorators';
 import { type Exemption, describeExemption, exemptionCaveat, exempts } from './exemptions';
-import { AFTER_HANDLER_PHASES, ALL_METHODS_4, ALL_METHODS_5, CHAIN_PHASES, FastifyContext, PHASE_STOPS, RouteRecord, descendants } from './objects';
+import {
+  AFTER_HANDLER_PHASES, ALL_METHODS_4, ALL_METHODS_5, CHAIN_PHASES, DEFAULT_ROUTER_OPTIONS, FastifyContext, PHASE_STOPS, RouteRecord, descendants, routerOptionsFor,
+} from './objects';
 import { routePath } from './paths';
 import { handlerFacts } from '../shared/handler-facts';
 
@@ -36,8 +38,12 @@ export function walkContexts(roots: readonly FastifyContext[], classify: (arg: A
     // Rules read dispatch order from stacks; Fastify dispatches by find-my-way, not by order (F13).
     out.stacks.push([]);
     const version = ctx.packageVersion(root.site.file, 'fastify');
-    out.origins.push({ kind: 'app', framework: 'fastify', frameworkVersion: version, file: ctx.rel(root.site.file), line: root.site.span.line });
     const major = version?.startsWith('4') ? 4 : 5;
+    const router = routerOptionsFor(major, root.routerOptions);
+    const defaults = router.caseSensitive === DEFAULT_ROUTER_OPTIONS.caseSensitive && router.ignoreTrailingSlash === DEFAULT_ROUTER_OPTIONS.ignoreTrailingSlash;
+    out.origins.push({
+      kind: 'app', framework: 'fastify', frameworkVersion: version, file: ctx.rel(root.site.file), line: root.site.span.line, ...(defaults ? {} : { router }),
+    });
     const tree = descendants(root);
     // Numbered before any is described: a hook may name a decorator declared in a later context.
     for (const c of tree) numbers.set(c, numbers.size + 1);

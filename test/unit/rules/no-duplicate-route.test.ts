@@ -7,6 +7,27 @@ const FASTIFY4 = JSON.stringify({ dependencies: { fastify: '^4.29.0' } });
 runRuleTests(noDuplicateRoute, {
   valid: [
     {
+      name: "'/orders' and '/orders/' and '/Orders' with the default router options (F14)",
+      files: {
+        'package.json': FASTIFY5,
+        'app.js': `const app = require('fastify')();
+app.get('/orders', async () => []);
+app.get('/orders/', async () => []);
+app.get('/Orders', async () => []);
+`,
+      },
+    },
+    {
+      name: 'routerOptions is a Fastify 5 option: Fastify 4 ignores it, so its paths stay apart (F14)',
+      files: {
+        'package.json': FASTIFY4,
+        'app.js': `const app = require('fastify')({ routerOptions: { ignoreTrailingSlash: true } });
+app.get('/orders', async () => []);
+app.get('/orders/', async () => []);
+`,
+      },
+    },
+    {
       name: 'the same path with two methods, and two paths with one method',
       files: {
         'package.json': FASTIFY5,
@@ -100,6 +121,34 @@ app.get(process.env.B, async () => 'b');
     },
   ],
   invalid: [
+    {
+      name: "with ignoreTrailingSlash '/orders/' is '/orders' (F14)",
+      files: {
+        'package.json': FASTIFY4,
+        'app.js': `const app = require('fastify')({ ignoreTrailingSlash: true });
+app.get('/orders', async () => []);
+app.get('/orders/', async () => []);
+`,
+      },
+      errors: [{
+        messageId: 'duplicate', file: 'app.js', line: 3, column: 1,
+        data: { route: 'GET /orders/', routeAt: 'app.js:3', firstAt: 'app.js:2', where: '' },
+      }],
+    },
+    {
+      name: "with routerOptions: { caseSensitive: false } on Fastify 5 '/Orders' is '/orders' (F14)",
+      files: {
+        'package.json': FASTIFY5,
+        'app.js': `const app = require('fastify')({ routerOptions: { caseSensitive: false } });
+app.get('/orders', async () => []);
+app.get('/Orders', async () => []);
+`,
+      },
+      errors: [{
+        messageId: 'duplicate', file: 'app.js', line: 3, column: 1,
+        data: { route: 'GET /Orders', routeAt: 'app.js:3', firstAt: 'app.js:2', where: '' },
+      }],
+    },
     {
       name: 'the same method and path twice in one context (F11)',
       files: {

@@ -79,4 +79,15 @@ app.register(async function reports(instance) {
     assert.ok(t.stops[6].note.endsWith(' 2 hooks run after the handler, in lifecycle order: onSend, then onResponse.'), t.stops[6].note);
     assert.deepStrictEqual(t.stops[3].sites, [], 'no hook runs before this handler');
   });
+
+  it('F14: the router options ignoreTrailingSlash and caseSensitive: false (param values keep their case)', () => {
+    const r = analyse({ 'app.js': `const app = require('fastify')({ ignoreTrailingSlash: true, caseSensitive: false });
+app.get('/orders', async () => []);
+app.get('/Reports/:id', async () => ({}));
+` });
+    assert.strictEqual(trace(r, 'GET', '/orders/').route?.path, '/orders');
+    assert.strictEqual(trace(r, 'GET', '/ORDERS').route?.path, '/orders');
+    assert.deepStrictEqual(trace(r, 'GET', '/reports/AbC/').route?.params, { id: 'AbC' });
+    assert.deepStrictEqual(r.model.origins[0].router, { caseSensitive: false, ignoreTrailingSlash: true });
+  });
 });

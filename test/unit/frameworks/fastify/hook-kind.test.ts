@@ -78,7 +78,7 @@ describe('fastify hook kinds', () => {
     const instance: FastifyContext = {
       framework: 'fastify', kind: 'context', id: 1, site, parent: null, children: [], prefix: '', hooks: {},
       decorators: new Map(), routes: [], middleware: [], plugins: [], pluginName: 'basicAuth',
-      decoratorSites: new Map(), pluginSite: null, undefinedHooks: [], exposeHeadRoutes: true,
+      decoratorSites: new Map(), pluginSite: null, undefinedHooks: [], exposeHeadRoutes: true, routerOptions: { top: {}, nested: {} },
     };
     const context = (decorators: [string, Value][]): Value => ({ t: 'host', host: { ...instance, decorators: new Map(decorators) } as FastifyContext });
     const withFastify = (instance: Value): Arg => {
