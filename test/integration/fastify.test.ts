@@ -19,10 +19,13 @@ suite('Fastify in the editor', () => {
     });
     assert.deepStrictEqual(lenses.map(l => `${l.range.start.line + 1}:${l.command?.title}`), [
       '8:③ Route · GET /health · no hooks · ⚠ no auth',
+      '9:③ Route · register orders at /api/orders',
       '10:④ onRequest · authenticate · 2 routes in this context',
       '11:③ Route · GET /api/orders · onRequest: authenticate · 🔒',
       '12:③ Route · GET /api/orders/:id · onRequest: authenticate · 🔒',
+      '14:③ Route · register exports at /api/orders',
       '15:③ Route · GET /api/orders/export · no hooks · ⚠ no auth',
+      '17:③ Route · register admin at /api/admin',
       '18:③ Route · GET /api/admin/stats · onRequest: authenticate · 🔒',
       '18:④ onRequest · authenticate · this route only',
       '20:① Accept · listen',

@@ -202,7 +202,9 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
     const prefixText = prefixValue ? asString(prefixValue) : null;
     // fastify-plugin ignores the prefix (F5): only a plain plugin's prefix routes anything.
     const shared = plugin.props?.get(SKIP_OVERRIDE)?.t === 'bool';
-    if (prefixText !== null && opts?.t === 'obj' && !shared) this.mark(3, `prefix ${prefixText}`, propArg(opts, 'prefix')?.site ?? site);
+    if (prefixText !== null && opts?.t === 'obj' && !shared) {
+      this.mark(3, `register ${plugin.fn.name ?? args[0].name} at ${childPrefix(ctx.prefix, prefixText)}`, propArg(opts, 'prefix')?.site ?? site);
+    }
     this.runPlugin(ctx, plugin, prefixText, args[0].name, args[1] ?? null, site, rt, false, args[0].site);
   }
 

@@ -54,7 +54,7 @@ app.setNotFoundHandler(async function notFound() { return { error: 'nope' }; });
       '3 3 ignoreTrailingSlash',
       '4 2 @fastify/formbody',
       '5 2 addContentTypeParser',
-      '6 3 prefix /api',
+      '6 3 register api at /api',
       '7 3 GET /api/items',
       '7 5 handler',
       '7 6 response schema',
