@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Trace } from '../../src/core/trace';
-import { api, inFolder, poll, sevenStopsDiagnostics } from './helpers';
+import { api, inFolder, poll, quickFixes, sevenStopsDiagnostics } from './helpers';
 
 suite('Fastify in the editor', () => {
   const server = () => inFolder('fastify-basic', 'src', 'server.js');
@@ -40,9 +40,20 @@ suite('Fastify in the editor', () => {
     });
     assert.deepStrictEqual(diagnostics.map(d => [(d.code as { value: string }).value, d.range.start.line + 1, d.severity]), [['no-route-outside-auth-scope', 15, vscode.DiagnosticSeverity.Error]]);
     assert.match(diagnostics[0].message, /^GET \/api\/orders\/export runs without authentication: it is registered in plugin exports \(src\/server\.js:15\), outside plugin orders/);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', server(), diagnostics[0].range);
-    const titles = actions.filter(a => a.diagnostics?.length).map(a => a.title);
-    assert.ok(titles.length > 0, 'the rule offers quick fixes');
+    // Its first suggestion puts the auth hook on the route; applied, the finding is gone.
+    const doc = await vscode.workspace.openTextDocument(server());
+    await vscode.window.showTextDocument(doc);
+    const actions = await quickFixes(server(), diagnostics[0].range);
+    assert.ok(actions[0]?.edit, `quick fixes: ${JSON.stringify(actions.map(a => a.title))}`);
+    try {
+      assert.ok(await vscode.workspace.applyEdit(actions[0].edit));
+      assert.match(doc.lineAt(14).text, /onRequest/);
+      const a = await api();
+      await poll(async () => { await a.whenIdle(); return sevenStopsDiagnostics(server()).length === 0 ? true : undefined; });
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await (await api()).whenIdle();
+    }
   });
 
   test('the routes view lists a Fastify app by encapsulation context', async () => {
