@@ -43,10 +43,21 @@ export const noRouteOutsideAuthScope = defineRule({
       for (const h of c.undefinedHooks ?? []) out.push(ctx.reuse(h.range, [h.text, h.declaredAt], () => undefinedReport(h, null, c.id, contexts)));
     }
     const scopes = authScopes(ctx.model.routes, contexts);
+    // Scopes by app and first path segment: a scope's prefix has one at least, and covers only paths
+    // whose first segment is the same (in any case); the first scope in `scopes` order still wins.
+    const scopeGroups = new Map<string, AuthScope[]>();
+    for (const s of scopes) {
+      const key = `${s.app} ${firstSegment(s.prefix)}`;
+      scopeGroups.set(key, [...(scopeGroups.get(key) ?? []), s]);
+    }
+    const firstOfApp = new Map<number, AuthScope>();
+    for (const s of scopes) if (!firstOfApp.has(s.app)) firstOfApp.set(s.app, s);
     for (const route of ctx.model.routes) {
       if (route.protected || route.shadowedBy.length || reported.has(route) || !route.context) continue;
       const own = contexts.get(route.context)?.prefix ?? '';
-      const scope = scopes.find(s => s.app === route.app && !within(route.context!, s.context.id, contexts) && ctx.paths(route.app).covers(s.prefix, route.path, true)
+      const candidates = scopeGroups.get(`${route.app} ${firstSegment(route.path)}`) ?? [];
+      if (!candidates.length && !route.facts.readsIdentity) continue;
+      const scope = candidates.find(s => !within(route.context!, s.context.id, contexts) && ctx.paths(route.app).covers(s.prefix, route.path, true)
         // A plugin mounted at a longer prefix of its own (`/api/auth` beside a protected `/api`) is a public area by design.
         && own.length <= s.prefix.length);
       if (scope) {
@@ -55,7 +66,10 @@ export const noRouteOutsideAuthScope = defineRule({
         continue;
       }
       const identity = route.facts.readsIdentity;
-      if (identity) out.push(ctx.reuse(route.range, [route.method, route.path, identity, ...scopes.map(s => s.hook.range)], () => identityReport(route, identity, scopes, contexts)));
+      if (!identity) continue;
+      const elsewhere = firstOfApp.get(route.app) ?? null;
+      const inputs = [route.method, route.path, identity, elsewhere?.hook.range, elsewhere?.hook.fnRange, elsewhere?.context.name, elsewhere?.context.line];
+      out.push(ctx.reuse(route.range, inputs, () => identityReport(route, identity, elsewhere, contexts)));
     }
     out.push(...routelessAuthPlugins(ctx.model.routes, contexts));
     return out;
@@ -79,19 +93,41 @@ interface AuthScope {
  * A root's hooks reach every route of its app: they are no scope to be outside of.
  */
 function authScopes(routes: ModelRoute[], contexts: Map<string, ModelContext>): AuthScope[] {
+  // The first protected route (in route order) per context and auth name: in the context's tree
+  // (`below`), and in the context itself (`own`). One pass up each route's ancestors, not one pass
+  // over the routes per context (thousands of plugins each with a hook made that quadratic).
+  const below = new Map<string, ModelRoute>();
+  const own = new Map<string, ModelRoute>();
+  for (const r of routes) {
+    if (!r.protected || !r.context) continue;
+    for (const name of r.authBy) {
+      const ownKey = `${r.context}\0${name}`;
+      if (!own.has(ownKey)) own.set(ownKey, r);
+      for (let c = contexts.get(r.context); c; c = c.parent ? contexts.get(c.parent) : undefined) {
+        const key = `${c.id}\0${name}`;
+        if (below.has(key)) break; // an earlier route already filled this ancestor and the ones above it
+        below.set(key, r);
+      }
+    }
+  }
   const out: AuthScope[] = [];
   for (const c of contexts.values()) {
     if (!c.parent) continue;
     for (const hook of c.ownHooks ?? []) {
       if (hook.kind !== 'auth') continue;
-      const sibling = routes.find(r => r.protected && r.authBy.includes(hook.name) && r.context && within(r.context, c.id, contexts));
+      const sibling = below.get(`${c.id}\0${hook.name}`);
       if (!sibling) continue;
       const prefix = c.prefix && c.prefix !== '/' ? c.prefix : parentPath(sibling.path);
-      const anchor = routes.find(r => r.context === c.id && r.protected && r.authBy.includes(hook.name)) ?? null;
+      const anchor = own.get(`${c.id}\0${hook.name}`) ?? null;
       if (prefix !== '/') out.push({ app: sibling.app, context: c, hook, prefix, sibling, anchor });
     }
   }
   return out;
+}
+
+/** The first segment of a path, lower-cased (`/API/orders` → `api`). */
+function firstSegment(path: string): string {
+  return (path.split('/').find(Boolean) ?? '').toLowerCase();
 }
 
 /** Whether context `id` is `ancestor` or below it. */
@@ -148,8 +184,10 @@ function moveInto(route: ModelRoute, scope: AuthScope, contexts: Map<string, Mod
   }];
 }
 
-function identityReport(route: ModelRoute, identity: NonNullable<ModelRoute['facts']['readsIdentity']>, scopes: AuthScope[], contexts: Map<string, ModelContext>): RuleReport {
-  const elsewhere = scopes.find(s => s.app === route.app);
+/** `elsewhere`: the app's first auth scope, named as where the auth lives. */
+function identityReport(
+  route: ModelRoute, identity: NonNullable<ModelRoute['facts']['readsIdentity']>, elsewhere: AuthScope | null, contexts: Map<string, ModelContext>,
+): RuleReport {
   const data: Record<string, string> = { route: `${route.method} ${route.path}`, identity: identity.expr, auth: '' };
   const related = [{ ...identity.range, message: `${identity.expr} is read here` }];
   if (elsewhere) {
@@ -183,9 +221,14 @@ function addHookOption(route: ModelRoute, hook: ContextHook, contexts: Map<strin
  */
 function routelessAuthPlugins(routes: ModelRoute[], contexts: Map<string, ModelContext>): RuleReport[] {
   const out: RuleReport[] = [];
+  // Contexts with a route in their tree: marked up from each route's context, once per context.
+  const holdsRoutes = new Set<string>();
+  for (const r of routes) {
+    for (let c = r.context ? contexts.get(r.context) : undefined; c && !holdsRoutes.has(c.id); c = c.parent ? contexts.get(c.parent) : undefined) holdsRoutes.add(c.id);
+  }
   for (const c of contexts.values()) {
     const hook = (c.ownHooks ?? []).find(h => h.kind === 'auth');
-    if (!hook || !c.parent || !c.register || routes.some(r => r.context && within(r.context, c.id, contexts))) continue;
+    if (!hook || !c.parent || !c.register || holdsRoutes.has(c.id)) continue;
     const open = routes.filter(r => !r.protected && !r.shadowedBy.length && r.context && within(r.context, c.parent!, contexts));
     if (!open.length) continue;
     const names = open.length === 1 ? `${open[0].method} ${open[0].path}` : `${open.length} routes (${open[0].method} ${open[0].path}, …)`;
