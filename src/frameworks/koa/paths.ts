@@ -1,0 +1,49 @@
+// Koa router path arithmetic: how a prefix is applied to a layer (Layer#setPrefix), and whether an
+// earlier layer of a stack matches every request a route matches. Routes and use-paths match
+// case-insensitively and segment-bounded (K11, K15, @koa/router's defaults); koa-mount's prefix is a
+// case-sensitive segment-bounded prefix of the path.
+import { patternCovers, prefixCovers } from '../shared/paths';
+import type { KoaLayer } from './objects';
+
+/** A prefix as the routers keep it: `router.prefix('/api/')` drops the trailing slash. */
+export function trimPrefix(prefix: string): string {
+  return prefix.replace(/\/$/, '');
+}
+
+/**
+ * A copy of `layer` with `prefix` in front of its path, as Layer#setPrefix does: a route or use
+ * registered as '/' becomes the prefix itself (`new Router({ prefix: '/todos' }).get('/')` is
+ * `/todos`); a path-less use covers everything under the prefix.
+ */
+export function layerWithPrefix(layer: KoaLayer, prefix: string): KoaLayer {
+  if (!prefix) return { ...layer };
+  const path = layer.pathless || layer.path !== '/' ? prefix + layer.path : prefix;
+  return { ...layer, path };
+}
+
+/** Whether a use layer runs for every request the route with full path `route` matches (both under the same mount). */
+export function useCovers(layer: KoaLayer, route: string): boolean {
+  if (layer.pathless && layer.path === '') return true;
+  return prefixCovers(layer.path, route);
+}
+
+/** Whether an earlier route layer matches every request to `route` with `method` (K7: first match in stack order). */
+export function routeCovers(layer: KoaLayer, route: string, method: string): boolean {
+  return methodMatches(layer.methods, method) && patternCovers(layer.path, route);
+}
+
+/** Whether a layer registered for `methods` answers `method` (a GET layer answers HEAD, K10). */
+export function methodMatches(methods: readonly string[], method: string): boolean {
+  return methods.includes('ALL') || methods.includes(method) || (method === 'HEAD' && methods.includes('GET'));
+}
+
+/** Whether koa-mount's `prefix` ('' for none) runs its app for requests to the full path `path`. */
+export function underMount(prefix: string, path: string): boolean {
+  return prefix === '' || path === prefix || path.startsWith(`${prefix}/`);
+}
+
+/** Joins a koa-mount prefix and a path inside the mounted app (`/admin` + `/users`). */
+export function joinMount(prefix: string, path: string): string {
+  if (!prefix) return path;
+  return path === '/' || path === '' ? prefix : prefix + path;
+}
