@@ -5,6 +5,7 @@ import type { AdapterContext, FrameworkAdapter, FrameworkOutput, FrameworkSessio
 import type { AppInfo } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { koaState } from './analyser-state';
+import { annotate } from './annotations';
 import { KoaRecorder, ROUTER_PACKAGES } from './hooks';
 import { type KoaClassification, classify } from './middleware-kind';
 import { koaPathsOf } from './path-matcher';
@@ -31,7 +32,8 @@ export const koaAdapter: FrameworkAdapter = {
           framework: 'koa', frameworkVersion: ctx.packageVersionSource(h.site.file, 'koa')?.version ?? null, file: ctx.rel(h.site.file), line: h.site.span.line,
         }));
         // Contexts only when there are some: a workspace without Koa keeps the other frameworks' output as it was.
-        return { apps, routes, stacks, origins, annotations: [], ...(contexts.length ? { contexts } : {}) };
+        const annotations = annotate(rec.hosts, rec.acceptSites, routes, classifyOnce, ctx);
+        return { apps, routes, stacks, origins, annotations, ...(contexts.length ? { contexts } : {}) };
       },
     };
   },
