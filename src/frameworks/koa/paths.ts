@@ -2,7 +2,7 @@
 // earlier layer of a stack matches every request a route matches. Routes and use-paths match
 // case-insensitively and segment-bounded (K11, K15, @koa/router's defaults); koa-mount's prefix is a
 // case-sensitive segment-bounded prefix of the path.
-import { patternCovers, prefixCovers } from '../shared/paths';
+import { patternCovers, prefixCovers, samplePath } from '../shared/paths';
 import type { KoaLayer } from './objects';
 
 /** A prefix as the routers keep it: `router.prefix('/api/')` drops the trailing slash. */
@@ -21,8 +21,27 @@ export function layerWithPrefix(layer: KoaLayer, prefix: string): KoaLayer {
   return { ...layer, path };
 }
 
+/**
+ * How a router version matches a use layer's path: `segment` (case-insensitive, segment-bounded:
+ * @koa/router 12, 13, 15) or `raw` (koa-router 14 and @koa/router 14.0.0 compile it with
+ * `new RegExp(path)`: unanchored and case-sensitive, `:name` literal, K11).
+ */
+export type UseMatching = 'segment' | 'raw';
+
+/** Which use matching a router package reads at `version` (null: not found, read as `segment`). */
+export function useMatching(pkg: string, version: string | null): UseMatching {
+  if (version === null) return 'segment';
+  if (pkg === 'koa-router' && parseInt(version, 10) === 14) return 'raw';
+  return pkg === '@koa/router' && /^14\.0\.0\b/.test(version) ? 'raw' : 'segment';
+}
+
 /** Whether a use layer runs for every request the route with full path `route` matches (both under the same mount). */
-export function useCovers(layer: KoaLayer, route: string): boolean {
+export function useCovers(layer: KoaLayer, route: string, matching: UseMatching = 'segment'): boolean {
+  if (matching === 'raw') {
+    // koa-router registers a path-less use as '([^/]*)' after its prefixes.
+    const source = layer.pathless ? `${layer.path}([^/]*)` : layer.path;
+    try { return new RegExp(source).test(samplePath(route)); } catch { return false; }
+  }
   if (layer.pathless && layer.path === '') return true;
   return prefixCovers(layer.path, route);
 }

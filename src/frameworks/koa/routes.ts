@@ -15,7 +15,7 @@ import { middlewareName } from './middleware-kind';
 import { type KoaApp, type KoaHost, type KoaLayer, type KoaRouter, type UnlessRules, isKoaHost } from './objects';
 import { type KoaPathSyntax, routerSyntax } from './path-matcher';
 import { KOA_CONTEXT } from './request-shape';
-import { joinMount, routeCovers, underMount, useCovers } from './paths';
+import { type UseMatching, joinMount, routeCovers, underMount, useCovers, useMatching } from './paths';
 
 export interface KoaWalk {
   routes: ModelRoute[];
@@ -40,6 +40,8 @@ interface Walk {
   contextOf(router: KoaRouter): string;
   /** Routers whose dispatch some app runs (the others are reported on their own). */
   reached: Set<KoaRouter>;
+  /** How the version of the router that made a layer matches its use-path (K11). */
+  useMatching(router: KoaRouter): UseMatching;
 }
 
 export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg: Arg) => KoaClassification, ctx: AdapterContext): KoaWalk {
@@ -57,9 +59,15 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
   const mountedApps = new Set<KoaApp>();
   for (const a of apps) for (const m of a.middleware) collectMounted(m, mountedApps, new Set());
   const reached = new Set<KoaRouter>();
+  const matching = new Map<KoaRouter, UseMatching>();
+  const useMatchingOf = (r: KoaRouter): UseMatching => {
+    let m = matching.get(r);
+    if (!m) matching.set(r, (m = useMatching(r.pkg, ctx.packageVersionSource(r.site.file, r.pkg)?.version ?? null)));
+    return m;
+  };
   for (const app of apps.filter(a => !mountedApps.has(a))) {
     const version = ctx.packageVersionSource(app.site.file, 'koa')?.version;
-    const w: Walk = { classify, ctx, major: version ? parseInt(version, 10) : null, app: out.stacks.length, layers: [], out, contextOf, reached };
+    const w: Walk = { classify, ctx, major: version ? parseInt(version, 10) : null, app: out.stacks.length, layers: [], out, contextOf, reached, useMatching: useMatchingOf };
     const before = new Set(reached);
     walkMiddleware(app.middleware, '', [], w, new Set([app]));
     out.stacks.push(w.layers);
@@ -70,7 +78,7 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
   const nested = new Set(hosts.flatMap(h => (h.kind === 'router' ? h.stack.filter(l => l.owner !== h).map(l => l.owner) : [])));
   for (const r of hosts) {
     if (r.kind !== 'router' || reached.has(r) || nested.has(r) || !r.stack.some(l => l.kind === 'route')) continue;
-    const w: Walk = { classify, ctx, major: null, app: out.stacks.length, layers: [], out, contextOf, reached };
+    const w: Walk = { classify, ctx, major: null, app: out.stacks.length, layers: [], out, contextOf, reached, useMatching: useMatchingOf };
     const note = `router created at ${ctx.rel(r.site.file)}:${r.site.span.line} is not mounted on any app the analyser found`;
     addRoutes(r, '', [], w, [note]);
     out.stacks.push(w.layers);
@@ -223,7 +231,7 @@ const NO_FACTS: ModelRoute['facts'] = { readsBody: null, readsIdentity: null };
  * Returns false when the request goes no further.
  */
 function runRouter(stack: readonly KoaLayer[], end: number, path: string, method: string, mount: string, chain: Chain, w: Walk, needsRoute: boolean): boolean {
-  const matched = stack.slice(0, end).filter(l => (l.kind === 'use' ? useCovers(l, path) : routeCovers(l, path, method)));
+  const matched = stack.slice(0, end).filter(l => (l.kind === 'use' ? useCovers(l, path, w.useMatching(l.owner)) : routeCovers(l, path, method)));
   if (needsRoute && !matched.some(l => l.kind === 'route')) return true;
   for (const l of matched) {
     const fns = [...paramFns(l), ...flat(l.fns)];

@@ -211,4 +211,40 @@ app.use(r.routes());
     assert.strictEqual(r.routes[0].context, 'koa:1');
     assert.deepStrictEqual(r.routes[0].chain, []);
   });
+
+  it("K11: router.use('/admin', auth) is a case-insensitive segment prefix on @koa/router 15, a raw case-sensitive RegExp on koa-router 14", () => {
+    const app = (pkg: string) => `const Koa = require('koa');
+const Router = require('${pkg}');
+async function requireAdmin(ctx, next) { if (!ctx.state.user) { ctx.status = 401; return; } await next(); }
+async function h(ctx) { ctx.body = 'ok'; }
+const app = new Koa();
+const r = new Router();
+r.use('/admin', requireAdmin);
+r.get('/admin/x', h);
+r.get('/administrator', h);
+r.get('/Admin/y', h);
+r.get('/x/admin', h);
+app.use(r.routes());
+`;
+    expectRoutes({ 'package.json': '{ "dependencies": { "@koa/router": "^15.7.0" } }', 'app.js': app('@koa/router') }, [
+      'GET /admin/x [requireAdmin] 🔒', 'GET /administrator [] ⚠', 'GET /Admin/y [requireAdmin] 🔒', 'GET /x/admin [] ⚠',
+    ]);
+    expectRoutes({ 'package.json': '{ "dependencies": { "koa-router": "^14.0.0" } }', 'app.js': app('koa-router') }, [
+      'GET /admin/x [requireAdmin] 🔒', 'GET /administrator [requireAdmin] 🔒', 'GET /Admin/y [] ⚠', 'GET /x/admin [requireAdmin] 🔒',
+    ]);
+  });
+
+  it("K11: on koa-router 14 a path-less use() under a prefix with a parameter never runs (':tenant' is literal in its RegExp)", () => {
+    const app = (pkg: string) => `const Koa = require('koa');
+const Router = require('${pkg}');
+async function requireUser(ctx, next) { if (!ctx.state.user) { ctx.status = 401; return; } await next(); }
+const app = new Koa();
+const r = new Router({ prefix: '/t/:tenant' });
+r.use(requireUser);
+r.get('/billing', async (ctx) => { ctx.body = []; });
+app.use(r.routes());
+`;
+    expectRoutes({ 'package.json': '{ "dependencies": { "@koa/router": "^13.1.1" } }', 'app.js': app('@koa/router') }, ['GET /t/:tenant/billing [requireUser] 🔒']);
+    expectRoutes({ 'package.json': '{ "dependencies": { "koa-router": "^14.0.0" } }', 'app.js': app('koa-router') }, ['GET /t/:tenant/billing [] ⚠']);
+  });
 });
