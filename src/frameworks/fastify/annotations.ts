@@ -6,6 +6,7 @@ import type { FnIR, Span } from '../../core/ir';
 import type { Annotation, LifecyclePhase, ModelRoute, Stop } from '../../core/model';
 import type { Arg, Site } from '../../core/values';
 import { alternatives } from '../../core/values';
+import { AnnotationSink } from '../shared/annotation-sink';
 import type { AcceptSite } from '../shared/recorder-log';
 import { hookName } from './hook-kind';
 import { type FastifyContext, descendants } from './objects';
@@ -19,20 +20,9 @@ const SERIALIZE = new Set(['send', 'serializer', 'serialize']);
 const DRAIN = new Set(['hijack', 'sendFile', 'download']);
 
 export function annotate(roots: readonly FastifyContext[], acceptSites: AcceptSite[], routes: ModelRoute[], ctx: AdapterContext): Annotation[] {
-  const out: Annotation[] = [];
-  const seen = new Set<string>();
-  const add = (site: Site | null, stop: Stop, label: string) => {
-    if (!site) return;
-    const key = `${site.file}:${site.span.start}:${stop}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push({ ...ctx.range(site.file, site.span), stop, label });
-  };
-  for (const a of acceptSites) add(a.site, 1, a.label);
-  for (const r of routes) {
-    const key = `${r.range.file}:${r.range.line}:${r.range.column}:3`;
-    if (!seen.has(key)) { seen.add(key); out.push({ ...r.range, stop: 3, label: `${r.method} ${r.path}` }); }
-  }
+  const sink = new AnnotationSink(ctx);
+  const add = (site: Site | null, stop: Stop, label: string) => sink.add(site, stop, label);
+  sink.acceptAndRoutes(acceptSites, routes);
   const hook = (phase: LifecyclePhase, fn: Arg, at: Site) => add(fn.site ?? at, PHASE_STOPS[phase], `${phase} · ${hookName(fn)}`);
   for (const root of roots) {
     for (const c of descendants(root)) {
@@ -47,7 +37,7 @@ export function annotate(roots: readonly FastifyContext[], acceptSites: AcceptSi
       }
     }
   }
-  return out;
+  return sink.out;
 }
 
 interface BodySite { span: Span; stop: Stop; label: string }

@@ -7,30 +7,20 @@ import type { AdapterContext } from '../../core/adapter';
 import type { Expr, FnIR, Span } from '../../core/ir';
 import type { Annotation, ModelRoute, Stop } from '../../core/model';
 import type { Arg, Site } from '../../core/values';
-import { alternatives, exprName } from '../../core/values';
+import { exprName } from '../../core/values';
+import { AnnotationSink } from '../shared/annotation-sink';
 import type { AcceptSite } from '../shared/recorder-log';
 import type { KoaClassification } from './middleware-kind';
 import { middlewareName } from './middleware-kind';
-import { type KoaApp, type KoaHost, type KoaRouter, isKoaHost } from './objects';
+import { type KoaApp, type KoaRouter, fnOf, koaHost } from './objects';
 
 export function annotate(
   hosts: readonly (KoaApp | KoaRouter)[], acceptSites: readonly AcceptSite[], routes: readonly ModelRoute[],
   classify: (arg: Arg) => KoaClassification, ctx: AdapterContext,
 ): Annotation[] {
-  const out: Annotation[] = [];
-  const seen = new Set<string>();
-  const add = (site: Site | null, stop: Stop, label: string) => {
-    if (!site) return;
-    const key = `${site.file}:${site.span.start}:${stop}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push({ ...ctx.range(site.file, site.span), stop, label });
-  };
-  for (const a of acceptSites) add(a.site, 1, a.label);
-  for (const r of routes) {
-    const key = `${r.range.file}:${r.range.line}:${r.range.column}:3`;
-    if (!seen.has(key)) { seen.add(key); out.push({ ...r.range, stop: 3, label: `${r.method} ${r.path}` }); }
-  }
+  const sink = new AnnotationSink(ctx);
+  const add = (site: Site | null, stop: Stop, label: string) => sink.add(site, stop, label);
+  sink.acceptAndRoutes(acceptSites, routes);
   const middleware = (arg: Arg, where: string) => {
     const h = koaHost(arg);
     if (h?.kind === 'dispatch') return add(arg.site, 3, `${where} · router.routes()`);
@@ -59,18 +49,10 @@ export function annotate(
     }
     for (const p of h.params) middleware(p.fn, `router.param ${p.name}`);
   }
-  return out;
+  return sink.out;
 }
 
-function koaHost(arg: Arg): KoaHost | null {
-  const v = alternatives(arg.value).find(x => x.t === 'host' && isKoaHost(x.host));
-  return v?.t === 'host' ? (v.host as KoaHost) : null;
-}
 
-function fnOf(arg: Arg): { fn: FnIR; file: string } | null {
-  const v = alternatives(arg.value).find(o => o.t === 'fn');
-  return v?.t === 'fn' ? { fn: v.fn, file: v.file } : null;
-}
 
 interface BodySite { span: Span; stop: Stop; label: string }
 

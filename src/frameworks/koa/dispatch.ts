@@ -7,6 +7,7 @@ import type { PathMatcher } from '../../core/path-matcher';
 import { matchMounted, matchPath } from '../../core/path-matcher';
 import type { Dispatch, RequestDispatcher, TraceRequest } from '../../core/trace';
 import { readable } from '../../core/trace';
+import { dispatchInOrder } from '../shared/ordered-dispatch';
 import { methodMatches } from './paths';
 import { koaPathsOf } from './path-matcher';
 
@@ -20,31 +21,8 @@ export const koaDispatcher: RequestDispatcher = {
 };
 
 function dispatch(model: AnalysisModel, app: number, req: TraceRequest): Dispatch {
-  const stack = model.stacks[app];
   const paths = koaPathsOf(model.origins[app]);
-  const matches = stack.filter(l => l.kind === 'route' && l.route !== undefined)
-    .map(l => ({ route: model.routes[l.route!], params: routeParams(paths, model.routes[l.route!], req) }))
-    .filter((m): m is { route: ModelRoute; params: Record<string, string> } => m.params !== null);
-  const ranBefore: OrderedLayer[] = [];
-  let endedBy: OrderedLayer | null = null;
-  let answer: { route: ModelRoute; params: Record<string, string> } | null = null;
-  for (const l of stack) {
-    if (l.kind === 'middleware' && mountMatches(paths, l, req.path)) {
-      ranBefore.push(l);
-      if (l.terminal) { endedBy = l; break; }
-    } else if (l.kind === 'route') {
-      const m = matches.find(x => x.route === model.routes[l.route!]);
-      if (m && !matches.some(x => x.route.order > m.route.order && runsInChainOf(m.route, x.route))) { answer = m; break; }
-    }
-  }
-  if (endedBy && !answer) answer = matches.find(m => m.route.order > endedBy!.order) ?? null;
-  const later = answer ? matches.filter(m => m.route.order > answer!.route.order).map(m => m.route) : [];
-  return { answer: answer?.route ?? null, params: answer?.params ?? {}, ranBefore, endedBy, later };
-}
-
-/** Whether an earlier route's functions are in a later route's chain: it called next() (K7). */
-function runsInChainOf(earlier: ModelRoute, later: ModelRoute): boolean {
-  return later.chainRanges.some(r => !!r && r.file === earlier.range.file && r.line >= earlier.range.line && r.endLine <= earlier.range.endLine);
+  return dispatchInOrder(model, app, { routeParams: r => routeParams(paths, r, req), layerRuns: l => mountMatches(paths, l, req.path) });
 }
 
 function routeParams(paths: PathMatcher, r: ModelRoute, req: TraceRequest): Record<string, string> | null {

@@ -2,7 +2,9 @@
 // routers with their stack of layers as @koa/router and koa-router hold it (prefixes applied to the
 // layer path, nested routers cloned in, K5), and the values that stand for what the program hands
 // to `app.use`: a router's dispatch (`router.routes()`), `koa-compose` arrays, `koa-mount`, koa-jwt.
+import type { FnIR } from '../../core/ir';
 import type { Arg, HostObject, Site } from '../../core/values';
+import { alternatives } from '../../core/values';
 
 /** One layer of a router's stack: a `use()` (no methods) or a route. */
 export interface KoaLayer {
@@ -101,6 +103,18 @@ export type KoaHost = KoaApp | KoaRouter | KoaDispatch | KoaAllowedMethods | Koa
 
 export function isKoaHost(h: HostObject): h is KoaHost {
   return h.framework === 'koa';
+}
+
+/** The Koa value an argument holds (a router's dispatch, a compose array, a mount...), or null. */
+export function koaHost(arg: Arg): KoaHost | null {
+  const v = alternatives(arg.value).find(x => x.t === 'host' && isKoaHost(x.host));
+  return v?.t === 'host' ? (v.host as KoaHost) : null;
+}
+
+/** The function an argument holds, when the analyser can read it. */
+export function fnOf(arg: Arg): { fn: FnIR; file: string } | null {
+  const v = alternatives(arg.value).find(o => o.t === 'fn');
+  return v?.t === 'fn' ? { fn: v.fn, file: v.file } : null;
 }
 
 /** Router methods that register a route, with the methods they register. */

@@ -4,15 +4,13 @@
 // handler that awaits next() handing the request on (K1, K7). A route's chain is what runs before
 // its handler; code a middleware runs after `await next()` is marked `when: 'after'` (K9).
 import type { AdapterContext } from '../../core/adapter';
-import type { FnIR } from '../../core/ir';
 import type { ChainEntry, ChainLevel, ModelRoute, OrderedLayer, RoutingContext, SourceRange, StackOrigin } from '../../core/model';
 import type { Arg } from '../../core/values';
-import { alternatives } from '../../core/values';
 import { samplePath } from '../shared/paths';
 import { handlerFacts } from '../shared/handler-facts';
 import type { KoaClassification } from './middleware-kind';
 import { middlewareName } from './middleware-kind';
-import { type KoaApp, type KoaHost, type KoaLayer, type KoaRouter, type UnlessRules, isKoaHost } from './objects';
+import { type KoaApp, type KoaLayer, type KoaRouter, type UnlessRules, fnOf, koaHost } from './objects';
 import { type KoaPathSyntax, routerSyntax } from './path-matcher';
 import { KOA_CONTEXT } from './request-shape';
 import { type UseMatching, joinMount, routeCovers, underMount, useCovers, useMatching } from './paths';
@@ -93,10 +91,6 @@ function syntaxOf(routers: readonly KoaRouter[], ctx: AdapterContext): KoaPathSy
   return all.size === 1 ? [...all][0] : 'unknown';
 }
 
-function koaHost(arg: Arg): KoaHost | null {
-  const v = alternatives(arg.value).find(x => x.t === 'host' && isKoaHost(x.host));
-  return v?.t === 'host' ? (v.host as KoaHost) : null;
-}
 
 function collectMounted(arg: Arg, into: Set<KoaApp>, seen: Set<object>): void {
   const h = koaHost(arg);
@@ -274,10 +268,6 @@ function flat(fns: readonly Arg[]): Arg[] {
   });
 }
 
-function fnOf(arg: Arg): { fn: FnIR; file: string } | null {
-  const v = alternatives(arg.value).find(o => o.t === 'fn');
-  return v?.t === 'fn' ? { fn: v.fn, file: v.file } : null;
-}
 
 function argRange(arg: Arg, ctx: AdapterContext): SourceRange | null {
   if (arg.site) return ctx.range(arg.site.file, arg.site.span);
