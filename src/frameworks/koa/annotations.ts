@@ -45,7 +45,8 @@ export function annotate(
       const handler = fnOf(l.fns[l.fns.length - 1]);
       if (!handler) continue;
       add({ file: handler.file, span: handler.fn.headSpan }, 5, handler.fn.name ? `handler ${handler.fn.name}` : 'handler');
-      for (const s of ctx.memo('koa.handlerBodySites', handler.fn, () => handlerBodySites(handler.fn))) add({ file: handler.file, span: s.span }, s.stop, s.label);
+      const sites = ctx.memo('koa.handlerBodySites', handler.fn, () => handlerBodySites(handler.fn));
+      for (const s of sites) add({ file: handler.file, span: s.span }, s.stop, s.label);
     }
     for (const p of h.params) middleware(p.fn, `router.param ${p.name}`);
   }

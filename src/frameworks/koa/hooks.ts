@@ -6,7 +6,9 @@ import type { AdapterRuntime } from '../../core/adapter';
 import type { EvaluationHooks } from '../../core/evaluate';
 import { Arg, HostObject, Site, UNKNOWN, Value, alternatives, asString, describe } from '../../core/values';
 import { RecorderLog } from '../shared/recorder-log';
-import { KoaAllowedMethods, KoaApp, KoaComposed, KoaDispatch, KoaHost, KoaJwt, KoaMount, KoaLayer, KoaRouter, ROUTE_METHODS, UnlessRules, isKoaHost } from './objects';
+import {
+  KoaAllowedMethods, KoaApp, KoaComposed, KoaDispatch, KoaHost, KoaJwt, KoaMount, KoaLayer, KoaRouter, ROUTE_METHODS, UnlessRules, isKoaHost,
+} from './objects';
 import { layerWithPrefix, trimPrefix } from './paths';
 
 /** The router packages: both export the Router class (and @koa/router 12 a function callable without new). */

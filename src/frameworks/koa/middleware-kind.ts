@@ -42,7 +42,9 @@ export function classify(arg: Arg, configuredAuth: readonly string[]): KoaClassi
   const fnName = v.t === 'fn' ? v.fn.name : null;
   if (configuredAuth.some(n => n === arg.name || n === fnName)) return { ...base, kind: 'auth', protects: true, evidence: 'listed in sevenStops.auth' };
   if (v.t === 'host' && v.host.framework === 'koa' && v.host.kind === 'jwt') return jwtKind(v.host as KoaJwt, base);
-  if (v.t === 'host' && v.host.framework === 'koa' && v.host.kind === 'allowedMethods') return { ...base, when: 'after', evidence: 'allowedMethods() answers after next()' };
+  if (v.t === 'host' && v.host.framework === 'koa' && v.host.kind === 'allowedMethods') {
+    return { ...base, when: 'after', evidence: 'allowedMethods() answers after next()' };
+  }
   if (v.t === 'pkgcall' || v.t === 'pkg') {
     if (v.name === 'koa-passport' && v.path.includes('authenticate')) return { ...base, kind: 'auth', protects: true, evidence: 'package koa-passport' };
     const kind = PACKAGE_KINDS[v.name];
@@ -101,7 +103,9 @@ function rejections(fn: FnIR, ctxParam: number): Rejection[] {
     if (u.param !== ctxParam) continue;
     const last = u.path[u.path.length - 1];
     if (u.call && u.path.length === 1 && last === 'throw' && rejectCode(u.call[0])) out.push({ at: u.span.start, why: `ctx.throw(${statusText(u.call[0])})` });
-    if (u.call && u.path.length === 1 && last === 'assert' && rejectCode(u.call[1])) out.push({ at: u.span.start, why: `ctx.assert(…, ${statusText(u.call[1])})` });
+    if (u.call && u.path.length === 1 && last === 'assert' && rejectCode(u.call[1])) {
+      out.push({ at: u.span.start, why: `ctx.assert(…, ${statusText(u.call[1])})` });
+    }
     if (u.write && last === 'status' && (u.path.length === 1 || (u.path.length === 2 && u.path[0] === 'response')) && rejectCode(u.write)) {
       out.push({ at: u.span.start, why: `sets ctx.status = ${statusText(u.write)}`, status: true });
     }
@@ -109,7 +113,9 @@ function rejections(fn: FnIR, ctxParam: number): Rejection[] {
   if (ctxParam < 0) out.push(...thisRejections(fn.body));
   for (const c of fn.calls) {
     const status = c.args[0];
-    if (/createError|createHttpError|httpErrors|HttpError/i.test(c.callee) && rejectCode(status)) out.push({ at: c.span.start, why: `raises a ${statusText(status)} error` });
+    if (/createError|createHttpError|httpErrors|HttpError/i.test(c.callee) && rejectCode(status)) {
+      out.push({ at: c.span.start, why: `raises a ${statusText(status)} error` });
+    }
   }
   if (fn.throws.some(t => IDENTITY_ERRORS.test(t))) out.push({ at: fn.span.start, why: `throws ${fn.throws.find(t => IDENTITY_ERRORS.test(t))}` });
   return out.sort((a, b) => a.at - b.at);

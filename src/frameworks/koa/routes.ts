@@ -38,6 +38,8 @@ interface Walk {
   contextOf(router: KoaRouter): string;
   /** Routers whose dispatch some app runs (the others are reported on their own). */
   reached: Set<KoaRouter>;
+  /** Routers whose dispatch this app runs (their versions name its path syntax). */
+  routers: Set<KoaRouter>;
   /** How the version of the router that made a layer matches its use-path (K11). */
   useMatching(router: KoaRouter): UseMatching;
 }
@@ -65,18 +67,21 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
   };
   for (const app of apps.filter(a => !mountedApps.has(a))) {
     const version = ctx.packageVersionSource(app.site.file, 'koa')?.version;
-    const w: Walk = { classify, ctx, major: version ? parseInt(version, 10) : null, app: out.stacks.length, layers: [], out, contextOf, reached, useMatching: useMatchingOf };
-    const before = new Set(reached);
+    const w: Walk = {
+      classify, ctx, major: version ? parseInt(version, 10) : null, app: out.stacks.length, layers: [], out, contextOf, reached,
+      routers: new Set(), useMatching: useMatchingOf,
+    };
     walkMiddleware(app.middleware, '', [], w, new Set([app]));
     out.stacks.push(w.layers);
-    const syntax = syntaxOf([...reached].filter(r => !before.has(r)), ctx);
-    out.origins.push({ kind: 'app', framework: 'koa', file: ctx.rel(app.site.file), line: app.site.span.line, pathSyntax: syntax });
+    out.origins.push({ kind: 'app', framework: 'koa', file: ctx.rel(app.site.file), line: app.site.span.line, pathSyntax: syntaxOf([...w.routers], ctx) });
   }
   // Routers no app runs, and whose layers no other router cloned in: their routes are still worth showing.
   const nested = new Set(hosts.flatMap(h => (h.kind === 'router' ? h.stack.filter(l => l.owner !== h).map(l => l.owner) : [])));
   for (const r of hosts) {
     if (r.kind !== 'router' || reached.has(r) || nested.has(r) || !r.stack.some(l => l.kind === 'route')) continue;
-    const w: Walk = { classify, ctx, major: null, app: out.stacks.length, layers: [], out, contextOf, reached, useMatching: useMatchingOf };
+    const w: Walk = {
+      classify, ctx, major: null, app: out.stacks.length, layers: [], out, contextOf, reached, routers: new Set([r]), useMatching: useMatchingOf,
+    };
     const note = `router created at ${ctx.rel(r.site.file)}:${r.site.span.line} is not mounted on any app the analyser found`;
     addRoutes(r, '', [], w, [note]);
     out.stacks.push(w.layers);
@@ -90,7 +95,6 @@ function syntaxOf(routers: readonly KoaRouter[], ctx: AdapterContext): KoaPathSy
   const all = new Set(routers.map(r => routerSyntax(r.pkg, ctx.packageVersionSource(r.site.file, r.pkg)?.version ?? null)));
   return all.size === 1 ? [...all][0] : 'unknown';
 }
-
 
 function collectMounted(arg: Arg, into: Set<KoaApp>, seen: Set<object>): void {
   const h = koaHost(arg);
@@ -113,7 +117,8 @@ function walkMiddleware(list: readonly Arg[], mount: string, ran: Ran[], w: Walk
     const range = arg.site ? w.ctx.range(arg.site.file, arg.site.span) : null;
     if (h?.kind === 'dispatch') {
       w.reached.add(h.router);
-      if (range) w.layers.push({ order: w.layers.length, kind: 'mount', name: arg.name, layerKind: 'other', prefix: mount || '/', range, argRange: range, terminal: false });
+      w.routers.add(h.router);
+      if (range) w.layers.push(mountLayer(w, arg.name, mount, range));
       addRoutes(h.router, mount, ran, w, []);
       ran.push({ kind: 'router', router: h.router, mount });
       continue;
@@ -122,7 +127,7 @@ function walkMiddleware(list: readonly Arg[], mount: string, ran: Ran[], w: Walk
     if (h?.kind === 'mount') {
       const target = koaHost(h.target);
       const at = joinMount(mount, h.prefix);
-      if (range) w.layers.push({ order: w.layers.length, kind: 'mount', name: arg.name, layerKind: 'other', prefix: at || '/', range, argRange: range, terminal: false });
+      if (range) w.layers.push(mountLayer(w, arg.name, at, range));
       if (target?.kind === 'app') {
         if (visiting.has(target)) continue;
         visiting.add(target);
@@ -140,6 +145,11 @@ function walkMiddleware(list: readonly Arg[], mount: string, ran: Ran[], w: Walk
     }
     ran.push({ kind: 'mw', arg, mount });
   }
+}
+
+/** A router's dispatch or a koa-mount in an app's stack. */
+function mountLayer(w: Walk, name: string, prefix: string, range: SourceRange): OrderedLayer {
+  return { order: w.layers.length, kind: 'mount', name, layerKind: 'other', prefix: prefix || '/', range, argRange: range, terminal: false };
 }
 
 function addRoutes(router: KoaRouter, mount: string, ran: readonly Ran[], w: Walk, notes: string[]): void {
@@ -167,10 +177,13 @@ class Chain {
     const name = middlewareName(arg);
     const r = argRange(arg, this.w.ctx);
     if (cls.generator && !generatorRuns) {
-      this.stoppedBy = { name, range: r ?? this.fallback, why: `${name} is a generator function: ${level === 'app' ? 'Koa 3' : 'the router'} accepts it and never runs it, so the request goes no further (K14)` };
+      const who = level === 'app' ? 'Koa 3' : 'the router';
+      const why = `${name} is a generator function: ${who} accepts it and never runs it, so the request goes no further (K14)`;
+      this.stoppedBy = { name, range: r ?? this.fallback, why };
       return false;
     }
-    this.entries.push({ name, kind: cls.kind, stop: cls.stop, file: r?.file ?? this.fallback.file, line: r?.line ?? this.fallback.line, when: cls.when, level });
+    const at = r ?? this.fallback;
+    this.entries.push({ name, kind: cls.kind, stop: cls.stop, file: at.file, line: at.line, when: cls.when, level });
     this.ranges.push(r);
     if (cls.kind === 'auth' && cls.protects && !(cls.unless && exempts(cls.unless, this.path, mount, this.method))) this.authBy.push(name);
     return true;
@@ -190,7 +203,8 @@ function addRoute(router: KoaRouter, index: number, method: string, mount: strin
       going = chain.push(r.arg, 'app', r.mount, w.major !== 3);
       if (going && !w.classify(r.arg).passes) {
         going = false;
-        chain.stoppedBy = { name: middlewareName(r.arg), range: argRange(r.arg, w.ctx) ?? range, why: `${middlewareName(r.arg)} never calls next(): every request under ${r.mount || '/'} ends there` };
+        const name = middlewareName(r.arg);
+        chain.stoppedBy = { name, range: argRange(r.arg, w.ctx) ?? range, why: `${name} never calls next(): every request under ${r.mount || '/'} ends there` };
       }
     } else if (underMount(r.mount, path)) {
       going = runRouter(r.router.stack, r.router.stack.length, local(path, r.mount), method, r.mount, chain, w, true);
@@ -212,7 +226,10 @@ function addRoute(router: KoaRouter, index: number, method: string, mount: strin
     app: w.app, router: router.id, mountPrefix: mount || '/', order: w.out.routes.length, facts,
     chainRanges: chain.ranges, shadowedBy: chain.stoppedBy ? [chain.stoppedBy] : [], context: w.contextOf(layer.owner),
   });
-  w.layers.push({ order: w.layers.length, kind: 'route', name: `${method} ${path}`, layerKind: 'other', prefix: path, range, argRange: null, terminal: false, route: w.out.routes.length - 1 });
+  w.layers.push({
+    order: w.layers.length, kind: 'route', name: `${method} ${path}`, layerKind: 'other', prefix: path, range, argRange: null, terminal: false,
+    route: w.out.routes.length - 1,
+  });
 }
 
 const NO_FACTS: ModelRoute['facts'] = { readsBody: null, readsIdentity: null };
@@ -235,7 +252,8 @@ function runRouter(stack: readonly KoaLayer[], end: number, path: string, method
     }
     if (!passes(l, w)) {
       const first = w.ctx.range(l.site.file, l.site.span);
-      chain.stoppedBy = { name: `${l.methods.join(',')} ${l.path}`, range: first, why: `${l.methods.join(',')} ${joinMount(mount, l.path)} matches first and does not call next() (K7)` };
+      const name = `${l.methods.join(',')} ${joinMount(mount, l.path)}`;
+      chain.stoppedBy = { name, range: first, why: `${name} matches first and does not call next() (K7)` };
       return false;
     }
     for (const f of fns) if (!chain.push(f, 'route', mount, false)) return false;
