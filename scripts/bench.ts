@@ -1,5 +1,6 @@
 // `npm run bench`: generates a synthetic Express workspace (2,000 files, routers mounted four deep
-// across files) and measures, each phase in a fresh process so every figure is a cold start:
+// across files) and a Fastify one of the same size (scripts/bench-fastify-workspace.ts), and measures
+// each, each phase in a fresh process so every figure is a cold start:
 //   parse  TypeScript's parser alone on the same files (the baseline)
 //   scan   Seven Stops' full analysis (discover, read, lower, evaluate, link, rules), then re-analysis
 //          after editing one file (20 edits; the first, still compiling, is reported apart), and peak RSS.
@@ -11,11 +12,20 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ts } from 'ts-morph';
 import { bundleForBench, median } from './bench-lib';
+import { FASTIFY_EDIT_DIR, fastifyEdit, generateFastify } from './bench-fastify-workspace';
 
-const ROOT = path.resolve(__dirname, '..', 'bench-workspace');
+const EXPRESS_ROOT = path.resolve(__dirname, '..', 'bench-workspace');
+const FASTIFY_ROOT = path.resolve(__dirname, '..', 'bench-workspace-fastify');
+// The parse and scan phases run in child processes: the workspace they measure comes by environment.
+const ROOT = process.env.BENCH_ROOT ?? EXPRESS_ROOT;
+const FASTIFY = ROOT === FASTIFY_ROOT;
 const FILES = Number(process.env.BENCH_FILES ?? 2000);
 
+// Filler that looks like service code: real parsing work, no routing (both workspaces).
+const service = (i: number) => `export class Service${i} {\n${Array.from({ length: 12 }, (_, k) => `  async method${k}(id: string, opts: { limit?: number } = {}) {\n    const rows = await this.db.query('select * from t${i} where id = $1 limit $2', [id, opts.limit ?? 10]);\n    return rows.map((r: any) => ({ ...r, score: r.a * ${k} + r.b / 2 }));\n  }`).join('\n')}\n  constructor(private db: any) {}\n}\n`;
+
 function generate(): string[] {
+  const ROOT = EXPRESS_ROOT;
   fs.rmSync(ROOT, { recursive: true, force: true });
   const files: string[] = [];
   const write = (rel: string, text: string) => {
@@ -24,8 +34,6 @@ function generate(): string[] {
     fs.writeFileSync(f, text);
     files.push(f);
   };
-  // Filler that looks like service code: real parsing work, no routing.
-  const service = (i: number) => `export class Service${i} {\n${Array.from({ length: 12 }, (_, k) => `  async method${k}(id: string, opts: { limit?: number } = {}) {\n    const rows = await this.db.query('select * from t${i} where id = $1 limit $2', [id, opts.limit ?? 10]);\n    return rows.map((r: any) => ({ ...r, score: r.a * ${k} + r.b / 2 }));\n  }`).join('\n')}\n  constructor(private db: any) {}\n}\n`;
   write('src/middleware/auth.ts', `export function requireUser(req: any, res: any, next: any) {\n  if (!req.headers.authorization) return res.status(401).json({ error: 'unauthorized' });\n  req.user = { id: 1 };\n  next();\n}\n`);
   let leafCount = 0;
   const leaf = (dir: string, n: number) => {
@@ -82,13 +90,14 @@ function phaseScan() {
   const t0 = performance.now();
   const first = analyser.analyse();
   const cold = performance.now() - t0;
-  const leafFile = path.join(ROOT, 'src/a3/m2/g1/leaf' + String(first.routes.length > 0 ? findLeaf() : 0) + '.ts');
+  const editDir = FASTIFY ? FASTIFY_EDIT_DIR : 'src/a3/m2/g1';
+  const leafFile = path.join(ROOT, editDir, 'leaf' + String(first.routes.length > 0 ? findLeaf() : 0) + '.ts');
   const original = fs.readFileSync(leafFile, 'utf8');
   const edits: number[] = [];
   let last: ReturnType<typeof analyser.analyse> | null = null;
   let lastOverlay = new Map<string, string>();
   for (let i = 0; i < 20; i++) {
-    const text = original + `\nrouter.get('/extra${i}', (req, res) => res.json({ i: ${i} }));\n`;
+    const text = FASTIFY ? fastifyEdit(original, i) : original + `\nrouter.get('/extra${i}', (req, res) => res.json({ i: ${i} }));\n`;
     const t = performance.now();
     // As the editor does: its watchers report disk changes (none here), the edit is an overlay.
     analyser.invalidate({});
@@ -111,28 +120,17 @@ function phaseScan() {
   };
 
   function findLeaf(): number {
-    const dir = path.join(ROOT, 'src/a3/m2/g1');
+    const dir = path.join(ROOT, editDir);
     const leaf = fs.readdirSync(dir).find(f => f.startsWith('leaf'))!;
     return Number(/leaf(\d+)/.exec(leaf)![1]);
   }
 }
 
-const phase = process.argv[2];
-if (phase === 'generate') {
-  const files = generate();
-  console.log(`bench: generated ${files.length} files in ${path.relative(process.cwd(), ROOT)}`);
-} else if (phase === 'parse' || phase === 'scan') {
-  process.stdout.write(JSON.stringify(phase === 'parse' ? phaseParse() : phaseScan()));
-} else {
-  const files = generate();
-  const mb = files.reduce((s, f) => s + fs.statSync(f).size, 0) / 1e6;
-  console.log(`bench: generated ${files.length} files (${mb.toFixed(1)} MB) in ${path.relative(process.cwd(), ROOT)}`);
-  const engine = bundleForBench(path.join(__dirname, 'bench-engine.ts'), 'engine.js');
-  const run = (p: string) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', __filename, p], { encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, BENCH_ENGINE: engine } }));
-  const parses: { ms: number; bytes: number; rssMB: number }[] = [];
-  const scans: ReturnType<typeof phaseScan>[] = [];
-  for (let i = 0; i < 3; i++) { parses.push(run('parse')); scans.push(run('scan')); }
-  fs.rmSync(engine, { force: true });
+type Parse = { ms: number; bytes: number; rssMB: number };
+type Scan = ReturnType<typeof phaseScan>;
+
+/** The figures of one workspace (medians of its runs), printed as the Express workspace's always were. */
+function report(label: string, parses: Parse[], scans: Scan[]): { parse: Parse; scan: Scan } {
   const byMs = <T extends { ms: number }>(xs: T[]) => xs.find(x => x.ms === median(xs.map(y => y.ms)))!;
   const parse = byMs(parses);
   const scanMedian = byMs(scans);
@@ -143,6 +141,7 @@ if (phase === 'generate') {
     rssMB: Math.max(...scans.map(s => s.rssMB)), sameAsCold: scans.every(s => s.sameAsCold),
   };
   const f = (n: number) => n.toFixed(0).padStart(6);
+  console.log(`\n  ${label}`);
   console.log(`  (medians of 3 runs: parse ${parses.map(p => p.ms.toFixed(0)).join(' / ')} ms, cold scan ${scans.map(s => s.ms.toFixed(0)).join(' / ')} ms; edits pooled, ${edits.length})`);
   console.log(`\n  baseline: TypeScript parser alone   ${f(parse.ms)} ms  (${(parse.bytes / 1e6 / (parse.ms / 1000)).toFixed(1)} MB/s, peak RSS ${parse.rssMB.toFixed(0)} MB)`);
   console.log(`  Seven Stops cold scan               ${f(scan.ms)} ms  ratio ${(scan.ms / parse.ms).toFixed(2)}× parse-only (target ≤ 1.5×)`);
@@ -152,4 +151,34 @@ if (phase === 'generate') {
   console.log(`    the first edit of each run (code still compiling): ${scans.map(s => s.firstEdit.toFixed(0)).join(' / ')} ms`);
   console.log(`    phases of the last edit: ${Object.entries(scan.phases ?? {}).map(([k, v]) => `${k} ${v} ms`).join(', ')}; ${scan.replayed} of ${scan.files} modules replayed`);
   console.log(`    result equals a cold analysis of the same files: ${scan.sameAsCold ? 'yes' : 'NO'}\n`);
+  return { parse, scan };
+}
+
+const phase = process.argv[2];
+if (phase === 'generate') {
+  const files = generate();
+  const fastifyFiles = generateFastify(FASTIFY_ROOT, FILES, service);
+  console.log(`bench: generated ${files.length} files in ${path.relative(process.cwd(), EXPRESS_ROOT)}, ${fastifyFiles.length} in ${path.relative(process.cwd(), FASTIFY_ROOT)}`);
+} else if (phase === 'parse' || phase === 'scan') {
+  process.stdout.write(JSON.stringify(phase === 'parse' ? phaseParse() : phaseScan()));
+} else {
+  const workspaces = [
+    { label: 'Express workspace', root: EXPRESS_ROOT, files: generate(), parses: [] as Parse[], scans: [] as Scan[] },
+    { label: 'Fastify workspace', root: FASTIFY_ROOT, files: generateFastify(FASTIFY_ROOT, FILES, service), parses: [] as Parse[], scans: [] as Scan[] },
+  ];
+  for (const w of workspaces) {
+    const mb = w.files.reduce((s, f) => s + fs.statSync(f).size, 0) / 1e6;
+    console.log(`bench: generated ${w.files.length} files (${mb.toFixed(1)} MB) in ${path.relative(process.cwd(), w.root)}`);
+  }
+  const engine = bundleForBench(path.join(__dirname, 'bench-engine.ts'), 'engine.js');
+  const run = (p: string, root: string) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', __filename, p], { encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, BENCH_ENGINE: engine, BENCH_ROOT: root } }));
+  // Alternating across both workspaces too, so a slow spell of the machine falls on both.
+  for (let i = 0; i < 3; i++) for (const w of workspaces) { w.parses.push(run('parse', w.root)); w.scans.push(run('scan', w.root)); }
+  fs.rmSync(engine, { force: true });
+  const [express, fastify] = workspaces.map(w => report(w.label, w.parses, w.scans));
+  const row = (label: string, r: typeof express) => `  ${label.padEnd(8)} ${r.scan.routes.toString().padStart(6)} routes  cold scan ${r.scan.ms.toFixed(0).padStart(6)} ms = ${(r.scan.ms / r.parse.ms).toFixed(2)}× its parse-only baseline (${r.parse.ms.toFixed(0)} ms), ${(r.scan.ms / express.parse.ms).toFixed(2)}× Express's  edit median ${r.scan.editMedian.toFixed(1)} ms, p95 ${r.scan.editP95.toFixed(1)} ms`;
+  console.log('  side by side (against TypeScript parsing each workspace\'s own files, and the Express one\'s, measured in the same run):');
+  console.log(row('Express', express));
+  console.log(row('Fastify', fastify));
+  console.log('');
 }

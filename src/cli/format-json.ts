@@ -1,6 +1,6 @@
 // The JSON output: a stable contract (schemaVersion 1). Fields are picked explicitly so internal
 // additions to the model never leak into it.
-import type { AnalysisResult, Annotation, AppInfo, ChainEntry, Finding, Route, RoutingContext, Skipped } from '../core/model';
+import type { AnalysisResult, Annotation, AppInfo, AuthExemption, ChainEntry, Finding, Route, RoutingContext, Skipped } from '../core/model';
 
 const app = (a: AppInfo) => ({ framework: a.framework, frameworkVersion: a.frameworkVersion, file: a.file, line: a.line });
 // Fields an adapter may leave absent are written only when present, so an Express report (which
@@ -18,6 +18,11 @@ const route = (x: Route) => ({
   protected: x.protected, authBy: x.authBy, unresolved: x.unresolved,
   ...(x.guards ? { guards: x.guards.map(g => ({ method: g.method, path: g.path, file: g.file, line: g.line })) } : {}),
   ...(x.context !== undefined ? { context: x.context } : {}),
+  ...(x.exemptions ? { exemptions: x.exemptions.map(exemption) } : {}),
+  ...(x.afterHandler ? { afterHandler: x.afterHandler.map(entry) } : {}),
+});
+const exemption = (e: AuthExemption) => ({
+  by: e.by, test: e.test, file: e.file, line: e.line, exempts: e.exempts, ...(e.caveat !== undefined ? { caveat: e.caveat } : {}),
 });
 const context = (c: RoutingContext) => ({ id: c.id, parent: c.parent, prefix: c.prefix, encapsulated: c.encapsulated, file: c.file, line: c.line });
 const finding = (f: Finding) => ({

@@ -31,6 +31,8 @@ export function formatText(r: AnalysisResult, color: boolean, frameworks: readon
       const then = route.guards ? (route.guards.length ? ' → next matching route' : '') : ' → handler';
       if (route.chain.length) lines.push(`${indent}    ${c('2', route.chain.map(x => p(x.name)).join(' → ') + then)}`);
       for (const g of route.guards ?? []) lines.push(`${indent}    ${c('2', `guards ${p(g.method)} ${p(g.path)}  ${p(g.file)}:${g.line}`)}`);
+      for (const line of exemptionLines(route)) lines.push(`${indent}    ${c('2', line)}`);
+      if (route.afterHandler) lines.push(`${indent}    ${c('2', `after the handler: ${route.afterHandler.map(x => `${x.phase}: ${p(x.name)}`).join(' → ')}`)}`);
       for (const u of route.unresolved) lines.push(`${indent}    ${c('2', `? ${p(u)}`)}`);
     }
   });
@@ -54,4 +56,19 @@ export function formatText(r: AnalysisResult, color: boolean, frameworks: readon
   }
   lines.push(c('2', `${r.routes.length} routes, ${r.stats.files} files, ${r.stats.ms} ms`));
   return lines.join('\n') + '\n';
+}
+
+/**
+ * "Protected except …": what the route's auth layers let through before their check, with where
+ * the test is; on a route such a test lets through, which layer and why it matters.
+ */
+function exemptionLines(route: Route): string[] {
+  const out: string[] = [];
+  for (const e of route.exemptions ?? []) {
+    const at = `${p(e.file)}:${e.line}`;
+    if (e.exempts) out.push(`${p(e.by)} lets it through: ${p(e.test)} (${at})${e.caveat ? `; ${p(e.caveat)}` : ''}`);
+  }
+  const kept = (route.exemptions ?? []).filter(e => !e.exempts && route.authBy.includes(e.by));
+  if (kept.length) out.push(`protected except ${kept.map(e => `${p(e.test)} (${p(e.by)}, ${p(e.file)}:${e.line})`).join(', ')}`);
+  return out;
 }

@@ -3,7 +3,7 @@ import type { SevenStopsConfig } from './config';
 import type { EvaluationHooks } from './evaluate';
 import type { FolderEntry } from './folders';
 import type { Span } from './ir';
-import type { Annotation, AppInfo, Framework, OrderedLayer, ModelRoute, RoutingContext, SourceRange, StackOrigin } from './model';
+import type { Annotation, AppInfo, Framework, ModelContext, OrderedLayer, ModelRoute, SourceRange, StackOrigin } from './model';
 import type { PackageVersion } from './package-version';
 import type { PathMatcher } from './path-matcher';
 import type { Arg, Owner, Site, Value } from './values';
@@ -109,7 +109,7 @@ export interface FrameworkOutput {
   origins: StackOrigin[];
   annotations: Annotation[];
   /** The Fastify contexts or Koa routers routes name in `context` (ids unique across adapters); Express leaves it out. */
-  contexts?: RoutingContext[];
+  contexts?: ModelContext[];
 }
 
 export interface FrameworkAdapter {

@@ -16,7 +16,7 @@ import { PackageConstants, type PkgValue } from './package-constants';
 import { type PackageVersion, findPackageVersion } from './package-version';
 import { literalPaths } from './path-matcher';
 import type {
-  AnalysisModel, AnalysisResult, Annotation, AppInfo, Finding, ModelRoute, OrderedLayer, RoutingContext, Skipped, SourceRange, StackOrigin,
+  AnalysisModel, AnalysisResult, Annotation, AppInfo, Finding, ModelContext, ModelRoute, OrderedLayer, Skipped, SourceRange, StackOrigin,
 } from './model';
 import { ModuleResolver } from './resolve-module';
 import type { Rule } from './rule';
@@ -131,7 +131,7 @@ export class WorkspaceAnalyser {
     const { apps, routes, stacks, origins, annotations, contexts } = mergeSessions(sessions);
     if (evaluator.exhausted) skipped.push({ file: '.', reason: 'evaluation budget exhausted: results are partial' });
     for (const s of evaluator.skipped) skipped.push({ file: rel(s.file), reason: s.reason });
-    const model: AnalysisModel = { routes, stacks, origins };
+    const model: AnalysisModel = { routes, stacks, origins, ...(contexts ? { contexts } : {}) };
     check();
     const tLinked = performance.now();
     const findings = this.findings(model, modules, root);
@@ -359,7 +359,7 @@ function mergeSessions(sessions: { session: FrameworkSession }[]) {
   const stacks: OrderedLayer[][] = [];
   const origins: StackOrigin[] = [];
   const annotations: Annotation[] = [];
-  let contexts: RoutingContext[] | undefined;
+  let contexts: ModelContext[] | undefined;
   for (const { session } of sessions) {
     const out = session.finish();
     apps.push(...out.apps);

@@ -6,6 +6,8 @@
 import type { Fix, Suggestion } from './model';
 import { addOption } from './fixes/add-option';
 import { moveBeforeCall } from './fixes/move-before-call';
+import { moveCall } from './fixes/move-call';
+import { moveHook } from './fixes/move-hook';
 import { moveStatement } from './fixes/move-statement';
 import { wrapCall } from './fixes/wrap-call';
 
@@ -16,5 +18,7 @@ export function suggestionFor(fix: Fix, text: string): Suggestion | null {
     case 'move-before-call': return moveBeforeCall(fix, text);
     case 'add-option': return addOption(fix, text);
     case 'wrap-call': return wrapCall(fix, text);
+    case 'move-hook': return moveHook(fix, text);
+    case 'move-call': return moveCall(fix, text);
   }
 }

@@ -98,8 +98,11 @@ export type Stmt =
    * else both (we assume they run); rules read them apart (E23).
    */
   | { k: 'if'; test: Expr; then: Stmt[]; else: Stmt[] }
-  /** `e` is null for a bare `return;`: no value, but the end of that path (E23). */
-  | { k: 'return'; e: Expr | null };
+  /**
+   * `e` is null for a bare `return;`: no value, but the end of that path (E23). `span` (the whole
+   * statement) only when it returns a value: an async Fastify handler's `return obj` is serialized (stop 6).
+   */
+  | { k: 'return'; e: Expr | null; span?: Span };
 
 /** How a function uses one of its parameters (`res.status(401)`, `next()`, `req.user`). */
 export interface ParamUse {

@@ -234,7 +234,7 @@ class Lowerer implements SourceLowering, ModuleLowering {
       return;
     }
     if (tsp.isReturnStatement(st)) {
-      out.push({ k: 'return', e: st.expression ? this.expr(st.expression) : null });
+      out.push(st.expression ? { k: 'return', e: this.expr(st.expression), span: this.span(st) } : { k: 'return', e: null });
       return;
     }
     // Type declarations, empty statements, throw, debugger...: no routing effect.
@@ -585,7 +585,7 @@ class Lowerer implements SourceLowering, ModuleLowering {
     const body = node.body;
     let stmts: Stmt[] = [];
     if (body && tsp.isBlock(body)) stmts = this.statements(body.statements, hoisted, false);
-    else if (body) stmts = [{ k: 'return', e: this.expr(body as ts.Expression) }];
+    else if (body) stmts = [{ k: 'return', e: this.expr(body as ts.Expression), span: this.span(body) }];
     const headEnd = body ? body.getStart(this.sf) : node.end;
     const start = node.getStart(this.sf);
     const fn: FnIR = {

@@ -90,6 +90,24 @@ export interface ChainEntry {
 }
 
 /**
+ * A test inside an auth layer that lets some requests through before its check (a Fastify hook's
+ * `if (request.url.startsWith('/auth/login')) return;`). The layer protects every route it reaches
+ * except the ones such a test lets through: their verdict reads "protected except …".
+ */
+export interface AuthExemption {
+  /** The auth layer holding the test (a chain entry's name). */
+  by: string;
+  /** The test that lets requests through: `request.url.startsWith('/auth/login')`. */
+  test: string;
+  file: string;
+  line: number;
+  /** Whether it lets this route's requests through: the route is then not protected by `by`. */
+  exempts: boolean;
+  /** Where the test's text semantics matter for this route (a text prefix, the query string). */
+  caveat?: string;
+}
+
+/**
  * A scope routes live in, for frameworks that have them: a Fastify encapsulation context (the root
  * instance or a `register`ed plugin) or a Koa router. Express leaves the list absent.
  */
@@ -104,6 +122,8 @@ export interface RoutingContext {
   encapsulated: boolean;
   file: string;
   line: number;
+  /** The plugin function that fills it (`fastify()` for a root), for texts that name the context; absent where the adapter has none. */
+  name?: string;
 }
 
 export interface AppInfo {
@@ -146,6 +166,13 @@ export interface Route {
   guards?: RouteRef[];
   /** The id of the RoutingContext the route lives in (Fastify context, Koa router); absent for Express. */
   context?: string;
+  /** The exemptions written in the auth layers of its chain; absent when none. */
+  exemptions?: AuthExemption[];
+  /**
+   * What the framework runs after the handler, in run order: Fastify's preSerialization, onSend and
+   * onResponse hooks (each with its `phase`). Absent when none; never part of the protection verdict.
+   */
+  afterHandler?: ChainEntry[];
 }
 
 /** A text replacement suggested by a rule; offsets are 0-based UTF-16 offsets into the file's text. */
@@ -180,16 +207,30 @@ export type Fix =
   /**
    * Add the property `name: value` (both source text: `preHandler`, `[auth]`) to the options object of
    * the call at `call` (`app.get('/x', opts, handler)`, `app.route({...})`), or a new options argument
-   * before the handler; an existing array property gets the value's elements appended. No rule
-   * proposes it yet: the Fastify rules will.
+   * before the handler; an existing array property gets the value's elements appended. With `member`,
+   * `value` is a member of the call's receiver (a Fastify decorator): `authenticate` on
+   * `instance.get(...)` is written `[instance.authenticate]`.
    */
-  | { kind: 'add-option'; title: string; call: SourceRange; name: string; value: string }
+  | { kind: 'add-option'; title: string; call: SourceRange; name: string; value: string; member?: true }
   /**
    * Wrap the expression at `target` in a call of the default export of `module` (`fp(plugin)` with
    * `fastify-plugin`): under the name the file already binds it to, else `callee`, imported or required
    * as the file does. No rule proposes it yet: the Fastify rules will.
    */
-  | { kind: 'wrap-call'; title: string; target: SourceRange; callee: string; module: string };
+  | { kind: 'wrap-call'; title: string; target: SourceRange; callee: string; module: string }
+  /**
+   * Move a lifecycle hook from phase `from` to `to` where it is written: `hook` is an
+   * `addHook('onRequest', fn)` call (its phase argument changes) or the value of a route option
+   * `onRequest: fn` (its key changes, when it holds that hook alone and no `to` option exists).
+   */
+  | { kind: 'move-hook'; title: string; hook: SourceRange; from: string; to: string }
+  /**
+   * Move the statement that is the call `from` to just after the one that is the call `anchor`, in
+   * another block (a route into the plugin whose hooks should reach it): its receiver becomes the
+   * anchor's (`app.get` → `instance.get`) and, with `path`, its first argument, the string `path.from`,
+   * becomes `path.to`. Not offered when the moved code names a local of the function it leaves.
+   */
+  | { kind: 'move-call'; title: string; from: SourceRange; anchor: SourceRange; path?: { from: string; to: string } };
 
 /** The other end of a problem (e.g. the auth layer a route misses). */
 export interface RelatedLocation extends SourceRange {
@@ -284,11 +325,62 @@ export interface AnalysisModel {
   stacks: OrderedLayer[][];
   /** Where each stack starts, parallel to `stacks`: an app, or a router no app mounts. */
   origins: StackOrigin[];
+  /** The contexts routes name in `context` (Fastify), with what rules read of them; absent when there are none. */
+  contexts?: ModelContext[];
+}
+
+/** A hook a context added itself (it reaches that context and every one below it), as rules read it. */
+export interface ContextHook {
+  /** The name it runs under (ChainEntry.name). */
+  name: string;
+  /** How the hook argument is written: `requireUser`, `fastify.authenticate`. */
+  text: string;
+  /** The decorator it reads when written `instance.<decorator>` and that decorator is visible there. */
+  decorator: string | null;
+  kind: LayerKind;
+  phase: LifecyclePhase;
+  /** The call that added it (`addHook(...)`, or the plugin registration that adds its own hook). */
+  range: SourceRange;
+  /** The hook function itself, when the analyser can read it. */
+  fnRange: SourceRange | null;
+}
+
+/**
+ * A hook given as a decorator the context it is read in cannot see (Fastify: declared in another
+ * encapsulated plugin, F3), so it is `undefined` there.
+ */
+export interface UndefinedHook {
+  phase: LifecyclePhase;
+  /** As written: `instance.authenticate`. */
+  text: string;
+  decorator: string;
+  range: SourceRange;
+  /** The framework refuses to start (an `undefined` in a hook array, or given to addHook); else the hook is silently absent. */
+  refused: boolean;
+  /** Where a context that cannot be seen from here declares it, if one does, and that context's id. */
+  declaredAt: SourceRange | null;
+  declaredIn: string | null;
+}
+
+/** A RoutingContext with what rules read of it (not part of the JSON contract); adapters fill what they know. */
+export interface ModelContext extends RoutingContext {
+  /** Whose context it is, so a rule sees only its frameworks' (absent: kept for every rule). */
+  framework?: Framework;
+  /** Hooks added in this context itself, in the order they were added. */
+  ownHooks?: ContextHook[];
+  /** The decorators visible in it (its own and its ancestors'). */
+  decorators?: string[];
+  /** `addHook` calls in it whose hook is undefined there. */
+  undefinedHooks?: UndefinedHook[];
+  /** The `register()` call that created it and its plugin argument; null for a root or a context no call in the code creates (autoload). */
+  register?: { call: SourceRange; plugin: SourceRange | null } | null;
 }
 
 export interface StackOrigin {
   kind: 'app' | 'router';
   framework: Framework;
+  /** The framework's version (AppInfo.frameworkVersion), where its rules depend on it (Fastify 4 vs 5, F12); absent when not told. */
+  frameworkVersion?: string | null;
   file: string;
   line: number;
   /** Which path syntax the stack's routers read, named by its adapter (Express: 'express4', 'express5', 'unknown'). */
@@ -309,4 +401,15 @@ export interface ModelRoute extends Route {
   caseSensitive?: boolean[];
   /** Layers that reach every request this route matches and end it first (catch-alls, shadowing routes). */
   shadowedBy: { name: string; range: SourceRange; why: string }[];
+  /** Paths the framework registers the route at besides `path` (Fastify: `get('/')` under a prefix also answers at prefix + '/', F6). */
+  aliases?: string[];
+  /** A GET for which the framework registers a HEAD route of its own (Fastify's exposeHeadRoute(s), F12). */
+  impliedHead?: boolean;
+  /**
+   * Auth hooks in its chain that read the request body in a phase that runs before the body is parsed
+   * (Fastify onRequest/preParsing, F16): `stopsAll` when the body is their only credential.
+   */
+  bodyBeforeParse?: { hook: string; phase: LifecyclePhase; level: ChainLevel; at: SourceRange; read: SourceRange; stopsAll: boolean }[];
+  /** Route-level hooks that are undefined where the route is registered (a decorator it cannot see, F3). */
+  undefinedHooks?: UndefinedHook[];
 }

@@ -57,7 +57,8 @@ export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStops
  */
 export function modelFor(model: AnalysisModel, frameworks: readonly Framework[]): AnalysisModel {
   const wanted = new Set(frameworks);
-  if (model.origins.every(o => wanted.has(o.framework)) && model.routes.every(r => wanted.has(r.framework))) return model;
+  const contextsKept = (model.contexts ?? []).every(c => !c.framework || wanted.has(c.framework));
+  if (contextsKept && model.origins.every(o => wanted.has(o.framework)) && model.routes.every(r => wanted.has(r.framework))) return model;
   const appIndex = new Map<number, number>();
   model.origins.forEach((o, i) => { if (wanted.has(o.framework)) appIndex.set(i, appIndex.size); });
   const routeIndex = new Map<number, number>();
@@ -78,7 +79,8 @@ export function modelFor(model: AnalysisModel, frameworks: readonly Framework[])
       return to === undefined ? [] : [to === l.route ? l : { ...l, route: to }];
     }));
   }
-  return { routes, stacks, origins };
+  const contexts = model.contexts?.filter(c => !c.framework || wanted.has(c.framework));
+  return { routes, stacks, origins, ...(contexts?.length ? { contexts } : {}) };
 }
 
 function findingOf(rule: Rule, severity: Severity, r: ReturnType<Rule['check']>[number]): Finding {

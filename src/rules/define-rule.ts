@@ -13,6 +13,11 @@ export function at(r: SourceLocation): string {
   return `${r.file}:${r.line}`;
 }
 
+/** Whether two ranges start at the same place (one call registering several routes, a hook and its function). */
+export function samePlace(a: SourceRange, b: SourceRange): boolean {
+  return a.file === b.file && a.line === b.line && a.column === b.column;
+}
+
 /**
  * A use-prefix as an index key: lower case, no trailing slash ('/' becomes ''). Rules look layers up
  * by the keys of a path's leading segments, then ask the stack's path matcher (RuleContext.paths).

@@ -1,8 +1,14 @@
 // The rule registry: every rule the engine runs, in documentation order.
 import type { Rule } from '../core/rule';
+import { authHookReadsBody } from './auth-hook-reads-body';
 import { bodyParserBeforeRoutes } from './body-parser-before-routes';
 import { errorHandlerLast } from './error-handler-last';
+import { noDuplicateRoute } from './no-duplicate-route';
 import { noRouteBeforeAuth } from './no-route-before-auth';
+import { noRouteOutsideAuthScope } from './no-route-outside-auth-scope';
 import { noShadowedRoute } from './no-shadowed-route';
 
-export const allRules: Rule[] = [noRouteBeforeAuth, bodyParserBeforeRoutes, errorHandlerLast, noShadowedRoute];
+export const allRules: Rule[] = [
+  noRouteBeforeAuth, bodyParserBeforeRoutes, errorHandlerLast, noShadowedRoute,
+  noRouteOutsideAuthScope, noDuplicateRoute, authHookReadsBody,
+];

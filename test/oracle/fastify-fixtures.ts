@@ -52,6 +52,16 @@ export const FASTIFY_FIXTURES: FixtureSpec<FastifyMajor>[] = [
     ],
   },
   {
+    dir: 'f7-after-handler-hooks', entry: 'app.js', row: 'F7',
+    title: 'preSerialization, onSend and onResponse run after the handler, root → plugin → route per type; an auth check in onSend protects nothing',
+    routes: { 'GET /api/items': 'public', 'GET /api/me': 'protected', 'GET /health': 'public' },
+    probes: [
+      p('GET /api/items', 'no-auth', 401, 'listItems>wrapData>addEtag>checkTokenTooLate>logTiming>countResponse'),
+      p('GET /api/me', 'no-auth', 401, 'requireUser>addEtag>logTiming>countResponse'),
+      p('GET /health', 'no-auth', 200, 'getHealth>addEtag>logTiming'),
+    ],
+  },
+  {
     dir: 'f7-hook-order', entry: 'app.js', row: 'F7',
     title: "hooks run root, plugin, route-level per type; a root hook added after register(plugin) runs after the plugin's own",
     routes: { 'GET /reports': 'protected', 'GET /health': 'public' },
@@ -183,6 +193,13 @@ export const FASTIFY_FIXTURES: FixtureSpec<FastifyMajor>[] = [
       p('GET /profile', 'no-auth', 401, 'authenticate'), p('GET /profile', 'auth', 200, 'authenticate>getProfile'),
       p('GET /account/invoices', 'no-auth', 401, 'verifyJwt'), p('GET /account/nope', 'auth', 404, ''),
     ],
+  },
+  {
+    dir: 'f4-get-decorator-symbol', entry: 'app.js', row: 'F4, F9',
+    title: "getDecorator(kChecker) reads what an fp plugin decorated under a Symbol() constant; its role check hands request and reply to a helper that sends 403 (fastify/demo's shape)",
+    routes: { 'DELETE /tasks/:id': 'protected', 'GET /tasks': 'public' },
+    probes: [p('DELETE /tasks/1', 'no-auth', 403, 'ensureIsAdmin'), p('DELETE /tasks/1', 'auth', 200, 'ensureIsAdmin>deleteTask'), p('GET /tasks', 'no-auth', 200, 'listTasks')],
+    bootsOn: { tag: 5, why: 'getDecorator() came with Fastify 5.3; Fastify 4 has no such method' },
   },
   {
     dir: 'f9-hook-replies', entry: 'app.js', row: 'F9',

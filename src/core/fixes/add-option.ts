@@ -8,10 +8,12 @@ import { eolOf, indentAt, lineStartOf, nodeAt, sourceFileOf, startsLine } from '
 
 type AddOption = Extract<Fix, { kind: 'add-option' }>;
 
-export function addOption(fix: AddOption, text: string): Suggestion | null {
-  const sf = sourceFileOf(fix.call.file, text);
-  const call = nodeAt(sf, fix.call, Node.isCallExpression);
+export function addOption(intent: AddOption, text: string): Suggestion | null {
+  const sf = sourceFileOf(intent.call.file, text);
+  const call = nodeAt(sf, intent.call, Node.isCallExpression);
   if (!call || !Node.isCallExpression(call)) return null;
+  const fix = intent.member ? onReceiver(intent, call.getExpression()) : intent;
+  if (!fix) return null;
   const args = call.getArguments();
   const options = args.find(Node.isObjectLiteralExpression);
   const file = fix.call.file;
@@ -21,6 +23,12 @@ export function addOption(fix: AddOption, text: string): Suggestion | null {
   // calls, and a copy (`{ ...opts, preHandler }`) would replace the hooks they already hold.
   else if (args.length === 2) edits = [newArgument(file, text, args[1], `{ ${propertyText(fix)} }`)];
   return edits && { title: fix.title, edits };
+}
+
+/** A `member` intent with its value written on the call's receiver: `[instance.authenticate]`; null when the callee is not `receiver.method`. */
+function onReceiver(fix: AddOption, callee: Node): AddOption | null {
+  if (!Node.isPropertyAccessExpression(callee)) return null;
+  return { ...fix, value: `[${callee.getExpression().getText()}.${fix.value}]`, member: undefined };
 }
 
 function intoObject(file: string, text: string, object: ObjectLiteralExpression, fix: AddOption, elements: string[]): TextEdit[] | null {

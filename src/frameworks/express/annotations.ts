@@ -31,7 +31,7 @@ export function annotate(rec: ExpressRecorder, routes: ModelRoute[], classify: (
     out.push(a);
   };
   const make = (file: string, span: Span, stop: Stop, label: string) => annotationAt(ctx.range(file, span), stop, label);
-  for (const a of rec.acceptSites) add(a.site.span, make(a.site.file, a.site.span, 1, a.label));
+  for (const a of rec.stopSites) add(a.site.span, make(a.site.file, a.site.span, a.stop, a.label));
   // One route annotation per registration site (a chain `app.route(p).get(a).post(b)` starts once).
   const seen = new Map<string, Set<number>>();
   for (const r of routes) {

@@ -2,27 +2,23 @@
 // (preParsing 2, onRequest/preValidation/preHandler 4, preSerialization 6, onSend/onResponse 7),
 // handlers (5), and inside handlers the sites that serialize (6) or write to the socket (7).
 import type { AdapterContext } from '../../core/adapter';
-import type { FnIR, Span } from '../../core/ir';
+import type { Expr, FnIR, Span, Stmt } from '../../core/ir';
 import type { Annotation, LifecyclePhase, ModelRoute, Stop } from '../../core/model';
 import type { Arg, Site } from '../../core/values';
 import { alternatives } from '../../core/values';
 import { AnnotationSink } from '../shared/annotation-sink';
-import type { AcceptSite } from '../shared/recorder-log';
+import type { StopSite } from '../shared/recorder-log';
 import { hookName } from './hook-kind';
-import { type FastifyContext, descendants } from './objects';
-
-const PHASE_STOPS: Record<LifecyclePhase, Stop> = {
-  onRequest: 4, preParsing: 2, preValidation: 4, preHandler: 4, preSerialization: 6, onSend: 7, onResponse: 7, onError: 4,
-};
+import { type FastifyContext, PHASE_STOPS, descendants } from './objects';
 
 /** Reply methods that serialize a payload (6) or write to the socket themselves (7). */
 const SERIALIZE = new Set(['send', 'serializer', 'serialize']);
 const DRAIN = new Set(['hijack', 'sendFile', 'download']);
 
-export function annotate(roots: readonly FastifyContext[], acceptSites: AcceptSite[], routes: ModelRoute[], ctx: AdapterContext): Annotation[] {
+export function annotate(roots: readonly FastifyContext[], stopSites: readonly StopSite[], routes: ModelRoute[], ctx: AdapterContext): Annotation[] {
   const sink = new AnnotationSink(ctx);
   const add = (site: Site | null, stop: Stop, label: string) => sink.add(site, stop, label);
-  sink.acceptAndRoutes(acceptSites, routes);
+  sink.stopsAndRoutes(stopSites, routes);
   const hook = (phase: LifecyclePhase, fn: Arg, at: Site) => add(fn.site ?? at, PHASE_STOPS[phase], `${phase} · ${hookName(fn)}`);
   for (const root of roots) {
     for (const c of descendants(root)) {
@@ -42,7 +38,10 @@ export function annotate(roots: readonly FastifyContext[], acceptSites: AcceptSi
 
 interface BodySite { span: Span; stop: Stop; label: string }
 
-/** `reply.send(x)` (6), `reply.raw.write/end`, `reply.hijack()` (7): depends on the function alone. */
+/**
+ * `reply.send(x)` and a returned value (6: Fastify serializes it), the same with a stream,
+ * `reply.raw.write/end`, `reply.hijack()` (7: written to the socket as it comes): depends on the function alone.
+ */
 function handlerBodySites(fn: FnIR): BodySite[] {
   const out: BodySite[] = [];
   const reply = fn.params[1]?.k === 'name' ? fn.params[1].name : 'reply';
@@ -51,8 +50,48 @@ function handlerBodySites(fn: FnIR): BodySite[] {
     const m = u.path[u.path.length - 1];
     const label = `${reply}.${u.path.filter(p => p !== '()').join('.')}`;
     if (u.path[0] === 'raw') out.push({ span: u.span, stop: 7, label });
+    else if (m === 'send' && u.call[0] && isStream(u.call[0])) out.push({ span: u.span, stop: 7, label: `${label}(stream)` });
     else if (SERIALIZE.has(m)) out.push({ span: u.span, stop: 6, label });
     else if (DRAIN.has(m)) out.push({ span: u.span, stop: 7, label });
   }
+  // A handler's return value is what Fastify sends (async or not), unless it is the reply itself.
+  for (const r of returns(fn.body)) {
+    if (!r.span || !r.e || returnsReply(r.e, reply)) continue;
+    out.push(isStream(r.e) ? { span: r.span, stop: 7, label: 'return (stream)' } : { span: r.span, stop: 6, label: 'return (serialized)' });
+  }
   return out;
+}
+
+type Return = Extract<Stmt, { k: 'return' }>;
+
+/** The function's own return statements (not those of functions written inside it). */
+function returns(body: readonly Stmt[]): Return[] {
+  const out: Return[] = [];
+  for (const st of body) {
+    if (st.k === 'return') out.push(st);
+    else if (st.k === 'if') out.push(...returns(st.then), ...returns(st.else));
+    else if (st.k === 'block' || st.k === 'loop') out.push(...returns(st.body));
+  }
+  return out;
+}
+
+/** `return reply`, `return reply.send(x)`, `return reply.code(201).send(x)`: already sent (or labelled as a use). */
+function returnsReply(e: Expr, reply: string): boolean {
+  for (let x: Expr = e; ;) {
+    if (x.k === 'ref') return x.name === reply;
+    if (x.k === 'call') x = x.callee;
+    else if (x.k === 'member') x = x.obj;
+    else return false;
+  }
+}
+
+/** Calls that make a readable stream: `fs.createReadStream()`, `Readable.from()`, `new PassThrough()`. */
+const STREAM_MAKERS = new Set(['createReadStream', 'from', 'Readable', 'PassThrough', 'pipeline', 'createGzip', 'createBrotliCompress']);
+
+function isStream(e: Expr): boolean {
+  if (e.k !== 'call') return false;
+  const callee = e.callee;
+  const name = callee.k === 'ref' ? callee.name : callee.k === 'member' && typeof callee.prop === 'string' ? callee.prop : null;
+  if (name === 'from') return callee.k === 'member' && callee.obj.k === 'ref' && callee.obj.name === 'Readable';
+  return name !== null && STREAM_MAKERS.has(name);
 }

@@ -1,10 +1,15 @@
 // Exemptions written inside an auth hook: early returns that let some requests through before the
 // check (`if (request.url.startsWith('/auth/login')) return;`, `if (request.routeOptions.config.public)
 // return;`). The hook then protects every route it reaches except the ones the test matches.
-import type { Expr, FnIR, Stmt } from '../../core/ir';
+import type { Expr, FnIR, Span, Stmt } from '../../core/ir';
 import type { ObjValue } from '../../core/values';
 
-export type Exemption =
+export type Exemption = ExemptionTest & {
+  /** The test in the hook's source, for the verdict's "protected except … (file:line)". */
+  span: Span;
+};
+
+type ExemptionTest =
   /** `request.url.startsWith(text)`: a text prefix, not a path segment (`/auth/login-history` matches `/auth/login`). */
   | { kind: 'url-prefix'; text: string }
   /** `request.url === text`: `request.url` holds the query string too, so `/health?x=1` is not exempt. */
@@ -13,6 +18,29 @@ export type Exemption =
   | { kind: 'route-url'; text: string }
   /** `request.routeOptions.config.<key>` (or `request.routeConfig`, `reply.context.config`): routes whose `config` sets it. */
   | { kind: 'config'; key: string };
+
+/** The exemption's test, in the canonical form of its shape (one text whatever the spelling). */
+export function describeExemption(e: ExemptionTest): string {
+  switch (e.kind) {
+    case 'url-prefix': return `request.url.startsWith('${e.text}')`;
+    case 'url-equals': return `request.url === '${e.text}'`;
+    case 'route-url': return `request.routeOptions.url === '${e.text}'`;
+    case 'config': return `routeOptions.config.${e.key}`;
+  }
+}
+
+/**
+ * What about the test's text semantics matters for a route at `path`, or null: `startsWith` is a
+ * text prefix, not a path segment (F1: `/auth/login-history` passes a test for `/auth/login`), and
+ * `request.url` holds the query string (`/health?full=1` is not `/health`).
+ */
+export function exemptionCaveat(e: ExemptionTest, path: string): string | null {
+  if (e.kind === 'url-prefix' && path !== e.text && path.startsWith(e.text) && !e.text.endsWith('/') && path[e.text.length] !== '/') {
+    return `startsWith is a text prefix, not a path segment: ${path} passes the test for '${e.text}'`;
+  }
+  if (e.kind === 'url-equals' && path === e.text) return `request.url includes the query string: ${path}?… is not let through`;
+  return null;
+}
 
 /**
  * The exemptions a hook's leading `if (test) return;` statements make, in order; null when it has
@@ -35,7 +63,7 @@ export function exemptionsOf(fn: FnIR): Exemption[] | null {
 }
 
 /** Whether the hook lets `path` (a route with options `config`) through without a check. */
-export function exempts(e: Exemption, path: string, config: ObjValue | null): boolean {
+export function exempts(e: ExemptionTest, path: string, config: ObjValue | null): boolean {
   switch (e.kind) {
     case 'url-prefix': return path.startsWith(e.text);
     case 'url-equals': case 'route-url': return path === e.text;
@@ -73,7 +101,7 @@ const EQUALS = /^([\w$]+)\.([\w$.?]+?)\s*===?\s*(['"`])([^'"`]*)\3$|^(['"`])([^'
 function term(e: Expr, req: string, reply: string | null): Exemption[] | null {
   if (e.k === 'call' && e.callee.k === 'member' && e.callee.prop === 'startsWith' && e.args[0]?.k === 'str') {
     const p = pathFrom(e.callee.obj, req);
-    if (p?.join('.') === 'url') return [{ kind: 'url-prefix', text: e.args[0].v }];
+    if (p?.join('.') === 'url') return [{ kind: 'url-prefix', text: e.args[0].v, span: e.span }];
     return null;
   }
   // `['/health', '/ready'].includes(request.url)`
@@ -81,20 +109,20 @@ function term(e: Expr, req: string, reply: string | null): Exemption[] | null {
     const kind = urlKind(pathFrom(e.args[0], req));
     const texts = e.callee.obj.items.map(i => (i.k === 'str' ? i.v : null));
     if (!kind || texts.some(t => t === null)) return null;
-    return texts.map(text => ({ kind, text: text! }));
+    return texts.map(text => ({ kind, text: text!, span: e.span }));
   }
   if (e.k === 'unknown') {
     const m = EQUALS.exec(e.text);
     if (!m) return null;
     const [root, member, text] = m[1] ? [m[1], m[2], m[4]] : [m[7], m[8], m[6]];
     const kind = root === req ? urlKind(member.replace(/\?/g, '').split('.')) : null;
-    return kind ? [{ kind, text }] : null;
+    return kind ? [{ kind, text, span: e.span }] : null;
   }
   const onReq = pathFrom(e, req);
   const onReply = reply ? pathFrom(e, reply) : null;
   const p = onReq ? onReq.join('.') : onReply ? `reply.${onReply.join('.')}` : null;
   const key = p ? CONFIG.exec(p)?.[1] : undefined;
-  return key ? [{ kind: 'config', key }] : null;
+  return key && 'span' in e ? [{ kind: 'config', key, span: e.span }] : null;
 }
 
 function urlKind(path: string[] | null): 'url-equals' | 'route-url' | null {

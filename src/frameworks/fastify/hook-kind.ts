@@ -5,9 +5,11 @@
 // from a timer does not stop it (F10), nor a status set without a send.
 import type { Expr, FnIR, Span, Stmt } from '../../core/ir';
 import type { LayerKind, Stop } from '../../core/model';
-import type { Arg, Value } from '../../core/values';
+import type { Arg, Site, Value } from '../../core/values';
 import { alternatives } from '../../core/values';
 import { type Exemption, exemptionsOf } from './exemptions';
+import { visibleDecorator } from './decorators';
+import { isFastifyContext } from './objects';
 import { authPackageHook, pluginFunction } from './plugins';
 
 export interface HookClassification {
@@ -20,6 +22,8 @@ export interface HookClassification {
    * always undefined (F16), so there it stops every request.
    */
   bodyOnly?: true;
+  /** Where an auth hook first reads `request.body` (undefined in onRequest and preParsing, F16). */
+  bodyRead?: Site;
   /** Requests an auth hook lets through before its check (`if (request.url === '/health') return;`). */
   exempt?: Exemption[];
 }
@@ -38,10 +42,14 @@ export function classifyHook(arg: Arg, configuredAuth: readonly string[]): HookC
   // `fastify.basicAuth`, bearer-auth's own hook, `fastifyPassport.authenticate('jwt')`.
   if ((v.t === 'pkgcall' || v.t === 'pkg') && authPackageHook(v)) return auth(`package ${v.name}`);
   if (v.t === 'fn') {
-    const why = rejects(v.fn);
+    const why = rejects(v.fn) ?? delegates(v);
     if (!why) return { kind: 'other', stop: 4, evidence: 'function body' };
     const exempt = exemptionsOf(v.fn);
-    return { ...auth(why), ...(bodyOnly(v.fn) ? { bodyOnly: true as const } : {}), ...(exempt ? { exempt } : {}) };
+    const body = v.fn.uses.find(u => u.param === 0 && u.path[0] === 'body');
+    return {
+      ...auth(why), ...(bodyOnly(v.fn) ? { bodyOnly: true as const } : {}), ...(exempt ? { exempt } : {}),
+      ...(body ? { bodyRead: { file: v.file, span: body.span } } : {}),
+    };
   }
   return { kind: 'other', stop: 4, evidence: v.t === 'unknown' ? v.why : 'unrecognised' };
 }
@@ -104,6 +112,42 @@ export function rejects(fn: FnIR): string | null {
     if (u.param === 2 && u.path.length === 0 && u.call.length && IDENTITY_ERRORS.test(JSON.stringify(u.call[0]))) return 'passes an unauthorized error to done()';
   }
   for (const t of fn.throws) if (IDENTITY_ERRORS.test(t)) return `throws ${t}`;
+  return null;
+}
+
+/**
+ * A hook that hands its request on, before it returns, to a check that decides for it:
+ * - an auth plugin's decorator, going on from its callback (bull-board's example:
+ *   `fastify.basicAuth(req, reply, (error) => error ? reply.code(401).send() : next())`): the plugin
+ *   decides, as if its function were the hook; `fastify` must be a context where @fastify/basic-auth's
+ *   (or bearer-auth's) decorator is visible;
+ * - a function of its own given the request and the reply in the same places
+ *   (fastify/demo: `async ensureIsAdmin(request, reply) { return ensureHasRole(request, reply, 'admin') }`,
+ *   where ensureHasRole sends a 403): that function's reply stops the request as the hook's would (F9).
+ * Callees are read through the hook's closure; helpers are followed `depth` calls deep.
+ */
+function delegates(v: Extract<Value, { t: 'fn' }>, depth = 3): string | null {
+  const [request, reply] = v.fn.params;
+  if (request?.k !== 'name') return null;
+  const nested = nestedSpans(v.fn);
+  for (const call of v.fn.calls) {
+    const first = call.args[0];
+    if (first?.k !== 'ref' || first.name !== request.name) continue;
+    if (nested.some(n => n.start <= call.span.start && call.span.end <= n.end)) continue;
+    const [owner, name, ...rest] = call.callee.split('.');
+    if (rest.length) continue;
+    const callee = v.env.lookup(owner);
+    if (name) {
+      if (callee?.t !== 'host' || !isFastifyContext(callee.host)) continue;
+      const decorator = visibleDecorator(callee.host, name);
+      if ((decorator?.t === 'pkgcall' || decorator?.t === 'pkg') && authPackageHook(decorator)) return `hands the request to ${call.callee}() (${decorator.name})`;
+      continue;
+    }
+    const second = call.args[1];
+    if (callee?.t !== 'fn' || depth === 0 || reply?.k !== 'name' || second?.k !== 'ref' || second.name !== reply.name) continue;
+    const why = rejects(callee.fn) ?? delegates(callee, depth - 1);
+    if (why) return `calls ${call.callee}(), which ${why}`;
+  }
   return null;
 }
 

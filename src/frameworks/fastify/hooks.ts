@@ -9,14 +9,15 @@
 import type { AdapterRuntime } from '../../core/adapter';
 import type { EvaluationHooks } from '../../core/evaluate';
 import type { FnIR } from '../../core/ir';
-import type { LifecyclePhase } from '../../core/model';
+import type { LifecyclePhase, Stop } from '../../core/model';
 import { registeredSymbolKey } from '../../core/node-builtins';
 import { Arg, HostObject, ObjValue, Site, UNDEFINED, UNKNOWN, Value, alternatives, asString, describe, propArg } from '../../core/values';
 import { RecorderLog } from '../shared/recorder-log';
-import { FastifyContext, HookRecord, LIFECYCLE_PHASES, RouteRecord, SHORTHAND_METHODS, descendants, isFastifyContext } from './objects';
+import { FastifyContext, HookRecord, LIFECYCLE_PHASES, RouteRecord, SHORTHAND_METHODS, decoratorKey, descendants, isFastifyContext } from './objects';
 import { type Registrar, autoload } from './autoload';
 import { childPrefix } from './paths';
 import { pluginEffects } from './plugins';
+import { decoratedAnywhere, rootOf, visibleDecorator } from './decorators';
 
 /** The property marking a plugin that shares its parent's context: `fn[Symbol.for('skip-override')] = true`, as `fp(fn)` sets it. */
 export const SKIP_OVERRIDE = registeredSymbolKey('skip-override');
@@ -25,7 +26,7 @@ export const SKIP_OVERRIDE = registeredSymbolKey('skip-override');
 const INSTANCE_METHODS = new Set([
   'register', 'use', 'addHook', 'after', 'ready', 'listen', 'close', 'decorate', 'decorateRequest', 'decorateReply', 'route', 'all',
   'withTypeProvider', 'setNotFoundHandler', 'setErrorHandler', 'addSchema', 'addContentTypeParser', 'setValidatorCompiler',
-  'setSerializerCompiler', 'setReplySerializer', 'inject', ...Object.keys(SHORTHAND_METHODS),
+  'setSerializerCompiler', 'setReplySerializer', 'inject', 'getDecorator', ...Object.keys(SHORTHAND_METHODS),
 ]);
 
 /** Plugins that add Express-style `use()` at an onRequest hook of their own (fastify-plugin wrapped: in the registering context). */
@@ -34,8 +35,17 @@ const MIDDIE = new Set(['@fastify/middie', '@fastify/express', 'middie', 'fastif
 /** Methods that return the instance, so calls chain (`fastify().withTypeProvider<T>().register(...)`). */
 const CHAINING = new Set([...INSTANCE_METHODS].filter(m => m !== 'inject' && m !== 'listen' && m !== 'close'));
 
-/** Factory options that tune accepting and keeping connections (stop 1). */
-const SERVER_TIMEOUTS = ['connectionTimeout', 'keepAliveTimeout', 'requestTimeout', 'http2SessionTimeout'];
+/** Factory options that tune accepting and keeping connections (stop 1), parsing (2) or routing (3). */
+const FACTORY_OPTION_STOPS: [string, Stop][] = [
+  ['connectionTimeout', 1], ['keepAliveTimeout', 1], ['requestTimeout', 1], ['http2SessionTimeout', 1],
+  ['bodyLimit', 2], ['ignoreTrailingSlash', 3], ['caseSensitive', 3], ['routerOptions', 3],
+];
+
+/** Plugins that parse request bodies Fastify does not parse itself (stop 2). */
+const BODY_PARSER_PLUGINS = new Set(['@fastify/formbody', '@fastify/multipart', 'fastify-formbody', 'fastify-multipart']);
+
+/** Instance methods whose call site belongs to a stop: content-type parsers (2), the 404 handler (3), serializers (6). */
+const METHOD_STOPS: Record<string, Stop> = { addContentTypeParser: 2, setNotFoundHandler: 3, setReplySerializer: 6, setSerializerCompiler: 6 };
 
 /** Records root instances (the contexts the walk starts from) and accept sites, logged per module (see RecorderLog). */
 export class FastifyRecorder extends RecorderLog<FastifyContext> implements EvaluationHooks {
@@ -67,12 +77,13 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
 
   assign(): void {}
 
-  private createContext(parent: FastifyContext | null, prefix: string, pluginName: string, site: Site, rt: AdapterRuntime): FastifyContext {
+  private createContext(parent: FastifyContext | null, prefix: string, pluginName: string, site: Site, rt: AdapterRuntime, pluginSite: Site | null = null, exposeHeadRoutes = true): FastifyContext {
     const hooks: FastifyContext['hooks'] = {};
     if (parent) for (const [phase, list] of Object.entries(parent.hooks)) hooks[phase as LifecyclePhase] = [...list];
     const ctx: FastifyContext = {
       framework: 'fastify', kind: 'context', id: ++this.ids.lastContextId, site, owner: rt.owner,
       parent, children: [], prefix, hooks, decorators: new Map(), routes: [], middleware: parent ? [...parent.middleware] : [], plugins: [], pluginName,
+      decoratorSites: new Map(), pluginSite, undefinedHooks: [], exposeHeadRoutes: parent ? parent.exposeHeadRoutes : exposeHeadRoutes,
     };
     if (parent) parent.children.push(ctx);
     else this.record(ctx);
@@ -83,8 +94,9 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
     const p = path.filter(x => x !== 'default').join('.');
     if (name === 'fastify' && (p === '' || p === 'fastify')) {
       const opts = args[0]?.value;
-      if (opts?.t === 'obj') for (const key of SERVER_TIMEOUTS) if (opts.props.has(key)) this.accept({ label: key, site: propArg(opts, key)?.site ?? site });
-      return { t: 'host', host: this.createContext(null, '', 'fastify()', site, rt) };
+      if (opts?.t === 'obj') for (const [key, stop] of FACTORY_OPTION_STOPS) if (opts.props.has(key)) this.mark(stop, key, propArg(opts, key)?.site ?? site);
+      const expose = opts?.t === 'obj' ? opts.props.get('exposeHeadRoutes') : undefined;
+      return { t: 'host', host: this.createContext(null, '', 'fastify()', site, rt, null, expose?.t === 'bool' ? expose.v : true) };
     }
     if (name === 'fastify-plugin' && p === '' && args[0]) return skipOverride(args[0].value, rt);
     return undefined;
@@ -92,11 +104,15 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
 
   private callMethod(ctx: FastifyContext, method: string, args: Arg[], site: Site, rt: AdapterRuntime): Value | undefined {
     const self: Value = { t: 'host', host: ctx };
+    if (METHOD_STOPS[method]) this.mark(METHOD_STOPS[method], method, site);
     switch (method) {
       case 'register': this.register(ctx, args, site, rt); return self;
       case 'addHook': {
         const name = asString(args[0]?.value ?? UNKNOWN(''));
-        if (name && LIFECYCLE_PHASES.has(name) && args[1]) addHook(ctx, { phase: name as LifecyclePhase, fn: args[1], from: ctx, site }, rt);
+        if (!name || !LIFECYCLE_PHASES.has(name) || !args[1]) return self;
+        // `addHook('onRequest', instance.authenticate)` with a decorator this context cannot see: Fastify throws (F3).
+        if (isUndefined(args[1].value)) ctx.undefinedHooks.push({ phase: name as LifecyclePhase, arg: args[1], site });
+        else addHook(ctx, { phase: name as LifecyclePhase, fn: args[1], from: ctx, site }, rt);
         return self;
       }
       case 'after': case 'ready': {
@@ -104,13 +120,21 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
         return self;
       }
       case 'decorate': {
-        const name = asString(args[0]?.value ?? UNKNOWN(''));
-        if (name && args[1]) ctx.decorators.set(name, args[1].value);
+        const name = decoratorKey(args[0]?.value ?? UNKNOWN(''));
+        if (name && args[1]) {
+          ctx.decorators.set(name, args[1].value);
+          ctx.decoratorSites.set(name, site);
+        }
         return self;
+      }
+      case 'getDecorator': {
+        // Fastify 5.3+: the decorator this context sees (Fastify throws when there is none).
+        const name = decoratorKey(args[0]?.value ?? UNKNOWN(''));
+        return (name && visibleDecorator(ctx, name)) || UNKNOWN(`fastify.getDecorator(${args[0]?.name ?? ''})`);
       }
       case 'route': {
         const opts = args[0]?.value;
-        if (opts?.t === 'obj') ctx.routes.push(routeRecord(ctx, methodsOf(opts), urlOf(opts), opts, propArg(opts, 'handler'), site));
+        if (opts?.t === 'obj') this.addRoute(ctx, routeRecord(ctx, methodsOf(opts), urlOf(opts), opts, propArg(opts, 'handler'), site), opts);
         return self;
       }
       case 'use': {
@@ -129,11 +153,22 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
       const second = args[1]?.value;
       const opts = second?.t === 'obj' ? second : null;
       const handler = args.length >= 3 ? args[2] : opts ? propArg(opts, 'handler') : args[1] ?? null;
-      ctx.routes.push(routeRecord(ctx, [shorthand], pathOf(args[0].value), opts, handler, site));
+      this.addRoute(ctx, routeRecord(ctx, [shorthand], pathOf(args[0].value), opts, handler, site), opts);
       return self;
     }
     if (CHAINING.has(method)) return self;
     return undefined;
+  }
+
+  /** Records a route, and the options in it that tune parsing (its `bodyLimit`, 2) or serializing (a response schema, 6). */
+  private addRoute(ctx: FastifyContext, route: RouteRecord, opts: ObjValue | null): void {
+    ctx.routes.push(route);
+    if (!opts) return;
+    const bodyLimit = propArg(opts, 'bodyLimit');
+    if (bodyLimit) this.mark(2, 'bodyLimit', bodyLimit.site ?? route.site);
+    const schema = opts.props.get('schema');
+    const response = schema?.t === 'obj' ? propArg(schema, 'response') : null;
+    if (response) this.mark(6, 'response schema', response.site ?? route.site);
   }
 
   /** `register(plugin, opts)`: runs the plugin with a child context, or with this one for fastify-plugin (F3-F5). */
@@ -144,6 +179,7 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
       return;
     }
     const pkg = args[0] && alternatives(args[0].value).find(v => v.t === 'pkg');
+    if (pkg?.t === 'pkg' && BODY_PARSER_PLUGINS.has(pkg.name)) this.mark(2, pkg.name, site);
     const effects = pkg?.t === 'pkg' ? pluginEffects(pkg.name, opts, site) : null;
     if (effects) {
       for (const [name, value] of effects.decorators) ctx.decorators.set(name, value);
@@ -151,19 +187,27 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
       return;
     }
     if (args[0] && alternatives(args[0].value).some(v => v.t === 'pkg' && v.name === '@fastify/autoload')) {
+      this.mark(3, '@fastify/autoload', site);
       autoload(ctx, opts, site, rt, this.registrar);
       return;
     }
     const plugin = args[0] ? pluginFn(args[0].value) : null;
     if (!plugin) return;
     const prefixValue = opts?.t === 'obj' ? opts.props.get('prefix') : undefined;
-    this.runPlugin(ctx, plugin, prefixValue ? asString(prefixValue) : null, args[0].name, args[1] ?? null, site, rt, false);
+    const prefixText = prefixValue ? asString(prefixValue) : null;
+    // fastify-plugin ignores the prefix (F5): only a plain plugin's prefix routes anything.
+    const shared = plugin.props?.get(SKIP_OVERRIDE)?.t === 'bool';
+    if (prefixText !== null && opts?.t === 'obj' && !shared) this.mark(3, `prefix ${prefixText}`, propArg(opts, 'prefix')?.site ?? site);
+    this.runPlugin(ctx, plugin, prefixText, args[0].name, args[1] ?? null, site, rt, false, args[0].site);
   }
 
   /** Runs a plugin in a new child of `ctx`, or in `ctx` itself when it is marked skip-override (then the prefix is ignored, F6). */
-  private runPlugin(ctx: FastifyContext, plugin: Extract<Value, { t: 'fn' }>, prefix: string | null, name: string, optsArg: Arg | null, site: Site, rt: AdapterRuntime, shared: boolean): void {
+  private runPlugin(
+    ctx: FastifyContext, plugin: Extract<Value, { t: 'fn' }>, prefix: string | null, name: string, optsArg: Arg | null, site: Site, rt: AdapterRuntime, shared: boolean,
+    pluginSite: Site | null = null,
+  ): void {
     const skip = shared || plugin.props?.get(SKIP_OVERRIDE)?.t === 'bool';
-    const target = skip ? ctx : this.createContext(ctx, childPrefix(ctx.prefix, prefix), plugin.fn.name ?? name, site, rt);
+    const target = skip ? ctx : this.createContext(ctx, childPrefix(ctx.prefix, prefix), plugin.fn.name ?? name, site, rt, pluginSite);
     target.plugins.push(plugin.fn);
     const instance: Arg = { value: { t: 'host', host: target }, name: 'instance', site: null };
     const opts: Arg = optsArg ?? { value: { t: 'obj', owner: rt.owner, props: new Map() }, name: 'opts', site: null };
@@ -235,22 +279,9 @@ function ran(ctx: FastifyContext, fn: FnIR): boolean {
   return descendants(ctx).some(c => c.plugins.includes(fn));
 }
 
-function visibleDecorator(ctx: FastifyContext, name: string): Value | undefined {
-  for (let c: FastifyContext | null = ctx; c; c = c.parent) {
-    const v = c.decorators.get(name);
-    if (v) return v;
-  }
-  return undefined;
-}
-
-function rootOf(ctx: FastifyContext): FastifyContext {
-  let c = ctx;
-  while (c.parent) c = c.parent;
-  return c;
-}
-
-function decoratedAnywhere(ctx: FastifyContext, name: string): boolean {
-  return descendants(ctx).some(c => c.decorators.has(name));
+/** A value that is certainly `undefined` (a decorator read where it is not visible). */
+function isUndefined(v: Value): boolean {
+  return v.t === 'unknown' && v.undef === true;
 }
 
 function methodsOf(opts: ObjValue): string[] {
@@ -274,14 +305,22 @@ function pathOf(v: Value): { url: string | null; why?: string } {
 function routeRecord(ctx: FastifyContext, methods: string[], url: { url: string | null; why?: string }, opts: ObjValue | null, handler: Arg | null, site: Site): RouteRecord {
   const hooks: RouteRecord['hooks'] = {};
   const notes: string[] = [];
+  const undefinedHooks: RouteRecord['undefinedHooks'] = [];
   for (const phase of LIFECYCLE_PHASES) {
     const arg = opts ? propArg(opts, phase) : null;
     if (!arg) continue;
+    const inArray = arg.value.t === 'arr';
     const items = arg.value.t === 'arr' ? arg.value.items : [arg];
-    const fns = items.filter(i => !(i.value.t === 'unknown' && i.value.undef));
-    if (arg.value.t === 'arr' && fns.length < items.length) notes.push(`${phase}: ${items.filter(i => !fns.includes(i)).map(i => i.name).join(', ')} is undefined here: Fastify refuses the route at startup`);
+    const fns = items.filter(i => !isUndefined(i.value));
+    // Fastify refuses `undefined` in a hook array at startup; a lone `undefined` is no hook at all (F3).
+    for (const i of items) if (!fns.includes(i)) undefinedHooks.push({ phase: phase as LifecyclePhase, arg: i, inArray });
+    if (inArray && fns.length < items.length) notes.push(`${phase}: ${items.filter(i => !fns.includes(i)).map(i => i.name).join(', ')} is undefined here: Fastify refuses the route at startup`);
     if (fns.length) hooks[phase as LifecyclePhase] = fns;
   }
   const config = opts?.props.get('config');
-  return { methods, url: url.url, ...(url.why ? { urlWhy: url.why } : {}), prefix: ctx.prefix, handler, hooks, site, config: config?.t === 'obj' ? config : null, notes };
+  const expose = opts?.props.get('exposeHeadRoute');
+  return {
+    methods, url: url.url, ...(url.why ? { urlWhy: url.why } : {}), prefix: ctx.prefix, handler, hooks, site, config: config?.t === 'obj' ? config : null, notes,
+    undefinedHooks, exposeHeadRoute: expose?.t === 'bool' ? expose.v : null,
+  };
 }

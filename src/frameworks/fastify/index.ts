@@ -37,7 +37,7 @@ export const fastifyAdapter: FrameworkAdapter = {
         }));
         // TODO(fastify): stop 2 for bodyLimit, addContentTypeParser, @fastify/formbody and multipart;
         // stop 6 for `return obj` from an async handler and response schemas.
-        const annotations = annotate(rec.roots, rec.acceptSites, routes, ctx);
+        const annotations = annotate(rec.roots, rec.stopSites, routes, ctx);
         // Contexts only when there are some: a workspace without Fastify keeps Express's output as it was.
         return { apps, routes, stacks, origins, annotations, ...(contexts.length ? { contexts } : {}) };
       },

@@ -2,11 +2,19 @@
 // instance, or the child instance a plain `register(plugin)` hands its plugin), holding the hooks
 // it received in the order Fastify's plugin tree gave them (F7), its decorators and its routes.
 import type { FnIR } from '../../core/ir';
-import type { LifecyclePhase } from '../../core/model';
-import type { Arg, HostObject, ObjValue, Site, Value } from '../../core/values';
+import type { LifecyclePhase, Stop } from '../../core/model';
+import { type Arg, type HostObject, type ObjValue, type Site, type Value, asString } from '../../core/values';
 
 /** The request-lifecycle hooks a route's chain is made of, in the order Fastify runs them. */
 export const CHAIN_PHASES = ['onRequest', 'preParsing', 'preValidation', 'preHandler'] as const satisfies readonly LifecyclePhase[];
+
+/** The hooks Fastify runs after the handler, in run order (preSerialization only for a payload it serializes). */
+export const AFTER_HANDLER_PHASES = ['preSerialization', 'onSend', 'onResponse'] as const satisfies readonly LifecyclePhase[];
+
+/** The stop each phase's hooks live at: parsing (2), before the handler (4), serializing (6), writing (7). */
+export const PHASE_STOPS: Record<LifecyclePhase, Stop> = {
+  onRequest: 4, preParsing: 2, preValidation: 4, preHandler: 4, preSerialization: 6, onSend: 7, onResponse: 7, onError: 4,
+};
 
 /** Every hook name `addHook` or a route option takes that runs per request (before or after the handler). */
 export const LIFECYCLE_PHASES = new Set<string>(['onRequest', 'preParsing', 'preValidation', 'preHandler', 'preSerialization', 'onSend', 'onResponse', 'onError']);
@@ -49,6 +57,10 @@ export interface RouteRecord {
   config: ObjValue | null;
   /** Route options `onRequest: [x]` whose entries are not functions Fastify accepts (an invisible decorator). */
   notes: string[];
+  /** Route hook options that are undefined here (`instance.authenticate` not visible, F3); `inArray`: Fastify refuses the route. */
+  undefinedHooks: { phase: LifecyclePhase; arg: Arg; inArray: boolean }[];
+  /** The route option `exposeHeadRoute` when it is a known boolean (the server option `exposeHeadRoutes` applies otherwise, F12). */
+  exposeHeadRoute: boolean | null;
 }
 
 export interface FastifyContext extends HostObject {
@@ -74,6 +86,14 @@ export interface FastifyContext extends HostObject {
   plugins: FnIR[];
   /** The name of the plugin function that fills it (`fastify()` for a root), for the views that name contexts. */
   pluginName: string;
+  /** Where each of its decorators is declared (`decorate(name, ...)`). */
+  decoratorSites: Map<string, Site>;
+  /** The `register()` plugin argument that created it, when a call in the code did. */
+  pluginSite: Site | null;
+  /** `addHook(phase, x)` calls in it where `x` is a decorator this context cannot see (Fastify refuses them). */
+  undefinedHooks: { phase: LifecyclePhase; arg: Arg; site: Site }[];
+  /** The server option `exposeHeadRoutes` of its root (default true): GET routes get a HEAD route of their own (F12). */
+  exposeHeadRoutes: boolean;
 }
 
 export function isFastifyContext(h: HostObject): h is FastifyContext {
@@ -97,3 +117,13 @@ export const ALL_METHODS_5 = ['GET', 'HEAD', 'TRACE', 'DELETE', 'OPTIONS', 'PATC
 export const ALL_METHODS_4 = [
   'DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT', 'OPTIONS', 'PROPFIND', 'PROPPATCH', 'MKCOL', 'COPY', 'MOVE', 'LOCK', 'UNLOCK', 'TRACE', 'SEARCH', 'REPORT', 'MKCALENDAR',
 ];
+
+/**
+ * The key a decorator is stored under: its name, or for a symbol (`decorate(kAuth, ...)`, as
+ * fastify/demo keys its decorators) the place `Symbol('...')` was called, since each call makes a
+ * new symbol: every import of that exported constant is the same key. `Symbol.for(...)` comes as a string.
+ */
+export function decoratorKey(v: Value): string | null {
+  if (v.t === 'pkgcall' && v.name === 'Symbol' && v.path.length === 0) return `@@Symbol@${v.site.file}:${v.site.span.start}`;
+  return asString(v);
+}

@@ -2,13 +2,17 @@
 // context's hooks per lifecycle phase, in the order the context received them (F7), then the
 // route's own, phase by phase; a route is protected when an auth hook sits in that chain.
 import type { AdapterContext } from '../../core/adapter';
-import type { ChainEntry, ChainLevel, ModelRoute, OrderedLayer, RoutingContext, SourceRange, StackOrigin } from '../../core/model';
+import type { FnIR } from '../../core/ir';
+import type {
+  AuthExemption, ChainEntry, ChainLevel, ContextHook, LifecyclePhase, ModelContext, ModelRoute, OrderedLayer, SourceRange, StackOrigin, UndefinedHook,
+} from '../../core/model';
 import type { Arg, Site } from '../../core/values';
 import { alternatives } from '../../core/values';
 import type { HookClassification } from './hook-kind';
-import { hookName } from './hook-kind';
-import { exempts } from './exemptions';
-import { ALL_METHODS_4, ALL_METHODS_5, CHAIN_PHASES, FastifyContext, RouteRecord, descendants } from './objects';
+import { hookName, rejects } from './hook-kind';
+import { declarationSite, visibleDecorators } from './decorators';
+import { type Exemption, describeExemption, exemptionCaveat, exempts } from './exemptions';
+import { AFTER_HANDLER_PHASES, ALL_METHODS_4, ALL_METHODS_5, CHAIN_PHASES, FastifyContext, PHASE_STOPS, RouteRecord, descendants } from './objects';
 import { routePath } from './paths';
 import { handlerFacts } from '../shared/handler-facts';
 
@@ -16,7 +20,7 @@ export interface FastifyWalk {
   routes: ModelRoute[];
   stacks: OrderedLayer[][];
   origins: StackOrigin[];
-  contexts: RoutingContext[];
+  contexts: ModelContext[];
 }
 
 export function walkContexts(roots: readonly FastifyContext[], classify: (arg: Arg) => HookClassification, ctx: AdapterContext): FastifyWalk {
@@ -29,15 +33,19 @@ export function walkContexts(roots: readonly FastifyContext[], classify: (arg: A
     const app = out.stacks.length;
     // Rules read dispatch order from stacks; Fastify dispatches by find-my-way, not by order (F13).
     out.stacks.push([]);
-    out.origins.push({ kind: 'app', framework: 'fastify', file: ctx.rel(root.site.file), line: root.site.span.line });
-    const major = ctx.packageVersion(root.site.file, 'fastify')?.startsWith('4') ? 4 : 5;
-    for (const c of descendants(root)) {
-      numbers.set(c, numbers.size + 1);
+    const version = ctx.packageVersion(root.site.file, 'fastify');
+    out.origins.push({ kind: 'app', framework: 'fastify', frameworkVersion: version, file: ctx.rel(root.site.file), line: root.site.span.line });
+    const major = version?.startsWith('4') ? 4 : 5;
+    const tree = descendants(root);
+    // Numbered before any is described: a hook may name a decorator declared in a later context.
+    for (const c of tree) numbers.set(c, numbers.size + 1);
+    for (const c of tree) {
       out.contexts.push({
         id: contextId(c), parent: c.parent ? contextId(c.parent) : null, prefix: c.prefix, encapsulated: c.parent !== null,
-        file: ctx.rel(c.site.file), line: c.site.span.line,
+        file: ctx.rel(c.site.file), line: c.site.span.line, name: c.pluginName, framework: 'fastify',
+        ...contextFacts(c, contextId, classify, ctx),
       });
-      for (const r of c.routes) addRoutes(c, numbers.get(c)!, contextId(c), r, app, major, classify, out, ctx);
+      for (const r of c.routes) addRoutes(c, numbers.get(c)!, contextId, r, app, major, classify, out, ctx);
     }
   }
   return out;
@@ -45,13 +53,58 @@ export function walkContexts(roots: readonly FastifyContext[], classify: (arg: A
 
 const NO_FACTS: ModelRoute['facts'] = { readsBody: null, readsIdentity: null };
 
-function addRoutes(c: FastifyContext, router: number, context: string, r: RouteRecord, app: number, major: 4 | 5, classify: (arg: Arg) => HookClassification, out: FastifyWalk, ctx: AdapterContext): void {
+/**
+ * What a handler reads: a handler that authenticates the request itself (`await request.jwtVerify()`,
+ * a 401 sent) before reading `request.user` reads an identity it checked.
+ */
+function fastifyHandlerFacts(fn: FnIR, file: string, ctx: AdapterContext): ModelRoute['facts'] {
+  const facts = handlerFacts(fn, file, ctx);
+  return facts.readsIdentity && rejects(fn) ? { ...facts, readsIdentity: null } : facts;
+}
+
+/** What rules read of a context: the hooks it added itself, its visible decorators, its undefined hooks, the call that made it. */
+function contextFacts(c: FastifyContext, contextId: (c: FastifyContext) => string, classify: (arg: Arg) => HookClassification, ctx: AdapterContext): Pick<ModelContext, 'ownHooks' | 'decorators' | 'undefinedHooks' | 'register'> {
+  const decorators = visibleDecorators(c);
+  const ownHooks: ContextHook[] = [];
+  for (const phase of CHAIN_PHASES) {
+    for (const h of c.hooks[phase] ?? []) {
+      if (h.from !== c || h.middie) continue;
+      const member = /^[\w$]+\.([\w$]+)$/.exec(h.fn.name)?.[1];
+      ownHooks.push({
+        name: hookName(h.fn), text: h.fn.name, decorator: member && decorators.includes(member) ? member : null,
+        kind: classify(h.fn).kind, phase, range: ctx.range(h.site.file, h.site.span), fnRange: argRange(h.fn, ctx),
+      });
+    }
+  }
+  const undefinedHooks = c.undefinedHooks.map(h => undefinedHook(c, h.phase, h.arg, h.site, true, contextId, ctx));
+  const register = c.parent && c.pluginSite
+    ? { call: ctx.range(c.site.file, c.site.span), plugin: ctx.range(c.pluginSite.file, c.pluginSite.span) }
+    : null;
+  return { ownHooks, decorators, undefinedHooks, register };
+}
+
+/** A hook that is `undefined` in `c` (a decorator it cannot see), with where another context declares it. */
+function undefinedHook(
+  c: FastifyContext, phase: LifecyclePhase, arg: Arg, at: Site, refused: boolean, contextId: (c: FastifyContext) => string, ctx: AdapterContext,
+): UndefinedHook {
+  const decorator = /([\w$]+)$/.exec(arg.name)?.[1] ?? arg.name;
+  const declared = declarationSite(c, decorator);
+  const site = arg.site ?? at;
+  return {
+    phase, text: arg.name, decorator, range: ctx.range(site.file, site.span), refused,
+    declaredAt: declared ? ctx.range(declared.site.file, declared.site.span) : null, declaredIn: declared ? contextId(declared.in) : null,
+  };
+}
+
+function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyContext) => string, r: RouteRecord, app: number, major: 4 | 5, classify: (arg: Arg) => HookClassification, out: FastifyWalk, ctx: AdapterContext): void {
   const range = ctx.range(r.site.file, r.site.span);
   const path = routePath(r.prefix, r.url ?? '/…');
   const chain: ChainEntry[] = [];
   const chainRanges: (SourceRange | null)[] = [];
   const authBy: string[] = [];
   const shadowedBy: ModelRoute['shadowedBy'] = [];
+  const exemptions: AuthExemption[] = [];
+  const bodyBeforeParse: NonNullable<ModelRoute['bodyBeforeParse']> = [];
   const push = (fn: Arg, phase: (typeof CHAIN_PHASES)[number], level: ChainLevel, at: Site) => {
     const cls = classify(fn);
     const fnRange = argRange(fn, ctx);
@@ -60,24 +113,46 @@ function addRoutes(c: FastifyContext, router: number, context: string, r: RouteR
     chain.push({ name, kind: cls.kind, stop: phase === 'preParsing' ? 2 : cls.stop, file: where.file, line: where.line, phase, level });
     chainRanges.push(fnRange);
     // An exemption written in the hook lets this route's requests through before the check.
+    const file = hookFile(fn);
+    if (cls.kind === 'auth' && file) for (const e of cls.exempt ?? []) exemptions.push(exemptionFor(e, name, file, path, r.config, ctx));
     if (cls.kind === 'auth' && !cls.exempt?.some(e => exempts(e, path, r.config))) authBy.push(name);
+    if (cls.bodyRead && (phase === 'onRequest' || phase === 'preParsing')) {
+      // Where the hook is put in that phase: the addHook call, or the route option's value.
+      const placed = level === 'route' && fn.site ? fn.site : at;
+      bodyBeforeParse.push({ hook: name, phase, level, at: ctx.range(placed.file, placed.span), read: ctx.range(cls.bodyRead.file, cls.bodyRead.span), stopsAll: !!cls.bodyOnly });
+    }
     if (cls.bodyOnly && (phase === 'onRequest' || phase === 'preParsing')) {
       shadowedBy.push({ name, range: where, why: `${name} checks request.body in ${phase}, where the body is not parsed yet: it stops every request` });
     }
   };
-  for (const phase of CHAIN_PHASES) {
+  const hooksOf = <P extends LifecyclePhase>(phase: P, each: (fn: Arg, level: ChainLevel, at: Site) => void) => {
     for (const h of c.hooks[phase] ?? []) {
-      if (!h.middie) { push(h.fn, phase, h.from.parent ? 'context' : 'app', h.site); continue; }
-      for (const m of c.middleware) if (underPrefix(path, m.path)) push(m.fn, phase, m.from.parent ? 'context' : 'app', m.fn.site ?? r.site);
+      if (!h.middie) { each(h.fn, h.from.parent ? 'context' : 'app', h.site); continue; }
+      for (const m of c.middleware) if (underPrefix(path, m.path)) each(m.fn, m.from.parent ? 'context' : 'app', m.fn.site ?? r.site);
     }
-    for (const f of r.hooks[phase] ?? []) push(f, phase, 'route', r.site);
+    for (const f of r.hooks[phase] ?? []) each(f, 'route', r.site);
+  };
+  for (const phase of CHAIN_PHASES) hooksOf(phase, (fn, level, at) => push(fn, phase, level, at));
+  // After the handler: serializing (6) and writing (7); they never decide whether the handler runs.
+  const afterHandler: ChainEntry[] = [];
+  for (const phase of AFTER_HANDLER_PHASES) {
+    hooksOf(phase, (fn, level, at) => {
+      const where = argRange(fn, ctx) ?? ctx.range(at.file, at.span);
+      afterHandler.push({ name: hookName(fn), kind: 'other', stop: PHASE_STOPS[phase], file: where.file, line: where.line, phase, level });
+    });
   }
   const handler = r.handler ? alternatives(r.handler.value).find(v => v.t === 'fn') : undefined;
   const unresolved = [...r.notes];
   if (r.url === null) unresolved.push(`path: ${r.urlWhy ?? 'unknown'}`);
   if (r.handler && !handler) unresolved.push(`handler ${r.handler.name}: not a function the analyser can read`);
-  const facts = handler?.t === 'fn' ? ctx.memo('fastify.handlerFacts', handler.fn, () => handlerFacts(handler.fn, handler.file, ctx)) : NO_FACTS;
+  const facts = handler?.t === 'fn' ? ctx.memo('fastify.handlerFacts', handler.fn, () => fastifyHandlerFacts(handler.fn, handler.file, ctx)) : NO_FACTS;
   const methods = r.methods.flatMap(m => (m === 'ALL' ? (major === 4 ? ALL_METHODS_4 : ALL_METHODS_5) : [m]));
+  // lib/route.js: a GET gets a HEAD route of its own unless it registers HEAD itself or says exposeHeadRoute: false (F12).
+  const impliedHead = (r.exposeHeadRoute ?? c.exposeHeadRoutes) && methods.includes('GET') && !methods.includes('HEAD');
+  // A '/' route under a prefix is registered at the prefix and at prefix + '/' (F6).
+  const aliases = r.url === '/' && r.prefix && !r.prefix.endsWith('/') ? [`${r.prefix}/`] : [];
+  const undefinedHooks = r.undefinedHooks.map(h => undefinedHook(c, h.phase, h.arg, r.site, h.inArray, contextId, ctx));
+  const context = contextId(c);
   for (const method of methods) {
     out.routes.push({
       framework: 'fastify', method, path, file: range.file, line: range.line, column: range.column, range,
@@ -86,8 +161,26 @@ function addRoutes(c: FastifyContext, router: number, context: string, r: RouteR
       app, router, mountPrefix: c.prefix || '/', order: out.routes.length,
       facts,
       chainRanges, shadowedBy, context,
+      ...(exemptions.length ? { exemptions } : {}),
+      ...(afterHandler.length ? { afterHandler } : {}),
+      ...(aliases.length ? { aliases } : {}),
+      ...(impliedHead && method === 'GET' ? { impliedHead: true } : {}),
+      ...(undefinedHooks.length ? { undefinedHooks } : {}),
+      ...(bodyBeforeParse.length ? { bodyBeforeParse } : {}),
     });
   }
+}
+
+/** The file a hook function is written in, where its exemptions' tests are. */
+function hookFile(arg: Arg): string | null {
+  const fn = alternatives(arg.value).find(v => v.t === 'fn');
+  return fn?.t === 'fn' ? fn.file : null;
+}
+
+function exemptionFor(e: Exemption, by: string, file: string, path: string, config: RouteRecord['config'], ctx: AdapterContext): AuthExemption {
+  const lets = exempts(e, path, config);
+  const caveat = lets ? exemptionCaveat(e, path) : null;
+  return { by, test: describeExemption(e), file: ctx.rel(file), line: e.span.line, exempts: lets, ...(caveat ? { caveat } : {}) };
 }
 
 /** Whether middie runs a `use(prefix, fn)` middleware for `path`: a case-insensitive segment prefix (F18). */

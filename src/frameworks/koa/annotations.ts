@@ -9,18 +9,18 @@ import type { Annotation, ModelRoute, Stop } from '../../core/model';
 import type { Arg, Site } from '../../core/values';
 import { exprName } from '../../core/values';
 import { AnnotationSink } from '../shared/annotation-sink';
-import type { AcceptSite } from '../shared/recorder-log';
+import type { StopSite } from '../shared/recorder-log';
 import type { KoaClassification } from './middleware-kind';
 import { middlewareName } from './middleware-kind';
 import { type KoaApp, type KoaRouter, fnOf, koaHost } from './objects';
 
 export function annotate(
-  hosts: readonly (KoaApp | KoaRouter)[], acceptSites: readonly AcceptSite[], routes: readonly ModelRoute[],
+  hosts: readonly (KoaApp | KoaRouter)[], stopSites: readonly StopSite[], routes: readonly ModelRoute[],
   classify: (arg: Arg) => KoaClassification, ctx: AdapterContext,
 ): Annotation[] {
   const sink = new AnnotationSink(ctx);
   const add = (site: Site | null, stop: Stop, label: string) => sink.add(site, stop, label);
-  sink.acceptAndRoutes(acceptSites, routes);
+  sink.stopsAndRoutes(stopSites, routes);
   const middleware = (arg: Arg, where: string) => {
     const h = koaHost(arg);
     if (h?.kind === 'dispatch') return add(arg.site, 3, `${where} · router.routes()`);

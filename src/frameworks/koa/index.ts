@@ -32,7 +32,7 @@ export const koaAdapter: FrameworkAdapter = {
           framework: 'koa', frameworkVersion: ctx.packageVersionSource(h.site.file, 'koa')?.version ?? null, file: ctx.rel(h.site.file), line: h.site.span.line,
         }));
         // Contexts only when there are some: a workspace without Koa keeps the other frameworks' output as it was.
-        const annotations = annotate(rec.hosts, rec.acceptSites, routes, classifyOnce, ctx);
+        const annotations = annotate(rec.hosts, rec.stopSites, routes, classifyOnce, ctx);
         return { apps, routes, stacks, origins, annotations, ...(contexts.length ? { contexts } : {}) };
       },
     };

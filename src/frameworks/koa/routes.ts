@@ -4,7 +4,7 @@
 // handler that awaits next() handing the request on (K1, K7). A route's chain is what runs before
 // its handler; code a middleware runs after `await next()` is marked `when: 'after'` (K9).
 import type { AdapterContext } from '../../core/adapter';
-import type { ChainEntry, ChainLevel, ModelRoute, OrderedLayer, RoutingContext, SourceRange, StackOrigin } from '../../core/model';
+import type { ChainEntry, ChainLevel, ModelContext, ModelRoute, OrderedLayer, SourceRange, StackOrigin } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { samplePath } from '../shared/paths';
 import { handlerFacts } from '../shared/handler-facts';
@@ -19,7 +19,7 @@ export interface KoaWalk {
   routes: ModelRoute[];
   stacks: OrderedLayer[][];
   origins: StackOrigin[];
-  contexts: RoutingContext[];
+  contexts: ModelContext[];
 }
 
 /** What ran before a point of an app's middleware: a middleware, or a router's dispatch, each under a koa-mount prefix. */
@@ -51,7 +51,9 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
     let n = numbers.get(r);
     if (n === undefined) {
       numbers.set(r, (n = numbers.size + 1));
-      out.contexts.push({ id: `koa:${n}`, parent: null, prefix: r.prefix, encapsulated: false, file: ctx.rel(r.site.file), line: r.site.span.line });
+      out.contexts.push({
+        id: `koa:${n}`, parent: null, prefix: r.prefix, encapsulated: false, file: ctx.rel(r.site.file), line: r.site.span.line, framework: 'koa',
+      });
     }
     return `koa:${n}`;
   };
@@ -73,7 +75,10 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
     };
     walkMiddleware(app.middleware, '', [], w, new Set([app]));
     out.stacks.push(w.layers);
-    out.origins.push({ kind: 'app', framework: 'koa', file: ctx.rel(app.site.file), line: app.site.span.line, pathSyntax: syntaxOf([...w.routers], ctx) });
+    out.origins.push({
+      kind: 'app', framework: 'koa', frameworkVersion: version ?? null, file: ctx.rel(app.site.file), line: app.site.span.line,
+      pathSyntax: syntaxOf([...w.routers], ctx),
+    });
   }
   // Routers no app runs, and whose layers no other router cloned in: their routes are still worth showing.
   const nested = new Set(hosts.flatMap(h => (h.kind === 'router' ? h.stack.filter(l => l.owner !== h).map(l => l.owner) : [])));

@@ -1,9 +1,9 @@
 // Collects stop annotations once per place and stop, for the adapters that label code as they walk
-// it (Fastify, Koa): the accept sites (1) and route registrations (3) come first, the rest as found.
+// it (Fastify, Koa): the recorder's stop sites and route registrations (3) come first, the rest as found.
 import type { AdapterContext } from '../../core/adapter';
 import type { Annotation, ModelRoute, Stop } from '../../core/model';
 import type { Site } from '../../core/values';
-import type { AcceptSite } from './recorder-log';
+import type { StopSite } from './recorder-log';
 
 export class AnnotationSink {
   readonly out: Annotation[] = [];
@@ -20,9 +20,9 @@ export class AnnotationSink {
     this.out.push({ ...this.ctx.range(site.file, site.span), stop, label });
   }
 
-  /** The sites that accept connections (1) and each route's registering call (3, `METHOD path`). */
-  acceptAndRoutes(acceptSites: readonly AcceptSite[], routes: readonly ModelRoute[]): void {
-    for (const a of acceptSites) this.add(a.site, 1, a.label);
+  /** The sites the recorder marked with a stop (listen, server timeouts...) and each route's registering call (3, `METHOD path`). */
+  stopsAndRoutes(stopSites: readonly StopSite[], routes: readonly ModelRoute[]): void {
+    for (const a of stopSites) this.add(a.site, a.stop, a.label);
     for (const r of routes) {
       const key = `${r.range.file}:${r.range.line}:${r.range.column}:3`;
       if (!this.seen.has(key)) { this.seen.add(key); this.out.push({ ...r.range, stop: 3, label: `${r.method} ${r.path}` }); }

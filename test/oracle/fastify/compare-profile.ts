@@ -12,4 +12,6 @@ export const FASTIFY_PROFILE: ComparisonProfile = {
   routePath: (analysedPath) => analysedPath,
   // exposeHeadRoutes (on by default) answers HEAD with the GET route and its hooks (F12).
   headRunsGetChain: true,
+  // preSerialization, onSend and onResponse hooks are calls Fastify makes after the handler.
+  comparesAfterHandler: true,
 };

@@ -15,6 +15,12 @@ export interface ComparisonProfile {
   routePath: (analysedPath: string) => string;
   /** HEAD runs the GET route's chain unless the app registers its own HEAD route (E14). */
   headRunsGetChain: boolean;
+  /**
+   * Whether what ran after the handler is compared with the route's `afterHandler` (Fastify's
+   * preSerialization, onSend and onResponse hooks). Off where code after the handler is not a
+   * separate call the framework makes (Express, Koa).
+   */
+  comparesAfterHandler?: true;
 }
 
 const show = (names: string[]): string => `[${names.join(' > ')}]`;
@@ -67,6 +73,11 @@ export async function compareRoutes(analysed: Route[], app: RuntimeApp, profile:
       problems.push(`${key}: analyser chain ${show(chain)}, runtime ran ${show(ranBefore)} before the handler (${truth.method} ${withHeader ? 'with' : 'without'} auth)`);
     }
     problems.push(...compareWhen(key, a, truth, sourceName));
+    if (profile.comparesAfterHandler) {
+      const after = (a.afterHandler ?? []).map((c) => c.name);
+      const ranAfter = truth.reached.after.map(sourceName);
+      if (show(after) !== show(ranAfter)) problems.push(`${key}: analyser after the handler ${show(after)}, runtime ran ${show(ranAfter)} after it`);
+    }
     const isProtected = truth.fate === 'protected';
     if (a.protected !== isProtected) {
       problems.push(`${key}: analyser protected=${a.protected}, runtime: a request without auth ${isProtected ? 'is stopped' : 'reaches the handler'} (ran ${show(truth.withoutAuth.trace)})`);

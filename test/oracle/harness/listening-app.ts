@@ -69,6 +69,7 @@ export class ListeningApp implements RuntimeApp {
       trace: entries.map((e) => e.name),
       handlerRan: at >= 0,
       before: (at >= 0 ? entries.slice(0, at) : entries).map((e) => e.name),
+      after: (at >= 0 ? entries.slice(at + 1) : []).map((e) => e.name),
     };
   }
 

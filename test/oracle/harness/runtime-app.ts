@@ -23,6 +23,8 @@ export interface Observation {
   handlerRan: boolean;
   /** Names that ran before that handler (the whole trace when it did not run). */
   before: string[];
+  /** Names that ran after that handler (Fastify's onSend, onResponse...); empty when it did not run. */
+  after: string[];
 }
 
 /** A fixture booted with a real framework, listening on 127.0.0.1. */

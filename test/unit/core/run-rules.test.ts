@@ -39,6 +39,14 @@ describe('runRules', () => {
     assert.deepStrictEqual(runRules([everyRoute(['koa'])], mixed, DEFAULT_CONFIG, host), []);
   });
 
+  it("a rule sees only its frameworks' contexts", () => {
+    const withContexts: AnalysisModel = {
+      ...mixed, contexts: [{ id: 'fastify:1', parent: null, prefix: '', encapsulated: false, file: 'server.js', line: 1, framework: 'fastify' }],
+    };
+    assert.strictEqual(modelFor(withContexts, ['express']).contexts, undefined);
+    assert.deepStrictEqual(modelFor(withContexts, ['fastify']).contexts?.map(c => c.id), ['fastify:1']);
+  });
+
   it('a model of one framework is handed over as it is (rules may keep reports by route object)', () => {
     assert.strictEqual(modelFor(express, ['express']), express);
   });

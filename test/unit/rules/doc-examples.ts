@@ -3,7 +3,8 @@
 // - Every fenced `js` or `ts` block under "## ❌ Incorrect" or "## ✅ Correct" is one example, the
 //   file `app.js` (`app.ts`) of its own workspace.
 // - Consecutive blocks whose first line is `// file: <path>` are the files of one example instead.
-// - A first line `// Express 5…` makes the workspace's package.json declare Express 5 (else 4).
+// - A first line `// Express 5…` makes the workspace's package.json declare Express 5 (else 4); an
+//   example that requires or imports 'fastify' declares Fastify 5 instead (4 with `// Fastify 4…`).
 // - Names an example uses without declaring come from PRELUDE, prepended to each file that uses them.
 import * as fs from 'fs';
 import * as path from 'path';
@@ -69,8 +70,14 @@ export function docExamples(docsDir: string, ruleId: string): DocExample[] {
     grouping = named ? example : null;
   }
   for (const e of out) {
-    const express5 = Object.values(e.files).some(t => /^\/\/ Express 5/m.test(t));
-    e.files['package.json'] ??= JSON.stringify({ dependencies: { express: express5 ? '^5.1.0' : '^4.21.0' } });
+    const texts = Object.values(e.files);
+    const express5 = texts.some(t => /^\/\/ Express 5/m.test(t));
+    // A Fastify example declares Fastify 5, or 4 with a line `// Fastify 4…` (F12 and F15 differ).
+    const fastify = texts.some(t => /\b(require\('fastify'\)|from 'fastify')/.test(t));
+    const fastify4 = texts.some(t => /^\/\/ Fastify 4/m.test(t));
+    e.files['package.json'] ??= JSON.stringify({
+      dependencies: fastify ? { fastify: fastify4 ? '^4.29.0' : '^5.6.0' } : { express: express5 ? '^5.1.0' : '^4.21.0' },
+    });
   }
   return out;
 }

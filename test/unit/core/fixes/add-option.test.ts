@@ -14,6 +14,18 @@ describe('add-option fix', () => {
       "const fastify = require('fastify')();\nfastify.get('/orders', { schema, preHandler: [auth] }, async () => []);\n");
   });
 
+  it('writes a member value on the call\'s receiver (a decorator of the plugin instance), appended to an existing array', () => {
+    const text = "app.register(async function orders(instance) {\n  instance.get('/orders', { onRequest: [logIt] }, list);\n});\n";
+    const fix: Fix = { ...addOption(text, "instance.get('/orders', { onRequest: [logIt] }, list)", 'onRequest', 'authenticate'), member: true } as Fix;
+    assert.strictEqual(fixed(fix, text), "app.register(async function orders(instance) {\n  instance.get('/orders', { onRequest: [logIt, instance.authenticate] }, list);\n});\n");
+  });
+
+  it('offers no member value when the callee has no receiver', () => {
+    const text = "get('/orders', {}, list);\n";
+    const fix: Fix = { ...addOption(text, "get('/orders', {}, list)", 'onRequest', 'authenticate'), member: true } as Fix;
+    assert.strictEqual(fixed(fix, text), null);
+  });
+
   it('fills an empty options object', () => {
     const text = "app.get('/orders', {}, list);\n";
     assert.strictEqual(fixed(addOption(text, "app.get('/orders', {}, list)", 'onRequest', '[fastify.authenticate]'), text),

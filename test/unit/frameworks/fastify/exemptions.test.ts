@@ -2,9 +2,11 @@
 import * as assert from 'assert';
 import { lowerSource } from '../../../../src/core/lower';
 import type { ObjValue } from '../../../../src/core/values';
-import { exemptionsOf, exempts } from '../../../../src/frameworks/fastify/exemptions';
+import { describeExemption, exemptionCaveat, exemptionsOf, exempts } from '../../../../src/frameworks/fastify/exemptions';
 
-const read = (code: string) => exemptionsOf(lowerSource('/w/app.js', code).hoisted.auth);
+const exemptionsWithSpans = (code: string) => exemptionsOf(lowerSource('/w/app.js', code).hoisted.auth);
+/** The exemptions without their spans (one test below checks those). */
+const read = (code: string) => exemptionsWithSpans(code)?.map(({ span: _span, ...e }) => e) ?? null;
 const config = (key: string, v: boolean): ObjValue => ({ t: 'obj', props: new Map([[key, { t: 'bool', v }]]) });
 
 describe('fastify hook exemptions', () => {
@@ -44,5 +46,23 @@ describe('fastify hook exemptions', () => {
     assert.strictEqual(exempts({ kind: 'config', key: 'public' }, '/x', config('public', true)), true);
     assert.strictEqual(exempts({ kind: 'config', key: 'public' }, '/x', config('public', false)), false);
     assert.strictEqual(exempts({ kind: 'config', key: 'public' }, '/x', null), false);
+  });
+
+  it('each exemption keeps the line of its test, for "protected except … (file:line)"', () => {
+    const found = exemptionsWithSpans(`async function auth(request, reply) {
+  if (request.url === '/health') return;
+  if (request.url.startsWith('/public/')) return;
+  if (!request.headers.authorization) return reply.code(401).send();
+}`);
+    assert.deepStrictEqual(found?.map(e => [describeExemption(e), e.span.line]), [["request.url === '/health'", 2], ["request.url.startsWith('/public/')", 3]]);
+  });
+
+  it('caveats: a text prefix passes a longer segment (F1), an exact url misses the query string', () => {
+    assert.strictEqual(exemptionCaveat({ kind: 'url-prefix', text: '/auth/login' }, '/auth/login-history'),
+      "startsWith is a text prefix, not a path segment: /auth/login-history passes the test for '/auth/login'");
+    assert.strictEqual(exemptionCaveat({ kind: 'url-prefix', text: '/auth/login' }, '/auth/login/2fa'), null);
+    assert.strictEqual(exemptionCaveat({ kind: 'url-prefix', text: '/auth/login' }, '/auth/login'), null);
+    assert.strictEqual(exemptionCaveat({ kind: 'url-equals', text: '/health' }, '/health'), 'request.url includes the query string: /health?… is not let through');
+    assert.strictEqual(exemptionCaveat({ kind: 'config', key: 'public' }, '/x'), null);
   });
 });

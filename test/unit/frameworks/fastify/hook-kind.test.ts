@@ -1,8 +1,9 @@
 // What makes a Fastify hook auth (F8-F10, F16), read from the lowered function.
 import * as assert from 'assert';
 import { lowerSource } from '../../../../src/core/lower';
-import { Env, type Arg } from '../../../../src/core/values';
+import { Env, type Arg, type Value } from '../../../../src/core/values';
 import { classifyHook, hookName, rejects } from '../../../../src/frameworks/fastify/hook-kind';
+import type { FastifyContext } from '../../../../src/frameworks/fastify/objects';
 
 /** The hoisted function `name` of `code`, as a hook argument. */
 function hook(code: string, name: string): Arg {
@@ -69,5 +70,37 @@ describe('fastify hook kinds', () => {
   it('Express-style middleware under middie: res.statusCode = 401 then res.end() stops the request (F18)', () => {
     assert.strictEqual(rejects(fnOf('function a(req, res, next) { if (!req.headers.authorization) { res.statusCode = 401; return res.end(); } next(); }', 'a')), 'sets statusCode 401 and ends the response');
     assert.strictEqual(rejects(fnOf('function a(req, res, next) { res.statusCode = 200; next(); }', 'a')), null);
+  });
+
+  it('a hook handing its request to fastify.basicAuth(req, reply, cb) is auth when @fastify/basic-auth decorated that context', () => {
+    const code = "function gate(req, reply, next) { fastify.basicAuth(req, reply, function (error) { if (!error) { return next(); } reply.code(error.statusCode || 500).send({ error: error.name }); }); }";
+    const site = { file: '/w/app.js', span: { start: 0, end: 0, line: 1, column: 0, endLine: 1, endColumn: 0 } };
+    const instance: FastifyContext = {
+      framework: 'fastify', kind: 'context', id: 1, site, parent: null, children: [], prefix: '', hooks: {},
+      decorators: new Map(), routes: [], middleware: [], plugins: [], pluginName: 'basicAuth',
+      decoratorSites: new Map(), pluginSite: null, undefinedHooks: [], exposeHeadRoutes: true,
+    };
+    const context = (decorators: [string, Value][]): Value => ({ t: 'host', host: { ...instance, decorators: new Map(decorators) } as FastifyContext });
+    const withFastify = (instance: Value): Arg => {
+      const arg = hook(code, 'gate');
+      if (arg.value.t === 'fn') arg.value.env.define('fastify', instance);
+      return arg;
+    };
+    const basicAuth: Value = { t: 'pkgcall', name: '@fastify/basic-auth', path: ['basicAuth'], args: [], site };
+    assert.deepStrictEqual(classifyHook(withFastify(context([['basicAuth', basicAuth]])), []), { kind: 'auth', stop: 4, evidence: 'hands the request to fastify.basicAuth() (@fastify/basic-auth)' });
+    assert.strictEqual(classifyHook(withFastify(context([])), []).kind, 'other');
+  });
+
+  it('a hook that passes its request and reply to a function of its own that sends a 403 stops the request as that function does (F9)', () => {
+    const code = "function ensureHasRole(request, reply, role) { if (!request.auth.roles.includes(role)) { reply.status(403).send('You are not authorized to access this resource.'); } }\n"
+      + "async function ensureIsAdmin(request, reply) { return ensureHasRole(request, reply, 'admin'); }\n"
+      + "function audit(request, reply, what) { request.log.info(what); }\n"
+      + "async function logAdmin(request, reply) { return audit(request, reply, 'admin'); }";
+    const ir = lowerSource('/w/app.js', code);
+    const env = new Env(null, null);
+    for (const name of ['ensureHasRole', 'audit']) env.define(name, { t: 'fn', fn: ir.hoisted[name], env, file: '/w/app.js' });
+    const arg = (name: string): Arg => ({ value: { t: 'fn', fn: ir.hoisted[name], env, file: '/w/app.js' }, name, site: null });
+    assert.deepStrictEqual(classifyHook(arg('ensureIsAdmin'), []), { kind: 'auth', stop: 4, evidence: 'calls ensureHasRole(), which sends 403' });
+    assert.strictEqual(classifyHook(arg('logAdmin'), []).kind, 'other');
   });
 });

@@ -237,4 +237,132 @@ app.register(fastifyPassport.initialize());
 app.get('/me', { preValidation: fastifyPassport.authenticate('jwt', { session: false }) }, async () => ({}));
 ` }, ['GET /me [fastifyPassport.authenticate] 🔒']);
   });
+
+  it('F1 exemptions: "protected except" on the routes the test does not let through, the test and its line on those it does', () => {
+    const r = analyse({ 'app.js': `${HOOKS}async function requireToken(request, reply) {
+  if (request.url.startsWith('/auth/login') || request.url === '/health') return;
+  if (!request.headers.authorization) return reply.code(401).send();
+}
+const app = fastify();
+app.addHook('onRequest', requireToken);
+app.get('/auth/login-history', async () => []);
+app.get('/health', async () => 'ok');
+app.get('/orders', async () => []);
+` });
+    const shown = (path: string) => r.routes.find(x => x.path === path)?.exemptions?.map(e => `${e.by} ${e.test} :${e.line} ${e.exempts ? 'lets through' : 'checks'}${e.caveat ? ` (${e.caveat})` : ''}`);
+    assert.deepStrictEqual(shown('/orders'), ["requireToken request.url.startsWith('/auth/login') :6 checks", "requireToken request.url === '/health' :6 checks"]);
+    assert.deepStrictEqual(shown('/auth/login-history'), [
+      "requireToken request.url.startsWith('/auth/login') :6 lets through (startsWith is a text prefix, not a path segment: /auth/login-history passes the test for '/auth/login')",
+      "requireToken request.url === '/health' :6 checks",
+    ]);
+    assert.deepStrictEqual(shown('/health'), [
+      "requireToken request.url.startsWith('/auth/login') :6 checks",
+      "requireToken request.url === '/health' :6 lets through (request.url includes the query string: /health?… is not let through)",
+    ]);
+    assert.deepStrictEqual(r.routes.map(x => [x.path, x.protected]), [['/auth/login-history', false], ['/health', false], ['/orders', true]]);
+  });
+
+  it('hooks after the handler (preSerialization 6, onSend 7, onResponse 7) are listed apart, in run order, and never protect', () => {
+    const r = analyse({ 'app.js': `${HOOKS}const app = fastify();
+app.addHook('onResponse', function logTiming(request, reply, done) { done(); });
+app.addHook('onSend', function addEtag(request, reply, payload, done) { done(null, payload); });
+app.register(async function api(instance) {
+  instance.addHook('preSerialization', async function wrapData(request, reply, payload) { return { data: payload }; });
+  instance.get('/items', { onSend: requireUser }, async () => []);
+});
+app.get('/plain', async () => 'p');
+` });
+    const after = (path: string) => r.routes.find(x => x.path === path)?.afterHandler?.map(e => `${e.phase}:${e.name}@${e.stop}/${e.level}`);
+    assert.deepStrictEqual(after('/items'), ['preSerialization:wrapData@6/context', 'onSend:addEtag@7/app', 'onSend:requireUser@7/route', 'onResponse:logTiming@7/app']);
+    assert.deepStrictEqual(after('/plain'), ['onSend:addEtag@7/app', 'onResponse:logTiming@7/app']);
+    assert.deepStrictEqual(r.routes.map(x => [x.path, x.protected, x.chain.length]), [['/plain', false, 0], ['/items', false, 0]]);
+  });
+
+  it('contexts carry what the rules read: own hooks (with the decorator they read), visible decorators, the register call', () => {
+    const r = analyse({ 'app.js': `${HOOKS}const app = fastify();
+app.register(fp(async function jwt(i) { i.decorate('authenticate', requireUser); }));
+app.register(async function orders(instance) {
+  instance.addHook('onRequest', instance.authenticate);
+  instance.addHook('preHandler', tag);
+  instance.get('/', async () => []);
+}, { prefix: '/orders' });
+` });
+    const orders = r.model.contexts?.find(c => c.name === 'orders');
+    assert.deepStrictEqual(orders?.ownHooks?.map(h => `${h.phase} ${h.text} ${h.decorator} ${h.kind} ${h.range.line}`), [
+      'onRequest instance.authenticate authenticate auth 8', 'preHandler tag null other 9',
+    ]);
+    assert.deepStrictEqual(orders?.decorators, ['authenticate']);
+    assert.deepStrictEqual([orders?.register?.call.line, orders?.register?.plugin?.line, orders?.register?.plugin?.column], [7, 7, 14]);
+    assert.strictEqual(r.model.contexts?.[0].register, null);
+  });
+
+  it('F3: a hook decorator a context cannot see is recorded with where it is declared, refused in an array or in addHook', () => {
+    const r = analyse({ 'app.js': `${HOOKS}const app = fastify();
+app.register(async function auth(i) { i.decorate('authenticate', requireUser); });
+app.register(async function orders(instance) {
+  instance.addHook('preHandler', instance.authenticate);
+  instance.get('/a', { onRequest: [instance.authenticate] }, async () => []);
+  instance.get('/b', { onRequest: instance.authenticate }, async () => []);
+});
+` });
+    const auth = r.model.contexts?.find(c => c.name === 'auth');
+    const orders = r.model.contexts?.find(c => c.name === 'orders');
+    assert.deepStrictEqual(orders?.undefinedHooks?.map(h => `${h.phase} ${h.text} ${h.refused} ${h.declaredAt?.line} ${h.declaredIn === auth?.id}`), ['preHandler instance.authenticate true 6 true']);
+    assert.deepStrictEqual(r.model.routes.map(x => `${x.path} ${(x.undefinedHooks ?? []).map(h => `${h.phase}:${h.refused}`).join(',')} [${x.chain.map(c => c.name).join(',')}]`), [
+      '/a onRequest:true []', '/b onRequest:false []',
+    ]);
+  });
+
+  it("F6/F12: a '/' route under a prefix has the prefix plus '/' as an alias; a GET makes a HEAD route unless told not to", () => {
+    const r = analyse({ 'app.js': `${HOOKS}const app = fastify();
+app.register(async function orders(instance) {
+  instance.get('/', async () => []);
+  instance.get('', async () => []);
+  instance.get('/x', { exposeHeadRoute: false }, async () => []);
+  instance.get('/y', { exposeHeadRoutes: false }, async () => []);
+  instance.route({ method: ['GET', 'HEAD'], url: '/z', handler: async () => [] });
+}, { prefix: '/orders' });
+` });
+    assert.deepStrictEqual(r.model.routes.map(x => `${x.method} ${x.path} ${(x.aliases ?? []).join(',')} ${x.impliedHead ?? false}`), [
+      'GET /orders /orders/ true', 'GET /orders  true', 'GET /orders/x  false', 'GET /orders/y  true', 'GET /orders/z  false', 'HEAD /orders/z  false',
+    ]);
+  });
+
+  it('F12: fastify({ exposeHeadRoutes: false }) makes no HEAD routes, in child contexts too', () => {
+    const r = analyse({ 'app.js': `${HOOKS}const app = fastify({ exposeHeadRoutes: false });
+app.register(async function orders(instance) { instance.get('/orders', async () => []); });
+` });
+    assert.deepStrictEqual(r.model.routes.map(x => x.impliedHead ?? false), [false]);
+  });
+
+  it('F16: an auth hook reading request.body in onRequest is recorded where it is put, with the read', () => {
+    const r = analyse({ 'app.js': `${HOOKS}const app = fastify();
+async function checkKey(request, reply) { if (request.body?.key !== 'k') return reply.code(401).send(); }
+app.post('/a', { onRequest: checkKey }, async () => ({}));
+app.post('/b', { preHandler: checkKey }, async () => ({}));
+` });
+    assert.deepStrictEqual(r.model.routes.map(x => (x.bodyBeforeParse ?? []).map(b => `${b.hook} ${b.phase} ${b.level} ${b.at.line}:${b.at.column} ${b.read.line} ${b.stopsAll}`)), [
+      ['checkKey onRequest route 7:29 6 true'], [],
+    ]);
+  });
+
+  it('the app origin carries the Fastify version the workspace declares', () => {
+    const r = analyse({ 'package.json': JSON.stringify({ dependencies: { fastify: '^4.28.1' } }), 'app.js': "const app = require('fastify')();\napp.get('/', async () => 'ok');\n" });
+    assert.strictEqual(r.model.origins[0].frameworkVersion, '4.28.1');
+  });
+
+  it('F4: getDecorator(symbol) reads what an fp plugin decorated under that Symbol() (fastify/demo): a role check it holds sends 403', () => {
+    expectRoutes({ 'app.js': `${HOOKS}const kChecker = Symbol('app.checker');
+const app = fastify();
+app.register(fp(async function authorization(instance) {
+  function ensureHasRole(request, reply, role) { if (!request.headers['x-roles']?.includes(role)) { reply.status(403).send('not authorized'); } }
+  instance.decorate(kChecker, { async ensureIsAdmin(request, reply) { return ensureHasRole(request, reply, 'admin'); } });
+}));
+app.register(async function tasks(instance) {
+  const checker = instance.getDecorator(kChecker);
+  instance.delete('/tasks/:id', { preHandler: checker.ensureIsAdmin }, async () => null);
+  instance.get('/tasks', async () => []);
+});
+` }, ['DELETE /tasks/:id [ensureIsAdmin] 🔒', 'GET /tasks [] ⚠']);
+  });
 });

@@ -207,7 +207,7 @@ app.use(r.routes());
 r.get('/x', h);
 app.use(r.routes());
 ` });
-    assert.deepStrictEqual(r.contexts, [{ id: 'koa:1', parent: null, prefix: '/api', encapsulated: false, file: 'app.js', line: 7 }]);
+    assert.deepStrictEqual(r.contexts, [{ id: 'koa:1', parent: null, prefix: '/api', encapsulated: false, file: 'app.js', line: 7, framework: 'koa' }]);
     assert.strictEqual(r.routes[0].context, 'koa:1');
     assert.deepStrictEqual(r.routes[0].chain, []);
   });
