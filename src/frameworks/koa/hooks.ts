@@ -129,7 +129,9 @@ export class KoaRecorder extends RecorderLog<KoaApp | KoaRouter> implements Eval
       const named = args.length >= 3 && asString(args[1].value) !== null && asString(args[0].value) !== null;
       const name = named ? asString(args[0].value) : null;
       const at = named ? 1 : 0;
-      if (args[at]) addRoute(router, verbs, name, pathOf(args[at].value), args.slice(at + 1), site);
+      // An array of paths registers one layer per path, in order.
+      const paths = args[at]?.value.t === 'arr' ? args[at].value.items.map(i => i.value) : args[at] ? [args[at].value] : [];
+      for (const p of paths) addRoute(router, verbs, name, pathOf(p), args.slice(at + 1), site);
       return self;
     }
     return undefined;

@@ -129,6 +129,13 @@ app.use(r.middleware());
 ` }, ['GET /v1 [requireUser] 🔒', 'GET /v1/invoices [requireUser] 🔒']);
   });
 
+  it('an array of paths registers one route per path', () => {
+    expectRoutes({ 'app.js': `${HEAD}const r = new Router({ prefix: '/api' });
+r.get(['/a', '/b'], requireUser, h);
+app.use(r.routes());
+` }, ['GET /api/a [requireUser] 🔒', 'GET /api/b [requireUser] 🔒']);
+  });
+
   it('koa-compose arrays run in their position, at app and at route level', () => {
     expectRoutes({ 'app.js': `${HEAD}const compose = require('koa-compose');
 const guard = compose([log, requireUser]);
