@@ -51,8 +51,12 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
     let n = numbers.get(r);
     if (n === undefined) {
       numbers.set(r, (n = numbers.size + 1));
+      const pkg = ctx.packageVersionSource(r.site.file, r.pkg);
       out.contexts.push({
         id: `koa:${n}`, parent: null, prefix: r.prefix, encapsulated: false, file: ctx.rel(r.site.file), line: r.site.span.line, framework: 'koa',
+        routerPackage: { name: r.pkg, version: pkg?.version ?? null, from: pkg?.from ?? null },
+        pathlessUses: r.stack.filter(l => l.kind === 'use' && l.pathless)
+          .flatMap(l => l.fns.map(f => ({ name: middlewareName(f), prefix: l.path, range: argRange(f, ctx) }))),
       });
     }
     return `koa:${n}`;
@@ -158,6 +162,8 @@ function mountLayer(w: Walk, name: string, prefix: string, range: SourceRange): 
 }
 
 function addRoutes(router: KoaRouter, mount: string, ran: readonly Ran[], w: Walk, notes: string[]): void {
+  // Every router an app runs is a context, also one holding only routers nested in it (its clones, K5).
+  w.contextOf(router);
   router.stack.forEach((layer, i) => {
     if (layer.kind === 'route') for (const method of layer.methods) addRoute(router, i, method, mount, ran, w, notes);
   });

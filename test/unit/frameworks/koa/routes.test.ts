@@ -214,7 +214,9 @@ app.use(r.routes());
 r.get('/x', h);
 app.use(r.routes());
 ` });
-    assert.deepStrictEqual(r.contexts, [{ id: 'koa:1', parent: null, prefix: '/api', encapsulated: false, file: 'app.js', line: 7, framework: 'koa' }]);
+    const [c] = r.contexts!;
+    assert.deepStrictEqual([c.id, c.parent, c.prefix, c.encapsulated, c.file, c.line], ['koa:1', null, '/api', false, 'app.js', 7]);
+    assert.strictEqual(r.model.contexts![0].framework, 'koa');
     assert.strictEqual(r.routes[0].context, 'koa:1');
     assert.deepStrictEqual(r.routes[0].chain, []);
   });
@@ -253,5 +255,30 @@ app.use(r.routes());
 `;
     expectRoutes({ 'package.json': '{ "dependencies": { "@koa/router": "^13.1.1" } }', 'app.js': app('@koa/router') }, ['GET /t/:tenant/billing [requireUser] 🔒']);
     expectRoutes({ 'package.json': '{ "dependencies": { "koa-router": "^14.0.0" } }', 'app.js': app('koa-router') }, ['GET /t/:tenant/billing [] ⚠']);
+  });
+
+  it("K12: each router's context names its package, version and where it was read, and its path-less use() layers with their prefix", () => {
+    const r = analyse({
+      'package.json': '{ "dependencies": { "@koa/router": "^15.0.0" } }',
+      'package-lock.json': '{ "lockfileVersion": 3, "packages": { "node_modules/@koa/router": { "version": "15.7.0" } } }',
+      'app.js': `${HEAD}const api = new Router({ prefix: '/api' });
+api.use(requireUser);
+api.get('/secret', h);
+const parent = new Router();
+const kids = new Router();
+kids.use(requireUser);
+kids.get('/x', h);
+parent.use('/kids', kids.routes());
+app.use(api.routes());
+app.use(parent.routes());
+`,
+    });
+    const contexts = r.model.contexts!.map(c => ({ line: c.line, prefix: c.prefix, pkg: c.routerPackage, uses: c.pathlessUses!.map(u => `${u.name} ${u.prefix}`) }));
+    const pkg = { name: '@koa/router', version: '15.7.0', from: 'lock' };
+    assert.deepStrictEqual(contexts, [
+      { line: 7, prefix: '/api', pkg, uses: ['requireUser /api'] },
+      { line: 10, prefix: '', pkg, uses: ['requireUser /kids'] },
+      { line: 11, prefix: '', pkg, uses: ['requireUser '] },
+    ]);
   });
 });
