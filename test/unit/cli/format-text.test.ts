@@ -23,4 +23,17 @@ app.use('/\u009b2J', require('express').Router().get('/x', (req, res) => res.end
     assert.strictEqual(formatText(r, false, ['express', 'koa']).split('\n')[0], 'No Express or Koa app found.');
     assert.strictEqual(formatText(r, false, ['express', 'fastify', 'koa']).split('\n')[0], 'No Express, Fastify or Koa app found.');
   });
+
+  it("marks a Koa chain entry whose code runs after await next() (K9)", () => {
+    const r = analyse({ 'app.js': `const Koa = require('koa');
+const Router = require('@koa/router');
+async function checkUser(ctx, next) { await next(); if (!ctx.state.user) ctx.status = 401; }
+const app = new Koa();
+const router = new Router();
+app.use(checkUser);
+router.post('/delete', async (ctx) => { ctx.body = 'gone'; });
+app.use(router.routes());
+` });
+    assert.ok(formatText(r, false, ['koa']).includes('    checkUser (after next()) → handler\n'), formatText(r, false, ['koa']));
+  });
 });
