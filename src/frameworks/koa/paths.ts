@@ -2,7 +2,7 @@
 // earlier layer of a stack matches every request a route matches. Routes and use-paths match
 // case-insensitively and segment-bounded (K11, K15, @koa/router's defaults); koa-mount's prefix is a
 // case-sensitive segment-bounded prefix of the path.
-import { patternCovers, prefixCovers, samplePath } from '../shared/paths';
+import { mountSegments, patternCoversSegments, prefixCoversSegments, routeSegments, samplePath, unknownSegment } from '../shared/paths';
 import type { KoaLayer } from './objects';
 
 /** A prefix as the routers keep it: `router.prefix('/api/')` drops the trailing slash. */
@@ -35,20 +35,37 @@ export function useMatching(pkg: string, version: string | null): UseMatching {
   return pkg === '@koa/router' && /^14\.0\.0\b/.test(version) ? 'raw' : 'segment';
 }
 
-/** Whether a use layer runs for every request the route with full path `route` matches (both under the same mount). */
-export function useCovers(layer: KoaLayer, route: string, matching: UseMatching = 'segment'): boolean {
+/** A route's full path with its matching segments, computed once for the many layers it is compared with. */
+export interface RoutePath {
+  path: string;
+  segs: string[];
+}
+
+/** The matching segments of a route path (shared/paths.ts tokens; a piece the analyser could not read covers nothing). */
+export function routePath(path: string): RoutePath {
+  return { path, segs: routeSegments([], path, 'unknown', () => unknownSegment('route')) };
+}
+
+/** The matching segments of a layer's path, as a use prefix or a route pattern. */
+export function layerSegments(layer: KoaLayer): string[] {
+  const unknown = () => unknownSegment('layer');
+  return layer.kind === 'use' ? mountSegments([], layer.path, unknown) : routeSegments([], layer.path, 'unknown', unknown);
+}
+
+/** Whether a use layer (with its segments) runs for every request the route matches (both under the same mount). */
+export function useCovers(layer: KoaLayer, segs: readonly string[], route: RoutePath, matching: UseMatching = 'segment'): boolean {
   if (matching === 'raw') {
     // koa-router registers a path-less use as '([^/]*)' after its prefixes.
     const source = layer.pathless ? `${layer.path}([^/]*)` : layer.path;
-    try { return new RegExp(source).test(samplePath(route)); } catch { return false; }
+    try { return new RegExp(source).test(samplePath(route.path)); } catch { return false; }
   }
   if (layer.pathless && layer.path === '') return true;
-  return prefixCovers(layer.path, route);
+  return prefixCoversSegments(segs, route.segs, false);
 }
 
-/** Whether an earlier route layer matches every request to `route` with `method` (K7: first match in stack order). */
-export function routeCovers(layer: KoaLayer, route: string, method: string): boolean {
-  return methodMatches(layer.methods, method) && patternCovers(layer.path, route);
+/** Whether an earlier route layer (with its segments) matches every request to the route with `method` (K7: first match in stack order). */
+export function routeCovers(layer: KoaLayer, segs: readonly string[], route: RoutePath, method: string): boolean {
+  return methodMatches(layer.methods, method) && patternCoversSegments(segs, route.segs, false);
 }
 
 /** Whether a layer registered for `methods` answers `method` (a GET layer answers HEAD, K10). */

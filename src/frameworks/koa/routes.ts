@@ -13,7 +13,7 @@ import { middlewareName } from './middleware-kind';
 import { type KoaApp, type KoaLayer, type KoaRouter, type UnlessRules, fnOf, koaHost } from './objects';
 import { type KoaPathSyntax, routerSyntax } from './path-matcher';
 import { KOA_CONTEXT } from './request-shape';
-import { type UseMatching, joinMount, routeCovers, underMount, useCovers, useMatching } from './paths';
+import { type RoutePath, type UseMatching, joinMount, layerSegments, routeCovers, routePath, underMount, useCovers, useMatching } from './paths';
 
 export interface KoaWalk {
   routes: ModelRoute[];
@@ -42,6 +42,8 @@ interface Walk {
   routers: Set<KoaRouter>;
   /** How the version of the router that made a layer matches its use-path (K11). */
   useMatching(router: KoaRouter): UseMatching;
+  /** A layer's matching segments, computed once per walk (every later route compares with them). */
+  segments(layer: KoaLayer): string[];
 }
 
 export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg: Arg) => KoaClassification, ctx: AdapterContext): KoaWalk {
@@ -66,6 +68,12 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
   for (const a of apps) for (const m of a.middleware) collectMounted(m, mountedApps, new Set());
   const reached = new Set<KoaRouter>();
   const matching = new Map<KoaRouter, UseMatching>();
+  const layerSegs = new Map<KoaLayer, string[]>();
+  const segments = (l: KoaLayer): string[] => {
+    let segs = layerSegs.get(l);
+    if (!segs) layerSegs.set(l, (segs = layerSegments(l)));
+    return segs;
+  };
   const useMatchingOf = (r: KoaRouter): UseMatching => {
     let m = matching.get(r);
     if (!m) matching.set(r, (m = useMatching(r.pkg, ctx.packageVersionSource(r.site.file, r.pkg)?.version ?? null)));
@@ -75,7 +83,7 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
     const version = ctx.packageVersionSource(app.site.file, 'koa')?.version;
     const w: Walk = {
       classify, ctx, major: version ? parseInt(version, 10) : null, app: out.stacks.length, layers: [], out, contextOf, reached,
-      routers: new Set(), useMatching: useMatchingOf,
+      routers: new Set(), useMatching: useMatchingOf, segments,
     };
     walkMiddleware(app.middleware, '', [], w, new Set([app]));
     out.stacks.push(w.layers);
@@ -89,7 +97,7 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
   for (const r of hosts) {
     if (r.kind !== 'router' || reached.has(r) || nested.has(r) || !r.stack.some(l => l.kind === 'route')) continue;
     const w: Walk = {
-      classify, ctx, major: null, app: out.stacks.length, layers: [], out, contextOf, reached, routers: new Set([r]), useMatching: useMatchingOf,
+      classify, ctx, major: null, app: out.stacks.length, layers: [], out, contextOf, reached, routers: new Set([r]), useMatching: useMatchingOf, segments,
     };
     const note = `router created at ${ctx.rel(r.site.file)}:${r.site.span.line} is not mounted on any app the analyser found`;
     addRoutes(r, '', [], w, [note]);
@@ -206,6 +214,13 @@ function addRoute(router: KoaRouter, index: number, method: string, mount: strin
   const path = joinMount(mount, layer.path);
   const range = w.ctx.range(layer.site.file, layer.site.span);
   const chain = new Chain(w, range, path, method);
+  // The route's path as seen inside each koa-mount prefix it is compared under, made once per prefix.
+  const inside = new Map<string, RoutePath>();
+  const localPath = (m: string): RoutePath => {
+    let p = inside.get(m);
+    if (!p) inside.set(m, (p = routePath(local(path, m))));
+    return p;
+  };
   let going = true;
   for (const r of ran) {
     if (!going) break;
@@ -218,10 +233,10 @@ function addRoute(router: KoaRouter, index: number, method: string, mount: strin
         chain.stoppedBy = { name, range: argRange(r.arg, w.ctx) ?? range, why: `${name} never calls next(): every request under ${r.mount || '/'} ends there` };
       }
     } else if (underMount(r.mount, path)) {
-      going = runRouter(r.router.stack, r.router.stack.length, local(path, r.mount), method, r.mount, chain, w, true);
+      going = runRouter(r.router.stack, r.router.stack.length, localPath(r.mount), method, r.mount, chain, w, true);
     }
   }
-  if (going) going = runRouter(router.stack, index, layer.path, method, mount, chain, w, false);
+  if (going) going = runRouter(router.stack, index, localPath(mount), method, mount, chain, w, false);
   const routeLevel = layer.fns.slice(0, -1);
   if (going) for (const f of [...paramFns(layer), ...flat(routeLevel)]) if (!(going = chain.push(f, 'route', mount, false))) break;
   const handlerArg = layer.fns[layer.fns.length - 1];
@@ -246,16 +261,23 @@ function addRoute(router: KoaRouter, index: number, method: string, mount: strin
 const NO_FACTS: ModelRoute['facts'] = { readsBody: null, readsIdentity: null };
 
 /**
- * Runs the layers of a router stack before `end` that match `path` (the path inside the router's
+ * Runs the layers of a router stack before `end` that match `route` (its path inside the router's
  * mount) and `method`, as the router's dispatch composes them: every matching use layer and route in
  * stack order. An earlier router runs only when one of its routes matches (`needsRoute`, K3); a
  * matching route whose functions do not all call next() ends the request there (K6, K7).
  * Returns false when the request goes no further.
  */
-function runRouter(stack: readonly KoaLayer[], end: number, path: string, method: string, mount: string, chain: Chain, w: Walk, needsRoute: boolean): boolean {
-  const matched = stack.slice(0, end).filter(l => (l.kind === 'use' ? useCovers(l, path, w.useMatching(l.owner)) : routeCovers(l, path, method)));
-  if (needsRoute && !matched.some(l => l.kind === 'route')) return true;
-  for (const l of matched) {
+function runRouter(
+  stack: readonly KoaLayer[], end: number, route: RoutePath, method: string, mount: string, chain: Chain, w: Walk, needsRoute: boolean,
+): boolean {
+  const hits = (l: KoaLayer) => (l.kind === 'use'
+    ? useCovers(l, w.segments(l), route, w.useMatching(l.owner))
+    : routeCovers(l, w.segments(l), route, method));
+  // Most earlier routers have no route for this path: checking their routes first skips their use layers.
+  if (needsRoute && !stack.some((l, i) => i < end && l.kind === 'route' && hits(l))) return true;
+  for (let i = 0; i < end; i++) {
+    const l = stack[i];
+    if (!hits(l)) continue;
     const fns = [...paramFns(l), ...flat(l.fns)];
     if (l.kind === 'use') {
       for (const f of fns) if (!chain.push(f, 'router', mount, false)) return false;
