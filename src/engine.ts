@@ -5,9 +5,10 @@ import { AnalyseOptions, FullAnalysis, WorkspaceAnalyser, analyseWith } from './
 import type { SevenStopsConfig } from './core/config';
 import { expressAdapter } from './frameworks/express';
 import { fastifyAdapter } from './frameworks/fastify';
+import { koaAdapter } from './frameworks/koa';
 import { allRules } from './rules';
 
-export const adapters = [expressAdapter, fastifyAdapter];
+export const adapters = [expressAdapter, fastifyAdapter, koaAdapter];
 
 /** Analyses one folder with every framework and rule. */
 export function analyseFolder(root: string, options: AnalyseOptions = {}): FullAnalysis {

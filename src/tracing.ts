@@ -5,9 +5,9 @@ import type { RequestDispatcher, Trace, TraceInput } from './core/trace';
 import { traceRequest } from './core/trace';
 import { expressDispatcher } from './frameworks/express/dispatch';
 import { fastifyDispatcher } from './frameworks/fastify/dispatch';
+import { koaDispatcher } from './frameworks/koa/dispatch';
 
-// TODO(koa): its dispatcher goes here as its adapter lands (the Koa router stack per K11/K12/K15).
-const dispatchers: Partial<Record<Framework, RequestDispatcher>> = { express: expressDispatcher, fastify: fastifyDispatcher };
+const dispatchers: Partial<Record<Framework, RequestDispatcher>> = { express: expressDispatcher, fastify: fastifyDispatcher, koa: koaDispatcher };
 
 /** Where `method path` goes in this analysis, each stack dispatched by its framework. */
 export function trace(analysis: TraceInput | (AnalysisResult & { model: AnalysisModel }), method: string, path: string): Trace {

@@ -25,7 +25,9 @@ export function formatText(r: AnalysisResult, color: boolean, frameworks: readon
     lines.push(`${indent}${STOP_GLYPHS[3]} ${p(route.method).padEnd(6)} ${p(route.path)}  ${verdict}  ${c('2', `${p(route.file)}:${route.line}`)}`);
     // A guard has no handler: a request it lets through goes on to the later routes it guards.
     const then = route.guards ? (route.guards.length ? ' → next matching route' : '') : ' → handler';
-    const chain = hasPhases(route.chain) ? phasedChain(route.chain, p) : route.chain.map(x => p(x.name)).join(' → ');
+    // Koa code after `await next()` runs once the handler has: said where it matters (K9).
+    const entry = (x: Route['chain'][number]) => (x.when === 'after' ? `${p(x.name)} (after next())` : p(x.name));
+    const chain = hasPhases(route.chain) ? phasedChain(route.chain, p) : route.chain.map(entry).join(' → ');
     if (route.chain.length) lines.push(`${indent}    ${c('2', chain + then)}`);
     for (const g of route.guards ?? []) lines.push(`${indent}    ${c('2', `guards ${p(g.method)} ${p(g.path)}  ${p(g.file)}:${g.line}`)}`);
     for (const line of exemptionLines(route)) lines.push(`${indent}    ${c('2', line)}`);

@@ -4,6 +4,7 @@ import type { EvaluationHooks } from './evaluate';
 import type { FolderEntry } from './folders';
 import type { Span } from './ir';
 import type { Annotation, AppInfo, Framework, ModelContext, OrderedLayer, ModelRoute, SourceRange, StackOrigin } from './model';
+import type { PackageVersion } from './package-version';
 import type { PathMatcher } from './path-matcher';
 import type { Arg, Owner, Site, Value } from './values';
 
@@ -16,6 +17,13 @@ export interface AdapterContext {
   range(file: string, span: Span): SourceRange;
   /** The declared or installed version of a package, seen from a file (null when unknown). */
   packageVersion(fromFile: string, pkg: string): string | null;
+  /**
+   * The version of a package seen from a file and where it was read: installed (node_modules), a
+   * lock file, or the lowest version a package.json range declares, each searched up to the root in
+   * that order (package-version.ts). For adapters that report which (Koa: K11/K12 changed within a
+   * major); packageVersion keeps its nearest-folder-first answer, which Express and Fastify report.
+   */
+  packageVersionSource(fromFile: string, pkg: string): PackageVersion | null;
   /**
    * Remembers a fact derived from one IR object (a function, a module) across runs: the IR of an
    * unchanged file is the same object next run, so re-analysis after an edit recomputes only the

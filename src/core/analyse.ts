@@ -13,6 +13,7 @@ import { lowerSource } from './lower';
 import { ModuleRecord, ReplayInvalidated } from './module-reuse';
 import { loweredRange } from './parse-source';
 import { PackageConstants, type PkgValue } from './package-constants';
+import { type PackageVersion, findPackageVersion } from './package-version';
 import { literalPaths } from './path-matcher';
 import type {
   AnalysisModel, AnalysisResult, Annotation, AppInfo, Finding, ModelContext, ModelRoute, OrderedLayer, Skipped, SourceRange, StackOrigin,
@@ -54,6 +55,7 @@ interface CachedFile {
 export class WorkspaceAnalyser {
   private readonly cache = new Map<string, CachedFile>();
   private readonly versions = new Map<string, string | null>();
+  private readonly versionSources = new Map<string, PackageVersion | null>();
   /** The last discovery, reused until files are created or deleted (null: walk the folder again). */
   private discovery: Discovery | null = null;
   /** Files whose disk contents changed since the last run (null: re-read every file). */
@@ -118,6 +120,7 @@ export class WorkspaceAnalyser {
     this.discovery = discovery;
     if (this.changed) this.changed = new Set();
     this.versions.clear();
+    this.versionSources.clear();
     const ctx = this.adapterContext(root, rel);
     const resolver = new ModuleResolver(root, f => modules.has(f));
     const starts = this.startsFor(modules, resolver, trusted !== null);
@@ -199,6 +202,11 @@ export class WorkspaceAnalyser {
         return r;
       },
       packageVersion: (fromFile, pkg) => this.packageVersion(root, path.dirname(fromFile), pkg),
+      packageVersionSource: (fromFile, pkg) => {
+        const key = `${path.dirname(fromFile)}\0${pkg}`;
+        if (!this.versionSources.has(key)) this.versionSources.set(key, findPackageVersion(root, path.dirname(fromFile), pkg));
+        return this.versionSources.get(key)!;
+      },
       memo: <K extends object, V>(table: string, key: K, make: () => V): V => {
         let t = this.memo.get(table);
         if (!t) this.memo.set(table, (t = new WeakMap()));

@@ -381,6 +381,17 @@ export interface ModelContext extends RoutingContext {
   undefinedHooks?: UndefinedHook[];
   /** The `register()` call that created it and its plugin argument; null for a root or a context no call in the code creates (autoload). */
   register?: { call: SourceRange; plugin: SourceRange | null } | null;
+  /**
+   * Koa: the router package the router comes from, its version and where that was read (installed,
+   * a lock file, or the declared range; null when none says): use-paths match differently by version (K11, K12).
+   */
+  routerPackage?: { name: string; version: string | null; from: 'installed' | 'lock' | 'declared' | null };
+  /**
+   * Koa: the `use()` layers in the router's stack written without a path, in order, with the prefix
+   * they sit under ('' for none: the router's prefix, or the use-path of a router it was nested in).
+   * On @koa/router 14.0.0-15.7.0 and koa-router 14 a case variant of a non-empty prefix skips them (K12).
+   */
+  pathlessUses?: { name: string; prefix: string; range: SourceRange | null }[];
 }
 
 export interface StackOrigin {

@@ -6,6 +6,7 @@ import { matchMounted, matchPath } from '../../core/path-matcher';
 import type { Dispatch, RequestDispatcher, TraceRequest } from '../../core/trace';
 import { readable } from '../../core/trace';
 import type { PathMatcher } from '../../core/path-matcher';
+import { dispatchInOrder } from '../shared/ordered-dispatch';
 import { expressPathsOf } from './path-matcher';
 
 export const expressDispatcher: RequestDispatcher = {
@@ -19,37 +20,13 @@ function matcherOf(model: AnalysisModel, app: number): PathMatcher {
   return expressPathsOf(model.origins[app]);
 }
 
-/** Express's dispatch over one app's flattened stack: middleware by prefix, routes by method + pattern. */
+/** Express's dispatch over one app's flattened stack: middleware by prefix (error handlers never on the way in), routes by method + pattern. */
 function dispatch(model: AnalysisModel, app: number, req: TraceRequest): Dispatch {
-  const stack = model.stacks[app];
   const paths = matcherOf(model, app);
-  const matches = stack.filter(l => l.kind === 'route' && l.route !== undefined)
-    .map(l => ({ route: model.routes[l.route!], params: routeParams(paths, model.routes[l.route!], req) }))
-    .filter((m): m is { route: ModelRoute; params: Record<string, string> } => m.params !== null);
-  const ranBefore: OrderedLayer[] = [];
-  let endedBy: OrderedLayer | null = null;
-  let answer: { route: ModelRoute; params: Record<string, string> } | null = null;
-  for (const l of stack) {
-    if (l.kind === 'middleware' && l.layerKind !== 'error-handler' && prefixMatches(paths, l, req.path)) {
-      ranBefore.push(l);
-      if (l.terminal) { endedBy = l; break; }
-    } else if (l.kind === 'route') {
-      const m = matches.find(x => x.route === model.routes[l.route!]);
-      // An earlier matching route that calls next() shows up in a later match's chain (E12, E22).
-      if (m && !matches.some(x => x.route.order > m.route.order && runsInChainOf(m.route, x.route))) { answer = m; break; }
-    }
-  }
-  // A catch-all before the matching route: the route is reported, ended early.
-  if (endedBy && !answer) {
-    const behind = matches.find(m => m.route.order > endedBy!.order) ?? null;
-    if (behind) answer = behind;
-  }
-  const later = answer ? matches.filter(m => m.route.order > answer!.route.order).map(m => m.route) : [];
-  return { answer: answer?.route ?? null, params: answer?.params ?? {}, ranBefore, endedBy, later };
-}
-
-function runsInChainOf(earlier: ModelRoute, later: ModelRoute): boolean {
-  return later.chainRanges.some(r => !!r && r.file === earlier.range.file && r.line >= earlier.range.line && r.endLine <= earlier.range.endLine);
+  return dispatchInOrder(model, app, {
+    routeParams: r => routeParams(paths, r, req),
+    layerRuns: l => l.layerKind !== 'error-handler' && prefixMatches(paths, l, req.path),
+  });
 }
 
 function routeParams(paths: PathMatcher, r: ModelRoute, req: TraceRequest): Record<string, string> | null {

@@ -3,9 +3,10 @@
 // handlers (5), and inside handlers the sites that serialize (6) or write to the socket (7).
 import type { AdapterContext } from '../../core/adapter';
 import type { Expr, FnIR, Span, Stmt } from '../../core/ir';
-import type { Annotation, LifecyclePhase, ModelRoute, SourceRange, Stop } from '../../core/model';
+import type { Annotation, LifecyclePhase, ModelRoute, Stop } from '../../core/model';
 import type { Arg, Site } from '../../core/values';
 import { alternatives } from '../../core/values';
+import { AnnotationSink } from '../shared/annotation-sink';
 import type { StopSite } from '../shared/recorder-log';
 import { hookName } from './hook-kind';
 import { type FastifyContext, PHASE_STOPS, type RouteRecord, descendants } from './objects';
@@ -18,21 +19,13 @@ const DRAIN = new Set(['hijack', 'sendFile', 'download']);
 export function annotate(
   roots: readonly FastifyContext[], stopSites: readonly StopSite[], routes: ModelRoute[], routesPerRecord: ReadonlyMap<RouteRecord, number>, ctx: AdapterContext,
 ): Annotation[] {
-  const out: Annotation[] = [];
-  const seen = new Map<string, Annotation>();
-  /** The annotation at `range` for `stop`: the one made first there, or a new one. */
-  const at = (range: SourceRange, stop: Stop, label: string): Annotation => {
-    const key = `${range.file}:${range.line}:${range.column}:${stop}`;
-    let a = seen.get(key);
-    if (!a) { a = { ...range, stop, label }; seen.set(key, a); out.push(a); }
-    return a;
-  };
-  const add = (site: Site, stop: Stop, label: string) => at(ctx.range(site.file, site.span), stop, label);
-  for (const a of stopSites) add(a.site, a.stop, a.label);
-  for (const r of routes) at(r.range, 3, `${r.method} ${r.path}`);
+  const sink = new AnnotationSink(ctx);
+  const add = (site: Site | null, stop: Stop, label: string) => sink.add(site, stop, label);
+  sink.stopsAndRoutes(stopSites, routes);
   const routesOf = (r: RouteRecord) => routesPerRecord.get(r) ?? 0;
   const hook = (phase: LifecyclePhase, fn: Arg, site: Site, routeCount: number, level: 'app' | 'context' | 'route') => {
     const a = add(fn.site ?? site, PHASE_STOPS[phase], `${phase} · ${hookName(fn)}`);
+    if (!a) return;
     // One addHook call run in two contexts (a plugin registered twice) reaches the routes of both.
     a.reach = a.reach ? { routes: a.reach.routes + routeCount, level: a.reach.level } : { routes: routeCount, level };
     a.phase = phase;
@@ -54,7 +47,7 @@ export function annotate(
       }
     }
   }
-  return out;
+  return sink.out;
 }
 
 interface BodySite { span: Span; stop: Stop; label: string }

@@ -72,6 +72,7 @@ export async function compareRoutes(analysed: Route[], app: RuntimeApp, profile:
     if (!chainAgrees) {
       problems.push(`${key}: analyser chain ${show(chain)}, runtime ran ${show(ranBefore)} before the handler (${truth.method} ${withHeader ? 'with' : 'without'} auth)`);
     }
+    problems.push(...compareWhen(key, a, truth, sourceName));
     if (profile.comparesAfterHandler) {
       const after = (a.afterHandler ?? []).map((c) => c.name);
       const ranAfter = truth.reached.after.map(sourceName);
@@ -95,6 +96,22 @@ export async function compareRoutes(analysed: Route[], app: RuntimeApp, profile:
     }
   }
   return problems;
+}
+
+/** How a runtime trace shows code of `name` that ran after `await next()` and changed the response (koa/tracing.ts). */
+const AFTER_MARK = ':after';
+
+/**
+ * The onion (K9): a chain entry whose code after `await next()` changed the response in one of the
+ * probes must say `when: 'after'`. One way only: code after next() that leaves the response alone
+ * (a logger), or changes it only for other requests, leaves no mark.
+ */
+function compareWhen(key: string, a: Route, truth: RouteTruth, sourceName: (runtimeName: string) => string): string[] {
+  const marked = new Set([...truth.withAuth.trace, ...truth.withoutAuth.trace]
+    .filter((n) => n.endsWith(AFTER_MARK)).map((n) => sourceName(n.slice(0, -AFTER_MARK.length))));
+  return a.chain
+    .filter((c) => marked.has(c.name) && c.when !== 'after')
+    .map((c) => `${key}: ${c.name} changed the response after await next(), analyser when=${c.when ?? '(absent)'}`);
 }
 
 /**

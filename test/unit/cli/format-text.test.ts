@@ -49,4 +49,17 @@ app.register(async function admin(instance) {
       '',
     ].join('\n'));
   });
+
+  it("marks a Koa chain entry whose code runs after await next() (K9)", () => {
+    const r = analyse({ 'app.js': `const Koa = require('koa');
+const Router = require('@koa/router');
+async function checkUser(ctx, next) { await next(); if (!ctx.state.user) ctx.status = 401; }
+const app = new Koa();
+const router = new Router();
+app.use(checkUser);
+router.post('/delete', async (ctx) => { ctx.body = 'gone'; });
+app.use(router.routes());
+` });
+    assert.ok(formatText(r, false, ['koa']).includes('    checkUser (after next()) → handler\n'), formatText(r, false, ['koa']));
+  });
 });

@@ -28,9 +28,9 @@ describe('seven-stops scan', () => {
   });
 
   it('names the frameworks it understands in its help and when a folder holds no app', () => {
-    assert.match(cli(['--help']).stdout, /^Shows every Express or Fastify route with its middleware chain/m);
+    assert.match(cli(['--help']).stdout, /^Shows every Express, Fastify or Koa route with its middleware chain/m);
     withWorkspace({ 'index.js': 'module.exports = 1;\n' }, dir => {
-      assert.match(cli(['scan', dir, '--no-color']).stdout, /^No Express or Fastify app found\.$/m);
+      assert.match(cli(['scan', dir, '--no-color']).stdout, /^No Express, Fastify or Koa app found\.$/m);
     });
   });
 

@@ -1,4 +1,4 @@
-// What a handler reads from its request (the body, who is asking), for Express and Fastify alike.
+// What a handler reads from its request (the body, who is asking), for Express, Fastify and Koa alike.
 import * as assert from 'assert';
 import { analyse } from '../../workspace';
 
@@ -20,5 +20,20 @@ app.get('/plain', async (request) => { request.user = null; return 'ok'; });
 app.get('/me', (req, res) => res.json({ id: req.session.userId }));
 ` });
     assert.strictEqual(r.model.routes[0].facts.readsIdentity?.expr, 'req.session.userId');
+  });
+
+  it('Koa: ctx.request.body and ctx.state.user are read from the context; ctx.body is a write, not the request body', () => {
+    const r = analyse({ 'app.js': `const Koa = require('koa');
+const Router = require('@koa/router');
+const app = new Koa();
+const router = new Router();
+router.post('/orders', async (ctx) => { ctx.body = { by: ctx.state.user.id, items: ctx.request.body.items }; });
+router.get('/plain', async (ctx) => { ctx.body = 'ok'; });
+app.use(router.routes());
+` });
+    const [orders, plain] = r.model.routes;
+    assert.strictEqual(orders.facts.readsIdentity?.expr, 'ctx.state.user');
+    assert.strictEqual(orders.facts.readsBody?.line, 5);
+    assert.deepStrictEqual(plain.facts, { readsBody: null, readsIdentity: null });
   });
 });

@@ -1,0 +1,85 @@
+// Koa router path arithmetic: how a prefix is applied to a layer (Layer#setPrefix), and whether an
+// earlier layer of a stack matches every request a route matches. Routes and use-paths match
+// case-insensitively and segment-bounded (K11, K15, @koa/router's defaults); koa-mount's prefix is a
+// case-sensitive segment-bounded prefix of the path.
+import { mountSegments, patternCoversSegments, prefixCoversSegments, routeSegments, samplePath, unknownSegment } from '../shared/paths';
+import type { KoaLayer } from './objects';
+
+/** A prefix as the routers keep it: `router.prefix('/api/')` drops the trailing slash. */
+export function trimPrefix(prefix: string): string {
+  return prefix.replace(/\/$/, '');
+}
+
+/**
+ * A copy of `layer` with `prefix` in front of its path, as Layer#setPrefix does: a route or use
+ * registered as '/' becomes the prefix itself (`new Router({ prefix: '/todos' }).get('/')` is
+ * `/todos`); a path-less use covers everything under the prefix.
+ */
+export function layerWithPrefix(layer: KoaLayer, prefix: string): KoaLayer {
+  if (!prefix) return { ...layer };
+  const path = layer.pathless || layer.path !== '/' ? prefix + layer.path : prefix;
+  return { ...layer, path };
+}
+
+/**
+ * How a router version matches a use layer's path: `segment` (case-insensitive, segment-bounded:
+ * @koa/router 12, 13, 15) or `raw` (koa-router 14 and @koa/router 14.0.0 compile it with
+ * `new RegExp(path)`: unanchored and case-sensitive, `:name` literal, K11).
+ */
+export type UseMatching = 'segment' | 'raw';
+
+/** Which use matching a router package reads at `version` (null: not found, read as `segment`). */
+export function useMatching(pkg: string, version: string | null): UseMatching {
+  if (version === null) return 'segment';
+  if (pkg === 'koa-router' && parseInt(version, 10) === 14) return 'raw';
+  return pkg === '@koa/router' && /^14\.0\.0\b/.test(version) ? 'raw' : 'segment';
+}
+
+/** A route's full path with its matching segments, computed once for the many layers it is compared with. */
+export interface RoutePath {
+  path: string;
+  segs: string[];
+}
+
+/** The matching segments of a route path (shared/paths.ts tokens; a piece the analyser could not read covers nothing). */
+export function routePath(path: string): RoutePath {
+  return { path, segs: routeSegments([], path, 'unknown', () => unknownSegment('route')) };
+}
+
+/** The matching segments of a layer's path, as a use prefix or a route pattern. */
+export function layerSegments(layer: KoaLayer): string[] {
+  const unknown = () => unknownSegment('layer');
+  return layer.kind === 'use' ? mountSegments([], layer.path, unknown) : routeSegments([], layer.path, 'unknown', unknown);
+}
+
+/** Whether a use layer (with its segments) runs for every request the route matches (both under the same mount). */
+export function useCovers(layer: KoaLayer, segs: readonly string[], route: RoutePath, matching: UseMatching = 'segment'): boolean {
+  if (matching === 'raw') {
+    // koa-router registers a path-less use as '([^/]*)' after its prefixes.
+    const source = layer.pathless ? `${layer.path}([^/]*)` : layer.path;
+    try { return new RegExp(source).test(samplePath(route.path)); } catch { return false; }
+  }
+  if (layer.pathless && layer.path === '') return true;
+  return prefixCoversSegments(segs, route.segs, false);
+}
+
+/** Whether an earlier route layer (with its segments) matches every request to the route with `method` (K7: first match in stack order). */
+export function routeCovers(layer: KoaLayer, segs: readonly string[], route: RoutePath, method: string): boolean {
+  return methodMatches(layer.methods, method) && patternCoversSegments(segs, route.segs, false);
+}
+
+/** Whether a layer registered for `methods` answers `method` (a GET layer answers HEAD, K10). */
+export function methodMatches(methods: readonly string[], method: string): boolean {
+  return methods.includes('ALL') || methods.includes(method) || (method === 'HEAD' && methods.includes('GET'));
+}
+
+/** Whether koa-mount's `prefix` ('' for none) runs its app for requests to the full path `path`. */
+export function underMount(prefix: string, path: string): boolean {
+  return prefix === '' || path === prefix || path.startsWith(`${prefix}/`);
+}
+
+/** Joins a koa-mount prefix and a path inside the mounted app (`/admin` + `/users`). */
+export function joinMount(prefix: string, path: string): string {
+  if (!prefix) return path;
+  return path === '/' || path === '' ? prefix : prefix + path;
+}

@@ -1,0 +1,342 @@
+// Turns recorded Koa apps and routers into routes with their chains, walking each app the way Koa
+// runs a request: `app.use` entries in order (K1), a router's dispatch running the layers of its
+// stack that match the path, only when one of its routes matches path and method (K3, K4), a route
+// handler that awaits next() handing the request on (K1, K7). A route's chain is what runs before
+// its handler; code a middleware runs after `await next()` is marked `when: 'after'` (K9).
+import type { AdapterContext } from '../../core/adapter';
+import type { ChainEntry, ChainLevel, ModelContext, ModelRoute, OrderedLayer, SourceRange, StackOrigin } from '../../core/model';
+import type { Arg } from '../../core/values';
+import { samplePath } from '../shared/paths';
+import { handlerFacts } from '../shared/handler-facts';
+import type { KoaClassification } from './middleware-kind';
+import { middlewareName } from './middleware-kind';
+import { type KoaApp, type KoaLayer, type KoaRouter, type UnlessRules, fnOf, koaHost } from './objects';
+import { type KoaPathSyntax, routerSyntax } from './path-matcher';
+import { KOA_CONTEXT } from './request-shape';
+import { type RoutePath, type UseMatching, joinMount, layerSegments, routeCovers, routePath, underMount, useCovers, useMatching } from './paths';
+
+export interface KoaWalk {
+  routes: ModelRoute[];
+  stacks: OrderedLayer[][];
+  origins: StackOrigin[];
+  contexts: ModelContext[];
+}
+
+/** What ran before a point of an app's middleware: a middleware, or a router's dispatch, each under a koa-mount prefix. */
+type Ran =
+  | { kind: 'mw'; arg: Arg; mount: string }
+  | { kind: 'router'; router: KoaRouter; mount: string };
+
+interface Walk {
+  classify(arg: Arg): KoaClassification;
+  ctx: AdapterContext;
+  /** The app's Koa major (null: unknown): Koa 3 never runs a generator middleware, Koa 2 converts it (K14). */
+  major: number | null;
+  app: number;
+  layers: OrderedLayer[];
+  out: KoaWalk;
+  contextOf(router: KoaRouter): string;
+  /** Routers whose dispatch some app runs (the others are reported on their own). */
+  reached: Set<KoaRouter>;
+  /** Routers whose dispatch this app runs (their versions name its path syntax). */
+  routers: Set<KoaRouter>;
+  /** How the version of the router that made a layer matches its use-path (K11). */
+  useMatching(router: KoaRouter): UseMatching;
+  /** A layer's matching segments, computed once per walk (every later route compares with them). */
+  segments(layer: KoaLayer): string[];
+}
+
+export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg: Arg) => KoaClassification, ctx: AdapterContext): KoaWalk {
+  const out: KoaWalk = { routes: [], stacks: [], origins: [], contexts: [] };
+  const numbers = new Map<KoaRouter, number>();
+  const contextOf = (r: KoaRouter): string => {
+    let n = numbers.get(r);
+    if (n === undefined) {
+      numbers.set(r, (n = numbers.size + 1));
+      const pkg = ctx.packageVersionSource(r.site.file, r.pkg);
+      out.contexts.push({
+        id: `koa:${n}`, parent: null, prefix: r.prefix, encapsulated: false, file: ctx.rel(r.site.file), line: r.site.span.line, framework: 'koa',
+        routerPackage: { name: r.pkg, version: pkg?.version ?? null, from: pkg?.from ?? null },
+        pathlessUses: r.stack.filter(l => l.kind === 'use' && l.pathless)
+          .flatMap(l => l.fns.map(f => ({ name: middlewareName(f), prefix: l.path, range: argRange(f, ctx) }))),
+      });
+    }
+    return `koa:${n}`;
+  };
+  const apps = hosts.filter((h): h is KoaApp => h.kind === 'app');
+  const mountedApps = new Set<KoaApp>();
+  for (const a of apps) for (const m of a.middleware) collectMounted(m, mountedApps, new Set());
+  const reached = new Set<KoaRouter>();
+  const matching = new Map<KoaRouter, UseMatching>();
+  const layerSegs = new Map<KoaLayer, string[]>();
+  const segments = (l: KoaLayer): string[] => {
+    let segs = layerSegs.get(l);
+    if (!segs) layerSegs.set(l, (segs = layerSegments(l)));
+    return segs;
+  };
+  const useMatchingOf = (r: KoaRouter): UseMatching => {
+    let m = matching.get(r);
+    if (!m) matching.set(r, (m = useMatching(r.pkg, ctx.packageVersionSource(r.site.file, r.pkg)?.version ?? null)));
+    return m;
+  };
+  for (const app of apps.filter(a => !mountedApps.has(a))) {
+    const version = ctx.packageVersionSource(app.site.file, 'koa')?.version;
+    const w: Walk = {
+      classify, ctx, major: version ? parseInt(version, 10) : null, app: out.stacks.length, layers: [], out, contextOf, reached,
+      routers: new Set(), useMatching: useMatchingOf, segments,
+    };
+    walkMiddleware(app.middleware, '', [], w, new Set([app]));
+    out.stacks.push(w.layers);
+    out.origins.push({
+      kind: 'app', framework: 'koa', frameworkVersion: version ?? null, file: ctx.rel(app.site.file), line: app.site.span.line,
+      pathSyntax: syntaxOf([...w.routers], ctx),
+    });
+  }
+  // Routers no app runs, and whose layers no other router cloned in: their routes are still worth showing.
+  const nested = new Set(hosts.flatMap(h => (h.kind === 'router' ? h.stack.filter(l => l.owner !== h).map(l => l.owner) : [])));
+  for (const r of hosts) {
+    if (r.kind !== 'router' || reached.has(r) || nested.has(r) || !r.stack.some(l => l.kind === 'route')) continue;
+    const w: Walk = {
+      classify, ctx, major: null, app: out.stacks.length, layers: [], out, contextOf, reached, routers: new Set([r]), useMatching: useMatchingOf, segments,
+    };
+    const note = `router created at ${ctx.rel(r.site.file)}:${r.site.span.line} is not mounted on any app the analyser found`;
+    addRoutes(r, '', [], w, [note]);
+    out.stacks.push(w.layers);
+    out.origins.push({ kind: 'router', framework: 'koa', file: ctx.rel(r.site.file), line: r.site.span.line, pathSyntax: syntaxOf([r], ctx) });
+  }
+  return out;
+}
+
+/** The path syntax routers read when they agree (their packages' versions, K15), else 'unknown'. */
+function syntaxOf(routers: readonly KoaRouter[], ctx: AdapterContext): KoaPathSyntax {
+  const all = new Set(routers.map(r => routerSyntax(r.pkg, ctx.packageVersionSource(r.site.file, r.pkg)?.version ?? null)));
+  return all.size === 1 ? [...all][0] : 'unknown';
+}
+
+function collectMounted(arg: Arg, into: Set<KoaApp>, seen: Set<object>): void {
+  const h = koaHost(arg);
+  if (!h || seen.has(h)) return;
+  seen.add(h);
+  if (h.kind === 'compose') for (const f of h.fns) collectMounted(f, into, seen);
+  if (h.kind === 'mount') {
+    const target = koaHost(h.target);
+    if (target?.kind === 'app') {
+      into.add(target);
+      for (const m of target.middleware) collectMounted(m, into, seen);
+    } else collectMounted(h.target, into, seen);
+  }
+}
+
+/** Walks `app.use` entries in order under a koa-mount prefix (`mount`, '' for none); `ran` grows as it goes. */
+function walkMiddleware(list: readonly Arg[], mount: string, ran: Ran[], w: Walk, visiting: Set<object>): void {
+  for (const arg of list) {
+    const h = koaHost(arg);
+    const range = arg.site ? w.ctx.range(arg.site.file, arg.site.span) : null;
+    if (h?.kind === 'dispatch') {
+      w.reached.add(h.router);
+      w.routers.add(h.router);
+      if (range) w.layers.push(mountLayer(w, arg.name, mount, range));
+      addRoutes(h.router, mount, ran, w, []);
+      ran.push({ kind: 'router', router: h.router, mount });
+      continue;
+    }
+    if (h?.kind === 'compose') { walkMiddleware(h.fns, mount, ran, w, visiting); continue; }
+    if (h?.kind === 'mount') {
+      const target = koaHost(h.target);
+      const at = joinMount(mount, h.prefix);
+      if (range) w.layers.push(mountLayer(w, arg.name, at, range));
+      if (target?.kind === 'app') {
+        if (visiting.has(target)) continue;
+        visiting.add(target);
+        walkMiddleware(target.middleware, at, ran, w, visiting);
+        visiting.delete(target);
+      } else walkMiddleware([h.target], at, ran, w, visiting);
+      continue;
+    }
+    const cls = w.classify(arg);
+    if (range) {
+      w.layers.push({
+        order: w.layers.length, kind: 'middleware', name: middlewareName(arg), layerKind: cls.kind, prefix: mount || '/', range, argRange: range,
+        terminal: !cls.passes || (cls.generator && w.major === 3),
+      });
+    }
+    ran.push({ kind: 'mw', arg, mount });
+  }
+}
+
+/** A router's dispatch or a koa-mount in an app's stack. */
+function mountLayer(w: Walk, name: string, prefix: string, range: SourceRange): OrderedLayer {
+  return { order: w.layers.length, kind: 'mount', name, layerKind: 'other', prefix: prefix || '/', range, argRange: range, terminal: false };
+}
+
+function addRoutes(router: KoaRouter, mount: string, ran: readonly Ran[], w: Walk, notes: string[]): void {
+  // Every router an app runs is a context, also one holding only routers nested in it (its clones, K5).
+  w.contextOf(router);
+  router.stack.forEach((layer, i) => {
+    if (layer.kind === 'route') for (const method of layer.methods) addRoute(router, i, method, mount, ran, w, notes);
+  });
+}
+
+/** A route's chain, built as Koa runs a request to it. */
+class Chain {
+  readonly entries: ChainEntry[] = [];
+  readonly ranges: (SourceRange | null)[] = [];
+  readonly authBy: string[] = [];
+  /** Set once something before the handler ends every request that gets there. */
+  stoppedBy: ModelRoute['shadowedBy'][number] | null = null;
+
+  constructor(private readonly w: Walk, private readonly fallback: SourceRange, private readonly path: string, private readonly method: string) {}
+
+  /**
+   * Adds a middleware that runs before the handler. `mount` is the koa-mount prefix it runs under
+   * (koa-unless tests the URL with or without it). Returns false when the request goes no further.
+   */
+  push(arg: Arg, level: ChainLevel, mount: string, generatorRuns: boolean): boolean {
+    const cls = this.w.classify(arg);
+    const name = middlewareName(arg);
+    const r = argRange(arg, this.w.ctx);
+    if (cls.generator && !generatorRuns) {
+      const who = level === 'app' ? 'Koa 3' : 'the router';
+      const why = `${name} is a generator function: ${who} accepts it and never runs it, so the request goes no further (K14)`;
+      this.stoppedBy = { name, range: r ?? this.fallback, why };
+      return false;
+    }
+    const at = r ?? this.fallback;
+    this.entries.push({ name, kind: cls.kind, stop: cls.stop, file: at.file, line: at.line, when: cls.when, level });
+    this.ranges.push(r);
+    if (cls.kind === 'auth' && cls.protects && !(cls.unless && exempts(cls.unless, this.path, mount, this.method))) this.authBy.push(name);
+    return true;
+  }
+}
+
+function addRoute(router: KoaRouter, index: number, method: string, mount: string, ran: readonly Ran[], w: Walk, notes: string[]): void {
+  const layer = router.stack[index];
+  const path = joinMount(mount, layer.path);
+  const range = w.ctx.range(layer.site.file, layer.site.span);
+  const chain = new Chain(w, range, path, method);
+  // The route's path as seen inside each koa-mount prefix it is compared under, made once per prefix.
+  const inside = new Map<string, RoutePath>();
+  const localPath = (m: string): RoutePath => {
+    let p = inside.get(m);
+    if (!p) inside.set(m, (p = routePath(local(path, m))));
+    return p;
+  };
+  let going = true;
+  for (const r of ran) {
+    if (!going) break;
+    if (r.kind === 'mw') {
+      if (!underMount(r.mount, path)) continue;
+      going = chain.push(r.arg, 'app', r.mount, w.major !== 3);
+      if (going && !w.classify(r.arg).passes) {
+        going = false;
+        const name = middlewareName(r.arg);
+        chain.stoppedBy = { name, range: argRange(r.arg, w.ctx) ?? range, why: `${name} never calls next(): every request under ${r.mount || '/'} ends there` };
+      }
+    } else if (underMount(r.mount, path)) {
+      going = runRouter(r.router.stack, r.router.stack.length, localPath(r.mount), method, r.mount, chain, w, true);
+    }
+  }
+  if (going) going = runRouter(router.stack, index, localPath(mount), method, mount, chain, w, false);
+  const routeLevel = layer.fns.slice(0, -1);
+  if (going) for (const f of [...paramFns(layer), ...flat(routeLevel)]) if (!(going = chain.push(f, 'route', mount, false))) break;
+  const handlerArg = layer.fns[layer.fns.length - 1];
+  const handler = fnOf(handlerArg);
+  const unresolved = [...notes];
+  if (layer.pathWhy) unresolved.push(`path: ${layer.pathWhy}`);
+  if (!handler && handlerArg.value.t === 'unknown' && handlerArg.name !== '(redirect)') unresolved.push(`handler ${handlerArg.name}: ${handlerArg.value.why}`);
+  const facts = handler ? w.ctx.memo('koa.handlerFacts', handler.fn, () => handlerFacts(handler.fn, handler.file, w.ctx, KOA_CONTEXT)) : NO_FACTS;
+  w.out.routes.push({
+    framework: 'koa', method, path, file: range.file, line: range.line, column: range.column, range,
+    handler: handler ? { file: w.ctx.rel(handler.file), line: handler.fn.headSpan.line } : null,
+    chain: chain.entries, protected: chain.authBy.length > 0, authBy: chain.authBy, unresolved,
+    app: w.app, router: router.id, mountPrefix: mount || '/', order: w.out.routes.length, facts,
+    chainRanges: chain.ranges, shadowedBy: chain.stoppedBy ? [chain.stoppedBy] : [], context: w.contextOf(layer.owner),
+  });
+  w.layers.push({
+    order: w.layers.length, kind: 'route', name: `${method} ${path}`, layerKind: 'other', prefix: path, range, argRange: null, terminal: false,
+    route: w.out.routes.length - 1,
+  });
+}
+
+const NO_FACTS: ModelRoute['facts'] = { readsBody: null, readsIdentity: null };
+
+/**
+ * Runs the layers of a router stack before `end` that match `route` (its path inside the router's
+ * mount) and `method`, as the router's dispatch composes them: every matching use layer and route in
+ * stack order. An earlier router runs only when one of its routes matches (`needsRoute`, K3); a
+ * matching route whose functions do not all call next() ends the request there (K6, K7).
+ * Returns false when the request goes no further.
+ */
+function runRouter(
+  stack: readonly KoaLayer[], end: number, route: RoutePath, method: string, mount: string, chain: Chain, w: Walk, needsRoute: boolean,
+): boolean {
+  const hits = (l: KoaLayer) => (l.kind === 'use'
+    ? useCovers(l, w.segments(l), route, w.useMatching(l.owner))
+    : routeCovers(l, w.segments(l), route, method));
+  // Most earlier routers have no route for this path: checking their routes first skips their use layers.
+  if (needsRoute && !stack.some((l, i) => i < end && l.kind === 'route' && hits(l))) return true;
+  for (let i = 0; i < end; i++) {
+    const l = stack[i];
+    if (!hits(l)) continue;
+    const fns = [...paramFns(l), ...flat(l.fns)];
+    if (l.kind === 'use') {
+      for (const f of fns) if (!chain.push(f, 'router', mount, false)) return false;
+      continue;
+    }
+    if (!passes(l, w)) {
+      const first = w.ctx.range(l.site.file, l.site.span);
+      const name = `${l.methods.join(',')} ${joinMount(mount, l.path)}`;
+      chain.stoppedBy = { name, range: first, why: `${name} matches first and does not call next() (K7)` };
+      return false;
+    }
+    for (const f of fns) if (!chain.push(f, 'route', mount, false)) return false;
+  }
+  return true;
+}
+
+/** Whether every function of a route calls next() (a handler only when it can be read: a redirect ends the request). */
+function passes(l: KoaLayer, w: Walk): boolean {
+  const handler = fnOf(l.fns[l.fns.length - 1]);
+  return !!handler && flat(l.fns).every(f => w.classify(f).passes);
+}
+
+/** The path inside a koa-mount prefix (koa-mount strips it). */
+function local(path: string, mount: string): string {
+  return mount ? path.slice(mount.length) || '/' : path;
+}
+
+/** `router.param()` handlers for the `:name` params of a layer's path, in param order, run before its middleware (K10). */
+function paramFns(layer: KoaLayer): Arg[] {
+  const names = [...layer.path.matchAll(/:(\w+)/g)].map(m => m[1]);
+  return names.flatMap(n => layer.owner.params.filter(p => p.name === n).map(p => p.fn));
+}
+
+/** Route-level middleware with koa-compose arrays flattened in place. */
+function flat(fns: readonly Arg[]): Arg[] {
+  return fns.flatMap(f => {
+    const h = koaHost(f);
+    return h?.kind === 'compose' ? flat(h.fns) : [f];
+  });
+}
+
+
+function argRange(arg: Arg, ctx: AdapterContext): SourceRange | null {
+  if (arg.site) return ctx.range(arg.site.file, arg.site.span);
+  const f = fnOf(arg);
+  return f ? ctx.range(f.file, f.fn.headSpan) : null;
+}
+
+/**
+ * Whether koa-unless lets requests to the route with full path `path` through unchecked: a string
+ * path is the pathname exactly, a RegExp is tried unanchored, on `ctx.originalUrl` (the mount prefix
+ * included) unless `useOriginalUrl: false`. A `custom` function is not read: it exempts nothing here.
+ */
+export function exempts(rules: UnlessRules, path: string, mount: string, method: string): boolean {
+  const url = samplePath(rules.useOriginalUrl ? path : local(path, mount));
+  if (rules.methods.includes(method)) return true;
+  if (rules.exts.some(e => url.endsWith(e.startsWith('.') ? e : `.${e}`))) return true;
+  return rules.paths.some(p => {
+    if (p.kind === 'str') return p.v === url;
+    try { return new RegExp(p.source, p.flags.replace(/[gy]/g, '')).test(url); } catch { return false; }
+  });
+}

@@ -1,0 +1,34 @@
+// Koa router path arithmetic: Layer#setPrefix, and which router versions read a use-path as a raw RegExp (K11).
+import * as assert from 'assert';
+import type { KoaLayer, KoaRouter } from '../../../../src/frameworks/koa/objects';
+import { joinMount, layerWithPrefix, underMount, useMatching } from '../../../../src/frameworks/koa/paths';
+
+const SITE = { file: '/w/app.js', span: { start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 } };
+const layer = (path: string, pathless = false): KoaLayer => ({
+  kind: pathless ? 'use' : 'route', path, pathless, methods: pathless ? [] : ['GET'], fns: [], site: SITE, name: null, owner: {} as KoaRouter,
+});
+
+describe('koa paths', () => {
+  it("a prefix goes in front of a layer's path; a route '/' becomes the prefix itself; a path-less use keeps covering everything under it", () => {
+    assert.strictEqual(layerWithPrefix(layer('/orders'), '/api').path, '/api/orders');
+    assert.strictEqual(layerWithPrefix(layer('/'), '/todos').path, '/todos');
+    assert.strictEqual(layerWithPrefix(layer('', true), '/api').path, '/api');
+    assert.strictEqual(layerWithPrefix(layerWithPrefix(layer('/c'), '/kids'), '/p').path, '/p/kids/c');
+  });
+
+  it('K11: koa-router 14 and @koa/router 14.0.0 read use-paths as raw RegExps; the others, and unknown versions, by segment', () => {
+    assert.strictEqual(useMatching('koa-router', '14.0.0'), 'raw');
+    assert.strictEqual(useMatching('@koa/router', '14.0.0'), 'raw');
+    assert.strictEqual(useMatching('@koa/router', '15.7.0'), 'segment');
+    assert.strictEqual(useMatching('@koa/router', '12.0.2'), 'segment');
+    assert.strictEqual(useMatching('koa-router', null), 'segment');
+  });
+
+  it('koa-mount: a case-sensitive segment prefix, joined in front of the mounted paths', () => {
+    assert.strictEqual(underMount('/admin', '/admin/users'), true);
+    assert.strictEqual(underMount('/admin', '/administrator'), false);
+    assert.strictEqual(underMount('/admin', '/Admin/users'), false);
+    assert.strictEqual(joinMount('/admin', '/'), '/admin');
+    assert.strictEqual(joinMount('', '/x'), '/x');
+  });
+});
