@@ -9,7 +9,10 @@ const root = path.resolve(__dirname, '../../..');
 const cli = (args: string[], cwd = root) => spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args], { cwd, encoding: 'utf8' });
 const sample = path.join(root, 'test/fixtures/express-basic');
 
-describe('seven-stops scan', () => {
+describe('seven-stops scan', function () {
+  // Each case starts the CLI as real processes (through tsx, which compiles the sources first): a few
+  // seconds each on a busy 2-core machine, more than mocha's unit default allows.
+  this.timeout(60000);
   it('exits 1 with findings at or above --fail-on, 0 with --fail-on none', () => {
     assert.strictEqual(cli(['scan', sample, '--no-color']).status, 1);
     assert.strictEqual(cli(['scan', sample, '--fail-on', 'none']).status, 0);
