@@ -13,7 +13,7 @@ type Node =
   | { type: 'folder'; folder: FolderAnalysis }
   | { type: 'app'; folder: FolderAnalysis; app: number; origin: StackOrigin | undefined }
   | { type: 'prefix'; folder: FolderAnalysis; app: number; prefix: string }
-  | { type: 'context'; folder: FolderAnalysis; group: ContextGroup<ModelRoute>; koa?: true }
+  | { type: 'context'; folder: FolderAnalysis; group: ContextGroup<ModelRoute>; koa?: boolean }
   | { type: 'route'; folder: FolderAnalysis; route: ModelRoute }
   | { type: 'layer'; folder: FolderAnalysis; route: ModelRoute; index: number };
 
@@ -60,7 +60,7 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
       case 'folder': return this.appsOf(node.folder);
       case 'app': {
         if (node.origin?.framework === 'fastify') return this.contextsOf(node.folder, node.app);
-        if (node.origin?.framework === 'koa') return this.routersOf(node.folder, node.app);
+        if (node.origin?.framework === 'koa') return this.contextsOf(node.folder, node.app, true);
         const prefixes = [...new Set(this.routesOf(node.folder).filter(r => r.app === node.app).map(r => r.mountPrefix))];
         // Routes registered on the app itself sit directly under it; each mounted router gets a node.
         return [
@@ -104,8 +104,8 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
         return item;
       }
       case 'context': {
-        const c = node.group.context;
         if (node.koa) return routerItem(node.folder, node.group);
+        const c = node.group.context;
         const item = new vscode.TreeItem(printable(contextName(c)), vscode.TreeItemCollapsibleState.Expanded);
         item.description = printable(contextDescription(c));
         item.iconPath = new vscode.ThemeIcon('symbol-namespace');
@@ -163,23 +163,16 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
 
   /**
    * A Fastify app's children: the contexts below its root context, then the root's own routes (as a
-   * mounted router comes before the app's routes), and any route naming no known context.
+   * mounted router comes before the app's routes); a Koa app's: one node per router, in the order the
+   * app first runs them (routers report no parent). Then any route naming no known context.
    */
-  private contextsOf(folder: FolderAnalysis, app: number): Node[] {
+  private contextsOf(folder: FolderAnalysis, app: number, koa = false): Node[] {
     const routes = this.routesOf(folder).filter(r => r.app === app);
     const groups = groupByContext(routes, folder.result?.contexts ?? []);
     const grouped = routesUnder(groups);
     const loose = routes.filter(r => !grouped.has(r)).map((route): Node => ({ type: 'route', folder, route }));
-    return [...groups.flatMap(g => this.groupChildren(folder, g)), ...loose];
-  }
-
-  /** A Koa app's children: one node per router, in the order the app first runs them, then any route naming no router. */
-  private routersOf(folder: FolderAnalysis, app: number): Node[] {
-    const routes = this.routesOf(folder).filter(r => r.app === app);
-    const groups = groupByContext(routes, folder.result?.contexts ?? []);
-    const grouped = routesUnder(groups);
-    const loose = routes.filter(r => !grouped.has(r)).map((route): Node => ({ type: 'route', folder, route }));
-    return [...groups.map((group): Node => ({ type: 'context', folder, group, koa: true })), ...loose];
+    const top = koa ? groups.map((group): Node => ({ type: 'context', folder, group, koa })) : groups.flatMap(g => this.groupChildren(folder, g));
+    return [...top, ...loose];
   }
 
   private groupChildren(folder: FolderAnalysis, g: ContextGroup<ModelRoute>): Node[] {
