@@ -3,10 +3,10 @@
 // written as `backticks` and rendered as <code> elements, never as HTML.
 (function () {
   /**
-   * @typedef {{ n: number, name: string, gist: string, body: string[], express: string, fastify: string, fails: string }} LessonStop
+   * @typedef {{ n: number, name: string, gist: string, body: string[], express: string, fastify: string, koa: string, fails: string }} LessonStop
    * @typedef {{ text: string, correct: boolean, why: string }} QuizOption
    * @typedef {{ id: string, question: string, options: QuizOption[] }} Quiz
-   * @typedef {{ symptom: string, stop: number, why: string, fastify?: string }} Symptom
+   * @typedef {{ symptom: string, stop: number, why: string, fastify?: string, koa?: string }} Symptom
    * @typedef {{ label: string, ms: number, stop: number }} LatencyPart
    */
   const lesson = {
@@ -25,6 +25,7 @@
         ],
         express: '`app.listen(port)` (which creates an `http.Server`), its backlog argument, `server.keepAliveTimeout`, `server.headersTimeout`, `server.requestTimeout`',
         fastify: '`fastify.listen({ port })`, the `connectionTimeout`, `keepAliveTimeout`, `requestTimeout` and `http2SessionTimeout` options of `fastify()`',
+        koa: '`app.listen(port)` or `http.createServer(app.callback())`, and the same server timeouts',
         fails: 'During a burst the queue fills and new connections are refused or time out — before one line of your code has run.',
       },
       {
@@ -35,6 +36,7 @@
         ],
         express: '`express.json({ limit })`, `express.urlencoded()`, body-parser, multer, cookie-parser',
         fastify: 'Fastify parses JSON and text bodies itself, after the `onRequest` and `preParsing` hooks (so `request.body` is `undefined` in `onRequest`): `bodyLimit`, `addContentTypeParser()`, @fastify/formbody, @fastify/multipart',
+        koa: 'Koa reads no body itself: `koa-bodyparser`, `@koa/bodyparser`, `koa-body` or `@koa/multer` must run before the route, or `ctx.request.body` is `undefined`',
         fails: 'Oversized cookies push the headers past the limit: the client gets 431 or 400 and your app never sees the request.',
       },
       {
@@ -45,6 +47,7 @@
         ],
         express: '`app.get()`, `app.post()`, `app.route()`, `express.Router()`, `app.use(prefix, router)`',
         fastify: '`fastify.get()`, `fastify.route({ method, url })`, `register(plugin, { prefix })`, @fastify/autoload. The most specific pattern wins, whatever the order: `/users/me` beats `/users/:id`',
+        koa: '`router.get()`, `new Router({ prefix })`, `router.prefix()`, `app.use(router.routes())`, nested `parent.use(\'/p\', child.routes())`, `koa-mount`. The first matching route in order answers; one that calls `next()` hands the request on',
         fails: 'Register `/users/:id` before `/users/me` and every request for `/users/me` goes to the wrong handler, silently.',
       },
       {
@@ -55,6 +58,7 @@
         ],
         express: '`app.use(fn)`, `router.use(fn)`, route-level `app.get(path, auth, handler)`, `(err, req, res, next)` error handlers',
         fastify: 'hooks by lifecycle phase, `onRequest` → `preParsing` → `preValidation` → `preHandler`: `addHook(phase, fn)` and route options such as `onRequest: [fastify.authenticate]`. Not order but encapsulation decides: a hook reaches the routes of its plugin and the plugins below it, never a sibling — unless the plugin is wrapped in `fastify-plugin`',
+        koa: '`app.use(fn)`, `router.use(fn)`, route-level `router.get(path, auth, handler)`. Order decides, as in Express, but `router.use()` runs only when that router has a route for the path and method; and code after `await next()` runs on the way back out, once the handler has run — an auth check there protects nothing',
         fails: 'A route written above `app.use(requireUser)` is public while its neighbours are not — and nothing fails.',
       },
       {
@@ -65,6 +69,7 @@
         ],
         express: 'the last function of a route: `(req, res) => { … }`',
         fastify: 'the route\'s `handler`: `async (request, reply) => { … }`',
+        koa: 'the last function of a route: `async (ctx) => { … }`',
         fails: 'The median looks healthy while the slowest one percent is awful: one dependency is sometimes slow, or a pool runs dry under load.',
       },
       {
@@ -75,6 +80,7 @@
         ],
         express: '`res.json()`, `res.send()`, `res.render()`, `JSON.stringify`, `compression()`',
         fastify: '`return obj` from an async handler, `reply.send(obj)`, response schemas (compiled serializers), `preSerialization` hooks',
+        koa: '`ctx.body = obj` (Koa turns it into JSON once every middleware has returned), `ctx.response.body`, `JSON.stringify` into the body',
         fails: 'CPU spikes and everyone’s latency climbs whenever a few clients download large reports.',
       },
       {
@@ -85,6 +91,7 @@
         ],
         express: 'streams, `.pipe(res)`, `stream.pipeline()`, `res.sendFile()`, `res.write()` / `res.end()`',
         fastify: '`reply.send(stream)`, `reply.raw.write()`, `reply.hijack()`, `onSend` and `onResponse` hooks',
+        koa: '`ctx.body = stream`, `ctx.res.write()`, `ctx.respond = false`, and the code of each middleware after `await next()`, innermost first',
         fails: 'Memory grows with the number of slow clients, because whole responses wait in RAM for them.',
       },
     ],
@@ -100,8 +107,8 @@
     symptoms: [
       { symptom: 'New connections are refused or time out during traffic spikes', stop: 1, why: 'The queue of finished handshakes filled up faster than the process took connections from it.' },
       { symptom: 'Requests with large cookies fail with 431 or 400', stop: 2, why: 'The headers are larger than the parser accepts, so the request is rejected before routing.' },
-      { symptom: 'A request runs a different handler than you expected', stop: 3, why: 'Two patterns overlap and the one registered first wins.', fastify: 'Fastify picks the most specific pattern, not the first: look for a static route beside a parametric one, or a trailing slash that makes it another path.' },
-      { symptom: 'One endpoint answers without a login; its neighbours do not', stop: 4, why: 'It was registered before the auth layer, which only guards what follows it.', fastify: 'It lives in a plugin of its own: the auth hook added in its neighbours’ plugin never reaches a sibling context, even under the same prefix.' },
+      { symptom: 'A request runs a different handler than you expected', stop: 3, why: 'Two patterns overlap and the one registered first wins.', fastify: 'Fastify picks the most specific pattern, not the first: look for a static route beside a parametric one, or a trailing slash that makes it another path.', koa: 'Koa takes the first matching route in order, as Express does; an earlier `/users/:id` answers `/users/me` unless it calls `next()`. Paths match case-insensitively.' },
+      { symptom: 'One endpoint answers without a login; its neighbours do not', stop: 4, why: 'It was registered before the auth layer, which only guards what follows it.', fastify: 'It lives in a plugin of its own: the auth hook added in its neighbours’ plugin never reaches a sibling context, even under the same prefix.', koa: 'It is registered before its router’s `router.use(auth)`, or sits in another router: `router.use()` never reaches a sibling router, even with the same prefix. Or the check runs after `await next()`, when the handler has already answered.' },
       { symptom: 'The median is fast, the 99th percentile is terrible', stop: 5, why: 'A dependency is slow some of the time, or a pool is exhausted under load.' },
       { symptom: 'CPU jumps whenever big responses go out', stop: 6, why: 'Turning a large object into JSON is synchronous work on the event loop.' },
       { symptom: 'Memory climbs when clients are on slow networks', stop: 7, why: 'Writes ignore backpressure, so responses wait in memory for the client.' },

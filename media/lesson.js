@@ -161,13 +161,13 @@
     result.append(stops);
   }
 
-  /** What only a workspace with a Fastify app is shown ("In Fastify: …"). @type {HTMLElement[]} */
-  const fastifyOnly = [];
+  /** What only a workspace with a Fastify or Koa app is shown ("In Fastify: …", "In Koa: …"). @type {{ e: HTMLElement, framework: string }[]} */
+  const frameworkOnly = [];
 
-  /** Hidden until the workspace has a Fastify app. @param {HTMLElement} e */
-  function fastifyPart(e) {
+  /** Hidden until the workspace has an app of `framework`. @param {HTMLElement} e @param {string} framework */
+  function frameworkPart(e, framework) {
     e.hidden = true;
-    fastifyOnly.push(e);
+    frameworkOnly.push({ e, framework });
     return e;
   }
 
@@ -195,7 +195,8 @@
       el('p', 'gist', [s.gist]),
       ...s.body.map(/** @param {string} p */ p => para('p', p)),
       el('p', 'express', [el('strong', '', ['In Express: ']), ...rich(s.express)]),
-      fastifyPart(el('p', 'fastify', [el('strong', '', ['In Fastify: ']), ...rich(s.fastify)])),
+      frameworkPart(el('p', 'fastify', [el('strong', '', ['In Fastify: ']), ...rich(s.fastify)]), 'fastify'),
+      frameworkPart(el('p', 'koa', [el('strong', '', ['In Koa: ']), ...rich(s.koa)]), 'koa'),
       el('p', 'fails', [el('strong', '', ['When it fails: ']), ...rich(s.fails)]),
       details,
       findings,
@@ -218,7 +219,8 @@
     const li = el('li', 'symptom', [
       el('p', 'symptom-text', [row.symptom]),
       el('p', 'symptom-stop', ['→ ', el('strong', '', [`${row.stop} · ${stop.name}`]), ` — ${row.why}`]),
-      ...(row.fastify ? [fastifyPart(el('p', 'symptom-stop fastify', [el('strong', '', ['In Fastify: ']), row.fastify]))] : []),
+      ...(row.fastify ? [frameworkPart(el('p', 'symptom-stop fastify', [el('strong', '', ['In Fastify: ']), row.fastify]), 'fastify')] : []),
+      ...(row.koa ? [frameworkPart(el('p', 'symptom-stop koa', [el('strong', '', ['In Koa: ']), ...rich(row.koa)]), 'koa')] : []),
       live,
     ]);
     li.dataset.stop = String(row.stop);
@@ -276,7 +278,7 @@
     summary.textContent = !msg.openFolders ? 'Open a folder with a Node.js server to see your own code at each stop.'
       : !msg.folders.length ? 'Analysing this workspace…'
       : `${plural(msg.routes, 'route')} in this workspace · ${msg.unprotected} without auth · ${plural(msg.findings.length, 'finding')}`;
-    for (const e of fastifyOnly) e.hidden = !msg.frameworks.includes('fastify');
+    for (const { e, framework } of frameworkOnly) e.hidden = !msg.frameworks.includes(framework);
     for (const e of msg.errors) summary.append(el('span', 'error', [` · ${folderName(e.folder)}: analysis failed (${e.message})`]));
     for (const [n, parts] of stopParts) {
       const count = msg.stopCounts[n] ?? 0;

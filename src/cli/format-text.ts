@@ -1,11 +1,11 @@
-// The human-readable report: app → mounts (Express) or contexts (Fastify) → routes with chain and
+// The human-readable report: app → mounts (Express), contexts (Fastify) or routers (Koa) → routes with chain and
 // verdict (Fastify's by lifecycle phase), then findings.
 // Every string from the analysed code goes through `p` (printable): a terminal must see no control
 // or bidi character that the code put in a path, a name or a file name (the colours are ours).
 import { printable as p } from '../core/display-text';
 import type { AnalysisResult, Framework, ModelRoute, Route } from '../core/model';
 import { frameworkList, STOP_GLYPHS } from '../core/model';
-import { type ContextGroup, contextDescription, contextName, groupByContext, routesUnder } from '../core/context-tree';
+import { type ContextGroup, contextDescription, contextName, groupByContext, ROUTER_NAME, routerDescription, routesUnder } from '../core/context-tree';
 import { hasPhases, phasedChain } from '../core/phased-chain';
 
 /** The report; `frameworks` are those the scan looked for (named when it found no app). */
@@ -37,8 +37,9 @@ export function formatText(r: AnalysisResult, color: boolean, frameworks: readon
   r.apps.forEach((app, i) => {
     lines.push(c('1', `${p(app.framework)}${app.frameworkVersion ? ' ' + p(app.frameworkVersion) : ''} app  ${p(app.file)}:${app.line}`));
     const appRoutes = byApp.get(i) ?? [];
-    // Fastify lists routes by encapsulation context; the others by mount prefix.
-    const groups = app.framework === 'fastify' && r.contexts ? groupByContext(appRoutes, r.contexts) : [];
+    // Fastify lists routes by encapsulation context, Koa by router; Express by mount prefix.
+    const koa = app.framework === 'koa';
+    const groups = (app.framework === 'fastify' || koa) && r.contexts ? groupByContext(appRoutes, r.contexts) : [];
     const grouped = routesUnder(groups);
     const rest = appRoutes.filter(route => !grouped.has(route));
     let mount = '';
@@ -48,14 +49,20 @@ export function formatText(r: AnalysisResult, color: boolean, frameworks: readon
       routeLines(route, m === '/' ? '  ' : '    ');
     }
     // A root context's routes sit under the app; each context below gets a heading, its routes indented under it.
-    const walk = (g: ContextGroup<Route>, depth: number) => {
+    const walk = (g: ContextGroup<(typeof routes)[number]>, depth: number) => {
       const indent = '  '.repeat(depth + 1);
       const where = `${p(contextDescription(g.context))}  ${p(g.context.file)}:${g.context.line}`;
       if (depth > 0) lines.push(`${'  '.repeat(depth)}${c('36', p(contextName(g.context)))}  ${c('2', where)}`);
       for (const route of g.routes) routeLines(route, indent);
       for (const child of g.children) walk(child, depth + 1);
     };
-    for (const g of groups) walk(g, 0);
+    // Every Koa router is a heading under its app (routers report no parent: a nested one's clones carry its prefix in their paths).
+    const koaRouter = (g: ContextGroup<Route & { mountPrefix?: string }>) => {
+      const where = `${routerDescription(g.context, g.routes.map(x => x.mountPrefix ?? '/'))}  ${g.context.file}:${g.context.line}`;
+      lines.push(`  ${c('36', ROUTER_NAME)}  ${c('2', p(where))}`);
+      for (const route of g.routes) routeLines(route, '    ');
+    };
+    for (const g of groups) if (koa) koaRouter(g); else walk(g, 0);
   });
   const unmounted = [...byApp.entries()].filter(([k]) => k >= r.apps.length).flatMap(([, v]) => v);
   if (unmounted.length) {

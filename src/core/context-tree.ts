@@ -1,4 +1,4 @@
-// Routes grouped by the context they live in (a Fastify encapsulation context), as a tree per app:
+// Routes grouped by the context they live in (a Fastify encapsulation context, a Koa router), as a tree per app:
 // what the CLI's text report and the editor's routes view show for frameworks that report contexts.
 // Pure data in, pure data out.
 import type { Route, RoutingContext } from './model';
@@ -58,4 +58,17 @@ export function contextName(c: RoutingContext): string {
 /** `/admin · encapsulated`: a context's prefix and scope, to describe it. */
 export function contextDescription(c: RoutingContext): string {
   return `${c.prefix || 'no prefix'} · ${contextScope(c)}`;
+}
+
+/** `router`: a Koa router's context, to name it (the adapter reports no variable name). */
+export const ROUTER_NAME = 'router';
+
+/**
+ * `/api`, `no prefix`, `/users · mounted at /admin`: a Koa router's own prefix, and the koa-mount
+ * path its routes (given by their `mountPrefix`) all sit under, to describe it.
+ */
+export function routerDescription(c: RoutingContext, mounts: readonly string[] = []): string {
+  const at = new Set(mounts);
+  const mount = at.size === 1 && !at.has('/') ? ` · mounted at ${mounts[0]}` : '';
+  return `${c.prefix || 'no prefix'}${mount}`;
 }

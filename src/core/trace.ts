@@ -143,7 +143,10 @@ export function traceRequest(
   const sites = r.chain.map((c, i) => chainSite(c, r.chainRanges[i] ?? c));
   // A chain by lifecycle phase (Fastify) splits by stop: preParsing hooks at 2, the rest at 4.
   const phased = r.chain.some(c => c.phase);
-  const chain = phased ? sites.filter((_, i) => r.chain[i].stop !== 2) : sites;
+  // Koa's onion: code written only after `await next()` runs on the way back out, innermost first (stop 7).
+  const inward = sites.filter((_, i) => r.chain[i].when !== 'after');
+  const back = wayBack(r.chain, sites);
+  const chain = phased ? sites.filter((_, i) => r.chain[i].stop !== 2) : inward;
   const parsers = phased ? sites.filter((_, i) => r.chain[i].stop === 2) : sites.filter(c => c.kind === 'parse');
   const handler = r.handler ? handlerSite(r, annotations) : null;
   const body = handler ? handlerBody(handler, annotations) : [];
@@ -153,7 +156,8 @@ export function traceRequest(
   const after = (stop: Stop) => (r.afterHandler ?? []).filter(c => c.stop === stop);
   const afterSites = (stop: Stop) => after(stop).map(c => chainSite(c, c));
   const afterNote = (stop: Stop) => (after(stop).length ? ` ${hooksNote(after(stop), 'after the handler')}` : '');
-  const mounts = r.context !== undefined && analysis.contexts ? contextsOf(analysis.contexts, r.context) : mountsOf(model, r);
+  const mounts = r.framework === 'koa' ? [...mountsOf(model, r), ...routerSite(analysis.contexts ?? [], r.context)]
+    : r.context !== undefined && analysis.contexts ? contextsOf(analysis.contexts, r.context) : mountsOf(model, r);
   const paramText = Object.entries(params).map(([k, v]) => `${k} = ${v}`).join(', ');
   const stops: TraceStop[] = [
     acceptStop(accept),
@@ -171,9 +175,9 @@ export function traceRequest(
     stopOf(6, [...serialize, ...afterSites(6)], (serialize.length
       ? `The response becomes bytes here (${serialize.length === 1 ? 'one exit' : `${serialize.length} exits`} of the handler).`
       : by.builtIn?.serialize ?? 'No res.json / res.send in the handler itself: it may serialize elsewhere or stream.') + afterNote(6)),
-    stopOf(7, [...drain, ...afterSites(7)], (drain.length
+    stopOf(7, [...drain, ...afterSites(7), ...back], (drain.length
       ? `The handler writes to the socket itself (${names(drain)}): backpressure matters here.`
-      : 'Node writes the serialized body; a slow client still holds the socket until it has read it.') + afterNote(7)),
+      : 'Node writes the serialized body; a slow client still holds the socket until it has read it.') + afterNote(7) + wayBackNote(r.chain)),
   ];
   const lateAuth = model.stacks[r.app]
     .filter(l => l.kind === 'middleware' && l.layerKind === 'auth' && l.order > r.order && by.layerRuns(model, r.app, l, req.path))
@@ -269,6 +273,26 @@ function contextsOf(contexts: RoutingContext[], id: string): TraceSite[] {
     out.unshift(site(what, c, 'mount'));
   }
   return out;
+}
+
+/** The router a Koa route lives in (`router /api`, where it is created); none when its context is unknown. */
+function routerSite(contexts: readonly RoutingContext[], id: string | undefined): TraceSite[] {
+  const c = contexts.find(x => x.id === id);
+  return c ? [site(`router${c.prefix ? ` ${c.prefix}` : ''}`, c, 'mount')] : [];
+}
+
+/** Koa: the chain's entries that run only after `await next()`, as the request goes back out (last added first). */
+function wayBack(chain: readonly ChainEntry[], sites: readonly TraceSite[]): TraceSite[] {
+  return sites.filter((_, i) => chain[i].when === 'after').map(s => ({ ...s, name: `${s.name} (after next())` })).reverse();
+}
+
+/** What stop 7 says of the code after `await next()`; an auth check there has not protected the handler (K9). */
+function wayBackNote(chain: readonly ChainEntry[]): string {
+  const after = chain.filter(c => c.when === 'after');
+  if (!after.length) return '';
+  const auth = after.filter(c => c.kind === 'auth');
+  const late = auth.length ? ` ${names(auth.map(c => site(c.name, c, c.kind)))} check${auth.length === 1 ? 's' : ''} only then: the handler has already run (K9).` : '';
+  return ` On the way back out, ${after.length === 1 ? '1 middleware runs its' : `${after.length} middleware run their`} code after await next(), innermost first.${late}`;
 }
 
 /** The layer that ended every response before a route or a 404 could, with why. */

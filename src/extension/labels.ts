@@ -42,6 +42,8 @@ export function routeVerdict(r: ModelRoute, glyph = true): string {
  * `③ Route · GET /api/orders/:id · 3 layers · 🔒 requireUser`, a CodeLens title; a guard says what it
  * guards instead of counting layers (`guard of 1 route`, `guard, handler elsewhere`). A Fastify route
  * names its hooks by phase, so the lock needs no names: `③ Route · GET /api/orders · onRequest: authenticate · 🔒`.
+ * A Koa route counts what runs after `await next()` where there is some (`· 1 after next()`): that
+ * code runs once the handler has, on the way back out (K9).
  */
 export function routeTitle(r: ModelRoute): string {
   if (r.framework === 'fastify') {
@@ -52,7 +54,14 @@ export function routeTitle(r: ModelRoute): string {
   const layers = r.guards
     ? r.guards.length ? `guard of ${r.guards.length} route${r.guards.length === 1 ? '' : 's'}` : 'guard, handler elsewhere'
     : `${r.chain.length} layer${r.chain.length === 1 ? '' : 's'}`;
-  return literalIcons(`${STOP_GLYPHS[3]} ${STOP_NAMES[3]} · ${routeName(r)} · ${layers} · ${routeVerdict(r)}`);
+  const after = afterNextCount(r.chain);
+  const onion = after ? ` · ${after} after next()` : '';
+  return literalIcons(`${STOP_GLYPHS[3]} ${STOP_NAMES[3]} · ${routeName(r)} · ${layers} · ${routeVerdict(r)}${onion}`);
+}
+
+/** How many chain entries run only after `await next()` (Koa's onion; 0 for the other frameworks). */
+export function afterNextCount(chain: readonly ChainEntry[]): number {
+  return chain.filter(c => c.when === 'after').length;
 }
 
 /** `GET /api/orders/:id`, printable. */
@@ -72,9 +81,12 @@ export function routeTooltip(r: ModelRoute): string {
   return `**${markdownText(`${r.method} ${r.path}`)}** — ${markdownText(routeVerdict(r))}\n\n${chain}${guards}${notes}`;
 }
 
-/** `auth, app.js:4`; with a phase, also where it was added: `onRequest, context hook, auth, app.js:4`. */
+/**
+ * `auth, app.js:4`; with a phase, also where it was added: `onRequest, context hook, auth, app.js:4`;
+ * Koa code that runs after `await next()` says so: `auth, after next(), app.js:4`.
+ */
 export function entryFacts(c: ChainEntry): string {
-  const at = `${c.kind}, ${c.file}:${c.line}`;
+  const at = `${c.kind}, ${c.when === 'after' ? 'after next(), ' : ''}${c.file}:${c.line}`;
   return c.phase ? `${c.phase}, ${c.level ? `${LEVEL_WORDS[c.level]}, ` : ''}${at}` : at;
 }
 

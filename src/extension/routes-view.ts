@@ -1,10 +1,10 @@
-// The Routes tree: (folder →) app → mount prefix (Express) or encapsulation context (Fastify) →
+// The Routes tree: (folder →) app → mount prefix (Express), encapsulation context (Fastify) or router (Koa) →
 // route → the chain in front of it. A filter by text, a badge with the number of routes that run
 // without auth, and a click opens the code.
 // Labels, descriptions and tooltips show code-sourced text printable (see labels.ts).
 import * as vscode from 'vscode';
 import { printable } from '../core/display-text';
-import { type ContextGroup, contextDescription, contextName, groupByContext, routesUnder } from '../core/context-tree';
+import { type ContextGroup, contextDescription, contextName, groupByContext, ROUTER_NAME, routerDescription, routesUnder } from '../core/context-tree';
 import type { ChainEntry, ModelRoute, SourceRange, StackOrigin } from '../core/model';
 import type { AnalysisService, FolderAnalysis } from './analysis-service';
 import { routeName, routeTooltip, routeVerdict } from './labels';
@@ -13,7 +13,7 @@ type Node =
   | { type: 'folder'; folder: FolderAnalysis }
   | { type: 'app'; folder: FolderAnalysis; app: number; origin: StackOrigin | undefined }
   | { type: 'prefix'; folder: FolderAnalysis; app: number; prefix: string }
-  | { type: 'context'; folder: FolderAnalysis; group: ContextGroup<ModelRoute> }
+  | { type: 'context'; folder: FolderAnalysis; group: ContextGroup<ModelRoute>; koa?: boolean }
   | { type: 'route'; folder: FolderAnalysis; route: ModelRoute }
   | { type: 'layer'; folder: FolderAnalysis; route: ModelRoute; index: number };
 
@@ -60,6 +60,7 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
       case 'folder': return this.appsOf(node.folder);
       case 'app': {
         if (node.origin?.framework === 'fastify') return this.contextsOf(node.folder, node.app);
+        if (node.origin?.framework === 'koa') return this.contextsOf(node.folder, node.app, true);
         const prefixes = [...new Set(this.routesOf(node.folder).filter(r => r.app === node.app).map(r => r.mountPrefix))];
         // Routes registered on the app itself sit directly under it; each mounted router gets a node.
         return [
@@ -103,6 +104,7 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
         return item;
       }
       case 'context': {
+        if (node.koa) return routerItem(node.folder, node.group);
         const c = node.group.context;
         const item = new vscode.TreeItem(printable(contextName(c)), vscode.TreeItemCollapsibleState.Expanded);
         item.description = printable(contextDescription(c));
@@ -130,7 +132,8 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
         const entry = node.route.chain[node.index];
         const range = node.route.chainRanges[node.index];
         const item = new vscode.TreeItem(`${node.index + 1}. ${printable(entry.name)}`);
-        item.description = `${entry.phase ? `${entry.phase} · ` : ''}${entry.kind} · ${printable(entry.file)}:${entry.line}`;
+        const when = entry.when === 'after' ? 'after next() · ' : '';
+        item.description = `${entry.phase ? `${entry.phase} · ` : ''}${entry.kind} · ${when}${printable(entry.file)}:${entry.line}`;
         item.iconPath = new vscode.ThemeIcon(entry.kind === 'auth' ? 'shield' : entry.kind === 'parse' ? 'symbol-field' : 'symbol-event');
         item.command = range ? openCommand(node.folder, range.file, range.line, range.column) : openCommand(node.folder, entry.file, entry.line);
         return item;
@@ -160,14 +163,16 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
 
   /**
    * A Fastify app's children: the contexts below its root context, then the root's own routes (as a
-   * mounted router comes before the app's routes), and any route naming no known context.
+   * mounted router comes before the app's routes); a Koa app's: one node per router, in the order the
+   * app first runs them (routers report no parent). Then any route naming no known context.
    */
-  private contextsOf(folder: FolderAnalysis, app: number): Node[] {
+  private contextsOf(folder: FolderAnalysis, app: number, koa = false): Node[] {
     const routes = this.routesOf(folder).filter(r => r.app === app);
     const groups = groupByContext(routes, folder.result?.contexts ?? []);
     const grouped = routesUnder(groups);
     const loose = routes.filter(r => !grouped.has(r)).map((route): Node => ({ type: 'route', folder, route }));
-    return [...groups.flatMap(g => this.groupChildren(folder, g)), ...loose];
+    const top = koa ? groups.map((group): Node => ({ type: 'context', folder, group, koa })) : groups.flatMap(g => this.groupChildren(folder, g));
+    return [...top, ...loose];
   }
 
   private groupChildren(folder: FolderAnalysis, g: ContextGroup<ModelRoute>): Node[] {
@@ -191,6 +196,17 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
 function matches(r: ModelRoute, needle: string): boolean {
   const hay = [`${r.method} ${r.path}`, r.file, ...r.chain.map((c: ChainEntry) => c.name)].join('\n').toLowerCase();
   return hay.includes(needle);
+}
+
+/** A Koa router: its prefix (and koa-mount path) beside it, opening where the router is created. */
+function routerItem(folder: FolderAnalysis, g: ContextGroup<ModelRoute>): vscode.TreeItem {
+  const c = g.context;
+  const item = new vscode.TreeItem(ROUTER_NAME, vscode.TreeItemCollapsibleState.Expanded);
+  item.description = printable(routerDescription(c, g.routes.map(r => r.mountPrefix)));
+  item.iconPath = new vscode.ThemeIcon('symbol-namespace');
+  item.tooltip = printable(`Routes of the router created at ${c.file}:${c.line}. Its router.use() middleware runs only for a request one of its routes matches (K3).`);
+  item.command = openCommand(folder, c.file, c.line);
+  return item;
 }
 
 function openCommand(folder: FolderAnalysis, file: string, line: number, column = 1): vscode.Command {

@@ -1,5 +1,6 @@
 // The routes view, settings that apply without a reload, multi-root folders and SARIF export, in the
-// real extension host on test/fixtures/integration.code-workspace (express-basic, express-fixes, fastify-basic).
+// real extension host on test/fixtures/integration.code-workspace (express-basic, express-fixes, fastify-basic,
+// koa-basic).
 import * as assert from 'assert';
 import * as os from 'os';
 import * as vscode from 'vscode';
@@ -29,12 +30,13 @@ suite('Routes view, settings, multi-root, SARIF', () => {
       'express-fixes',
     ]);
     assert.ok(lines.includes('    GET /users/me — unreachable'), lines.join('\n'));
-    const unprotected = [basic(), fixes(), fastify()].flatMap(r => r?.model.routes ?? []).filter(r => !r.protected && !r.shadowedBy.length).length;
+    const unprotected = [basic(), fixes(), fastify(), koa()].flatMap(r => r?.model.routes ?? []).filter(r => !r.protected && !r.shadowedBy.length).length;
     assert.strictEqual(badge, unprotected);
 
     function basic() { return a.analysisFor(folderUri('src', 'server.js')); }
     function fixes() { return a.analysisFor(inFolder('express-fixes', 'src', 'users.js')); }
     function fastify() { return a.analysisFor(inFolder('fastify-basic', 'src', 'server.js')); }
+    function koa() { return a.analysisFor(inFolder('koa-basic', 'src', 'server.js')); }
   });
 
   test('the routes filter keeps matching routes only', async () => {

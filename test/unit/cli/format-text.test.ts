@@ -62,4 +62,36 @@ app.use(router.routes());
 ` });
     assert.ok(formatText(r, false, ['koa']).includes('    checkUser (after next()) → handler\n'), formatText(r, false, ['koa']));
   });
+
+  it('lists Koa routes by router (prefix, where it is created), a koa-mount path beside it', () => {
+    const r = analyse({ 'app.js': `const Koa = require('koa');
+const Router = require('@koa/router');
+const mount = require('koa-mount');
+async function jwt(ctx, next) { if (!ctx.get('authorization')) { ctx.status = 401; return; } await next(); }
+const app = new Koa();
+const open = new Router();
+open.get('/health', async (ctx) => { ctx.body = 'ok'; });
+const orders = new Router({ prefix: '/orders' });
+orders.use(jwt);
+orders.get('/', async (ctx) => { ctx.body = []; });
+const admin = new Koa();
+const users = new Router();
+users.get('/users', async (ctx) => { ctx.body = []; });
+admin.use(users.routes());
+app.use(open.routes());
+app.use(orders.routes());
+app.use(mount('/admin', admin));
+` });
+    assert.strictEqual(formatText(r, false, ['koa']).split('\n').slice(0, 9).join('\n'), [
+      'koa app  app.js:5',
+      '  router  no prefix  app.js:6',
+      '    ③ GET    /health  ⚠ no auth  app.js:7',
+      '  router  /orders  app.js:8',
+      '    ③ GET    /orders  🔒 jwt  app.js:10',
+      '        jwt → handler',
+      '  router  no prefix · mounted at /admin  app.js:12',
+      '    ③ GET    /admin/users  ⚠ no auth  app.js:13',
+      'koa app  app.js:11',
+    ].join('\n'));
+  });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { contextDescription, contextName, contextScope, groupByContext, routesUnder } from '../../../src/core/context-tree';
+import { contextDescription, contextName, contextScope, groupByContext, routerDescription, routesUnder } from '../../../src/core/context-tree';
 import type { RoutingContext } from '../../../src/core/model';
 
 const ctx = (id: string, parent: string | null, prefix = '', extra: Partial<RoutingContext> = {}): RoutingContext =>
@@ -34,5 +34,12 @@ describe('context-tree', () => {
     assert.strictEqual(contextDescription(ctx('a', 'root', '/admin')), '/admin · encapsulated');
     assert.strictEqual(contextDescription(ctx('a', null)), 'no prefix · root');
     assert.strictEqual(contextScope(ctx('a', 'root', '', { encapsulated: false })), 'shares its parent (fastify-plugin)');
+  });
+
+  it('describes a Koa router by its prefix, and the koa-mount path when all its routes share one', () => {
+    assert.strictEqual(routerDescription(ctx('koa:1', null, '/api')), '/api');
+    assert.strictEqual(routerDescription(ctx('koa:1', null), ['/', '/']), 'no prefix');
+    assert.strictEqual(routerDescription(ctx('koa:1', null, '/users'), ['/admin', '/admin']), '/users · mounted at /admin');
+    assert.strictEqual(routerDescription(ctx('koa:1', null), ['/admin', '/']), 'no prefix');
   });
 });

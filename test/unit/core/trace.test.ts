@@ -283,6 +283,53 @@ describe('traceRequest', () => {
   });
 });
 
+describe('traceRequest over Koa', () => {
+  const r = analyse({ 'app.js': `const Koa = require('koa');
+const Router = require('@koa/router');
+async function timing(ctx, next) { await next(); ctx.set('x-time', '1'); }
+async function audit(ctx, next) { await next(); console.log(ctx.status); }
+async function jwt(ctx, next) { if (!ctx.get('authorization')) { ctx.status = 401; return; } await next(); }
+const app = new Koa();
+const router = new Router({ prefix: '/api' });
+router.use(jwt);
+router.get('/orders', async (ctx) => { ctx.body = []; });
+app.use(timing);
+app.use(audit);
+app.use(router.routes());
+app.listen(3000);
+` });
+
+  it('shows the way in at stop 4 and the way back out at stop 7, innermost first, file:line each', () => {
+    const t = traceRequest(r, 'GET', '/api/orders');
+    assert.deepStrictEqual(sites(t, 3), ['router /api@app.js:7', 'GET /api/orders@app.js:9']);
+    assert.deepStrictEqual(sites(t, 4), ['jwt@app.js:8']);
+    assert.strictEqual(t.stops[3].note, '1 layer runs before the handler, in this order.');
+    assert.deepStrictEqual(sites(t, 7), ['audit (after next())@app.js:11', 'timing (after next())@app.js:10']);
+    assert.strictEqual(t.stops[6].note, 'Node writes the serialized body; a slow client still holds the socket until it has read it.'
+      + ' On the way back out, 2 middleware run their code after await next(), innermost first.');
+  });
+
+  it('K9: an auth check after await next() is on the way back out, and the note says the handler has already run', () => {
+    const k9 = analyse({ 'app.js': `const Koa = require('koa');
+const Router = require('@koa/router');
+async function checkUser(ctx, next) {
+  await next();
+  if (ctx.get('authorization') !== 'Bearer ok') { ctx.status = 401; }
+}
+const app = new Koa();
+const router = new Router();
+app.use(checkUser);
+router.post('/account/delete', async (ctx) => { ctx.body = { deleted: true }; });
+app.use(router.routes());
+` });
+    const t = traceRequest(k9, 'POST', '/account/delete');
+    assert.deepStrictEqual(sites(t, 4), []);
+    assert.deepStrictEqual(sites(t, 7), ['checkUser (after next())@app.js:9']);
+    assert.ok(t.stops[6].note.endsWith('1 middleware runs its code after await next(), innermost first. checkUser checks only then: the handler has already run (K9).'),
+      t.stops[6].note);
+  });
+});
+
 describe('parseRequestLine', () => {
   it('reads a method and a path, defaulting to GET and dropping the query, host and fragment', () => {
     assert.deepStrictEqual(parseRequestLine('GET /api/v1/orders/42'), { method: 'GET', path: '/api/v1/orders/42' });

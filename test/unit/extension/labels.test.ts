@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { literalIcons, reachText, routeTitle, routeTooltip, stopTitle } from '../../../src/extension/labels';
+import { afterNextCount, literalIcons, reachText, routeTitle, routeTooltip, stopTitle } from '../../../src/extension/labels';
 import { analyse } from '../workspace';
 
 describe('labels', () => {
@@ -101,6 +101,46 @@ app.register(async function health(instance) { instance.get('/api/health', ok); 
       assert.deepStrictEqual(routeTooltip(order).split('\n').slice(2), [
         '1. `authenticate` \\(onRequest\\, context hook\\, auth\\, app\\.js\\:6\\)',
         '2. `audit` \\(preHandler\\, route option\\, other\\, app\\.js\\:11\\)',
+      ]);
+    });
+  });
+
+  describe('koa', () => {
+    const k = analyse({ 'app.js': `const Koa = require('koa');
+const Router = require('@koa/router');
+async function timing(ctx, next) { await next(); ctx.set('x-time', '1'); }
+async function checkUser(ctx, next) { await next(); if (!ctx.state.user) ctx.status = 401; }
+async function jwt(ctx, next) { if (!ctx.get('authorization')) { ctx.status = 401; return; } await next(); }
+const app = new Koa();
+const router = new Router({ prefix: '/api' });
+router.get('/health', async (ctx) => { ctx.body = 'ok'; });
+router.use(jwt);
+router.get('/orders', async (ctx) => { ctx.body = []; });
+app.use(timing);
+app.use(router.routes());
+const late = new Router();
+late.post('/account/delete', async (ctx) => { ctx.body = {}; });
+app.use(checkUser);
+app.use(late.routes());
+` });
+    const [health, orders, del] = k.model.routes;
+
+    it('a route CodeLens title counts the layers and, where there are some, what runs after next()', () => {
+      assert.strictEqual(routeTitle(health), '③ Route · GET /api/health · 1 layer · ⚠ no auth · 1 after next()');
+      assert.strictEqual(routeTitle(orders), '③ Route · GET /api/orders · 2 layers · 🔒 jwt · 1 after next()');
+      // K9: a check after await next() does not protect; the title says where it runs.
+      assert.strictEqual(routeTitle(del), '③ Route · POST /account/delete · 2 layers · ⚠ no auth · 2 after next()');
+    });
+
+    it('an Express route has nothing after next()', () => {
+      assert.strictEqual(afterNextCount(hostile.chain), 0);
+      assert.ok(!routeTitle(hostile).includes('after next()'));
+    });
+
+    it('the routes-view tooltip says which layers run after next()', () => {
+      assert.deepStrictEqual(routeTooltip(orders).split('\n').slice(2), [
+        '1. `timing` \\(other\\, after next\\(\\)\\, app\\.js\\:11\\)',
+        '2. `jwt` \\(auth\\, app\\.js\\:9\\)',
       ]);
     });
   });

@@ -35,6 +35,31 @@ app.listen({ port: 3000 });
     assert.deepStrictEqual([msg.routes, msg.unprotected, msg.openFolders], [2, 1, 1]);
   });
 
+  it('puts Koa code at its stops: body parser at 2, router.use at 4, ctx.body at 6, code after await next() at 7', () => {
+    const result = analyse({ 'app.js': `const Koa = require('koa');
+const Router = require('@koa/router');
+const bodyParser = require('koa-bodyparser');
+async function timing(ctx, next) { await next(); ctx.set('x-time', '1'); }
+async function requireUser(ctx, next) { if (!ctx.get('authorization')) { ctx.status = 401; return; } await next(); }
+const app = new Koa();
+const router = new Router({ prefix: '/api' });
+router.use(requireUser);
+router.get('/orders', async (ctx) => { ctx.body = []; });
+app.use(timing);
+app.use(bodyParser());
+app.use(router.routes());
+app.listen(3000);
+` });
+    const msg = workspaceMessage([{ uri: 'file:///w', name: 'w', result, error: null }], 1, { routes: 1, unprotected: 0 });
+    const at = (stop: number) => msg.places[stop].map(p => `${p.line} ${p.label}`);
+    assert.deepStrictEqual(msg.frameworks, ['koa']);
+    assert.deepStrictEqual(at(1), ['13 listen']);
+    assert.deepStrictEqual(at(2), ['11 app.use · bodyParser']);
+    assert.deepStrictEqual(at(4), ['8 router.use · requireUser', '10 app.use · timing']);
+    assert.deepStrictEqual(at(6), ['9 ctx.body = …']);
+    assert.deepStrictEqual(at(7), ['4 timing · after next()']);
+  });
+
   it('lists each folder, and the error of one whose analysis failed', () => {
     const msg = workspaceMessage([{ uri: 'file:///a', name: 'a', result: null, error: 'boom' }], 1, { routes: 0, unprotected: 0 });
     assert.deepStrictEqual(msg.folders, [{ uri: 'file:///a', name: 'a' }]);

@@ -1,0 +1,9 @@
+const Router = require('@koa/router');
+const db = require('../db');
+const { requireUser, requireAdmin } = require('../middleware/auth');
+
+const admin = new Router({ prefix: '/api/v1/admin' });
+
+admin.get('/reports/sales', requireUser, requireAdmin, async (ctx) => { ctx.body = { total: db.sales() }; });
+
+module.exports = admin;

@@ -1,0 +1,13 @@
+const Router = require('@koa/router');
+const db = require('../db');
+
+const products = new Router({ prefix: '/api/v1/products' });
+
+products.get('/', async (ctx) => { ctx.body = db.products(); });
+products.get('/:id', async (ctx) => {
+  const product = db.product(ctx.params.id);
+  if (!product) ctx.throw(404);
+  ctx.body = product;
+});
+
+module.exports = products;
