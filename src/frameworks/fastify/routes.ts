@@ -13,9 +13,10 @@ import { hookName, rejects } from './hook-kind';
 import { declarationSite, visibleDecorators } from './decorators';
 import { type Exemption, describeExemption, exemptionCaveat, exempts } from './exemptions';
 import {
-  AFTER_HANDLER_PHASES, ALL_METHODS_4, ALL_METHODS_5, CHAIN_PHASES, DEFAULT_ROUTER_OPTIONS, FastifyContext, PHASE_STOPS, RouteRecord, descendants, routerOptionsFor,
+  AFTER_HANDLER_PHASES, ALL_METHODS_4, ALL_METHODS_5, CHAIN_PHASES, DEFAULT_ROUTER_OPTIONS, FastifyContext, type HookRecord, RouteRecord, descendants, routerOptionsFor,
 } from './objects';
 import { routePath } from './paths';
+import { HookEntries, argRange } from './chain-entries';
 import { handlerFacts } from '../shared/handler-facts';
 
 export interface FastifyWalk {
@@ -32,6 +33,7 @@ export function walkContexts(roots: readonly FastifyContext[], classify: (arg: A
   // Output ids number contexts in walk order, so an analysis after an edit (whose replayed modules
   // keep their contexts' host ids) names them as a fresh one does.
   const numbers = new Map<FastifyContext, number>();
+  const entries = new HookEntries(classify, ctx);
   const contextId = (c: FastifyContext) => `fastify:${numbers.get(c)}`;
   for (const root of roots) {
     const app = out.stacks.length;
@@ -53,7 +55,7 @@ export function walkContexts(roots: readonly FastifyContext[], classify: (arg: A
         file: ctx.rel(c.site.file), line: c.site.span.line, name: c.pluginName, framework: 'fastify',
         ...contextFacts(c, contextId, classify, ctx),
       });
-      for (const r of c.routes) addRoutes(c, numbers.get(c)!, contextId, r, app, major, classify, out, ctx);
+      for (const r of c.routes) addRoutes(c, numbers.get(c)!, contextId, r, app, major, entries, out, ctx);
     }
   }
   return out;
@@ -104,7 +106,7 @@ function undefinedHook(
   };
 }
 
-function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyContext) => string, r: RouteRecord, app: number, major: 4 | 5, classify: (arg: Arg) => HookClassification, out: FastifyWalk, ctx: AdapterContext): void {
+function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyContext) => string, r: RouteRecord, app: number, major: 4 | 5, entries: HookEntries, out: FastifyWalk, ctx: AdapterContext): void {
   const range = ctx.range(r.site.file, r.site.span);
   const path = routePath(r.prefix, r.url ?? '/…');
   const chain: ChainEntry[] = [];
@@ -113,15 +115,11 @@ function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyCont
   const shadowedBy: ModelRoute['shadowedBy'] = [];
   const exemptions: AuthExemption[] = [];
   const bodyBeforeParse: NonNullable<ModelRoute['bodyBeforeParse']> = [];
-  const push = (fn: Arg, phase: (typeof CHAIN_PHASES)[number], level: ChainLevel, at: Site) => {
-    const cls = classify(fn);
-    const fnRange = argRange(fn, ctx);
-    const where = fnRange ?? ctx.range(at.file, at.span);
-    const name = hookName(fn);
-    chain.push({ name, kind: cls.kind, stop: phase === 'preParsing' ? 2 : cls.stop, file: where.file, line: where.line, phase, level });
+  const push = (fn: Arg, phase: (typeof CHAIN_PHASES)[number], level: ChainLevel, at: Site, record: HookRecord | null) => {
+    const { cls, name, entry, fnRange, where, file } = entries.of(fn, phase, level, at, record);
+    chain.push(entry);
     chainRanges.push(fnRange);
     // An exemption written in the hook lets this route's requests through before the check.
-    const file = hookFile(fn);
     if (cls.kind === 'auth' && file) for (const e of cls.exempt ?? []) exemptions.push(exemptionFor(e, name, file, path, r.config, ctx));
     if (cls.kind === 'auth' && !cls.exempt?.some(e => exempts(e, path, r.config))) authBy.push(name);
     if (cls.bodyRead && (phase === 'onRequest' || phase === 'preParsing')) {
@@ -133,22 +131,18 @@ function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyCont
       shadowedBy.push({ name, range: where, why: `${name} checks request.body in ${phase}, where the body is not parsed yet: it stops every request` });
     }
   };
-  const hooksOf = <P extends LifecyclePhase>(phase: P, each: (fn: Arg, level: ChainLevel, at: Site) => void) => {
+  // `record`: a context's hook, whose entry is made once for all the routes under it (chain-entries.ts).
+  const hooksOf = <P extends LifecyclePhase>(phase: P, each: (fn: Arg, level: ChainLevel, at: Site, record: HookRecord | null) => void) => {
     for (const h of c.hooks[phase] ?? []) {
-      if (!h.middie) { each(h.fn, h.from.parent ? 'context' : 'app', h.site); continue; }
-      for (const m of c.middleware) if (underPrefix(path, m.path)) each(m.fn, m.from.parent ? 'context' : 'app', m.fn.site ?? r.site);
+      if (!h.middie) { each(h.fn, h.from.parent ? 'context' : 'app', h.site, h); continue; }
+      for (const m of c.middleware) if (underPrefix(path, m.path)) each(m.fn, m.from.parent ? 'context' : 'app', m.fn.site ?? r.site, null);
     }
-    for (const f of r.hooks[phase] ?? []) each(f, 'route', r.site);
+    for (const f of r.hooks[phase] ?? []) each(f, 'route', r.site, null);
   };
-  for (const phase of CHAIN_PHASES) hooksOf(phase, (fn, level, at) => push(fn, phase, level, at));
+  for (const phase of CHAIN_PHASES) hooksOf(phase, (fn, level, at, record) => push(fn, phase, level, at, record));
   // After the handler: serializing (6) and writing (7); they never decide whether the handler runs.
   const afterHandler: ChainEntry[] = [];
-  for (const phase of AFTER_HANDLER_PHASES) {
-    hooksOf(phase, (fn, level, at) => {
-      const where = argRange(fn, ctx) ?? ctx.range(at.file, at.span);
-      afterHandler.push({ name: hookName(fn), kind: 'other', stop: PHASE_STOPS[phase], file: where.file, line: where.line, phase, level });
-    });
-  }
+  for (const phase of AFTER_HANDLER_PHASES) hooksOf(phase, (fn, level, at, record) => afterHandler.push(entries.afterHandler(fn, phase, level, at, record)));
   const handler = r.handler ? alternatives(r.handler.value).find(v => v.t === 'fn') : undefined;
   const unresolved = [...r.notes];
   if (r.url === null) unresolved.push(`path: ${r.urlWhy ?? 'unknown'}`);
@@ -180,12 +174,6 @@ function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyCont
   }
 }
 
-/** The file a hook function is written in, where its exemptions' tests are. */
-function hookFile(arg: Arg): string | null {
-  const fn = alternatives(arg.value).find(v => v.t === 'fn');
-  return fn?.t === 'fn' ? fn.file : null;
-}
-
 function exemptionFor(e: Exemption, by: string, file: string, path: string, config: RouteRecord['config'], ctx: AdapterContext): AuthExemption {
   const lets = exempts(e, path, config);
   const caveat = lets ? exemptionCaveat(e, path) : null;
@@ -198,11 +186,4 @@ function underPrefix(path: string, prefix: string | null): boolean {
   const p = path.toLowerCase();
   const want = prefix.toLowerCase().replace(/\/$/, '');
   return p === want || p.startsWith(`${want}/`);
-}
-
-/** Where a hook is written: the function itself when the analyser can read it, else the argument. */
-function argRange(arg: Arg, ctx: AdapterContext): SourceRange | null {
-  const fn = alternatives(arg.value).find(v => v.t === 'fn');
-  if (fn?.t === 'fn') return ctx.range(fn.file, fn.fn.headSpan);
-  return arg.site ? ctx.range(arg.site.file, arg.site.span) : null;
 }

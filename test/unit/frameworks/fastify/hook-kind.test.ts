@@ -50,7 +50,7 @@ describe('fastify hook kinds', () => {
   it('classifyHook reads a function\'s code through the HookCode it is given (kept across runs by the adapter)', () => {
     const gate = hook('function gate(request, reply, done) { done(); }', 'gate');
     const asked: string[] = [];
-    const cls = classifyHook(gate, [], fn => { asked.push(fn.name); return { rejects: 'sends 401', nested: [] }; });
+    const cls = classifyHook(gate, [], fn => { asked.push(fn.name ?? ''); return { rejects: 'sends 401', nested: [] }; });
     assert.deepStrictEqual([cls.kind, cls.evidence, asked], ['auth', 'sends 401', ['gate']]);
   });
 
