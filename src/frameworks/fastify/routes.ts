@@ -34,7 +34,9 @@ export function walkContexts(roots: readonly FastifyContext[], classify: (arg: A
   // keep their contexts' host ids) names them as a fresh one does.
   const numbers = new Map<FastifyContext, number>();
   const entries = new HookEntries(classify, ctx);
-  const contextId = (c: FastifyContext) => `fastify:${numbers.get(c)}`;
+  // Each id made once (every route names its context).
+  const ids = new Map<FastifyContext, string>();
+  const contextId = (c: FastifyContext) => ids.get(c) ?? `fastify:${numbers.get(c)}`;
   for (const root of roots) {
     const app = out.stacks.length;
     // Rules read dispatch order from stacks; Fastify dispatches by find-my-way, not by order (F13).
@@ -48,7 +50,11 @@ export function walkContexts(roots: readonly FastifyContext[], classify: (arg: A
     });
     const tree = descendants(root);
     // Numbered before any is described: a hook may name a decorator declared in a later context.
-    for (const c of tree) numbers.set(c, numbers.size + 1);
+    for (const c of tree) {
+      const n = numbers.size + 1;
+      numbers.set(c, n);
+      ids.set(c, `fastify:${n}`);
+    }
     for (const c of tree) {
       out.contexts.push({
         id: contextId(c), parent: c.parent ? contextId(c.parent) : null, prefix: c.prefix, encapsulated: c.parent !== null,
@@ -156,21 +162,24 @@ function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyCont
   const undefinedHooks = r.undefinedHooks.map(h => undefinedHook(c, h.phase, h.arg, r.site, h.inArray, contextId, ctx));
   const context = contextId(c);
   out.routesPerRecord.set(r, methods.length);
+  const handlerAt = handler?.t === 'fn' ? { file: ctx.rel(handler.file), line: handler.fn.headSpan.line } : null;
   for (const method of methods) {
-    out.routes.push({
+    const route: ModelRoute = {
       framework: 'fastify', method, path, file: range.file, line: range.line, column: range.column, range,
-      handler: handler?.t === 'fn' ? { file: ctx.rel(handler.file), line: handler.fn.headSpan.line } : null,
-      chain, protected: authBy.length > 0, authBy, unresolved,
+      handler: handlerAt, chain, protected: authBy.length > 0, authBy, unresolved,
       app, router, mountPrefix: c.prefix || '/', order: out.routes.length,
       facts,
       chainRanges, shadowedBy, context,
-      ...(exemptions.length ? { exemptions } : {}),
-      ...(afterHandler.length ? { afterHandler } : {}),
-      ...(aliases.length ? { aliases } : {}),
-      ...(impliedHead && method === 'GET' ? { impliedHead: true } : {}),
-      ...(undefinedHooks.length ? { undefinedHooks } : {}),
-      ...(bodyBeforeParse.length ? { bodyBeforeParse } : {}),
-    });
+    };
+    // The optional fields one by one, in the order they always came: a spread of a conditional
+    // object per field took V8's slow path, once per route.
+    if (exemptions.length) route.exemptions = exemptions;
+    if (afterHandler.length) route.afterHandler = afterHandler;
+    if (aliases.length) route.aliases = aliases;
+    if (impliedHead && method === 'GET') route.impliedHead = true;
+    if (undefinedHooks.length) route.undefinedHooks = undefinedHooks;
+    if (bodyBeforeParse.length) route.bodyBeforeParse = bodyBeforeParse;
+    out.routes.push(route);
   }
 }
 
