@@ -137,18 +137,27 @@ function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyCont
       shadowedBy.push({ name, range: where, why: `${name} checks request.body in ${phase}, where the body is not parsed yet: it stops every request` });
     }
   };
-  // `record`: a context's hook, whose entry is made once for all the routes under it (chain-entries.ts).
-  const hooksOf = <P extends LifecyclePhase>(phase: P, each: (fn: Arg, level: ChainLevel, at: Site, record: HookRecord | null) => void) => {
-    for (const h of c.hooks[phase] ?? []) {
-      if (!h.middie) { each(h.fn, h.from.parent ? 'context' : 'app', h.site, h); continue; }
-      for (const m of c.middleware) if (underPrefix(path, m.path)) each(m.fn, m.from.parent ? 'context' : 'app', m.fn.site ?? r.site, null);
-    }
-    for (const f of r.hooks[phase] ?? []) each(f, 'route', r.site, null);
-  };
-  for (const phase of CHAIN_PHASES) hooksOf(phase, (fn, level, at, record) => push(fn, phase, level, at, record));
   // After the handler: serializing (6) and writing (7); they never decide whether the handler runs.
   const afterHandler: ChainEntry[] = [];
-  for (const phase of AFTER_HANDLER_PHASES) hooksOf(phase, (fn, level, at, record) => afterHandler.push(entries.afterHandler(fn, phase, level, at, record)));
+  // `record`: a context's hook, whose entry is made once for all the routes under it (chain-entries.ts).
+  const each = (phase: LifecyclePhase, before: boolean, fn: Arg, level: ChainLevel, at: Site, record: HookRecord | null) => {
+    if (before) push(fn, phase as (typeof CHAIN_PHASES)[number], level, at, record);
+    else afterHandler.push(entries.afterHandler(fn, phase, level, at, record));
+  };
+  // (No closure per phase, no empty list per missing phase: this runs for every route, every run.)
+  const hooksOf = (phase: LifecyclePhase, before: boolean) => {
+    const hooks = c.hooks[phase];
+    if (hooks) {
+      for (const h of hooks) {
+        if (!h.middie) { each(phase, before, h.fn, h.from.parent ? 'context' : 'app', h.site, h); continue; }
+        for (const m of c.middleware) if (underPrefix(path, m.path)) each(phase, before, m.fn, m.from.parent ? 'context' : 'app', m.fn.site ?? r.site, null);
+      }
+    }
+    const own = r.hooks[phase];
+    if (own) for (const f of own) each(phase, before, f, 'route', r.site, null);
+  };
+  for (const phase of CHAIN_PHASES) hooksOf(phase, true);
+  for (const phase of AFTER_HANDLER_PHASES) hooksOf(phase, false);
   const handler = r.handler ? alternatives(r.handler.value).find(v => v.t === 'fn') : undefined;
   const unresolved = [...r.notes];
   if (r.url === null) unresolved.push(`path: ${r.urlWhy ?? 'unknown'}`);
