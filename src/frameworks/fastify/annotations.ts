@@ -44,8 +44,10 @@ export function annotate(
         for (const [phase, list] of Object.entries(r.hooks)) for (const fn of list) hook(phase as LifecyclePhase, fn, r.site, routesOf(r), 'route');
         const handler = r.handler && alternatives(r.handler.value).find(v => v.t === 'fn');
         if (handler?.t !== 'fn') continue;
-        add({ file: handler.file, span: handler.fn.headSpan }, 5, handler.fn.name ? `handler ${handler.fn.name}` : 'handler');
-        for (const s of ctx.memo('fastify.handlerBodySites', handler.fn, () => handlerBodySites(handler.fn))) add({ file: handler.file, span: s.span }, s.stop, s.label);
+        // Its label and body sites depend on the function alone: kept while its file is unchanged.
+        const sites = ctx.memo('fastify.handlerSites', handler.fn, () => handlerSites(handler.fn));
+        sink.addAt(handler.file, handler.fn.headSpan, 5, sites.label);
+        for (const s of sites.body) sink.addAt(handler.file, s.span, s.stop, s.label);
       }
     }
   }
@@ -69,6 +71,11 @@ function reachOf(tree: readonly FastifyContext[], routesOf: (r: RouteRecord) => 
 }
 
 interface BodySite { span: Span; stop: Stop; label: string }
+
+/** A handler's own label (5) and its body's sites (6, 7). */
+function handlerSites(fn: FnIR): { label: string; body: BodySite[] } {
+  return { label: fn.name ? `handler ${fn.name}` : 'handler', body: handlerBodySites(fn) };
+}
 
 /**
  * `reply.send(x)` and a returned value (6: Fastify serializes it), the same with a stream,

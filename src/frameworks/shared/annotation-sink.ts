@@ -1,6 +1,7 @@
 // Collects stop annotations once per place and stop, for the adapters that label code as they walk
 // it (Fastify, Koa): the recorder's stop sites and route registrations (3) come first, the rest as found.
 import type { AdapterContext } from '../../core/adapter';
+import type { Span } from '../../core/ir';
 import type { Annotation, ModelRoute, SourceRange, Stop } from '../../core/model';
 import type { Site } from '../../core/values';
 import type { StopSite } from './recorder-log';
@@ -22,13 +23,17 @@ export class AnnotationSink {
    * (the first one made, which a caller may add to: a Fastify hook's reach), or null when `site` is.
    */
   add(site: Site | null, stop: Stop, label: string): Annotation | null {
-    if (!site) return null;
-    let inFile = this.seen.get(site.file);
-    if (!inFile) this.seen.set(site.file, (inFile = new Map()));
-    const key = site.span.start * 8 + stop;
+    return site ? this.addAt(site.file, site.span, stop, label) : null;
+  }
+
+  /** add() at `span` of `file`, for callers that hold no Site (no object made per call). */
+  addAt(file: string, span: Span, stop: Stop, label: string): Annotation {
+    let inFile = this.seen.get(file);
+    if (!inFile) this.seen.set(file, (inFile = new Map()));
+    const key = span.start * 8 + stop;
     let a = inFile.get(key);
     if (!a) {
-      a = annotationAt(this.ctx.range(site.file, site.span), stop, label);
+      a = annotationAt(this.ctx.range(file, span), stop, label);
       inFile.set(key, a);
       this.out.push(a);
     }

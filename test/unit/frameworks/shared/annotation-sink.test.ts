@@ -17,6 +17,13 @@ describe('annotation sink', () => {
     assert.deepStrictEqual(Object.keys(a!), ['file', 'line', 'column', 'endLine', 'endColumn', 'stop', 'label']);
   });
 
+  it('addAt is add() without a Site: the same place and stop give the same annotation', () => {
+    const sink = new AnnotationSink({ range });
+    const a = sink.add(site('/w/a.ts', 40, 3), 5, 'handler list');
+    assert.strictEqual(sink.addAt('/w/a.ts', site('/w/a.ts', 40, 3).span, 5, 'handler other'), a);
+    assert.strictEqual(sink.out.length, 1);
+  });
+
   it('no annotation without a site', () => {
     assert.strictEqual(new AnnotationSink({ range }).add(null, 4, 'x'), null);
   });
