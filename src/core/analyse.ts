@@ -210,7 +210,9 @@ export class WorkspaceAnalyser {
       memo: <K extends object, V>(table: string, key: K, make: () => V): V => {
         let t = this.memo.get(table);
         if (!t) this.memo.set(table, (t = new WeakMap()));
-        if (t.has(key)) return t.get(key) as V;
+        // One lookup where a value is kept (memos are asked per route and hook, every run).
+        const known = t.get(key);
+        if (known !== undefined || t.has(key)) return known as V;
         const v = make();
         t.set(key, v);
         return v;

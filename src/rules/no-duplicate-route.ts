@@ -20,15 +20,19 @@ export const noDuplicateRoute = defineRule({
   check(ctx) {
     const out: RuleReport[] = [];
     const { routes, origins } = ctx.model;
-    // Per app, by `METHOD path`: the first registration seen (explicit, or a GET's own HEAD route).
-    const seen = new Map<string, { route: ModelRoute; implied: boolean }>();
-    for (const route of [...routes].sort((a, b) => a.app - b.app || a.order - b.order)) {
+    // Per app, by method, by path as the router files it: the first registration seen (explicit,
+    // or a GET's own HEAD route). Tables, not a `app METHOD path` string per path looked up.
+    const apps = new Map<number, AppRoutes>();
+    for (const route of inDispatchOrder(routes)) {
       if (route.unresolved.some(n => n.startsWith('path:'))) continue;
-      const fastify4 = origins[route.app]?.frameworkVersion?.startsWith('4') ?? false;
-      const asRouted = routerKey(origins[route.app]?.router);
+      let app = apps.get(route.app);
+      if (!app) apps.set(route.app, (app = appRoutes(origins[route.app])));
+      const { fastify4, asRouted } = app;
+      const paths = route.aliases?.length ? [route.path, ...route.aliases] : [route.path];
+      const seen = methodTable(app, route.method);
       let reported = false;
-      for (const path of [route.path, ...(route.aliases ?? [])]) {
-        const key = `${route.app} ${route.method} ${asRouted(path)}`;
+      for (const path of paths) {
+        const key = asRouted(path);
         const first = seen.get(key);
         if (!first) { seen.set(key, { route, implied: false }); continue; }
         // One call registering several methods, or '/' at its alias: not a second registration.
@@ -39,16 +43,46 @@ export const noDuplicateRoute = defineRule({
         reported = true;
       }
       if (route.impliedHead) {
-        for (const path of [route.path, ...(route.aliases ?? [])]) {
-          const key = `${route.app} HEAD ${asRouted(path)}`;
+        const heads = methodTable(app, 'HEAD');
+        for (const path of paths) {
+          const key = asRouted(path);
           // A head() registered before the GET keeps HEAD: the GET then makes none (F12).
-          if (!seen.has(key)) seen.set(key, { route, implied: true });
+          if (!heads.has(key)) heads.set(key, { route, implied: true });
         }
       }
     }
     return out;
   },
 });
+
+interface First { route: ModelRoute; implied: boolean }
+
+/** What the rule keeps of one app: its major, how its router files paths, and the first route per method and path. */
+interface AppRoutes {
+  fastify4: boolean;
+  asRouted: (path: string) => string;
+  byMethod: Map<string, Map<string, First>>;
+}
+
+function appRoutes(origin: StackOrigin | undefined): AppRoutes {
+  return { fastify4: origin?.frameworkVersion?.startsWith('4') ?? false, asRouted: routerKey(origin?.router), byMethod: new Map() };
+}
+
+function methodTable(app: AppRoutes, method: string): Map<string, First> {
+  let t = app.byMethod.get(method);
+  if (!t) app.byMethod.set(method, (t = new Map()));
+  return t;
+}
+
+/** Routes by app, then registration order: the model's own list when it already is (adapters list them so), else a sorted copy. */
+function inDispatchOrder(routes: readonly ModelRoute[]): readonly ModelRoute[] {
+  for (let i = 1; i < routes.length; i++) {
+    const a = routes[i - 1];
+    const b = routes[i];
+    if (a.app > b.app || (a.app === b.app && a.order > b.order)) return [...routes].sort((x, y) => x.app - y.app || x.order - y.order);
+  }
+  return routes;
+}
 
 /**
  * A path as the app's router files it (F14): with `caseSensitive: false` '/Orders' is '/orders', with

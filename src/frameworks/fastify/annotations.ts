@@ -31,10 +31,12 @@ export function annotate(
     a.phase = phase;
   };
   for (const root of roots) {
-    for (const c of descendants(root)) {
+    const tree = descendants(root);
+    const reaches = reachOf(tree, routesOf);
+    for (const c of tree) {
       // A context holds its parents' hooks too: each is labelled where it was added, and reaches the
       // routes of that context and of every context below it (F1, F3).
-      const reach = descendants(c).reduce((n, d) => n + d.routes.reduce((m, r) => m + routesOf(r), 0), 0);
+      const reach = reaches.get(c)!;
       for (const [phase, list] of Object.entries(c.hooks)) {
         for (const h of list) if (h.from === c && !h.middie) hook(phase as LifecyclePhase, h.fn, h.site, reach, c.parent ? 'context' : 'app');
       }
@@ -42,15 +44,38 @@ export function annotate(
         for (const [phase, list] of Object.entries(r.hooks)) for (const fn of list) hook(phase as LifecyclePhase, fn, r.site, routesOf(r), 'route');
         const handler = r.handler && alternatives(r.handler.value).find(v => v.t === 'fn');
         if (handler?.t !== 'fn') continue;
-        add({ file: handler.file, span: handler.fn.headSpan }, 5, handler.fn.name ? `handler ${handler.fn.name}` : 'handler');
-        for (const s of ctx.memo('fastify.handlerBodySites', handler.fn, () => handlerBodySites(handler.fn))) add({ file: handler.file, span: s.span }, s.stop, s.label);
+        // Its label and body sites depend on the function alone: kept while its file is unchanged.
+        const sites = ctx.memo('fastify.handlerSites', handler.fn, () => handlerSites(handler.fn));
+        sink.addAt(handler.file, handler.fn.headSpan, 5, sites.label);
+        for (const s of sites.body) sink.addAt(handler.file, s.span, s.stop, s.label);
       }
     }
   }
   return sink.out;
 }
 
+/**
+ * The routes of each context and of every context below it, summed once from the leaves up
+ * (`tree` parents first, as descendants() lists it): linear where a sum per context was not.
+ */
+function reachOf(tree: readonly FastifyContext[], routesOf: (r: RouteRecord) => number): Map<FastifyContext, number> {
+  const reach = new Map<FastifyContext, number>();
+  for (let i = tree.length - 1; i >= 0; i--) {
+    const c = tree[i];
+    let n = 0;
+    for (const r of c.routes) n += routesOf(r);
+    for (const child of c.children) n += reach.get(child)!;
+    reach.set(c, n);
+  }
+  return reach;
+}
+
 interface BodySite { span: Span; stop: Stop; label: string }
+
+/** A handler's own label (5) and its body's sites (6, 7). */
+function handlerSites(fn: FnIR): { label: string; body: BodySite[] } {
+  return { label: fn.name ? `handler ${fn.name}` : 'handler', body: handlerBodySites(fn) };
+}
 
 /**
  * `reply.send(x)` and a returned value (6: Fastify serializes it), the same with a stream,

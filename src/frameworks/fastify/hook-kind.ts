@@ -33,16 +33,36 @@ const REJECT_STATUS = new Set([401, 403]);
 /** @fastify/sensible's reply shorthands that send a 401/403. */
 const SENSIBLE_REJECTS = new Set(['unauthorized', 'forbidden']);
 
-/** Classifies a hook argument. `configuredAuth` holds the user's `sevenStops.auth` names. */
-export function classifyHook(arg: Arg, configuredAuth: readonly string[]): HookClassification {
+/**
+ * What classification reads of a function's own code: it depends on the function's IR alone, so a
+ * caller may keep it across runs (AdapterContext.memo), where the hook arguments are new every run.
+ */
+export interface HookCode {
+  /** rejects() of the function. */
+  rejects: string | null;
+  /** Spans of the functions written inside it (nestedSpans). */
+  nested: Span[];
+}
+
+/** The HookCode of `fn`, computed afresh. */
+export function hookCode(fn: FnIR): HookCode {
+  const nested = nestedSpans(fn);
+  return { rejects: rejectsGiven(fn, nested), nested };
+}
+
+/**
+ * Classifies a hook argument. `configuredAuth` holds the user's `sevenStops.auth` names; `code`
+ * gives a function's HookCode (the Fastify adapter's is memoised per function).
+ */
+export function classifyHook(arg: Arg, configuredAuth: readonly string[], code: (fn: FnIR) => HookCode = hookCode): HookClassification {
   const v = pick(arg.value);
   const fnName = v.t === 'fn' ? v.fn.name : null;
   if (configuredAuth.some(n => n === arg.name || n === fnName)) return auth('listed in sevenStops.auth');
-  if (v.t === 'pkgcall' && v.name === '@fastify/auth') return fastifyAuth(v, configuredAuth);
+  if (v.t === 'pkgcall' && v.name === '@fastify/auth') return fastifyAuth(v, configuredAuth, code);
   // `fastify.basicAuth`, bearer-auth's own hook, `fastifyPassport.authenticate('jwt')`.
   if ((v.t === 'pkgcall' || v.t === 'pkg') && authPackageHook(v)) return auth(`package ${v.name}`);
   if (v.t === 'fn') {
-    const why = rejects(v.fn) ?? delegates(v);
+    const why = code(v.fn).rejects ?? delegates(v, code);
     if (!why) return { kind: 'other', stop: 4, evidence: 'function body' };
     const exempt = exemptionsOf(v.fn);
     const body = v.fn.uses.find(u => u.param === 0 && u.path[0] === 'body');
@@ -77,13 +97,13 @@ function pick(v: Value): Value {
  * when every alternative authenticates. With `{ relation: 'and' }` it stops at the first failure:
  * one authenticating alternative is enough.
  */
-function fastifyAuth(v: Extract<Value, { t: 'pkgcall' }>, configuredAuth: readonly string[]): HookClassification {
+function fastifyAuth(v: Extract<Value, { t: 'pkgcall' }>, configuredAuth: readonly string[], code: (fn: FnIR) => HookCode): HookClassification {
   const list = v.args[0]?.value;
   const items = list?.t === 'arr' ? list.items : [];
   const opts = v.args[1]?.value;
   const relation = opts?.t === 'obj' ? opts.props.get('relation') : undefined;
   const and = relation?.t === 'str' && relation.v === 'and';
-  const authing = items.filter(i => classifyHook(i, configuredAuth).kind === 'auth');
+  const authing = items.filter(i => classifyHook(i, configuredAuth, code).kind === 'auth');
   if (items.length && (and ? authing.length > 0 : authing.length === items.length)) {
     return auth(and ? `@fastify/auth (relation 'and'): ${authing.map(i => i.name).join(', ')} authenticates` : '@fastify/auth: every alternative authenticates');
   }
@@ -93,7 +113,11 @@ function fastifyAuth(v: Extract<Value, { t: 'pkgcall' }>, configuredAuth: readon
 
 /** How the hook stops a request without credentials (F9), or null when it never does (F10). */
 export function rejects(fn: FnIR): string | null {
-  const nested = nestedSpans(fn);
+  return rejectsGiven(fn, nestedSpans(fn));
+}
+
+/** rejects() with the spans of the functions written inside `fn` already found. */
+function rejectsGiven(fn: FnIR, nested: readonly Span[]): string | null {
   const now = (span: Span) => !nested.some(n => n.start <= span.start && span.end <= n.end);
   for (const u of fn.uses) {
     if (!now(u.span) || !u.call) continue;
@@ -126,10 +150,10 @@ export function rejects(fn: FnIR): string | null {
  *   where ensureHasRole sends a 403): that function's reply stops the request as the hook's would (F9).
  * Callees are read through the hook's closure; helpers are followed `depth` calls deep.
  */
-function delegates(v: Extract<Value, { t: 'fn' }>, depth = 3): string | null {
+function delegates(v: Extract<Value, { t: 'fn' }>, code: (fn: FnIR) => HookCode, depth = 3): string | null {
   const [request, reply] = v.fn.params;
   if (request?.k !== 'name') return null;
-  const nested = nestedSpans(v.fn);
+  const nested = code(v.fn).nested;
   for (const call of v.fn.calls) {
     const first = call.args[0];
     if (first?.k !== 'ref' || first.name !== request.name) continue;
@@ -145,7 +169,7 @@ function delegates(v: Extract<Value, { t: 'fn' }>, depth = 3): string | null {
     }
     const second = call.args[1];
     if (callee?.t !== 'fn' || depth === 0 || reply?.k !== 'name' || second?.k !== 'ref' || second.name !== reply.name) continue;
-    const why = rejects(callee.fn) ?? delegates(callee, depth - 1);
+    const why = code(callee.fn).rejects ?? delegates(callee, code, depth - 1);
     if (why) return `calls ${call.callee}(), which ${why}`;
   }
   return null;

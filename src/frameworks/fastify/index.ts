@@ -5,7 +5,8 @@ import type { AppInfo } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { fastifyState } from './analyser-state';
 import { annotate } from './annotations';
-import { type HookClassification, classifyHook } from './hook-kind';
+import type { FnIR } from '../../core/ir';
+import { type HookClassification, type HookCode, classifyHook, hookCode } from './hook-kind';
 import { FastifyRecorder } from './hooks';
 import { fastifyPaths } from './path-matcher';
 import { walkContexts } from './routes';
@@ -26,9 +27,12 @@ export const fastifyAdapter: FrameworkAdapter = {
       entry: (file, exports, rt) => rec.cliEntry(file, exports, rt),
       finish(): FrameworkOutput {
         const seen = new WeakMap<Arg, HookClassification>();
+        // Hook arguments are new every run (plugin bodies run again); what classification reads of a
+        // function's code is kept as long as the function's IR is, i.e. while its file is unchanged.
+        const code = (fn: FnIR): HookCode => ctx.memo('fastify.hookCode', fn, () => hookCode(fn));
         const classify = (arg: Arg) => {
           let c = seen.get(arg);
-          if (!c) seen.set(arg, (c = classifyHook(arg, ctx.config.auth)));
+          if (!c) seen.set(arg, (c = classifyHook(arg, ctx.config.auth, code)));
           return c;
         };
         const { routes, stacks, origins, contexts, routesPerRecord } = walkContexts(rec.roots, classify, ctx);

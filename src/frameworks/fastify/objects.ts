@@ -126,7 +126,14 @@ export function isFastifyContext(h: HostObject): h is FastifyContext {
 
 /** A context and every context below it, parents first, children in creation order. */
 export function descendants(ctx: FastifyContext): FastifyContext[] {
-  return [ctx, ...ctx.children.flatMap(descendants)];
+  const out: FastifyContext[] = [];
+  // One array for the whole tree: a spread per level copied each context once per ancestor.
+  const visit = (c: FastifyContext): void => {
+    out.push(c);
+    for (const child of c.children) visit(child);
+  };
+  visit(ctx);
+  return out;
 }
 
 /** The instance methods that register routes, by name, with the methods they register (`all` is per major, F15). */

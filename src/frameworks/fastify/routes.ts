@@ -13,9 +13,10 @@ import { hookName, rejects } from './hook-kind';
 import { declarationSite, visibleDecorators } from './decorators';
 import { type Exemption, describeExemption, exemptionCaveat, exempts } from './exemptions';
 import {
-  AFTER_HANDLER_PHASES, ALL_METHODS_4, ALL_METHODS_5, CHAIN_PHASES, DEFAULT_ROUTER_OPTIONS, FastifyContext, PHASE_STOPS, RouteRecord, descendants, routerOptionsFor,
+  AFTER_HANDLER_PHASES, ALL_METHODS_4, ALL_METHODS_5, CHAIN_PHASES, DEFAULT_ROUTER_OPTIONS, FastifyContext, type HookRecord, RouteRecord, descendants, routerOptionsFor,
 } from './objects';
 import { routePath } from './paths';
+import { HookEntries, argRange } from './chain-entries';
 import { handlerFacts } from '../shared/handler-facts';
 
 export interface FastifyWalk {
@@ -32,7 +33,10 @@ export function walkContexts(roots: readonly FastifyContext[], classify: (arg: A
   // Output ids number contexts in walk order, so an analysis after an edit (whose replayed modules
   // keep their contexts' host ids) names them as a fresh one does.
   const numbers = new Map<FastifyContext, number>();
-  const contextId = (c: FastifyContext) => `fastify:${numbers.get(c)}`;
+  const entries = new HookEntries(classify, ctx);
+  // Each id made once (every route names its context).
+  const ids = new Map<FastifyContext, string>();
+  const contextId = (c: FastifyContext) => ids.get(c) ?? `fastify:${numbers.get(c)}`;
   for (const root of roots) {
     const app = out.stacks.length;
     // Rules read dispatch order from stacks; Fastify dispatches by find-my-way, not by order (F13).
@@ -46,14 +50,18 @@ export function walkContexts(roots: readonly FastifyContext[], classify: (arg: A
     });
     const tree = descendants(root);
     // Numbered before any is described: a hook may name a decorator declared in a later context.
-    for (const c of tree) numbers.set(c, numbers.size + 1);
+    for (const c of tree) {
+      const n = numbers.size + 1;
+      numbers.set(c, n);
+      ids.set(c, `fastify:${n}`);
+    }
     for (const c of tree) {
       out.contexts.push({
         id: contextId(c), parent: c.parent ? contextId(c.parent) : null, prefix: c.prefix, encapsulated: c.parent !== null,
         file: ctx.rel(c.site.file), line: c.site.span.line, name: c.pluginName, framework: 'fastify',
         ...contextFacts(c, contextId, classify, ctx),
       });
-      for (const r of c.routes) addRoutes(c, numbers.get(c)!, contextId, r, app, major, classify, out, ctx);
+      for (const r of c.routes) addRoutes(c, numbers.get(c)!, contextId, r, app, major, entries, out, ctx);
     }
   }
   return out;
@@ -104,7 +112,7 @@ function undefinedHook(
   };
 }
 
-function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyContext) => string, r: RouteRecord, app: number, major: 4 | 5, classify: (arg: Arg) => HookClassification, out: FastifyWalk, ctx: AdapterContext): void {
+function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyContext) => string, r: RouteRecord, app: number, major: 4 | 5, entries: HookEntries, out: FastifyWalk, ctx: AdapterContext): void {
   const range = ctx.range(r.site.file, r.site.span);
   const path = routePath(r.prefix, r.url ?? '/…');
   const chain: ChainEntry[] = [];
@@ -113,15 +121,11 @@ function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyCont
   const shadowedBy: ModelRoute['shadowedBy'] = [];
   const exemptions: AuthExemption[] = [];
   const bodyBeforeParse: NonNullable<ModelRoute['bodyBeforeParse']> = [];
-  const push = (fn: Arg, phase: (typeof CHAIN_PHASES)[number], level: ChainLevel, at: Site) => {
-    const cls = classify(fn);
-    const fnRange = argRange(fn, ctx);
-    const where = fnRange ?? ctx.range(at.file, at.span);
-    const name = hookName(fn);
-    chain.push({ name, kind: cls.kind, stop: phase === 'preParsing' ? 2 : cls.stop, file: where.file, line: where.line, phase, level });
+  const push = (fn: Arg, phase: (typeof CHAIN_PHASES)[number], level: ChainLevel, at: Site, record: HookRecord | null) => {
+    const { cls, name, entry, fnRange, where, file } = entries.of(fn, phase, level, at, record);
+    chain.push(entry);
     chainRanges.push(fnRange);
     // An exemption written in the hook lets this route's requests through before the check.
-    const file = hookFile(fn);
     if (cls.kind === 'auth' && file) for (const e of cls.exempt ?? []) exemptions.push(exemptionFor(e, name, file, path, r.config, ctx));
     if (cls.kind === 'auth' && !cls.exempt?.some(e => exempts(e, path, r.config))) authBy.push(name);
     if (cls.bodyRead && (phase === 'onRequest' || phase === 'preParsing')) {
@@ -133,22 +137,27 @@ function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyCont
       shadowedBy.push({ name, range: where, why: `${name} checks request.body in ${phase}, where the body is not parsed yet: it stops every request` });
     }
   };
-  const hooksOf = <P extends LifecyclePhase>(phase: P, each: (fn: Arg, level: ChainLevel, at: Site) => void) => {
-    for (const h of c.hooks[phase] ?? []) {
-      if (!h.middie) { each(h.fn, h.from.parent ? 'context' : 'app', h.site); continue; }
-      for (const m of c.middleware) if (underPrefix(path, m.path)) each(m.fn, m.from.parent ? 'context' : 'app', m.fn.site ?? r.site);
-    }
-    for (const f of r.hooks[phase] ?? []) each(f, 'route', r.site);
-  };
-  for (const phase of CHAIN_PHASES) hooksOf(phase, (fn, level, at) => push(fn, phase, level, at));
   // After the handler: serializing (6) and writing (7); they never decide whether the handler runs.
   const afterHandler: ChainEntry[] = [];
-  for (const phase of AFTER_HANDLER_PHASES) {
-    hooksOf(phase, (fn, level, at) => {
-      const where = argRange(fn, ctx) ?? ctx.range(at.file, at.span);
-      afterHandler.push({ name: hookName(fn), kind: 'other', stop: PHASE_STOPS[phase], file: where.file, line: where.line, phase, level });
-    });
-  }
+  // `record`: a context's hook, whose entry is made once for all the routes under it (chain-entries.ts).
+  const each = (phase: LifecyclePhase, before: boolean, fn: Arg, level: ChainLevel, at: Site, record: HookRecord | null) => {
+    if (before) push(fn, phase as (typeof CHAIN_PHASES)[number], level, at, record);
+    else afterHandler.push(entries.afterHandler(fn, phase, level, at, record));
+  };
+  // (No closure per phase, no empty list per missing phase: this runs for every route, every run.)
+  const hooksOf = (phase: LifecyclePhase, before: boolean) => {
+    const hooks = c.hooks[phase];
+    if (hooks) {
+      for (const h of hooks) {
+        if (!h.middie) { each(phase, before, h.fn, h.from.parent ? 'context' : 'app', h.site, h); continue; }
+        for (const m of c.middleware) if (underPrefix(path, m.path)) each(phase, before, m.fn, m.from.parent ? 'context' : 'app', m.fn.site ?? r.site, null);
+      }
+    }
+    const own = r.hooks[phase];
+    if (own) for (const f of own) each(phase, before, f, 'route', r.site, null);
+  };
+  for (const phase of CHAIN_PHASES) hooksOf(phase, true);
+  for (const phase of AFTER_HANDLER_PHASES) hooksOf(phase, false);
   const handler = r.handler ? alternatives(r.handler.value).find(v => v.t === 'fn') : undefined;
   const unresolved = [...r.notes];
   if (r.url === null) unresolved.push(`path: ${r.urlWhy ?? 'unknown'}`);
@@ -162,28 +171,25 @@ function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyCont
   const undefinedHooks = r.undefinedHooks.map(h => undefinedHook(c, h.phase, h.arg, r.site, h.inArray, contextId, ctx));
   const context = contextId(c);
   out.routesPerRecord.set(r, methods.length);
+  const handlerAt = handler?.t === 'fn' ? { file: ctx.rel(handler.file), line: handler.fn.headSpan.line } : null;
   for (const method of methods) {
-    out.routes.push({
+    const route: ModelRoute = {
       framework: 'fastify', method, path, file: range.file, line: range.line, column: range.column, range,
-      handler: handler?.t === 'fn' ? { file: ctx.rel(handler.file), line: handler.fn.headSpan.line } : null,
-      chain, protected: authBy.length > 0, authBy, unresolved,
+      handler: handlerAt, chain, protected: authBy.length > 0, authBy, unresolved,
       app, router, mountPrefix: c.prefix || '/', order: out.routes.length,
       facts,
       chainRanges, shadowedBy, context,
-      ...(exemptions.length ? { exemptions } : {}),
-      ...(afterHandler.length ? { afterHandler } : {}),
-      ...(aliases.length ? { aliases } : {}),
-      ...(impliedHead && method === 'GET' ? { impliedHead: true } : {}),
-      ...(undefinedHooks.length ? { undefinedHooks } : {}),
-      ...(bodyBeforeParse.length ? { bodyBeforeParse } : {}),
-    });
+    };
+    // The optional fields one by one, in the order they always came: a spread of a conditional
+    // object per field took V8's slow path, once per route.
+    if (exemptions.length) route.exemptions = exemptions;
+    if (afterHandler.length) route.afterHandler = afterHandler;
+    if (aliases.length) route.aliases = aliases;
+    if (impliedHead && method === 'GET') route.impliedHead = true;
+    if (undefinedHooks.length) route.undefinedHooks = undefinedHooks;
+    if (bodyBeforeParse.length) route.bodyBeforeParse = bodyBeforeParse;
+    out.routes.push(route);
   }
-}
-
-/** The file a hook function is written in, where its exemptions' tests are. */
-function hookFile(arg: Arg): string | null {
-  const fn = alternatives(arg.value).find(v => v.t === 'fn');
-  return fn?.t === 'fn' ? fn.file : null;
 }
 
 function exemptionFor(e: Exemption, by: string, file: string, path: string, config: RouteRecord['config'], ctx: AdapterContext): AuthExemption {
@@ -198,11 +204,4 @@ function underPrefix(path: string, prefix: string | null): boolean {
   const p = path.toLowerCase();
   const want = prefix.toLowerCase().replace(/\/$/, '');
   return p === want || p.startsWith(`${want}/`);
-}
-
-/** Where a hook is written: the function itself when the analyser can read it, else the argument. */
-function argRange(arg: Arg, ctx: AdapterContext): SourceRange | null {
-  const fn = alternatives(arg.value).find(v => v.t === 'fn');
-  if (fn?.t === 'fn') return ctx.range(fn.file, fn.fn.headSpan);
-  return arg.site ? ctx.range(arg.site.file, arg.site.span) : null;
 }

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import { lowerSource } from '../../../../src/core/lower';
 import { Env, type Arg, type Value } from '../../../../src/core/values';
-import { classifyHook, hookName, rejects } from '../../../../src/frameworks/fastify/hook-kind';
+import { classifyHook, hookCode, hookName, rejects } from '../../../../src/frameworks/fastify/hook-kind';
 import type { FastifyContext } from '../../../../src/frameworks/fastify/objects';
 
 /** The hoisted function `name` of `code`, as a hook argument. */
@@ -38,6 +38,20 @@ describe('fastify hook kinds', () => {
 
   it('request.jwtVerify() authenticates (@fastify/jwt, F8)', () => {
     assert.strictEqual(rejects(fnOf('async function a(request) { await request.jwtVerify(); }', 'a')), 'verifies a JWT (request.jwtVerify(), @fastify/jwt)');
+  });
+
+  it('hookCode holds rejects() and the spans of the functions written inside', () => {
+    const fn = fnOf('async function a(request, reply) { if (!request.user) setTimeout(() => reply.code(401).send(), 20); if (!request.headers.x) return reply.code(403).send(); }', 'a');
+    const code = hookCode(fn);
+    assert.strictEqual(code.rejects, 'sends 403');
+    assert.strictEqual(code.nested.length, 1);
+  });
+
+  it('classifyHook reads a function\'s code through the HookCode it is given (kept across runs by the adapter)', () => {
+    const gate = hook('function gate(request, reply, done) { done(); }', 'gate');
+    const asked: string[] = [];
+    const cls = classifyHook(gate, [], fn => { asked.push(fn.name ?? ''); return { rejects: 'sends 401', nested: [] }; });
+    assert.deepStrictEqual([cls.kind, cls.evidence, asked], ['auth', 'sends 401', ['gate']]);
   });
 
   it('a hook named in sevenStops.auth is auth whatever it does', () => {
