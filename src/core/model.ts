@@ -390,8 +390,10 @@ export interface ModelContext extends RoutingContext {
    * Koa: the `use()` layers in the router's stack written without a path, in order, with the prefix
    * they sit under ('' for none: the router's prefix, or the use-path of a router it was nested in).
    * On @koa/router 14.0.0-15.7.0 and koa-router 14 a case variant of a non-empty prefix skips them (K12).
+   * `kind` and `protects` are the middleware's classification (an auth that rejects before next()
+   * protects; one that checks after `await next()` does not, K9).
    */
-  pathlessUses?: { name: string; prefix: string; range: SourceRange | null }[];
+  pathlessUses?: { name: string; prefix: string; range: SourceRange | null; kind: LayerKind; protects: boolean }[];
 }
 
 export interface StackOrigin {

@@ -3,6 +3,7 @@ import type { Rule } from '../core/rule';
 import { authHookReadsBody } from './auth-hook-reads-body';
 import { bodyParserBeforeRoutes } from './body-parser-before-routes';
 import { errorHandlerLast } from './error-handler-last';
+import { koaRouterCaseBypass } from './koa-router-case-bypass';
 import { noDuplicateRoute } from './no-duplicate-route';
 import { noRouteBeforeAuth } from './no-route-before-auth';
 import { noRouteOutsideAuthScope } from './no-route-outside-auth-scope';
@@ -10,5 +11,5 @@ import { noShadowedRoute } from './no-shadowed-route';
 
 export const allRules: Rule[] = [
   noRouteBeforeAuth, bodyParserBeforeRoutes, errorHandlerLast, noShadowedRoute,
-  noRouteOutsideAuthScope, noDuplicateRoute, authHookReadsBody,
+  noRouteOutsideAuthScope, noDuplicateRoute, authHookReadsBody, koaRouterCaseBypass,
 ];

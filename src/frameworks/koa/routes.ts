@@ -58,7 +58,10 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
         id: `koa:${n}`, parent: null, prefix: r.prefix, encapsulated: false, file: ctx.rel(r.site.file), line: r.site.span.line, framework: 'koa',
         routerPackage: { name: r.pkg, version: pkg?.version ?? null, from: pkg?.from ?? null },
         pathlessUses: r.stack.filter(l => l.kind === 'use' && l.pathless)
-          .flatMap(l => l.fns.map(f => ({ name: middlewareName(f), prefix: l.path, range: argRange(f, ctx) }))),
+          .flatMap(l => l.fns.map(f => {
+            const cls = classify(f);
+            return { name: middlewareName(f), prefix: l.path, range: argRange(f, ctx), kind: cls.kind, protects: cls.protects };
+          })),
       });
     }
     return `koa:${n}`;
