@@ -412,6 +412,16 @@ export interface StackOrigin {
   router?: { caseSensitive: boolean; ignoreTrailingSlash: boolean };
 }
 
+/** An auth layer that rejects too late to stop the handler (ModelRoute.lateAuth). */
+export interface LateAuth {
+  name: string;
+  /** Where it is registered (the chain entry's range), when known. */
+  range: SourceRange | null;
+  how: 'after-next' | 'rejects-and-continues';
+  /** What the adapter read in its body: `sets ctx.status = 401 only after await next()…`. */
+  evidence: string;
+}
+
 export interface ModelRoute extends Route {
   /** The app stack (index into AnalysisModel.stacks) and position in it. */
   app: number;
@@ -435,6 +445,13 @@ export interface ModelRoute extends Route {
    * (Fastify onRequest/preParsing, F16): `stopsAll` when the body is their only credential.
    */
   bodyBeforeParse?: { hook: string; phase: LifecyclePhase; level: ChainLevel; at: SourceRange; read: SourceRange; stopsAll: boolean }[];
+  /**
+   * Auth layers in its chain that let the handler run for a request they reject: Koa auth whose
+   * rejection comes only after `await next()` (`after-next`, K9), or auth that rejects and still
+   * calls next() on that path (`rejects-and-continues`, Express E23, and its Koa form). The client
+   * gets a 401, but the handler's side effects happen. Parallel to no list; absent when none.
+   */
+  lateAuth?: LateAuth[];
   /** Route-level hooks that are undefined where the route is registered (a decorator it cannot see, F3). */
   undefinedHooks?: UndefinedHook[];
 }

@@ -1,5 +1,6 @@
 // The rule registry: every rule the engine runs, in documentation order.
 import type { Rule } from '../core/rule';
+import { authAfterNext } from './auth-after-next';
 import { authHookReadsBody } from './auth-hook-reads-body';
 import { bodyParserBeforeRoutes } from './body-parser-before-routes';
 import { errorHandlerLast } from './error-handler-last';
@@ -12,4 +13,5 @@ import { noShadowedRoute } from './no-shadowed-route';
 export const allRules: Rule[] = [
   noRouteBeforeAuth, bodyParserBeforeRoutes, errorHandlerLast, noShadowedRoute,
   noRouteOutsideAuthScope, noDuplicateRoute, authHookReadsBody, koaRouterCaseBypass,
+  authAfterNext,
 ];

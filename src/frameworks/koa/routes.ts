@@ -4,7 +4,7 @@
 // handler that awaits next() handing the request on (K1, K7). A route's chain is what runs before
 // its handler; code a middleware runs after `await next()` is marked `when: 'after'` (K9).
 import type { AdapterContext } from '../../core/adapter';
-import type { ChainEntry, ChainLevel, ModelContext, ModelRoute, OrderedLayer, SourceRange, StackOrigin } from '../../core/model';
+import type { ChainEntry, ChainLevel, LateAuth, ModelContext, ModelRoute, OrderedLayer, SourceRange, StackOrigin } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { samplePath } from '../shared/paths';
 import { handlerFacts } from '../shared/handler-facts';
@@ -185,6 +185,8 @@ class Chain {
   readonly entries: ChainEntry[] = [];
   readonly ranges: (SourceRange | null)[] = [];
   readonly authBy: string[] = [];
+  /** Auth that rejects only after the handler ran (K9), or rejects and calls next() anyway. */
+  readonly lateAuth: LateAuth[] = [];
   /** Set once something before the handler ends every request that gets there. */
   stoppedBy: ModelRoute['shadowedBy'][number] | null = null;
 
@@ -208,6 +210,10 @@ class Chain {
     this.entries.push({ name, kind: cls.kind, stop: cls.stop, file: at.file, line: at.line, when: cls.when, level });
     this.ranges.push(r);
     if (cls.kind === 'auth' && cls.protects && !(cls.unless && exempts(cls.unless, this.path, mount, this.method))) this.authBy.push(name);
+    // An auth layer that does not protect is one whose rejection comes after next() or goes on to it (middleware-kind.ts).
+    if (cls.kind === 'auth' && !cls.protects) {
+      this.lateAuth.push({ name, range: r, how: cls.when === 'after' ? 'after-next' : 'rejects-and-continues', evidence: cls.evidence });
+    }
     return true;
   }
 }
@@ -254,6 +260,7 @@ function addRoute(router: KoaRouter, index: number, method: string, mount: strin
     chain: chain.entries, protected: chain.authBy.length > 0, authBy: chain.authBy, unresolved,
     app: w.app, router: router.id, mountPrefix: mount || '/', order: w.out.routes.length, facts,
     chainRanges: chain.ranges, shadowedBy: chain.stoppedBy ? [chain.stoppedBy] : [], context: w.contextOf(layer.owner),
+    ...(chain.lateAuth.length ? { lateAuth: chain.lateAuth } : {}),
   });
   w.layers.push({
     order: w.layers.length, kind: 'route', name: `${method} ${path}`, layerKind: 'other', prefix: path, range, argRange: null, terminal: false,
