@@ -396,6 +396,16 @@ export interface ModelContext extends RoutingContext {
   pathlessUses?: { name: string; prefix: string; range: SourceRange | null; kind: LayerKind; protects: boolean }[];
 }
 
+/** A Koa `function*` middleware an app is given (StackOrigin.generators, K14). */
+export interface GeneratorMiddleware {
+  name: string;
+  range: SourceRange;
+  /** Given to `app.use()`, a router's `use()`, or a route's own arguments. */
+  level: ChainLevel;
+  /** Koa 2 converts one given to `app.use()` (deprecated) and runs it; Koa 3 and the routers accept it and never run it. */
+  runs: boolean;
+}
+
 export interface StackOrigin {
   kind: 'app' | 'router';
   framework: Framework;
@@ -410,6 +420,11 @@ export interface StackOrigin {
    * `caseSensitive`, `ignoreTrailingSlash`, F14); absent when the framework's defaults apply.
    */
   router?: { caseSensitive: boolean; ignoreTrailingSlash: boolean };
+  /**
+   * Koa: the `function*` middleware the app and the routers it runs are given, in the order met,
+   * and whether each runs (K14); absent when none.
+   */
+  generators?: GeneratorMiddleware[];
 }
 
 /** An auth layer that rejects too late to stop the handler (ModelRoute.lateAuth). */

@@ -4,6 +4,7 @@ import { authAfterNext } from './auth-after-next';
 import { authHookReadsBody } from './auth-hook-reads-body';
 import { bodyParserBeforeRoutes } from './body-parser-before-routes';
 import { errorHandlerLast } from './error-handler-last';
+import { koa3GeneratorMiddleware } from './koa3-generator-middleware';
 import { koaRouterCaseBypass } from './koa-router-case-bypass';
 import { noDuplicateRoute } from './no-duplicate-route';
 import { noRouteBeforeAuth } from './no-route-before-auth';
@@ -13,5 +14,5 @@ import { noShadowedRoute } from './no-shadowed-route';
 export const allRules: Rule[] = [
   noRouteBeforeAuth, bodyParserBeforeRoutes, errorHandlerLast, noShadowedRoute,
   noRouteOutsideAuthScope, noDuplicateRoute, authHookReadsBody, koaRouterCaseBypass,
-  authAfterNext,
+  authAfterNext, koa3GeneratorMiddleware,
 ];

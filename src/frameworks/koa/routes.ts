@@ -4,7 +4,7 @@
 // handler that awaits next() handing the request on (K1, K7). A route's chain is what runs before
 // its handler; code a middleware runs after `await next()` is marked `when: 'after'` (K9).
 import type { AdapterContext } from '../../core/adapter';
-import type { ChainEntry, ChainLevel, LateAuth, ModelContext, ModelRoute, OrderedLayer, SourceRange, StackOrigin } from '../../core/model';
+import type { ChainEntry, ChainLevel, GeneratorMiddleware, LateAuth, ModelContext, ModelRoute, OrderedLayer, SourceRange, StackOrigin } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { samplePath } from '../shared/paths';
 import { handlerFacts } from '../shared/handler-facts';
@@ -44,6 +44,8 @@ interface Walk {
   useMatching(router: KoaRouter): UseMatching;
   /** A layer's matching segments, computed once per walk (every later route compares with them). */
   segments(layer: KoaLayer): string[];
+  /** `function*` middleware given to `app.use()` in this app (its routers' are added after the walk). */
+  generators: GeneratorMiddleware[];
 }
 
 export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg: Arg) => KoaClassification, ctx: AdapterContext): KoaWalk {
@@ -86,13 +88,14 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
     const version = ctx.packageVersionSource(app.site.file, 'koa')?.version;
     const w: Walk = {
       classify, ctx, major: version ? parseInt(version, 10) : null, app: out.stacks.length, layers: [], out, contextOf, reached,
-      routers: new Set(), useMatching: useMatchingOf, segments,
+      routers: new Set(), useMatching: useMatchingOf, segments, generators: [],
     };
     walkMiddleware(app.middleware, '', [], w, new Set([app]));
     out.stacks.push(w.layers);
     out.origins.push({
       kind: 'app', framework: 'koa', frameworkVersion: version ?? null, file: ctx.rel(app.site.file), line: app.site.span.line,
       pathSyntax: syntaxOf([...w.routers], ctx),
+      ...generatorsOf(w),
     });
   }
   // Routers no app runs, and whose layers no other router cloned in: their routes are still worth showing.
@@ -101,6 +104,7 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
     if (r.kind !== 'router' || reached.has(r) || nested.has(r) || !r.stack.some(l => l.kind === 'route')) continue;
     const w: Walk = {
       classify, ctx, major: null, app: out.stacks.length, layers: [], out, contextOf, reached, routers: new Set([r]), useMatching: useMatchingOf, segments,
+      generators: [],
     };
     const note = `router created at ${ctx.rel(r.site.file)}:${r.site.span.line} is not mounted on any app the analyser found`;
     addRoutes(r, '', [], w, [note]);
@@ -108,6 +112,27 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
     out.origins.push({ kind: 'router', framework: 'koa', file: ctx.rel(r.site.file), line: r.site.span.line, pathSyntax: syntaxOf([r], ctx) });
   }
   return out;
+}
+
+/**
+ * The app's generator middleware (`app.use`, met during the walk) and then its routers' (a router's
+ * `use()` and route arguments, never run by the router on Koa 2 or 3, K14), each place once.
+ */
+function generatorsOf(w: Walk): { generators?: GeneratorMiddleware[] } {
+  const out = [...w.generators];
+  const seen = new Set(out.map(g => `${g.range.file}:${g.range.line}:${g.range.column}`));
+  for (const r of w.routers) {
+    for (const layer of r.stack) {
+      for (const f of flat(layer.fns)) {
+        const range = w.classify(f).generator ? argRange(f, w.ctx) : null;
+        const key = range && `${range.file}:${range.line}:${range.column}`;
+        if (!range || seen.has(key!)) continue;
+        seen.add(key!);
+        out.push({ name: middlewareName(f), range, level: layer.kind === 'use' ? 'router' : 'route', runs: false });
+      }
+    }
+  }
+  return out.length ? { generators: out } : {};
 }
 
 /** The path syntax routers read when they agree (their packages' versions, K15), else 'unknown'. */
@@ -157,6 +182,8 @@ function walkMiddleware(list: readonly Arg[], mount: string, ran: Ran[], w: Walk
       continue;
     }
     const cls = w.classify(arg);
+    const fnRange = argRange(arg, w.ctx);
+    if (cls.generator && fnRange) w.generators.push({ name: middlewareName(arg), range: fnRange, level: 'app', runs: w.major !== 3 });
     if (range) {
       w.layers.push({
         order: w.layers.length, kind: 'middleware', name: middlewareName(arg), layerKind: cls.kind, prefix: mount || '/', range, argRange: range,
