@@ -285,7 +285,7 @@ function addRoute(router: KoaRouter, index: number, method: string, mount: strin
     framework: 'koa', method, path, file: range.file, line: range.line, column: range.column, range,
     handler: handler ? { file: w.ctx.rel(handler.file), line: handler.fn.headSpan.line } : null,
     chain: chain.entries, protected: chain.authBy.length > 0, authBy: chain.authBy, unresolved,
-    app: w.app, router: router.id, mountPrefix: mount || '/', order: w.out.routes.length, facts,
+    app: w.app, router: router.id, mountPrefix: mount || '/', order: w.layers.length, facts,
     chainRanges: chain.ranges, shadowedBy: chain.stoppedBy ? [chain.stoppedBy] : [], context: w.contextOf(layer.owner),
     ...(chain.lateAuth.length ? { lateAuth: chain.lateAuth } : {}),
   });
