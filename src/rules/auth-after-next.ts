@@ -6,7 +6,7 @@
 // middleware is registered, naming the first route it fails to stop.
 import type { LateAuth, ModelRoute, SourceRange } from '../core/model';
 import type { RuleReport } from '../core/rule';
-import { at, defineRule } from './define-rule';
+import { at, defineRule, placeKey } from './define-rule';
 
 export const authAfterNext = defineRule({
   id: 'auth-after-next',
@@ -27,7 +27,7 @@ export const authAfterNext = defineRule({
       if (route.shadowedBy.length) continue;
       for (const late of route.lateAuth ?? []) {
         if (!late.range) continue;
-        const key = `${late.range.file}:${late.range.line}:${late.range.column}`;
+        const key = placeKey(late.range);
         const seen = byPlace.get(key);
         if (seen) { if (seen.routes[seen.routes.length - 1] !== route) seen.routes.push(route); }
         else byPlace.set(key, { late: { ...late, range: late.range }, routes: [route] });

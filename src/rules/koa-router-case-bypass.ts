@@ -6,7 +6,7 @@
 // verdict hangs on the installed version, which the adapter reads into the router's context.
 import type { ModelContext, ModelRoute, SourceRange } from '../core/model';
 import type { RuleReport } from '../core/rule';
-import { at, defineRule } from './define-rule';
+import { at, defineRule, placeKey } from './define-rule';
 
 /** The last @koa/router release checked (2026-12-04): every release from 14.0.0 to it has the bypass. */
 const LAST_CHECKED = '15.7.0';
@@ -98,8 +98,4 @@ function hasCaseVariant(prefix: string): boolean {
 
 function startsWithInAnyCase(path: string, prefix: string): boolean {
   return path.toLowerCase().startsWith(prefix.toLowerCase());
-}
-
-function placeKey(r: SourceRange): string {
-  return `${r.file}:${r.line}:${r.column}`;
 }

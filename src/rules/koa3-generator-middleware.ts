@@ -5,7 +5,7 @@
 // adapter lists the generators per app (StackOrigin.generators) with whether they run.
 import type { GeneratorMiddleware, ModelRoute } from '../core/model';
 import type { RuleReport } from '../core/rule';
-import { defineRule } from './define-rule';
+import { defineRule, placeKey } from './define-rule';
 
 const REWRITE = 'Rewrite it as async (ctx, next) => { …; await next(); } (ctx for this).';
 
@@ -75,8 +75,4 @@ function report(g: GeneratorMiddleware, version: string | null, routes: ModelRou
 function routeList(routes: ModelRoute[]): string {
   const first = `${routes[0].method} ${routes[0].path}`;
   return routes.length === 1 ? first : `${routes.length} routes (${first} first)`;
-}
-
-function placeKey(r: { file: string; line: number; column: number }): string {
-  return `${r.file}:${r.line}:${r.column}`;
 }

@@ -7,7 +7,7 @@
 import type { Fix, ModelContext, ModelRoute, OrderedLayer, SourceRange } from '../core/model';
 import type { PathMatcher } from '../core/path-matcher';
 import type { RuleReport } from '../core/rule';
-import { at, defineRule, firstAfter, moveStatement, prefixKey } from './define-rule';
+import { at, defineRule, firstAfter, moveStatement, placeKey, prefixKey } from './define-rule';
 
 export const noRouteBeforeAuth = defineRule({
   id: 'no-route-before-auth',
@@ -125,9 +125,6 @@ function routerUseReport(route: ModelRoute, r: RouterUse): RuleReport {
   };
 }
 
-function placeKey(r: SourceRange): string {
-  return `${r.file}:${r.line}:${r.column}`;
-}
 
 /** Per app, the auth middleware layers that really protect at least one later route (computed once). */
 function effectiveAuthLayers(routes: ModelRoute[], stacks: OrderedLayer[][]): Map<number, OrderedLayer[]> {

@@ -2,7 +2,7 @@
 // method matches every path it matches and ends the response (E22, K7), or when a catch-all that
 // never calls next() comes before it (E21). The adapters record both on the route (shadowedBy).
 import type { RuleReport } from '../core/rule';
-import { at, defineRule, moveStatement } from './define-rule';
+import { at, defineRule, moveStatement, placeKey } from './define-rule';
 
 export const noShadowedRoute = defineRule({
   id: 'no-shadowed-route',
@@ -33,7 +33,3 @@ export const noShadowedRoute = defineRule({
     return out;
   },
 });
-
-function placeKey(r: { file: string; line: number; column: number }): string {
-  return `${r.file}:${r.line}:${r.column}`;
-}
