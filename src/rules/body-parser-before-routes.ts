@@ -23,13 +23,16 @@ export const bodyParserBeforeRoutes = defineRule({
     // Each route's position in its app's dispatch order (a stack's index is its layers' order).
     const position = new Map<number, number>();
     for (const stack of ctx.model.stacks) for (const l of stack) if (l.route !== undefined) position.set(l.route, l.order);
+    const nextParsers = new Map<number, (OrderedLayer | undefined)[]>();
     const out: RuleReport[] = [];
     ctx.model.routes.forEach((route, i) => {
       const read = route.facts.readsBody;
       if (!read || route.shadowedBy.length || route.chain.some(c => isBodyParser(c.name, c.kind))) return;
       const stack = ctx.model.stacks[route.app] ?? [];
       const pos = position.get(i) ?? route.order;
-      const parser = laterParser(pos, stack);
+      let next = nextParsers.get(route.app);
+      if (!next) nextParsers.set(route.app, (next = laterParsers(stack)));
+      const parser = next[pos];
       const body = route.framework === 'koa' ? 'ctx.request.body' : 'req.body';
       const data: Record<string, string> = { route: `${route.method} ${route.path}`, body };
       const related = [{ ...read, message: `${body} is read here` }];
@@ -43,13 +46,19 @@ export const bodyParserBeforeRoutes = defineRule({
   },
 });
 
-/** The first body parser after position `pos` of the stack (the stack is in order). */
-function laterParser(pos: number, stack: OrderedLayer[]): OrderedLayer | undefined {
-  for (let i = pos + 1; i < stack.length; i++) {
+/**
+ * For each position of a stack, the first body parser after it: one backward pass per app (a scan
+ * forward from every route made thousands of routes before a late parser quadratic).
+ */
+function laterParsers(stack: OrderedLayer[]): (OrderedLayer | undefined)[] {
+  const out: (OrderedLayer | undefined)[] = new Array(stack.length);
+  let next: OrderedLayer | undefined;
+  for (let i = stack.length - 1; i >= 0; i--) {
+    out[i] = next;
     const l = stack[i];
-    if (l.kind === 'middleware' && isBodyParser(l.name, l.layerKind)) return l;
+    if (l.kind === 'middleware' && isBodyParser(l.name, l.layerKind)) next = l;
   }
-  return undefined;
+  return out;
 }
 
 /**
