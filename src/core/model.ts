@@ -390,8 +390,20 @@ export interface ModelContext extends RoutingContext {
    * Koa: the `use()` layers in the router's stack written without a path, in order, with the prefix
    * they sit under ('' for none: the router's prefix, or the use-path of a router it was nested in).
    * On @koa/router 14.0.0-15.7.0 and koa-router 14 a case variant of a non-empty prefix skips them (K12).
+   * `kind` and `protects` are the middleware's classification (an auth that rejects before next()
+   * protects; one that checks after `await next()` does not, K9).
    */
-  pathlessUses?: { name: string; prefix: string; range: SourceRange | null }[];
+  pathlessUses?: { name: string; prefix: string; range: SourceRange | null; kind: LayerKind; protects: boolean }[];
+}
+
+/** A Koa `function*` middleware an app is given (StackOrigin.generators, K14). */
+export interface GeneratorMiddleware {
+  name: string;
+  range: SourceRange;
+  /** Given to `app.use()`, a router's `use()`, or a route's own arguments. */
+  level: ChainLevel;
+  /** Koa 2 converts one given to `app.use()` (deprecated) and runs it; Koa 3 and the routers accept it and never run it. */
+  runs: boolean;
 }
 
 export interface StackOrigin {
@@ -408,6 +420,21 @@ export interface StackOrigin {
    * `caseSensitive`, `ignoreTrailingSlash`, F14); absent when the framework's defaults apply.
    */
   router?: { caseSensitive: boolean; ignoreTrailingSlash: boolean };
+  /**
+   * Koa: the `function*` middleware the app and the routers it runs are given, in the order met,
+   * and whether each runs (K14); absent when none.
+   */
+  generators?: GeneratorMiddleware[];
+}
+
+/** An auth layer that rejects too late to stop the handler (ModelRoute.lateAuth). */
+export interface LateAuth {
+  name: string;
+  /** Where it is registered (the chain entry's range), when known. */
+  range: SourceRange | null;
+  how: 'after-next' | 'rejects-and-continues';
+  /** What the adapter read in its body: `sets ctx.status = 401 only after await next()…`. */
+  evidence: string;
 }
 
 export interface ModelRoute extends Route {
@@ -433,6 +460,13 @@ export interface ModelRoute extends Route {
    * (Fastify onRequest/preParsing, F16): `stopsAll` when the body is their only credential.
    */
   bodyBeforeParse?: { hook: string; phase: LifecyclePhase; level: ChainLevel; at: SourceRange; read: SourceRange; stopsAll: boolean }[];
+  /**
+   * Auth layers in its chain that let the handler run for a request they reject: Koa auth whose
+   * rejection comes only after `await next()` (`after-next`, K9), or auth that rejects and still
+   * calls next() on that path (`rejects-and-continues`, Express E23, and its Koa form). The client
+   * gets a 401, but the handler's side effects happen. Parallel to no list; absent when none.
+   */
+  lateAuth?: LateAuth[];
   /** Route-level hooks that are undefined where the route is registered (a decorator it cannot see, F3). */
   undefinedHooks?: UndefinedHook[];
 }

@@ -29,6 +29,11 @@ export interface Rule {
   defaultSeverity: Severity;
   /** Message templates by id; `{{name}}` is replaced from the report's data. */
   messages: Record<string, string>;
+  /**
+   * A message's own default severity where it differs from the rule's (a deprecation notice beside
+   * an error). The user's setting for the rule, when given, applies to every message.
+   */
+  messageSeverity?: Record<string, Severity>;
   check(ctx: RuleContext): RuleReport[];
 }
 

@@ -44,7 +44,8 @@ export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStops
     for (const r of reports) {
       const ignored = host.ignores(r.file)[r.line];
       if (ignored && (ignored.includes('*') || ignored.includes(rule.id))) continue;
-      out.push(memory.finding(r, known => known.ruleId === rule.id && known.severity === setting, () => findingOf(rule, setting, r)));
+      const severity: Severity = config.rules[rule.id] !== undefined ? setting : rule.messageSeverity?.[r.messageId] ?? setting;
+      out.push(memory.finding(r, known => known.ruleId === rule.id && known.severity === severity, () => findingOf(rule, severity, r)));
     }
   }
   return out;

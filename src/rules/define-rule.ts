@@ -13,6 +13,11 @@ export function at(r: SourceLocation): string {
   return `${r.file}:${r.line}`;
 }
 
+/** A range's start as a map key: chain entries, findings and model facts naming one registration meet there. */
+export function placeKey(r: SourceLocation & { column: number }): string {
+  return `${r.file}:${r.line}:${r.column}`;
+}
+
 /** Whether two ranges start at the same place (one call registering several routes, a hook and its function). */
 export function samePlace(a: SourceRange, b: SourceRange): boolean {
   return a.file === b.file && a.line === b.line && a.column === b.column;

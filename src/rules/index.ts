@@ -1,8 +1,11 @@
 // The rule registry: every rule the engine runs, in documentation order.
 import type { Rule } from '../core/rule';
+import { authAfterNext } from './auth-after-next';
 import { authHookReadsBody } from './auth-hook-reads-body';
 import { bodyParserBeforeRoutes } from './body-parser-before-routes';
 import { errorHandlerLast } from './error-handler-last';
+import { koa3GeneratorMiddleware } from './koa3-generator-middleware';
+import { koaRouterCaseBypass } from './koa-router-case-bypass';
 import { noDuplicateRoute } from './no-duplicate-route';
 import { noRouteBeforeAuth } from './no-route-before-auth';
 import { noRouteOutsideAuthScope } from './no-route-outside-auth-scope';
@@ -10,5 +13,6 @@ import { noShadowedRoute } from './no-shadowed-route';
 
 export const allRules: Rule[] = [
   noRouteBeforeAuth, bodyParserBeforeRoutes, errorHandlerLast, noShadowedRoute,
-  noRouteOutsideAuthScope, noDuplicateRoute, authHookReadsBody,
+  noRouteOutsideAuthScope, noDuplicateRoute, authHookReadsBody, koaRouterCaseBypass,
+  authAfterNext, koa3GeneratorMiddleware,
 ];

@@ -1,15 +1,18 @@
-// Stop 4: a route registered before the auth layer runs without it (E1-E4). Reported when the route
-// reads the authenticated identity, or when routes sharing its router or mount prefix that are
+// Stop 4: a route registered before the auth layer runs without it (E1-E4, Koa K1). Reported when the
+// route reads the authenticated identity, or when routes sharing its router or mount prefix that are
 // registered after it are protected. A lone public route (health check, login) is not a finding.
-import type { Fix, ModelRoute, OrderedLayer } from '../core/model';
+// Koa routers scope their own use() (K2-K4): a route registered before its router's path-less
+// use(auth) is reported when a later route of that router is protected by it; another router's use
+// never counts (two routers with one prefix share nothing, K4).
+import type { Fix, ModelContext, ModelRoute, OrderedLayer, SourceRange } from '../core/model';
 import type { PathMatcher } from '../core/path-matcher';
 import type { RuleReport } from '../core/rule';
-import { at, defineRule, firstAfter, moveStatement, prefixKey } from './define-rule';
+import { at, defineRule, firstAfter, moveStatement, placeKey, prefixKey } from './define-rule';
 
 export const noRouteBeforeAuth = defineRule({
   id: 'no-route-before-auth',
   stop: 4,
-  frameworks: ['express'],
+  frameworks: ['express', 'koa'],
   description: 'A route must not be registered before the auth layer that protects the routes around it.',
   defaultSeverity: 'error',
   messages: {
@@ -17,18 +20,27 @@ export const noRouteBeforeAuth = defineRule({
     siblingsProtected: '{{route}} runs without authentication: it is registered at {{routeAt}}, before {{auth}} ({{authAt}}), '
       + 'which protects the routes registered after it.',
     readsIdentityNoAuth: '{{route}} reads {{identity}} but no authentication layer runs before it.',
+    beforeRouterUse: "{{route}} runs without authentication: it is registered at {{routeAt}}, before its router's use({{auth}}) ({{authAt}}), "
+      + 'which protects the routes the router registers after it, such as {{sibling}} (a router runs its use() layers in order, K2).',
   },
   check(ctx) {
     const out: RuleReport[] = [];
     const { routes, stacks } = ctx.model;
     const effective = new Map([...effectiveAuthLayers(routes, stacks)].map(([app, layers]) => [app, groupByPrefix(layers)]));
     const byApp = routesByApp(routes);
+    const routerUses = routerAuthUses(routes, ctx.model.contexts ?? []);
     for (const route of routes) {
       if (route.protected || route.shadowedBy.length) continue;
       const paths = ctx.paths(route.app);
       const later = laterAuth(route, effective.get(route.app) ?? new Map(), paths);
       const sibling = later ? protectedSibling(route, byApp.get(route.app) ?? [], later.layer, paths) : null;
       const identity = route.facts.readsIdentity;
+      const inRouter = !sibling ? laterRouterUse(route, routerUses, paths) : null;
+      if (inRouter) {
+        const inputs = [route.method, route.path, inRouter.use.name, inRouter.use.range, inRouter.sibling.range, inRouter.sibling.method, inRouter.sibling.path];
+        out.push(ctx.reuse(route.range, inputs, () => routerUseReport(route, inRouter)));
+        continue;
+      }
       if (!identity && !sibling) continue;
       // The same inputs (ranges and facts of unchanged files are kept across runs) give the same report.
       const inputs = [
@@ -56,6 +68,63 @@ function reportFor(
   if (sibling) related.push({ ...sibling.range, message: `${sibling.method} ${sibling.path} is protected by ${later.name}` });
   return { ...route.range, messageId: identity ? 'readsIdentity' : 'siblingsProtected', data, related, fixes: fixes(route, later.layer) };
 }
+
+/** A router's path-less use(auth) (Koa, ModelContext.pathlessUses) and the first route it protects. */
+interface RouterUse {
+  /** `prefix`: what it sits under ('' for the router's own prefix; a nesting router's use-path covers only its paths, K5). */
+  use: { name: string; range: SourceRange; prefix: string };
+  sibling: ModelRoute;
+}
+
+/**
+ * Per context, its path-less auth uses that protect a route, each with the first route whose chain
+ * holds it (one pass over the chains). A path-less use covers every route of its router (K2, K3):
+ * a route of the same router whose chain lacks it was registered before it.
+ */
+function routerAuthUses(routes: ModelRoute[], contexts: ModelContext[]): Map<string, RouterUse[]> {
+  const uses = new Map<string, { context: string; use: RouterUse['use'] }>();
+  for (const c of contexts) {
+    for (const u of c.pathlessUses ?? []) if (u.kind === 'auth' && u.protects && u.range) uses.set(`${c.id} ${placeKey(u.range)}`, { context: c.id, use: { name: u.name, range: u.range, prefix: u.prefix } });
+  }
+  const out = new Map<string, RouterUse[]>();
+  if (!uses.size) return out;
+  const seen = new Set<string>();
+  for (const r of routes) {
+    if (!r.protected || !r.context) continue;
+    r.chainRanges.forEach((range, i) => {
+      const key = range && r.chain[i].level === 'router' ? `${r.context} ${placeKey(range)}` : null;
+      const found = key ? uses.get(key) : undefined;
+      if (!found || seen.has(key!)) return;
+      seen.add(key!);
+      out.set(found.context, [...(out.get(found.context) ?? []), { use: found.use, sibling: r }]);
+    });
+  }
+  return out;
+}
+
+/** A path-less auth use of the route's router that protects a later route of it but is not in the route's chain. */
+function laterRouterUse(route: ModelRoute, byContext: Map<string, RouterUse[]>, paths: PathMatcher): RouterUse | null {
+  const candidates = route.context ? byContext.get(route.context) : undefined;
+  if (!candidates) return null;
+  const own = new Set(route.chainRanges.map(r => (r ? placeKey(r) : '')));
+  return candidates.find(c => c.sibling.order > route.order && c.sibling.app === route.app && !own.has(placeKey(c.use.range))
+    && (c.use.prefix === '' || paths.covers(c.use.prefix, route.path, false))) ?? null;
+}
+
+function routerUseReport(route: ModelRoute, r: RouterUse): RuleReport {
+  const move = moveStatement(route.range, r.use.range, `Move ${route.method} ${route.path} below use(${r.use.name})`);
+  return {
+    ...route.range,
+    messageId: 'beforeRouterUse',
+    data: { route: `${route.method} ${route.path}`, routeAt: at(route.range), auth: r.use.name, authAt: at(r.use.range), sibling: `${r.sibling.method} ${r.sibling.path}` },
+    related: [
+      { ...r.use.range, message: `${r.use.name} is added to the router here, after the route` },
+      { ...r.sibling.range, message: `${r.sibling.method} ${r.sibling.path} is protected by ${r.use.name}` },
+    ],
+    fixes: move ? [move] : [],
+  };
+}
+
 
 /** Per app, the auth middleware layers that really protect at least one later route (computed once). */
 function effectiveAuthLayers(routes: ModelRoute[], stacks: OrderedLayer[][]): Map<number, OrderedLayer[]> {

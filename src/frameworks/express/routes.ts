@@ -5,7 +5,7 @@
 import type { AdapterContext } from '../../core/adapter';
 import { fit } from '../../core/compact';
 import type { FnIR } from '../../core/ir';
-import type { ChainEntry, ModelRoute, OrderedLayer, RouteRef, SourceRange, StackOrigin } from '../../core/model';
+import type { ChainEntry, LateAuth, ModelRoute, OrderedLayer, RouteRef, SourceRange, StackOrigin } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { alternatives } from '../../core/values';
 import {
@@ -220,6 +220,7 @@ function addRoute(
   const authBy: string[] = [];
   const shadowedBy: ModelRoute['shadowedBy'] = [];
   const exits: number[] = [];
+  const lateAuth: LateAuth[] = [];
   // `protects`: a request without credentials stopped by this layer does not reach the handler.
   // Not so for auth that rejects and calls next() anyway (E23), nor for a layer that sends the
   // request on to this route with next('route') / next('router') when it fails (E17).
@@ -231,6 +232,7 @@ function addRoute(
       : { name: arg.name, kind: cls.kind, stop: cls.stop, file: r?.file ?? range.file, line: r?.line ?? range.line });
     chainRanges.push(r);
     if (cls.kind === 'auth' && protects && !cls.leaks) authBy.push(arg.name);
+    if (cls.kind === 'auth' && cls.leaks) lateAuth.push({ name: arg.name, range: r, how: 'rejects-and-continues', evidence: cls.evidence });
   };
   // The apps and routers this route sits in: next('router') from one of them skips it.
   // (Made only when a layer may leave a router: most routes never ask.)
@@ -301,6 +303,7 @@ function addRoute(
     chainRanges: fit(chainRanges),
     ...caseFlags(caseSensitive),
     shadowedBy: fit(shadowedBy),
+    ...(lateAuth.length ? { lateAuth } : {}),
     ...(guard ? { guards: [] } : {}),
   };
   st.routes.push(route);

@@ -4,7 +4,7 @@
 // handler that awaits next() handing the request on (K1, K7). A route's chain is what runs before
 // its handler; code a middleware runs after `await next()` is marked `when: 'after'` (K9).
 import type { AdapterContext } from '../../core/adapter';
-import type { ChainEntry, ChainLevel, ModelContext, ModelRoute, OrderedLayer, SourceRange, StackOrigin } from '../../core/model';
+import type { ChainEntry, ChainLevel, GeneratorMiddleware, LateAuth, ModelContext, ModelRoute, OrderedLayer, SourceRange, StackOrigin } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { samplePath } from '../shared/paths';
 import { handlerFacts } from '../shared/handler-facts';
@@ -44,6 +44,8 @@ interface Walk {
   useMatching(router: KoaRouter): UseMatching;
   /** A layer's matching segments, computed once per walk (every later route compares with them). */
   segments(layer: KoaLayer): string[];
+  /** `function*` middleware given to `app.use()` in this app (its routers' are added after the walk). */
+  generators: GeneratorMiddleware[];
 }
 
 export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg: Arg) => KoaClassification, ctx: AdapterContext): KoaWalk {
@@ -58,7 +60,10 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
         id: `koa:${n}`, parent: null, prefix: r.prefix, encapsulated: false, file: ctx.rel(r.site.file), line: r.site.span.line, framework: 'koa',
         routerPackage: { name: r.pkg, version: pkg?.version ?? null, from: pkg?.from ?? null },
         pathlessUses: r.stack.filter(l => l.kind === 'use' && l.pathless)
-          .flatMap(l => l.fns.map(f => ({ name: middlewareName(f), prefix: l.path, range: argRange(f, ctx) }))),
+          .flatMap(l => l.fns.map(f => {
+            const cls = classify(f);
+            return { name: middlewareName(f), prefix: l.path, range: argRange(f, ctx), kind: cls.kind, protects: cls.protects };
+          })),
       });
     }
     return `koa:${n}`;
@@ -83,13 +88,14 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
     const version = ctx.packageVersionSource(app.site.file, 'koa')?.version;
     const w: Walk = {
       classify, ctx, major: version ? parseInt(version, 10) : null, app: out.stacks.length, layers: [], out, contextOf, reached,
-      routers: new Set(), useMatching: useMatchingOf, segments,
+      routers: new Set(), useMatching: useMatchingOf, segments, generators: [],
     };
     walkMiddleware(app.middleware, '', [], w, new Set([app]));
     out.stacks.push(w.layers);
     out.origins.push({
       kind: 'app', framework: 'koa', frameworkVersion: version ?? null, file: ctx.rel(app.site.file), line: app.site.span.line,
       pathSyntax: syntaxOf([...w.routers], ctx),
+      ...generatorsOf(w),
     });
   }
   // Routers no app runs, and whose layers no other router cloned in: their routes are still worth showing.
@@ -98,6 +104,7 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
     if (r.kind !== 'router' || reached.has(r) || nested.has(r) || !r.stack.some(l => l.kind === 'route')) continue;
     const w: Walk = {
       classify, ctx, major: null, app: out.stacks.length, layers: [], out, contextOf, reached, routers: new Set([r]), useMatching: useMatchingOf, segments,
+      generators: [],
     };
     const note = `router created at ${ctx.rel(r.site.file)}:${r.site.span.line} is not mounted on any app the analyser found`;
     addRoutes(r, '', [], w, [note]);
@@ -105,6 +112,27 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
     out.origins.push({ kind: 'router', framework: 'koa', file: ctx.rel(r.site.file), line: r.site.span.line, pathSyntax: syntaxOf([r], ctx) });
   }
   return out;
+}
+
+/**
+ * The app's generator middleware (`app.use`, met during the walk) and then its routers' (a router's
+ * `use()` and route arguments, never run by the router on Koa 2 or 3, K14), each place once.
+ */
+function generatorsOf(w: Walk): { generators?: GeneratorMiddleware[] } {
+  const out = [...w.generators];
+  const seen = new Set(out.map(g => `${g.range.file}:${g.range.line}:${g.range.column}`));
+  for (const r of w.routers) {
+    for (const layer of r.stack) {
+      for (const f of flat(layer.fns)) {
+        const range = w.classify(f).generator ? argRange(f, w.ctx) : null;
+        const key = range && `${range.file}:${range.line}:${range.column}`;
+        if (!range || seen.has(key!)) continue;
+        seen.add(key!);
+        out.push({ name: middlewareName(f), range, level: layer.kind === 'use' ? 'router' : 'route', runs: false });
+      }
+    }
+  }
+  return out.length ? { generators: out } : {};
 }
 
 /** The path syntax routers read when they agree (their packages' versions, K15), else 'unknown'. */
@@ -154,6 +182,8 @@ function walkMiddleware(list: readonly Arg[], mount: string, ran: Ran[], w: Walk
       continue;
     }
     const cls = w.classify(arg);
+    const fnRange = argRange(arg, w.ctx);
+    if (cls.generator && fnRange) w.generators.push({ name: middlewareName(arg), range: fnRange, level: 'app', runs: w.major !== 3 });
     if (range) {
       w.layers.push({
         order: w.layers.length, kind: 'middleware', name: middlewareName(arg), layerKind: cls.kind, prefix: mount || '/', range, argRange: range,
@@ -182,6 +212,8 @@ class Chain {
   readonly entries: ChainEntry[] = [];
   readonly ranges: (SourceRange | null)[] = [];
   readonly authBy: string[] = [];
+  /** Auth that rejects only after the handler ran (K9), or rejects and calls next() anyway. */
+  readonly lateAuth: LateAuth[] = [];
   /** Set once something before the handler ends every request that gets there. */
   stoppedBy: ModelRoute['shadowedBy'][number] | null = null;
 
@@ -205,6 +237,10 @@ class Chain {
     this.entries.push({ name, kind: cls.kind, stop: cls.stop, file: at.file, line: at.line, when: cls.when, level });
     this.ranges.push(r);
     if (cls.kind === 'auth' && cls.protects && !(cls.unless && exempts(cls.unless, this.path, mount, this.method))) this.authBy.push(name);
+    // An auth layer that does not protect is one whose rejection comes after next() or goes on to it (middleware-kind.ts).
+    if (cls.kind === 'auth' && !cls.protects) {
+      this.lateAuth.push({ name, range: r, how: cls.when === 'after' ? 'after-next' : 'rejects-and-continues', evidence: cls.evidence });
+    }
     return true;
   }
 }
@@ -249,8 +285,9 @@ function addRoute(router: KoaRouter, index: number, method: string, mount: strin
     framework: 'koa', method, path, file: range.file, line: range.line, column: range.column, range,
     handler: handler ? { file: w.ctx.rel(handler.file), line: handler.fn.headSpan.line } : null,
     chain: chain.entries, protected: chain.authBy.length > 0, authBy: chain.authBy, unresolved,
-    app: w.app, router: router.id, mountPrefix: mount || '/', order: w.out.routes.length, facts,
+    app: w.app, router: router.id, mountPrefix: mount || '/', order: w.layers.length, facts,
     chainRanges: chain.ranges, shadowedBy: chain.stoppedBy ? [chain.stoppedBy] : [], context: w.contextOf(layer.owner),
+    ...(chain.lateAuth.length ? { lateAuth: chain.lateAuth } : {}),
   });
   w.layers.push({
     order: w.layers.length, kind: 'route', name: `${method} ${path}`, layerKind: 'other', prefix: path, range, argRange: null, terminal: false,

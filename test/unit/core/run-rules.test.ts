@@ -47,6 +47,12 @@ describe('runRules', () => {
     assert.deepStrictEqual(modelFor(withContexts, ['fastify']).contexts?.map(c => c.id), ['fastify:1']);
   });
 
+  it("a message's own severity applies unless the user set the rule's", () => {
+    const notice: Rule = { ...everyRoute(['express']), id: 'notice', messageSeverity: { route: 'info' } };
+    assert.deepStrictEqual(runRules([notice], express, DEFAULT_CONFIG, host).map(f => f.severity), ['info']);
+    assert.deepStrictEqual(runRules([notice], express, { ...DEFAULT_CONFIG, rules: { notice: 'error' } }, host).map(f => f.severity), ['error']);
+  });
+
   it('a model of one framework is handed over as it is (rules may keep reports by route object)', () => {
     assert.strictEqual(modelFor(express, ['express']), express);
   });

@@ -4,7 +4,8 @@
 //   file `app.js` (`app.ts`) of its own workspace.
 // - Consecutive blocks whose first line is `// file: <path>` are the files of one example instead.
 // - A first line `// Express 5…` makes the workspace's package.json declare Express 5 (else 4); an
-//   example that requires or imports 'fastify' declares Fastify 5 instead (4 with `// Fastify 4…`).
+//   example that requires or imports 'fastify' declares Fastify 5 instead (4 with `// Fastify 4…`),
+//   one that requires 'koa' declares Koa 3 and its router packages (koaDependencies).
 // - Names an example uses without declaring come from PRELUDE, prepended to each file that uses them.
 import * as fs from 'fs';
 import * as path from 'path';
@@ -75,9 +76,26 @@ export function docExamples(docsDir: string, ruleId: string): DocExample[] {
     // A Fastify example declares Fastify 5, or 4 with a line `// Fastify 4…` (F12 and F15 differ).
     const fastify = texts.some(t => /\b(require\('fastify'\)|from 'fastify')/.test(t));
     const fastify4 = texts.some(t => /^\/\/ Fastify 4/m.test(t));
+    const koa = texts.some(t => /\b(require\('koa'\)|from 'koa')/.test(t));
     e.files['package.json'] ??= JSON.stringify({
-      dependencies: fastify ? { fastify: fastify4 ? '^4.29.0' : '^5.6.0' } : { express: express5 ? '^5.1.0' : '^4.21.0' },
+      dependencies: koa ? koaDependencies(texts)
+        : fastify ? { fastify: fastify4 ? '^4.29.0' : '^5.6.0' } : { express: express5 ? '^5.1.0' : '^4.21.0' },
     });
   }
   return out;
+}
+
+/**
+ * A Koa example's dependencies: Koa 3 (2 with a line `// Koa 2…`), and the router packages it
+ * requires at the version a line `// @koa/router 13.1.1…` or `// koa-router 14.0.0…` names, else
+ * @koa/router 15.7.0 and koa-router 14.0.0 (the router versions decide K11, K12 and K15).
+ */
+function koaDependencies(texts: string[]): Record<string, string> {
+  const deps: Record<string, string> = { koa: texts.some(t => /^\/\/ Koa 2/m.test(t)) ? '^2.16.0' : '^3.3.0' };
+  for (const [pkg, fallback] of [['@koa/router', '15.7.0'], ['koa-router', '14.0.0']]) {
+    if (!texts.some(t => t.includes(`require('${pkg}')`) || t.includes(`from '${pkg}'`))) continue;
+    const named = texts.map(t => new RegExp(`^// ${pkg.replace('/', '\\/')} (\\d+\\.\\d+\\.\\d+)`, 'm').exec(t)?.[1]).find(Boolean);
+    deps[pkg] = `^${named ?? fallback}`;
+  }
+  return deps;
 }

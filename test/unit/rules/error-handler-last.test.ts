@@ -4,6 +4,21 @@ import { runRuleTests } from './rule-tester';
 runRuleTests(errorHandlerLast, {
   valid: [
     {
+      name: 'Koa: the try { await next() } catch middleware comes first there, not last; the rule does not apply',
+      files: {
+        'package.json': JSON.stringify({ dependencies: { koa: '^3.3.0', '@koa/router': '^15.7.0' } }),
+        'app.js': `const Koa = require('koa');
+const Router = require('@koa/router');
+const app = new Koa();
+app.use(async function handleErrors(ctx, next) { try { await next(); } catch (err) { ctx.status = err.status || 500; } });
+const router = new Router();
+router.get('/x', async ctx => { ctx.body = 'x'; });
+app.use(router.routes());
+app.use(async function onError(ctx, next) { try { await next(); } catch (err) { ctx.status = 500; } });
+`,
+      },
+    },
+    {
       name: 'the error handler is the last layer',
       files: { 'app.js': "const app = require('express')();\napp.get('/x', (req, res) => res.end());\napp.use(function onError(err, req, res, next) { res.status(500).end(); });\n" },
     },

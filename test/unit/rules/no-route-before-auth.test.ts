@@ -8,6 +8,18 @@ const AUTH = `module.exports = function requireUser(req, res, next) {
 };
 `;
 
+const KOA = JSON.stringify({ dependencies: { koa: '^3.3.0', '@koa/router': '^15.7.0' } });
+const KOA_BEFORE_USE = `const Koa = require('koa');
+const Router = require('@koa/router');
+async function requireUser(ctx, next) { if (!ctx.get('authorization')) { ctx.status = 401; return; } await next(); }
+const app = new Koa();
+const router = new Router();
+router.get('/x', async ctx => { ctx.body = 'x'; });
+router.use(requireUser);
+router.get('/z', async ctx => { ctx.body = 'z'; });
+app.use(router.routes());
+`;
+
 runRuleTests(noRouteBeforeAuth, {
   valid: [
     {
@@ -71,6 +83,43 @@ function authLogger(req, res, next) { console.log(req.url); next(); }
 app.get('/me', (req, res) => res.json({ anonymous: true }));
 app.use(authLogger);
 app.get('/orders', (req, res) => res.json([]));
+`,
+      },
+    },
+    {
+      name: "Koa: two routers with one prefix: the first router's use(auth) is not the second's (K4)",
+      files: {
+        'package.json': KOA,
+        'app.js': `const Koa = require('koa');
+const Router = require('@koa/router');
+async function requireUser(ctx, next) { if (!ctx.get('authorization')) { ctx.status = 401; return; } await next(); }
+const app = new Koa();
+const orders = new Router({ prefix: '/api' });
+orders.use(requireUser);
+orders.get('/orders', async ctx => { ctx.body = []; });
+const health = new Router({ prefix: '/api' });
+health.get('/health', async ctx => { ctx.body = 'ok'; });
+app.use(orders.routes());
+app.use(health.routes());
+`,
+      },
+    },
+    {
+      name: "Koa: a parent router's own route beside a nested router whose use(auth) covers only its mount path (K5)",
+      files: {
+        'package.json': KOA,
+        'app.js': `const Koa = require('koa');
+const Router = require('@koa/router');
+async function requireUser(ctx, next) { if (!ctx.get('authorization')) { ctx.status = 401; return; } await next(); }
+const app = new Koa();
+const parent = new Router();
+const kids = new Router();
+kids.use(requireUser);
+kids.get('/c', async ctx => { ctx.body = 'c'; });
+parent.get('/p-before', async ctx => { ctx.body = 'p'; });
+parent.use('/kids', kids.routes());
+parent.get('/kids/direct', async ctx => { ctx.body = 'd'; });
+app.use(parent.routes());
 `,
       },
     },
@@ -166,6 +215,40 @@ app.get('/me', (req, res) => res.json(req.user));
 `,
       },
       errors: [{ messageId: 'readsIdentityNoAuth', file: 'app.js', line: 3, column: 1, data: { route: 'GET /me', routeAt: 'app.js:3', identity: 'req.user' } }],
+    },
+    {
+      name: "Koa: a route registered before its router's path-less use(auth), which protects the router's later route (K2)",
+      files: { 'package.json': KOA, 'app.js': KOA_BEFORE_USE },
+      errors: [{
+        messageId: 'beforeRouterUse', file: 'app.js', line: 6, column: 1,
+        data: { route: 'GET /x', routeAt: 'app.js:6', auth: 'requireUser', authAt: 'app.js:7', sibling: 'GET /z' },
+        suggestionOutput: KOA_BEFORE_USE.replace(
+          "router.get('/x', async ctx => { ctx.body = 'x'; });\nrouter.use(requireUser);\n",
+          "router.use(requireUser);\nrouter.get('/x', async ctx => { ctx.body = 'x'; });\n",
+        ),
+      }],
+    },
+    {
+      name: 'Koa: a router used before app.use(auth), which protects the later router (K1)',
+      files: {
+        'package.json': KOA,
+        'app.js': `const Koa = require('koa');
+const Router = require('@koa/router');
+async function requireUser(ctx, next) { if (!ctx.get('authorization')) { ctx.status = 401; return; } await next(); }
+const app = new Koa();
+const early = new Router({ prefix: '/admin' });
+early.get('/stats', async ctx => { ctx.body = {}; });
+const late = new Router({ prefix: '/admin' });
+late.get('/users', async ctx => { ctx.body = []; });
+app.use(early.routes());
+app.use(requireUser);
+app.use(late.routes());
+`,
+      },
+      errors: [{
+        messageId: 'siblingsProtected', file: 'app.js', line: 6, column: 1,
+        data: { route: 'GET /admin/stats', routeAt: 'app.js:6', auth: 'requireUser', authAt: 'app.js:10' },
+      }],
     },
   ],
 });

@@ -1,6 +1,16 @@
 import { noShadowedRoute } from '../../../src/rules/no-shadowed-route';
 import { runRuleTests } from './rule-tester';
 
+const KOA = JSON.stringify({ dependencies: { koa: '^3.3.0', '@koa/router': '^15.7.0' } });
+const KOA_SHADOWED = `const Koa = require('koa');
+const Router = require('@koa/router');
+const app = new Koa();
+const router = new Router();
+router.get('/users/:id', async ctx => { ctx.body = 'user'; });
+router.get('/users/me', async ctx => { ctx.body = 'me'; });
+app.use(router.routes());
+`;
+
 runRuleTests(noShadowedRoute, {
   valid: [
     {
@@ -50,6 +60,35 @@ runRuleTests(noShadowedRoute, {
     {
       name: "Express 4 `*` under a mount covers that mount only",
       files: { 'package.json': '{ "dependencies": { "express": "^4.21.2" } }', 'app.js': "const express = require('express');\nconst app = express();\nconst api = express.Router();\napi.options('*', (req, res) => res.status(204).end());\napp.use('/api', api);\napp.options('/apix', (req, res) => res.end());\n" },
+    },
+    {
+      name: 'Koa: a shadowing route that calls next() hands /users/me on (K7)',
+      files: {
+        'package.json': KOA,
+        'app.js': `const Koa = require('koa');
+const Router = require('@koa/router');
+const app = new Koa();
+const router = new Router();
+router.get('/users/:id', async (ctx, next) => { if (ctx.params.id === 'me') return next(); ctx.body = 'user'; });
+router.get('/users/me', async ctx => { ctx.body = 'me'; });
+app.use(router.routes());
+`,
+      },
+    },
+    {
+      name: 'Koa: routes behind a router.use(function*) are koa3-generator-middleware findings, not shadowing (K14)',
+      files: {
+        'package.json': KOA,
+        'app.js': `const Koa = require('koa');
+const Router = require('@koa/router');
+function* requireUser(next) { yield next; }
+const app = new Koa();
+const router = new Router();
+router.use(requireUser);
+router.get('/me', async ctx => { ctx.body = 'me'; });
+app.use(router.routes());
+`,
+      },
     },
   ],
   invalid: [
@@ -101,6 +140,21 @@ runRuleTests(noShadowedRoute, {
       name: 'Express 5 `/*splat` matches every path below `/`',
       files: { 'package.json': '{ "dependencies": { "express": "^5.1.0" } }', 'app.js': "const app = require('express')();\napp.get('/*splat', (req, res) => res.end());\napp.get('/docs/:page', (req, res) => res.end());\n" },
       errors: [{ messageId: 'shadowed', file: 'app.js', line: 3, column: 1, data: { route: 'GET /docs/:page', by: 'GET /*splat', byAt: 'app.js:2', why: 'matches first and does not call next()' } }],
+    },
+    {
+      name: 'Koa: /users/:id registered before /users/me answers it first (K7)',
+      files: {
+        'package.json': KOA,
+        'app.js': KOA_SHADOWED,
+      },
+      errors: [{
+        messageId: 'shadowed', file: 'app.js', line: 6, column: 1,
+        data: { route: 'GET /users/me', by: 'GET /users/:id', byAt: 'app.js:5', why: 'matches first and does not call next() (K7)' },
+        suggestionOutput: KOA_SHADOWED.replace(
+          "router.get('/users/:id', async ctx => { ctx.body = 'user'; });\nrouter.get('/users/me', async ctx => { ctx.body = 'me'; });",
+          "router.get('/users/me', async ctx => { ctx.body = 'me'; });\nrouter.get('/users/:id', async ctx => { ctx.body = 'user'; });",
+        ),
+      }],
     },
   ],
 });
