@@ -1,8 +1,7 @@
 // A Koa app in the real VS Code UI (packaged .vsix): the CodeLens of its routes count their layers and
 // what runs after await next() (the onion), the Routes view lists them by router, and the lesson adds
 // what differs in Koa. The fixture holds a prefixed router with a path-less router.use(auth) on
-// @koa/router 15 (K12: the case koa-router-case-bypass reports; its Problems entry is checked once
-// that rule exists).
+// @koa/router 15 (K12: the case koa-router-case-bypass reports, in the Problems panel).
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { openWorkbench, root, shots, showSevenStops } from './workbench.mjs';
@@ -33,6 +32,17 @@ describe('Seven Stops in the VS Code workbench (packaged .vsix, a Koa app)', fun
     // Registered before the router's use(auth): not protected.
     assert.ok(texts.includes('③ Route · GET /api/orders/status · 2 layers · ⚠ no auth · 1 after next()'), JSON.stringify(texts));
     await page.screenshot({ path: path.join(shots, 'koa-codelens.png') });
+  });
+
+  it('lists koa-router-case-bypass in the Problems panel, naming the installed router version', async () => {
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await rows.filter({ hasText: 'case variant' }).first().waitFor({ timeout: 30000 });
+    const texts = (await rows.allInnerTexts()).map(t => t.replace(/\s+/g, ' ').trim());
+    const row = /requireUser is skipped for a case variant of the prefix \/api\/orders: @koa\/router 15\.0\.0 .*Seven Stops.*\[Ln 11, Col 12\]/;
+    assert.ok(texts.some(t => row.test(t)), JSON.stringify(texts));
+    await page.screenshot({ path: path.join(shots, 'koa-problems.png') });
   });
 
   it('lists the routes by router in the Routes view', async () => {

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Trace } from '../../src/core/trace';
-import { api, inFolder, poll } from './helpers';
+import { api, inFolder, poll, sevenStopsDiagnostics } from './helpers';
 
 suite('Koa in the editor', () => {
   const server = () => inFolder('koa-basic', 'src', 'server.js');
@@ -57,5 +57,19 @@ suite('Koa in the editor', () => {
     assert.deepStrictEqual(sites(4), ['bodyParser@src/server.js:18', 'requireUser@src/server.js:11']);
     assert.deepStrictEqual(sites(7), ['timing (after next())@src/server.js:17']);
     assert.match(t.stops[6].note, /On the way back out, 1 middleware runs its code after await next\(\), innermost first\.$/);
+  });
+
+  test('Problems: koa-router-case-bypass on the path-less use(auth), no-route-before-auth on the route above it', async () => {
+    await api();
+    const diagnostics = await poll(async () => {
+      const d = sevenStopsDiagnostics(server());
+      return d.length >= 2 ? d : undefined;
+    });
+    assert.deepStrictEqual(
+      diagnostics.map(d => [(d.code as { value: string }).value, d.range.start.line + 1]).sort(),
+      [['koa-router-case-bypass', 11], ['no-route-before-auth', 10]],
+    );
+    const bypass = diagnostics.find(d => (d.code as { value: string }).value === 'koa-router-case-bypass')!;
+    assert.match(bypass.message, /@koa\/router 15\.0\.0 \(read from package\.json's range\)/);
   });
 });
