@@ -92,10 +92,10 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
       pathSyntax: syntaxOf([...w.routers], ctx),
     });
   }
-  // Routers no app runs, and whose layers no other router cloned in: their routes are still worth showing.
-  const nested = new Set(hosts.flatMap(h => (h.kind === 'router' ? h.stack.filter(l => l.owner !== h).map(l => l.owner) : [])));
+  // Routers no app runs, and that no other router cloned in (a router holding only nested routers'
+  // layers is nested too): their routes are still worth showing.
   for (const r of hosts) {
-    if (r.kind !== 'router' || reached.has(r) || nested.has(r) || !r.stack.some(l => l.kind === 'route')) continue;
+    if (r.kind !== 'router' || reached.has(r) || r.nested || !r.stack.some(l => l.kind === 'route')) continue;
     const w: Walk = {
       classify, ctx, major: null, app: out.stacks.length, layers: [], out, contextOf, reached, routers: new Set([r]), useMatching: useMatchingOf, segments,
     };
