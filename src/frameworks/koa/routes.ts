@@ -182,6 +182,8 @@ class Chain {
   readonly entries: ChainEntry[] = [];
   readonly ranges: (SourceRange | null)[] = [];
   readonly authBy: string[] = [];
+  /** What the verdict could not read (a koa-unless custom function), for the route's `unresolved`. */
+  readonly notes: string[] = [];
   /** Set once something before the handler ends every request that gets there. */
   stoppedBy: ModelRoute['shadowedBy'][number] | null = null;
 
@@ -204,7 +206,11 @@ class Chain {
     const at = r ?? this.fallback;
     this.entries.push({ name, kind: cls.kind, stop: cls.stop, file: at.file, line: at.line, when: cls.when, level });
     this.ranges.push(r);
-    if (cls.kind === 'auth' && cls.protects && !(cls.unless && exempts(cls.unless, this.path, mount, this.method))) this.authBy.push(name);
+    if (cls.kind === 'auth' && cls.protects && !(cls.unless && exempts(cls.unless, this.path, mount, this.method))) {
+      this.authBy.push(name);
+      // The verdict stays "protected" (the other rules were read), but the function may exempt this route.
+      if (cls.unless?.custom) this.notes.push(`${name} at ${at.file}:${at.line} exempts what a custom function returns true for; it is not read, so this route may not be protected`);
+    }
     return true;
   }
 }
@@ -241,7 +247,7 @@ function addRoute(router: KoaRouter, index: number, method: string, mount: strin
   if (going) for (const f of [...paramFns(layer), ...flat(routeLevel)]) if (!(going = chain.push(f, 'route', mount, false))) break;
   const handlerArg = layer.fns[layer.fns.length - 1];
   const handler = fnOf(handlerArg);
-  const unresolved = [...notes];
+  const unresolved = [...notes, ...chain.notes];
   if (layer.pathWhy) unresolved.push(`path: ${layer.pathWhy}`);
   if (!handler && handlerArg.value.t === 'unknown' && handlerArg.name !== '(redirect)') unresolved.push(`handler ${handlerArg.name}: ${handlerArg.value.why}`);
   const facts = handler ? w.ctx.memo('koa.handlerFacts', handler.fn, () => handlerFacts(handler.fn, handler.file, w.ctx, KOA_CONTEXT)) : NO_FACTS;
@@ -329,7 +335,8 @@ function argRange(arg: Arg, ctx: AdapterContext): SourceRange | null {
 /**
  * Whether koa-unless lets requests to the route with full path `path` through unchecked: a string
  * path is the pathname exactly, a RegExp is tried unanchored, on `ctx.originalUrl` (the mount prefix
- * included) unless `useOriginalUrl: false`. A `custom` function is not read: it exempts nothing here.
+ * included) unless `useOriginalUrl: false`. A `custom` function is not read: it exempts nothing here (the
+ * route's chain notes it).
  */
 export function exempts(rules: UnlessRules, path: string, mount: string, method: string): boolean {
   const url = samplePath(rules.useOriginalUrl ? path : local(path, mount));
