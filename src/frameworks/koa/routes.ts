@@ -13,7 +13,7 @@ import { middlewareName } from './middleware-kind';
 import { type KoaApp, type KoaLayer, type KoaRouter, type UnlessRules, fnOf, koaHost } from './objects';
 import { type KoaPathSyntax, routerSyntax } from './path-matcher';
 import { KOA_CONTEXT } from './request-shape';
-import { type RoutePath, type UseMatching, joinMount, layerSegments, routeCovers, routePath, underMount, useCovers, useMatching } from './paths';
+import { type LayerIndex, type RoutePath, type UseMatching, candidateLayers, indexLayers, joinMount, layerSegments, routeCovers, routePath, underMount, useCovers, useMatching } from './paths';
 
 export interface KoaWalk {
   routes: ModelRoute[];
@@ -44,6 +44,8 @@ interface Walk {
   useMatching(router: KoaRouter): UseMatching;
   /** A layer's matching segments, computed once per walk (every later route compares with them). */
   segments(layer: KoaLayer): string[];
+  /** A stack's layers by first segment, computed once per walk: a route is compared only with the layers that may match it. */
+  index(stack: readonly KoaLayer[]): LayerIndex;
 }
 
 export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg: Arg) => KoaClassification, ctx: AdapterContext): KoaWalk {
@@ -79,11 +81,17 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
     if (!m) matching.set(r, (m = useMatching(r.pkg, ctx.packageVersionSource(r.site.file, r.pkg)?.version ?? null)));
     return m;
   };
+  const indices = new Map<readonly KoaLayer[], LayerIndex>();
+  const index = (stack: readonly KoaLayer[]): LayerIndex => {
+    let i = indices.get(stack);
+    if (!i) indices.set(stack, (i = indexLayers(stack, segments, l => useMatchingOf(l.owner) === 'raw')));
+    return i;
+  };
   for (const app of apps.filter(a => !mountedApps.has(a))) {
     const version = ctx.packageVersionSource(app.site.file, 'koa')?.version;
     const w: Walk = {
       classify, ctx, major: version ? parseInt(version, 10) : null, app: out.stacks.length, layers: [], out, contextOf, reached,
-      routers: new Set(), useMatching: useMatchingOf, segments,
+      routers: new Set(), useMatching: useMatchingOf, segments, index,
     };
     walkMiddleware(app.middleware, '', [], w, new Set([app]));
     out.stacks.push(w.layers);
@@ -97,7 +105,7 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
   for (const r of hosts) {
     if (r.kind !== 'router' || reached.has(r) || r.nested || !r.stack.some(l => l.kind === 'route')) continue;
     const w: Walk = {
-      classify, ctx, major: null, app: out.stacks.length, layers: [], out, contextOf, reached, routers: new Set([r]), useMatching: useMatchingOf, segments,
+      classify, ctx, major: null, app: out.stacks.length, layers: [], out, contextOf, reached, routers: new Set([r]), useMatching: useMatchingOf, segments, index,
     };
     const note = `router created at ${ctx.rel(r.site.file)}:${r.site.span.line} is not mounted on any app the analyser found`;
     addRoutes(r, '', [], w, [note]);
@@ -279,9 +287,11 @@ function runRouter(
   const hits = (l: KoaLayer) => (l.kind === 'use'
     ? useCovers(l, w.segments(l), route, w.useMatching(l.owner))
     : routeCovers(l, w.segments(l), route, method));
+  // Only the layers whose first segment may match the route's are compared (a big router's others never match).
+  const candidates = candidateLayers(w.index(stack), route, end);
   // Most earlier routers have no route for this path: checking their routes first skips their use layers.
-  if (needsRoute && !stack.some((l, i) => i < end && l.kind === 'route' && hits(l))) return true;
-  for (let i = 0; i < end; i++) {
+  if (needsRoute && !candidates.some(i => stack[i].kind === 'route' && hits(stack[i]))) return true;
+  for (const i of candidates) {
     const l = stack[i];
     if (!hits(l)) continue;
     const fns = [...paramFns(l), ...flat(l.fns)];
