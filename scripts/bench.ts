@@ -1,5 +1,6 @@
 // `npm run bench`: generates a synthetic Express workspace (2,000 files, routers mounted four deep
-// across files) and a Fastify one of the same size (scripts/bench-fastify-workspace.ts), and measures
+// across files), a Fastify one and a Koa one of the same size (scripts/bench-fastify-workspace.ts,
+// scripts/bench-koa-workspace.ts), and measures
 // each, each phase in a fresh process so every figure is a cold start:
 //   parse  TypeScript's parser alone on the same files (the baseline)
 //   scan   Seven Stops' full analysis (discover, read, lower, evaluate, link, rules), then re-analysis
@@ -13,12 +14,15 @@ import * as path from 'path';
 import { ts } from 'ts-morph';
 import { bundleForBench, median } from './bench-lib';
 import { FASTIFY_EDIT_DIR, fastifyEdit, generateFastify } from './bench-fastify-workspace';
+import { KOA_EDIT_DIR, generateKoa, koaEdit } from './bench-koa-workspace';
 
 const EXPRESS_ROOT = path.resolve(__dirname, '..', 'bench-workspace');
 const FASTIFY_ROOT = path.resolve(__dirname, '..', 'bench-workspace-fastify');
+const KOA_ROOT = path.resolve(__dirname, '..', 'bench-workspace-koa');
 // The parse and scan phases run in child processes: the workspace they measure comes by environment.
 const ROOT = process.env.BENCH_ROOT ?? EXPRESS_ROOT;
 const FASTIFY = ROOT === FASTIFY_ROOT;
+const KOA = ROOT === KOA_ROOT;
 const FILES = Number(process.env.BENCH_FILES ?? 2000);
 
 // Filler that looks like service code: real parsing work, no routing (both workspaces).
@@ -90,14 +94,14 @@ function phaseScan() {
   const t0 = performance.now();
   const first = analyser.analyse();
   const cold = performance.now() - t0;
-  const editDir = FASTIFY ? FASTIFY_EDIT_DIR : 'src/a3/m2/g1';
+  const editDir = FASTIFY ? FASTIFY_EDIT_DIR : KOA ? KOA_EDIT_DIR : 'src/a3/m2/g1';
   const leafFile = path.join(ROOT, editDir, 'leaf' + String(first.routes.length > 0 ? findLeaf() : 0) + '.ts');
   const original = fs.readFileSync(leafFile, 'utf8');
   const edits: number[] = [];
   let last: ReturnType<typeof analyser.analyse> | null = null;
   let lastOverlay = new Map<string, string>();
   for (let i = 0; i < 20; i++) {
-    const text = FASTIFY ? fastifyEdit(original, i) : original + `\nrouter.get('/extra${i}', (req, res) => res.json({ i: ${i} }));\n`;
+    const text = FASTIFY ? fastifyEdit(original, i) : KOA ? koaEdit(original, i) : original + `\nrouter.get('/extra${i}', (req, res) => res.json({ i: ${i} }));\n`;
     const t = performance.now();
     // As the editor does: its watchers report disk changes (none here), the edit is an overlay.
     analyser.invalidate({});
@@ -158,13 +162,15 @@ const phase = process.argv[2];
 if (phase === 'generate') {
   const files = generate();
   const fastifyFiles = generateFastify(FASTIFY_ROOT, FILES, service);
-  console.log(`bench: generated ${files.length} files in ${path.relative(process.cwd(), EXPRESS_ROOT)}, ${fastifyFiles.length} in ${path.relative(process.cwd(), FASTIFY_ROOT)}`);
+  const koaFiles = generateKoa(KOA_ROOT, FILES, service);
+  console.log(`bench: generated ${files.length} files in ${path.relative(process.cwd(), EXPRESS_ROOT)}, ${fastifyFiles.length} in ${path.relative(process.cwd(), FASTIFY_ROOT)}, ${koaFiles.length} in ${path.relative(process.cwd(), KOA_ROOT)}`);
 } else if (phase === 'parse' || phase === 'scan') {
   process.stdout.write(JSON.stringify(phase === 'parse' ? phaseParse() : phaseScan()));
 } else {
   const workspaces = [
     { label: 'Express workspace', root: EXPRESS_ROOT, files: generate(), parses: [] as Parse[], scans: [] as Scan[] },
     { label: 'Fastify workspace', root: FASTIFY_ROOT, files: generateFastify(FASTIFY_ROOT, FILES, service), parses: [] as Parse[], scans: [] as Scan[] },
+    { label: 'Koa workspace', root: KOA_ROOT, files: generateKoa(KOA_ROOT, FILES, service), parses: [] as Parse[], scans: [] as Scan[] },
   ];
   for (const w of workspaces) {
     const mb = w.files.reduce((s, f) => s + fs.statSync(f).size, 0) / 1e6;
@@ -175,10 +181,11 @@ if (phase === 'generate') {
   // Alternating across both workspaces too, so a slow spell of the machine falls on both.
   for (let i = 0; i < 3; i++) for (const w of workspaces) { w.parses.push(run('parse', w.root)); w.scans.push(run('scan', w.root)); }
   fs.rmSync(engine, { force: true });
-  const [express, fastify] = workspaces.map(w => report(w.label, w.parses, w.scans));
+  const [express, fastify, koa] = workspaces.map(w => report(w.label, w.parses, w.scans));
   const row = (label: string, r: typeof express) => `  ${label.padEnd(8)} ${r.scan.routes.toString().padStart(6)} routes  cold scan ${r.scan.ms.toFixed(0).padStart(6)} ms = ${(r.scan.ms / r.parse.ms).toFixed(2)}× its parse-only baseline (${r.parse.ms.toFixed(0)} ms), ${(r.scan.ms / express.parse.ms).toFixed(2)}× Express's  edit median ${r.scan.editMedian.toFixed(1)} ms, p95 ${r.scan.editP95.toFixed(1)} ms`;
   console.log('  side by side (against TypeScript parsing each workspace\'s own files, and the Express one\'s, measured in the same run):');
   console.log(row('Express', express));
   console.log(row('Fastify', fastify));
+  console.log(row('Koa', koa));
   console.log('');
 }

@@ -54,7 +54,7 @@ export class KoaRecorder extends RecorderLog<KoaApp | KoaRouter> implements Eval
     if (ROUTER_PACKAGES.includes(name) && (p === '' || p === 'Router')) {
       const opts = args[0]?.value;
       const prefix = opts?.t === 'obj' ? asString(opts.props.get('prefix') ?? UNKNOWN('')) : null;
-      const router = this.host<KoaRouter>({ kind: 'router', pkg: name, prefix: trimPrefix(prefix ?? ''), stack: [], params: [] }, site, rt);
+      const router = this.host<KoaRouter>({ kind: 'router', pkg: name, prefix: trimPrefix(prefix ?? ''), stack: [], params: [], nested: false }, site, rt);
       this.record(router);
       return { t: 'host', host: router };
     }
@@ -166,6 +166,7 @@ function use(router: KoaRouter, args: Arg[], site: Site): void {
     const nested = alternatives(m.value).find(v => v.t === 'host' && isKoaHost(v.host) && v.host.kind === 'dispatch');
     if (nested?.t === 'host') {
       const child = (nested.host as KoaDispatch).router;
+      child.nested = true;
       for (const l of child.stack) {
         const under = path ? layerWithPrefix(l, path) : l;
         router.stack.push(router.prefix ? layerWithPrefix(under, router.prefix) : { ...under });

@@ -2,7 +2,7 @@
 // earlier layer of a stack matches every request a route matches. Routes and use-paths match
 // case-insensitively and segment-bounded (K11, K15, @koa/router's defaults); koa-mount's prefix is a
 // case-sensitive segment-bounded prefix of the path.
-import { mountSegments, patternCoversSegments, prefixCoversSegments, routeSegments, samplePath, unknownSegment } from '../shared/paths';
+import { literalKey, mountSegments, patternCoversSegments, prefixCoversSegments, routeSegments, samplePath, unknownSegment } from '../shared/paths';
 import type { KoaLayer } from './objects';
 
 /** A prefix as the routers keep it: `router.prefix('/api/')` drops the trailing slash. */
@@ -82,4 +82,48 @@ export function underMount(prefix: string, path: string): boolean {
 export function joinMount(prefix: string, path: string): string {
   if (!prefix) return path;
   return path === '/' || path === '' ? prefix : prefix + path;
+}
+
+/**
+ * A router stack's layers by the key of their first matching segment: a layer whose first segment
+ * is a literal can only match routes whose first segment has the same key (useCovers, routeCovers).
+ * `other` holds the rest (a param, a wildcard or an unreadable piece first, no segment at all, or a
+ * use-path matched as a raw RegExp, K11): they are tried for every route. Indices ascending.
+ */
+export interface LayerIndex {
+  byFirst: Map<string, number[]>;
+  other: number[];
+}
+
+export function indexLayers(stack: readonly KoaLayer[], segments: (l: KoaLayer) => readonly string[], raw: (l: KoaLayer) => boolean): LayerIndex {
+  const index: LayerIndex = { byFirst: new Map(), other: [] };
+  stack.forEach((l, i) => {
+    const segs = segments(l);
+    const key = segs.length > 0 && !(l.kind === 'use' && (raw(l) || (l.pathless && l.path === ''))) ? literalKey(segs[0]) : null;
+    if (key === null) index.other.push(i);
+    else {
+      const list = index.byFirst.get(key);
+      if (list) list.push(i);
+      else index.byFirst.set(key, [i]);
+    }
+  });
+  return index;
+}
+
+/** The indices before `end` of the layers that may match `route`, in stack order. */
+export function candidateLayers(index: LayerIndex, route: RoutePath, end: number): number[] {
+  const key = route.segs.length > 0 ? literalKey(route.segs[0]) : null;
+  const keyed = key === null ? [] : index.byFirst.get(key) ?? [];
+  const out: number[] = [];
+  let a = 0;
+  let b = 0;
+  for (;;) {
+    const x = index.other[a] ?? Infinity;
+    const y = keyed[b] ?? Infinity;
+    const next = Math.min(x, y);
+    if (next >= end) return out;
+    out.push(next);
+    if (x === next) a++;
+    else b++;
+  }
 }

@@ -13,7 +13,7 @@ import { middlewareName } from './middleware-kind';
 import { type KoaApp, type KoaLayer, type KoaRouter, type UnlessRules, fnOf, koaHost } from './objects';
 import { type KoaPathSyntax, routerSyntax } from './path-matcher';
 import { KOA_CONTEXT } from './request-shape';
-import { type RoutePath, type UseMatching, joinMount, layerSegments, routeCovers, routePath, underMount, useCovers, useMatching } from './paths';
+import { type LayerIndex, type RoutePath, type UseMatching, candidateLayers, indexLayers, joinMount, layerSegments, routeCovers, routePath, underMount, useCovers, useMatching } from './paths';
 
 export interface KoaWalk {
   routes: ModelRoute[];
@@ -46,6 +46,8 @@ interface Walk {
   segments(layer: KoaLayer): string[];
   /** `function*` middleware given to `app.use()` in this app (its routers' are added after the walk). */
   generators: GeneratorMiddleware[];
+  /** A stack's layers by first segment, computed once per walk: a route is compared only with the layers that may match it. */
+  index(stack: readonly KoaLayer[]): LayerIndex;
 }
 
 export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg: Arg) => KoaClassification, ctx: AdapterContext): KoaWalk {
@@ -84,11 +86,17 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
     if (!m) matching.set(r, (m = useMatching(r.pkg, ctx.packageVersionSource(r.site.file, r.pkg)?.version ?? null)));
     return m;
   };
+  const indices = new Map<readonly KoaLayer[], LayerIndex>();
+  const index = (stack: readonly KoaLayer[]): LayerIndex => {
+    let i = indices.get(stack);
+    if (!i) indices.set(stack, (i = indexLayers(stack, segments, l => useMatchingOf(l.owner) === 'raw')));
+    return i;
+  };
   for (const app of apps.filter(a => !mountedApps.has(a))) {
     const version = ctx.packageVersionSource(app.site.file, 'koa')?.version;
     const w: Walk = {
       classify, ctx, major: version ? parseInt(version, 10) : null, app: out.stacks.length, layers: [], out, contextOf, reached,
-      routers: new Set(), useMatching: useMatchingOf, segments, generators: [],
+      routers: new Set(), useMatching: useMatchingOf, segments, generators: [], index,
     };
     walkMiddleware(app.middleware, '', [], w, new Set([app]));
     out.stacks.push(w.layers);
@@ -98,13 +106,13 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
       ...generatorsOf(w),
     });
   }
-  // Routers no app runs, and whose layers no other router cloned in: their routes are still worth showing.
-  const nested = new Set(hosts.flatMap(h => (h.kind === 'router' ? h.stack.filter(l => l.owner !== h).map(l => l.owner) : [])));
+  // Routers no app runs, and that no other router cloned in (a router holding only nested routers'
+  // layers is nested too): their routes are still worth showing.
   for (const r of hosts) {
-    if (r.kind !== 'router' || reached.has(r) || nested.has(r) || !r.stack.some(l => l.kind === 'route')) continue;
+    if (r.kind !== 'router' || reached.has(r) || r.nested || !r.stack.some(l => l.kind === 'route')) continue;
     const w: Walk = {
       classify, ctx, major: null, app: out.stacks.length, layers: [], out, contextOf, reached, routers: new Set([r]), useMatching: useMatchingOf, segments,
-      generators: [],
+      generators: [], index,
     };
     const note = `router created at ${ctx.rel(r.site.file)}:${r.site.span.line} is not mounted on any app the analyser found`;
     addRoutes(r, '', [], w, [note]);
@@ -214,6 +222,8 @@ class Chain {
   readonly authBy: string[] = [];
   /** Auth that rejects only after the handler ran (K9), or rejects and calls next() anyway. */
   readonly lateAuth: LateAuth[] = [];
+  /** What the verdict could not read (a koa-unless custom function), for the route's `unresolved`. */
+  readonly notes: string[] = [];
   /** Set once something before the handler ends every request that gets there. */
   stoppedBy: ModelRoute['shadowedBy'][number] | null = null;
 
@@ -236,7 +246,11 @@ class Chain {
     const at = r ?? this.fallback;
     this.entries.push({ name, kind: cls.kind, stop: cls.stop, file: at.file, line: at.line, when: cls.when, level });
     this.ranges.push(r);
-    if (cls.kind === 'auth' && cls.protects && !(cls.unless && exempts(cls.unless, this.path, mount, this.method))) this.authBy.push(name);
+    if (cls.kind === 'auth' && cls.protects && !(cls.unless && exempts(cls.unless, this.path, mount, this.method))) {
+      this.authBy.push(name);
+      // The verdict stays "protected" (the other rules were read), but the function may exempt this route.
+      if (cls.unless?.custom) this.notes.push(`${name} at ${at.file}:${at.line} exempts what a custom function returns true for; it is not read, so this route may not be protected`);
+    }
     // An auth layer that does not protect is one whose rejection comes after next() or goes on to it (middleware-kind.ts).
     if (cls.kind === 'auth' && !cls.protects) {
       this.lateAuth.push({ name, range: r, how: cls.when === 'after' ? 'after-next' : 'rejects-and-continues', evidence: cls.evidence });
@@ -277,7 +291,7 @@ function addRoute(router: KoaRouter, index: number, method: string, mount: strin
   if (going) for (const f of [...paramFns(layer), ...flat(routeLevel)]) if (!(going = chain.push(f, 'route', mount, false))) break;
   const handlerArg = layer.fns[layer.fns.length - 1];
   const handler = fnOf(handlerArg);
-  const unresolved = [...notes];
+  const unresolved = [...notes, ...chain.notes];
   if (layer.pathWhy) unresolved.push(`path: ${layer.pathWhy}`);
   if (!handler && handlerArg.value.t === 'unknown' && handlerArg.name !== '(redirect)') unresolved.push(`handler ${handlerArg.name}: ${handlerArg.value.why}`);
   const facts = handler ? w.ctx.memo('koa.handlerFacts', handler.fn, () => handlerFacts(handler.fn, handler.file, w.ctx, KOA_CONTEXT)) : NO_FACTS;
@@ -310,9 +324,11 @@ function runRouter(
   const hits = (l: KoaLayer) => (l.kind === 'use'
     ? useCovers(l, w.segments(l), route, w.useMatching(l.owner))
     : routeCovers(l, w.segments(l), route, method));
+  // Only the layers whose first segment may match the route's are compared (a big router's others never match).
+  const candidates = candidateLayers(w.index(stack), route, end);
   // Most earlier routers have no route for this path: checking their routes first skips their use layers.
-  if (needsRoute && !stack.some((l, i) => i < end && l.kind === 'route' && hits(l))) return true;
-  for (let i = 0; i < end; i++) {
+  if (needsRoute && !candidates.some(i => stack[i].kind === 'route' && hits(stack[i]))) return true;
+  for (const i of candidates) {
     const l = stack[i];
     if (!hits(l)) continue;
     const fns = [...paramFns(l), ...flat(l.fns)];
@@ -366,7 +382,8 @@ function argRange(arg: Arg, ctx: AdapterContext): SourceRange | null {
 /**
  * Whether koa-unless lets requests to the route with full path `path` through unchecked: a string
  * path is the pathname exactly, a RegExp is tried unanchored, on `ctx.originalUrl` (the mount prefix
- * included) unless `useOriginalUrl: false`. A `custom` function is not read: it exempts nothing here.
+ * included) unless `useOriginalUrl: false`. A `custom` function is not read: it exempts nothing here (the
+ * route's chain notes it).
  */
 export function exempts(rules: UnlessRules, path: string, mount: string, method: string): boolean {
   const url = samplePath(rules.useOriginalUrl ? path : local(path, mount));

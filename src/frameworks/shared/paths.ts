@@ -158,6 +158,15 @@ export function patternCoversSegments(es: readonly string[], ls: readonly string
   return prefixCoversSegments(es, ls, caseSensitive);
 }
 
+/**
+ * The key a segment is indexed by when it is a literal ('users' → 'users', case folded), else null
+ * (a param, a wildcard or an unreadable piece). By segmentCovers, a literal pattern segment covers
+ * only a literal target with the same key: layers keyed otherwise can be skipped for a route.
+ */
+export function literalKey(seg: string): string | null {
+  return isToken(seg) || isParam(seg) ? null : seg.toLowerCase();
+}
+
 /** A token covers only the same unreadable piece; a wildcard that does not end its pattern proves nothing. */
 function segmentCovers(pattern: string, target: string, caseSensitive: boolean): boolean {
   if (isToken(pattern) || isToken(target)) return pattern === target && !isRest(pattern);

@@ -1,7 +1,7 @@
 // Koa router path arithmetic: Layer#setPrefix, and which router versions read a use-path as a raw RegExp (K11).
 import * as assert from 'assert';
 import type { KoaLayer, KoaRouter } from '../../../../src/frameworks/koa/objects';
-import { joinMount, layerWithPrefix, underMount, useMatching } from '../../../../src/frameworks/koa/paths';
+import { candidateLayers, indexLayers, joinMount, layerSegments, layerWithPrefix, routePath, underMount, useMatching } from '../../../../src/frameworks/koa/paths';
 
 const SITE = { file: '/w/app.js', span: { start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 } };
 const layer = (path: string, pathless = false): KoaLayer => ({
@@ -14,6 +14,18 @@ describe('koa paths', () => {
     assert.strictEqual(layerWithPrefix(layer('/'), '/todos').path, '/todos');
     assert.strictEqual(layerWithPrefix(layer('', true), '/api').path, '/api');
     assert.strictEqual(layerWithPrefix(layerWithPrefix(layer('/c'), '/kids'), '/p').path, '/p/kids/c');
+  });
+
+  it('a route is compared only with the layers whose first segment may match it, in stack order (case folded, K15)', () => {
+    const stack = [layer('/orders/:id'), layer('/:any'), layer('', true), layer('/users'), layer('/Orders/new'), layer('/api', true), layer('/orders')];
+    const index = indexLayers(stack, layerSegments, () => false);
+    assert.deepStrictEqual(candidateLayers(index, routePath('/orders/1'), stack.length), [0, 1, 2, 4, 6]);
+    assert.deepStrictEqual(candidateLayers(index, routePath('/ORDERS'), 5), [0, 1, 2, 4]);
+    assert.deepStrictEqual(candidateLayers(index, routePath('/api/x'), stack.length), [1, 2, 5]);
+    // a param first in the route: only layers not keyed by a literal may match it
+    assert.deepStrictEqual(candidateLayers(index, routePath('/:tenant/orders'), stack.length), [1, 2]);
+    // K11: a use-path read as a raw RegExp is tried for every route
+    assert.deepStrictEqual(candidateLayers(indexLayers(stack, layerSegments, () => true), routePath('/users'), stack.length), [1, 2, 3, 5]);
   });
 
   it('K11: koa-router 14 and @koa/router 14.0.0 read use-paths as raw RegExps; the others, and unknown versions, by segment', () => {

@@ -26,6 +26,17 @@ app.use(r.routes());
     ]);
   });
 
+  it('koa-jwt .unless(fn): the custom function is not read, so every route it covers says so (easy-mock)', () => {
+    expectRoutes({ 'app.js': `${HEAD}app.use(jwt({ secret: 's' }).unless((ctx) => !/^\\/api/.test(ctx.path)));
+r.get('/mock/x', h);
+r.get('/api/orders', h);
+app.use(r.routes());
+` }, ['GET /mock/x [jwt.unless] 🔒', 'GET /api/orders [jwt.unless] 🔒'], [
+      'GET /mock/x: jwt.unless at app.js:7 exempts what a custom function returns true for; it is not read, so this route may not be protected',
+      'GET /api/orders: jwt.unless at app.js:7 exempts what a custom function returns true for; it is not read, so this route may not be protected',
+    ]);
+  });
+
   it('koa-jwt .unless({ method, ext }) exempts by method and by extension', () => {
     expectRoutes({ 'app.js': `${HEAD}app.use(jwt({ secret: 's' }).unless({ method: ['GET'], ext: ['.css'] }));
 r.get('/feed', h);

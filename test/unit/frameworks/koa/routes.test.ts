@@ -184,6 +184,17 @@ r.get('/lost', h);
 ` }, ['GET /lost [] ⚠'], ['GET /lost: router created at app.js:7 is not mounted on any app the analyser found']);
   });
 
+  it('K5: a router holding only nested routers, itself nested in a mounted router, is not reported unmounted (koa-knex-realworld-example)', () => {
+    expectRoutes({ 'app.js': `${HEAD}const users = new Router();
+users.get('/user', requireUser, h);
+const api = new Router();
+api.use(users.routes());
+const root = new Router();
+root.use('/api', api.routes());
+app.use(root.routes());
+` }, ['GET /api/user [requireUser] 🔒']);
+  });
+
   it('K14: a generator in router.use() never runs: the routes after it are unreachable', () => {
     const r = expectRoutes({ 'app.js': `${HEAD}function* legacy(next) { yield next; }
 const r = new Router();
