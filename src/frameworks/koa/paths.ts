@@ -85,45 +85,52 @@ export function joinMount(prefix: string, path: string): string {
 }
 
 /**
- * A router stack's layers by the key of their first matching segment: a layer whose first segment
- * is a literal can only match routes whose first segment has the same key (useCovers, routeCovers).
- * `other` holds the rest (a param, a wildcard or an unreadable piece first, no segment at all, or a
- * use-path matched as a raw RegExp, K11): they are tried for every route. Indices ascending.
+ * A router stack's layers in a trie of their leading literal segments (keys case-folded): a layer
+ * sits at the node where its literal segments end (its path's end, or a param, wildcard or unreadable
+ * piece), and can only match routes whose path runs through that node (useCovers and routeCovers
+ * compare literal segments one by one, and a literal never covers a param). `other` holds the layers
+ * tried for every route: no literal first segment, no segment at all, or a use-path matched as a raw
+ * RegExp (K11). Indices ascending in every list. (Keyed only by the first segment, every layer of a
+ * workspace whose routers all sit under `/api` was compared with every route: quadratic.)
  */
 export interface LayerIndex {
-  byFirst: Map<string, number[]>;
+  root: LayerNode;
   other: number[];
 }
 
+interface LayerNode {
+  here: number[];
+  next: Map<string, LayerNode>;
+}
+
 export function indexLayers(stack: readonly KoaLayer[], segments: (l: KoaLayer) => readonly string[], raw: (l: KoaLayer) => boolean): LayerIndex {
-  const index: LayerIndex = { byFirst: new Map(), other: [] };
+  const index: LayerIndex = { root: { here: [], next: new Map() }, other: [] };
   stack.forEach((l, i) => {
     const segs = segments(l);
-    const key = segs.length > 0 && !(l.kind === 'use' && (raw(l) || (l.pathless && l.path === ''))) ? literalKey(segs[0]) : null;
-    if (key === null) index.other.push(i);
-    else {
-      const list = index.byFirst.get(key);
-      if (list) list.push(i);
-      else index.byFirst.set(key, [i]);
+    const first = segs.length > 0 && !(l.kind === 'use' && (raw(l) || (l.pathless && l.path === ''))) ? literalKey(segs[0]) : null;
+    if (first === null) { index.other.push(i); return; }
+    let node = index.root;
+    for (const seg of segs) {
+      const key = literalKey(seg);
+      if (key === null) break;
+      let child = node.next.get(key);
+      if (!child) node.next.set(key, (child = { here: [], next: new Map() }));
+      node = child;
     }
+    node.here.push(i);
   });
   return index;
 }
 
 /** The indices before `end` of the layers that may match `route`, in stack order. */
 export function candidateLayers(index: LayerIndex, route: RoutePath, end: number): number[] {
-  const key = route.segs.length > 0 ? literalKey(route.segs[0]) : null;
-  const keyed = key === null ? [] : index.byFirst.get(key) ?? [];
-  const out: number[] = [];
-  let a = 0;
-  let b = 0;
-  for (;;) {
-    const x = index.other[a] ?? Infinity;
-    const y = keyed[b] ?? Infinity;
-    const next = Math.min(x, y);
-    if (next >= end) return out;
-    out.push(next);
-    if (x === next) a++;
-    else b++;
+  const out = index.other.filter(i => i < end);
+  let node: LayerNode | undefined = index.root;
+  for (const seg of route.segs) {
+    const key = literalKey(seg);
+    node = key === null ? undefined : node.next.get(key);
+    if (!node) break;
+    for (const i of node.here) if (i < end) out.push(i);
   }
+  return out.sort((x, y) => x - y);
 }
