@@ -9,6 +9,7 @@
 // cascades an auth hook to its subfolders. Leaves share the Express workspace's service filler.
 import * as fs from 'fs';
 import * as path from 'path';
+import { workspaceWriter } from './bench-lib';
 
 /** Where the edit of the re-analysis figures goes: a leaf of area 3, as in the Express workspace. */
 export const FASTIFY_EDIT_DIR = 'src/a3/m2/g1';
@@ -22,14 +23,7 @@ const LEAF_BODY_END = /\n\}\n\nasync function checkBody/;
 
 /** Writes the workspace under `root` (emptied first); `services` files of filler, leaves to about `files` in all. */
 export function generateFastify(root: string, files: number, service: (i: number) => string): string[] {
-  fs.rmSync(root, { recursive: true, force: true });
-  const written: string[] = [];
-  const write = (rel: string, text: string) => {
-    const f = path.join(root, rel);
-    fs.mkdirSync(path.dirname(f), { recursive: true });
-    fs.writeFileSync(f, text);
-    written.push(f);
-  };
+  const { files: written, write } = workspaceWriter(root);
   const services = Math.min(500, Math.max(1, Math.floor(files / 4)));
   for (let s = 0; s < services; s++) write(`src/services/s${s}.ts`, service(s));
   write('src/plugins/auth.ts', `import fp from 'fastify-plugin';\nimport type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';\n\nexport default fp(async function auth(fastify: FastifyInstance) {\n  fastify.decorate('authenticate', async function authenticate(request: FastifyRequest, reply: FastifyReply) {\n    if (!request.headers.authorization) return reply.code(401).send({ error: 'unauthorized' });\n  });\n});\n`);

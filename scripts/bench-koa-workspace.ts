@@ -9,6 +9,7 @@
 // Leaves share the Express workspace's service filler.
 import * as fs from 'fs';
 import * as path from 'path';
+import { workspaceWriter } from './bench-lib';
 
 /** Where the edit of the re-analysis figures goes: a leaf of area 3, as in the other workspaces. */
 export const KOA_EDIT_DIR = 'src/a3/m2/g1';
@@ -20,14 +21,7 @@ export function koaEdit(original: string, i: number): string {
 
 /** Writes the workspace under `root` (emptied first); `services` files of filler, leaves to about `files` in all. */
 export function generateKoa(root: string, files: number, service: (i: number) => string): string[] {
-  fs.rmSync(root, { recursive: true, force: true });
-  const written: string[] = [];
-  const write = (rel: string, text: string) => {
-    const f = path.join(root, rel);
-    fs.mkdirSync(path.dirname(f), { recursive: true });
-    fs.writeFileSync(f, text);
-    written.push(f);
-  };
+  const { files: written, write } = workspaceWriter(root);
   const services = Math.min(500, Math.max(1, Math.floor(files / 4)));
   for (let s = 0; s < services; s++) write(`src/services/s${s}.ts`, service(s));
   write('src/middleware/auth.ts', `import type { Context, Next } from 'koa';\n\nexport async function requireUser(ctx: Context, next: Next) {\n  if (!ctx.state.user) ctx.throw(401, 'unauthorized');\n  await next();\n}\n\nexport function requireRole(role: string) {\n  return async function hasRole(ctx: Context, next: Next) {\n    if (ctx.state.user?.role !== role) {\n      ctx.status = 403;\n      ctx.body = { error: 'forbidden' };\n      return;\n    }\n    await next();\n  };\n}\n`);

@@ -1,5 +1,6 @@
-// What the benchmark scripts share: bundling the code they time, as it ships, and their medians.
+// What the benchmark scripts share: bundling the code they time, as it ships, their medians, and writing generated workspaces.
 import { buildSync } from 'esbuild';
+import * as fs from 'fs';
 import * as path from 'path';
 
 /**
@@ -15,4 +16,17 @@ export function bundleForBench(entry: string, name: string): string {
 /** The middle value (the upper one of an even count). */
 export function median(xs: number[]): number {
   return [...xs].sort((a, b) => a - b)[xs.length >> 1];
+}
+
+/** A generated workspace under `root`, emptied first: `write` adds a file, `files` lists them in order written. */
+export function workspaceWriter(root: string): { files: string[]; write: (rel: string, text: string) => void } {
+  fs.rmSync(root, { recursive: true, force: true });
+  const files: string[] = [];
+  const write = (rel: string, text: string) => {
+    const f = path.join(root, rel);
+    fs.mkdirSync(path.dirname(f), { recursive: true });
+    fs.writeFileSync(f, text);
+    files.push(f);
+  };
+  return { files, write };
 }

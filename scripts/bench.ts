@@ -12,7 +12,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ts } from 'ts-morph';
-import { bundleForBench, median } from './bench-lib';
+import { bundleForBench, median, workspaceWriter } from './bench-lib';
 import { FASTIFY_EDIT_DIR, fastifyEdit, generateFastify } from './bench-fastify-workspace';
 import { KOA_EDIT_DIR, generateKoa, koaEdit } from './bench-koa-workspace';
 
@@ -30,14 +30,7 @@ const service = (i: number) => `export class Service${i} {\n${Array.from({ lengt
 
 function generate(): string[] {
   const ROOT = EXPRESS_ROOT;
-  fs.rmSync(ROOT, { recursive: true, force: true });
-  const files: string[] = [];
-  const write = (rel: string, text: string) => {
-    const f = path.join(ROOT, rel);
-    fs.mkdirSync(path.dirname(f), { recursive: true });
-    fs.writeFileSync(f, text);
-    files.push(f);
-  };
+  const { files, write } = workspaceWriter(ROOT);
   write('src/middleware/auth.ts', `export function requireUser(req: any, res: any, next: any) {\n  if (!req.headers.authorization) return res.status(401).json({ error: 'unauthorized' });\n  req.user = { id: 1 };\n  next();\n}\n`);
   let leafCount = 0;
   const leaf = (dir: string, n: number) => {
