@@ -10,9 +10,10 @@ import { noDuplicateRoute } from './no-duplicate-route';
 import { noRouteBeforeAuth } from './no-route-before-auth';
 import { noRouteOutsideAuthScope } from './no-route-outside-auth-scope';
 import { noShadowedRoute } from './no-shadowed-route';
+import { securityMiddlewareAfterRoutes } from './security-middleware-after-routes';
 
 export const allRules: Rule[] = [
   noRouteBeforeAuth, bodyParserBeforeRoutes, errorHandlerLast, noShadowedRoute,
   noRouteOutsideAuthScope, noDuplicateRoute, authHookReadsBody, koaRouterCaseBypass,
-  authAfterNext, koa3GeneratorMiddleware,
+  authAfterNext, koa3GeneratorMiddleware, securityMiddlewareAfterRoutes,
 ];
