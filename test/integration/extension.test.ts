@@ -1,7 +1,7 @@
 // The extension in a real VS Code extension host, on test/fixtures/express-basic.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, folderUri, poll } from './helpers';
+import { api, codeLenses, folderUri, poll } from './helpers';
 
 suite('Seven Stops in the real extension host', () => {
   const server = () => folderUri('src', 'server.js');
@@ -16,14 +16,8 @@ suite('Seven Stops in the real extension host', () => {
 
   test('CodeLens over each route names its stop, path, chain and verdict', async () => {
     await api();
-    const doc = await vscode.workspace.openTextDocument(server());
-    await vscode.window.showTextDocument(doc);
-    const lenses = await poll(async () => {
-      const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
-      return l && l.length ? l : undefined;
-    });
-    const titles = lenses.map(l => `${l.range.start.line + 1}:${l.command?.title}`);
-    assert.deepStrictEqual(titles, [
+    const { lines } = await codeLenses(server());
+    assert.deepStrictEqual(lines, [
       '7:② Parse · express.json',
       '8:③ Route · GET /health · 1 layer · ⚠ no auth',
       '9:③ Route · GET /me · 1 layer · ⚠ no auth',
@@ -37,11 +31,7 @@ suite('Seven Stops in the real extension host', () => {
 
   test('clicking a route CodeLens traces that route in the lesson view', async () => {
     await api();
-    const doc = await vscode.workspace.openTextDocument(server());
-    const lenses = await poll(async () => {
-      const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
-      return l?.some(x => x.command?.title.includes('GET /me')) ? l : undefined;
-    });
+    const { lenses } = await codeLenses(server(), l => l.some(x => x.command?.title.includes('GET /me')));
     const me = lenses.find(l => l.command?.title.includes('GET /me'))!;
     assert.strictEqual(me.command?.command, 'sevenStops.traceRequest');
     const trace = await vscode.commands.executeCommand<{ route: { path: string; line: number } | null; verdict: { protected: boolean; lateAuth: { name: string }[] } }>(me.command!.command, ...(me.command!.arguments ?? []));

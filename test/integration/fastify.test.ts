@@ -4,20 +4,15 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Trace } from '../../src/core/trace';
-import { api, inFolder, poll, quickFixes, sevenStopsDiagnostics } from './helpers';
+import { api, codeLenses, inFolder, poll, quickFixes, sevenStopsDiagnostics } from './helpers';
 
 suite('Fastify in the editor', () => {
   const server = () => inFolder('fastify-basic', 'src', 'server.js');
 
   test('CodeLens over routes name their hooks by phase; over a hook, its phase and reach', async () => {
     await api();
-    const doc = await vscode.workspace.openTextDocument(server());
-    await vscode.window.showTextDocument(doc);
-    const lenses = await poll(async () => {
-      const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
-      return l && l.length ? l : undefined;
-    });
-    assert.deepStrictEqual(lenses.map(l => `${l.range.start.line + 1}:${l.command?.title}`), [
+    const { lines } = await codeLenses(server());
+    assert.deepStrictEqual(lines, [
       '8:③ Route · GET /health · no hooks · ⚠ no auth',
       '9:③ Route · register orders at /api/orders',
       '10:④ onRequest · authenticate · 2 routes in this context',

@@ -54,6 +54,19 @@ export async function poll<T>(fn: () => T | undefined | Promise<T | undefined>, 
   }
 }
 
+/**
+ * The CodeLens of a file once the editor shows it, as `line:title` (1-based lines), after waiting
+ * until `ready` accepts them (by default: until there are any).
+ */
+export async function codeLenses(uri: vscode.Uri, ready: (lenses: vscode.CodeLens[]) => boolean = l => l.length > 0): Promise<{ lines: string[]; lenses: vscode.CodeLens[] }> {
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  const lenses = await poll(async () => {
+    const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100);
+    return l && ready(l) ? l : undefined;
+  });
+  return { lines: lenses.map(l => `${l.range.start.line + 1}:${l.command?.title}`), lenses };
+}
+
 /** The quick fixes offered at `range`, as the editor's light bulb asks for them. */
 export async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
   // The workbench now and then cancels the request from its side (one run in five here failed with

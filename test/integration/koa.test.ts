@@ -3,20 +3,15 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Trace } from '../../src/core/trace';
-import { api, inFolder, poll, sevenStopsDiagnostics } from './helpers';
+import { api, codeLenses, inFolder, poll, sevenStopsDiagnostics } from './helpers';
 
 suite('Koa in the editor', () => {
   const server = () => inFolder('koa-basic', 'src', 'server.js');
 
   test('CodeLens over routes count their layers and what runs after next()', async () => {
     await api();
-    const doc = await vscode.workspace.openTextDocument(server());
-    await vscode.window.showTextDocument(doc);
-    const lenses = await poll(async () => {
-      const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
-      return l && l.length ? l : undefined;
-    });
-    assert.deepStrictEqual(lenses.map(l => `${l.range.start.line + 1}:${l.command?.title}`), [
+    const { lines } = await codeLenses(server());
+    assert.deepStrictEqual(lines, [
       '10:③ Route · GET /api/orders/status · 2 layers · ⚠ no auth · 1 after next()',
       '11:④ Middleware · router.use · requireUser',
       '12:③ Route · GET /api/orders · 3 layers · 🔒 requireUser · 1 after next()',
