@@ -319,6 +319,14 @@ export interface OrderedLayer {
   argRange: SourceRange | null;
   /** Ends every response without calling next (a catch-all): later layers under `prefix` are unreachable. */
   terminal: boolean;
+  /**
+   * The app or router the layer was registered on (an id unique within one run), where the adapter
+   * says (Express). A stack lists a router's layers right after its mount, so these tell where a
+   * router's own layers end.
+   */
+  owner?: number;
+  /** On a mount: the router it mounts (its layers name it as `owner`). */
+  mounts?: number;
   /** Index into AnalysisModel.routes for kind 'route'. */
   route?: number;
   /** Per segment of `prefix`, whether the router matching it is case-sensitive (E9); absent when none is. */

@@ -1,5 +1,9 @@
 // Stop 4: an error handler (exactly four parameters, E18/E19) only sees errors from layers
 // registered before it; routes and middleware after it under its prefix are outside its reach.
+// Only the layers of its own app or router count (and of the routers mounted on it later): an error
+// handler closing a router is where it belongs even when the app mounting that router registers
+// more layers afterwards, which no handler inside the router could ever see.
+import type { OrderedLayer } from '../core/model';
 import type { RuleReport } from '../core/rule';
 import { at, defineRule, firstAfter, moveStatement } from './define-rule';
 
@@ -18,7 +22,7 @@ export const errorHandlerLast = defineRule({
       const paths = ctx.paths(app);
       for (const eh of stack) {
         if (eh.kind !== 'middleware' || eh.layerKind !== 'error-handler') continue;
-        const after = stack.slice(firstAfter(stack, eh.order))
+        const after = ownLayersAfter(stack, eh)
           .filter(l => l.layerKind !== 'error-handler' && paths.covers(eh.prefix, l.prefix, eh.caseSensitive ?? false));
         if (!after.length) continue;
         const first = after[0];
@@ -38,3 +42,21 @@ export const errorHandlerLast = defineRule({
 });
 
 
+
+/**
+ * The layers after `eh` in its own app or router: a stack lists a mounted router's layers right
+ * after its mount, so they end at the first layer registered on neither that router nor a router
+ * mounted inside it. Without owners (an adapter that does not say), every later layer.
+ */
+function ownLayersAfter(stack: OrderedLayer[], eh: OrderedLayer): OrderedLayer[] {
+  const rest = stack.slice(firstAfter(stack, eh.order));
+  if (eh.owner === undefined) return rest;
+  const inside = new Set([eh.owner]);
+  const out: OrderedLayer[] = [];
+  for (const l of rest) {
+    if (l.owner === undefined || !inside.has(l.owner)) break;
+    if (l.mounts !== undefined) inside.add(l.mounts);
+    out.push(l);
+  }
+  return out;
+}

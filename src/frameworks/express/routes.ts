@@ -157,7 +157,7 @@ function walk(host: ExpressHost, at: Mount, st: WalkState, unresolved: string[],
             router: host.id, prefix: prefixOf(inner, p), arg: fn, cls: { ...st.classify(fn), errorHandler: false, kind: 'other' },
             layer: {
               order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: 'other', prefix: full || '/', range,
-              argRange: argRange(fn, ctx), terminal: false,
+              argRange: argRange(fn, ctx), terminal: false, owner: host.id,
             },
           });
         }
@@ -167,7 +167,7 @@ function walk(host: ExpressHost, at: Mount, st: WalkState, unresolved: string[],
             const sub = child.host as ExpressHost;
             st.layers.push({
               order: st.layers.length, kind: 'mount', name: fn.name, layerKind: 'other', prefix: full || '/', range,
-              argRange: argRange(fn, ctx), terminal: false,
+              argRange: argRange(fn, ctx), terminal: false, owner: host.id, mounts: sub.id,
             });
             if (p.kind === 'str' && !st.visiting.has(sub)) walkOrReuse(sub, inner, notes, st, ctx, () => walk(sub, inner, st, notes, ctx));
             else walk(sub, inner, st, notes, ctx);
@@ -176,7 +176,7 @@ function walk(host: ExpressHost, at: Mount, st: WalkState, unresolved: string[],
           const cls = st.classify(fn);
           const ol: OrderedLayer = {
             order: st.layers.length, kind: 'middleware', name: fn.name, layerKind: cls.kind, prefix: full || '/', range,
-            argRange: argRange(fn, ctx), terminal: cls.terminal, ...caseFlags(inner.mask),
+            argRange: argRange(fn, ctx), terminal: cls.terminal, ...caseFlags(inner.mask), owner: host.id,
           };
           st.layers.push(ol);
           st.before.addMw({ router: host.id, prefix: prefixOf(inner, p), arg: fn, cls, layer: ol });
@@ -309,6 +309,7 @@ function addRoute(
   st.routes.push(route);
   st.layers.push({
     order: st.layers.length, kind: 'route', name, layerKind: 'other', prefix: path, range, argRange: null, terminal: false, route: st.routes.length - 1,
+    owner: router,
   });
   const passes = fns.every(f => { const fn = fnOf(f); return fn ? callsNext(fn.fn) : passesOnSuccess(f, st.classify); });
   // Only a handler we can read and that never calls next() certainly ends the request.
