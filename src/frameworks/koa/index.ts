@@ -27,7 +27,7 @@ export const koaAdapter: FrameworkAdapter = {
           if (!c) seen.set(arg, (c = classify(arg, ctx.config.auth)));
           return c;
         };
-        const { routes, stacks, origins, contexts } = walkApps(rec.hosts, classifyOnce, ctx);
+        const { routes, stacks, origins, contexts } = walkApps(rec.hosts, rec.nested, classifyOnce, ctx);
         const apps: AppInfo[] = rec.hosts.filter(h => h.kind === 'app').map(h => ({
           framework: 'koa', frameworkVersion: ctx.packageVersionSource(h.site.file, 'koa')?.version ?? null, file: ctx.rel(h.site.file), line: h.site.span.line,
         }));

@@ -50,7 +50,7 @@ interface Walk {
   index(stack: readonly KoaLayer[]): LayerIndex;
 }
 
-export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg: Arg) => KoaClassification, ctx: AdapterContext): KoaWalk {
+export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], nested: ReadonlySet<KoaRouter>, classify: (arg: Arg) => KoaClassification, ctx: AdapterContext): KoaWalk {
   const out: KoaWalk = { routes: [], stacks: [], origins: [], contexts: [] };
   const numbers = new Map<KoaRouter, number>();
   const contextOf = (r: KoaRouter): string => {
@@ -109,7 +109,7 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
   // Routers no app runs, and that no other router cloned in (a router holding only nested routers'
   // layers is nested too): their routes are still worth showing.
   for (const r of hosts) {
-    if (r.kind !== 'router' || reached.has(r) || r.nested || !r.stack.some(l => l.kind === 'route')) continue;
+    if (r.kind !== 'router' || reached.has(r) || nested.has(r) || !r.stack.some(l => l.kind === 'route')) continue;
     const w: Walk = {
       classify, ctx, major: null, app: out.stacks.length, layers: [], out, contextOf, reached, routers: new Set([r]), useMatching: useMatchingOf, segments,
       generators: [], index,
