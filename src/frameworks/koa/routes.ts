@@ -13,6 +13,7 @@ import { middlewareName } from './middleware-kind';
 import { type KoaApp, type KoaLayer, type KoaRouter, type UnlessRules, fnOf, koaHost } from './objects';
 import { type KoaPathSyntax, routerSyntax } from './path-matcher';
 import { KOA_CONTEXT } from './request-shape';
+import { type Ran, walkOrReuse } from './router-reuse';
 import { type LayerIndex, type RoutePath, type UseMatching, candidateLayers, indexLayers, joinMount, layerSegments, routeCovers, routePath, underMount, useCovers, useMatching } from './paths';
 
 export interface KoaWalk {
@@ -21,11 +22,6 @@ export interface KoaWalk {
   origins: StackOrigin[];
   contexts: ModelContext[];
 }
-
-/** What ran before a point of an app's middleware: a middleware, or a router's dispatch, each under a koa-mount prefix. */
-type Ran =
-  | { kind: 'mw'; arg: Arg; mount: string }
-  | { kind: 'router'; router: KoaRouter; mount: string };
 
 interface Walk {
   classify(arg: Arg): KoaClassification;
@@ -61,11 +57,12 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], nested: Readonl
       out.contexts.push({
         id: `koa:${n}`, parent: null, prefix: r.prefix, encapsulated: false, file: ctx.rel(r.site.file), line: r.site.span.line, framework: 'koa',
         routerPackage: { name: r.pkg, version: pkg?.version ?? null, from: pkg?.from ?? null },
-        pathlessUses: r.stack.filter(l => l.kind === 'use' && l.pathless)
+        // A stack of a router replayed from the previous run is the same array: read once.
+        pathlessUses: ctx.memo('koa.pathlessUses', r.stack, () => r.stack.filter(l => l.kind === 'use' && l.pathless)
           .flatMap(l => l.fns.map(f => {
             const cls = classify(f);
             return { name: middlewareName(f), prefix: l.path, range: argRange(f, ctx), kind: cls.kind, protects: cls.protects };
-          })),
+          }))),
       });
     }
     return `koa:${n}`;
@@ -130,17 +127,26 @@ function generatorsOf(w: Walk): { generators?: GeneratorMiddleware[] } {
   const out = [...w.generators];
   const seen = new Set(out.map(g => `${g.range.file}:${g.range.line}:${g.range.column}`));
   for (const r of w.routers) {
-    for (const layer of r.stack) {
-      for (const f of flat(layer.fns)) {
-        const range = w.classify(f).generator ? argRange(f, w.ctx) : null;
-        const key = range && `${range.file}:${range.line}:${range.column}`;
-        if (!range || seen.has(key!)) continue;
-        seen.add(key!);
-        out.push({ name: middlewareName(f), range, level: layer.kind === 'use' ? 'router' : 'route', runs: false });
-      }
+    for (const g of w.ctx.memo('koa.stackGenerators', r.stack, () => stackGenerators(r.stack, w))) {
+      const key = `${g.range.file}:${g.range.line}:${g.range.column}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(g);
     }
   }
   return out.length ? { generators: out } : {};
+}
+
+/** The generator middleware of a router's stack, in order (a stack replayed from the previous run is the same array: read once). */
+function stackGenerators(stack: readonly KoaLayer[], w: Pick<Walk, 'classify' | 'ctx'>): GeneratorMiddleware[] {
+  const out: GeneratorMiddleware[] = [];
+  for (const layer of stack) {
+    for (const f of flat(layer.fns)) {
+      const range = w.classify(f).generator ? argRange(f, w.ctx) : null;
+      if (range) out.push({ name: middlewareName(f), range, level: layer.kind === 'use' ? 'router' : 'route', runs: false });
+    }
+  }
+  return out;
 }
 
 /** The path syntax routers read when they agree (their packages' versions, K15), else 'unknown'. */
@@ -172,7 +178,11 @@ function walkMiddleware(list: readonly Arg[], mount: string, ran: Ran[], w: Walk
       w.reached.add(h.router);
       w.routers.add(h.router);
       if (range) w.layers.push(mountLayer(w, arg.name, mount, range));
-      addRoutes(h.router, mount, ran, w, []);
+      const st = {
+        app: w.app, major: w.major, layers: w.layers, routes: w.out.routes, classify: w.classify, useMatching: w.useMatching, contextOf: w.contextOf,
+        argRange: (a: Arg) => argRange(a, w.ctx),
+      };
+      walkOrReuse(h.router, mount, ran, st, w.ctx, contextOf => addRoutes(h.router, mount, ran, { ...w, contextOf }, []));
       ran.push({ kind: 'router', router: h.router, mount });
       continue;
     }
