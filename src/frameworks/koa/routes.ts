@@ -370,16 +370,21 @@ function local(path: string, mount: string): string {
 
 /** `router.param()` handlers for the `:name` params of a layer's path, in param order, run before its middleware (K10). */
 function paramFns(layer: KoaLayer): Arg[] {
+  // Most routers have no router.param(): their layers' paths need not be read (asked per route and layer).
+  if (!layer.owner.params.length) return [];
   const names = [...layer.path.matchAll(/:(\w+)/g)].map(m => m[1]);
   return names.flatMap(n => layer.owner.params.filter(p => p.name === n).map(p => p.fn));
 }
 
-/** Route-level middleware with koa-compose arrays flattened in place. */
-function flat(fns: readonly Arg[]): Arg[] {
-  return fns.flatMap(f => {
-    const h = koaHost(f);
-    return h?.kind === 'compose' ? flat(h.fns) : [f];
+/** Route-level middleware with koa-compose arrays flattened in place (the list itself when it holds none: asked per route and layer). */
+function flat(fns: readonly Arg[]): readonly Arg[] {
+  let out: Arg[] | null = null;
+  fns.forEach((f, i) => {
+    const h = f.value.t === 'host' || f.value.t === 'either' ? koaHost(f) : null;
+    if (h?.kind === 'compose') (out ??= fns.slice(0, i)).push(...flat(h.fns));
+    else out?.push(f);
   });
+  return out ?? fns;
 }
 
 
