@@ -13,7 +13,7 @@ import { lowerSource } from './lower';
 import { ModuleRecord, ReplayInvalidated } from './module-reuse';
 import { loweredRange } from './parse-source';
 import { PackageConstants, type PkgValue } from './package-constants';
-import { type PackageVersion, findPackageVersion } from './package-version';
+import { type PackageVersion, PackageFiles, findPackageVersion } from './package-version';
 import { literalPaths } from './path-matcher';
 import type {
   AnalysisModel, AnalysisResult, Annotation, AppInfo, Finding, ModelContext, ModelRoute, OrderedLayer, Skipped, SourceRange, StackOrigin,
@@ -56,6 +56,8 @@ export class WorkspaceAnalyser {
   private readonly cache = new Map<string, CachedFile>();
   private readonly versions = new Map<string, string | null>();
   private readonly versionSources = new Map<string, PackageVersion | null>();
+  /** The package metadata this run read for versionSources (made again each run: an install between runs is seen). */
+  private packageFiles = new PackageFiles();
   /** The last discovery, reused until files are created or deleted (null: walk the folder again). */
   private discovery: Discovery | null = null;
   /** Files whose disk contents changed since the last run (null: re-read every file). */
@@ -121,6 +123,7 @@ export class WorkspaceAnalyser {
     if (this.changed) this.changed = new Set();
     this.versions.clear();
     this.versionSources.clear();
+    this.packageFiles = new PackageFiles();
     const ctx = this.adapterContext(root, rel);
     const resolver = new ModuleResolver(root, f => modules.has(f));
     const starts = this.startsFor(modules, resolver, trusted !== null);
@@ -204,7 +207,7 @@ export class WorkspaceAnalyser {
       packageVersion: (fromFile, pkg) => this.packageVersion(root, path.dirname(fromFile), pkg),
       packageVersionSource: (fromFile, pkg) => {
         const key = `${path.dirname(fromFile)}\0${pkg}`;
-        if (!this.versionSources.has(key)) this.versionSources.set(key, findPackageVersion(root, path.dirname(fromFile), pkg));
+        if (!this.versionSources.has(key)) this.versionSources.set(key, findPackageVersion(root, path.dirname(fromFile), pkg, this.packageFiles));
         return this.versionSources.get(key)!;
       },
       memo: <K extends object, V>(table: string, key: K, make: () => V): V => {

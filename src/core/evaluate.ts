@@ -34,6 +34,12 @@ export interface EvaluationHooks {
   readonly log?: unknown[];
   /** Records again entries a replayed module's trace holds, as if its code had just run. */
   replay?(entries: unknown[]): void;
+  /**
+   * Whether calling `method` on `host` leaves the host as it was (Koa's `router.routes()`). The
+   * interpreter then does not touch the host (module-reuse.ts): a module may call it on another
+   * module's object and both stay fit for replay.
+   */
+  keeps?(host: HostObject, method: string): boolean;
 }
 
 const MAX_DEPTH = 24;
@@ -397,7 +403,8 @@ export class Evaluator implements CallRuntime {
     if (helper && !(helper === 'importDefault' && callee.t === 'fn')) return interop(this, helper, args, site);
     // A call on a framework object (`router.get(...)`) may register something on it.
     if (callee.t === 'method' && callee.host.framework) {
-      this.touch(callee.host);
+      const host = callee.host;
+      if (!this.hooks.some(h => h.keeps?.(host, callee.name))) this.touch(host);
       // Its path may be a constant from an installed package (`app.get(API.users, ...)`).
       const first = args[0]?.value;
       const constant = first?.t === 'pkg' ? this.constants(site.file, first, this.owner) : null;

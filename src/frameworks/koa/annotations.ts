@@ -19,41 +19,63 @@ export function annotate(
   classify: (arg: Arg) => KoaClassification, ctx: AdapterContext,
 ): Annotation[] {
   const sink = new AnnotationSink(ctx);
-  const add = (site: Site | null, stop: Stop, label: string) => sink.add(site, stop, label);
   sink.stopsAndRoutes(stopSites, routes);
-  const middleware = (arg: Arg, where: string) => {
-    const h = koaHost(arg);
-    if (h?.kind === 'dispatch') return add(arg.site, 3, `${where} · router.routes()`);
-    if (h?.kind === 'mount') return add(arg.site, 3, `${where} · mount ${h.prefix || '/'}`);
-    if (h?.kind === 'compose') { for (const f of h.fns) middleware(f, where); return; }
-    const cls = classify(arg);
-    const name = middlewareName(arg);
-    add(arg.site, cls.stop, `${where} · ${name}`);
-    const fn = fnOf(arg);
-    if (fn) for (const s of ctx.memo('koa.afterNextSites', fn.fn, () => afterNextSites(fn.fn))) add({ file: fn.file, span: s }, 7, `${name} · after next()`);
-  };
   for (const h of hosts) {
-    if (h.kind === 'app') {
-      for (const m of h.middleware) middleware(m, 'app.use');
-      continue;
-    }
-    // A nested router's layers cloned into another are labelled once, where they were written.
-    for (const l of h.stack) {
-      if (l.owner !== h) continue;
-      if (l.kind === 'use') { for (const f of l.fns) middleware(f, 'router.use'); continue; }
-      for (const f of l.fns.slice(0, -1)) middleware(f, 'route');
-      const handler = fnOf(l.fns[l.fns.length - 1]);
-      if (!handler) continue;
-      add({ file: handler.file, span: handler.fn.headSpan }, 5, handler.fn.name ? `handler ${handler.fn.name}` : 'handler');
-      const sites = ctx.memo('koa.handlerBodySites', handler.fn, () => handlerBodySites(handler.fn));
-      for (const s of sites) add({ file: handler.file, span: s.span }, s.stop, s.label);
-    }
-    for (const p of h.params) middleware(p.fn, `router.param ${p.name}`);
+    // A router replayed from the previous run is the same object with the same stack: its places are read once.
+    const places = h.kind === 'app' ? appPlaces(h, classify, ctx) : ctx.memo('koa.routerPlaces', h, () => routerPlaces(h, classify, ctx));
+    for (const p of places) sink.addAt(p.file, p.span, p.stop, p.label);
   }
   return sink.out;
 }
 
+/** A place to label with a stop. */
+interface Place { file: string; span: Span; stop: Stop; label: string }
 
+/** Collects places in order; a site the analyser has none for is skipped. */
+class Places {
+  readonly out: Place[] = [];
+  constructor(private readonly classify: (arg: Arg) => KoaClassification, private readonly ctx: AdapterContext) {}
+
+  add(site: Site | null, stop: Stop, label: string): void {
+    if (site) this.out.push({ file: site.file, span: site.span, stop, label });
+  }
+
+  /** A middleware argument: a router's dispatch, a koa-mount, a compose array's members, or a function (with what it runs after next()). */
+  middleware(arg: Arg, where: string): void {
+    const h = koaHost(arg);
+    if (h?.kind === 'dispatch') return this.add(arg.site, 3, `${where} · router.routes()`);
+    if (h?.kind === 'mount') return this.add(arg.site, 3, `${where} · mount ${h.prefix || '/'}`);
+    if (h?.kind === 'compose') { for (const f of h.fns) this.middleware(f, where); return; }
+    const cls = this.classify(arg);
+    const name = middlewareName(arg);
+    this.add(arg.site, cls.stop, `${where} · ${name}`);
+    const fn = fnOf(arg);
+    if (fn) for (const s of this.ctx.memo('koa.afterNextSites', fn.fn, () => afterNextSites(fn.fn))) this.add({ file: fn.file, span: s }, 7, `${name} · after next()`);
+  }
+}
+
+function appPlaces(app: KoaApp, classify: (arg: Arg) => KoaClassification, ctx: AdapterContext): Place[] {
+  const p = new Places(classify, ctx);
+  for (const m of app.middleware) p.middleware(m, 'app.use');
+  return p.out;
+}
+
+function routerPlaces(router: KoaRouter, classify: (arg: Arg) => KoaClassification, ctx: AdapterContext): Place[] {
+  const p = new Places(classify, ctx);
+  // A nested router's layers cloned into another are labelled once, where they were written.
+  for (const l of router.stack) {
+    if (l.owner !== router) continue;
+    if (l.kind === 'use') { for (const f of l.fns) p.middleware(f, 'router.use'); continue; }
+    for (const f of l.fns.slice(0, -1)) p.middleware(f, 'route');
+    const handler = fnOf(l.fns[l.fns.length - 1]);
+    if (!handler) continue;
+    p.add({ file: handler.file, span: handler.fn.headSpan }, 5, handler.fn.name ? `handler ${handler.fn.name}` : 'handler');
+    const sites = ctx.memo('koa.handlerBodySites', handler.fn, () => handlerBodySites(handler.fn));
+    for (const s of sites) p.add({ file: handler.file, span: s.span }, s.stop, s.label);
+  }
+  for (const prm of router.params) p.middleware(prm.fn, `router.param ${prm.name}`);
+  return p.out;
+}
 
 interface BodySite { span: Span; stop: Stop; label: string }
 

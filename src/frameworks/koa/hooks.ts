@@ -21,9 +21,26 @@ export class KoaRecorder extends RecorderLog<KoaApp | KoaRouter> implements Eval
     super();
   }
 
+  /**
+   * Routers another router's `use()` cloned in this run (K5): their routes are reported there. Kept
+   * here, not on the router, so that a module nesting another's router leaves it unchanged (both stay
+   * fit for replay) and a replayed module nests again only what its code nested.
+   */
+  private readonly nestedRouters = new Set<KoaRouter>();
+
   /** Every app and router made this run, replayed ones included. */
   get hosts(): readonly (KoaApp | KoaRouter)[] {
     return this.made;
+  }
+
+  /** Routers nested in another this run. */
+  get nested(): ReadonlySet<KoaRouter> {
+    return this.nestedRouters;
+  }
+
+  /** `router.routes()`, `router.middleware()` and `router.allowedMethods()` make a function and leave the router as it was. */
+  keeps(host: HostObject, method: string): boolean {
+    return isKoaHost(host) && host.kind === 'router' && (method === 'routes' || method === 'middleware' || method === 'allowedMethods');
   }
 
   call(callee: Value, args: Arg[], site: Site, rt: AdapterRuntime): Value | undefined {
@@ -40,6 +57,15 @@ export class KoaRecorder extends RecorderLog<KoaApp | KoaRouter> implements Eval
 
   assign(): void {}
 
+  private nest(child: KoaRouter): void {
+    this.nestedRouters.add(child);
+    this.note(child);
+  }
+
+  protected override noted(fact: unknown): void {
+    this.nestedRouters.add(fact as KoaRouter);
+  }
+
   private host<H extends KoaHost>(fields: Omit<H, 'framework' | 'id' | 'site' | 'owner'>, site: Site, rt: AdapterRuntime): H {
     return { framework: 'koa', id: ++this.ids.lastHostId, site, owner: rt.owner, ...fields } as H;
   }
@@ -54,7 +80,7 @@ export class KoaRecorder extends RecorderLog<KoaApp | KoaRouter> implements Eval
     if (ROUTER_PACKAGES.includes(name) && (p === '' || p === 'Router')) {
       const opts = args[0]?.value;
       const prefix = opts?.t === 'obj' ? asString(opts.props.get('prefix') ?? UNKNOWN('')) : null;
-      const router = this.host<KoaRouter>({ kind: 'router', pkg: name, prefix: trimPrefix(prefix ?? ''), stack: [], params: [], nested: false }, site, rt);
+      const router = this.host<KoaRouter>({ kind: 'router', pkg: name, prefix: trimPrefix(prefix ?? ''), stack: [], params: [] }, site, rt);
       this.record(router);
       return { t: 'host', host: router };
     }
@@ -94,7 +120,7 @@ export class KoaRecorder extends RecorderLog<KoaApp | KoaRouter> implements Eval
     const self: Value = { t: 'host', host: router };
     if (method === 'routes' || method === 'middleware') return { t: 'host', host: this.host<KoaDispatch>({ kind: 'dispatch', router }, site, rt) };
     if (method === 'allowedMethods') return { t: 'host', host: this.host<KoaAllowedMethods>({ kind: 'allowedMethods', router }, site, rt) };
-    if (method === 'use') { use(router, args, site); return self; }
+    if (method === 'use') { use(router, args, site, child => this.nest(child)); return self; }
     if (method === 'prefix') {
       const p = args[0] ? asString(args[0].value) : null;
       if (p !== null) {
@@ -155,10 +181,10 @@ function addRoute(router: KoaRouter, methods: string[], name: string | null, p: 
  * `router.use([path], ...middleware)`: a nested router's dispatch clones its layers in (under the
  * path, then this router's prefix, K5); any other middleware becomes a use layer (`end: false`).
  */
-function use(router: KoaRouter, args: Arg[], site: Site): void {
+function use(router: KoaRouter, args: Arg[], site: Site, nest: (child: KoaRouter) => void): void {
   const first = args[0]?.value;
   if (first?.t === 'arr' && first.items.every(i => i.value.t === 'str')) {
-    for (const p of first.items) use(router, [p, ...args.slice(1)], site);
+    for (const p of first.items) use(router, [p, ...args.slice(1)], site, nest);
     return;
   }
   const path = first ? asString(first) : null;
@@ -166,7 +192,7 @@ function use(router: KoaRouter, args: Arg[], site: Site): void {
     const nested = alternatives(m.value).find(v => v.t === 'host' && isKoaHost(v.host) && v.host.kind === 'dispatch');
     if (nested?.t === 'host') {
       const child = (nested.host as KoaDispatch).router;
-      child.nested = true;
+      nest(child);
       for (const l of child.stack) {
         const under = path ? layerWithPrefix(l, path) : l;
         router.stack.push(router.prefix ? layerWithPrefix(under, router.prefix) : { ...under });

@@ -20,14 +20,11 @@ export const koaAdapter: FrameworkAdapter = {
     return {
       hooks: rec,
       finish(): FrameworkOutput {
-        // One classification per middleware argument, shared by every route it runs before.
-        const seen = new WeakMap<Arg, KoaClassification>();
-        const classifyOnce = (arg: Arg) => {
-          let c = seen.get(arg);
-          if (!c) seen.set(arg, (c = classify(arg, ctx.config.auth)));
-          return c;
-        };
-        const { routes, stacks, origins, contexts } = walkApps(rec.hosts, classifyOnce, ctx);
+        // One classification per middleware argument, shared by every route it runs before and kept
+        // across runs: an argument of a module replayed after an edit is the same object, holding the
+        // same value (the memo is dropped when the configuration, and so the auth names, change).
+        const classifyOnce = (arg: Arg): KoaClassification => ctx.memo('koa.classify', arg, () => classify(arg, ctx.config.auth));
+        const { routes, stacks, origins, contexts } = walkApps(rec.hosts, rec.nested, classifyOnce, ctx);
         const apps: AppInfo[] = rec.hosts.filter(h => h.kind === 'app').map(h => ({
           framework: 'koa', frameworkVersion: ctx.packageVersionSource(h.site.file, 'koa')?.version ?? null, file: ctx.rel(h.site.file), line: h.site.span.line,
         }));

@@ -39,8 +39,6 @@ export interface KoaRouter extends HostObject {
   stack: KoaLayer[];
   /** `router.param(name, fn)`, in call order: it runs before the middleware of every layer with `:name` (K10). */
   params: { name: string; fn: Arg }[];
-  /** Set once another router's `use()` cloned this router's layers in (K5): its routes are reported there, not as unmounted. */
-  nested: boolean;
 }
 
 /** What `app.use()` received, in order. */

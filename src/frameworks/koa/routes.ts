@@ -13,6 +13,7 @@ import { middlewareName } from './middleware-kind';
 import { type KoaApp, type KoaLayer, type KoaRouter, type UnlessRules, fnOf, koaHost } from './objects';
 import { type KoaPathSyntax, routerSyntax } from './path-matcher';
 import { KOA_CONTEXT } from './request-shape';
+import { type Ran, walkOrReuse } from './router-reuse';
 import { type LayerIndex, type RoutePath, type UseMatching, candidateLayers, indexLayers, joinMount, layerSegments, routeCovers, routePath, underMount, useCovers, useMatching } from './paths';
 
 export interface KoaWalk {
@@ -21,11 +22,6 @@ export interface KoaWalk {
   origins: StackOrigin[];
   contexts: ModelContext[];
 }
-
-/** What ran before a point of an app's middleware: a middleware, or a router's dispatch, each under a koa-mount prefix. */
-type Ran =
-  | { kind: 'mw'; arg: Arg; mount: string }
-  | { kind: 'router'; router: KoaRouter; mount: string };
 
 interface Walk {
   classify(arg: Arg): KoaClassification;
@@ -50,7 +46,7 @@ interface Walk {
   index(stack: readonly KoaLayer[]): LayerIndex;
 }
 
-export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg: Arg) => KoaClassification, ctx: AdapterContext): KoaWalk {
+export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], nested: ReadonlySet<KoaRouter>, classify: (arg: Arg) => KoaClassification, ctx: AdapterContext): KoaWalk {
   const out: KoaWalk = { routes: [], stacks: [], origins: [], contexts: [] };
   const numbers = new Map<KoaRouter, number>();
   const contextOf = (r: KoaRouter): string => {
@@ -61,11 +57,12 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
       out.contexts.push({
         id: `koa:${n}`, parent: null, prefix: r.prefix, encapsulated: false, file: ctx.rel(r.site.file), line: r.site.span.line, framework: 'koa',
         routerPackage: { name: r.pkg, version: pkg?.version ?? null, from: pkg?.from ?? null },
-        pathlessUses: r.stack.filter(l => l.kind === 'use' && l.pathless)
+        // A stack of a router replayed from the previous run is the same array: read once.
+        pathlessUses: ctx.memo('koa.pathlessUses', r.stack, () => r.stack.filter(l => l.kind === 'use' && l.pathless)
           .flatMap(l => l.fns.map(f => {
             const cls = classify(f);
             return { name: middlewareName(f), prefix: l.path, range: argRange(f, ctx), kind: cls.kind, protects: cls.protects };
-          })),
+          }))),
       });
     }
     return `koa:${n}`;
@@ -109,7 +106,7 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
   // Routers no app runs, and that no other router cloned in (a router holding only nested routers'
   // layers is nested too): their routes are still worth showing.
   for (const r of hosts) {
-    if (r.kind !== 'router' || reached.has(r) || r.nested || !r.stack.some(l => l.kind === 'route')) continue;
+    if (r.kind !== 'router' || reached.has(r) || nested.has(r) || !r.stack.some(l => l.kind === 'route')) continue;
     const w: Walk = {
       classify, ctx, major: null, app: out.stacks.length, layers: [], out, contextOf, reached, routers: new Set([r]), useMatching: useMatchingOf, segments,
       generators: [], index,
@@ -130,17 +127,26 @@ function generatorsOf(w: Walk): { generators?: GeneratorMiddleware[] } {
   const out = [...w.generators];
   const seen = new Set(out.map(g => `${g.range.file}:${g.range.line}:${g.range.column}`));
   for (const r of w.routers) {
-    for (const layer of r.stack) {
-      for (const f of flat(layer.fns)) {
-        const range = w.classify(f).generator ? argRange(f, w.ctx) : null;
-        const key = range && `${range.file}:${range.line}:${range.column}`;
-        if (!range || seen.has(key!)) continue;
-        seen.add(key!);
-        out.push({ name: middlewareName(f), range, level: layer.kind === 'use' ? 'router' : 'route', runs: false });
-      }
+    for (const g of w.ctx.memo('koa.stackGenerators', r.stack, () => stackGenerators(r.stack, w))) {
+      const key = `${g.range.file}:${g.range.line}:${g.range.column}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(g);
     }
   }
   return out.length ? { generators: out } : {};
+}
+
+/** The generator middleware of a router's stack, in order (a stack replayed from the previous run is the same array: read once). */
+function stackGenerators(stack: readonly KoaLayer[], w: Pick<Walk, 'classify' | 'ctx'>): GeneratorMiddleware[] {
+  const out: GeneratorMiddleware[] = [];
+  for (const layer of stack) {
+    for (const f of flat(layer.fns)) {
+      const range = w.classify(f).generator ? argRange(f, w.ctx) : null;
+      if (range) out.push({ name: middlewareName(f), range, level: layer.kind === 'use' ? 'router' : 'route', runs: false });
+    }
+  }
+  return out;
 }
 
 /** The path syntax routers read when they agree (their packages' versions, K15), else 'unknown'. */
@@ -172,7 +178,11 @@ function walkMiddleware(list: readonly Arg[], mount: string, ran: Ran[], w: Walk
       w.reached.add(h.router);
       w.routers.add(h.router);
       if (range) w.layers.push(mountLayer(w, arg.name, mount, range));
-      addRoutes(h.router, mount, ran, w, []);
+      const st = {
+        app: w.app, major: w.major, layers: w.layers, routes: w.out.routes, classify: w.classify, useMatching: w.useMatching, contextOf: w.contextOf,
+        argRange: (a: Arg) => argRange(a, w.ctx),
+      };
+      walkOrReuse(h.router, mount, ran, st, w.ctx, contextOf => addRoutes(h.router, mount, ran, { ...w, contextOf }, []));
       ran.push({ kind: 'router', router: h.router, mount });
       continue;
     }
@@ -360,16 +370,21 @@ function local(path: string, mount: string): string {
 
 /** `router.param()` handlers for the `:name` params of a layer's path, in param order, run before its middleware (K10). */
 function paramFns(layer: KoaLayer): Arg[] {
+  // Most routers have no router.param(): their layers' paths need not be read (asked per route and layer).
+  if (!layer.owner.params.length) return [];
   const names = [...layer.path.matchAll(/:(\w+)/g)].map(m => m[1]);
   return names.flatMap(n => layer.owner.params.filter(p => p.name === n).map(p => p.fn));
 }
 
-/** Route-level middleware with koa-compose arrays flattened in place. */
-function flat(fns: readonly Arg[]): Arg[] {
-  return fns.flatMap(f => {
-    const h = koaHost(f);
-    return h?.kind === 'compose' ? flat(h.fns) : [f];
+/** Route-level middleware with koa-compose arrays flattened in place (the list itself when it holds none: asked per route and layer). */
+function flat(fns: readonly Arg[]): readonly Arg[] {
+  let out: Arg[] | null = null;
+  fns.forEach((f, i) => {
+    const h = f.value.t === 'host' || f.value.t === 'either' ? koaHost(f) : null;
+    if (h?.kind === 'compose') (out ??= fns.slice(0, i)).push(...flat(h.fns));
+    else out?.push(f);
   });
+  return out ?? fns;
 }
 
 

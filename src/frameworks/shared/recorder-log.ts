@@ -17,7 +17,8 @@ export interface StopSite {
   site: Site;
 }
 
-type LogEntry<T> = { made: T } | { mark: StopSite };
+/** `fact`: what an adapter records of its own beside objects and sites (see `note`). */
+type LogEntry<T> = { made: T } | { mark: StopSite } | { fact: unknown };
 
 export class RecorderLog<T> {
   /** The framework objects recorded this run, replayed ones included, in the order the program made them. */
@@ -30,6 +31,7 @@ export class RecorderLog<T> {
   replay(entries: unknown[]): void {
     for (const e of entries as LogEntry<T>[]) {
       if ('made' in e) this.made.push(e.made);
+      else if ('fact' in e) this.noted(e.fact);
       else this.stopSites.push(e.mark);
       this.log.push(e);
     }
@@ -39,6 +41,17 @@ export class RecorderLog<T> {
     this.made.push(made);
     this.log.push({ made });
   }
+
+  /**
+   * Logs a fact the adapter keeps outside the objects (Koa: a router nested in another's), already
+   * applied by the caller; a replay hands it to `noted` again.
+   */
+  protected note(fact: unknown): void {
+    this.log.push({ fact });
+  }
+
+  /** Applies a fact `note` logged, when its module is replayed. */
+  protected noted(_fact: unknown): void {}
 
   /** A site that tunes accepting connections (stop 1). */
   protected accept(a: { label: string; site: Site }): void {

@@ -1,7 +1,8 @@
 // Which version of a package a file gets, and where it was read: installed, locked, or declared.
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
-import { findPackageVersion } from '../../../src/core/package-version';
+import { PackageFiles, findPackageVersion } from '../../../src/core/package-version';
 import { withWorkspace } from '../workspace';
 
 describe('package version', () => {
@@ -36,6 +37,18 @@ describe('package version', () => {
   it('nothing above the root is read; nothing known gives null', () => {
     withWorkspace({ 'app/package.json': '{}' }, root => {
       assert.strictEqual(findPackageVersion(path.join(root, 'app'), path.join(root, 'app'), 'koa'), null);
+    });
+  });
+
+  it('lookups sharing one PackageFiles read each file once (a run\'s copy); a new PackageFiles reads the disk again', () => {
+    withWorkspace({ 'package.json': '{ "dependencies": { "koa": "^2.0.0" } }', 'src/api/x.js': '' }, root => {
+      const files = new PackageFiles();
+      assert.deepStrictEqual(findPackageVersion(root, path.join(root, 'src'), 'koa', files), { version: '2.0.0', from: 'declared' });
+      fs.writeFileSync(path.join(root, 'package.json'), '{ "dependencies": { "koa": "^3.0.0" } }');
+      fs.mkdirSync(path.join(root, 'node_modules/koa'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'node_modules/koa/package.json'), '{ "version": "3.1.0" }');
+      assert.deepStrictEqual(findPackageVersion(root, path.join(root, 'src/api'), 'koa', files), { version: '2.0.0', from: 'declared' });
+      assert.deepStrictEqual(findPackageVersion(root, path.join(root, 'src/api'), 'koa', new PackageFiles()), { version: '3.1.0', from: 'installed' });
     });
   });
 });
