@@ -58,9 +58,32 @@ export interface AdapterContext {
  *   call) records them as its dependencies, so editing them re-runs it. Code run through `call` is
  *   attributed to the module whose code made the hook call, and re-recorded when it is replayed.
  */
+/**
+ * Which arm of each `if` the running code is in, innermost first, for the `if`s whose test the
+ * interpreter could not decide: it runs both arms, but the real program runs one. Code in the two
+ * arms of one execution of an `if` never runs in the same start, so what they register excludes
+ * each other (`if (upload) app.post('/nodes', a) else app.post('/nodes', b)` is no duplicate).
+ */
+export interface ArmPath {
+  /** One execution of one `if` (a fresh object each time it runs: a loop's rounds do not exclude each other). */
+  readonly exec: object;
+  readonly arm: 0 | 1;
+  readonly up: ArmPath | null;
+}
+
+/** Whether code in `a` and code in `b` run in different arms of one execution of an `if`. */
+export function exclusiveArms(a: ArmPath | null | undefined, b: ArmPath | null | undefined): boolean {
+  for (let x = a ?? null; x; x = x.up) {
+    for (let y = b ?? null; y; y = y.up) if (x.exec === y.exec) return x.arm !== y.arm;
+  }
+  return false;
+}
+
 export interface AdapterRuntime {
   /** The module evaluation running now: the owner of objects a hook creates (see Owner). */
   readonly owner: Owner;
+  /** The undecided `if` arms the code running now is in (null outside any). */
+  readonly arms: ArmPath | null;
   /**
    * Calls a value as the program would (a closure, an `either` of them, a package or host method through
    * the hooks), with the interpreter's recursion and step limits; async functions give what they resolve to.

@@ -2,7 +2,7 @@
 // calls: router factories, `require('./routes')(app)`, async `start()` functions) with symbolic
 // values, so framework adapters see every registration call in the order Node would run it.
 // It never executes workspace code. Handler bodies are not replayed: they run per request.
-import type { AdapterRuntime } from './adapter';
+import type { AdapterRuntime, ArmPath } from './adapter';
 import { NOT_ES_MODULE, either, interopHelper, notNullish, truthy } from './builtins';
 import { callExpression, type CallRuntime } from './call-forms';
 import type { ClassIR, Expr, FnIR, ModuleIR, Pattern, Span, Stmt } from './ir';
@@ -53,6 +53,8 @@ export class Evaluator implements CallRuntime {
   private steps = 0;
   /** Set when the step budget ran out; analysis results are then partial. */
   exhausted = false;
+  /** The undecided `if` arms the code running now is in (AdapterRuntime.arms). */
+  arms: ArmPath | null = null;
   /** Modules whose evaluation was cut short, with why (absolute paths). */
   readonly skipped: { file: string; reason: string }[] = [];
   /** Who runs now, what each module required and recorded, and which modules are replayed. */
@@ -185,6 +187,24 @@ export class Evaluator implements CallRuntime {
     return undefined;
   }
 
+  /**
+   * Both arms of an `if` the test of which is unknown, one after the other in one scope (as if one
+   * block: a return in the first ends both), each under its arm (AdapterRuntime.arms).
+   */
+  private execArms(then: Stmt[], otherwise: Stmt[], env: Env, file: string): Value | undefined {
+    const outer = this.arms;
+    const exec = {};
+    try {
+      this.arms = { exec, arm: 0, up: outer };
+      const r = this.execBlock(then, env, file);
+      if (r !== undefined) return r;
+      this.arms = { exec, arm: 1, up: outer };
+      return this.execBlock(otherwise, env, file);
+    } finally {
+      this.arms = outer;
+    }
+  }
+
   private exec(st: Stmt, env: Env, file: string): Value | undefined {
     switch (st.k) {
       case 'expr': this.eval(st.e, env, file); return undefined;
@@ -208,7 +228,9 @@ export class Evaluator implements CallRuntime {
       case 'block': return this.execBlock(st.body, new Env(env, this.owner), file);
       case 'if': {
         const taken = literalTruth(this.eval(st.test, env, file));
-        return this.execBlock(taken === null ? [...st.then, ...st.else] : taken ? st.then : st.else, new Env(env, this.owner), file);
+        if (taken !== null) return this.execBlock(taken ? st.then : st.else, new Env(env, this.owner), file);
+        if (!st.else.length) return this.execBlock(st.then, new Env(env, this.owner), file);
+        return this.execArms(st.then, st.else, new Env(env, this.owner), file);
       }
       // A bare `return;` ends one path only; we assume every path runs, so it changes nothing here.
       case 'return': return st.e ? this.eval(st.e, env, file) : undefined;

@@ -1,6 +1,6 @@
 // What framework hooks may ask of the interpreter while it runs (AdapterRuntime, see its replay
 // contract in adapter.ts): call a value, load a module or file, list a folder, mark a value changed.
-import type { AdapterRuntime } from './adapter';
+import type { AdapterRuntime, ArmPath } from './adapter';
 import type { Evaluator } from './evaluate';
 import type { FolderEntry } from './folders';
 import type { Arg, Owner, Site, Value } from './values';
@@ -11,6 +11,10 @@ export class HookRuntime implements AdapterRuntime {
 
   get owner(): Owner {
     return this.ev.owner;
+  }
+
+  get arms(): ArmPath | null {
+    return this.ev.arms;
   }
 
   call(callee: Value, args: Arg[], site: Site, thisArg?: Value): Value {

@@ -35,13 +35,16 @@ export const noRouteBeforeAuth = defineRule({
       const later = laterAuth(route, effective.get(route.app) ?? new Map(), paths);
       const sibling = later ? protectedSibling(route, byApp.get(route.app) ?? [], later.layer, paths) : null;
       const identity = route.facts.readsIdentity;
-      const inRouter = !sibling ? laterRouterUse(route, routerUses, paths) : null;
+      // The pages of the sign-in flow are public by design, wherever the auth layer sits; a route
+      // reading the identity is reported whatever its name.
+      const authFlow = !identity && isAuthFlowPath(route.path);
+      const inRouter = !sibling && !authFlow ? laterRouterUse(route, routerUses, paths) : null;
       if (inRouter) {
         const inputs = [route.method, route.path, inRouter.use.name, inRouter.use.range, inRouter.sibling.range, inRouter.sibling.method, inRouter.sibling.path];
         out.push(ctx.reuse(route.range, inputs, () => routerUseReport(route, inRouter)));
         continue;
       }
-      if (!identity && !sibling) continue;
+      if (!identity && (!sibling || authFlow)) continue;
       // The same inputs (ranges and facts of unchanged files are kept across runs) give the same report.
       const inputs = [
         route.method, route.path, identity, later?.layer.range, later?.layer.argRange, later?.name, sibling?.range, sibling?.method, sibling?.path,
@@ -214,4 +217,20 @@ function parentPath(p: string): string {
 function fixes(route: ModelRoute, auth: OrderedLayer): Fix[] {
   const move = moveStatement(route.range, auth.range, `Move ${route.method} ${route.path} below ${auth.name}`);
   return move ? [move] : [];
+}
+
+/**
+ * Words of the sign-in flow: pages that must be reachable without a session (log in, sign up,
+ * password reset, e-mail verification, OAuth callbacks). Matched against the words of a path's
+ * literal segments (`/request_password_reset`, `/auth/google/callback`, `/verify-email`).
+ */
+const AUTH_FLOW_WORDS = new Set([
+  'login', 'logon', 'signin', 'logout', 'signout', 'signup', 'register', 'registration', 'password', 'passwd', 'forgot',
+  'reset', 'verify', 'verification', 'confirm', 'confirmation', 'activate', 'activation', 'callback', 'oauth', 'oauth2',
+  'sso', 'saml', 'openid', 'magic', 'invite', 'invitation', 'unsubscribe',
+]);
+
+function isAuthFlowPath(path: string): boolean {
+  return path.split('/').some(seg => !seg.startsWith(':') && !seg.startsWith('*')
+    && seg.toLowerCase().replace(/-|_|\./g, ' ').replace(/sign (in|up|out)/g, 'sign$1').replace(/log (in|on|out)/g, 'log$1').split(' ').some(w => AUTH_FLOW_WORDS.has(w)));
 }

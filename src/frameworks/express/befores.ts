@@ -1,5 +1,6 @@
 // What a route is compared with while an app is walked: everything registered earlier in dispatch
 // order (use-prefixes and routes), indexed by path segment so each route meets only what can match it.
+import type { ArmPath } from '../../core/adapter';
 import type { OrderedLayer, SourceRange } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { CaseFlags, hasWildcard, unknownSegment } from '../shared/paths';
@@ -17,6 +18,8 @@ export type Before =
     router: number;
     /** Routers (ids) a layer of this route's chain may leave with next('router') (E17): the route is not reached then. */
     exits: number[];
+    /** The undecided `if` arms it was registered in: a route in another arm of one of them never exists beside it. */
+    arms: ArmPath | null;
   };
 
 /** `caseSensitive` has one flag per segment: the router that matches that segment decides (E9). */
@@ -172,7 +175,7 @@ export class Befores {
   addRoute(b: Omit<RouteBefore, 'seq' | 'type' | 'loose' | 'walk'>): void {
     this.insert({
       type: 'route', seq: 0, walk: 0, loose: hasWildcard(b.segs), segs: b.segs, caseSensitive: b.caseSensitive, path: b.path, method: b.method,
-      fns: b.fns, passes: b.passes, ends: b.ends, name: b.name, range: b.range, router: b.router, exits: b.exits,
+      fns: b.fns, passes: b.passes, ends: b.ends, name: b.name, range: b.range, router: b.router, exits: b.exits, arms: b.arms,
     });
   }
 

@@ -32,7 +32,7 @@ export class ExpressRecorder extends RecorderLog<ExpressHost> implements Evaluat
 
   call(callee: Value, args: Arg[], site: Site, rt: AdapterRuntime): Value | undefined {
     if (callee.t === 'pkg') return this.callPackage(callee.name, callee.path, args, site, rt.owner);
-    if (callee.t === 'method' && isExpressHost(callee.host)) return this.callMethod(callee.host, callee.name, args, site, rt.owner);
+    if (callee.t === 'method' && isExpressHost(callee.host)) return this.callMethod(callee.host, callee.name, args, site, rt);
     return undefined;
   }
 
@@ -74,14 +74,15 @@ export class ExpressRecorder extends RecorderLog<ExpressHost> implements Evaluat
     return undefined;
   }
 
-  private callMethod(host: ExpressHost, method: string, args: Arg[], site: Site, owner: Owner): Value | undefined {
+  private callMethod(host: ExpressHost, method: string, args: Arg[], site: Site, rt: AdapterRuntime): Value | undefined {
     const self: Value = { t: 'host', host };
+    const owner = rt.owner;
     if (host.kind === 'server') {
       if (method === 'listen' || method === 'setTimeout') this.accept({ label: method === 'listen' ? 'listen' : 'server.setTimeout', site });
       return self;
     }
     if (host.kind === 'route') {
-      if (ROUTE_METHODS.has(method)) host.routeStack.push({ method, fns: flatten(args), site });
+      if (ROUTE_METHODS.has(method)) host.routeStack.push({ method, fns: flatten(args), site, arms: rt.arms });
       return self;
     }
     if (method === 'use') {
@@ -106,7 +107,7 @@ export class ExpressRecorder extends RecorderLog<ExpressHost> implements Evaluat
     if (method === 'get' && args.length === 1 && host.kind === 'app') return UNKNOWN('app setting'); // app.get('env')
     if (ROUTE_METHODS.has(method)) {
       if (!args.length) return self;
-      host.stack.push({ type: 'route', path: pathSpecs(args[0].value) ?? [unknownPath(args[0].value)], method, fns: flatten(args.slice(1)), site });
+      host.stack.push({ type: 'route', path: pathSpecs(args[0].value) ?? [unknownPath(args[0].value)], method, fns: flatten(args.slice(1)), site, arms: rt.arms });
       return self;
     }
     if (method === 'set' || method === 'enable' || method === 'disable') {

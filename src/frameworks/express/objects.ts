@@ -1,5 +1,6 @@
 // Express objects as the interpreter builds them: apps and routers with their stacks in registration
 // order, exactly the structure Express dispatches through (router/index.js `stack`).
+import type { ArmPath } from '../../core/adapter';
 import type { HostObject, Arg, Site } from '../../core/values';
 
 export type PathSpec =
@@ -10,13 +11,15 @@ export type PathSpec =
 
 export type StackLayer =
   | { type: 'use'; paths: PathSpec[]; fns: Arg[]; site: Site }
-  | { type: 'route'; path: PathSpec[]; method: string; fns: Arg[]; site: Site }
+  /** `arms`: the undecided `if` arms it was registered in (AdapterRuntime.arms). */
+  | { type: 'route'; path: PathSpec[]; method: string; fns: Arg[]; site: Site; arms: ArmPath | null }
   | { type: 'routeObj'; path: PathSpec[]; route: ExpressHost; site: Site };
 
 export interface RouteEntry {
   method: string;
   fns: Arg[];
   site: Site;
+  arms: ArmPath | null;
 }
 
 export interface ExpressHost extends HostObject {

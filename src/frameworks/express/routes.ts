@@ -2,7 +2,7 @@
 // dispatches a request: layers in registration order, descending into mounted routers and sub-apps.
 // Path-less `router.use()` layers stay active after their router (E5-E7), a route's position is its
 // router's mount position (E4), error handlers never run on the success path (E18).
-import type { AdapterContext } from '../../core/adapter';
+import { exclusiveArms, type AdapterContext, type ArmPath } from '../../core/adapter';
 import { fit } from '../../core/compact';
 import type { FnIR } from '../../core/ir';
 import type { ChainEntry, LateAuth, ModelRoute, OrderedLayer, RouteRef, SourceRange, StackOrigin } from '../../core/model';
@@ -186,7 +186,7 @@ function walk(host: ExpressHost, at: Mount, st: WalkState, unresolved: string[],
     }
     // `app.route(p).all(a).get(h)`: every entry is a route; earlier entries that call next() join
     // later chains through the pass-through of earlier routes (E13).
-    const entries: RouteEntry[] = layer.type === 'route' ? [{ method: layer.method, fns: layer.fns, site: layer.site }] : layer.route.routeStack;
+    const entries: RouteEntry[] = layer.type === 'route' ? [{ method: layer.method, fns: layer.fns, site: layer.site, arms: layer.arms }] : layer.route.routeStack;
     for (const p of layer.path) {
       // One path, one set of matching segments: the entries of `app.route(p)` share its unreadable piece.
       const { full, segs, notes } = resolvePath(at, p, 'route', st, unresolved);
@@ -197,17 +197,17 @@ function walk(host: ExpressHost, at: Mount, st: WalkState, unresolved: string[],
         if (!e.fns.length) continue;
         const fns = params.length ? [...params, ...e.fns] : e.fns;
         const routeRange = ctx.range(e.site.file, e.site.span);
-        addRoute({ router: host.id, prefix: at.path }, path, routeSegs, e.method, fns, routeRange, routeMask(routeSegs.length), notes, st, ctx);
+        addRoute({ router: host.id, prefix: at.path, arms: e.arms }, path, routeSegs, e.method, fns, routeRange, routeMask(routeSegs.length), notes, st, ctx);
       }
     }
   }
   st.visiting.delete(host);
 }
 
-interface RouteSite { router: number; prefix: string }
+interface RouteSite { router: number; prefix: string; arms: ArmPath | null }
 
 function addRoute(
-  { router, prefix }: RouteSite, path: string, segs: string[], method: string, fns: Arg[], range: SourceRange, caseSensitive: boolean[],
+  { router, prefix, arms }: RouteSite, path: string, segs: string[], method: string, fns: Arg[], range: SourceRange, caseSensitive: boolean[],
   unresolved: string[], st: WalkState, ctx: AdapterContext,
 ): void {
   const handlerArg = fns[fns.length - 1];
@@ -249,7 +249,8 @@ function addRoute(
       const leavesThisRoute = b.cls.skips === 'router' && enclosing(b.router);
       if (leavesThisRoute) exits.push(b.router);
       push(b.arg, b.cls, b.cls.skips === null || leavesThisRoute);
-    } else if (sameMethod(b.method, method) && patternCoversSegments(b.segs, segs, b.caseSensitive)) {
+    } else if (!exclusiveArms(b.arms, arms) && sameMethod(b.method, method) && patternCoversSegments(b.segs, segs, b.caseSensitive)) {
+      // (A route registered in the other arm of an undecided `if` never exists beside this one.)
       // An earlier route on the same path runs first; if it calls next() its layers join this chain (E12, E22).
       if (b.passes) {
         for (const f of b.fns) { const cls = st.classify(f); push(f, cls, cls.skips === null); }
@@ -314,7 +315,7 @@ function addRoute(
   const passes = fns.every(f => { const fn = fnOf(f); return fn ? callsNext(fn.fn) : passesOnSuccess(f, st.classify); });
   // Only a handler we can read and that never calls next() certainly ends the request.
   const ends = !!handlerFn && !callsNext(handlerFn.fn);
-  st.before.addRoute({ segs, caseSensitive, path, method, fns, passes, ends, name, range, router, exits: fit(exits) });
+  st.before.addRoute({ segs, caseSensitive, path, method, fns, passes, ends, name, range, router, exits: fit(exits), arms });
 }
 
 /**

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { AdapterRuntime, FrameworkAdapter, FrameworkSession } from '../../../src/core/adapter';
+import { exclusiveArms, type AdapterRuntime, type FrameworkAdapter, type FrameworkSession } from '../../../src/core/adapter';
 import { WorkspaceAnalyser } from '../../../src/core/analyse';
 import { loadConfig } from '../../../src/core/config';
 import type { EvaluationHooks } from '../../../src/core/evaluate';
@@ -225,5 +225,26 @@ app.route('/now');
       'other.js': `require('plug');
 `,
     }, ['(root): /now /me']);
+  });
+});
+
+describe('exclusiveArms', () => {
+  const ifA = {};
+  const ifB = {};
+  const thenA = { exec: ifA, arm: 0 as const, up: null };
+  const elseA = { exec: ifA, arm: 1 as const, up: null };
+  it('the two arms of one execution of an if exclude each other', () => {
+    assert.strictEqual(exclusiveArms(thenA, elseA), true);
+    assert.strictEqual(exclusiveArms(thenA, thenA), false);
+  });
+  it('an inner if inside one arm still excludes the other arm of the outer one', () => {
+    const innerElse = { exec: ifB, arm: 1 as const, up: thenA };
+    assert.strictEqual(exclusiveArms(innerElse, elseA), true);
+    assert.strictEqual(exclusiveArms(innerElse, { exec: ifB, arm: 0 as const, up: thenA }), true);
+  });
+  it('arms of different ifs, or code outside any, exclude nothing', () => {
+    assert.strictEqual(exclusiveArms(thenA, { exec: ifB, arm: 1, up: null }), false);
+    assert.strictEqual(exclusiveArms(null, elseA), false);
+    assert.strictEqual(exclusiveArms(undefined, null), false);
   });
 });

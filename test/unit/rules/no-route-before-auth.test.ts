@@ -23,6 +23,22 @@ app.use(router.routes());
 runRuleTests(noRouteBeforeAuth, {
   valid: [
     {
+      name: 'the pages of the sign-in flow before auth are public by design, even with protected routes after them',
+      files: {
+        'auth.js': AUTH,
+        'app.js': `const express = require('express');
+const requireUser = require('./auth');
+const app = express();
+app.post('/auth/login', (req, res) => res.json({ token: 't' }));
+app.get('/auth/google/callback', (req, res) => res.redirect('/'));
+app.post('/apps/:appId/request_password_reset', (req, res) => res.end());
+app.get('/verify-email', (req, res) => res.end());
+app.use(requireUser);
+app.get('/orders', (req, res) => res.json([]));
+`,
+      },
+    },
+    {
       name: 'every route registered after the auth layer',
       files: {
         'auth.js': AUTH,
@@ -125,6 +141,34 @@ app.use(parent.routes());
     },
   ],
   invalid: [
+    {
+      name: 'a sign-in flow word does not excuse a route that reads the identity',
+      files: {
+        'auth.js': AUTH,
+        'app.js': `const express = require('express');
+const requireUser = require('./auth');
+const app = express();
+app.get('/login/history', (req, res) => res.json(req.user.logins));
+app.use(requireUser);
+app.get('/orders', (req, res) => res.json([]));
+`,
+      },
+      errors: [{ messageId: 'readsIdentity', file: 'app.js', line: 4, column: 1 }],
+    },
+    {
+      name: 'a route whose words only look like the sign-in flow (a param named :token, a word inside another)',
+      files: {
+        'auth.js': AUTH,
+        'app.js': `const express = require('express');
+const requireUser = require('./auth');
+const app = express();
+app.delete('/registry/:reset', (req, res) => res.end());
+app.use(requireUser);
+app.get('/registry', (req, res) => res.json([]));
+`,
+      },
+      errors: [{ messageId: 'siblingsProtected', file: 'app.js', line: 4, column: 1 }],
+    },
     {
       name: 'a handler reading req.user registered before app.use(auth) (E1)',
       files: {

@@ -26,6 +26,14 @@ runRuleTests(noShadowedRoute, {
       files: { 'app.js': "const app = require('express')();\nconst { show } = require('some-package');\napp.get('/users/:id', show);\napp.get('/users/me', (req, res) => res.end());\n" },
     },
     {
+      name: 'the two arms of an if the analyser cannot decide: only one of the routes exists in a run',
+      files: { 'app.js': "const app = require('express')();\nif (process.env.UPLOADS) {\n  app.post('/nodes', (req, res) => res.end('upload'));\n} else {\n  app.post('/nodes', (req, res) => res.end('plain'));\n}\n" },
+    },
+    {
+      name: 'a function registering in one arm, called from the other arm of an outer if: still one of them per run',
+      files: { 'app.js': "const app = require('express')();\nfunction plain() { app.post('/nodes', (req, res) => res.end('plain')); }\nif (process.env.UPLOADS) app.post('/nodes', (req, res) => res.end('upload'));\nelse plain();\n" },
+    },
+    {
       name: 'routes whose paths could not be read do not shadow each other (they may differ)',
       files: { 'app.js': "const app = require('express')();\napp.get(process.env.A, (req, res) => res.end());\napp.get(process.env.B, (req, res) => res.end());\napp.get(process.env.C, (req, res) => res.end());\n" },
     },
@@ -92,6 +100,11 @@ app.use(router.routes());
     },
   ],
   invalid: [
+    {
+      name: 'arms of two different ifs do not exclude each other',
+      files: { 'app.js': "const app = require('express')();\nif (process.env.A) app.get('/users/:id', (req, res) => res.end());\nif (process.env.B) { app.get('/x', (req, res) => res.end()); } else { app.get('/users/me', (req, res) => res.end()); }\n" },
+      errors: [{ messageId: 'shadowed', file: 'app.js', line: 3, column: 71 }],
+    },
     {
       name: 'a param route before a static one (E22)',
       files: { 'app.js': "const app = require('express')();\napp.get('/users/:id', (req, res) => res.end());\napp.get('/users/me', (req, res) => res.end());\n" },

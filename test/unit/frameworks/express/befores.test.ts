@@ -6,7 +6,7 @@ import { Befores } from '../../../../src/frameworks/express/befores';
 const range = { file: 'app.js', line: 1, column: 1, endLine: 1, endColumn: 2 };
 type NewRoute = Omit<RouteBefore, 'seq' | 'type' | 'loose' | 'walk'>;
 const route = (path: string, segs: string[]): NewRoute => ({
-  segs, caseSensitive: segs.map(() => false), path, method: 'GET', fns: [], passes: false, ends: true, name: path, range, router: 1, exits: [],
+  segs, caseSensitive: segs.map(() => false), path, method: 'GET', fns: [], passes: false, ends: true, name: path, range, router: 1, exits: [], arms: null,
 });
 
 describe('Befores', () => {

@@ -9,7 +9,7 @@ const site: Site = { file: '/w/app.js', span: { start: 0, end: 9, line: 1, colum
 const express: Value = { t: 'pkg', name: 'express', path: [] };
 const router: Value = { t: 'pkg', name: 'express', path: ['Router'] };
 /** No interpreter behind it: the recorder only asks who owns what it creates. */
-const rt: AdapterRuntime = { owner: null, call: () => UNKNOWN('not run'), require: () => UNKNOWN('not loaded'), requireFile: () => UNKNOWN('not loaded'), list: () => null, touch: () => {} };
+const rt: AdapterRuntime = { owner: null, arms: null, call: () => UNKNOWN('not run'), require: () => UNKNOWN('not loaded'), requireFile: () => UNKNOWN('not loaded'), list: () => null, touch: () => {} };
 
 describe('ExpressRecorder', () => {
   it('records an app created by express() and a router by express.Router()', () => {
