@@ -274,6 +274,38 @@ export const KOA_FIXTURES: FixtureSpec<KoaTag>[] = [
     bootError: { '@koa/router 12': 'PATH_SYNTAX', '@koa/router 13': 'PATH_SYNTAX' },
   },
   {
+    dir: 'k15-v6-path-forms', entry: 'app.js', row: 'K15, K7',
+    title: "path-to-regexp 6 forms on @koa/router 12 and 13 (':path*', ':id(\\d+)', ':page?', ':tag+', '{/:v}?', a prefixed '(.*)'): each answers the later literal routes it matches, and only those; @koa/router 15 and koa-router 14 refuse them",
+    routes: {
+      'GET /files/:path*': 'protected', 'GET /files/readme': 'unreachable', 'GET /items/:id(\\d+)': 'public', 'GET /items/new': 'protected',
+      'GET /items/7': 'unreachable', 'GET /docs/:page?': 'public', 'GET /docs/intro': 'unreachable', 'GET /tags/:tag+': 'protected',
+      'GET /changelog{/:v}?': 'public', 'GET /changelog/1': 'unreachable', 'ALL /api(.*)': 'public', 'GET /api/late': 'unreachable',
+    },
+    probes: [
+      p('GET /files', 'no-auth', 401, 'requireUser', PATH_TO_REGEXP_6), p('GET /files/readme', 'auth', 200, 'requireUser>getFiles', PATH_TO_REGEXP_6),
+      p('GET /items/7', 'no-auth', 200, 'getItem', PATH_TO_REGEXP_6), p('GET /items/new', 'no-auth', 401, 'requireUser', PATH_TO_REGEXP_6),
+      p('GET /docs', 'no-auth', 200, 'getDocs', PATH_TO_REGEXP_6), p('GET /docs/intro', 'no-auth', 200, 'getDocs', PATH_TO_REGEXP_6),
+      p('GET /tags', 'auth', 404, '', PATH_TO_REGEXP_6), p('GET /tags/a/b', 'auth', 200, 'requireUser>getTags', PATH_TO_REGEXP_6),
+      p('GET /changelog', 'no-auth', 200, 'getChangelog', PATH_TO_REGEXP_6), p('GET /changelog/1', 'no-auth', 200, 'getChangelog', PATH_TO_REGEXP_6),
+      p('GET /api/late', 'auth', 404, 'apiNotFound', PATH_TO_REGEXP_6), p('GET /apix', 'auth', 404, 'apiNotFound', PATH_TO_REGEXP_6),
+    ],
+    bootError: { '@koa/router 15': 'PATH_SYNTAX', 'koa-router 14': 'PATH_SYNTAX' },
+  },
+  {
+    dir: 'k15-v8-path-forms', entry: 'app.js', row: 'K15, K7',
+    title: "path-to-regexp 8 forms on @koa/router 15 and koa-router 14 ('*path', '{/:v}', a prefixed '/{*rest}'): each answers the later literal routes it matches, and only those; @koa/router 12 and 13 refuse them",
+    routes: {
+      'GET /files/*path': 'protected', 'GET /files': 'public', 'GET /files/readme': 'unreachable',
+      'GET /changelog{/:v}': 'public', 'GET /changelog/1': 'unreachable', 'ALL /api/{*rest}': 'public', 'GET /api/late': 'unreachable',
+    },
+    probes: [
+      p('GET /files', 'no-auth', 200, 'getFilesRoot', PATH_TO_REGEXP_8), p('GET /files/readme', 'no-auth', 401, 'requireUser', PATH_TO_REGEXP_8),
+      p('GET /changelog', 'no-auth', 200, 'getChangelog', PATH_TO_REGEXP_8), p('GET /changelog/1', 'no-auth', 200, 'getChangelog', PATH_TO_REGEXP_8),
+      p('GET /api/late', 'auth', 404, 'apiNotFound', PATH_TO_REGEXP_8),
+    ],
+    bootError: { '@koa/router 12': 'PATH_SYNTAX', '@koa/router 13': 'PATH_SYNTAX' },
+  },
+  {
     dir: 'k15-path-matching', entry: 'app.js', row: 'K15',
     title: 'routes match case-insensitively and with one trailing slash; a doubled slash or %72eports is a 404 where nothing runs',
     routes: { 'GET /reports/daily': 'protected' },

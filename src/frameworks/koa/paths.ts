@@ -2,7 +2,7 @@
 // earlier layer of a stack matches every request a route matches. Routes and use-paths match
 // case-insensitively and segment-bounded (K11, K15, @koa/router's defaults); koa-mount's prefix is a
 // case-sensitive segment-bounded prefix of the path.
-import { literalKey, mountSegments, patternCoversSegments, prefixCoversSegments, routeSegments, samplePath, unknownSegment } from '../shared/paths';
+import { type PatternSyntax, literalKey, mountSegments, patternCoversSegments, prefixCoversSegments, routeSegments, samplePath, unknownSegment } from '../shared/paths';
 import type { KoaLayer } from './objects';
 
 /** A prefix as the routers keep it: `router.prefix('/api/')` drops the trailing slash. */
@@ -41,15 +41,18 @@ export interface RoutePath {
   segs: string[];
 }
 
-/** The matching segments of a route path (shared/paths.ts tokens; a piece the analyser could not read covers nothing). */
-export function routePath(path: string): RoutePath {
-  return { path, segs: routeSegments([], path, 'unknown', () => unknownSegment('route')) };
+/**
+ * The matching segments of a route path (shared/paths.ts tokens; a piece the analyser could not read
+ * covers nothing), read in the syntax of the route's router (K15).
+ */
+export function routePath(path: string, syntax: PatternSyntax = 'unknown'): RoutePath {
+  return { path, segs: routeSegments([], path, syntax, () => unknownSegment('route')) };
 }
 
-/** The matching segments of a layer's path, as a use prefix or a route pattern. */
-export function layerSegments(layer: KoaLayer): string[] {
+/** The matching segments of a layer's path, as a use prefix or a route pattern in its router's syntax. */
+export function layerSegments(layer: KoaLayer, syntax: PatternSyntax = 'unknown'): string[] {
   const unknown = () => unknownSegment('layer');
-  return layer.kind === 'use' ? mountSegments([], layer.path, unknown) : routeSegments([], layer.path, 'unknown', unknown);
+  return layer.kind === 'use' ? mountSegments([], layer.path, unknown) : routeSegments([], layer.path, syntax, unknown);
 }
 
 /** Whether a use layer (with its segments) runs for every request the route matches (both under the same mount). */

@@ -11,7 +11,7 @@ import { handlerFacts } from '../shared/handler-facts';
 import type { KoaClassification } from './middleware-kind';
 import { middlewareName } from './middleware-kind';
 import { type KoaApp, type KoaLayer, type KoaRouter, type UnlessRules, fnOf, koaHost } from './objects';
-import { type KoaPathSyntax, routerSyntax } from './path-matcher';
+import { type KoaPathSyntax, SEGMENT_SYNTAX, routerSyntax } from './path-matcher';
 import { KOA_CONTEXT } from './request-shape';
 import { type LayerIndex, type RoutePath, type UseMatching, candidateLayers, indexLayers, joinMount, layerSegments, routeCovers, routePath, underMount, useCovers, useMatching } from './paths';
 
@@ -44,6 +44,8 @@ interface Walk {
   useMatching(router: KoaRouter): UseMatching;
   /** A layer's matching segments, computed once per walk (every later route compares with them). */
   segments(layer: KoaLayer): string[];
+  /** The syntax a router's version reads its paths in (K15), for a route's own segments. */
+  syntax(router: KoaRouter): KoaPathSyntax;
   /** `function*` middleware given to `app.use()` in this app (its routers' are added after the walk). */
   generators: GeneratorMiddleware[];
   /** A stack's layers by first segment, computed once per walk: a route is compared only with the layers that may match it. */
@@ -76,9 +78,15 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
   const reached = new Set<KoaRouter>();
   const matching = new Map<KoaRouter, UseMatching>();
   const layerSegs = new Map<KoaLayer, string[]>();
+  const syntaxes = new Map<KoaRouter, KoaPathSyntax>();
+  const syntax = (r: KoaRouter): KoaPathSyntax => {
+    let s = syntaxes.get(r);
+    if (!s) syntaxes.set(r, (s = syntaxOf([r], ctx)));
+    return s;
+  };
   const segments = (l: KoaLayer): string[] => {
     let segs = layerSegs.get(l);
-    if (!segs) layerSegs.set(l, (segs = layerSegments(l)));
+    if (!segs) layerSegs.set(l, (segs = layerSegments(l, SEGMENT_SYNTAX[syntax(l.owner)])));
     return segs;
   };
   const useMatchingOf = (r: KoaRouter): UseMatching => {
@@ -96,7 +104,7 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
     const version = ctx.packageVersionSource(app.site.file, 'koa')?.version;
     const w: Walk = {
       classify, ctx, major: version ? parseInt(version, 10) : null, app: out.stacks.length, layers: [], out, contextOf, reached,
-      routers: new Set(), useMatching: useMatchingOf, segments, generators: [], index,
+      routers: new Set(), useMatching: useMatchingOf, segments, syntax, generators: [], index,
     };
     walkMiddleware(app.middleware, '', [], w, new Set([app]));
     out.stacks.push(w.layers);
@@ -111,7 +119,7 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
   for (const r of hosts) {
     if (r.kind !== 'router' || reached.has(r) || r.nested || !r.stack.some(l => l.kind === 'route')) continue;
     const w: Walk = {
-      classify, ctx, major: null, app: out.stacks.length, layers: [], out, contextOf, reached, routers: new Set([r]), useMatching: useMatchingOf, segments,
+      classify, ctx, major: null, app: out.stacks.length, layers: [], out, contextOf, reached, routers: new Set([r]), useMatching: useMatchingOf, segments, syntax,
       generators: [], index,
     };
     const note = `router created at ${ctx.rel(r.site.file)}:${r.site.span.line} is not mounted on any app the analyser found`;
@@ -268,7 +276,7 @@ function addRoute(router: KoaRouter, index: number, method: string, mount: strin
   const inside = new Map<string, RoutePath>();
   const localPath = (m: string): RoutePath => {
     let p = inside.get(m);
-    if (!p) inside.set(m, (p = routePath(local(path, m))));
+    if (!p) inside.set(m, (p = routePath(local(path, m), SEGMENT_SYNTAX[w.syntax(router)])));
     return p;
   };
   let going = true;
