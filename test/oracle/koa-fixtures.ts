@@ -82,6 +82,29 @@ export const KOA_FIXTURES: FixtureSpec<KoaTag>[] = [
     analyserOnly: { tag: '@koa/router 15', why: 'K11: koa-router 14 reads the use-path as a raw case-sensitive RegExp, the other routers do not; the fixture declares @koa/router ^15.7.0 in package.json' },
   },
   {
+    dir: 'k11-use-path-case', entry: 'app.js', row: 'K11',
+    title: "a use() with a path (under a prefix, beside a nested router, an array of paths): koa-router 14 skips it for a case variant, @koa/router 12, 13 and 15 do not",
+    routes: { 'GET /api/admin/x': 'protected', 'GET /kids/x': 'protected', 'GET /ops/y': 'protected' },
+    probes: [
+      p('GET /API/admin/x', 'no-auth', 401, 'requireAdmin', CASE_BOUNDED), p('GET /API/admin/x', 'no-auth', 200, 'getAdminX', RAW_REGEXP),
+      p('GET /api/ADMIN/x', 'no-auth', 401, 'requireAdmin', CASE_BOUNDED), p('GET /api/ADMIN/x', 'no-auth', 200, 'getAdminX', RAW_REGEXP),
+      p('GET /KIDS/x', 'no-auth', 401, 'requireUser', CASE_BOUNDED), p('GET /KIDS/x', 'no-auth', 200, 'getKidsX', RAW_REGEXP),
+      p('GET /OPS/y', 'no-auth', 401, 'requireUser', CASE_BOUNDED), p('GET /OPS/y', 'no-auth', 200, 'getOpsY', RAW_REGEXP),
+      p('GET /api/admin/x', 'no-auth', 401, 'requireAdmin'),
+    ],
+    analyserOnly: { tag: '@koa/router 15', why: 'K11: koa-router 14 reads a use-path as a raw case-sensitive RegExp, the other routers do not; the fixture declares @koa/router ^15.7.0 in package.json' },
+  },
+  {
+    dir: 'k11-use-root-path', entry: 'app.js', row: 'K11',
+    title: "router.use('/', auth) under a prefix: @koa/router 15 runs it for the prefix itself only (end: true), the other routers for every route under it",
+    routes: { 'GET /shop': 'protected', 'GET /shop/cart': { '@koa/router 12': 'protected', '@koa/router 13': 'protected', '@koa/router 15': 'public', 'koa-router 14': 'protected' } },
+    probes: [
+      p('GET /shop/cart', 'no-auth', 200, 'getCart', ['@koa/router 15']), p('GET /shop/cart', 'no-auth', 401, 'requireUser', PREFIX_CASE_CHECKED),
+      p('GET /shop/', 'no-auth', 401, 'requireUser'),
+    ],
+    analyserOnly: { tag: '@koa/router 15', why: "K11: only @koa/router 15 anchors a use('/'); the fixture declares @koa/router ^15.7.0 in package.json" },
+  },
+  {
     dir: 'k12-prefix-case-bypass', entry: 'app.js', row: 'K12',
     title: 'a path-less use(auth) on a prefixed or nested router is skipped for /API/... and /KIDS/... from @koa/router 14 on, and in koa-router 14',
     routes: { 'GET /api/secret': 'protected', 'GET /kids/x': 'protected' },

@@ -173,7 +173,9 @@ function use(router: KoaRouter, args: Arg[], site: Site): void {
       }
       continue;
     }
-    const layer: KoaLayer = { kind: 'use', path: path ?? '', pathless: path === null, methods: [], fns: [m], site, name: null, owner: router };
+    const layer: KoaLayer = {
+      kind: 'use', path: path ?? '', pathless: path === null, methods: [], fns: [m], site, name: null, owner: router, ...(path === '/' ? { root: true as const } : {}),
+    };
     router.stack.push(router.prefix ? layerWithPrefix(layer, router.prefix) : layer);
   }
 }

@@ -68,6 +68,11 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
             const cls = classify(f);
             return { name: middlewareName(f), prefix: l.path, range: argRange(f, ctx), kind: cls.kind, protects: cls.protects };
           })),
+        pathUses: r.stack.filter(l => l.kind === 'use' && !l.pathless)
+          .flatMap(l => l.fns.map(f => {
+            const cls = classify(f);
+            return { name: middlewareName(f), path: l.path, range: argRange(f, ctx), kind: cls.kind, protects: cls.protects };
+          })),
       });
     }
     return `koa:${n}`;
