@@ -79,7 +79,11 @@ export class KoaRecorder extends RecorderLog<KoaApp | KoaRouter> implements Eval
     const self: Value = { t: 'host', host };
     switch (host.kind) {
       case 'app':
-        if (method === 'use') { host.middleware.push(...args.slice(0, 1)); return self; }
+        if (method === 'use') {
+          if (args[0]) nameRouter(args[0]);
+          host.middleware.push(...args.slice(0, 1));
+          return self;
+        }
         if (method === 'listen') { this.accept({ label: 'listen', site }); return UNKNOWN('server'); }
         return method === 'callback' ? UNKNOWN('app.callback()') : undefined;
       case 'router': return this.routerMethod(host, method, args, site, rt);
@@ -167,6 +171,8 @@ function use(router: KoaRouter, args: Arg[], site: Site): void {
     if (nested?.t === 'host') {
       const child = (nested.host as KoaDispatch).router;
       child.nested = true;
+      if (child !== router) child.nestedIn ??= { router, path: path ?? '' };
+      nameRouter(m);
       for (const l of child.stack) {
         const under = path ? layerWithPrefix(l, path) : l;
         router.stack.push(router.prefix ? layerWithPrefix(under, router.prefix) : { ...under });
@@ -178,6 +184,17 @@ function use(router: KoaRouter, args: Arg[], site: Site): void {
     };
     router.stack.push(router.prefix ? layerWithPrefix(layer, router.prefix) : layer);
   }
+}
+
+/**
+ * Names the router whose dispatch `arg` is by the code that mounts it: `kids.routes()` → `kids`,
+ * an exported `usersRoutes` → `usersRoutes` (the first mount names it; other text is no name).
+ */
+function nameRouter(arg: Arg): void {
+  const d = alternatives(arg.value).find(v => v.t === 'host' && isKoaHost(v.host) && v.host.kind === 'dispatch');
+  if (d?.t !== 'host') return;
+  const name = arg.name.replace(/\.(?:routes|middleware)(?:\(\))?$/, '');
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(name)) (d.host as KoaDispatch).router.name ??= name;
 }
 
 /** koa-unless options: `{ path, method, ext, custom, useOriginalUrl }`, or a custom function. */

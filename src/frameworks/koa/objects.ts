@@ -43,6 +43,10 @@ export interface KoaRouter extends HostObject {
   params: { name: string; fn: Arg }[];
   /** Set once another router's `use()` cloned this router's layers in (K5): its routes are reported there, not as unmounted. */
   nested: boolean;
+  /** The first router that cloned this one in, and the use-path it did it under ('' for none), for the views' nesting. */
+  nestedIn?: { router: KoaRouter; path: string };
+  /** What the code calls it where it is mounted (`kids` in `parent.use('/kids', kids.routes())`), for the views. */
+  name?: string;
 }
 
 /** What `app.use()` received, in order. */

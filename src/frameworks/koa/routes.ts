@@ -60,8 +60,12 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
     if (n === undefined) {
       numbers.set(r, (n = numbers.size + 1));
       const pkg = ctx.packageVersionSource(r.site.file, r.pkg);
+      // A nested router sits under the router that cloned it in (K5), its prefix the one its routes get there.
+      const parent = r.nestedIn ? contextOf(r.nestedIn.router) : null;
+      const under = r.nestedIn ? (out.contexts.find(c => c.id === parent)?.prefix ?? '') + r.nestedIn.path : '';
       out.contexts.push({
-        id: `koa:${n}`, parent: null, prefix: r.prefix, encapsulated: false, file: ctx.rel(r.site.file), line: r.site.span.line, framework: 'koa',
+        id: `koa:${n}`, parent, prefix: under + r.prefix, encapsulated: false, file: ctx.rel(r.site.file), line: r.site.span.line, framework: 'koa',
+        ...(r.name ? { name: r.name } : {}),
         routerPackage: { name: r.pkg, version: pkg?.version ?? null, from: pkg?.from ?? null },
         pathlessUses: r.stack.filter(l => l.kind === 'use' && l.pathless)
           .flatMap(l => l.fns.map(f => {
