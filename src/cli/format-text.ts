@@ -5,7 +5,7 @@
 import { printable as p } from '../core/display-text';
 import type { AnalysisResult, Framework, ModelRoute, Route } from '../core/model';
 import { frameworkList, STOP_GLYPHS } from '../core/model';
-import { type ContextGroup, contextDescription, contextName, groupByContext, ROUTER_NAME, routerDescription, routesUnder } from '../core/context-tree';
+import { type ContextGroup, contextDescription, contextName, groupByContext, routerDescription, routerName, routesUnder } from '../core/context-tree';
 import { hasPhases, phasedChain } from '../core/phased-chain';
 
 /** The report; `frameworks` are those the scan looked for (named when it found no app). */
@@ -56,13 +56,14 @@ export function formatText(r: AnalysisResult, color: boolean, frameworks: readon
       for (const route of g.routes) routeLines(route, indent);
       for (const child of g.children) walk(child, depth + 1);
     };
-    // Every Koa router is a heading under its app (routers report no parent: a nested one's clones carry its prefix in their paths).
-    const koaRouter = (g: ContextGroup<Route & { mountPrefix?: string }>) => {
+    // Every Koa router is a heading under its app, a nested one (K5) under the router that cloned it in.
+    const koaRouter = (g: ContextGroup<Route & { mountPrefix?: string }>, depth: number) => {
       const where = `${routerDescription(g.context, g.routes.map(x => x.mountPrefix ?? '/'))}  ${g.context.file}:${g.context.line}`;
-      lines.push(`  ${c('36', ROUTER_NAME)}  ${c('2', p(where))}`);
-      for (const route of g.routes) routeLines(route, '    ');
+      lines.push(`${'  '.repeat(depth + 1)}${c('36', p(routerName(g.context)))}  ${c('2', p(where))}`);
+      for (const route of g.routes) routeLines(route, '  '.repeat(depth + 2));
+      for (const child of g.children) koaRouter(child, depth + 1);
     };
-    for (const g of groups) if (koa) koaRouter(g); else walk(g, 0);
+    for (const g of groups) if (koa) koaRouter(g, 0); else walk(g, 0);
   });
   const unmounted = [...byApp.entries()].filter(([k]) => k >= r.apps.length).flatMap(([, v]) => v);
   if (unmounted.length) {

@@ -60,8 +60,13 @@ export function contextDescription(c: RoutingContext): string {
   return `${c.prefix || 'no prefix'} · ${contextScope(c)}`;
 }
 
-/** `router`: a Koa router's context, to name it (the adapter reports no variable name). */
+/** `router`: a Koa router's context, to name it when the adapter found no name for it. */
 export const ROUTER_NAME = 'router';
+
+/** `router kids`: a Koa router's context by the name the code mounts it under, else ROUTER_NAME. */
+export function routerName(c: RoutingContext): string {
+  return c.name !== undefined ? `${ROUTER_NAME} ${c.name}` : ROUTER_NAME;
+}
 
 /**
  * `/api`, `no prefix`, `/users · mounted at /admin`: a Koa router's own prefix, and the koa-mount

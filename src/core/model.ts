@@ -402,6 +402,12 @@ export interface ModelContext extends RoutingContext {
    * protects; one that checks after `await next()` does not, K9).
    */
   pathlessUses?: { name: string; prefix: string; range: SourceRange | null; kind: LayerKind; protects: boolean }[];
+  /**
+   * Koa: the `use()` layers written with a path (`router.use('/admin', auth)`, `parent.use('/kids', auth, kids.routes())`),
+   * in order, `path` with the prefixes applied. koa-router 14 and @koa/router 14.0.0 compile that path as a
+   * case-sensitive RegExp while routes match in any case, so a case variant skips them (K11).
+   */
+  pathUses?: { name: string; path: string; range: SourceRange | null; kind: LayerKind; protects: boolean }[];
 }
 
 /** A Koa `function*` middleware an app is given (StackOrigin.generators, K14). */

@@ -4,7 +4,7 @@
 // Labels, descriptions and tooltips show code-sourced text printable (see labels.ts).
 import * as vscode from 'vscode';
 import { printable } from '../core/display-text';
-import { type ContextGroup, contextDescription, contextName, groupByContext, ROUTER_NAME, routerDescription, routesUnder } from '../core/context-tree';
+import { type ContextGroup, contextDescription, contextName, groupByContext, routerDescription, routerName, routesUnder } from '../core/context-tree';
 import type { ChainEntry, ModelRoute, SourceRange, StackOrigin } from '../core/model';
 import type { AnalysisService, FolderAnalysis } from './analysis-service';
 import { routeName, routeTooltip, routeVerdict } from './labels';
@@ -73,7 +73,7 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
         return this.routesOf(node.folder).filter(r => r.app === node.app && r.mountPrefix === node.prefix)
           .map(route => ({ type: 'route', folder: node.folder, route }));
       case 'context':
-        return this.groupChildren(node.folder, node.group);
+        return this.groupChildren(node.folder, node.group, node.koa);
       case 'route':
         return node.route.chain.map((_, index) => ({ type: 'layer', folder: node.folder, route: node.route, index }));
       case 'layer':
@@ -163,8 +163,8 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
 
   /**
    * A Fastify app's children: the contexts below its root context, then the root's own routes (as a
-   * mounted router comes before the app's routes); a Koa app's: one node per router, in the order the
-   * app first runs them (routers report no parent). Then any route naming no known context.
+   * mounted router comes before the app's routes); a Koa app's: one node per router it runs, in the
+   * order it first runs them, a nested router under the router that cloned it in. Then any route naming no known context.
    */
   private contextsOf(folder: FolderAnalysis, app: number, koa = false): Node[] {
     const routes = this.routesOf(folder).filter(r => r.app === app);
@@ -175,9 +175,10 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
     return [...top, ...loose];
   }
 
-  private groupChildren(folder: FolderAnalysis, g: ContextGroup<ModelRoute>): Node[] {
+  /** A context's children: the contexts below it (a Koa router's nested routers, K5), then its own routes. */
+  private groupChildren(folder: FolderAnalysis, g: ContextGroup<ModelRoute>, koa?: boolean): Node[] {
     return [
-      ...g.children.map((group): Node => ({ type: 'context', folder, group })),
+      ...g.children.map((group): Node => ({ type: 'context', folder, group, ...(koa ? { koa } : {}) })),
       ...g.routes.map((route): Node => ({ type: 'route', folder, route })),
     ];
   }
@@ -201,7 +202,7 @@ function matches(r: ModelRoute, needle: string): boolean {
 /** A Koa router: its prefix (and koa-mount path) beside it, opening where the router is created. */
 function routerItem(folder: FolderAnalysis, g: ContextGroup<ModelRoute>): vscode.TreeItem {
   const c = g.context;
-  const item = new vscode.TreeItem(ROUTER_NAME, vscode.TreeItemCollapsibleState.Expanded);
+  const item = new vscode.TreeItem(printable(routerName(c)), vscode.TreeItemCollapsibleState.Expanded);
   item.description = printable(routerDescription(c, g.routes.map(r => r.mountPrefix)));
   item.iconPath = new vscode.ThemeIcon('symbol-namespace');
   item.tooltip = printable(`Routes of the router created at ${c.file}:${c.line}. Its router.use() middleware runs only for a request one of its routes matches (K3).`);

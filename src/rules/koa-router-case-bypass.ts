@@ -2,8 +2,11 @@
 // router with a prefix (the `prefix` option, `router.prefix()`, or a nesting router's use-path).
 // @koa/router 14.0.0 through 15.7.0 and koa-router 14 compile that use-layer's path without the `i`
 // flag while routes match case-insensitively, so `GET /API/secret` reaches the handler and skips
-// the auth. @koa/router 12 and 13 are not affected; no later release was checked to fix it. The
-// verdict hangs on the installed version, which the adapter reads into the router's context.
+// the auth. @koa/router 12 and 13 are not affected; no later release was checked to fix it.
+// A use written with a path (`router.use('/admin', auth)`, `parent.use('/kids', auth, kids.routes())`,
+// K11) is skipped the same way only on koa-router 14 and @koa/router 14.0.0, which compile that path
+// as a raw case-sensitive RegExp; @koa/router 12, 13 and 15 match it in any case. The verdict hangs
+// on the installed version, which the adapter reads into the router's context.
 import type { ModelContext, ModelRoute, SourceRange } from '../core/model';
 import type { RuleReport } from '../core/rule';
 import { at, defineRule, placeKey } from './define-rule';
@@ -20,6 +23,8 @@ export const koaRouterCaseBypass = defineRule({
   messages: {
     bypass: '{{auth}} is skipped for a case variant of the prefix {{prefix}}: {{pkg}} {{version}} ({{from}}) matches this path-less use '
       + 'case-sensitively while its routes match in any case, so {{variant}} reaches {{route}} without {{auth}}. {{fixed}}',
+    bypassPath: '{{auth}} is skipped for a case variant of its use-path {{path}}: {{pkg}} {{version}} ({{from}}) compiles that path as a '
+      + 'case-sensitive RegExp while its routes match in any case, so {{variant}} reaches {{route}} without {{auth}}. {{fixed}}',
   },
   check(ctx) {
     // The first route (in route order) each auth layer's chain entry is at, by the entry's place: one pass over the chains.
@@ -42,6 +47,15 @@ export const koaRouterCaseBypass = defineRule({
         const inputs = [use.name, use.prefix, c.routerPackage.name, c.routerPackage.version, c.routerPackage.from, route.method, route.path];
         out.push(ctx.reuse(range, inputs, () => report(range, use.name, use.prefix, c, route)));
       }
+      if (!rawUsePaths(c.routerPackage)) continue;
+      for (const use of c.pathUses ?? []) {
+        if (use.kind !== 'auth' || !use.protects || !use.range || !hasCaseVariant(use.path)) continue;
+        const route = firstRoute.get(placeKey(use.range));
+        if (!route || !startsWithInAnyCase(route.path, use.path)) continue;
+        const range = use.range;
+        const inputs = ['path', use.name, use.path, c.routerPackage.name, c.routerPackage.version, c.routerPackage.from, route.method, route.path];
+        out.push(ctx.reuse(range, inputs, () => reportPath(range, use.name, use.path, c, route)));
+      }
     }
     return out;
   },
@@ -56,6 +70,22 @@ function report(range: SourceRange, auth: string, prefix: string, c: ModelContex
     data: {
       auth, prefix, pkg: pkg.name, version: pkg.version!, from: FROM[pkg.from ?? 'declared'], variant: `${route.method} ${variant}`,
       route: `${route.method} ${route.path} (${at(route.range)})`, fixed: fixedText(pkg.name),
+    },
+    related: [{ ...route.range, message: `${route.method} ${variant} reaches this route without ${auth}` }],
+    fixes: [],
+  };
+}
+
+function reportPath(range: SourceRange, auth: string, path: string, c: ModelContext, route: ModelRoute): RuleReport {
+  const pkg = c.routerPackage!;
+  const variant = path.toUpperCase() + route.path.slice(path.length);
+  return {
+    ...range,
+    messageId: 'bypassPath',
+    data: {
+      auth, path, pkg: pkg.name, version: pkg.version!, from: FROM[pkg.from ?? 'declared'], variant: `${route.method} ${variant}`,
+      route: `${route.method} ${route.path} (${at(route.range)})`,
+      fixed: '@koa/router 15.0.0 and later (and 12, 13) match a use-path in any case: upgrade, or add the auth to the routes themselves.',
     },
     related: [{ ...route.range, message: `${route.method} ${variant} reaches this route without ${auth}` }],
     fixes: [],
@@ -77,6 +107,13 @@ function affected(pkg: NonNullable<ModelContext['routerPackage']>): boolean {
   if (!v) return false;
   if (pkg.name === 'koa-router') return v[0] === 14;
   return pkg.name === '@koa/router' && compare(v, [14, 0, 0]) >= 0 && compare(v, parseVersion(LAST_CHECKED)!) <= 0;
+}
+
+/** Whether the router compiles a use written with a path as a raw case-sensitive RegExp (K11): koa-router 14, @koa/router 14.0.0. */
+function rawUsePaths(pkg: NonNullable<ModelContext['routerPackage']>): boolean {
+  const v = parseVersion(pkg.version);
+  if (!v) return false;
+  return (pkg.name === 'koa-router' && v[0] === 14) || (pkg.name === '@koa/router' && compare(v, [14, 0, 0]) === 0);
 }
 
 function parseVersion(version: string | null): [number, number, number] | null {

@@ -33,9 +33,9 @@ suite('Koa in the editor', () => {
     assert.deepStrictEqual(lines.slice(start, start + 8), [
       'koa-basic',
       '  koa app — src/server.js:8',
-      '    router — no prefix',
+      '    router health — no prefix',
       '      GET /health — no auth',
-      '    router — /api/orders',
+      '    router orders — /api/orders',
       '      GET /api/orders/status — no auth',
       '      GET /api/orders — requireUser',
       '      POST /api/orders — requireUser',

@@ -14,8 +14,10 @@ import { KOA_RUNTIMES, type KoaRouterTag, type KoaTag } from './koa/boot';
 import { KOA_FIXTURES } from './koa-fixtures';
 import { FIXTURES_ROOT, expectedBootError, expectedFate, notBootedWhy } from './harness/fixture-spec';
 
-/** The fixtures whose rows are the case bypass (K12) and the use-path prefix it sits beside (K11). */
-const DIRS = ['k12-prefix-case-bypass', 'k12-prefix-method', 'k12-param-prefix', 'k5-nested-router', 'k4-same-prefix'];
+/** The fixtures whose rows are the case bypass: path-less uses under a prefix (K12), uses with a path (K11). */
+const DIRS = [
+  'k12-prefix-case-bypass', 'k12-prefix-method', 'k12-param-prefix', 'k5-nested-router', 'k4-same-prefix', 'k11-use-path-case', 'k11-use-path-prefix', 'k11-use-root-path',
+];
 
 /** The package each runtime's router alias installs (the oracle's devDependencies). */
 const ALIASES: Record<KoaRouterTag, string> = {

@@ -82,6 +82,29 @@ export const KOA_FIXTURES: FixtureSpec<KoaTag>[] = [
     analyserOnly: { tag: '@koa/router 15', why: 'K11: koa-router 14 reads the use-path as a raw case-sensitive RegExp, the other routers do not; the fixture declares @koa/router ^15.7.0 in package.json' },
   },
   {
+    dir: 'k11-use-path-case', entry: 'app.js', row: 'K11',
+    title: "a use() with a path (under a prefix, beside a nested router, an array of paths): koa-router 14 skips it for a case variant, @koa/router 12, 13 and 15 do not",
+    routes: { 'GET /api/admin/x': 'protected', 'GET /kids/x': 'protected', 'GET /ops/y': 'protected' },
+    probes: [
+      p('GET /API/admin/x', 'no-auth', 401, 'requireAdmin', CASE_BOUNDED), p('GET /API/admin/x', 'no-auth', 200, 'getAdminX', RAW_REGEXP),
+      p('GET /api/ADMIN/x', 'no-auth', 401, 'requireAdmin', CASE_BOUNDED), p('GET /api/ADMIN/x', 'no-auth', 200, 'getAdminX', RAW_REGEXP),
+      p('GET /KIDS/x', 'no-auth', 401, 'requireUser', CASE_BOUNDED), p('GET /KIDS/x', 'no-auth', 200, 'getKidsX', RAW_REGEXP),
+      p('GET /OPS/y', 'no-auth', 401, 'requireUser', CASE_BOUNDED), p('GET /OPS/y', 'no-auth', 200, 'getOpsY', RAW_REGEXP),
+      p('GET /api/admin/x', 'no-auth', 401, 'requireAdmin'),
+    ],
+    analyserOnly: { tag: '@koa/router 15', why: 'K11: koa-router 14 reads a use-path as a raw case-sensitive RegExp, the other routers do not; the fixture declares @koa/router ^15.7.0 in package.json' },
+  },
+  {
+    dir: 'k11-use-root-path', entry: 'app.js', row: 'K11',
+    title: "router.use('/', auth) under a prefix: @koa/router 15 runs it for the prefix itself only (end: true), the other routers for every route under it",
+    routes: { 'GET /shop': 'protected', 'GET /shop/cart': { '@koa/router 12': 'protected', '@koa/router 13': 'protected', '@koa/router 15': 'public', 'koa-router 14': 'protected' } },
+    probes: [
+      p('GET /shop/cart', 'no-auth', 200, 'getCart', ['@koa/router 15']), p('GET /shop/cart', 'no-auth', 401, 'requireUser', PREFIX_CASE_CHECKED),
+      p('GET /shop/', 'no-auth', 401, 'requireUser'),
+    ],
+    analyserOnly: { tag: '@koa/router 15', why: "K11: only @koa/router 15 anchors a use('/'); the fixture declares @koa/router ^15.7.0 in package.json" },
+  },
+  {
     dir: 'k12-prefix-case-bypass', entry: 'app.js', row: 'K12',
     title: 'a path-less use(auth) on a prefixed or nested router is skipped for /API/... and /KIDS/... from @koa/router 14 on, and in koa-router 14',
     routes: { 'GET /api/secret': 'protected', 'GET /kids/x': 'protected' },
@@ -271,6 +294,38 @@ export const KOA_FIXTURES: FixtureSpec<KoaTag>[] = [
     title: "'/files/*path' (path-to-regexp 8) serves /files/a/b on @koa/router 15 and koa-router 14; @koa/router 12 and 13 refuse it",
     routes: { 'GET /health': { '@koa/router 15': 'public', 'koa-router 14': 'public' }, 'GET /files/*path': { '@koa/router 15': 'protected', 'koa-router 14': 'protected' } },
     probes: [p('GET /files/a/b', 'no-auth', 401, 'requireUser', PATH_TO_REGEXP_8), p('GET /files/a/b', 'auth', 200, 'requireUser>getFile', PATH_TO_REGEXP_8)],
+    bootError: { '@koa/router 12': 'PATH_SYNTAX', '@koa/router 13': 'PATH_SYNTAX' },
+  },
+  {
+    dir: 'k15-v6-path-forms', entry: 'app.js', row: 'K15, K7',
+    title: "path-to-regexp 6 forms on @koa/router 12 and 13 (':path*', ':id(\\d+)', ':page?', ':tag+', '{/:v}?', a prefixed '(.*)'): each answers the later literal routes it matches, and only those; @koa/router 15 and koa-router 14 refuse them",
+    routes: {
+      'GET /files/:path*': 'protected', 'GET /files/readme': 'unreachable', 'GET /items/:id(\\d+)': 'public', 'GET /items/new': 'protected',
+      'GET /items/7': 'unreachable', 'GET /docs/:page?': 'public', 'GET /docs/intro': 'unreachable', 'GET /tags/:tag+': 'protected',
+      'GET /changelog{/:v}?': 'public', 'GET /changelog/1': 'unreachable', 'ALL /api(.*)': 'public', 'GET /api/late': 'unreachable',
+    },
+    probes: [
+      p('GET /files', 'no-auth', 401, 'requireUser', PATH_TO_REGEXP_6), p('GET /files/readme', 'auth', 200, 'requireUser>getFiles', PATH_TO_REGEXP_6),
+      p('GET /items/7', 'no-auth', 200, 'getItem', PATH_TO_REGEXP_6), p('GET /items/new', 'no-auth', 401, 'requireUser', PATH_TO_REGEXP_6),
+      p('GET /docs', 'no-auth', 200, 'getDocs', PATH_TO_REGEXP_6), p('GET /docs/intro', 'no-auth', 200, 'getDocs', PATH_TO_REGEXP_6),
+      p('GET /tags', 'auth', 404, '', PATH_TO_REGEXP_6), p('GET /tags/a/b', 'auth', 200, 'requireUser>getTags', PATH_TO_REGEXP_6),
+      p('GET /changelog', 'no-auth', 200, 'getChangelog', PATH_TO_REGEXP_6), p('GET /changelog/1', 'no-auth', 200, 'getChangelog', PATH_TO_REGEXP_6),
+      p('GET /api/late', 'auth', 404, 'apiNotFound', PATH_TO_REGEXP_6), p('GET /apix', 'auth', 404, 'apiNotFound', PATH_TO_REGEXP_6),
+    ],
+    bootError: { '@koa/router 15': 'PATH_SYNTAX', 'koa-router 14': 'PATH_SYNTAX' },
+  },
+  {
+    dir: 'k15-v8-path-forms', entry: 'app.js', row: 'K15, K7',
+    title: "path-to-regexp 8 forms on @koa/router 15 and koa-router 14 ('*path', '{/:v}', a prefixed '/{*rest}'): each answers the later literal routes it matches, and only those; @koa/router 12 and 13 refuse them",
+    routes: {
+      'GET /files/*path': 'protected', 'GET /files': 'public', 'GET /files/readme': 'unreachable',
+      'GET /changelog{/:v}': 'public', 'GET /changelog/1': 'unreachable', 'ALL /api/{*rest}': 'public', 'GET /api/late': 'unreachable',
+    },
+    probes: [
+      p('GET /files', 'no-auth', 200, 'getFilesRoot', PATH_TO_REGEXP_8), p('GET /files/readme', 'no-auth', 401, 'requireUser', PATH_TO_REGEXP_8),
+      p('GET /changelog', 'no-auth', 200, 'getChangelog', PATH_TO_REGEXP_8), p('GET /changelog/1', 'no-auth', 200, 'getChangelog', PATH_TO_REGEXP_8),
+      p('GET /api/late', 'auth', 404, 'apiNotFound', PATH_TO_REGEXP_8),
+    ],
     bootError: { '@koa/router 12': 'PATH_SYNTAX', '@koa/router 13': 'PATH_SYNTAX' },
   },
   {

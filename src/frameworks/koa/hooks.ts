@@ -27,6 +27,10 @@ export class KoaRecorder extends RecorderLog<KoaApp | KoaRouter> implements Eval
    * fit for replay) and a replayed module nests again only what its code nested.
    */
   private readonly nestedRouters = new Set<KoaRouter>();
+  /** The first router that cloned each nested router in, and the use-path it did it under ('' for none). */
+  private readonly nestings = new Map<KoaRouter, { router: KoaRouter; path: string }>();
+  /** What the code calls a router where it is mounted (`kids` in `parent.use('/kids', kids.routes())`). */
+  private readonly names = new Map<KoaRouter, string>();
 
   /** Every app and router made this run, replayed ones included. */
   get hosts(): readonly (KoaApp | KoaRouter)[] {
@@ -36,6 +40,11 @@ export class KoaRecorder extends RecorderLog<KoaApp | KoaRouter> implements Eval
   /** Routers nested in another this run. */
   get nested(): ReadonlySet<KoaRouter> {
     return this.nestedRouters;
+  }
+
+  /** How this run's code ties routers together, for the views: who nests whom, and what the code calls them. */
+  get ties(): RouterTies {
+    return { nestedIn: this.nestings, names: this.names };
   }
 
   /** `router.routes()`, `router.middleware()` and `router.allowedMethods()` make a function and leave the router as it was. */
@@ -57,13 +66,36 @@ export class KoaRecorder extends RecorderLog<KoaApp | KoaRouter> implements Eval
 
   assign(): void {}
 
-  private nest(child: KoaRouter): void {
-    this.nestedRouters.add(child);
-    this.note(child);
+  /** `parent.use(path, child.routes())`: `child` is nested, under `parent` at `path` (K5), and named by `arg`'s text. */
+  private nest(child: KoaRouter, parent: KoaRouter, path: string, arg: Arg): void {
+    this.tie({ nest: child, in: child !== parent ? parent : null, path });
+    this.nameRouter(arg);
+  }
+
+  /** Names the router whose dispatch `arg` is by the code that mounts it (routerName). */
+  private nameRouter(arg: Arg): void {
+    const named = routerName(arg);
+    if (named) this.tie(named);
+  }
+
+  /** Applies a tie and logs it, so that a replayed module ties again what its code tied. */
+  private tie(fact: RouterTie): void {
+    this.apply(fact);
+    this.note(fact);
   }
 
   protected override noted(fact: unknown): void {
-    this.nestedRouters.add(fact as KoaRouter);
+    this.apply(fact as RouterTie);
+  }
+
+  /** The first tie of each kind wins: the first router that nests a router, the first mount that names it. */
+  private apply(fact: RouterTie): void {
+    if ('nest' in fact) {
+      this.nestedRouters.add(fact.nest);
+      if (fact.in && !this.nestings.has(fact.nest)) this.nestings.set(fact.nest, { router: fact.in, path: fact.path });
+    } else if (!this.names.has(fact.router)) {
+      this.names.set(fact.router, fact.name);
+    }
   }
 
   private host<H extends KoaHost>(fields: Omit<H, 'framework' | 'id' | 'site' | 'owner'>, site: Site, rt: AdapterRuntime): H {
@@ -105,7 +137,11 @@ export class KoaRecorder extends RecorderLog<KoaApp | KoaRouter> implements Eval
     const self: Value = { t: 'host', host };
     switch (host.kind) {
       case 'app':
-        if (method === 'use') { host.middleware.push(...args.slice(0, 1)); return self; }
+        if (method === 'use') {
+          if (args[0]) this.nameRouter(args[0]);
+          host.middleware.push(...args.slice(0, 1));
+          return self;
+        }
         if (method === 'listen') { this.accept({ label: 'listen', site }); return UNKNOWN('server'); }
         return method === 'callback' ? UNKNOWN('app.callback()') : undefined;
       case 'router': return this.routerMethod(host, method, args, site, rt);
@@ -120,7 +156,7 @@ export class KoaRecorder extends RecorderLog<KoaApp | KoaRouter> implements Eval
     const self: Value = { t: 'host', host: router };
     if (method === 'routes' || method === 'middleware') return { t: 'host', host: this.host<KoaDispatch>({ kind: 'dispatch', router }, site, rt) };
     if (method === 'allowedMethods') return { t: 'host', host: this.host<KoaAllowedMethods>({ kind: 'allowedMethods', router }, site, rt) };
-    if (method === 'use') { use(router, args, site, child => this.nest(child)); return self; }
+    if (method === 'use') { use(router, args, site, (child, path, arg) => this.nest(child, router, path, arg)); return self; }
     if (method === 'prefix') {
       const p = args[0] ? asString(args[0].value) : null;
       if (p !== null) {
@@ -181,7 +217,7 @@ function addRoute(router: KoaRouter, methods: string[], name: string | null, p: 
  * `router.use([path], ...middleware)`: a nested router's dispatch clones its layers in (under the
  * path, then this router's prefix, K5); any other middleware becomes a use layer (`end: false`).
  */
-function use(router: KoaRouter, args: Arg[], site: Site, nest: (child: KoaRouter) => void): void {
+function use(router: KoaRouter, args: Arg[], site: Site, nest: (child: KoaRouter, path: string, arg: Arg) => void): void {
   const first = args[0]?.value;
   if (first?.t === 'arr' && first.items.every(i => i.value.t === 'str')) {
     for (const p of first.items) use(router, [p, ...args.slice(1)], site, nest);
@@ -192,16 +228,38 @@ function use(router: KoaRouter, args: Arg[], site: Site, nest: (child: KoaRouter
     const nested = alternatives(m.value).find(v => v.t === 'host' && isKoaHost(v.host) && v.host.kind === 'dispatch');
     if (nested?.t === 'host') {
       const child = (nested.host as KoaDispatch).router;
-      nest(child);
+      nest(child, path ?? '', m);
       for (const l of child.stack) {
         const under = path ? layerWithPrefix(l, path) : l;
         router.stack.push(router.prefix ? layerWithPrefix(under, router.prefix) : { ...under });
       }
       continue;
     }
-    const layer: KoaLayer = { kind: 'use', path: path ?? '', pathless: path === null, methods: [], fns: [m], site, name: null, owner: router };
+    const layer: KoaLayer = {
+      kind: 'use', path: path ?? '', pathless: path === null, methods: [], fns: [m], site, name: null, owner: router, ...(path === '/' ? { root: true as const } : {}),
+    };
     router.stack.push(router.prefix ? layerWithPrefix(layer, router.prefix) : layer);
   }
+}
+
+/**
+ * The router whose dispatch `arg` is, named by the code that mounts it: `kids.routes()` → `kids`,
+ * an exported `usersRoutes` → `usersRoutes` (other text is no name).
+ */
+function routerName(arg: Arg): RouterTie | null {
+  const d = alternatives(arg.value).find(v => v.t === 'host' && isKoaHost(v.host) && v.host.kind === 'dispatch');
+  if (d?.t !== 'host') return null;
+  const name = arg.name.replace(/\.(?:routes|middleware)(?:\(\))?$/, '');
+  return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(name) ? { router: (d.host as KoaDispatch).router, name } : null;
+}
+
+/** What one call tells of how routers are tied: `nest` is cloned into `in` under `path`; `router` is called `name`. */
+type RouterTie = { nest: KoaRouter; in: KoaRouter | null; path: string } | { router: KoaRouter; name: string };
+
+/** How routers are tied this run (KoaRecorder.ties). */
+export interface RouterTies {
+  nestedIn: ReadonlyMap<KoaRouter, { router: KoaRouter; path: string }>;
+  names: ReadonlyMap<KoaRouter, string>;
 }
 
 /** koa-unless options: `{ path, method, ext, custom, useOriginalUrl }`, or a custom function. */

@@ -24,7 +24,7 @@ export const koaAdapter: FrameworkAdapter = {
         // across runs: an argument of a module replayed after an edit is the same object, holding the
         // same value (the memo is dropped when the configuration, and so the auth names, change).
         const classifyOnce = (arg: Arg): KoaClassification => ctx.memo('koa.classify', arg, () => classify(arg, ctx.config.auth));
-        const { routes, stacks, origins, contexts } = walkApps(rec.hosts, rec.nested, classifyOnce, ctx);
+        const { routes, stacks, origins, contexts } = walkApps(rec.hosts, rec.nested, rec.ties, classifyOnce, ctx);
         const apps: AppInfo[] = rec.hosts.filter(h => h.kind === 'app').map(h => ({
           framework: 'koa', frameworkVersion: ctx.packageVersionSource(h.site.file, 'koa')?.version ?? null, file: ctx.rel(h.site.file), line: h.site.span.line,
         }));

@@ -16,6 +16,8 @@ export interface KoaLayer {
   path: string;
   /** A `use()` written without a path: it covers every path under the router's prefix (K12). */
   pathless: boolean;
+  /** A `use('/', ...)`: @koa/router 15 runs it for its prefix alone (it registers it with `end: true`, K11). */
+  root?: true;
   /** Upper-case methods; ['ALL'] for `router.all()` and `redirect()`; [] for a use. */
   methods: string[];
   /** The middleware, then (for a route) the handler, in order; composed arrays flattened. */

@@ -4,10 +4,11 @@
 // (`/%72eports` does not reach `/reports`). A stack whose routers' versions are unknown, or differ,
 // reads each construct as whichever syntax gives it a meaning.
 import type { StackOrigin } from '../../core/model';
-import type { PathMatcher } from '../../core/path-matcher';
+import type { CompiledPath, PathMatcher, PathOptions } from '../../core/path-matcher';
 import { coversAsWritten } from '../../core/path-matcher';
 import { compilePath } from '../shared/path-compile';
-import type { PathSyntax } from '../shared/paths';
+import { compilePathV6 } from '../shared/path-compile-v6';
+import type { PatternSyntax } from '../shared/paths';
 
 /** The syntax a stack's routers read, as StackOrigin.pathSyntax names it. */
 export type KoaPathSyntax = 'path-to-regexp 6' | 'path-to-regexp 8' | 'unknown';
@@ -21,15 +22,18 @@ export function routerSyntax(pkg: string, version: string | null): KoaPathSyntax
   return pkg === '@koa/router' ? 'path-to-regexp 6' : 'unknown';
 }
 
-/**
- * The compiler each syntax is read with. path-to-regexp 6 is read as 0.1 (Express 4's): both take
- * `:name?` as an optional segment and `:name(re)` as a constrained param. TODO(koa): v6's `:name*`,
- * `:name+` and `{…}` groups, which 0.1 reads otherwise.
- */
-const COMPILERS: Record<KoaPathSyntax, PathSyntax> = { 'path-to-regexp 6': 'express4', 'path-to-regexp 8': 'express5', unknown: 'unknown' };
+/** The syntax the static walk compares a router's patterns in (shared/paths.ts routeSegments). */
+export const SEGMENT_SYNTAX: Record<KoaPathSyntax, PatternSyntax> = { 'path-to-regexp 6': 'ptr6', 'path-to-regexp 8': 'ptr8', unknown: 'unknown' };
+
+/** The compiler each syntax is read with: v6 its own (shared/path-compile-v6.ts), v8 Express 5's. */
+const COMPILERS: Record<KoaPathSyntax, (pattern: string, options: PathOptions) => CompiledPath | null> = {
+  'path-to-regexp 6': compilePathV6,
+  'path-to-regexp 8': (pattern, options) => compilePath(pattern, options, 'express5'),
+  unknown: (pattern, options) => compilePath(pattern, options, 'unknown'),
+};
 
 function matcher(syntax: KoaPathSyntax): PathMatcher {
-  return { compile: (pattern, options) => compilePath(pattern, options, COMPILERS[syntax]), covers: coversAsWritten };
+  return { compile: COMPILERS[syntax], covers: coversAsWritten };
 }
 
 const MATCHERS: Record<KoaPathSyntax, PathMatcher> = {

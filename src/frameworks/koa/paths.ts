@@ -2,7 +2,7 @@
 // earlier layer of a stack matches every request a route matches. Routes and use-paths match
 // case-insensitively and segment-bounded (K11, K15, @koa/router's defaults); koa-mount's prefix is a
 // case-sensitive segment-bounded prefix of the path.
-import { literalKey, mountSegments, patternCoversSegments, prefixCoversSegments, routeSegments, samplePath, unknownSegment } from '../shared/paths';
+import { type PatternSyntax, literalKey, mountSegments, patternCoversSegments, prefixCoversSegments, routeSegments, samplePath, unknownSegment } from '../shared/paths';
 import type { KoaLayer } from './objects';
 
 /** A prefix as the routers keep it: `router.prefix('/api/')` drops the trailing slash. */
@@ -23,16 +23,20 @@ export function layerWithPrefix(layer: KoaLayer, prefix: string): KoaLayer {
 
 /**
  * How a router version matches a use layer's path: `segment` (case-insensitive, segment-bounded:
- * @koa/router 12, 13, 15) or `raw` (koa-router 14 and @koa/router 14.0.0 compile it with
- * `new RegExp(path)`: unanchored and case-sensitive, `:name` literal, K11).
+ * @koa/router 12, 13), `raw` (koa-router 14 and @koa/router 14.0.0 compile it with
+ * `new RegExp(path)`: unanchored and case-sensitive, `:name` literal, K11), or `root-exact`
+ * (@koa/router 15: `segment`, but a use written as '/' runs only for its prefix itself, K11).
  */
-export type UseMatching = 'segment' | 'raw';
+export type UseMatching = 'segment' | 'raw' | 'root-exact';
 
 /** Which use matching a router package reads at `version` (null: not found, read as `segment`). */
 export function useMatching(pkg: string, version: string | null): UseMatching {
   if (version === null) return 'segment';
-  if (pkg === 'koa-router' && parseInt(version, 10) === 14) return 'raw';
-  return pkg === '@koa/router' && /^14\.0\.0\b/.test(version) ? 'raw' : 'segment';
+  const major = parseInt(version, 10);
+  if (pkg === 'koa-router' && major === 14) return 'raw';
+  if (pkg !== '@koa/router') return 'segment';
+  if (/^14\.0\.0\b/.test(version)) return 'raw';
+  return major >= 15 ? 'root-exact' : 'segment';
 }
 
 /** A route's full path with its matching segments, computed once for the many layers it is compared with. */
@@ -41,15 +45,18 @@ export interface RoutePath {
   segs: string[];
 }
 
-/** The matching segments of a route path (shared/paths.ts tokens; a piece the analyser could not read covers nothing). */
-export function routePath(path: string): RoutePath {
-  return { path, segs: routeSegments([], path, 'unknown', () => unknownSegment('route')) };
+/**
+ * The matching segments of a route path (shared/paths.ts tokens; a piece the analyser could not read
+ * covers nothing), read in the syntax of the route's router (K15).
+ */
+export function routePath(path: string, syntax: PatternSyntax = 'unknown'): RoutePath {
+  return { path, segs: routeSegments([], path, syntax, () => unknownSegment('route')) };
 }
 
-/** The matching segments of a layer's path, as a use prefix or a route pattern. */
-export function layerSegments(layer: KoaLayer): string[] {
+/** The matching segments of a layer's path, as a use prefix or a route pattern in its router's syntax. */
+export function layerSegments(layer: KoaLayer, syntax: PatternSyntax = 'unknown'): string[] {
   const unknown = () => unknownSegment('layer');
-  return layer.kind === 'use' ? mountSegments([], layer.path, unknown) : routeSegments([], layer.path, 'unknown', unknown);
+  return layer.kind === 'use' ? mountSegments([], layer.path, unknown) : routeSegments([], layer.path, syntax, unknown);
 }
 
 /** Whether a use layer (with its segments) runs for every request the route matches (both under the same mount). */
@@ -60,6 +67,7 @@ export function useCovers(layer: KoaLayer, segs: readonly string[], route: Route
     try { return new RegExp(source).test(samplePath(route.path)); } catch { return false; }
   }
   if (layer.pathless && layer.path === '') return true;
+  if (matching === 'root-exact' && layer.root) return segs.length === route.segs.length && prefixCoversSegments(segs, route.segs, false);
   return prefixCoversSegments(segs, route.segs, false);
 }
 

@@ -11,7 +11,8 @@ import { handlerFacts } from '../shared/handler-facts';
 import type { KoaClassification } from './middleware-kind';
 import { middlewareName } from './middleware-kind';
 import { type KoaApp, type KoaLayer, type KoaRouter, type UnlessRules, fnOf, koaHost } from './objects';
-import { type KoaPathSyntax, routerSyntax } from './path-matcher';
+import type { RouterTies } from './hooks';
+import { type KoaPathSyntax, SEGMENT_SYNTAX, routerSyntax } from './path-matcher';
 import { KOA_CONTEXT } from './request-shape';
 import { type Ran, walkOrReuse } from './router-reuse';
 import { type LayerIndex, type RoutePath, type UseMatching, candidateLayers, indexLayers, joinMount, layerSegments, routeCovers, routePath, underMount, useCovers, useMatching } from './paths';
@@ -40,13 +41,15 @@ interface Walk {
   useMatching(router: KoaRouter): UseMatching;
   /** A layer's matching segments, computed once per walk (every later route compares with them). */
   segments(layer: KoaLayer): string[];
+  /** The syntax a router's version reads its paths in (K15), for a route's own segments. */
+  syntax(router: KoaRouter): KoaPathSyntax;
   /** `function*` middleware given to `app.use()` in this app (its routers' are added after the walk). */
   generators: GeneratorMiddleware[];
   /** A stack's layers by first segment, computed once per walk: a route is compared only with the layers that may match it. */
   index(stack: readonly KoaLayer[]): LayerIndex;
 }
 
-export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], nested: ReadonlySet<KoaRouter>, classify: (arg: Arg) => KoaClassification, ctx: AdapterContext): KoaWalk {
+export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], nested: ReadonlySet<KoaRouter>, ties: RouterTies, classify: (arg: Arg) => KoaClassification, ctx: AdapterContext): KoaWalk {
   const out: KoaWalk = { routes: [], stacks: [], origins: [], contexts: [] };
   const numbers = new Map<KoaRouter, number>();
   const contextOf = (r: KoaRouter): string => {
@@ -54,14 +57,24 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], nested: Readonl
     if (n === undefined) {
       numbers.set(r, (n = numbers.size + 1));
       const pkg = ctx.packageVersionSource(r.site.file, r.pkg);
+      // A nested router sits under the router that cloned it in (K5), its prefix the one its routes get there.
+      const nestedIn = ties.nestedIn.get(r);
+      const parent = nestedIn ? contextOf(nestedIn.router) : null;
+      const under = nestedIn ? (out.contexts.find(c => c.id === parent)?.prefix ?? '') + nestedIn.path : '';
       out.contexts.push({
-        id: `koa:${n}`, parent: null, prefix: r.prefix, encapsulated: false, file: ctx.rel(r.site.file), line: r.site.span.line, framework: 'koa',
+        id: `koa:${n}`, parent, prefix: under + r.prefix, encapsulated: false, file: ctx.rel(r.site.file), line: r.site.span.line, framework: 'koa',
+        ...(ties.names.has(r) ? { name: ties.names.get(r)! } : {}),
         routerPackage: { name: r.pkg, version: pkg?.version ?? null, from: pkg?.from ?? null },
         // A stack of a router replayed from the previous run is the same array: read once.
         pathlessUses: ctx.memo('koa.pathlessUses', r.stack, () => r.stack.filter(l => l.kind === 'use' && l.pathless)
           .flatMap(l => l.fns.map(f => {
             const cls = classify(f);
             return { name: middlewareName(f), prefix: l.path, range: argRange(f, ctx), kind: cls.kind, protects: cls.protects };
+          }))),
+        pathUses: ctx.memo('koa.pathUses', r.stack, () => r.stack.filter(l => l.kind === 'use' && !l.pathless)
+          .flatMap(l => l.fns.map(f => {
+            const cls = classify(f);
+            return { name: middlewareName(f), path: l.path, range: argRange(f, ctx), kind: cls.kind, protects: cls.protects };
           }))),
       });
     }
@@ -73,9 +86,15 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], nested: Readonl
   const reached = new Set<KoaRouter>();
   const matching = new Map<KoaRouter, UseMatching>();
   const layerSegs = new Map<KoaLayer, string[]>();
+  const syntaxes = new Map<KoaRouter, KoaPathSyntax>();
+  const syntax = (r: KoaRouter): KoaPathSyntax => {
+    let s = syntaxes.get(r);
+    if (!s) syntaxes.set(r, (s = syntaxOf([r], ctx)));
+    return s;
+  };
   const segments = (l: KoaLayer): string[] => {
     let segs = layerSegs.get(l);
-    if (!segs) layerSegs.set(l, (segs = layerSegments(l)));
+    if (!segs) layerSegs.set(l, (segs = layerSegments(l, SEGMENT_SYNTAX[syntax(l.owner)])));
     return segs;
   };
   const useMatchingOf = (r: KoaRouter): UseMatching => {
@@ -93,7 +112,7 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], nested: Readonl
     const version = ctx.packageVersionSource(app.site.file, 'koa')?.version;
     const w: Walk = {
       classify, ctx, major: version ? parseInt(version, 10) : null, app: out.stacks.length, layers: [], out, contextOf, reached,
-      routers: new Set(), useMatching: useMatchingOf, segments, generators: [], index,
+      routers: new Set(), useMatching: useMatchingOf, segments, syntax, generators: [], index,
     };
     walkMiddleware(app.middleware, '', [], w, new Set([app]));
     out.stacks.push(w.layers);
@@ -108,7 +127,7 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], nested: Readonl
   for (const r of hosts) {
     if (r.kind !== 'router' || reached.has(r) || nested.has(r) || !r.stack.some(l => l.kind === 'route')) continue;
     const w: Walk = {
-      classify, ctx, major: null, app: out.stacks.length, layers: [], out, contextOf, reached, routers: new Set([r]), useMatching: useMatchingOf, segments,
+      classify, ctx, major: null, app: out.stacks.length, layers: [], out, contextOf, reached, routers: new Set([r]), useMatching: useMatchingOf, segments, syntax,
       generators: [], index,
     };
     const note = `router created at ${ctx.rel(r.site.file)}:${r.site.span.line} is not mounted on any app the analyser found`;
@@ -278,7 +297,7 @@ function addRoute(router: KoaRouter, index: number, method: string, mount: strin
   const inside = new Map<string, RoutePath>();
   const localPath = (m: string): RoutePath => {
     let p = inside.get(m);
-    if (!p) inside.set(m, (p = routePath(local(path, m))));
+    if (!p) inside.set(m, (p = routePath(local(path, m), SEGMENT_SYNTAX[w.syntax(router)])));
     return p;
   };
   let going = true;

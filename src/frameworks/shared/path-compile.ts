@@ -76,10 +76,10 @@ export function compilePath(pattern: string, { end, caseSensitive }: PathOptions
 }
 
 /**
- * A literal character as RegExp source. Where segments differ in case sensitivity the RegExp has no
+ * A literal character as RegExp source (`seg`: the segment it is in). Where segments differ in case sensitivity the RegExp has no
  * `i` flag, and a letter of a case-insensitive segment matches both cases by itself.
  */
-function literal(flags: CaseFlags): (ch: string, seg: number) => string {
+export function literal(flags: CaseFlags): (ch: string, seg: number) => string {
   const mixed = Array.isArray(flags) && flags.some(Boolean) && !flags.every(Boolean);
   return (ch, seg) => {
     if (mixed && !sensitiveAt(flags, seg) && ch.toLowerCase() !== ch.toUpperCase()) return `[${ch.toLowerCase()}${ch.toUpperCase()}]`;
@@ -87,7 +87,7 @@ function literal(flags: CaseFlags): (ch: string, seg: number) => string {
   };
 }
 
-function paramsOf(names: string[], m: RegExpExecArray): Record<string, string> {
+export function paramsOf(names: string[], m: RegExpExecArray): Record<string, string> {
   const params: Record<string, string> = {};
   names.forEach((name, i) => {
     const v = m[i + 1];
@@ -97,7 +97,7 @@ function paramsOf(names: string[], m: RegExpExecArray): Record<string, string> {
   return params;
 }
 
-function balanced(s: string, open: number): number {
+export function balanced(s: string, open: number): number {
   let depth = 0;
   for (let i = open; i < s.length; i++) {
     if (s[i] === '\\') { i++; continue; }

@@ -73,12 +73,23 @@ function isRest(seg: string): boolean {
 export type PathSyntax = 'express4' | 'express5' | 'unknown';
 
 /**
+ * A PathSyntax, or what the Koa routers read (K15): path-to-regexp 6 (@koa/router 12, 13), or v8
+ * (@koa/router 14+, koa-router 14) read as Express 5's plus a trailing optional `{/:name}` group.
+ */
+export type PatternSyntax = PathSyntax | 'ptr6' | 'ptr8';
+
+/**
  * The matching segments of a route registered with `own` (as written) under a mount with matching
  * segments `prefix`; `unknown` makes this occurrence's unknownSegment, which stands for: UNKNOWN_PATH;
  * a path with no leading slash (`users` never matches; Express 4 `*` does); a `*` Express does not
  * read as a wildcard (Express 4: `/*name` is `/(.*)name`, `/(.*)` is `/(\.*)`).
  */
-export function routeSegments(prefix: readonly string[], own: string, syntax: PathSyntax, unknown: () => string): string[] {
+export function routeSegments(prefix: readonly string[], own: string, syntax: PatternSyntax, unknown: () => string): string[] {
+  if (syntax === 'ptr6') return [...prefix, ...v6Segments(own, unknown)];
+  if (syntax === 'ptr8') {
+    const group = /^(.*)\{\/:[A-Za-z_$][\w$]*\}$/.exec(own);
+    return group ? [...routeSegments(prefix, group[1], 'express5', unknown), OPTIONAL_PARAM] : routeSegments(prefix, own, 'express5', unknown);
+  }
   if (own !== '' && !own.startsWith('/') && !own.startsWith('*')) return [...prefix, unknown()];
   const out = [...prefix];
   const segs = segments(own);
@@ -96,6 +107,45 @@ function ownSegment(seg: string, first: boolean, syntax: PathSyntax): string | n
   if (/^\*[A-Za-z_$][\w$]*$/.test(seg)) return REST_SOME;
   if (/^\{\*[A-Za-z_$][\w$]*\}$/.test(seg)) return first ? REST_ANY : REST_SOME;
   return null;
+}
+
+/** A v6 param that may be absent (`/docs/:page?`, `/g{/:id}?`): only as a pattern's last segment. */
+export const OPTIONAL_PARAM = '/:?';
+
+/** A v6 param with its own pattern (`:id(\\d+)`): the token carries the pattern. */
+function constrained(re: string): string {
+  return `/(${re})`;
+}
+
+function isConstrained(seg: string): boolean {
+  return seg.startsWith('/(');
+}
+
+/**
+ * The matching segments of a route path in path-to-regexp 6 (@koa/router 12, 13): `:name?` last is
+ * OPTIONAL_PARAM, `:name*` last takes any number of segments, `:name+` last one or more, `:name(re)`
+ * a constrained param, `(.*)` the rest of the path (as the whole pattern, or after `/api`, which
+ * then also matches `/apix`: only the `/api/…` part is claimed). Anything else with a modifier,
+ * group or pattern is this occurrence's unknownSegment.
+ */
+function v6Segments(own: string, unknown: () => string): string[] {
+  const p = own.replace(/\{\/(:\w+)\}(\?)?$/, '/$1$2');
+  if (p !== '' && !p.startsWith('/') && !p.startsWith('(')) return [unknown()];
+  const segs = segments(p);
+  const out: string[] = [];
+  let piece: string | undefined;
+  for (let j = 0; j < segs.length; j++) {
+    const seg = segs[j];
+    const last = j === segs.length - 1;
+    if (/^:\w+$/.test(seg) || !/[(){}?*+]/.test(seg)) { out.push(seg === UNKNOWN_PATH ? (piece ??= unknown()) : seg); continue; }
+    const param = /^:\w+(?:\((.+)\))?([?*+])?$/.exec(seg);
+    const rest = /^(.*)\(\.\*\)$/.exec(seg);
+    if (param && !param[2] && param[1] !== undefined) out.push(constrained(param[1]));
+    else if (param && last && !param[1]) out.push(param[2] === '?' ? OPTIONAL_PARAM : param[2] === '*' ? REST_ANY : REST_SOME);
+    else if (rest && last && !/[(){}?*+]/.test(rest[1])) out.push(...(rest[1] ? [rest[1], REST_ANY] : [j === 0 ? REST_ANY : REST_SOME]));
+    else out.push(piece ??= unknown());
+  }
+  return out;
 }
 
 /**
@@ -125,7 +175,7 @@ export function hasWildcard(segs: readonly string[]): boolean {
  * Literal segments compare case-insensitively unless `caseSensitive` (E9). A param in the prefix
  * covers anything in that segment; a literal in the prefix does not cover a param in the route.
  */
-export function prefixCovers(prefix: string, route: string, caseSensitive: CaseFlags = false, syntax: PathSyntax = 'unknown'): boolean {
+export function prefixCovers(prefix: string, route: string, caseSensitive: CaseFlags = false, syntax: PatternSyntax = 'unknown'): boolean {
   const ps = mountSegments([], prefix, () => unknownSegment('prefix'));
   return prefixCoversSegments(ps, routeSegments([], route, syntax, () => unknownSegment('route')), caseSensitive);
 }
@@ -140,7 +190,7 @@ export function prefixCoversSegments(ps: readonly string[], rs: readonly string[
  * Whether an earlier route pattern matches every path a later route pattern matches (E22), both
  * as written. Each has its own unreadable pieces: a `{?}` in one never covers one in the other.
  */
-export function patternCovers(earlier: string, later: string, caseSensitive: CaseFlags = false, syntax: PathSyntax = 'unknown'): boolean {
+export function patternCovers(earlier: string, later: string, caseSensitive: CaseFlags = false, syntax: PatternSyntax = 'unknown'): boolean {
   const es = routeSegments([], earlier, syntax, () => unknownSegment('earlier'));
   return patternCoversSegments(es, routeSegments([], later, syntax, () => unknownSegment('later')), caseSensitive);
 }
@@ -148,6 +198,13 @@ export function patternCovers(earlier: string, later: string, caseSensitive: Cas
 /** patternCovers on matching segments; `caseSensitive` is the earlier pattern's (it does the matching). */
 export function patternCoversSegments(es: readonly string[], ls: readonly string[], caseSensitive: CaseFlags): boolean {
   const end = es.length - 1;
+  // An optional last param covers the path without it, and any one segment in its place.
+  if (es[end] === OPTIONAL_PARAM) {
+    const head = es.slice(0, end);
+    if (ls.length === end) return prefixCoversSegments(head, ls, caseSensitive);
+    const last = ls[end];
+    return ls.length === es.length && prefixCoversSegments(head, ls, caseSensitive) && (last === OPTIONAL_PARAM || isConstrained(last) || !isToken(last));
+  }
   // A wildcard ending the earlier pattern takes the rest of the later one; REST_SOME needs a
   // segment there that cannot be empty (an unreadable piece may be).
   if (es[end] === REST_ANY || es[end] === REST_SOME) {
@@ -169,10 +226,17 @@ export function literalKey(seg: string): string | null {
 
 /** A token covers only the same unreadable piece; a wildcard that does not end its pattern proves nothing. */
 function segmentCovers(pattern: string, target: string, caseSensitive: boolean): boolean {
+  // A constrained param covers the same constraint, and a literal its pattern accepts; a plain param covers it.
+  if (isConstrained(pattern)) return pattern === target || (!isToken(target) && !isParam(target) && accepts(pattern, target));
+  if (isConstrained(target) && isParam(pattern)) return true;
   if (isToken(pattern) || isToken(target)) return pattern === target && !isRest(pattern);
   if (isParam(pattern)) return true;
   if (isParam(target)) return false;
   return caseSensitive ? pattern === target : pattern.toLowerCase() === target.toLowerCase();
+}
+
+function accepts(constraint: string, seg: string): boolean {
+  try { return new RegExp(`^(?:${constraint.slice(2, -1)})$`, 'i').test(seg); } catch { return false; }
 }
 
 /** A concrete request path for a pattern (`/users/:id` → `/users/1`), for tests and traces. */

@@ -7,12 +7,17 @@ export const SAMPLE_PARAM_VALUE = '1';
 export const SAMPLE_WILDCARD_SEGMENT = 'any';
 
 /**
- * `/users/:id/posts/:postId` -> `/users/1/posts/1`. A wildcard (`*`, `*name`, `{*name}`) becomes one
- * segment: `*` -> `/any`, `/api*` -> `/api/any`, `/{*splat}` -> `/any`.
+ * `/users/:id/posts/:postId` -> `/users/1/posts/1`. A wildcard (`*`, `*name`, `{*name}`, v6's
+ * `(.*)`) becomes one segment: `*` -> `/any`, `/api*` -> `/api/any`, `/{*splat}` -> `/any`. The Koa
+ * routers' path-to-regexp 6 forms (K15) are filled in too: `:id(\d+)`, `:page?` and `:tag+` -> `1`,
+ * a group `{/:v}?` (or v8's `{/:v}`) with what it holds.
  */
 export function concretePath(routePath: string): string {
   return routePath
-    .replace(/:[A-Za-z_$][\w$]*/g, SAMPLE_PARAM_VALUE)
+    .replace(/\{([^{}*]*)\}\??/g, '$1')
+    .replace(/:([A-Za-z_$][\w$]*)\([^)]*\)/g, ':$1')
+    .replace(/\(\.\*\)/g, (_m, at: number, whole: string) => (whole[at - 1] === '/' ? '' : '/') + SAMPLE_WILDCARD_SEGMENT)
+    .replace(/:[A-Za-z_$][\w$]*[?+]?/g, SAMPLE_PARAM_VALUE)
     .replace(/\{\*[A-Za-z_$][\w$]*\}|\*(?:[A-Za-z_$][\w$]*)?/g, (_m, at: number, whole: string) => (whole[at - 1] === '/' ? '' : '/') + SAMPLE_WILDCARD_SEGMENT);
 }
 

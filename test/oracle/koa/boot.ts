@@ -29,8 +29,10 @@ const isKoaApp = (value: unknown): value is KoaApp =>
  */
 function withRefusalCode(error: unknown): unknown {
   if (!(error instanceof Error) || (error as Error & { code?: unknown }).code !== undefined) return error;
-  // path-to-regexp 8 throws PathError, 6 a TypeError "Unexpected MODIFIER at 7, expected END".
-  if (error.name === 'PathError' || (error instanceof TypeError && /^Unexpected /.test(error.message))) return Object.assign(error, { code: 'PATH_SYNTAX' });
+  // path-to-regexp 8 throws PathError (a TypeError named so, or by its class: "Missing parameter
+  // name"), 6 a TypeError "Unexpected MODIFIER at 7, expected END".
+  const pathError = error.name === 'PathError' || error.constructor.name === 'PathError';
+  if (pathError || (error instanceof TypeError && /^Unexpected /.test(error.message))) return Object.assign(error, { code: 'PATH_SYNTAX' });
   if (error instanceof TypeError && /cannot be invoked without 'new'/.test(error.message)) return Object.assign(error, { code: 'CLASS_WITHOUT_NEW' });
   return error;
 }

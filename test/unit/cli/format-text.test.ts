@@ -63,7 +63,7 @@ app.use(router.routes());
     assert.ok(formatText(r, false, ['koa']).includes('    checkUser (after next()) → handler\n'), formatText(r, false, ['koa']));
   });
 
-  it('lists Koa routes by router (prefix, where it is created), a koa-mount path beside it', () => {
+  it('lists Koa routes by router (the name it is mounted by, prefix, where it is created), a koa-mount path beside it', () => {
     const r = analyse({ 'app.js': `const Koa = require('koa');
 const Router = require('@koa/router');
 const mount = require('koa-mount');
@@ -84,14 +84,37 @@ app.use(mount('/admin', admin));
 ` });
     assert.strictEqual(formatText(r, false, ['koa']).split('\n').slice(0, 9).join('\n'), [
       'koa app  app.js:5',
-      '  router  no prefix  app.js:6',
+      '  router open  no prefix  app.js:6',
       '    ③ GET    /health  ⚠ no auth  app.js:7',
-      '  router  /orders  app.js:8',
+      '  router orders  /orders  app.js:8',
       '    ③ GET    /orders  🔒 jwt  app.js:10',
       '        jwt → handler',
-      '  router  no prefix · mounted at /admin  app.js:12',
+      '  router users  no prefix · mounted at /admin  app.js:12',
       '    ③ GET    /admin/users  ⚠ no auth  app.js:13',
       'koa app  app.js:11',
+    ].join('\n'));
+  });
+
+  it('K5: a nested Koa router sits under the router that cloned it in, with the prefix its routes get there', () => {
+    const r = analyse({ 'app.js': `const Koa = require('koa');
+const Router = require('@koa/router');
+async function requireUser(ctx, next) { if (!ctx.get('authorization')) { ctx.status = 401; return; } await next(); }
+const app = new Koa();
+const api = new Router({ prefix: '/api' });
+const kids = new Router();
+kids.use(requireUser);
+kids.get('/x', async (ctx) => { ctx.body = 'x'; });
+api.get('/health', async (ctx) => { ctx.body = 'ok'; });
+api.use('/kids', kids.routes());
+app.use(api.routes());
+` });
+    assert.strictEqual(formatText(r, false, ['koa']).split('\n').slice(0, 6).join('\n'), [
+      'koa app  app.js:4',
+      '  router api  /api  app.js:5',
+      '    ③ GET    /api/health  ⚠ no auth  app.js:9',
+      '    router kids  /api/kids  app.js:6',
+      '      ③ GET    /api/kids/x  🔒 requireUser  app.js:8',
+      '          requireUser → handler',
     ].join('\n'));
   });
 });

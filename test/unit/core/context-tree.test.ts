@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { contextDescription, contextName, contextScope, groupByContext, routerDescription, routesUnder } from '../../../src/core/context-tree';
+import { contextDescription, contextName, contextScope, groupByContext, routerDescription, routerName, routesUnder } from '../../../src/core/context-tree';
 import type { RoutingContext } from '../../../src/core/model';
 
 const ctx = (id: string, parent: string | null, prefix = '', extra: Partial<RoutingContext> = {}): RoutingContext =>
@@ -41,5 +41,10 @@ describe('context-tree', () => {
     assert.strictEqual(routerDescription(ctx('koa:1', null), ['/', '/']), 'no prefix');
     assert.strictEqual(routerDescription(ctx('koa:1', null, '/users'), ['/admin', '/admin']), '/users · mounted at /admin');
     assert.strictEqual(routerDescription(ctx('koa:1', null), ['/admin', '/']), 'no prefix');
+  });
+
+  it('names a Koa router by the name the code mounts it under, else plain router', () => {
+    assert.strictEqual(routerName(ctx('koa:2', 'koa:1', '/api/kids', { name: 'kids' })), 'router kids');
+    assert.strictEqual(routerName(ctx('koa:1', null)), 'router');
   });
 });

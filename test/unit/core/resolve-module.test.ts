@@ -196,4 +196,50 @@ app.use('/users', require('~/routes/users'));
       }, ['GET /users [] ⚠']);
     });
   });
+
+  describe('module roots a package.json adds (NODE_PATH in its scripts, module-alias)', () => {
+    const LIB_AUTH = `module.exports = function requireUser(req, res, next) { if (!req.user) return res.status(401).end(); next(); };
+`;
+    const APP = `const express = require('express');
+const requireUser = require('lib/auth');
+const users = require('routes/users');
+const app = express();
+app.use('/users', requireUser, users);
+module.exports = app;
+`;
+    const USERS_JS = `const { Router } = require('express');
+const router = Router();
+router.get('/', function listUsers(req, res) { res.json([]); });
+module.exports = router;
+`;
+
+    it("require('routes/users') with NODE_PATH=src in the start script", () => {
+      expectRoutes({
+        'package.json': JSON.stringify({ scripts: { start: 'NODE_PATH=src node src/app.js' }, dependencies: { express: '^4.21.2' } }),
+        'src/lib/auth.js': LIB_AUTH, 'src/routes/users.js': USERS_JS, 'src/app.js': APP,
+      }, ['GET /users [requireUser] 🔒']);
+    });
+
+    it('cross-env NODE_PATH=./lib:./src: each folder in turn', () => {
+      expectRoutes({
+        'package.json': JSON.stringify({ scripts: { dev: 'cross-env NODE_PATH=./lib:./src nodemon src/app.js' }, dependencies: { express: '^4.21.2' } }),
+        'lib/lib/auth.js': LIB_AUTH, 'src/routes/users.js': USERS_JS, 'src/app.js': APP,
+      }, ['GET /users [requireUser] 🔒']);
+    });
+
+    it('a declared dependency wins over a NODE_PATH folder of the same name (node_modules come first)', () => {
+      expectRoutes({
+        'package.json': JSON.stringify({ scripts: { start: 'NODE_PATH=src node src/app.js' }, dependencies: { express: '^4.21.2', routes: '^1.0.0' } }),
+        'src/lib/auth.js': LIB_AUTH, 'src/routes/users.js': USERS_JS, 'src/app.js': APP,
+      }, ['GET / [] ⚠'], ['GET /: router created at src/routes/users.js:2 is not mounted on any app the analyser found']);
+    });
+
+    it("module-alias: _moduleAliases { '@lib': 'src/lib', '@routes': 'src/routes' }", () => {
+      expectRoutes({
+        'package.json': JSON.stringify({ _moduleAliases: { '@lib': 'src/lib', '@routes': 'src/routes' }, dependencies: { express: '^4.21.2', 'module-alias': '^2.2.3' } }),
+        'src/lib/auth.js': LIB_AUTH, 'src/routes/users.js': USERS_JS,
+        'src/app.js': APP.replace("require('lib/auth')", "require('@lib/auth')").replace("require('routes/users')", "require('@routes/users')"),
+      }, ['GET /users [requireUser] 🔒']);
+    });
+  });
 });

@@ -17,6 +17,31 @@ api.get('/secret', getSecret);
 app.use(api.routes());
 `;
 
+const USE_PATH = `const Koa = require('koa');
+const Router = require('@koa/router');
+async function requireAdmin(ctx, next) { if (!ctx.get('authorization')) { ctx.status = 401; return; } await next(); }
+async function getAdminX(ctx) { ctx.body = 'x'; }
+const app = new Koa();
+const router = new Router();
+router.use('/admin', requireAdmin);
+router.get('/admin/x', getAdminX);
+app.use(router.routes());
+`;
+
+const NESTED_WITH_AUTH = `const Koa = require('koa');
+const Router = require('@koa/router');
+async function requireUser(ctx, next) { if (!ctx.get('authorization')) { ctx.status = 401; return; } await next(); }
+async function getKidsX(ctx) { ctx.body = 'kids-x'; }
+const app = new Koa();
+const parent = new Router();
+const kids = new Router();
+kids.get('/x', getKidsX);
+parent.use('/kids', requireUser, kids.routes());
+app.use(parent.routes());
+`;
+
+const FIXED_PATH = '@koa/router 15.0.0 and later (and 12, 13) match a use-path in any case: upgrade, or add the auth to the routes themselves.';
+
 const FIXED = 'No release fixes it yet (checked through @koa/router 15.7.0); @koa/router 13 is not affected. '
   + 'Until then, add the auth to the routes themselves or app.use() it before the router.';
 
@@ -61,8 +86,45 @@ runRuleTests(koaRouterCaseBypass, {
         ),
       },
     },
+    {
+      name: "router.use('/admin', auth) on @koa/router 15.7.0 matches the use-path in any case (K11: explicit path, unaffected)",
+      files: { 'package.json': manifest('@koa/router', '^15.7.0'), 'app.js': USE_PATH },
+    },
+    {
+      name: "parent.use('/kids', auth, kids.routes()) on @koa/router 13.1.1 (K11: unaffected)",
+      files: { 'package.json': manifest('@koa/router', '^13.1.1'), 'app.js': NESTED_WITH_AUTH },
+    },
+    {
+      name: "router.use('/', auth) on koa-router 14.0.0: a use-path without a letter has no case variant (K11)",
+      files: {
+        'package.json': manifest('koa-router', '^14.0.0'),
+        'app.js': USE_PATH.replace("require('@koa/router')", "require('koa-router')").replace("router.use('/admin', requireAdmin);", "router.use('/', requireAdmin);"),
+      },
+    },
   ],
   invalid: [
+    {
+      name: "router.use('/admin', auth) on koa-router 14.0.0: the use-path is a case-sensitive RegExp, /ADMIN/x skips it (K11)",
+      files: { 'package.json': manifest('koa-router', '^14.0.0'), 'app.js': USE_PATH.replace("require('@koa/router')", "require('koa-router')") },
+      errors: [{
+        messageId: 'bypassPath', file: 'app.js', line: 7, column: 22,
+        data: {
+          auth: 'requireAdmin', path: '/admin', pkg: 'koa-router', version: '14.0.0', from: "read from package.json's range",
+          variant: 'GET /ADMIN/x', route: 'GET /admin/x (app.js:8)', fixed: FIXED_PATH,
+        },
+      }],
+    },
+    {
+      name: "parent.use('/kids', auth, kids.routes()) on @koa/router 14.0.0 installed: /KIDS/x skips the auth (K11)",
+      files: { 'package.json': manifest('@koa/router', '^14.0.0'), 'node_modules/@koa/router/package.json': installed('14.0.0'), 'app.js': NESTED_WITH_AUTH },
+      errors: [{
+        messageId: 'bypassPath', file: 'app.js', line: 9, column: 21,
+        data: {
+          auth: 'requireUser', path: '/kids', pkg: '@koa/router', version: '14.0.0', from: 'installed in node_modules',
+          variant: 'GET /KIDS/x', route: 'GET /kids/x (app.js:8)', fixed: FIXED_PATH,
+        },
+      }],
+    },
     {
       name: "new Router({ prefix: '/api' }) on @koa/router 15.7.0 read from package.json's range (K12)",
       files: { 'package.json': manifest('@koa/router', '^15.7.0'), 'app.js': PREFIXED },

@@ -36,4 +36,12 @@ describe('koa path matcher', () => {
     assert.strictEqual(matchPath(m, '/reports/daily', '/reports//daily', ROUTE), null);
     assert.strictEqual(matchPath(m, '/reports/daily', '/%72eports/daily', ROUTE), null);
   });
+
+  it("K15: path-to-regexp 6 is read as v6, not as Express 4's 0.1 (':path*', ':tag+', '{/:v}?')", () => {
+    const v6 = koaPathsOf(origin('path-to-regexp 6'));
+    assert.deepStrictEqual(matchPath(v6, '/files/:path*', '/files', ROUTE), {});
+    assert.deepStrictEqual(matchPath(v6, '/files/:path*', '/files/a/b', ROUTE), { path: 'a/b' });
+    assert.strictEqual(matchPath(v6, '/tags/:tag+', '/tags', ROUTE), null);
+    assert.deepStrictEqual(matchPath(v6, '/changelog{/:v}?', '/changelog', ROUTE), {});
+  });
 });

@@ -1,7 +1,7 @@
 // Koa router path arithmetic: Layer#setPrefix, and which router versions read a use-path as a raw RegExp (K11).
 import * as assert from 'assert';
 import type { KoaLayer, KoaRouter } from '../../../../src/frameworks/koa/objects';
-import { candidateLayers, indexLayers, joinMount, layerSegments, layerWithPrefix, routePath, underMount, useMatching } from '../../../../src/frameworks/koa/paths';
+import { candidateLayers, indexLayers, joinMount, layerSegments, layerWithPrefix, routePath, underMount, useCovers, useMatching } from '../../../../src/frameworks/koa/paths';
 
 const SITE = { file: '/w/app.js', span: { start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 } };
 const layer = (path: string, pathless = false): KoaLayer => ({
@@ -30,12 +30,23 @@ describe('koa paths', () => {
     assert.deepStrictEqual(candidateLayers(indexLayers(stack, layerSegments, () => true), routePath('/users'), stack.length), [1, 2, 3, 5]);
   });
 
-  it('K11: koa-router 14 and @koa/router 14.0.0 read use-paths as raw RegExps; the others, and unknown versions, by segment', () => {
+  it('K11: koa-router 14 and @koa/router 14.0.0 read use-paths as raw RegExps; @koa/router 15 anchors a use(\'/\'); the others, and unknown versions, by segment', () => {
     assert.strictEqual(useMatching('koa-router', '14.0.0'), 'raw');
     assert.strictEqual(useMatching('@koa/router', '14.0.0'), 'raw');
-    assert.strictEqual(useMatching('@koa/router', '15.7.0'), 'segment');
+    assert.strictEqual(useMatching('@koa/router', '15.7.0'), 'root-exact');
+    assert.strictEqual(useMatching('@koa/router', '15.0.0'), 'root-exact');
+    assert.strictEqual(useMatching('@koa/router', '13.1.1'), 'segment');
     assert.strictEqual(useMatching('@koa/router', '12.0.2'), 'segment');
     assert.strictEqual(useMatching('koa-router', null), 'segment');
+  });
+
+  it("K11: @koa/router 15 runs a use('/') under a prefix for the prefix itself only; 12 and 13 for everything under it", () => {
+    const owner = {} as KoaLayer['owner'];
+    const root: KoaLayer = { kind: 'use', path: '/api', pathless: false, root: true, methods: [], fns: [], site: null as unknown as KoaLayer['site'], name: null, owner };
+    const segs = layerSegments(root);
+    assert.strictEqual(useCovers(root, segs, routePath('/api'), 'root-exact'), true);
+    assert.strictEqual(useCovers(root, segs, routePath('/api/x'), 'root-exact'), false);
+    assert.strictEqual(useCovers(root, segs, routePath('/api/x'), 'segment'), true);
   });
 
   it('koa-mount: a case-sensitive segment prefix, joined in front of the mounted paths', () => {

@@ -289,7 +289,27 @@ app.use(parent.routes());
     assert.deepStrictEqual(contexts, [
       { line: 7, prefix: '/api', pkg, uses: ['requireUser /api'] },
       { line: 10, prefix: '', pkg, uses: ['requireUser /kids'] },
-      { line: 11, prefix: '', pkg, uses: ['requireUser '] },
+      { line: 11, prefix: '/kids', pkg, uses: ['requireUser '] },
     ]);
+  });
+
+  it('K5: a nested router\'s context has the router that cloned it in as parent, and each router the name it is mounted by', () => {
+    const r = analyse({
+      'app.js': `${HEAD}const api = new Router({ prefix: '/api' });
+const v1 = new Router();
+const kids = new Router();
+kids.get('/x', h);
+v1.use('/kids', kids.routes());
+api.use('/v1', v1.routes());
+app.use(api.routes());
+`,
+    });
+    const contexts = r.model.contexts!.map(c => ({ id: c.id, parent: c.parent, name: c.name, prefix: c.prefix }));
+    assert.deepStrictEqual(contexts, [
+      { id: 'koa:1', parent: null, name: 'api', prefix: '/api' },
+      { id: 'koa:3', parent: 'koa:1', name: 'v1', prefix: '/api/v1' },
+      { id: 'koa:2', parent: 'koa:3', name: 'kids', prefix: '/api/v1/kids' },
+    ]);
+    assert.deepStrictEqual(r.routes.map(x => `${x.method} ${x.path} ${x.context}`), ['GET /api/v1/kids/x koa:2']);
   });
 });

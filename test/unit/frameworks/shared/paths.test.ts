@@ -1,6 +1,6 @@
 // Path arithmetic shared by the adapters (src/frameworks/shared/paths.ts).
 import * as assert from 'assert';
-import { REST_ANY, REST_SOME, joinPath, patternCovers, prefixCovers, regexPrefixCovers, routeSegments, unknownSegment } from '../../../../src/frameworks/shared/paths';
+import { OPTIONAL_PARAM, REST_ANY, REST_SOME, joinPath, patternCovers, prefixCovers, regexPrefixCovers, routeSegments, unknownSegment } from '../../../../src/frameworks/shared/paths';
 
 describe('path arithmetic', () => {
   it('joins mount prefixes like Express reports full paths', () => {
@@ -98,5 +98,37 @@ describe('path arithmetic', () => {
   it('needs a segment boundary after a RegExp use-path (E11)', () => {
     assert.ok(regexPrefixCovers('^\\/re', '', '/re/x'));
     assert.ok(!regexPrefixCovers('^\\/re', '', '/rex'));
+  });
+
+  it("K15: path-to-regexp 6 (ptr6) reads ':x?', ':x*', ':x+', ':id(re)', '{/:v}?' and '(.*)' as what they match", () => {
+    const segs = (p: string) => routeSegments([], p, 'ptr6', () => unknownSegment('t'));
+    assert.deepStrictEqual(segs('/docs/:page?'), ['docs', OPTIONAL_PARAM]);
+    assert.deepStrictEqual(segs('/files/:path*'), ['files', REST_ANY]);
+    assert.deepStrictEqual(segs('/tags/:tag+'), ['tags', REST_SOME]);
+    assert.deepStrictEqual(segs('/changelog{/:v}?'), ['changelog', OPTIONAL_PARAM]);
+    assert.deepStrictEqual(segs('(.*)'), [REST_ANY]);
+    assert.deepStrictEqual(segs('/api(.*)'), ['api', REST_ANY]);
+    assert.deepStrictEqual(segs('/u/(.*)'), ['u', REST_SOME]);
+    assert.deepStrictEqual(segs('/a/:x?/b'), ['a', unknownSegment('t'), 'b'], 'an optional segment in the middle is not read');
+  });
+
+  it('K15, K7: an earlier v6 pattern covers the later routes it matches, and only those', () => {
+    assert.ok(patternCovers('/docs/:page?', '/docs/intro', false, 'ptr6'));
+    assert.ok(patternCovers('/docs/:page?', '/docs', false, 'ptr6'));
+    assert.ok(!patternCovers('/docs/:page?', '/docs/a/b', false, 'ptr6'));
+    assert.ok(!patternCovers('/docs/:id', '/docs/:page?', false, 'ptr6'), '/docs is not matched by :id');
+    assert.ok(patternCovers('/items/:id(\\d+)', '/items/7', false, 'ptr6'));
+    assert.ok(!patternCovers('/items/:id(\\d+)', '/items/new', false, 'ptr6'));
+    assert.ok(patternCovers('/items/:id', '/items/:id(\\d+)', false, 'ptr6'));
+    assert.ok(patternCovers('/files/:path*', '/files', false, 'ptr6'));
+    assert.ok(!patternCovers('/tags/:tag+', '/tags', false, 'ptr6'));
+    assert.ok(patternCovers('(.*)', '/anything/at/all', false, 'ptr6'));
+  });
+
+  it("K15: path-to-regexp 8 as the Koa routers read it (ptr8): a trailing '{/:v}' is optional", () => {
+    assert.deepStrictEqual(routeSegments([], '/changelog{/:v}', 'ptr8', () => unknownSegment('t')), ['changelog', OPTIONAL_PARAM]);
+    assert.ok(patternCovers('/changelog{/:v}', '/changelog/1', false, 'ptr8'));
+    assert.ok(patternCovers('/files/*path', '/files/readme', false, 'ptr8'));
+    assert.ok(!patternCovers('/files/*path', '/files', false, 'ptr8'));
   });
 });
