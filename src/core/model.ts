@@ -1,6 +1,7 @@
 // The framework-neutral data model shared by the analyser, the rules, the CLI and the extension.
 // Everything here is plain data (JSON-serialisable): no ts-morph nodes, no vscode types, so results
 // can cross a worker boundary and be written as the CLI's JSON contract (schemaVersion 1).
+import type { Expr } from './ir';
 
 /** The seven stops of an HTTP request, in order. */
 export type Stop = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -296,6 +297,60 @@ export interface AnalysisResult {
 
 // ---- Internal model for rules (not part of the JSON contract) ------------------------------------
 
+/**
+ * A call made by a function on a route's request path (HandlerReach.calls): a plain call
+ * (`fs.readFileSync(p)`) or a call on one of the function's parameters (`res.status(500).json(x)`).
+ */
+export interface ReachedCall {
+  /** As written, with the arguments of inner calls dropped: `fs.readFileSync`, `axios.get`, `res.status().json`. */
+  callee: string;
+  /** The callee's receiver, as `callee` writes it (`fs`, `res.status()`, `ctx.res`); '' for a plain function call. */
+  receiver: string;
+  /** The called name: `readFileSync`, `json`, `fetch`. */
+  name: string;
+  args: Expr[];
+  /** The whole call. */
+  range: SourceRange;
+  /** How it runs in the function making it: FLOW bits (core/ir.ts; read with core/reach.ts). */
+  flow: number;
+  /**
+   * Where the response takes part: the receiver (`res.write(…)`, `reply.send(…)`, `ctx.res.end()`),
+   * an argument (`src.pipe(res)`, `pipeline(src, ctx.res, cb)`), or neither (null).
+   */
+  response: 'receiver' | 'argument' | null;
+}
+
+/** A member of the response or the Koa context written: `ctx.body = stream`, `res.statusCode = 500`. */
+export interface ReachedWrite {
+  /** `ctx.body`, `ctx.response.body`, `res.statusCode`. */
+  target: string;
+  value: Expr;
+  range: SourceRange;
+  flow: number;
+}
+
+/**
+ * What one function on a route's request path does (the handler, a route-level middleware), and
+ * what the workspace functions it calls do, followed a few calls deep (ModelRoute.reach). Shared:
+ * one object per function (and how its parameters are used) per run, however many routes run it.
+ */
+export interface HandlerReach {
+  /** The function's name (`anonymous function` when it has none) and its header. */
+  name: string;
+  range: SourceRange;
+  async: boolean;
+  /** Its calls, in source order (callbacks written inside it too: their `flow` has FLOW.nested). */
+  calls: ReachedCall[];
+  writes: ReachedWrite[];
+  /** The values it returns (`return rows`: what an async Fastify handler sends), not its callbacks'. */
+  returns: { value: Expr; range: SourceRange }[];
+  /**
+   * The workspace functions it calls that were read, each with the call (an entry of `calls`) and
+   * what that function reaches. A function already on the path (recursion) is not followed again.
+   */
+  followed: { call: ReachedCall; reach: HandlerReach }[];
+}
+
 /** What a route's handler does with the request, for rules. */
 export interface HandlerFacts {
   /** Where the handler reads `req.body`, if it does. */
@@ -469,4 +524,10 @@ export interface ModelRoute extends Route {
   lateAuth?: LateAuth[];
   /** Route-level hooks that are undefined where the route is registered (a decorator it cannot see, F3). */
   undefinedHooks?: UndefinedHook[];
+  /**
+   * What the route's own functions do, for the stop 5-7 rules: its handler, and the middleware given
+   * to the route itself (Express route arguments, Koa route middleware, Fastify route-level
+   * preHandler hooks), in run order. Absent when the adapter read none.
+   */
+  reach?: { handler: HandlerReach | null; middleware: HandlerReach[] };
 }

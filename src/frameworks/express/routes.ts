@@ -18,6 +18,7 @@ import { callsNext } from './middleware-body';
 import { Classification, passesOnSuccess } from './middleware-kind';
 import { walkOrReuse } from './subtree-reuse';
 import { handlerFacts } from '../shared/handler-facts';
+import { RESPONSE_SECOND, ReachBuilder } from '../shared/handler-reach';
 import type { ExpressHost, PathSpec, RouteEntry } from './objects';
 
 interface WalkState {
@@ -38,6 +39,8 @@ interface WalkState {
   layers: OrderedLayer[];
   routes: ModelRoute[];
   visiting: Set<ExpressHost>;
+  /** What route functions call, for the stop 5-7 rules (one builder per run, shared by the apps). */
+  reach: ReachBuilder;
 }
 
 export function walkApps(
@@ -50,6 +53,7 @@ export function walkApps(
   // Apps first, then routers nobody mounts (their routes are still worth showing, marked unresolved).
   const entries = new WeakMap<Arg, { cls: Classification; entry: ChainEntry }>();
   const authLists = new Map<string, string[]>();
+  const reach = new ReachBuilder(ctx);
   const roots = [...hosts.filter(h => h.kind === 'app' && !h.mounted), ...hosts.filter(h => h.kind === 'router' && !h.mounted && h.stack.length)];
   // A factory called from several places (`ParseServer.app()` from two start paths) builds the same
   // app more than once; at run time one of those paths runs. Identical copies are reported once.
@@ -60,7 +64,7 @@ export function walkApps(
   for (const root of roots) {
     const syntax = pathSyntax(ctx.packageVersion(root.site.file, 'express'));
     const state: WalkState = {
-      classify: classifyOnce, entries, authLists, app: stacks.length, syntax, before: new Befores(expressState(ctx)), layers: [], routes, visiting: new Set(),
+      classify: classifyOnce, entries, authLists, app: stacks.length, syntax, before: new Befores(expressState(ctx)), layers: [], routes, visiting: new Set(), reach,
     };
     const note = root.kind === 'router'
       ? [`router created at ${ctx.rel(root.site.file)}:${root.site.span.line} is not mounted on any app the analyser found`]
@@ -305,6 +309,7 @@ function addRoute(
     shadowedBy: fit(shadowedBy),
     ...(lateAuth.length ? { lateAuth } : {}),
     ...(guard ? { guards: [] } : {}),
+    reach: { handler: handlerFn ? st.reach.of(handlerArg.value, RESPONSE_SECOND) : null, middleware: st.reach.each(routeLevel, RESPONSE_SECOND) },
   };
   st.routes.push(route);
   st.layers.push({
@@ -343,6 +348,7 @@ function paramFns(host: ExpressHost, p: PathSpec): Arg[] {
 function sameMethod(earlier: string, later: string): boolean {
   return earlier === later || earlier === 'all' || (earlier === 'get' && later === 'head');
 }
+
 
 function fnOf(arg: Arg): { fn: FnIR; file: string } | null {
   const v = alternatives(arg.value).find(o => o.t === 'fn');
