@@ -399,6 +399,8 @@ export interface OrderedLayer {
   route?: number;
   /** Per segment of `prefix`, whether the router matching it is case-sensitive (E9); absent when none is. */
   caseSensitive?: boolean[];
+  /** Koa: a middleware that catches what the layers after it throw (`try { await next() } catch`); absent otherwise. */
+  catchesErrors?: true;
 }
 
 /** Everything the rules see: routes plus the dispatch order per app. */
@@ -501,6 +503,8 @@ export interface StackOrigin {
    * and whether each runs (K14); absent when none.
    */
   generators?: GeneratorMiddleware[];
+  /** Express: `express-async-errors` is a dependency of the app: it makes Express 4 pass a rejected promise to next(err) (E20). */
+  asyncErrorsPatched?: true;
 }
 
 /** An auth layer that rejects too late to stop the handler (ModelRoute.lateAuth). */
@@ -547,8 +551,21 @@ export interface ModelRoute extends Route {
   undefinedHooks?: UndefinedHook[];
   /**
    * What the route's own functions do, for the stop 5-7 rules: its handler, and the middleware given
-   * to the route itself (Express route arguments, Koa route middleware, Fastify route-level
-   * preHandler hooks), in run order. Absent when the adapter read none.
+   * to the route itself (Express route arguments, Koa route middleware, Fastify route-level hooks),
+   * in run order. Absent when the adapter read none. Under a symbol key (REACH).
    */
-  reach?: { handler: HandlerReach | null; middleware: HandlerReach[] };
+  [REACH]?: RouteReach;
+}
+
+/**
+ * The key of a route's reach facts. A symbol: a route copied with spread (moved, shifted into the
+ * merged list) keeps them, while the routes sent to the editor (structured clone) and written as
+ * JSON leave them out: nothing outside the rules reads them, and they are the biggest part of a route.
+ */
+export const REACH: unique symbol = Symbol('reach');
+
+/** What a route's own functions do (ModelRoute[REACH]). */
+export interface RouteReach {
+  handler: HandlerReach | null;
+  middleware: HandlerReach[];
 }

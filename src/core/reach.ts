@@ -2,7 +2,7 @@
 // frameworks/shared/handler-reach.ts): every call a route's own functions make, directly or through
 // the workspace functions they call, with the path of calls that leads to it.
 import { FLOW } from './ir';
-import type { HandlerReach, ModelRoute, ReachedCall, ReachedPackage } from './model';
+import { REACH, type HandlerReach, type ModelRoute, type ReachedCall, type ReachedPackage } from './model';
 
 export { FLOW } from './ir';
 
@@ -49,6 +49,7 @@ export function moduleName(pkg: ReachedPackage): string {
 
 /** The functions a route runs of its own, middleware first, then the handler. */
 export function routeFunctions(route: ModelRoute): HandlerReach[] {
-  if (!route.reach) return [];
-  return route.reach.handler ? [...route.reach.middleware, route.reach.handler] : route.reach.middleware;
+  const reach = route[REACH];
+  if (!reach) return [];
+  return reach.handler ? [...reach.middleware, reach.handler] : reach.middleware;
 }
