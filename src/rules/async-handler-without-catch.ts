@@ -25,7 +25,7 @@ export const asyncHandlerWithoutCatch = defineRule({
   description: 'On Express 4, an async handler or route middleware must catch what it awaits (try/catch, a wrapper, or express-async-errors): a rejection hangs the request.',
   defaultSeverity: 'warning',
   messages: {
-    hangs: '{{fn}} is async and awaits {{awaited}} ({{awaitedAt}}) outside try/catch: if it rejects, Express 4 never answers {{route}} (the request hangs until the client times out; E20).',
+    hangs: '{{fn}} awaits {{awaited}} ({{awaitedAt}}) outside try/catch: if that rejects, Express 4 never answers {{route}} (the request hangs until the client times out; E20).',
   },
   check(ctx) {
     const out: RuleReport[] = [];
@@ -40,7 +40,7 @@ export const asyncHandlerWithoutCatch = defineRule({
         out.push({
           ...fn.range,
           messageId: 'hangs',
-          data: { fn: fn.name, awaited: awaited.callee, awaitedAt: at(awaited.range), route: `${route.method} ${route.path}` },
+          data: { fn: fn.name === 'async function' ? 'This async function' : `async ${fn.name}`, awaited: awaited.callee, awaitedAt: at(awaited.range), route: `${route.method} ${route.path}` },
           related: [
             { ...awaited.range, message: 'a rejection here escapes the function' },
             { ...route.range, message: `${route.method} ${route.path} runs ${fn.name}` },
