@@ -103,6 +103,33 @@ app.use(router.routes());
     ]);
   });
 
+  it('names the package export each callee is, read through the closure (destructured, an instance a package made, a global)', () => {
+    const r = analyse({
+      'package.json': EXPRESS,
+      'app.js': `const express = require('express');
+const { readFileSync } = require('node:fs');
+const axios = require('axios');
+const api = axios.create({ baseURL: 'https://x.example', timeout: 1000 });
+const app = express();
+app.get('/x', async (req, res) => {
+  const local = { get: () => 1 };
+  res.json([readFileSync('a'), await api.get('/y'), await fetch('https://z.example'), JSON.stringify(local.get()), require('zlib').gzipSync('x')]);
+});
+`,
+    });
+    const pkgs = reachedCalls(r.model.routes[0][REACH]!.handler!).map(h => `${h.call.callee}: ${h.pkg ? `${h.pkg.module} ${h.pkg.path.join('.')}${h.pkg.made ? ` (made by ${h.pkg.made.path.join('.')} {${h.pkg.made.keys.join(', ')}})` : ''}` : '-'}`);
+    assert.deepStrictEqual(pkgs, [
+      'res.json: -',
+      'readFileSync: fs readFileSync',
+      'api.get: axios get (made by create {baseURL, timeout})',
+      'fetch: global fetch',
+      'JSON.stringify: global JSON.stringify',
+      'local.get: -',
+      "require('zlib').gzipSync: zlib gzipSync",
+      'require: global require',
+    ]);
+  });
+
   it('Fastify: what an async handler returns', () => {
     const r = analyse({
       'package.json': JSON.stringify({ dependencies: { fastify: '^5.6.0' } }),
