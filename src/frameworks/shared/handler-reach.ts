@@ -30,7 +30,8 @@ const DOTTED = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
  * each function's own calls are remembered across runs with AdapterContext.memo).
  */
 export class ReachBuilder {
-  private readonly made = new Map<FnIR, Map<string, HandlerReach>>();
+  /** By closure scope, then function: one function made by a factory twice reads different callees. */
+  private readonly made = new Map<object, Map<FnIR, Map<string, HandlerReach>>>();
   private readonly path = new Set<FnIR>();
 
   constructor(private readonly ctx: AdapterContext) {}
@@ -53,20 +54,22 @@ export class ReachBuilder {
 
   private reach(v: FnValue, roles: ReachRoles, depth: number): HandlerReach {
     const key = `${depth}:${[...roles].join(';')}`;
-    let byKey = this.made.get(v.fn);
+    let byFn = this.made.get(v.env);
+    if (!byFn) this.made.set(v.env, (byFn = new Map()));
+    let byKey = byFn.get(v.fn);
     const known = byKey?.get(key);
     if (known) return known;
     const own = this.ctx.memo(`reach.own.${[...roles].join(';')}`, v.fn, () => ownReach(v.fn, v.file, roles, this.ctx));
     const followed: HandlerReach['followed'] = [];
     const locals = localNames(v.fn);
     const reach: HandlerReach = { ...own, followed, packages: own.calls.map(c => packageOf(v, c.callee, locals)) };
-    if (!byKey) this.made.set(v.fn, (byKey = new Map()));
+    if (!byKey) byFn.set(v.fn, (byKey = new Map()));
     byKey.set(key, reach);
     if (depth > 0) {
       this.path.add(v.fn);
       try {
         for (const call of own.calls) {
-          const callee = call.receiver === '' || DOTTED.test(call.callee) ? this.callee(v, call.callee, locals) : null;
+          const callee = this.callee(v, call.callee, locals);
           if (!callee || this.path.has(callee.fn)) continue;
           followed.push({ call, reach: this.reach(callee, passedRoles(call.args, v.fn, roles), depth - 1) });
         }

@@ -67,6 +67,20 @@ app.get('/x', (req, res) => { const load = () => 1; load(); res.json(walk()); })
     ]);
   });
 
+  it('reads the callees of each closure a factory makes in its own scope', () => {
+    const r = analyse({
+      'package.json': EXPRESS,
+      'app.js': `const express = require('express');
+const fs = require('fs');
+const makeList = (load) => (req, res) => res.json(load());
+const app = express();
+app.get('/a', makeList(function loadA() { return fs.readFileSync('a'); }));
+app.get('/b', makeList(function loadB() { return []; }));
+`,
+    });
+    assert.deepStrictEqual(r.model.routes.map(route => route[REACH]?.handler?.followed.map(f => f.reach.name)), [['loadA'], ['loadB']]);
+  });
+
   it('Express: route-level middleware comes before the handler', () => {
     const r = analyse({
       'package.json': EXPRESS,
