@@ -352,7 +352,6 @@ function sameMethod(earlier: string, later: string): boolean {
   return earlier === later || earlier === 'all' || (earlier === 'get' && later === 'head');
 }
 
-
 function fnOf(arg: Arg): { fn: FnIR; file: string } | null {
   const v = alternatives(arg.value).find(o => o.t === 'fn');
   return v && v.t === 'fn' ? { fn: v.fn, file: v.file } : null;

@@ -318,7 +318,6 @@ function addRoute(router: KoaRouter, index: number, method: string, mount: strin
 
 const NO_FACTS: ModelRoute['facts'] = { readsBody: null, readsIdentity: null };
 
-
 /**
  * Runs the layers of a router stack before `end` that match `route` (its path inside the router's
  * mount) and `method`, as the router's dispatch composes them: every matching use layer and route in
