@@ -13,10 +13,22 @@ type FnValue = Extract<Value, { t: 'fn' }>;
  * What a function's parameters are, by index: `response` (Express `res`, Fastify `reply`) or
  * `context` (Koa `ctx`, whose `res`, `response` and `body` are the response).
  */
-export type ReachRoles = ReadonlyMap<number, 'response' | 'context'>;
+export interface ReachRoles {
+  get(param: number): 'response' | 'context' | undefined;
+  /** The roles as text (`1:response`), made once: reach is looked up by it for every route. */
+  readonly key: string;
+}
 
-export const RESPONSE_SECOND: ReachRoles = new Map([[1, 'response']]);
-export const CONTEXT_FIRST: ReachRoles = new Map([[0, 'context']]);
+/** Roles from (parameter, role) pairs. */
+function rolesOf(pairs: [number, 'response' | 'context'][]): ReachRoles {
+  const map = new Map(pairs);
+  return { get: i => map.get(i), key: pairs.map(([i, r]) => `${i}:${r}`).join(';') };
+}
+
+export const RESPONSE_SECOND: ReachRoles = rolesOf([[1, 'response']]);
+export const CONTEXT_FIRST: ReachRoles = rolesOf([[0, 'context']]);
+
+const NO_ROLES: ReachRoles = rolesOf([]);
 
 /** How many calls deep workspace functions are followed from a route's function. */
 const MAX_DEPTH = 3;
@@ -53,13 +65,13 @@ export class ReachBuilder {
   }
 
   private reach(v: FnValue, roles: ReachRoles, depth: number): HandlerReach {
-    const key = `${depth}:${[...roles].join(';')}`;
+    const key = `${depth}:${roles.key}`;
     let byFn = this.made.get(v.env);
     if (!byFn) this.made.set(v.env, (byFn = new Map()));
     let byKey = byFn.get(v.fn);
     const known = byKey?.get(key);
     if (known) return known;
-    const own = this.ctx.memo(`reach.own.${[...roles].join(';')}`, v.fn, () => ownReach(v.fn, v.file, roles, this.ctx));
+    const own = this.ctx.memo(`reach.own.${roles.key}`, v.fn, () => ownReach(v.fn, v.file, roles, this.ctx));
     const followed: HandlerReach['followed'] = [];
     const locals = localNames(v.fn);
     const reach: HandlerReach = { ...own, followed, packages: own.calls.map(c => packageOf(v, c.callee, locals)) };
@@ -125,8 +137,9 @@ function member(v: Value, prop: string): Value | undefined {
   if (!o) return undefined;
   if (o.t === 'fn') return o.props?.get(prop);
   if (o.t === 'class') return o.props.get(prop);
+  // Members not lowered yet (`lazy`: a class's methods the program never read) are not read here:
+  // lowering them parses their file again.
   for (let cur: typeof o | undefined = o, i = 0; cur && i < 8; cur = cur.proto, i++) {
-    cur.lazy?.();
     const found = cur.props.get(prop);
     if (found) return found;
   }
@@ -147,7 +160,7 @@ function ownReach(fn: FnIR, file: string, roles: ReachRoles, ctx: AdapterContext
   const writes: ReachedWrite[] = [];
   for (const u of fn.uses) {
     const text = useText(u, names);
-    if (u.write && roles.has(u.param)) writes.push({ target: text, value: u.write, range: ctx.range(file, u.span), flow: u.flow ?? 0 });
+    if (u.write && roles.get(u.param)) writes.push({ target: text, value: u.write, range: ctx.range(file, u.span), flow: u.flow ?? 0 });
     if (!u.call) continue;
     const last = u.path.length ? u.path[u.path.length - 1] : '';
     const receiver = u.path.length ? text.slice(0, text.length - last.length - 1) : '';
@@ -196,14 +209,14 @@ function argumentResponse(args: Expr[], names: (string | null)[], roles: ReachRo
 /** The roles a call hands on: the callee's parameter at each position where the caller passes its response or context. */
 function passedRoles(args: Expr[], fn: FnIR, roles: ReachRoles): ReachRoles {
   const names = paramNames(fn);
-  const out = new Map<number, 'response' | 'context'>();
+  const out: [number, 'response' | 'context'][] = [];
   args.forEach((a, i) => {
     if (a.k === 'ref') {
       const role = roles.get(names.indexOf(a.name));
-      if (role) out.set(i, role);
-    } else if (argumentResponse([a], names, roles)) out.set(i, 'response');
+      if (role) out.push([i, role]);
+    } else if (argumentResponse([a], names, roles)) out.push([i, 'response']);
   });
-  return out;
+  return out.length ? rolesOf(out) : NO_ROLES;
 }
 
 /** Names a function binds itself (parameters, variables): a callee named so is not the closure's. */
