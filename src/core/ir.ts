@@ -91,8 +91,12 @@ export type Stmt =
   | { k: 'assign'; obj: Expr; prop: string; e: Expr; span: Span }
   /** `for (const x of iter)` and `iter.forEach((x) => ...)`: body runs once per known element. */
   | { k: 'loop'; target: Pattern; iter: Expr; body: Stmt[] }
-  /** A try block or a plain `{ }`: its statements may or may not run; we assume they run. */
-  | { k: 'block'; body: Stmt[] }
+  /**
+   * A plain `{ }`, a try statement, a switch, or a loop other than for-of (while, for, for-in, do): its
+   * statements may or may not run; we assume they run once. Evaluation reads `body` alone; `try` and
+   * `loop` say what was written, for rules (a try's clauses are one list in `body`: see TryClauses).
+   */
+  | { k: 'block'; body: Stmt[]; try?: TryClauses; loop?: true }
   /**
    * `if`: evaluation runs the branch a test it knows picks (a literal flag: `if (options.admin)`),
    * else both (we assume they run); rules read them apart (E23).
@@ -103,6 +107,39 @@ export type Stmt =
    * statement) only when it returns a value: an async Fastify handler's `return obj` is serialized (stop 6).
    */
   | { k: 'return'; e: Expr | null; span?: Span };
+
+/**
+ * Where a try statement's clauses start in its block's `body`, which holds the try block's statements,
+ * then the catch clause's, then the finally block's: `body.slice(0, catchAt ?? finallyAt ?? body.length)`
+ * is the try block. `catchAt` is null without a catch clause (try/finally), `finallyAt` without a finally.
+ */
+export interface TryClauses {
+  catchAt: number | null;
+  finallyAt: number | null;
+}
+
+/**
+ * How a call or a parameter use runs within the function that records it (FnIR.calls and uses,
+ * `flow`): bits, absent when none is set. Read by rules through the handler reach facts.
+ */
+export const FLOW = {
+  /** In a loop's body (for, while, do, for-in, for-of) or a callback of an array iteration (forEach, map, reduce...). */
+  loop: 1,
+  /** In the try block of a try statement that has a catch clause (a synchronous array-iteration callback inside it too). */
+  caught: 2,
+  /** Its value is awaited: the operand of `await`, or the head of a promise chain whose end is. */
+  awaited: 4,
+  /** In a function written inside this one (a callback): it runs when that function is called. */
+  nested: 8,
+  /** The head or a link of a promise chain: `f().then(...)`, `f().catch(...)`. */
+  chain: 16,
+  /** A later link of its promise chain handles a rejection: `.catch(fn)` or `.then(ok, fail)`. */
+  chainCaught: 32,
+  /** In a listener of a stream's `'data'` event (`src.on('data', chunk => ...)`): runs once per chunk. */
+  onData: 64,
+  /** Its value is the value its function returns (`return f()`, an arrow's expression body), through await and a promise chain. */
+  returned: 128,
+} as const;
 
 /** How a function uses one of its parameters (`res.status(401)`, `next()`, `req.user`). */
 export interface ParamUse {
@@ -118,6 +155,8 @@ export interface ParamUse {
    * value written. Such a use is a write, not a read (`reply.code(401)` is a call: `call`, no `write`).
    */
   write?: Expr;
+  /** How the use runs in its function (FLOW bits); absent when none is set. */
+  flow?: number;
 }
 
 export interface FnIR {
@@ -140,7 +179,16 @@ export interface FnIR {
   /** Names of constructors thrown (`throw new UnauthorizedError()`), and literal statuses thrown via http-errors. */
   throws: string[];
   /** Every call made inside the body, with its callee's source text (`createError`, `jwt.verify`). */
-  calls: { callee: string; args: Expr[]; span: Span }[];
+  calls: CallIR[];
+}
+
+/** A call made inside a function body, with its callee's source text (`createError`, `jwt.verify`). */
+export interface CallIR {
+  callee: string;
+  args: Expr[];
+  span: Span;
+  /** How the call runs in the function (FLOW bits); absent when none is set. */
+  flow?: number;
 }
 
 export interface ImportBinding {

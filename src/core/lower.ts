@@ -188,7 +188,7 @@ class Lowerer implements SourceLowering, ModuleLowering {
 
   /**
    * Blocks, branches, loops and `return`: their bodies lowered in place (a loop over a known array
-   * runs its body per item; other loops and `try` run theirs once).
+   * runs its body per item; other loops and `try` run theirs once, marked for rules: `loop`, `try`).
    */
   private controlFlow(st: ts.Statement, out: Stmt[], hoisted: Record<string, FnIR>): void {
     if (tsp.isIfStatement(st)) {
@@ -205,9 +205,11 @@ class Lowerer implements SourceLowering, ModuleLowering {
     }
     if (tsp.isTryStatement(st)) {
       const body = [...this.statements(st.tryBlock.statements, hoisted, false)];
+      const catchAt = st.catchClause ? body.length : null;
       if (st.catchClause) body.push(...this.statements(st.catchClause.block.statements, hoisted, false));
+      const finallyAt = st.finallyBlock ? body.length : null;
       if (st.finallyBlock) body.push(...this.statements(st.finallyBlock.statements, hoisted, false));
-      out.push({ k: 'block', body: fit(body) });
+      out.push({ k: 'block', body: fit(body), try: { catchAt, finallyAt } });
       return;
     }
     if (tsp.isForOfStatement(st)) {
@@ -224,7 +226,7 @@ class Lowerer implements SourceLowering, ModuleLowering {
       const inner = tsp.isLabeledStatement(st) ? st.statement : (st as ts.IterationStatement).statement;
       const body: Stmt[] = [];
       this.statement(inner, body, hoisted, false);
-      out.push({ k: 'block', body: fit(body) });
+      out.push(tsp.isLabeledStatement(st) ? { k: 'block', body: fit(body) } : { k: 'block', body: fit(body), loop: true });
       return;
     }
     if (tsp.isSwitchStatement(st)) {

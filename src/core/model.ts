@@ -1,6 +1,7 @@
 // The framework-neutral data model shared by the analyser, the rules, the CLI and the extension.
 // Everything here is plain data (JSON-serialisable): no ts-morph nodes, no vscode types, so results
 // can cross a worker boundary and be written as the CLI's JSON contract (schemaVersion 1).
+import type { Expr } from './ir';
 
 /** The seven stops of an HTTP request, in order. */
 export type Stop = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -209,9 +210,11 @@ export type Fix =
    * the call at `call` (`app.get('/x', opts, handler)`, `app.route({...})`), or a new options argument
    * before the handler; an existing array property gets the value's elements appended. With `member`,
    * `value` is a member of the call's receiver (a Fastify decorator): `authenticate` on
-   * `instance.get(...)` is written `[instance.authenticate]`.
+   * `instance.get(...)` is written `[instance.authenticate]`. With `optionsAt`, the options are the
+   * call's argument at that index (`fetch(url, options)`: 1): an object literal there gets the property;
+   * a call with exactly that many arguments gets `{ name: value }` as a new last argument.
    */
-  | { kind: 'add-option'; title: string; call: SourceRange; name: string; value: string; member?: true }
+  | { kind: 'add-option'; title: string; call: SourceRange; name: string; value: string; member?: true; optionsAt?: number }
   /**
    * Wrap the expression at `target` in a call of the default export of `module` (`fp(plugin)` with
    * `fastify-plugin`): under the name the file already binds it to, else `callee`, imported or required
@@ -296,6 +299,79 @@ export interface AnalysisResult {
 
 // ---- Internal model for rules (not part of the JSON contract) ------------------------------------
 
+/**
+ * A call made by a function on a route's request path (HandlerReach.calls): a plain call
+ * (`fs.readFileSync(p)`) or a call on one of the function's parameters (`res.status(500).json(x)`).
+ */
+export interface ReachedCall {
+  /** As written, with the arguments of inner calls dropped: `fs.readFileSync`, `axios.get`, `res.status().json`. */
+  callee: string;
+  /** The callee's receiver, as `callee` writes it (`fs`, `res.status()`, `ctx.res`); '' for a plain function call. */
+  receiver: string;
+  /** The called name: `readFileSync`, `json`, `fetch`. */
+  name: string;
+  args: Expr[];
+  /** The whole call. */
+  range: SourceRange;
+  /** How it runs in the function making it: FLOW bits (core/ir.ts; read with core/reach.ts). */
+  flow: number;
+  /**
+   * Where the response takes part: the receiver (`res.write(…)`, `reply.send(…)`, `ctx.res.end()`),
+   * an argument (`src.pipe(res)`, `pipeline(src, ctx.res, cb)`), or neither (null).
+   */
+  response: 'receiver' | 'argument' | null;
+}
+
+/** A member of the response or the Koa context written: `ctx.body = stream`, `res.statusCode = 500`. */
+export interface ReachedWrite {
+  /** `ctx.body`, `ctx.response.body`, `res.statusCode`. */
+  target: string;
+  value: Expr;
+  range: SourceRange;
+  flow: number;
+}
+
+/**
+ * What one function on a route's request path does (the handler, a route-level middleware), and
+ * what the workspace functions it calls do, followed a few calls deep (ModelRoute.reach). Shared:
+ * one object per function (and how its parameters are used) per run, however many routes run it.
+ */
+export interface HandlerReach {
+  /** The function's name (`anonymous function` when it has none) and its header. */
+  name: string;
+  range: SourceRange;
+  async: boolean;
+  /** Its calls, in source order (callbacks written inside it too: their `flow` has FLOW.nested). */
+  calls: ReachedCall[];
+  writes: ReachedWrite[];
+  /** The values it returns (`return rows`: what an async Fastify handler sends), not its callbacks'. */
+  returns: { value: Expr; range: SourceRange }[];
+  /**
+   * The workspace functions it calls that were read, each with the call (an entry of `calls`) and
+   * what that function reaches. A function already on the path (recursion) is not followed again.
+   */
+  followed: { call: ReachedCall; reach: HandlerReach }[];
+  /**
+   * Parallel to `calls`: the package export each callee is, read through the function's closure
+   * (`fs.readFileSync` written `readFileSync` after `const { readFileSync } = require('fs')`), or null.
+   */
+  packages: (ReachedPackage | null)[];
+}
+
+/** A package export a call names (HandlerReach.packages). */
+export interface ReachedPackage {
+  /** As required: `fs`, `node:fs`, `axios`, `@prisma/client`; `global` for a name nothing binds (`fetch`, `JSON`). */
+  module: string;
+  /** The members from the module's export to the callee: `['readFileSync']`, `['get']`, [] for the export itself (`got(url)`). */
+  path: string[];
+  /**
+   * When the callee is a member of what a call into the package made (`api.get` after
+   * `const api = axios.create({ timeout: 5000 })`): that call's path and the keys of its first
+   * argument when it is an object literal.
+   */
+  made?: { path: string[]; keys: string[] };
+}
+
 /** What a route's handler does with the request, for rules. */
 export interface HandlerFacts {
   /** Where the handler reads `req.body`, if it does. */
@@ -331,6 +407,8 @@ export interface OrderedLayer {
   route?: number;
   /** Per segment of `prefix`, whether the router matching it is case-sensitive (E9); absent when none is. */
   caseSensitive?: boolean[];
+  /** Koa: a middleware that catches what the layers after it throw (`try { await next() } catch`); absent otherwise. */
+  catchesErrors?: true;
 }
 
 /** Everything the rules see: routes plus the dispatch order per app. */
@@ -439,6 +517,8 @@ export interface StackOrigin {
    * and whether each runs (K14); absent when none.
    */
   generators?: GeneratorMiddleware[];
+  /** Express: `express-async-errors` is a dependency of the app: it makes Express 4 pass a rejected promise to next(err) (E20). */
+  asyncErrorsPatched?: true;
 }
 
 /** An auth layer that rejects too late to stop the handler (ModelRoute.lateAuth). */
@@ -483,4 +563,23 @@ export interface ModelRoute extends Route {
   lateAuth?: LateAuth[];
   /** Route-level hooks that are undefined where the route is registered (a decorator it cannot see, F3). */
   undefinedHooks?: UndefinedHook[];
+  /**
+   * What the route's own functions do, for the stop 5-7 rules: its handler, and the middleware given
+   * to the route itself (Express route arguments, Koa route middleware, Fastify route-level hooks),
+   * in run order. Absent when the adapter read none. Under a symbol key (REACH).
+   */
+  [REACH]?: RouteReach;
+}
+
+/**
+ * The key of a route's reach facts. A symbol: a route copied with spread (moved, shifted into the
+ * merged list) keeps them, while the routes sent to the editor (structured clone) and written as
+ * JSON leave them out: nothing outside the rules reads them, and they are the biggest part of a route.
+ */
+export const REACH: unique symbol = Symbol('reach');
+
+/** What a route's own functions do (ModelRoute[REACH]). */
+export interface RouteReach {
+  handler: HandlerReach | null;
+  middleware: HandlerReach[];
 }

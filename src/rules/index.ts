@@ -11,9 +11,14 @@ import { noRouteBeforeAuth } from './no-route-before-auth';
 import { noRouteOutsideAuthScope } from './no-route-outside-auth-scope';
 import { noShadowedRoute } from './no-shadowed-route';
 import { securityMiddlewareAfterRoutes } from './security-middleware-after-routes';
+import { asyncHandlerWithoutCatch } from './async-handler-without-catch';
+import { errorHandlerFirst } from './error-handler-first';
+import { outboundCallWithoutTimeout } from './outbound-call-without-timeout';
+import { syncCallInHandler } from './sync-call-in-handler';
 
 export const allRules: Rule[] = [
   noRouteBeforeAuth, bodyParserBeforeRoutes, errorHandlerLast, noShadowedRoute,
   noRouteOutsideAuthScope, noDuplicateRoute, authHookReadsBody, koaRouterCaseBypass,
   authAfterNext, koa3GeneratorMiddleware, securityMiddlewareAfterRoutes,
+  errorHandlerFirst, syncCallInHandler, outboundCallWithoutTimeout, asyncHandlerWithoutCatch,
 ];

@@ -6,6 +6,7 @@ import { exclusiveArms, type AdapterContext, type ArmPath } from '../../core/ada
 import { fit } from '../../core/compact';
 import type { FnIR } from '../../core/ir';
 import type { ChainEntry, LateAuth, ModelRoute, OrderedLayer, RouteRef, SourceRange, StackOrigin } from '../../core/model';
+import { REACH } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { alternatives } from '../../core/values';
 import {
@@ -18,6 +19,7 @@ import { callsNext } from './middleware-body';
 import { Classification, passesOnSuccess } from './middleware-kind';
 import { walkOrReuse } from './subtree-reuse';
 import { handlerFacts } from '../shared/handler-facts';
+import { RESPONSE_SECOND, ReachBuilder } from '../shared/handler-reach';
 import type { ExpressHost, PathSpec, RouteEntry } from './objects';
 
 interface WalkState {
@@ -38,6 +40,8 @@ interface WalkState {
   layers: OrderedLayer[];
   routes: ModelRoute[];
   visiting: Set<ExpressHost>;
+  /** What route functions call, for the stop 5-7 rules (one builder per run, shared by the apps). */
+  reach: ReachBuilder;
 }
 
 export function walkApps(
@@ -50,6 +54,7 @@ export function walkApps(
   // Apps first, then routers nobody mounts (their routes are still worth showing, marked unresolved).
   const entries = new WeakMap<Arg, { cls: Classification; entry: ChainEntry }>();
   const authLists = new Map<string, string[]>();
+  const reach = new ReachBuilder(ctx);
   const roots = [...hosts.filter(h => h.kind === 'app' && !h.mounted), ...hosts.filter(h => h.kind === 'router' && !h.mounted && h.stack.length)];
   // A factory called from several places (`ParseServer.app()` from two start paths) builds the same
   // app more than once; at run time one of those paths runs. Identical copies are reported once.
@@ -60,7 +65,7 @@ export function walkApps(
   for (const root of roots) {
     const syntax = pathSyntax(ctx.packageVersion(root.site.file, 'express'));
     const state: WalkState = {
-      classify: classifyOnce, entries, authLists, app: stacks.length, syntax, before: new Befores(expressState(ctx)), layers: [], routes, visiting: new Set(),
+      classify: classifyOnce, entries, authLists, app: stacks.length, syntax, before: new Befores(expressState(ctx)), layers: [], routes, visiting: new Set(), reach,
     };
     const note = root.kind === 'router'
       ? [`router created at ${ctx.rel(root.site.file)}:${root.site.span.line} is not mounted on any app the analyser found`]
@@ -76,6 +81,8 @@ export function walkApps(
     stacks.push(state.layers);
     origins.push({
       kind: root.kind === 'app' ? 'app' : 'router', framework: 'express', file: ctx.rel(root.site.file), line: root.site.span.line, pathSyntax: syntax,
+      // express-async-errors patches Express 4's router to hand a rejected promise to next(err) (E20).
+      ...(ctx.packageVersion(root.site.file, 'express-async-errors') !== null ? { asyncErrorsPatched: true as const } : {}),
     });
   }
   linkGuards(routes);
@@ -306,6 +313,7 @@ function addRoute(
     shadowedBy: fit(shadowedBy),
     ...(lateAuth.length ? { lateAuth } : {}),
     ...(guard ? { guards: [] } : {}),
+    [REACH]: { handler: handlerFn ? st.reach.of(handlerArg.value, RESPONSE_SECOND) : null, middleware: st.reach.each(routeLevel, RESPONSE_SECOND) },
   };
   st.routes.push(route);
   st.layers.push({

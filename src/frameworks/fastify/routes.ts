@@ -6,6 +6,7 @@ import type { FnIR } from '../../core/ir';
 import type {
   AuthExemption, ChainEntry, ChainLevel, ContextHook, LifecyclePhase, ModelContext, ModelRoute, OrderedLayer, SourceRange, StackOrigin, UndefinedHook,
 } from '../../core/model';
+import { REACH } from '../../core/model';
 import type { Arg, Site } from '../../core/values';
 import { alternatives } from '../../core/values';
 import type { HookClassification } from './hook-kind';
@@ -18,6 +19,7 @@ import {
 import { routePath } from './paths';
 import { HookEntries, argRange } from './chain-entries';
 import { handlerFacts } from '../shared/handler-facts';
+import { RESPONSE_SECOND, ReachBuilder } from '../shared/handler-reach';
 
 export interface FastifyWalk {
   routes: ModelRoute[];
@@ -34,6 +36,7 @@ export function walkContexts(roots: readonly FastifyContext[], classify: (arg: A
   // keep their contexts' host ids) names them as a fresh one does.
   const numbers = new Map<FastifyContext, number>();
   const entries = new HookEntries(classify, ctx);
+  const reach = new ReachBuilder(ctx);
   // Each id made once (every route names its context).
   const ids = new Map<FastifyContext, string>();
   const contextId = (c: FastifyContext) => ids.get(c) ?? `fastify:${numbers.get(c)}`;
@@ -61,7 +64,7 @@ export function walkContexts(roots: readonly FastifyContext[], classify: (arg: A
         file: ctx.rel(c.site.file), line: c.site.span.line, name: c.pluginName, framework: 'fastify',
         ...contextFacts(c, contextId, classify, ctx),
       });
-      for (const r of c.routes) addRoutes(c, numbers.get(c)!, contextId, r, app, major, entries, out, ctx);
+      for (const r of c.routes) addRoutes(c, numbers.get(c)!, contextId, r, app, major, entries, out, ctx, reach);
     }
   }
   return out;
@@ -112,7 +115,7 @@ function undefinedHook(
   };
 }
 
-function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyContext) => string, r: RouteRecord, app: number, major: 4 | 5, entries: HookEntries, out: FastifyWalk, ctx: AdapterContext): void {
+function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyContext) => string, r: RouteRecord, app: number, major: 4 | 5, entries: HookEntries, out: FastifyWalk, ctx: AdapterContext, reach: ReachBuilder): void {
   const range = ctx.range(r.site.file, r.site.span);
   const path = routePath(r.prefix, r.url ?? '/…');
   const chain: ChainEntry[] = [];
@@ -172,13 +175,17 @@ function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyCont
   const context = contextId(c);
   out.routesPerRecord.set(r, methods.length);
   const handlerAt = handler?.t === 'fn' ? { file: ctx.rel(handler.file), line: handler.fn.headSpan.line } : null;
+  const routeReach = {
+    handler: handler ? reach.of(handler, RESPONSE_SECOND) : null,
+    middleware: reach.each(CHAIN_PHASES.flatMap(phase => r.hooks[phase] ?? []), RESPONSE_SECOND),
+  };
   for (const method of methods) {
     const route: ModelRoute = {
       framework: 'fastify', method, path, file: range.file, line: range.line, column: range.column, range,
       handler: handlerAt, chain, protected: authBy.length > 0, authBy, unresolved,
       app, router, mountPrefix: c.prefix || '/', order: out.routes.length,
       facts,
-      chainRanges, shadowedBy, context,
+      chainRanges, shadowedBy, context, [REACH]: routeReach,
     };
     // The optional fields one by one, in the order they always came: a spread of a conditional
     // object per field took V8's slow path, once per route.

@@ -5,9 +5,11 @@
 // its handler; code a middleware runs after `await next()` is marked `when: 'after'` (K9).
 import type { AdapterContext } from '../../core/adapter';
 import type { ChainEntry, ChainLevel, GeneratorMiddleware, LateAuth, ModelContext, ModelRoute, OrderedLayer, SourceRange, StackOrigin } from '../../core/model';
+import { REACH } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { samplePath } from '../shared/paths';
 import { handlerFacts } from '../shared/handler-facts';
+import { CONTEXT_FIRST, ReachBuilder } from '../shared/handler-reach';
 import type { KoaClassification } from './middleware-kind';
 import { middlewareName } from './middleware-kind';
 import { type KoaApp, type KoaLayer, type KoaRouter, type UnlessRules, fnOf, koaHost } from './objects';
@@ -47,6 +49,8 @@ interface Walk {
   generators: GeneratorMiddleware[];
   /** A stack's layers by first segment, computed once per walk: a route is compared only with the layers that may match it. */
   index(stack: readonly KoaLayer[]): LayerIndex;
+  /** What route functions call, for the stop 5-7 rules (one builder per run). */
+  reach: ReachBuilder;
 }
 
 export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], nested: ReadonlySet<KoaRouter>, ties: RouterTies, classify: (arg: Arg) => KoaClassification, ctx: AdapterContext): KoaWalk {
@@ -102,6 +106,7 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], nested: Readonl
     if (!m) matching.set(r, (m = useMatching(r.pkg, ctx.packageVersionSource(r.site.file, r.pkg)?.version ?? null)));
     return m;
   };
+  const reach = new ReachBuilder(ctx);
   const indices = new Map<readonly KoaLayer[], LayerIndex>();
   const index = (stack: readonly KoaLayer[]): LayerIndex => {
     let i = indices.get(stack);
@@ -112,7 +117,7 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], nested: Readonl
     const version = ctx.packageVersionSource(app.site.file, 'koa')?.version;
     const w: Walk = {
       classify, ctx, major: version ? parseInt(version, 10) : null, app: out.stacks.length, layers: [], out, contextOf, reached,
-      routers: new Set(), useMatching: useMatchingOf, segments, syntax, generators: [], index,
+      routers: new Set(), useMatching: useMatchingOf, segments, syntax, generators: [], index, reach,
     };
     walkMiddleware(app.middleware, '', [], w, new Set([app]));
     out.stacks.push(w.layers);
@@ -128,7 +133,7 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], nested: Readonl
     if (r.kind !== 'router' || reached.has(r) || nested.has(r) || !r.stack.some(l => l.kind === 'route')) continue;
     const w: Walk = {
       classify, ctx, major: null, app: out.stacks.length, layers: [], out, contextOf, reached, routers: new Set([r]), useMatching: useMatchingOf, segments, syntax,
-      generators: [], index,
+      generators: [], index, reach,
     };
     const note = `router created at ${ctx.rel(r.site.file)}:${r.site.span.line} is not mounted on any app the analyser found`;
     addRoutes(r, '', [], w, [note]);
@@ -225,6 +230,7 @@ function walkMiddleware(list: readonly Arg[], mount: string, ran: Ran[], w: Walk
       w.layers.push({
         order: w.layers.length, kind: 'middleware', name: middlewareName(arg), layerKind: cls.kind, prefix: mount || '/', range, argRange: range,
         terminal: !cls.passes || (cls.generator && w.major === 3),
+        ...(cls.catches ? { catchesErrors: true as const } : {}),
       });
     }
     ran.push({ kind: 'mw', arg, mount });
@@ -331,6 +337,7 @@ function addRoute(router: KoaRouter, index: number, method: string, mount: strin
     app: w.app, router: router.id, mountPrefix: mount || '/', order: w.layers.length, facts,
     chainRanges: chain.ranges, shadowedBy: chain.stoppedBy ? [chain.stoppedBy] : [], context: w.contextOf(layer.owner),
     ...(chain.lateAuth.length ? { lateAuth: chain.lateAuth } : {}),
+    [REACH]: { handler: w.reach.of(handlerArg.value, CONTEXT_FIRST), middleware: w.reach.each(flat(routeLevel), CONTEXT_FIRST) },
   });
   w.layers.push({
     order: w.layers.length, kind: 'route', name: `${method} ${path}`, layerKind: 'other', prefix: path, range, argRange: null, terminal: false,

@@ -1,7 +1,7 @@
 // The function-body scanner (src/core/fn-scanner.ts): what a body calls, as callee text that the
 // adapters match by the called name at its end (`….pipe`, `jwt.verify`).
 import * as assert from 'assert';
-import type { Expr } from '../../../src/core/ir';
+import { FLOW, type Expr } from '../../../src/core/ir';
 import { lowerSource } from '../../../src/core/lower';
 
 /** The callee text of the first (outermost) call in `function h(req, res) { <line> }`. */
@@ -63,5 +63,45 @@ describe('FnScanner parameter uses', () => {
     assert.deepStrictEqual(usesOf('res.code(401);'), ['1:code', '1:code()']);
     assert.deepStrictEqual(usesOf('req.count += 1;'), ['0:count']);
     assert.deepStrictEqual(usesOf('next();'), ['2:()']);
+  });
+});
+
+/** `callee: flow names` of each call in `async function h(req, res, next) { <body> }` (uses too, as `param:path`). */
+const flowsOf = (body: string): string[] => {
+  const ir = lowerSource('x.ts', `async function h(req, res, next) {\n  ${body}\n}`);
+  const fn = Object.values(ir.hoisted)[0];
+  const names = (flow = 0) => Object.entries(FLOW).filter(([, bit]) => flow & bit).map(([name]) => name).join(' ');
+  return [
+    ...fn.calls.map(c => `${c.callee}: ${names(c.flow)}`),
+    ...fn.uses.filter(u => u.call).map(u => `${u.param}:${u.path.join('.')}(): ${names(u.flow)}`),
+  ];
+};
+
+describe('FnScanner flow (FLOW bits of calls and uses)', () => {
+  it('marks calls in loop bodies and array-iteration callbacks, not the iterated expression', () => {
+    assert.deepStrictEqual(flowsOf('for (const f of list()) fs.readFileSync(f);'), ['list: ', 'fs.readFileSync: loop']);
+    assert.deepStrictEqual(flowsOf('while (more()) { step(); }'), ['more: loop', 'step: loop']);
+    assert.deepStrictEqual(flowsOf('for (let i = init(); i < n; i++) res.write(i);'), ['init: ', '1:write(): loop']);
+    assert.deepStrictEqual(flowsOf('rows.forEach(r => res.write(r));'), ['rows.forEach: ', '1:write(): loop nested returned']);
+  });
+
+  it('marks calls in a try block with a catch clause, not in the catch or finally, nor in a later callback', () => {
+    assert.deepStrictEqual(flowsOf('try { await a(); } catch (e) { b(); } finally { c(); }'), ['a: caught awaited', 'b: ', 'c: ']);
+    assert.deepStrictEqual(flowsOf('try { a(); } finally { c(); }'), ['a: ', 'c: ']);
+    assert.deepStrictEqual(flowsOf('try { setTimeout(() => boom()); } catch (e) { next(e); }'), ['setTimeout: caught', 'boom: nested returned', '2:(): ']);
+    assert.deepStrictEqual(flowsOf('try { items.map(i => parse(i)); } catch (e) {}'), ['items.map: caught', 'parse: loop caught nested returned']);
+  });
+
+  it('marks awaited calls, returned ones, and promise chains with or without a rejection handler', () => {
+    assert.deepStrictEqual(flowsOf('const r = await fetch(u);'), ['fetch: awaited']);
+    assert.deepStrictEqual(flowsOf('return db.find(q);'), ['db.find: returned']);
+    assert.deepStrictEqual(flowsOf('load().then(send);'), ['load().then: chain', 'load: chain']);
+    assert.deepStrictEqual(flowsOf('load().then(send).catch(next);'), ['load().then(send).catch: chain', 'load().then: chain chainCaught', 'load: chain chainCaught']);
+    assert.deepStrictEqual(flowsOf('await load().then(ok, fail);'), ['load().then: awaited chain', 'load: awaited chain chainCaught']);
+  });
+
+  it("marks calls in a 'data' listener", () => {
+    assert.deepStrictEqual(flowsOf("src.on('data', chunk => res.write(chunk));"), ['src.on: ', '1:write(): nested onData returned']);
+    assert.deepStrictEqual(flowsOf("src.on('end', () => res.end());"), ['src.on: ', '1:end(): nested returned']);
   });
 });

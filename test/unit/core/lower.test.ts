@@ -23,6 +23,20 @@ describe('lowerSource', () => {
     assert.deepStrictEqual(uses, ['0:user', '1:status', '1:status(401)', '1:status.().json', '1:status.().json(obj)', '2:()']);
   });
 
+  it('keeps a try statement one block, saying where its catch and finally clauses start', () => {
+    const body = firstFn('function h() { try { a(); b(); } catch (e) { c(); } finally { d(); } try { a(); } finally { d(); } }').body;
+    assert.deepStrictEqual(body.map(s => (s.k === 'block' ? [s.body.length, s.try] : s.k)), [
+      [4, { catchAt: 2, finallyAt: 3 }],
+      [2, { catchAt: null, finallyAt: 1 }],
+    ]);
+  });
+
+  it('marks while, for and do loops (for-of is a loop statement of its own), not a labelled statement or a plain block', () => {
+    const body = firstFn('function h() { while (x) a(); for (;;) b(); do c(); while (y); { d(); } outer: for (const i in o) e(); }').body;
+    assert.deepStrictEqual(body.map(s => (s.k === 'block' ? `block${s.loop ? ' loop' : ''}${s.body[0]?.k === 'block' && s.body[0].loop ? ' > loop' : ''}` : s.k)),
+      ['block loop', 'block loop', 'block loop', 'block', 'block > loop']);
+  });
+
   it('reads seven-stops-ignore-next-line comments', () => {
     const ir = lowerSource('x.js', "// seven-stops-ignore-next-line no-route-before-auth\napp.get('/x', h);\n");
     assert.deepStrictEqual(ir.ignores, { 2: ['no-route-before-auth'] });
