@@ -3,6 +3,7 @@ import type { Rule } from '../core/rule';
 import { authAfterNext } from './auth-after-next';
 import { authHookReadsBody } from './auth-hook-reads-body';
 import { bodyParserBeforeRoutes } from './body-parser-before-routes';
+import { doubleJsonEncoding } from './double-json-encoding';
 import { errorHandlerLast } from './error-handler-last';
 import { koa3GeneratorMiddleware } from './koa3-generator-middleware';
 import { koaRouterCaseBypass } from './koa-router-case-bypass';
@@ -15,4 +16,5 @@ export const allRules: Rule[] = [
   noRouteBeforeAuth, bodyParserBeforeRoutes, errorHandlerLast, noShadowedRoute,
   noRouteOutsideAuthScope, noDuplicateRoute, authHookReadsBody, koaRouterCaseBypass,
   authAfterNext, koa3GeneratorMiddleware,
+  doubleJsonEncoding,
 ];
