@@ -5,6 +5,7 @@ import { authHookReadsBody } from './auth-hook-reads-body';
 import { bodyParserBeforeRoutes } from './body-parser-before-routes';
 import { doubleJsonEncoding } from './double-json-encoding';
 import { errorHandlerLast } from './error-handler-last';
+import { fastifyMissingResponseSchema } from './fastify-missing-response-schema';
 import { koa3GeneratorMiddleware } from './koa3-generator-middleware';
 import { koaRouterCaseBypass } from './koa-router-case-bypass';
 import { noDuplicateRoute } from './no-duplicate-route';
@@ -17,5 +18,5 @@ export const allRules: Rule[] = [
   noRouteBeforeAuth, bodyParserBeforeRoutes, errorHandlerLast, noShadowedRoute,
   noRouteOutsideAuthScope, noDuplicateRoute, authHookReadsBody, koaRouterCaseBypass,
   authAfterNext, koa3GeneratorMiddleware,
-  unboundedQueryResponse, doubleJsonEncoding,
+  unboundedQueryResponse, doubleJsonEncoding, fastifyMissingResponseSchema,
 ];
