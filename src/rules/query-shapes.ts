@@ -6,7 +6,8 @@
 //   a filter object with keys, or a `.where()` link, makes it filtered.
 // - Sequelize `x.findAll(opts?)`, `x.findAndCountAll(opts?)`; Prisma `x.findMany(args?)`: bounded by
 //   `limit` / `take` in the options, filtered by `where`; options passed by name are not read.
-// - knex: `knex('table')`, `x.knex('table')`, `knex.select(...)` / `knex.from(...)`, then builder links.
+// - knex: `knex('table')`, `db('table')`, `trx('table')` (also as members: `fastify.knex('t')`,
+//   `ctx.app.db('t')`), `knex.select(...)` / `knex.from(...)`, then builder links.
 // - SQL text given to `query` / `execute` / `all` / `any` / `manyOrNone`: a literal `SELECT` without
 //   LIMIT / TOP / FETCH FIRST whose select list is not a lone aggregate (`count(*)`).
 // Bounded everywhere: a `limit`/`take` option or link, `first`, `findOne`, counts, cursors, streams.
@@ -35,7 +36,7 @@ export interface Query {
 /** Links that pass a query's rows on unchanged in number. */
 const PASS = new Set([
   'sort', 'select', 'populate', 'lean', 'exec', 'skip', 'collation', 'hint', 'read', 'project', 'toArray', 'catch',
-  'from', 'column', 'columns', 'orderBy', 'join', 'innerJoin', 'leftJoin', 'rightJoin', 'leftOuterJoin', 'groupBy', 'distinctOn', 'as', 'table', 'with',
+  'from', 'column', 'columns', 'pluck', 'orderBy', 'join', 'innerJoin', 'leftJoin', 'rightJoin', 'leftOuterJoin', 'groupBy', 'distinctOn', 'as', 'table', 'with',
 ]);
 /** Links that narrow a query by a condition (still unbounded in number). */
 const FILTER = /^(where\w*|andWhere\w*|orWhere\w*|and|or|in|equals|gt|gte|lt|lte|elemMatch|regex|having\w*|nor|ne|nin)$/;
@@ -70,7 +71,7 @@ export function unboundedQuery(links: Link[]): Query | null {
       else if (!PASS.has(link.name)) return null;
     }
     const l = links[i];
-    return { library: start.library, start: l, filtered, text: `${l.receiver ? `${l.receiver}.` : ''}${l.name}(${l.args.length ? '…' : ''})` };
+    return { library: start.library, start: l, filtered, text: `${l.receiver ? `${l.receiver}.` : ''}${l.name}(${argsText(l.args)})` };
   }
   return null;
 }
@@ -91,8 +92,9 @@ function startOf(links: Link[], i: number): { library: string; bounded: boolean;
       if (first && first.k !== 'obj') return null;
       return { library: l.name === 'findMany' ? 'prisma' : 'sequelize', bounded, filtered: !!first && hasKey(first, 'where') };
     }
-    case 'knex':
-      return i === 0 && first?.k === 'str' ? { library: 'knex', bounded: false, filtered: false } : null;
+    case 'knex': case 'db': case 'trx':
+      // A knex instance called with a table name (`knex('users')`, `ctx.app.db('users')`).
+      return i === 0 && first?.k === 'str' && l.args.length === 1 ? { library: 'knex', bounded: false, filtered: false } : null;
     case 'select': case 'from':
       return i === 0 && /(^|\.)knex$/.test(l.receiver) ? { library: 'knex', bounded: false, filtered: false } : null;
     default: {
@@ -115,6 +117,15 @@ function sqlText(e: Expr | undefined): string | null {
   if (e.k === 'str') return e.v;
   if (e.k === 'concat') return e.parts.map(p => (p.k === 'str' ? p.v : ' ? ')).join('');
   return null;
+}
+
+/** A query's arguments for messages: a table name or an empty filter as written, anything else `…`. */
+function argsText(args: Expr[]): string {
+  if (!args.length) return '';
+  const [first] = args;
+  if (first.k === 'str') return `'${first.v.length > 40 ? `${first.v.slice(0, 40)}…` : first.v}'${args.length > 1 ? ', …' : ''}`;
+  if (args.length === 1 && first.k === 'obj' && !first.props.length) return '{}';
+  return '…';
 }
 
 /** A receiver as source-like text: `User`, `prisma.user`, `db.collection()`. */

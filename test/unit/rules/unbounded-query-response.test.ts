@@ -64,7 +64,7 @@ fastify.get('/d', async () => pool.query('SELECT count(*) FROM t'));`),
       files: { 'package.json': EXPRESS, 'app.js': express("app.get('/users', async (req, res) => {\n  const users = await User.find({}).sort({ name: 1 }).lean();\n  res.json({ users });\n});") },
       errors: [{
         messageId: 'whole', file: 'app.js', line: 5, column: 23,
-        data: { query: 'User.find(…)', route: 'GET /users', sentAt: 'app.js:6', bound: '`.limit()`' },
+        data: { query: 'User.find({})', route: 'GET /users', sentAt: 'app.js:6', bound: '`.limit()`' },
         suggestionOutput: express("app.get('/users', async (req, res) => {\n  const users = await User.find({}).limit(100).sort({ name: 1 }).lean();\n  res.json({ users });\n});"),
       }],
     },
@@ -78,7 +78,7 @@ app.get('/then', (req, res) => { Post.find().then(posts => res.send(posts)); });
       },
       errors: [
         { messageId: 'filtered', file: 'app.js', line: 4, column: 53, data: { query: 'User.find(…)', route: 'GET /mine', sentAt: 'app.js:4', bound: '`.limit()`' } },
-        { messageId: 'whole', file: 'app.js', line: 5, column: 32, data: { query: 'User.find(…)', route: 'GET /cb', sentAt: 'app.js:5', bound: '`.limit()`' } },
+        { messageId: 'whole', file: 'app.js', line: 5, column: 32, data: { query: 'User.find({})', route: 'GET /cb', sentAt: 'app.js:5', bound: '`.limit()`' } },
         { messageId: 'whole', file: 'app.js', line: 6, column: 34, data: { query: 'Post.find()', route: 'GET /then', sentAt: 'app.js:6', bound: '`.limit()`' } },
       ],
     },
@@ -109,14 +109,14 @@ app.get('/then', (req, res) => { Post.find().then(posts => res.send(posts)); });
       files: { 'package.json': FASTIFY, 'app.js': fastify("fastify.get('/tasks', async (request, reply) => {\n  const tasks = await fastify.knex('tasks').select('*').orderBy('id');\n  reply.send(tasks);\n});") },
       errors: [{
         messageId: 'whole', file: 'app.js', line: 3, column: 23,
-        data: { query: 'fastify.knex(…)', route: 'GET /tasks', sentAt: 'app.js:4', bound: '`.limit()`' },
+        data: { query: 'fastify.knex(\'tasks\')', route: 'GET /tasks', sentAt: 'app.js:4', bound: '`.limit()`' },
         suggestionOutput: fastify("fastify.get('/tasks', async (request, reply) => {\n  const tasks = await fastify.knex('tasks').limit(100).select('*').orderBy('id');\n  reply.send(tasks);\n});"),
       }],
     },
     {
       name: 'Koa: pg rows of a SELECT without LIMIT set as ctx.body',
       files: { 'package.json': KOA, 'app.js': koa("router.get('/events', async ctx => {\n  const { rows } = await pool.query('SELECT * FROM events');\n  ctx.body = rows;\n});") },
-      errors: [{ messageId: 'whole', file: 'app.js', line: 6, column: 26, data: { query: 'pool.query(…)', route: 'GET /events', sentAt: 'app.js:7', bound: 'LIMIT' } }],
+      errors: [{ messageId: 'whole', file: 'app.js', line: 6, column: 26, data: { query: 'pool.query(\'SELECT * FROM events\')', route: 'GET /events', sentAt: 'app.js:7', bound: 'LIMIT' } }],
     },
   ],
 });
