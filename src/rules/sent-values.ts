@@ -4,7 +4,7 @@
 // it (ModelRoute.sendsReturn), what the handler returns. Values are followed through the function's
 // local variables (HandlerReach.binds) and into the workspace functions it calls (their returns).
 import type { Expr, Span } from '../core/ir';
-import type { HandlerReach, ModelRoute, ReachedBind, ReachedCall, SourceRange } from '../core/model';
+import { REACH, type HandlerReach, type ModelRoute, type ReachedBind, type ReachedCall, type SourceRange } from '../core/model';
 import { reachedCalls, routeFunctions } from '../core/reach';
 
 /**
@@ -45,7 +45,7 @@ export function sentValues(route: ModelRoute): SentValue[] {
       if (how && call.response === 'receiver' && call.args.length) out.push({ value: call.args[0], how, range: call.range, by: call.callee, in: r });
     }
   }
-  const handler = route.reach?.handler;
+  const handler = route[REACH]?.handler;
   if (route.sendsReturn && handler) {
     for (const ret of handler.returns) if (!returnsResponse(ret.value, handler)) out.push({ value: ret.value, how: 'send', range: ret.range, by: 'return', in: handler });
   }
