@@ -85,8 +85,3 @@ export function followedAt(fn: HandlerReach, span: Span): HandlerReach | undefin
   const call = callAt(fn, span);
   return call && fn.followed.find(f => f.call === call)?.reach;
 }
-
-/** Whether two ranges are the same extent. */
-export function sameRange(a: SourceRange, b: SourceRange): boolean {
-  return a.file === b.file && a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
-}
