@@ -5,10 +5,12 @@
 // in a throwaway in-memory project, and answers with text edits, never by changing a project.
 import type { Fix, Suggestion } from './model';
 import { addOption } from './fixes/add-option';
+import { appendCall } from './fixes/append-call';
 import { moveBeforeCall } from './fixes/move-before-call';
 import { moveCall } from './fixes/move-call';
 import { moveHook } from './fixes/move-hook';
 import { moveStatement } from './fixes/move-statement';
+import { unwrapCall } from './fixes/unwrap-call';
 import { wrapCall } from './fixes/wrap-call';
 
 /** The edits of `fix` on the file's current text, or null when the code no longer has that shape. */
@@ -20,5 +22,7 @@ export function suggestionFor(fix: Fix, text: string): Suggestion | null {
     case 'wrap-call': return wrapCall(fix, text);
     case 'move-hook': return moveHook(fix, text);
     case 'move-call': return moveCall(fix, text);
+    case 'unwrap-call': return unwrapCall(fix, text);
+    case 'append-call': return appendCall(fix, text);
   }
 }

@@ -233,7 +233,11 @@ export type Fix =
    * anchor's (`app.get` → `instance.get`) and, with `path`, its first argument, the string `path.from`,
    * becomes `path.to`. Not offered when the moved code names a local of the function it leaves.
    */
-  | { kind: 'move-call'; title: string; from: SourceRange; anchor: SourceRange; path?: { from: string; to: string } };
+  | { kind: 'move-call'; title: string; from: SourceRange; anchor: SourceRange; path?: { from: string; to: string } }
+  /** Replace the call at `call` with its first argument as written (`JSON.stringify(user)` → `user`). */
+  | { kind: 'unwrap-call'; title: string; call: SourceRange }
+  /** Append `.name(args)` (source text) to the call at `call`: `User.find({})` → `User.find({}).limit(100)`. */
+  | { kind: 'append-call'; title: string; call: SourceRange; name: string; args: string };
 
 /** The other end of a problem (e.g. the auth layer a route misses). */
 export interface RelatedLocation extends SourceRange {
@@ -331,6 +335,20 @@ export interface ReachedWrite {
   flow: number;
 }
 
+/** A local variable given a value (HandlerReach.binds): `name` holds `value`, or the member `path` of it. */
+export interface ReachedBind {
+  name: string;
+  value: Expr;
+  /** Properties picked from the value by destructuring ([] for a plain binding). */
+  path: string[];
+  /**
+   * A callback's parameter rather than a variable: what a promise resolves to (`q.then(rows => …)`,
+   * `value` is `q`), or by Node's convention the result passed after the error (`q(args, (err, rows) => …)`,
+   * `value` is the call without its callback).
+   */
+  from?: 'then' | 'callback';
+}
+
 /**
  * What one function on a route's request path does (the handler, a route-level middleware), and
  * what the workspace functions it calls do, followed a few calls deep (ModelRoute.reach). Shared:
@@ -346,6 +364,13 @@ export interface HandlerReach {
   writes: ReachedWrite[];
   /** The values it returns (`return rows`: what an async Fastify handler sends), not its callbacks'. */
   returns: { value: Expr; range: SourceRange }[];
+  /**
+   * Its local variables and the values given them (`const rows = await q`, `rows = q`, `const { rows } = await
+   * pool.query(sql)` with `path` ['rows']; `const [rows] = …` with ['0']), those of the callbacks written in it
+   * and the callbacks' parameters (ReachedBind.from), in source order: what a value sent by name may hold
+   * (await is not written in the value). A name given several values has several.
+   */
+  binds?: ReachedBind[];
   /**
    * The workspace functions it calls that were read, each with the call (an entry of `calls`) and
    * what that function reaches. A function already on the path (recursion) is not followed again.
@@ -569,6 +594,14 @@ export interface ModelRoute extends Route {
    * in run order. Absent when the adapter read none. Under a symbol key (REACH).
    */
   [REACH]?: RouteReach;
+  /** The framework sends what the handler returns (Fastify: a value an async handler resolves to, or a sync one returns). */
+  sendsReturn?: true;
+  /**
+   * Whether the route declares a schema for its responses, which the framework compiles into the
+   * serializer of its bodies (Fastify `schema.response`); null when its options cannot be read.
+   * Absent where the framework has no such schema (Express, Koa).
+   */
+  responseSchema?: boolean | null;
 }
 
 /**

@@ -158,7 +158,10 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
       const second = args[1]?.value;
       const opts = second?.t === 'obj' ? second : null;
       const handler = args.length >= 3 ? args[2] : opts ? propArg(opts, 'handler') : args[1] ?? null;
-      this.addRoute(ctx, routeRecord(ctx, [shorthand], pathOf(args[0].value), opts, handler, site), opts);
+      const record = routeRecord(ctx, [shorthand], pathOf(args[0].value), opts, handler, site);
+      // Options the analyser cannot read may hold a response schema.
+      if (args.length >= 3 && !opts) record.responseSchema = null;
+      this.addRoute(ctx, record, opts);
       return self;
     }
     if (CHAINING.has(method)) return self;
@@ -340,8 +343,10 @@ function routeRecord(ctx: FastifyContext, methods: string[], url: { url: string 
   }
   const config = opts?.props.get('config');
   const expose = opts?.props.get('exposeHeadRoute');
+  const schema = opts?.props.get('schema');
   return {
     methods, url: url.url, ...(url.why ? { urlWhy: url.why } : {}), prefix: ctx.prefix, handler, hooks, site, config: config?.t === 'obj' ? config : null, notes,
     undefinedHooks, exposeHeadRoute: expose?.t === 'bool' ? expose.v : null,
+    responseSchema: !schema ? false : schema.t === 'obj' ? !!propArg(schema, 'response') : null,
   };
 }

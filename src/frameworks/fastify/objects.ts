@@ -83,6 +83,8 @@ export interface RouteRecord {
   undefinedHooks: { phase: LifecyclePhase; arg: Arg; inArray: boolean }[];
   /** The route option `exposeHeadRoute` when it is a known boolean (the server option `exposeHeadRoutes` applies otherwise, F12). */
   exposeHeadRoute: boolean | null;
+  /** Whether its options give `schema.response` (the compiled serializer, stop 6); null when the options cannot be read. */
+  responseSchema: boolean | null;
 }
 
 export interface FastifyContext extends HostObject {

@@ -195,6 +195,9 @@ function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyCont
     if (impliedHead && method === 'GET') route.impliedHead = true;
     if (undefinedHooks.length) route.undefinedHooks = undefinedHooks;
     if (bodyBeforeParse.length) route.bodyBeforeParse = bodyBeforeParse;
+    // lib/handleRequest.js sends a handler's result unless it is undefined (awaited when it is a promise).
+    route.sendsReturn = true;
+    route.responseSchema = r.responseSchema;
     out.routes.push(route);
   }
 }

@@ -4,7 +4,7 @@
 // program would find them once its modules ran.
 import type { AdapterContext } from '../../core/adapter';
 import type { Expr, FnIR, ParamUse, Pattern, Stmt } from '../../core/ir';
-import type { HandlerReach, ReachedCall, ReachedPackage, ReachedWrite } from '../../core/model';
+import type { HandlerReach, ReachedBind, ReachedCall, ReachedPackage, ReachedWrite } from '../../core/model';
 import { alternatives, type Value } from '../../core/values';
 
 type FnValue = Extract<Value, { t: 'fn' }>;
@@ -180,10 +180,64 @@ function ownReach(fn: FnIR, file: string, roles: ReachRoles, ctx: AdapterContext
     }
   };
   visit(fn.body);
+  const binds: ReachedBind[] = [];
+  bindsIn(fn.body, binds);
   return {
     name: fn.name ?? (fn.async ? 'async function' : 'anonymous function'), range: ctx.range(file, fn.headSpan), async: fn.async,
-    calls, writes, returns,
+    calls, writes, returns, binds,
   };
+}
+
+/** The variables the statements bind, and those of the callbacks written in them with their parameters (ReachedBind). */
+function bindsIn(list: Stmt[], out: ReachedBind[]): void {
+  for (const st of list) {
+    switch (st.k) {
+      case 'bind': bindsOf(st.target, st.e, [], out); bindsInExpr(st.e, out); break;
+      case 'expr':
+        if (st.e.k === 'set' && st.e.obj === null && typeof st.e.prop === 'string') out.push({ name: st.e.prop, value: st.e.e, path: [] });
+        bindsInExpr(st.e, out);
+        break;
+      case 'assign': bindsInExpr(st.e, out); break;
+      case 'return': if (st.e) bindsInExpr(st.e, out); break;
+      case 'loop': bindsInExpr(st.iter, out); bindsIn(st.body, out); break;
+      case 'block': bindsIn(st.body, out); break;
+      case 'if': bindsInExpr(st.test, out); bindsIn(st.then, out); bindsIn(st.else, out); break;
+    }
+  }
+}
+
+/** The callbacks an expression passes to calls: their parameters' values, and the variables their bodies bind. */
+function bindsInExpr(e: Expr, out: ReachedBind[]): void {
+  switch (e.k) {
+    case 'call':
+      bindsInExpr(e.callee, out);
+      e.args.forEach((a, i) => {
+        if (a.k !== 'fn') { bindsInExpr(a, out); return; }
+        const [first, second] = a.fn.params;
+        if (i === 0 && e.callee.k === 'member' && e.callee.prop === 'then' && first?.k === 'name') out.push({ name: first.name, value: e.callee.obj, path: [], from: 'then' });
+        else if (i === e.args.length - 1 && i > 0 && second?.k === 'name') out.push({ name: second.name, value: { ...e, args: e.args.slice(0, i) }, path: [], from: 'callback' });
+        bindsIn(a.fn.body, out);
+      });
+      break;
+    case 'member': bindsInExpr(e.obj, out); break;
+    case 'obj': for (const p of e.props) bindsInExpr('key' in p ? p.value : p.spread, out); break;
+    case 'arr': case 'concat': for (const x of e.k === 'arr' ? e.items : e.parts) bindsInExpr(x, out); break;
+    case 'cond': for (const x of e.alternatives) bindsInExpr(x, out); break;
+    case 'spread': bindsInExpr(e.e, out); break;
+    case 'set': bindsInExpr(e.e, out); break;
+    default: break;
+  }
+}
+
+/** The names a binding pattern gives `value` (or the member `path` of it), destructuring followed. */
+function bindsOf(p: Pattern, value: Expr, path: string[], out: ReachedBind[]): void {
+  switch (p.k) {
+    case 'name': out.push({ name: p.name, value, path }); break;
+    case 'object': for (const x of p.props) bindsOf(x.target, value, [...path, x.key], out); break;
+    case 'array': p.items.forEach((x, i) => { if (x) bindsOf(x, value, [...path, String(i)], out); }); break;
+    case 'default': bindsOf(p.target, value, path, out); break;
+    default: break;
+  }
 }
 
 /** `res.status().json`, `ctx.body`, `next`: a parameter use as source-like text. */

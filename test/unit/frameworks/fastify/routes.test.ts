@@ -365,4 +365,17 @@ app.register(async function tasks(instance) {
 });
 ` }, ['DELETE /tasks/:id [ensureIsAdmin] 🔒', 'GET /tasks [] ⚠']);
   });
+
+  it('a route says whether it declares schema.response (null where its options cannot be read), and that Fastify sends what it returns', () => {
+    const r = analyse({ 'app.js': `const app = require('fastify')();
+const schema = { response: { 200: { type: 'object' } } };
+app.get('/a', { schema }, async () => ({}));
+app.get('/b', { schema: { querystring: {} } }, async () => ({}));
+app.get('/c', async () => ({}));
+app.get('/d', opts, async () => ({}));
+app.route({ method: 'GET', url: '/e', schema: { response: { 200: {} } }, handler: async () => ({}) });
+` });
+    assert.deepStrictEqual(r.model.routes.map(x => `${x.path} ${x.responseSchema} ${x.sendsReturn}`), ['/a true true', '/b false true', '/c false true', '/d null true', '/e true true']);
+  });
 });
+

@@ -158,4 +158,32 @@ fastify.get('/users', async (request, reply) => { if (request.query.none) return
     assert.deepStrictEqual(lines(r.model.routes[0]), ['db.users.findMany [returned] app.js:3']);
     assert.deepStrictEqual(h?.followed.map(f => f.reach.name), ['findMany']);
   });
+
+  it('the values its variables hold: bindings, destructuring, assignments, callback parameters', () => {
+    const r = analyse({
+      'package.json': EXPRESS,
+      'app.js': `const express = require('express');
+const app = express();
+app.get('/x', async (req, res) => {
+  const users = await User.find({});
+  const { rows } = await pool.query('SELECT 1');
+  let out;
+  out = JSON.stringify(users);
+  Post.find().then(posts => { const n = posts.length; res.json({ n }); });
+  pool.query('SELECT 2', (err, result) => res.json(result.rows));
+  res.send(out);
+});
+`,
+    });
+    const text = (e: { k: string; callee?: { k: string; prop?: unknown } }): string => (e.k === 'call' && e.callee?.k === 'member' ? `call .${String(e.callee.prop)}` : e.k);
+    assert.deepStrictEqual(r.model.routes[0][REACH]?.handler?.binds?.map(b => `${b.name}${b.path.length ? `[${b.path.join('.')}]` : ''} = ${text(b.value as never)}${b.from ? ` (${b.from})` : ''}`), [
+      'users = call .find',
+      'rows[rows] = call .query',
+      'out = unknown',
+      'out = call .stringify',
+      'posts = call .find (then)',
+      'n = member',
+      'result = call .query (callback)',
+    ]);
+  });
 });

@@ -1,0 +1,62 @@
+// Stop 6, Fastify only: a route with a response schema (`schema.response`) has its bodies written
+// by a serializer Fastify compiles from that schema (fast-json-stringify), which is faster than
+// JSON.stringify and sends only the fields the schema lists. A route without one that sends an
+// object (reply.send(obj), or what its handler returns) serializes with JSON.stringify. Express and
+// Koa have no such schema: their bodies always go through JSON.stringify. Info: a choice, not a bug.
+import type { Expr } from '../core/ir';
+import type { ModelRoute } from '../core/model';
+import type { RuleReport } from '../core/rule';
+import { at, defineRule, placeKey } from './define-rule';
+import { sentValues, type SentValue } from './sent-values';
+
+/** Calls whose result is text, a buffer or a stream, which Fastify sends as it is. */
+const NOT_JSON = /^(stringify|toString|createReadStream|readFile|readFileSync|render|view|join|toFixed)$/;
+
+export const fastifyMissingResponseSchema = defineRule({
+  id: 'fastify-missing-response-schema',
+  stop: 6,
+  frameworks: ['fastify'],
+  description: 'A Fastify route that sends an object should declare schema.response, so Fastify serializes it with a compiled serializer.',
+  defaultSeverity: 'info',
+  messages: {
+    missing: '{{route}} sends {{what}} ({{sentAt}}) and has no response schema: Fastify serializes it with JSON.stringify. '
+      + 'With schema.response, Fastify compiles a serializer for it (fast-json-stringify), faster and sending only the fields the schema lists.',
+  },
+  check(ctx) {
+    const out = new Map<string, RuleReport>();
+    for (const route of ctx.model.routes) {
+      if (route.responseSchema !== false) continue;
+      const key = placeKey(route.range);
+      if (out.has(key)) continue;
+      const sent = sentValues(route).find(s => s.how === 'send' && objectLike(s.value));
+      if (sent) out.set(key, ctx.reuse(route.range, [sent.range, sent.by, route.path], () => report(route, sent)));
+    }
+    return [...out.values()];
+  },
+});
+
+/** Whether a sent value may be an object or an array (not text, a number, a buffer or a stream Fastify sends as it is). */
+function objectLike(e: Expr): boolean {
+  switch (e.k) {
+    case 'obj': case 'arr': case 'ref': case 'member': return true;
+    case 'call': {
+      const c = e.callee;
+      const name = c.k === 'member' && typeof c.prop === 'string' ? c.prop : c.k === 'ref' ? c.name : '';
+      return !NOT_JSON.test(name);
+    }
+    case 'cond': return e.alternatives.some(objectLike);
+    default: return false;
+  }
+}
+
+function report(route: ModelRoute, sent: SentValue): RuleReport {
+  const what = sent.value.k === 'obj' ? 'an object' : sent.value.k === 'arr' ? 'an array'
+    : sent.by === 'return' ? 'what its handler returns' : `the value given to ${sent.by}`;
+  return {
+    ...route.range,
+    messageId: 'missing',
+    data: { route: `${route.method} ${route.path}`, what, sentAt: at(sent.range) },
+    related: [{ ...sent.range, message: `the body is sent here` }],
+    fixes: [],
+  };
+}

@@ -1,0 +1,87 @@
+// What a route's own functions send as the response body (stop 6 rules), read from the handler
+// reach facts: the argument of a send call on the response (`res.json(x)`, `res.send(x)`,
+// `reply.send(x)`), the value written to the body (`ctx.body = x`), and, where the framework sends
+// it (ModelRoute.sendsReturn), what the handler returns. Values are followed through the function's
+// local variables (HandlerReach.binds) and into the workspace functions it calls (their returns).
+import type { Expr, Span } from '../core/ir';
+import { REACH, type HandlerReach, type ModelRoute, type ReachedBind, type ReachedCall, type SourceRange } from '../core/model';
+import { reachedCalls, routeFunctions } from '../core/reach';
+
+/**
+ * How a body is sent: `json` encodes any value as JSON, a string too (Express `res.json`, `res.jsonp`);
+ * `send` sends a string as it is and encodes anything else (`res.send`, `reply.send`, a Koa body, a
+ * Fastify return); `end` writes a string or a buffer as it is (`res.end`).
+ */
+export type SendHow = 'json' | 'send' | 'end';
+
+/** A value a route's function sends as the body. */
+export interface SentValue {
+  value: Expr;
+  how: SendHow;
+  /** The sending call, body write or return statement. */
+  range: SourceRange;
+  /** As written: `res.json`, `reply.send`, `ctx.body =`, `return`. */
+  by: string;
+  /** The function making it. */
+  in: HandlerReach;
+}
+
+const SEND_CALLS: Record<string, SendHow> = { json: 'json', jsonp: 'json', send: 'send', end: 'end' };
+
+/** Every body the route's own functions (and the workspace functions they call) send, in source order. */
+export function sentValues(route: ModelRoute): SentValue[] {
+  const out: SentValue[] = [];
+  for (const fn of routeFunctions(route)) {
+    const seen = new Set<HandlerReach>();
+    const writes = (r: HandlerReach): void => {
+      if (seen.has(r)) return;
+      seen.add(r);
+      for (const w of r.writes) if (/\.body$/.test(w.target)) out.push({ value: w.value, how: 'send', range: w.range, by: `${w.target} =`, in: r });
+    };
+    writes(fn);
+    for (const { call, in: r } of reachedCalls(fn)) {
+      writes(r);
+      const how = SEND_CALLS[call.name];
+      if (how && call.response === 'receiver' && call.args.length) out.push({ value: call.args[0], how, range: call.range, by: call.callee, in: r });
+    }
+  }
+  const handler = route[REACH]?.handler;
+  if (route.sendsReturn && handler) {
+    for (const ret of handler.returns) if (!returnsResponse(ret.value, handler)) out.push({ value: ret.value, how: 'send', range: ret.range, by: 'return', in: handler });
+  }
+  return out;
+}
+
+/** Whether a returned value is the response itself (`return reply.send(x)`, `return reply`): nothing more is sent. */
+function returnsResponse(value: Expr, fn: HandlerReach): boolean {
+  if (value.k === 'call') return callAt(fn, value.span)?.response === 'receiver';
+  if (value.k === 'ref') return fn.calls.some(c => c.response === 'receiver' && c.callee.split('.')[0] === value.name);
+  return false;
+}
+
+/** The reached call written at `span` in `fn` (the outermost one starting there: a chain's last link). */
+export function callAt(fn: HandlerReach, span: Span): ReachedCall | undefined {
+  let best: ReachedCall | undefined;
+  for (const c of fn.calls) {
+    if (c.range.line !== span.line || c.range.column !== span.column) continue;
+    if (c.range.endLine === span.endLine && c.range.endColumn === span.endColumn) return c;
+    if (!best || c.callee.length > best.callee.length) best = c;
+  }
+  return best;
+}
+
+/** A span of a function's file as a reported range. */
+export function rangeIn(fn: HandlerReach, span: Span): SourceRange {
+  return { file: fn.range.file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
+}
+
+/** The values a local variable may hold in `fn`, with the destructured path of each. */
+export function bindsOf(fn: HandlerReach, name: string): ReachedBind[] {
+  return (fn.binds ?? []).filter(b => b.name === name);
+}
+
+/** The workspace function a call written at `span` in `fn` runs, when it was followed. */
+export function followedAt(fn: HandlerReach, span: Span): HandlerReach | undefined {
+  const call = callAt(fn, span);
+  return call && fn.followed.find(f => f.call === call)?.reach;
+}
