@@ -345,6 +345,11 @@ export interface HandlerReach {
   /** The values it returns (`return rows`: what an async Fastify handler sends), not its callbacks'. */
   returns: { value: Expr; range: SourceRange }[];
   /**
+   * The plain names it binds in its own body, not its callbacks' (`const data = await fs.promises.readFile(p)`),
+   * with the value as written (an `await` is dropped): a rule follows a value from its call to where it is sent.
+   */
+  binds?: { name: string; value: Expr }[];
+  /**
    * The workspace functions it calls that were read, each with the call (an entry of `calls`) and
    * what that function reaches. A function already on the path (recursion) is not followed again.
    */

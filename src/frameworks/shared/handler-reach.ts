@@ -131,9 +131,11 @@ function ownReach(fn: FnIR, file: string, roles: ReachRoles, ctx: AdapterContext
   }
   calls.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
   const returns: HandlerReach['returns'] = [];
+  const binds: NonNullable<HandlerReach['binds']> = [];
   const visit = (list: Stmt[]): void => {
     for (const st of list) {
       if (st.k === 'return' && st.e && st.span) returns.push({ value: st.e, range: ctx.range(file, st.span) });
+      else if (st.k === 'bind' && st.target.k === 'name') binds.push({ name: st.target.name, value: st.e });
       else if (st.k === 'block' || st.k === 'loop') visit(st.body);
       else if (st.k === 'if') { visit(st.then); visit(st.else); }
     }
@@ -141,7 +143,7 @@ function ownReach(fn: FnIR, file: string, roles: ReachRoles, ctx: AdapterContext
   visit(fn.body);
   return {
     name: fn.name ?? (fn.async ? 'async function' : 'anonymous function'), range: ctx.range(file, fn.headSpan), async: fn.async,
-    calls, writes, returns,
+    calls, writes, returns, ...(binds.length ? { binds } : {}),
   };
 }
 
@@ -156,10 +158,14 @@ function paramNames(fn: FnIR): (string | null)[] {
   return fn.params.map(p => (p.k === 'name' ? p.name : p.k === 'default' && p.target.k === 'name' ? p.target.name : null));
 }
 
-/** Whether an argument is the response: a parameter that is, or a Koa context's `ctx.res` / `ctx.response`. */
+/**
+ * Whether an argument is the response: a parameter that is, Fastify's `reply.raw` (the Node response
+ * under a reply), or a Koa context's `ctx.res` / `ctx.response`.
+ */
 function argumentResponse(args: Expr[], names: (string | null)[], roles: ReachRoles): boolean {
   return args.some(a => {
     if (a.k === 'ref') return roles.get(names.indexOf(a.name)) === 'response';
+    if (a.k === 'member' && a.obj.k === 'ref' && a.prop === 'raw' && roles.get(names.indexOf(a.obj.name)) === 'response') return true;
     return a.k === 'member' && a.obj.k === 'ref' && typeof a.prop === 'string' && CONTEXT_RESPONSE.has(a.prop)
       && roles.get(names.indexOf(a.obj.name)) === 'context';
   });

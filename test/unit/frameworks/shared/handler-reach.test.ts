@@ -117,4 +117,32 @@ fastify.get('/users', async (request, reply) => { if (request.query.none) return
     assert.deepStrictEqual(lines(r.model.routes[0]), ['db.users.findMany [returned] app.js:3']);
     assert.deepStrictEqual(h?.followed.map(f => f.reach.name), ['findMany']);
   });
+  it('Fastify: a pipe into reply.raw has the response as an argument', () => {
+    const r = analyse({
+      'package.json': JSON.stringify({ dependencies: { fastify: '^5.6.0' } }),
+      'app.js': `const fastify = require('fastify')();
+const fs = require('fs');
+fastify.get('/file', (request, reply) => { fs.createReadStream('f').pipe(reply.raw); });
+`,
+    });
+    assert.deepStrictEqual(lines(r.model.routes[0]), ["fs.createReadStream('f').pipe (response argument) app.js:3", 'fs.createReadStream app.js:3']);
+  });
+
+  it('the names a function binds in its own body, with their values (an await dropped), not its callbacks\'', () => {
+    const r = analyse({
+      'package.json': EXPRESS,
+      'app.js': `const express = require('express');
+const fs = require('fs');
+const app = express();
+app.get('/f', async (req, res) => {
+  const data = await fs.promises.readFile(req.query.f);
+  if (req.query.raw) { const size = data.length; res.set('x-size', size); }
+  const { a } = req.query;
+  [1].forEach(() => { const inner = 1; });
+  res.send(data);
+});
+`,
+    });
+    assert.deepStrictEqual(r.model.routes[0].reach?.handler?.binds?.map(b => `${b.name} = ${b.value.k}`), ['data = call', 'size = member']);
+  });
 });
