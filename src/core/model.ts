@@ -231,7 +231,12 @@ export type Fix =
    * anchor's (`app.get` → `instance.get`) and, with `path`, its first argument, the string `path.from`,
    * becomes `path.to`. Not offered when the moved code names a local of the function it leaves.
    */
-  | { kind: 'move-call'; title: string; from: SourceRange; anchor: SourceRange; path?: { from: string; to: string } };
+  | { kind: 'move-call'; title: string; from: SourceRange; anchor: SourceRange; path?: { from: string; to: string } }
+  /**
+   * Rewrite the pipe chain that is the call at `call` (`src.pipe(gzip).pipe(res)`) as
+   * `stream.pipeline(src, gzip, res, callback)`, `stream` required or imported as the file does.
+   */
+  | { kind: 'pipe-to-pipeline'; title: string; call: SourceRange };
 
 /** The other end of a problem (e.g. the auth layer a route misses). */
 export interface RelatedLocation extends SourceRange {
