@@ -11,10 +11,11 @@ import { noRouteBeforeAuth } from './no-route-before-auth';
 import { noRouteOutsideAuthScope } from './no-route-outside-auth-scope';
 import { noShadowedRoute } from './no-shadowed-route';
 import { pipeWithoutErrorHandling } from './pipe-without-error-handling';
+import { writeIgnoresBackpressure } from './write-ignores-backpressure';
 
 export const allRules: Rule[] = [
   noRouteBeforeAuth, bodyParserBeforeRoutes, errorHandlerLast, noShadowedRoute,
   noRouteOutsideAuthScope, noDuplicateRoute, authHookReadsBody, koaRouterCaseBypass,
   authAfterNext, koa3GeneratorMiddleware,
-  pipeWithoutErrorHandling,
+  pipeWithoutErrorHandling, writeIgnoresBackpressure,
 ];
