@@ -210,9 +210,11 @@ export type Fix =
    * the call at `call` (`app.get('/x', opts, handler)`, `app.route({...})`), or a new options argument
    * before the handler; an existing array property gets the value's elements appended. With `member`,
    * `value` is a member of the call's receiver (a Fastify decorator): `authenticate` on
-   * `instance.get(...)` is written `[instance.authenticate]`.
+   * `instance.get(...)` is written `[instance.authenticate]`. With `optionsAt`, the options are the
+   * call's argument at that index (`fetch(url, options)`: 1): an object literal there gets the property;
+   * a call with exactly that many arguments gets `{ name: value }` as a new last argument.
    */
-  | { kind: 'add-option'; title: string; call: SourceRange; name: string; value: string; member?: true }
+  | { kind: 'add-option'; title: string; call: SourceRange; name: string; value: string; member?: true; optionsAt?: number }
   /**
    * Wrap the expression at `target` in a call of the default export of `module` (`fp(plugin)` with
    * `fastify-plugin`): under the name the file already binds it to, else `callee`, imported or required
@@ -359,6 +361,25 @@ export interface HandlerReach {
    * what that function reaches. A function already on the path (recursion) is not followed again.
    */
   followed: { call: ReachedCall; reach: HandlerReach }[];
+  /**
+   * Parallel to `calls`: the package export each callee is, read through the function's closure
+   * (`fs.readFileSync` written `readFileSync` after `const { readFileSync } = require('fs')`), or null.
+   */
+  packages: (ReachedPackage | null)[];
+}
+
+/** A package export a call names (HandlerReach.packages). */
+export interface ReachedPackage {
+  /** As required: `fs`, `node:fs`, `axios`, `@prisma/client`; `global` for a name nothing binds (`fetch`, `JSON`). */
+  module: string;
+  /** The members from the module's export to the callee: `['readFileSync']`, `['get']`, [] for the export itself (`got(url)`). */
+  path: string[];
+  /**
+   * When the callee is a member of what a call into the package made (`api.get` after
+   * `const api = axios.create({ timeout: 5000 })`): that call's path and the keys of its first
+   * argument when it is an object literal.
+   */
+  made?: { path: string[]; keys: string[] };
 }
 
 /** What a route's handler does with the request, for rules. */
@@ -388,6 +409,8 @@ export interface OrderedLayer {
   route?: number;
   /** Per segment of `prefix`, whether the router matching it is case-sensitive (E9); absent when none is. */
   caseSensitive?: boolean[];
+  /** Koa: a middleware that catches what the layers after it throw (`try { await next() } catch`); absent otherwise. */
+  catchesErrors?: true;
 }
 
 /** Everything the rules see: routes plus the dispatch order per app. */
@@ -490,6 +513,8 @@ export interface StackOrigin {
    * and whether each runs (K14); absent when none.
    */
   generators?: GeneratorMiddleware[];
+  /** Express: `express-async-errors` is a dependency of the app: it makes Express 4 pass a rejected promise to next(err) (E20). */
+  asyncErrorsPatched?: true;
 }
 
 /** An auth layer that rejects too late to stop the handler (ModelRoute.lateAuth). */
@@ -536,8 +561,21 @@ export interface ModelRoute extends Route {
   undefinedHooks?: UndefinedHook[];
   /**
    * What the route's own functions do, for the stop 5-7 rules: its handler, and the middleware given
-   * to the route itself (Express route arguments, Koa route middleware, Fastify route-level
-   * preHandler hooks), in run order. Absent when the adapter read none.
+   * to the route itself (Express route arguments, Koa route middleware, Fastify route-level hooks),
+   * in run order. Absent when the adapter read none. Under a symbol key (REACH).
    */
-  reach?: { handler: HandlerReach | null; middleware: HandlerReach[] };
+  [REACH]?: RouteReach;
+}
+
+/**
+ * The key of a route's reach facts. A symbol: a route copied with spread (moved, shifted into the
+ * merged list) keeps them, while the routes sent to the editor (structured clone) and written as
+ * JSON leave them out: nothing outside the rules reads them, and they are the biggest part of a route.
+ */
+export const REACH: unique symbol = Symbol('reach');
+
+/** What a route's own functions do (ModelRoute[REACH]). */
+export interface RouteReach {
+  handler: HandlerReach | null;
+  middleware: HandlerReach[];
 }

@@ -2,7 +2,7 @@
 // frameworks/shared/handler-reach.ts): every call a route's own functions make, directly or through
 // the workspace functions they call, with the path of calls that leads to it.
 import { FLOW } from './ir';
-import type { HandlerReach, ModelRoute, ReachedCall } from './model';
+import { REACH, type HandlerReach, type ModelRoute, type ReachedCall, type ReachedPackage } from './model';
 
 export { FLOW } from './ir';
 
@@ -13,6 +13,8 @@ export interface ReachedVia {
   via: { call: ReachedCall; reach: HandlerReach }[];
   /** The function making the call. */
   in: HandlerReach;
+  /** The package export the callee is (HandlerReach.packages), or null. */
+  pkg: ReachedPackage | null;
 }
 
 /** Whether a call's flow has a FLOW bit: `has(call, FLOW.loop)`. */
@@ -29,19 +31,25 @@ export function reachedCalls(reach: HandlerReach, direct = false): ReachedVia[] 
   const out: ReachedVia[] = [];
   const walk = (r: HandlerReach, via: ReachedVia['via']): void => {
     const followed = new Map(r.followed.map(f => [f.call, f.reach]));
-    for (const call of r.calls) {
-      if (direct && has(call, FLOW.nested)) continue;
-      out.push({ call, via, in: r });
+    r.calls.forEach((call, i) => {
+      if (direct && has(call, FLOW.nested)) return;
+      out.push({ call, via, in: r, pkg: r.packages[i] ?? null });
       const next = followed.get(call);
       if (next) walk(next, [...via, { call, reach: next }]);
-    }
+    });
   };
   walk(reach, []);
   return out;
 }
 
+/** The module a package is required as, without a `node:` prefix. */
+export function moduleName(pkg: ReachedPackage): string {
+  return pkg.module.startsWith('node:') ? pkg.module.slice(5) : pkg.module;
+}
+
 /** The functions a route runs of its own, middleware first, then the handler. */
 export function routeFunctions(route: ModelRoute): HandlerReach[] {
-  if (!route.reach) return [];
-  return route.reach.handler ? [...route.reach.middleware, route.reach.handler] : route.reach.middleware;
+  const reach = route[REACH];
+  if (!reach) return [];
+  return reach.handler ? [...reach.middleware, reach.handler] : reach.middleware;
 }

@@ -201,6 +201,15 @@ export const EXPRESS_FIXTURES: FixtureSpec<ExpressMajor>[] = [
     ],
   },
   {
+    dir: 'e20-async-handler', entry: 'app.js', row: 'E20',
+    title: 'an async handler that rejects: express 4 hangs, express 5 reaches the error handler; with try/catch and next(err) both answer 500',
+    routes: { 'GET /users/:id': 'public', 'GET /safe/:id': 'public' },
+    probes: [
+      p('GET /users/2', 'no-auth', 'timeout', 'getUser', [4]), p('GET /users/2', 'no-auth', 500, 'getUser>handleError', [5]),
+      p('GET /safe/2', 'no-auth', 500, 'getUserCaught>handleError'), p('GET /users/1', 'no-auth', 200, 'getUser'),
+    ],
+  },
+  {
     dir: 'e21-catch-all', entry: 'app.js', row: 'E21',
     title: 'a catch-all that does not call next() makes later routes unreachable',
     routes: { 'GET /before': 'public', 'GET /after': 'unreachable' },

@@ -22,6 +22,12 @@ const FIXTURE_JWT = 'Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhZGE
 
 export const KOA_FIXTURES: FixtureSpec<KoaTag>[] = [
   {
+    dir: 'k-error-handler-first', entry: 'app.js', row: 'error-handler-first',
+    title: "an error-catching middleware catches only what runs inside its next(): a router used before it gets Koa's default 500",
+    routes: { 'GET /early/boom': 'public', 'GET /late/boom': 'public' },
+    probes: [p('GET /early/boom', 'no-auth', 500, 'earlyBoom'), p('GET /late/boom', 'no-auth', 503, 'errorHandler>lateBoom>errorHandler:after')],
+  },
+  {
     dir: 'k1-use-after-router', entry: 'app.js', row: 'K1',
     title: "app.use(auth) after the router's routes() does not run for a matched route; a handler that awaits next() runs before it",
     routes: { 'GET /x': 'public', 'GET /y': 'public' },

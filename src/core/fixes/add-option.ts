@@ -15,13 +15,26 @@ export function addOption(intent: AddOption, text: string): Suggestion | null {
   const fix = intent.member ? onReceiver(intent, call.getExpression()) : intent;
   if (!fix) return null;
   const args = call.getArguments();
-  const options = args.find(Node.isObjectLiteralExpression);
   const file = fix.call.file;
+  if (fix.optionsAt !== undefined) return atArgument(file, text, args, fix.optionsAt, fix, sf);
+  const options = args.find(Node.isObjectLiteralExpression);
   let edits: TextEdit[] | null = null;
   if (options) edits = intoObject(file, text, options, fix, elementsOf(sf, fix.value));
   // Only `(path, handler)` gets a new argument: options passed by name may be shared with other
   // calls, and a copy (`{ ...opts, preHandler }`) would replace the hooks they already hold.
   else if (args.length === 2) edits = [newArgument(file, text, args[1], `{ ${propertyText(fix)} }`)];
+  return edits && { title: fix.title, edits };
+}
+
+/** The options at argument `index`: an object literal there gets the property, a missing last argument is added. */
+function atArgument(file: string, text: string, args: Node[], index: number, fix: AddOption, sf: SourceFile): Suggestion | null {
+  const options = args[index];
+  let edits: TextEdit[] | null = null;
+  if (options && Node.isObjectLiteralExpression(options)) edits = intoObject(file, text, options, fix, elementsOf(sf, fix.value));
+  else if (!options && args.length === index && index > 0) {
+    const end = args[index - 1].getEnd();
+    edits = [{ file, start: end, end, newText: `, { ${propertyText(fix)} }` }];
+  }
   return edits && { title: fix.title, edits };
 }
 

@@ -6,6 +6,7 @@ import type { AdapterContext } from '../../core/adapter';
 import { fit } from '../../core/compact';
 import type { FnIR } from '../../core/ir';
 import type { ChainEntry, LateAuth, ModelRoute, OrderedLayer, RouteRef, SourceRange, StackOrigin } from '../../core/model';
+import { REACH } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { alternatives } from '../../core/values';
 import {
@@ -80,6 +81,8 @@ export function walkApps(
     stacks.push(state.layers);
     origins.push({
       kind: root.kind === 'app' ? 'app' : 'router', framework: 'express', file: ctx.rel(root.site.file), line: root.site.span.line, pathSyntax: syntax,
+      // express-async-errors patches Express 4's router to hand a rejected promise to next(err) (E20).
+      ...(ctx.packageVersion(root.site.file, 'express-async-errors') !== null ? { asyncErrorsPatched: true as const } : {}),
     });
   }
   linkGuards(routes);
@@ -309,7 +312,7 @@ function addRoute(
     shadowedBy: fit(shadowedBy),
     ...(lateAuth.length ? { lateAuth } : {}),
     ...(guard ? { guards: [] } : {}),
-    reach: { handler: handlerFn ? st.reach.of(handlerArg.value, RESPONSE_SECOND) : null, middleware: st.reach.each(routeLevel, RESPONSE_SECOND) },
+    [REACH]: { handler: handlerFn ? st.reach.of(handlerArg.value, RESPONSE_SECOND) : null, middleware: st.reach.each(routeLevel, RESPONSE_SECOND) },
   };
   st.routes.push(route);
   st.layers.push({

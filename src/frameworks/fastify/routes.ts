@@ -6,6 +6,7 @@ import type { FnIR } from '../../core/ir';
 import type {
   AuthExemption, ChainEntry, ChainLevel, ContextHook, LifecyclePhase, ModelContext, ModelRoute, OrderedLayer, SourceRange, StackOrigin, UndefinedHook,
 } from '../../core/model';
+import { REACH } from '../../core/model';
 import type { Arg, Site } from '../../core/values';
 import { alternatives } from '../../core/values';
 import type { HookClassification } from './hook-kind';
@@ -184,7 +185,7 @@ function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyCont
       handler: handlerAt, chain, protected: authBy.length > 0, authBy, unresolved,
       app, router, mountPrefix: c.prefix || '/', order: out.routes.length,
       facts,
-      chainRanges, shadowedBy, context, reach: routeReach,
+      chainRanges, shadowedBy, context, [REACH]: routeReach,
     };
     // The optional fields one by one, in the order they always came: a spread of a conditional
     // object per field took V8's slow path, once per route.

@@ -2,7 +2,7 @@
 // code runs. A Koa middleware `(ctx, next)` stops a request by not calling `next()`: it rejects with
 // `ctx.throw(401)`, `ctx.assert(user, 401)`, or `ctx.status = 401` and returns. Code after `await
 // next()` runs once the handler has run (K9): a rejection there protects nothing.
-import type { Expr, FnIR, Stmt } from '../../core/ir';
+import { FLOW, type Expr, type FnIR, type Stmt } from '../../core/ir';
 import type { LayerKind, Stop } from '../../core/model';
 import type { Arg, Value } from '../../core/values';
 import { alternatives } from '../../core/values';
@@ -23,7 +23,12 @@ export interface KoaClassification {
   generator: boolean;
   /** koa-unless's rules (`jwt(...).unless(...)`): the requests it lets through without checking. */
   unless?: UnlessRules;
+  /** Catches what the layers after it throw: `try { await next() } catch`, or an error package (koa-json-error). */
+  catches?: true;
 }
+
+/** Packages whose middleware catches the errors of the layers after it. */
+const ERROR_PACKAGES = new Set(['koa-json-error', 'koa-error', 'koa-better-error-handler']);
 
 const IDENTITY_ERRORS = /unauthori[sz]ed|forbidden|authenticationerror|autherror|notauthenticated|invalidtoken/i;
 const REJECT_STATUS = new Set([401, 403]);
@@ -47,6 +52,7 @@ export function classify(arg: Arg, configuredAuth: readonly string[]): KoaClassi
   }
   if (v.t === 'pkgcall' || v.t === 'pkg') {
     if (v.name === 'koa-passport' && v.path.includes('authenticate')) return { ...base, kind: 'auth', protects: true, evidence: 'package koa-passport' };
+    if (ERROR_PACKAGES.has(v.name)) return { ...base, evidence: `package ${v.name}`, catches: true };
     const kind = PACKAGE_KINDS[v.name];
     if (kind) return { ...base, kind, stop: kind === 'parse' ? 2 : 4, evidence: `package ${v.name}` };
     return { ...base, evidence: 'unrecognised package' };
@@ -83,7 +89,11 @@ function fnKind(fn: FnIR, base: Omit<KoaClassification, 'evidence'>): KoaClassif
   const rejection = rejections(fn, ctxParam);
   const before = rejection.filter(r => r.at < firstNext);
   const after = fn.uses.some(u => u.param === ctxParam && u.span.start > firstNext) || rejection.some(r => r.at > firstNext);
-  const common = { ...base, passes: nextUses.length > 0, generator, when: (after && !before.length ? 'after' : 'before') as 'before' | 'after' };
+  const common = {
+    ...base, passes: nextUses.length > 0, generator, when: (after && !before.length ? 'after' : 'before') as 'before' | 'after',
+    // next() called in a try block that catches, in the function's own body: `try { await next() } catch (err) {…}`.
+    ...(nextUses.some(u => u.call && ((u.flow ?? 0) & (FLOW.caught | FLOW.nested)) === FLOW.caught) ? { catches: true as const } : {}),
+  };
   if (!nextUses.length) return { ...common, evidence: 'function body (never calls next)' };
   if (before.length) {
     const leak = before.find(r => r.status && leaks(fn, r.at, nextParam));

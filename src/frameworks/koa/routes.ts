@@ -5,6 +5,7 @@
 // its handler; code a middleware runs after `await next()` is marked `when: 'after'` (K9).
 import type { AdapterContext } from '../../core/adapter';
 import type { ChainEntry, ChainLevel, GeneratorMiddleware, LateAuth, ModelContext, ModelRoute, OrderedLayer, SourceRange, StackOrigin } from '../../core/model';
+import { REACH } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { samplePath } from '../shared/paths';
 import { handlerFacts } from '../shared/handler-facts';
@@ -200,6 +201,7 @@ function walkMiddleware(list: readonly Arg[], mount: string, ran: Ran[], w: Walk
       w.layers.push({
         order: w.layers.length, kind: 'middleware', name: middlewareName(arg), layerKind: cls.kind, prefix: mount || '/', range, argRange: range,
         terminal: !cls.passes || (cls.generator && w.major === 3),
+        ...(cls.catches ? { catchesErrors: true as const } : {}),
       });
     }
     ran.push({ kind: 'mw', arg, mount });
@@ -306,7 +308,7 @@ function addRoute(router: KoaRouter, index: number, method: string, mount: strin
     app: w.app, router: router.id, mountPrefix: mount || '/', order: w.layers.length, facts,
     chainRanges: chain.ranges, shadowedBy: chain.stoppedBy ? [chain.stoppedBy] : [], context: w.contextOf(layer.owner),
     ...(chain.lateAuth.length ? { lateAuth: chain.lateAuth } : {}),
-    reach: { handler: w.reach.of(handlerArg.value, CONTEXT_FIRST), middleware: w.reach.each(flat(routeLevel), CONTEXT_FIRST) },
+    [REACH]: { handler: w.reach.of(handlerArg.value, CONTEXT_FIRST), middleware: w.reach.each(flat(routeLevel), CONTEXT_FIRST) },
   });
   w.layers.push({
     order: w.layers.length, kind: 'route', name: `${method} ${path}`, layerKind: 'other', prefix: path, range, argRange: null, terminal: false,

@@ -4,7 +4,7 @@
 // program would find them once its modules ran.
 import type { AdapterContext } from '../../core/adapter';
 import type { Expr, FnIR, ParamUse, Pattern, Stmt } from '../../core/ir';
-import type { HandlerReach, ReachedCall, ReachedWrite } from '../../core/model';
+import type { HandlerReach, ReachedCall, ReachedPackage, ReachedWrite } from '../../core/model';
 import { alternatives, type Value } from '../../core/values';
 
 type FnValue = Extract<Value, { t: 'fn' }>;
@@ -58,13 +58,13 @@ export class ReachBuilder {
     if (known) return known;
     const own = this.ctx.memo(`reach.own.${[...roles].join(';')}`, v.fn, () => ownReach(v.fn, v.file, roles, this.ctx));
     const followed: HandlerReach['followed'] = [];
-    const reach: HandlerReach = { ...own, followed };
+    const locals = localNames(v.fn);
+    const reach: HandlerReach = { ...own, followed, packages: own.calls.map(c => packageOf(v, c.callee, locals)) };
     if (!byKey) this.made.set(v.fn, (byKey = new Map()));
     byKey.set(key, reach);
     if (depth > 0) {
       this.path.add(v.fn);
       try {
-        const locals = localNames(v.fn);
         for (const call of own.calls) {
           const callee = call.receiver === '' || DOTTED.test(call.callee) ? this.callee(v, call.callee, locals) : null;
           if (!callee || this.path.has(callee.fn)) continue;
@@ -91,6 +91,31 @@ export class ReachBuilder {
   }
 }
 
+const REQUIRED = /^require\((['"])([^'"]+)\1\)((?:\.[A-Za-z_$][\w$]*)*)$/;
+
+/** The package export `text` names in `from`'s closure (`fs.readFileSync`, `api.get` on an axios instance), or null. */
+function packageOf(from: FnValue, text: string, locals: Set<string>): ReachedPackage | null {
+  const required = REQUIRED.exec(text);
+  if (required) return { module: required[2], path: required[3].split('.').filter(Boolean) };
+  if (!DOTTED.test(text)) return null;
+  const [first, ...props] = text.split('.');
+  if (locals.has(first)) return null;
+  let v: Value | undefined = from.env.lookup(first);
+  // A name nothing binds is a global of the runtime (`fetch`, `JSON.stringify`).
+  if (!v) return { module: 'global', path: [first, ...props] };
+  for (let i = 0; v; i++) {
+    const p = alternatives(v).find(a => a.t === 'pkg' || a.t === 'pkgcall');
+    if (p?.t === 'pkg') return { module: p.name, path: [...p.path, ...props.slice(i)] };
+    if (p?.t === 'pkgcall') {
+      const options = p.args[0]?.value;
+      return { module: p.name, path: props.slice(i), made: { path: p.path, keys: options?.t === 'obj' ? [...options.props.keys()] : [] } };
+    }
+    if (i === props.length) return null;
+    v = member(v, props[i]);
+  }
+  return null;
+}
+
 /** A property of an object, a class (static) or a function, through prototypes; undefined when none. */
 function member(v: Value, prop: string): Value | undefined {
   const o = alternatives(v).find(a => a.t === 'obj' || a.t === 'class' || a.t === 'fn');
@@ -106,7 +131,7 @@ function member(v: Value, prop: string): Value | undefined {
 }
 
 /** What one function does itself, read from its IR (depends on nothing but `fn` and the roles). */
-function ownReach(fn: FnIR, file: string, roles: ReachRoles, ctx: AdapterContext): Omit<HandlerReach, 'followed'> {
+function ownReach(fn: FnIR, file: string, roles: ReachRoles, ctx: AdapterContext): Omit<HandlerReach, 'followed' | 'packages'> {
   const names = paramNames(fn);
   const calls: ReachedCall[] = [];
   for (const c of fn.calls) {

@@ -16,6 +16,9 @@ const EDITED = path.join(APP, 'src/routes/products.js');
 /** As postMessage does it. */
 const send = (e: EncodedResult): EncodedResult => structuredClone(e);
 
+/** What the host is to rebuild: the result as postMessage copies it (a route's reach facts, under a symbol key, stay in the worker). */
+const asSent = (r: FullAnalysis): FullAnalysis => structuredClone(r);
+
 /** Every element as sent: a reference (number), or an object (whole lists count as their elements, whole). */
 function items(e: EncodedResult): (number | object)[] {
   return [e.routes, e.findings, e.annotations, e.origins, ...e.stacks].flatMap(l => ('all' in l ? l.all.map(o => ({ new: o })) : l.items));
@@ -42,7 +45,7 @@ describe('result transfer from the analysis worker', () => {
     const dec = new ResultDecoder();
     for (const r of [first, ...next]) {
       const got = dec.decode(send(enc.encode(r)));
-      assert.deepStrictEqual(got, r);
+      assert.deepStrictEqual(got, asSent(r));
       assert.strictEqual(got.routes, got.model.routes, 'routes and model.routes stay one list');
     }
   });
@@ -59,7 +62,7 @@ describe('result transfer from the analysis worker', () => {
     assert.ok(edited.model.routes.some(r => r.afterHandler?.length), 'the edit adds a hook after the handler');
     const enc = new ResultEncoder();
     const dec = new ResultDecoder();
-    for (const r of [first, edited]) assert.deepStrictEqual(dec.decode(send(enc.encode(r))), r);
+    for (const r of [first, edited]) assert.deepStrictEqual(dec.decode(send(enc.encode(r))), asSent(r));
   });
 
   it('sends unchanged objects as references, and most of a result after a small edit so', () => {
@@ -97,7 +100,7 @@ describe('result transfer from the analysis worker', () => {
         a.invalidate({});
         const r = a.analyse(new Map([[file, text]]));
         const sent = send(enc.encode(r));
-        assert.deepStrictEqual(dec.decode(sent), r);
+        assert.deepStrictEqual(dec.decode(sent), asSent(r));
         return sent;
       };
       run(files['a.js']);
@@ -122,6 +125,6 @@ describe('result transfer from the analysis worker', () => {
     const dec = new ResultDecoder();
     assert.throws(() => dec.decode(send(enc.encode(next[0]))), TransferOutOfStep);
     enc.reset();
-    assert.deepStrictEqual(dec.decode(send(enc.encode(next[1]))), next[1]);
+    assert.deepStrictEqual(dec.decode(send(enc.encode(next[1]))), asSent(next[1]));
   });
 });

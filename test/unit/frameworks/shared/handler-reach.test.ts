@@ -1,13 +1,13 @@
 // The handler reach facts (shared/handler-reach.ts, read with core/reach.ts): what a route's own
 // functions call, followed into the workspace functions they call, per framework.
 import * as assert from 'assert';
-import type { ModelRoute } from '../../../../src/core/model';
+import { REACH, type ModelRoute } from '../../../../src/core/model';
 import { FLOW, has, reachedCalls } from '../../../../src/core/reach';
 import { analyse } from '../../workspace';
 
 /** `callee [flags] (response) <- via` for each call the route's handler reaches. */
 function lines(route: ModelRoute): string[] {
-  const handler = route.reach?.handler;
+  const handler = route[REACH]?.handler;
   if (!handler) return [];
   return reachedCalls(handler).map(({ call, via }) => {
     const flags = Object.entries(FLOW).filter(([, bit]) => has(call, bit)).map(([name]) => name);
@@ -46,7 +46,7 @@ exports.send = function send(out, rows) { for (const row of rows) out.write(row)
       'out.write [loop] (response receiver) report.js:4 <- report.send',
       'out.end (response receiver) report.js:4 <- report.send',
     ]);
-    assert.strictEqual(r.model.routes[0].reach?.handler?.async, true);
+    assert.strictEqual(r.model.routes[0][REACH]?.handler?.async, true);
   });
 
   it('does not follow a name the function binds itself, and stops at recursion', () => {
@@ -76,7 +76,7 @@ const app = express();
 app.post('/login', check, (req, res) => res.end());
 `,
     });
-    const reach = r.model.routes[0].reach!;
+    const reach = r.model.routes[0][REACH]!;
     assert.deepStrictEqual(reach.middleware.map(m => [m.name, m.calls.map(c => c.callee)]), [['check', ["require('bcrypt').compareSync", 'require', 'next']]]);
     assert.deepStrictEqual(reach.handler?.calls.map(c => c.callee), ['res.end']);
   });
@@ -95,11 +95,38 @@ app.use(router.routes());
 `,
     });
     const [a, b] = r.model.routes;
-    assert.deepStrictEqual(a.reach?.handler?.writes.map(w => `${w.target} = ${w.value.k}`), ['ctx.body = call']);
+    assert.deepStrictEqual(a[REACH]?.handler?.writes.map(w => `${w.target} = ${w.value.k}`), ['ctx.body = call']);
     assert.deepStrictEqual(lines(b), [
       "fs.createReadStream('b').pipe (response argument) app.js:7",
       'fs.createReadStream app.js:7',
       'ctx.res.setHeader (response receiver) app.js:7',
+    ]);
+  });
+
+  it('names the package export each callee is, read through the closure (destructured, an instance a package made, a global)', () => {
+    const r = analyse({
+      'package.json': EXPRESS,
+      'app.js': `const express = require('express');
+const { readFileSync } = require('node:fs');
+const axios = require('axios');
+const api = axios.create({ baseURL: 'https://x.example', timeout: 1000 });
+const app = express();
+app.get('/x', async (req, res) => {
+  const local = { get: () => 1 };
+  res.json([readFileSync('a'), await api.get('/y'), await fetch('https://z.example'), JSON.stringify(local.get()), require('zlib').gzipSync('x')]);
+});
+`,
+    });
+    const pkgs = reachedCalls(r.model.routes[0][REACH]!.handler!).map(h => `${h.call.callee}: ${h.pkg ? `${h.pkg.module} ${h.pkg.path.join('.')}${h.pkg.made ? ` (made by ${h.pkg.made.path.join('.')} {${h.pkg.made.keys.join(', ')}})` : ''}` : '-'}`);
+    assert.deepStrictEqual(pkgs, [
+      'res.json: -',
+      'readFileSync: fs readFileSync',
+      'api.get: axios get (made by create {baseURL, timeout})',
+      'fetch: global fetch',
+      'JSON.stringify: global JSON.stringify',
+      'local.get: -',
+      "require('zlib').gzipSync: zlib gzipSync",
+      'require: global require',
     ]);
   });
 
@@ -112,7 +139,7 @@ fastify.get('/users', async (request, reply) => { if (request.query.none) return
 `,
       'db.js': 'exports.users = { findMany() { return []; } };\n',
     });
-    const h = r.model.routes[0].reach?.handler;
+    const h = r.model.routes[0][REACH]?.handler;
     assert.deepStrictEqual(h?.returns.map(x => `${x.value.k} ${x.range.line}:${x.range.column}`), ['arr 3:75', 'call 3:86']);
     assert.deepStrictEqual(lines(r.model.routes[0]), ['db.users.findMany [returned] app.js:3']);
     assert.deepStrictEqual(h?.followed.map(f => f.reach.name), ['findMany']);
@@ -143,6 +170,6 @@ app.get('/f', async (req, res) => {
 });
 `,
     });
-    assert.deepStrictEqual(r.model.routes[0].reach?.handler?.binds?.map(b => `${b.name} = ${b.value.k}`), ['data = call', 'size = member']);
+    assert.deepStrictEqual(r.model.routes[0][REACH]?.handler?.binds?.map(b => `${b.name} = ${b.value.k}`), ['data = call', 'size = member']);
   });
 });
