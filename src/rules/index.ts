@@ -4,6 +4,7 @@ import { asyncHandlerWithoutCatch } from './async-handler-without-catch';
 import { authAfterNext } from './auth-after-next';
 import { authHookReadsBody } from './auth-hook-reads-body';
 import { bodyParserBeforeRoutes } from './body-parser-before-routes';
+import { bufferedFileResponse } from './buffered-file-response';
 import { errorHandlerFirst } from './error-handler-first';
 import { errorHandlerLast } from './error-handler-last';
 import { koaRouterCaseBypass } from './koa-router-case-bypass';
@@ -22,5 +23,5 @@ export const allRules: Rule[] = [
   noRouteOutsideAuthScope, noDuplicateRoute, authHookReadsBody, koaRouterCaseBypass,
   authAfterNext, koa3GeneratorMiddleware,
   errorHandlerFirst, syncCallInHandler, outboundCallWithoutTimeout, asyncHandlerWithoutCatch,
-  pipeWithoutErrorHandling, writeIgnoresBackpressure,
+  pipeWithoutErrorHandling, writeIgnoresBackpressure, bufferedFileResponse,
 ];

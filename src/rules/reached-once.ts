@@ -11,7 +11,8 @@ export function reachedOnce(routes: readonly ModelRoute[]): (ReachedVia & { rout
   for (const route of routes) {
     for (const fn of routeFunctions(route)) {
       for (const r of reachedCalls(fn)) {
-        const key = placeKey(r.call.range);
+        // Calls of one chain start at one place (`readFileSync(p).toString()`): the end tells them apart.
+        const key = `${placeKey(r.call.range)}-${r.call.range.endLine}:${r.call.range.endColumn}`;
         if (seen.has(key)) continue;
         seen.add(key);
         out.push({ ...r, route });
