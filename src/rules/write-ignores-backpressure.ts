@@ -3,10 +3,10 @@
 // answer, and never waits for 'drain', produces as fast as it can: with a slow client every chunk
 // waits in the process's memory, per connection.
 import { FLOW, has, reachedCalls, routeFunctions, type ReachedVia } from '../core/reach';
-import type { ModelRoute } from '../core/model';
+import type { ModelRoute, ReachedCall } from '../core/model';
 import type { RuleReport } from '../core/rule';
 import { defineRule } from './define-rule';
-import { reachedOnce } from './reached-once';
+import { reachedOnce, within } from './reached-once';
 
 export const writeIgnoresBackpressure = defineRule({
   id: 'write-ignores-backpressure',
@@ -39,11 +39,19 @@ export const writeIgnoresBackpressure = defineRule({
   },
 });
 
-/** How the write repeats: in a 'data' listener, or in a loop (its own, or one around a call on the way to it); null when it runs once. */
+/**
+ * How the write repeats: in a 'data' listener (also in a callback written inside one: the listener's
+ * own flow stops at the next function), or in a loop (its own, or one around a call on the way to
+ * it); null when it runs once.
+ */
 function repeated(r: ReachedVia): 'onData' | 'loop' | null {
   const steps = [...r.via.map(v => v.call), r.call];
-  if (steps.some(c => has(c, FLOW.onData))) return 'onData';
+  if (steps.some(c => has(c, FLOW.onData)) || r.in.calls.some(c => isDataListener(c) && within(r.call.range, c.range))) return 'onData';
   return steps.some(c => has(c, FLOW.loop)) ? 'loop' : null;
+}
+
+function isDataListener(c: ReachedCall): boolean {
+  return (c.name === 'on' || c.name === 'once' || c.name === 'addListener') && c.args[0]?.k === 'str' && c.args[0].v === 'data';
 }
 
 /** Whether any function the route runs names the 'drain' event (`res.once('drain', …)`, `await once(res, 'drain')`). */

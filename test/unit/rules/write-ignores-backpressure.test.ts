@@ -110,6 +110,25 @@ app.get('/v2/feed', relay);
       errors: [{ messageId: 'onData', file: 'app.js', line: 6, column: 36, data: { callee: 'res.write' } }],
     },
     {
+      name: "Express: a write in a callback inside a 'data' listener (an access check per item) is per chunk too",
+      files: {
+        'package.json': EXPRESS,
+        'app.js': `const express = require('express');
+const storage = require('./storage');
+const app = express();
+app.get('/-/all', (req, res) => {
+  const stream = storage.search();
+  stream.on('data', function each(pkg) {
+    storage.allow(pkg, (err, allowed) => { if (allowed) res.write(JSON.stringify(pkg)); });
+  });
+  stream.on('end', () => res.end());
+});
+`,
+        'storage.js': 'exports.search = function search() { return null; };\nexports.allow = function allow(p, cb) { cb(null, true); };\n',
+      },
+      errors: [{ messageId: 'onData', file: 'app.js', line: 7, column: 57, data: { callee: 'res.write' } }],
+    },
+    {
       name: 'Express: a helper called in a loop writes to the response it is given',
       files: {
         'package.json': EXPRESS,
