@@ -11,6 +11,7 @@ import { moveCall } from './fixes/move-call';
 import { moveHook } from './fixes/move-hook';
 import { moveStatement } from './fixes/move-statement';
 import { unwrapCall } from './fixes/unwrap-call';
+import { pipeToPipeline } from './fixes/pipe-to-pipeline';
 import { wrapCall } from './fixes/wrap-call';
 
 /** The edits of `fix` on the file's current text, or null when the code no longer has that shape. */
@@ -24,5 +25,6 @@ export function suggestionFor(fix: Fix, text: string): Suggestion | null {
     case 'move-call': return moveCall(fix, text);
     case 'unwrap-call': return unwrapCall(fix, text);
     case 'append-call': return appendCall(fix, text);
+    case 'pipe-to-pipeline': return pipeToPipeline(fix, text);
   }
 }

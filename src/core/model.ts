@@ -237,7 +237,13 @@ export type Fix =
   /** Replace the call at `call` with its first argument as written (`JSON.stringify(user)` → `user`). */
   | { kind: 'unwrap-call'; title: string; call: SourceRange }
   /** Append `.name(args)` (source text) to the call at `call`: `User.find({})` → `User.find({}).limit(100)`. */
-  | { kind: 'append-call'; title: string; call: SourceRange; name: string; args: string };
+  | { kind: 'append-call'; title: string; call: SourceRange; name: string; args: string }
+
+  /**
+   * Rewrite the pipe chain that is the call at `call` (`src.pipe(gzip).pipe(res)`) as
+   * `stream.pipeline(src, gzip, res, callback)`, `stream` required or imported as the file does.
+   */
+  | { kind: 'pipe-to-pipeline'; title: string; call: SourceRange };
 
 /** The other end of a problem (e.g. the auth layer a route misses). */
 export interface RelatedLocation extends SourceRange {

@@ -108,6 +108,13 @@ export function usesSemicolons(sf: SourceFile, sample?: Node): boolean {
   return simple ? simple.getText().endsWith(';') : true;
 }
 
+/** Where the top-level statement holding `node` starts: a binding added for it must come before. */
+export function topLevelStart(node: Node): number {
+  let top = node;
+  for (let parent = top.getParent(); parent && !Node.isSourceFile(parent); parent = parent.getParent()) top = parent;
+  return top.getStart();
+}
+
 /** A node whose children are a list of statements (a file, a block, a namespace body, a `case`). */
 function holdsStatements(node: Node): boolean {
   return Node.isSourceFile(node) || Node.isBlock(node) || Node.isModuleBlock(node) || Node.isCaseClause(node) || Node.isDefaultClause(node);

@@ -3,7 +3,7 @@
 import { Node, SyntaxKind, type FunctionDeclaration, type SourceFile } from 'ts-morph';
 import type { Fix, Suggestion, TextEdit } from '../model';
 import { defaultExportBinding } from './module-binding';
-import { eolOf, extentOf, isFunction, nodeAt, sourceFileOf, usesSemicolons } from './syntax';
+import { eolOf, extentOf, isFunction, nodeAt, sourceFileOf, topLevelStart, usesSemicolons } from './syntax';
 
 type WrapCall = Extract<Fix, { kind: 'wrap-call' }>;
 
@@ -64,11 +64,4 @@ function wrapDeclaration(sf: SourceFile, file: string, text: string, decl: Funct
     { file, start: exported.getStart(), end: afterDefault, newText: '' },
     { file, start: end, end, newText: `${eol}${eol}export default ${callee}(${name})${semi}` },
   ];
-}
-
-/** Where the top-level statement holding `node` starts: a binding added for it must come before. */
-function topLevelStart(node: Node): number {
-  let top = node;
-  for (let parent = top.getParent(); parent && !Node.isSourceFile(parent); parent = parent.getParent()) top = parent;
-  return top.getStart();
 }

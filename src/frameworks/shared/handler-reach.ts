@@ -251,10 +251,14 @@ function paramNames(fn: FnIR): (string | null)[] {
   return fn.params.map(p => (p.k === 'name' ? p.name : p.k === 'default' && p.target.k === 'name' ? p.target.name : null));
 }
 
-/** Whether an argument is the response: a parameter that is, or a Koa context's `ctx.res` / `ctx.response`. */
+/**
+ * Whether an argument is the response: a parameter that is, Fastify's `reply.raw` (the Node response
+ * under a reply), or a Koa context's `ctx.res` / `ctx.response`.
+ */
 function argumentResponse(args: Expr[], names: (string | null)[], roles: ReachRoles): boolean {
   return args.some(a => {
     if (a.k === 'ref') return roles.get(names.indexOf(a.name)) === 'response';
+    if (a.k === 'member' && a.obj.k === 'ref' && a.prop === 'raw' && roles.get(names.indexOf(a.obj.name)) === 'response') return true;
     return a.k === 'member' && a.obj.k === 'ref' && typeof a.prop === 'string' && CONTEXT_RESPONSE.has(a.prop)
       && roles.get(names.indexOf(a.obj.name)) === 'context';
   });

@@ -186,4 +186,15 @@ app.get('/x', async (req, res) => {
       'result = call .query (callback)',
     ]);
   });
+
+  it('Fastify: a pipe into reply.raw has the response as an argument', () => {
+    const r = analyse({
+      'package.json': JSON.stringify({ dependencies: { fastify: '^5.6.0' } }),
+      'app.js': `const fastify = require('fastify')();
+const fs = require('fs');
+fastify.get('/file', (request, reply) => { fs.createReadStream('f').pipe(reply.raw); });
+`,
+    });
+    assert.deepStrictEqual(lines(r.model.routes[0]), ["fs.createReadStream('f').pipe (response argument) app.js:3", 'fs.createReadStream app.js:3']);
+  });
 });
