@@ -9,6 +9,7 @@ import { moveBeforeCall } from './fixes/move-before-call';
 import { moveCall } from './fixes/move-call';
 import { moveHook } from './fixes/move-hook';
 import { moveStatement } from './fixes/move-statement';
+import { replaceText } from './fixes/replace-text';
 import { wrapCall } from './fixes/wrap-call';
 
 /** The edits of `fix` on the file's current text, or null when the code no longer has that shape. */
@@ -20,5 +21,6 @@ export function suggestionFor(fix: Fix, text: string): Suggestion | null {
     case 'wrap-call': return wrapCall(fix, text);
     case 'move-hook': return moveHook(fix, text);
     case 'move-call': return moveCall(fix, text);
+    case 'replace-text': return replaceText(fix, text);
   }
 }

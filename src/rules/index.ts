@@ -10,9 +10,13 @@ import { noDuplicateRoute } from './no-duplicate-route';
 import { noRouteBeforeAuth } from './no-route-before-auth';
 import { noRouteOutsideAuthScope } from './no-route-outside-auth-scope';
 import { noShadowedRoute } from './no-shadowed-route';
+import { duplicateBodyParser } from './duplicate-body-parser';
+import { keepAliveTimeoutBelowProxy } from './keep-alive-timeout-below-proxy';
+import { unboundedBodyLimit } from './unbounded-body-limit';
 
 export const allRules: Rule[] = [
   noRouteBeforeAuth, bodyParserBeforeRoutes, errorHandlerLast, noShadowedRoute,
   noRouteOutsideAuthScope, noDuplicateRoute, authHookReadsBody, koaRouterCaseBypass,
   authAfterNext, koa3GeneratorMiddleware,
+  keepAliveTimeoutBelowProxy, unboundedBodyLimit, duplicateBodyParser,
 ];

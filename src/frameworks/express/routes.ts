@@ -5,18 +5,20 @@
 import type { AdapterContext } from '../../core/adapter';
 import { fit } from '../../core/compact';
 import type { FnIR } from '../../core/ir';
-import type { ChainEntry, LateAuth, ModelRoute, OrderedLayer, RouteRef, SourceRange, StackOrigin } from '../../core/model';
+import type { BodyParser, ChainEntry, LateAuth, ModelRoute, OrderedLayer, RouteRef, SourceRange, StackOrigin } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { alternatives } from '../../core/values';
 import {
   joinPath, mountSegments, patternCoversSegments, plainSegments, prefixCoversSegments, regexPrefixCovers, routeSegments, UNKNOWN_PATH,
 } from '../shared/paths';
 import type { PathSyntax } from '../shared/paths';
+import { acceptFacts } from './accept';
 import { expressState } from './analyser-state';
 import { Befores, Prefix } from './befores';
 import { callsNext } from './middleware-body';
 import { Classification, passesOnSuccess } from './middleware-kind';
 import { walkOrReuse } from './subtree-reuse';
+import { bodyParserReader } from '../shared/body-parsers';
 import { handlerFacts } from '../shared/handler-facts';
 import type { ExpressHost, PathSpec, RouteEntry } from './objects';
 
@@ -38,6 +40,8 @@ interface WalkState {
   layers: OrderedLayer[];
   routes: ModelRoute[];
   visiting: Set<ExpressHost>;
+  /** The body parser a chain argument makes, read once per argument (stop 2). */
+  bodyParser: (arg: Arg) => BodyParser | null;
 }
 
 export function walkApps(
@@ -50,6 +54,7 @@ export function walkApps(
   // Apps first, then routers nobody mounts (their routes are still worth showing, marked unresolved).
   const entries = new WeakMap<Arg, { cls: Classification; entry: ChainEntry }>();
   const authLists = new Map<string, string[]>();
+  const bodyParser = bodyParserReader(site => ctx.range(site.file, site.span));
   const roots = [...hosts.filter(h => h.kind === 'app' && !h.mounted), ...hosts.filter(h => h.kind === 'router' && !h.mounted && h.stack.length)];
   // A factory called from several places (`ParseServer.app()` from two start paths) builds the same
   // app more than once; at run time one of those paths runs. Identical copies are reported once.
@@ -60,7 +65,7 @@ export function walkApps(
   for (const root of roots) {
     const syntax = pathSyntax(ctx.packageVersion(root.site.file, 'express'));
     const state: WalkState = {
-      classify: classifyOnce, entries, authLists, app: stacks.length, syntax, before: new Befores(expressState(ctx)), layers: [], routes, visiting: new Set(),
+      classify: classifyOnce, entries, authLists, app: stacks.length, syntax, before: new Befores(expressState(ctx)), layers: [], routes, visiting: new Set(), bodyParser,
     };
     const note = root.kind === 'router'
       ? [`router created at ${ctx.rel(root.site.file)}:${root.site.span.line} is not mounted on any app the analyser found`]
@@ -74,8 +79,10 @@ export function walkApps(
       seenApps.add(copy);
     }
     stacks.push(state.layers);
+    const accept = root.kind === 'app' ? acceptFacts(root, ctx) : undefined;
     origins.push({
       kind: root.kind === 'app' ? 'app' : 'router', framework: 'express', file: ctx.rel(root.site.file), line: root.site.span.line, pathSyntax: syntax,
+      ...(accept ? { accept } : {}),
     });
   }
   linkGuards(routes);
@@ -221,6 +228,7 @@ function addRoute(
   const shadowedBy: ModelRoute['shadowedBy'] = [];
   const exits: number[] = [];
   const lateAuth: LateAuth[] = [];
+  const bodyParsers: BodyParser[] = [];
   // `protects`: a request without credentials stopped by this layer does not reach the handler.
   // Not so for auth that rejects and calls next() anyway (E23), nor for a layer that sends the
   // request on to this route with next('route') / next('router') when it fails (E17).
@@ -231,6 +239,8 @@ function addRoute(
       ? chainEntry(arg, cls, r, st)
       : { name: arg.name, kind: cls.kind, stop: cls.stop, file: r?.file ?? range.file, line: r?.line ?? range.line });
     chainRanges.push(r);
+    const parser = cls.kind === 'parse' ? st.bodyParser(arg) : null;
+    if (parser) bodyParsers.push(parser);
     if (cls.kind === 'auth' && protects && !cls.leaks) authBy.push(arg.name);
     if (cls.kind === 'auth' && cls.leaks) lateAuth.push({ name: arg.name, range: r, how: 'rejects-and-continues', evidence: cls.evidence });
   };
@@ -304,6 +314,7 @@ function addRoute(
     ...caseFlags(caseSensitive),
     shadowedBy: fit(shadowedBy),
     ...(lateAuth.length ? { lateAuth } : {}),
+    ...(bodyParsers.length ? { bodyParsers: fit(bodyParsers) } : {}),
     ...(guard ? { guards: [] } : {}),
   };
   st.routes.push(route);

@@ -101,7 +101,9 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
       if (opts?.t === 'obj') for (const [key, stop] of FACTORY_OPTION_STOPS) if (opts.props.has(key)) this.mark(stop, key, propArg(opts, key)?.site ?? site);
       const expose = opts?.t === 'obj' ? opts.props.get('exposeHeadRoutes') : undefined;
       const router = opts?.t === 'obj' ? routerOptionsOf(opts) : undefined;
-      return { t: 'host', host: this.createContext(null, '', 'fastify()', site, rt, null, expose?.t === 'bool' ? expose.v : true, router) };
+      const root = this.createContext(null, '', 'fastify()', site, rt, null, expose?.t === 'bool' ? expose.v : true, router);
+      if (opts?.t === 'obj') root.options = opts;
+      return { t: 'host', host: root };
     }
     if (name === 'fastify-plugin' && p === '' && args[0]) return skipOverride(args[0].value, rt);
     return undefined;
@@ -340,8 +342,9 @@ function routeRecord(ctx: FastifyContext, methods: string[], url: { url: string 
   }
   const config = opts?.props.get('config');
   const expose = opts?.props.get('exposeHeadRoute');
+  const bodyLimit = opts ? propArg(opts, 'bodyLimit') : null;
   return {
     methods, url: url.url, ...(url.why ? { urlWhy: url.why } : {}), prefix: ctx.prefix, handler, hooks, site, config: config?.t === 'obj' ? config : null, notes,
-    undefinedHooks, exposeHeadRoute: expose?.t === 'bool' ? expose.v : null,
+    undefinedHooks, exposeHeadRoute: expose?.t === 'bool' ? expose.v : null, ...(bodyLimit ? { bodyLimit } : {}),
   };
 }

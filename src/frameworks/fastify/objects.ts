@@ -83,6 +83,8 @@ export interface RouteRecord {
   undefinedHooks: { phase: LifecyclePhase; arg: Arg; inArray: boolean }[];
   /** The route option `exposeHeadRoute` when it is a known boolean (the server option `exposeHeadRoutes` applies otherwise, F12). */
   exposeHeadRoute: boolean | null;
+  /** The route option `bodyLimit` (it replaces the server's for this route, F17); absent when not written. */
+  bodyLimit?: Arg;
 }
 
 export interface FastifyContext extends HostObject {
@@ -118,6 +120,8 @@ export interface FastifyContext extends HostObject {
   exposeHeadRoutes: boolean;
   /** Its root's router options as written (which apply depends on the major: routerOptionsFor). */
   routerOptions: WrittenRouterOptions;
+  /** A root's factory options (`fastify({ trustProxy, keepAliveTimeout, bodyLimit })`), when an object literal or known object. */
+  options?: ObjValue;
 }
 
 export function isFastifyContext(h: HostObject): h is FastifyContext {

@@ -10,7 +10,7 @@ import type { Arg, Site } from '../../core/values';
 import { alternatives } from '../../core/values';
 import type { HookClassification } from './hook-kind';
 import { hookName, rejects } from './hook-kind';
-import { declarationSite, visibleDecorators } from './decorators';
+import { declarationSite, rootOf, visibleDecorators } from './decorators';
 import { type Exemption, describeExemption, exemptionCaveat, exempts } from './exemptions';
 import {
   AFTER_HANDLER_PHASES, ALL_METHODS_4, ALL_METHODS_5, CHAIN_PHASES, DEFAULT_ROUTER_OPTIONS, FastifyContext, type HookRecord, RouteRecord, descendants, routerOptionsFor,
@@ -18,6 +18,7 @@ import {
 import { routePath } from './paths';
 import { HookEntries, argRange } from './chain-entries';
 import { handlerFacts } from '../shared/handler-facts';
+import { acceptFacts, routeBodyParser } from './server-options';
 
 export interface FastifyWalk {
   routes: ModelRoute[];
@@ -47,6 +48,7 @@ export function walkContexts(roots: readonly FastifyContext[], classify: (arg: A
     const defaults = router.caseSensitive === DEFAULT_ROUTER_OPTIONS.caseSensitive && router.ignoreTrailingSlash === DEFAULT_ROUTER_OPTIONS.ignoreTrailingSlash;
     out.origins.push({
       kind: 'app', framework: 'fastify', frameworkVersion: version, file: ctx.rel(root.site.file), line: root.site.span.line, ...(defaults ? {} : { router }),
+      accept: acceptFacts(root, ctx),
     });
     const tree = descendants(root);
     // Numbered before any is described: a hook may name a decorator declared in a later context.
@@ -170,6 +172,7 @@ function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyCont
   const aliases = r.url === '/' && r.prefix && !r.prefix.endsWith('/') ? [`${r.prefix}/`] : [];
   const undefinedHooks = r.undefinedHooks.map(h => undefinedHook(c, h.phase, h.arg, r.site, h.inArray, contextId, ctx));
   const context = contextId(c);
+  const bodyParser = routeBodyParser(rootOf(c), r, ctx);
   out.routesPerRecord.set(r, methods.length);
   const handlerAt = handler?.t === 'fn' ? { file: ctx.rel(handler.file), line: handler.fn.headSpan.line } : null;
   for (const method of methods) {
@@ -188,6 +191,7 @@ function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyCont
     if (impliedHead && method === 'GET') route.impliedHead = true;
     if (undefinedHooks.length) route.undefinedHooks = undefinedHooks;
     if (bodyBeforeParse.length) route.bodyBeforeParse = bodyBeforeParse;
+    if (bodyParser) route.bodyParsers = [bodyParser];
     out.routes.push(route);
   }
 }

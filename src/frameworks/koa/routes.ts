@@ -4,8 +4,10 @@
 // handler that awaits next() handing the request on (K1, K7). A route's chain is what runs before
 // its handler; code a middleware runs after `await next()` is marked `when: 'after'` (K9).
 import type { AdapterContext } from '../../core/adapter';
-import type { ChainEntry, ChainLevel, GeneratorMiddleware, LateAuth, ModelContext, ModelRoute, OrderedLayer, SourceRange, StackOrigin } from '../../core/model';
+import type { BodyParser, ChainEntry, ChainLevel, GeneratorMiddleware, LateAuth, ModelContext, ModelRoute, OrderedLayer, SourceRange, StackOrigin } from '../../core/model';
 import type { Arg } from '../../core/values';
+import { bodyParserReader } from '../shared/body-parsers';
+import { nodeServerFacts } from '../shared/node-server';
 import { samplePath } from '../shared/paths';
 import { handlerFacts } from '../shared/handler-facts';
 import type { KoaClassification } from './middleware-kind';
@@ -48,6 +50,8 @@ interface Walk {
   generators: GeneratorMiddleware[];
   /** A stack's layers by first segment, computed once per walk: a route is compared only with the layers that may match it. */
   index(stack: readonly KoaLayer[]): LayerIndex;
+  /** The body parser a middleware argument makes, read once per argument (stop 2). */
+  bodyParser(arg: Arg): BodyParser | null;
 }
 
 export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg: Arg) => KoaClassification, ctx: AdapterContext): KoaWalk {
@@ -86,6 +90,7 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
     if (!m) matching.set(r, (m = useMatching(r.pkg, ctx.packageVersionSource(r.site.file, r.pkg)?.version ?? null)));
     return m;
   };
+  const bodyParser = bodyParserReader(site => ctx.range(site.file, site.span));
   const indices = new Map<readonly KoaLayer[], LayerIndex>();
   const index = (stack: readonly KoaLayer[]): LayerIndex => {
     let i = indices.get(stack);
@@ -96,7 +101,7 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
     const version = ctx.packageVersionSource(app.site.file, 'koa')?.version;
     const w: Walk = {
       classify, ctx, major: version ? parseInt(version, 10) : null, app: out.stacks.length, layers: [], out, contextOf, reached,
-      routers: new Set(), useMatching: useMatchingOf, segments, generators: [], index,
+      routers: new Set(), useMatching: useMatchingOf, segments, generators: [], index, bodyParser,
     };
     walkMiddleware(app.middleware, '', [], w, new Set([app]));
     out.stacks.push(w.layers);
@@ -104,6 +109,7 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
       kind: 'app', framework: 'koa', frameworkVersion: version ?? null, file: ctx.rel(app.site.file), line: app.site.span.line,
       pathSyntax: syntaxOf([...w.routers], ctx),
       ...generatorsOf(w),
+      ...acceptOf(app, ctx),
     });
   }
   // Routers no app runs, and that no other router cloned in (a router holding only nested routers'
@@ -112,7 +118,7 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
     if (r.kind !== 'router' || reached.has(r) || r.nested || !r.stack.some(l => l.kind === 'route')) continue;
     const w: Walk = {
       classify, ctx, major: null, app: out.stacks.length, layers: [], out, contextOf, reached, routers: new Set([r]), useMatching: useMatchingOf, segments,
-      generators: [], index,
+      generators: [], index, bodyParser,
     };
     const note = `router created at ${ctx.rel(r.site.file)}:${r.site.span.line} is not mounted on any app the analyser found`;
     addRoutes(r, '', [], w, [note]);
@@ -202,6 +208,17 @@ function walkMiddleware(list: readonly Arg[], mount: string, ran: Ran[], w: Walk
   }
 }
 
+/** Stop 1: the app's proxy trust and the servers made for it; nothing when the code says neither. */
+function acceptOf(app: KoaApp, ctx: AdapterContext): Pick<StackOrigin, 'accept'> {
+  if (!app.proxy && !app.servers?.length) return {};
+  return {
+    accept: {
+      trustProxy: app.proxy ? ctx.range(app.proxy.file, app.proxy.span) : null,
+      servers: (app.servers ?? []).map(s => nodeServerFacts(s.site, s.timeouts, ctx)),
+    },
+  };
+}
+
 /** A router's dispatch or a koa-mount in an app's stack. */
 function mountLayer(w: Walk, name: string, prefix: string, range: SourceRange): OrderedLayer {
   return { order: w.layers.length, kind: 'mount', name, layerKind: 'other', prefix: prefix || '/', range, argRange: range, terminal: false };
@@ -222,6 +239,8 @@ class Chain {
   readonly authBy: string[] = [];
   /** Auth that rejects only after the handler ran (K9), or rejects and calls next() anyway. */
   readonly lateAuth: LateAuth[] = [];
+  /** The body parsers it runs through, in order. */
+  readonly bodyParsers: BodyParser[] = [];
   /** What the verdict could not read (a koa-unless custom function), for the route's `unresolved`. */
   readonly notes: string[] = [];
   /** Set once something before the handler ends every request that gets there. */
@@ -246,6 +265,8 @@ class Chain {
     const at = r ?? this.fallback;
     this.entries.push({ name, kind: cls.kind, stop: cls.stop, file: at.file, line: at.line, when: cls.when, level });
     this.ranges.push(r);
+    const parser = cls.kind === 'parse' ? this.w.bodyParser(arg) : null;
+    if (parser) this.bodyParsers.push(parser);
     if (cls.kind === 'auth' && cls.protects && !(cls.unless && exempts(cls.unless, this.path, mount, this.method))) {
       this.authBy.push(name);
       // The verdict stays "protected" (the other rules were read), but the function may exempt this route.
@@ -302,6 +323,7 @@ function addRoute(router: KoaRouter, index: number, method: string, mount: strin
     app: w.app, router: router.id, mountPrefix: mount || '/', order: w.layers.length, facts,
     chainRanges: chain.ranges, shadowedBy: chain.stoppedBy ? [chain.stoppedBy] : [], context: w.contextOf(layer.owner),
     ...(chain.lateAuth.length ? { lateAuth: chain.lateAuth } : {}),
+    ...(chain.bodyParsers.length ? { bodyParsers: chain.bodyParsers } : {}),
   });
   w.layers.push({
     order: w.layers.length, kind: 'route', name: `${method} ${path}`, layerKind: 'other', prefix: path, range, argRange: null, terminal: false,
