@@ -538,4 +538,9 @@ export interface ModelRoute extends Route {
   undefinedHooks?: UndefinedHook[];
   /** The body parsers a request to it runs through, in run order (stop 2); absent when none is known. */
   bodyParsers?: BodyParser[];
+  /**
+   * Its own path argument as the code writes it, when a string (no mount or router prefix): what the
+   * router compiles with path-to-regexp (stop 3). Absent for a RegExp or a path the analyser cannot compute.
+   */
+  writtenPath?: string;
 }

@@ -11,6 +11,7 @@ import { noRouteBeforeAuth } from './no-route-before-auth';
 import { noRouteOutsideAuthScope } from './no-route-outside-auth-scope';
 import { noShadowedRoute } from './no-shadowed-route';
 import { duplicateBodyParser } from './duplicate-body-parser';
+import { express5PathSyntax } from './express5-path-syntax';
 import { keepAliveTimeoutBelowProxy } from './keep-alive-timeout-below-proxy';
 import { unboundedBodyLimit } from './unbounded-body-limit';
 
@@ -18,5 +19,5 @@ export const allRules: Rule[] = [
   noRouteBeforeAuth, bodyParserBeforeRoutes, errorHandlerLast, noShadowedRoute,
   noRouteOutsideAuthScope, noDuplicateRoute, authHookReadsBody, koaRouterCaseBypass,
   authAfterNext, koa3GeneratorMiddleware,
-  keepAliveTimeoutBelowProxy, unboundedBodyLimit, duplicateBodyParser,
+  keepAliveTimeoutBelowProxy, unboundedBodyLimit, duplicateBodyParser, express5PathSyntax,
 ];

@@ -54,7 +54,7 @@ export function walkApps(
   // Apps first, then routers nobody mounts (their routes are still worth showing, marked unresolved).
   const entries = new WeakMap<Arg, { cls: Classification; entry: ChainEntry }>();
   const authLists = new Map<string, string[]>();
-  const bodyParser = bodyParserReader(site => ctx.range(site.file, site.span));
+  const bodyParser = bodyParserReader(ctx);
   const roots = [...hosts.filter(h => h.kind === 'app' && !h.mounted), ...hosts.filter(h => h.kind === 'router' && !h.mounted && h.stack.length)];
   // A factory called from several places (`ParseServer.app()` from two start paths) builds the same
   // app more than once; at run time one of those paths runs. Identical copies are reported once.
@@ -204,17 +204,17 @@ function walk(host: ExpressHost, at: Mount, st: WalkState, unresolved: string[],
         if (!e.fns.length) continue;
         const fns = params.length ? [...params, ...e.fns] : e.fns;
         const routeRange = ctx.range(e.site.file, e.site.span);
-        addRoute({ router: host.id, prefix: at.path }, path, routeSegs, e.method, fns, routeRange, routeMask(routeSegs.length), notes, st, ctx);
+        addRoute({ router: host.id, prefix: at.path, ...(p.kind === 'str' && !p.note ? { written: p.v } : {}) }, path, routeSegs, e.method, fns, routeRange, routeMask(routeSegs.length), notes, st, ctx);
       }
     }
   }
   st.visiting.delete(host);
 }
 
-interface RouteSite { router: number; prefix: string }
+interface RouteSite { router: number; prefix: string; written?: string }
 
 function addRoute(
-  { router, prefix }: RouteSite, path: string, segs: string[], method: string, fns: Arg[], range: SourceRange, caseSensitive: boolean[],
+  { router, prefix, written }: RouteSite, path: string, segs: string[], method: string, fns: Arg[], range: SourceRange, caseSensitive: boolean[],
   unresolved: string[], st: WalkState, ctx: AdapterContext,
 ): void {
   const handlerArg = fns[fns.length - 1];
@@ -315,6 +315,7 @@ function addRoute(
     shadowedBy: fit(shadowedBy),
     ...(lateAuth.length ? { lateAuth } : {}),
     ...(bodyParsers.length ? { bodyParsers: fit(bodyParsers) } : {}),
+    ...(written !== undefined ? { writtenPath: written } : {}),
     ...(guard ? { guards: [] } : {}),
   };
   st.routes.push(route);

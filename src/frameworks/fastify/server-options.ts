@@ -10,8 +10,12 @@ import type { FastifyContext, RouteRecord } from './objects';
 /** Fastify's keepAliveTimeout when the factory sets none (F20, read back from a running server). */
 export const FASTIFY_KEEP_ALIVE_MS = 72_000;
 
-/** The root's proxy trust and its server (the factory call). */
+/** The root's proxy trust and its server (the factory call), kept per root across runs (as Express's, express/accept.ts). */
 export function acceptFacts(root: FastifyContext, ctx: AdapterContext): AcceptFacts {
+  return ctx.memo('fastify.accept', root, () => readAccept(root, ctx));
+}
+
+function readAccept(root: FastifyContext, ctx: AdapterContext): AcceptFacts {
   const opts = root.options;
   const trust = opts ? propArg(opts, 'trustProxy') : null;
   const keepAlive = opts ? propArg(opts, 'keepAliveTimeout') : null;
@@ -23,8 +27,18 @@ export function acceptFacts(root: FastifyContext, ctx: AdapterContext): AcceptFa
   };
 }
 
-/** Fastify's own parsers with the limit a route gets, when the code writes one (its own, else the root's); null when the default applies. */
+/**
+ * Fastify's own parsers with the limit a route gets, when the code writes one (its own, else the
+ * root's); null when the default applies. Kept per root and route registration across runs.
+ */
 export function routeBodyParser(root: FastifyContext, r: RouteRecord, ctx: AdapterContext): BodyParser | null {
+  const known = ctx.memo('fastify.bodyParsers', root, () => new WeakMap<RouteRecord, BodyParser | null>());
+  let p = known.get(r);
+  if (p === undefined) known.set(r, (p = readBodyParser(root, r, ctx)));
+  return p;
+}
+
+function readBodyParser(root: FastifyContext, r: RouteRecord, ctx: AdapterContext): BodyParser | null {
   const own = r.bodyLimit ?? null;
   const written = own ?? (root.options ? propArg(root.options, 'bodyLimit') : null);
   if (!written) return null;

@@ -190,7 +190,7 @@ function pathOf(v: Value): { path: string | null; why?: string } {
 function addRoute(router: KoaRouter, methods: string[], name: string | null, p: { path: string | null; why?: string }, fns: Arg[], site: Site): void {
   if (!fns.length) return;
   const layer: KoaLayer = {
-    kind: 'route', path: p.path ?? '/{?}', pathless: false, methods, fns, site, name, owner: router, ...(p.why ? { pathWhy: p.why } : {}),
+    kind: 'route', path: p.path ?? '/{?}', pathless: false, methods, fns, site, name, owner: router, ...(p.why ? { pathWhy: p.why } : { written: p.path! }),
   };
   router.stack.push(router.prefix ? layerWithPrefix(layer, router.prefix) : layer);
 }

@@ -25,6 +25,8 @@ export interface KoaLayer {
   name: string | null;
   /** Why the path is not known, when it is not. */
   pathWhy?: string;
+  /** A route's path argument as written (no prefix), when a string. */
+  written?: string;
   /** The router the layer was registered on (a clone keeps it: its `router.param()` handlers are that router's). */
   owner: KoaRouter;
 }

@@ -90,7 +90,7 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], classify: (arg:
     if (!m) matching.set(r, (m = useMatching(r.pkg, ctx.packageVersionSource(r.site.file, r.pkg)?.version ?? null)));
     return m;
   };
-  const bodyParser = bodyParserReader(site => ctx.range(site.file, site.span));
+  const bodyParser = bodyParserReader(ctx);
   const indices = new Map<readonly KoaLayer[], LayerIndex>();
   const index = (stack: readonly KoaLayer[]): LayerIndex => {
     let i = indices.get(stack);
@@ -211,11 +211,12 @@ function walkMiddleware(list: readonly Arg[], mount: string, ran: Ran[], w: Walk
 /** Stop 1: the app's proxy trust and the servers made for it; nothing when the code says neither. */
 function acceptOf(app: KoaApp, ctx: AdapterContext): Pick<StackOrigin, 'accept'> {
   if (!app.proxy && !app.servers?.length) return {};
+  // Kept per app across runs, as Express's (express/accept.ts).
   return {
-    accept: {
+    accept: ctx.memo('koa.accept', app, () => ({
       trustProxy: app.proxy ? ctx.range(app.proxy.file, app.proxy.span) : null,
       servers: (app.servers ?? []).map(s => nodeServerFacts(s.site, s.timeouts, ctx)),
-    },
+    })),
   };
 }
 
@@ -324,6 +325,7 @@ function addRoute(router: KoaRouter, index: number, method: string, mount: strin
     chainRanges: chain.ranges, shadowedBy: chain.stoppedBy ? [chain.stoppedBy] : [], context: w.contextOf(layer.owner),
     ...(chain.lateAuth.length ? { lateAuth: chain.lateAuth } : {}),
     ...(chain.bodyParsers.length ? { bodyParsers: chain.bodyParsers } : {}),
+    ...(layer.written !== undefined ? { writtenPath: layer.written } : {}),
   });
   w.layers.push({
     order: w.layers.length, kind: 'route', name: `${method} ${path}`, layerKind: 'other', prefix: path, range, argRange: null, terminal: false,

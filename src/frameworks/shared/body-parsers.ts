@@ -5,6 +5,7 @@
 // koa-bodyparser 4 jsonLimit 1mb, formLimit 56kb, textLimit 1mb; @koa/bodyparser 5-6 the same;
 // koa-body 6 jsonLimit 1mb, formLimit 56kb, textLimit 56kb, multipart off, formidable's
 // maxFileSize 200 MiB; multer no file size limit.
+import type { AdapterContext } from '../../core/adapter';
 import type { BodyLimit, BodyParser, BodyType, SourceRange } from '../../core/model';
 import { type Arg, type ObjValue, type PkgCall, type Site, alternatives, propArg } from '../../core/values';
 import { byteLimit, parseBytes } from './byte-size';
@@ -17,14 +18,14 @@ const KOA_TYPES: Record<string, { type: BodyType; limit: string }> = {
 /** multer methods that accept files (`none()` accepts none). */
 const MULTER_FILES = new Set(['single', 'array', 'fields', 'any']);
 
-/** Reads a chain's middleware arguments as body parsers; one reading per argument (a chain entry is shared by many routes). */
-export function bodyParserReader(range: (site: Site) => SourceRange): (arg: Arg) => BodyParser | null {
-  const seen = new WeakMap<Arg, BodyParser | null>();
-  return arg => {
-    let p = seen.get(arg);
-    if (p === undefined) seen.set(arg, (p = read(arg, range)));
-    return p;
-  };
+/**
+ * Reads a chain's middleware arguments as body parsers, once per argument across runs (a chain entry
+ * is shared by many routes, and an unchanged module's arguments are the same objects next run, so
+ * its parsers are too).
+ */
+export function bodyParserReader(ctx: Pick<AdapterContext, 'memo' | 'range'>): (arg: Arg) => BodyParser | null {
+  const range = (site: Site) => ctx.range(site.file, site.span);
+  return arg => ctx.memo('bodyParser', arg, () => read(arg, range));
 }
 
 function read(arg: Arg, range: (site: Site) => SourceRange): BodyParser | null {
