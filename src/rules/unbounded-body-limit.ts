@@ -48,10 +48,10 @@ function report(parser: BodyParser, limit: BodyLimit): RuleReport {
     // At the value where the analysis has its place, else the value's text inside the parser's call.
     const title = `Set ${limit.option} to 10 MB`;
     const fix: Fix = limit.range
-      ? { kind: 'replace-text', title, at: limit.range, to: suggested(parser) }
+      ? { kind: 'replace-text', title, at: limit.range, to: suggested(limit) }
       : quoted(limit.written)
         ? { kind: 'replace-text', title, at: parser.range, from: limit.written.slice(1, -1), to: '10mb' }
-        : { kind: 'replace-text', title, at: parser.range, from: limit.written, to: suggested(parser) };
+        : { kind: 'replace-text', title, at: parser.range, from: limit.written, to: suggested(limit) };
     return { ...where, messageId: limit.bytes === Infinity ? 'unlimited' : 'raised', data, related, fixes: [fix] };
   }
   const fixes: Fix[] = limit.option === 'limits.fileSize'
@@ -60,9 +60,12 @@ function report(parser: BodyParser, limit: BodyLimit): RuleReport {
   return { ...where, messageId: limit.bytes === Infinity ? 'noFileLimit' : 'largeDefault', data, related, fixes };
 }
 
-/** The 10 MB limit written the way the parser takes it: Fastify's bodyLimit is a number of bytes. */
-function suggested(parser: BodyParser): string {
-  return parser.package === 'fastify' ? '10 * 1024 * 1024' : "'10mb'";
+/** Options that take a number of bytes only (the body parsers' `limit` options also take `'10mb'`). */
+const NUMERIC = new Set(['bodyLimit', 'limits.fileSize', 'formidable.maxFileSize']);
+
+/** The 10 MB limit written the way the option takes it. */
+function suggested(limit: BodyLimit): string {
+  return NUMERIC.has(limit.option) ? '10 * 1024 * 1024' : "'10mb'";
 }
 
 /** A string limit as written (`'50mb'`): its text is replaced inside the quotes, whichever the code uses. */

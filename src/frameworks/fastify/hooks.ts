@@ -35,6 +35,9 @@ const MIDDIE = new Set(['@fastify/middie', '@fastify/express', 'middie', 'fastif
 /** Methods that return the instance, so calls chain (`fastify().withTypeProvider<T>().register(...)`). */
 const CHAINING = new Set([...INSTANCE_METHODS].filter(m => m !== 'inject' && m !== 'listen' && m !== 'close'));
 
+/** The multipart plugins (their `limits.fileSize`, stop 2). */
+const MULTIPART = new Set(['@fastify/multipart', 'fastify-multipart']);
+
 /** Factory options that tune accepting and keeping connections (stop 1), parsing (2) or routing (3). */
 const FACTORY_OPTION_STOPS: [string, Stop][] = [
   ['connectionTimeout', 1], ['keepAliveTimeout', 1], ['requestTimeout', 1], ['http2SessionTimeout', 1],
@@ -187,6 +190,7 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
     }
     const pkg = args[0] && alternatives(args[0].value).find(v => v.t === 'pkg');
     if (pkg?.t === 'pkg' && BODY_PARSER_PLUGINS.has(pkg.name)) this.mark(2, pkg.name, site);
+    if (pkg?.t === 'pkg' && MULTIPART.has(pkg.name)) ctx.multipart = { options: opts?.t === 'obj' ? opts : null, site };
     const effects = pkg?.t === 'pkg' ? pluginEffects(pkg.name, opts, site) : null;
     if (effects) {
       for (const [name, value] of effects.decorators) ctx.decorators.set(name, value);

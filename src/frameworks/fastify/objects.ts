@@ -122,6 +122,8 @@ export interface FastifyContext extends HostObject {
   routerOptions: WrittenRouterOptions;
   /** A root's factory options (`fastify({ trustProxy, keepAliveTimeout, bodyLimit })`), when an object literal or known object. */
   options?: ObjValue;
+  /** `register(@fastify/multipart, opts)` in this context (fastify-plugin: it reaches this context and those below). */
+  multipart?: { options: ObjValue | null; site: Site };
 }
 
 export function isFastifyContext(h: HostObject): h is FastifyContext {

@@ -18,7 +18,7 @@ import {
 import { routePath } from './paths';
 import { HookEntries, argRange } from './chain-entries';
 import { handlerFacts } from '../shared/handler-facts';
-import { acceptFacts, routeBodyParser } from './server-options';
+import { acceptFacts, routeBodyParsers } from './server-options';
 
 export interface FastifyWalk {
   routes: ModelRoute[];
@@ -172,7 +172,7 @@ function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyCont
   const aliases = r.url === '/' && r.prefix && !r.prefix.endsWith('/') ? [`${r.prefix}/`] : [];
   const undefinedHooks = r.undefinedHooks.map(h => undefinedHook(c, h.phase, h.arg, r.site, h.inArray, contextId, ctx));
   const context = contextId(c);
-  const bodyParser = routeBodyParser(rootOf(c), r, ctx);
+  const bodyParsers = routeBodyParsers(rootOf(c), c, r, ctx);
   out.routesPerRecord.set(r, methods.length);
   const handlerAt = handler?.t === 'fn' ? { file: ctx.rel(handler.file), line: handler.fn.headSpan.line } : null;
   for (const method of methods) {
@@ -191,7 +191,7 @@ function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyCont
     if (impliedHead && method === 'GET') route.impliedHead = true;
     if (undefinedHooks.length) route.undefinedHooks = undefinedHooks;
     if (bodyBeforeParse.length) route.bodyBeforeParse = bodyBeforeParse;
-    if (bodyParser) route.bodyParsers = [bodyParser];
+    if (bodyParsers.length) route.bodyParsers = bodyParsers;
     out.routes.push(route);
   }
 }

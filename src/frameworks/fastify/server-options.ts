@@ -28,10 +28,35 @@ function readAccept(root: FastifyContext, ctx: AdapterContext): AcceptFacts {
 }
 
 /**
+ * The body parsers of a route whose limits the code writes: Fastify's own (bodyLimit) and
+ * @fastify/multipart's `limits.fileSize` from the nearest context that registers it. Multipart is
+ * capped by bodyLimit (F21) unless its own fileSize is written, so only a written one is read.
+ */
+export function routeBodyParsers(root: FastifyContext, c: FastifyContext, r: RouteRecord, ctx: AdapterContext): BodyParser[] {
+  const own = routeBodyParser(root, r, ctx);
+  let holder: FastifyContext | null = c;
+  while (holder && !holder.multipart) holder = holder.parent;
+  const mp = holder?.multipart;
+  const multipart = mp ? ctx.memo('fastify.multipart', mp, () => multipartParser(mp, ctx)) : null;
+  return own && multipart ? [own, multipart] : own ? [own] : multipart ? [multipart] : [];
+}
+
+function multipartParser(mp: NonNullable<FastifyContext['multipart']>, ctx: AdapterContext): BodyParser | null {
+  const limits = mp.options?.props.get('limits');
+  const written = limits?.t === 'obj' ? propArg(limits, 'fileSize') : null;
+  if (!written) return null;
+  const { bytes, written: text } = byteLimit(written);
+  return {
+    name: '@fastify/multipart', package: '@fastify/multipart', types: ['multipart'], repeat: null, range: rangeOf(mp.site, ctx),
+    limits: [{ option: 'limits.fileSize', bytes, written: text, range: written.site ? rangeOf(written.site, ctx) : null }],
+  };
+}
+
+/**
  * Fastify's own parsers with the limit a route gets, when the code writes one (its own, else the
  * root's); null when the default applies. Kept per root and route registration across runs.
  */
-export function routeBodyParser(root: FastifyContext, r: RouteRecord, ctx: AdapterContext): BodyParser | null {
+function routeBodyParser(root: FastifyContext, r: RouteRecord, ctx: AdapterContext): BodyParser | null {
   const known = ctx.memo('fastify.bodyParsers', root, () => new WeakMap<RouteRecord, BodyParser | null>());
   let p = known.get(r);
   if (p === undefined) known.set(r, (p = readBodyParser(root, r, ctx)));

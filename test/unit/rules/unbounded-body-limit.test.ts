@@ -7,6 +7,7 @@ const EXPRESS_RAISED = "const express = require('express');\nconst app = express
 const BODY_PARSER_INFINITY = "const express = require('express');\nconst bodyParser = require('body-parser');\nconst app = express();\napp.use(bodyParser.urlencoded({ extended: true, limit: Infinity }));\napp.post('/form', (req, res) => res.json(req.body));\n";
 const MULTER = "const express = require('express');\nconst multer = require('multer');\nconst upload = multer({ dest: 'uploads/' });\nconst app = express();\napp.post('/avatar', upload.single('avatar'), (req, res) => res.end());\n";
 const FASTIFY_APP = "const fastify = require('fastify');\nconst app = fastify({ bodyLimit: 100 * 1024 * 1024 });\napp.post('/import', async (request) => request.body);\n";
+const MULTIPART = "const fastify = require('fastify');\nconst app = fastify();\napp.register(require('@fastify/multipart'), { limits: { fileSize: 104857600 } });\napp.post('/upload', async (request) => { const file = await request.file(); return file.filename; });\n";
 const KOA_BODYPARSER = "const Koa = require('koa');\nconst Router = require('@koa/router');\nconst bodyParser = require('koa-bodyparser');\nconst app = new Koa();\nconst router = new Router();\nrouter.post('/import', ctx => { ctx.body = ctx.request.body; });\napp.use(bodyParser({ jsonLimit: '1gb' }));\napp.use(router.routes());\n";
 const KOA_BODY = "const Koa = require('koa');\nconst Router = require('@koa/router');\nconst { koaBody } = require('koa-body');\nconst app = new Koa();\nconst router = new Router();\nrouter.post('/upload', koaBody({ multipart: true }), ctx => { ctx.body = ctx.request.files; });\napp.use(router.routes());\n";
 
@@ -27,6 +28,10 @@ runRuleTests(unboundedBodyLimit, {
     {
       name: "Fastify: the default bodyLimit (1 MiB, F17)",
       files: { 'package.json': FASTIFY, 'app.js': FASTIFY_APP.replace('{ bodyLimit: 100 * 1024 * 1024 }', '') },
+    },
+    {
+      name: "Fastify: @fastify/multipart without limits (capped by bodyLimit, F21)",
+      files: { 'package.json': FASTIFY, 'app.js': "const fastify = require('fastify');\nconst app = fastify();\napp.register(require('@fastify/multipart'));\napp.post('/upload', async (request) => { const file = await request.file(); return file.filename; });\n" },
     },
     {
       name: 'Koa: koa-bodyparser with its defaults (json 1mb, form 56kb)',
@@ -76,6 +81,14 @@ runRuleTests(unboundedBodyLimit, {
       errors: [{
         messageId: 'raised', file: 'app.js', line: 3, column: 1, data: { parser: 'This route', option: 'bodyLimit', size: '1 GB', written: '1073741824' },
         suggestionOutput: "const fastify = require('fastify');\nconst app = fastify();\napp.post('/import', { bodyLimit: 10 * 1024 * 1024 }, async (request) => request.body);\n",
+      }],
+    },
+    {
+      name: '@fastify/multipart with limits.fileSize raised to 100 MiB',
+      files: { 'package.json': FASTIFY, 'app.js': MULTIPART },
+      errors: [{
+        messageId: 'raised', file: 'app.js', line: 3, column: 1, data: { parser: '@fastify/multipart', option: 'limits.fileSize', size: '100 MB', written: '104857600' },
+        suggestionOutput: MULTIPART.replace('104857600', '10 * 1024 * 1024'),
       }],
     },
     {
