@@ -89,7 +89,10 @@ export function problemsOf(path: string): Problem[] {
       if (next === '(') {
         const close = balanced(path, i + 1);
         const group = close < 0 ? path.slice(i + 1) : path.slice(i + 1, close + 1);
-        out.push({ construct: `:${name}${group}`, why: 'constrains a parameter with a regular expression, which v8 no longer takes (check the value in the handler)', fix: { from: `:${name}${group}`, to: `:${name}` } });
+        // `:key(*)` (0.1 reads `*` as `.*`) and `:key(.*)` match across slashes: v8's wildcard `*key` does.
+        const rest = group === '(*)' || group === '(.*)';
+        const why = rest ? 'matches across slashes with a regular expression group, which v8 no longer takes' : 'constrains a parameter with a regular expression, which v8 no longer takes (check the value in the handler)';
+        out.push({ construct: `:${name}${group}`, why, fix: { from: `:${name}${group}`, to: rest ? `*${name}` : `:${name}` } });
         if (close < 0) break;
         i = close;
       } else if (next === '?' || next === '*' || next === '+') {

@@ -114,5 +114,6 @@ describe('express5-path-syntax: problemsOf', () => {
     assert.deepStrictEqual(problemsOf('/:"quoted name"/x'), []);
     assert.deepStrictEqual(problemsOf('/*splat'), []);
     assert.deepStrictEqual(problemsOf('/:id+').map(p => p.fix), [{ from: '/:id+', to: '/*id' }]);
+    assert.deepStrictEqual(problemsOf('/key/:id/:key(*)').map(p => p.fix), [{ from: ':key(*)', to: '*key' }]);
   });
 });
