@@ -113,11 +113,13 @@ export function problemsOf(path: string): Problem[] {
     }
     if (ch === '(') {
       const close = balanced(path, i);
-      const group = close < 0 ? path.slice(i) : path.slice(i, close + 1);
+      // A modifier after the group (`(/since)?`) is part of it: one construct, one finding.
+      const end = close < 0 ? path.length : '?*+'.includes(path[close + 1] ?? '') ? close + 2 : close + 1;
+      const group = path.slice(i, end);
       const fix = group === '(.*)' && (before === undefined || before === '/') ? { from: '(.*)', to: '{*path}' } : undefined;
       out.push({ construct: group, why: 'is a regular expression group, which v8 no longer takes', ...(fix ? { fix } : {}) });
       if (close < 0) break;
-      i = close;
+      i = end - 1;
       continue;
     }
     if ('?+![]'.includes(ch)) { out.push({ construct: ch, why: 'is a character v8 reserves' }); continue; }

@@ -27,8 +27,13 @@ export const keepAliveTimeoutBelowProxy = defineRule({
     for (const origin of ctx.model.origins) {
       const trust = origin.accept?.trustProxy;
       if (!trust) continue;
-      for (const server of origin.accept!.servers) {
-        const report = check(server, trust, origin);
+      const servers = origin.accept!.servers;
+      for (const server of servers) {
+        // A server made in a file where another server of the app gets its keepAliveTimeout is one
+        // branch of `let server = cond ? https.createServer(…) : http.createServer(…)` followed by one
+        // `server.keepAliveTimeout = …`: the analyser's variable holds the last branch only.
+        const sibling = server.keepAliveTimeout ? null : servers.find(o => o.keepAliveTimeout && o.range.file === server.range.file);
+        const report = check(sibling ? { ...server, keepAliveTimeout: sibling.keepAliveTimeout } : server, trust, origin);
         if (report) out.push(report);
       }
     }

@@ -24,7 +24,7 @@ function throwsOn(pkg: 'express4' | 'express5' | 'koarouter15', path: string): b
 /** Paths the rule reports as refused by path-to-regexp 8 (literal, from the semantics table). */
 const REFUSED = [
   '*', '/*', '/files/*', '/users/:id?', '/re/:id(\\d+)', '(.*)', '/(.*)', '/ab+cd', '/ab?cd', '/star*', '/:1st', '/files/:path*', '/files/:path+',
-  '/a!b', '/a[b]', '/users{/:id}?', '/key/:id/:key(*)', '/files/:path(.*)',
+  '/a!b', '/a[b]', '/users{/:id}?', '/key/:id/:key(*)', '/files/:path(.*)', '/-/all(/since)?',
 ];
 /** Paths it leaves alone on path-to-regexp 8. */
 const ACCEPTED = ['/users/:id', '/{*splat}', '/*splat', '/users{/:id}', '/files/:name.:ext', '/x/:a-:b', '/lit\\(x\\)', '/:"quoted name"', '/a.b'];

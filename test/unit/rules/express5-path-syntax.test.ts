@@ -108,6 +108,7 @@ describe('express5-path-syntax: problemsOf', () => {
   it('names each construct path-to-regexp 8 refuses, and leaves what it accepts', () => {
     assert.deepStrictEqual(problemsOf('/ab+cd').map(p => p.construct), ['+']);
     assert.deepStrictEqual(problemsOf('/ab?cd').map(p => p.construct), ['?']);
+    assert.deepStrictEqual(problemsOf('/-/all(/since)?').map(p => p.construct), ['(/since)?']);
     assert.deepStrictEqual(problemsOf('/star*').map(p => [p.construct, p.fix]), [['*', undefined]]);
     assert.deepStrictEqual(problemsOf('/:1st').map(p => p.construct), [':1st']);
     assert.deepStrictEqual(problemsOf('/lit\\(x\\)'), []);

@@ -26,6 +26,10 @@ runRuleTests(keepAliveTimeoutBelowProxy, {
       files: { 'app.js': "const express = require('express');\nconst app = express();\napp.enable('trust proxy');\nmodule.exports = app;\n" },
     },
     {
+      name: 'Express: one variable holding an https or an http server, then one keepAliveTimeout for it',
+      files: { 'app.js': "const http = require('http');\nconst https = require('https');\nconst express = require('express');\nconst app = express();\napp.set('trust proxy', true);\nlet server;\nif (process.env.TLS) {\n  server = https.createServer({}, app);\n} else {\n  server = http.createServer(app);\n}\nserver.keepAliveTimeout = 65000;\nserver.listen(3000);\n" },
+    },
+    {
       name: "Fastify: trustProxy with Fastify's own keepAliveTimeout (72 s, F20)",
       files: { 'package.json': FASTIFY, 'app.js': FASTIFY_SET.replace(', keepAliveTimeout: 30000', '') },
     },
