@@ -378,8 +378,8 @@ export class Evaluator implements CallRuntime {
     if (prop === '__esModule' && obj.t !== 'obj' && obj.t !== 'either' && obj.t !== 'unknown') return NOT_ES_MODULE;
     switch (obj.t) {
       case 'obj': return objMember(this, obj, prop);
-      case 'pkg': return { t: 'pkg', name: obj.name, path: [...obj.path, prop] };
-      case 'pkgcall': return { t: 'pkg', name: obj.name, path: [...obj.path, '()', prop] };
+      case 'pkg': return { t: 'pkg', name: obj.name, path: [...obj.path, prop], ...(obj.base ? { base: obj.base } : {}) };
+      case 'pkgcall': return { t: 'pkg', name: obj.name, path: [...obj.path, '()', prop], base: obj };
       case 'host': {
         for (const h of this.hooks) {
           const v = h.member(obj.host, prop, site ?? obj.host.site, this.adapterRuntime);
@@ -438,7 +438,9 @@ export class Evaluator implements CallRuntime {
     }
     if (callee.t === 'fn') return isNew ? construct(this, callee, args) : this.invoke(callee, args.map(a => a.value), thisArg, args);
     if (callee.t === 'class') return isNew ? construct(this, callee, args) : UNKNOWN(`class ${callee.cls.name ?? ''} called without new`);
-    if (callee.t === 'pkg') return nodeCall(this, callee.name, callee.path, args) ?? { t: 'pkgcall', name: callee.name, path: callee.path, args, site };
+    if (callee.t === 'pkg') {
+      return nodeCall(this, callee.name, callee.path, args) ?? { t: 'pkgcall', name: callee.name, path: callee.path, args, site, ...(callee.base ? { base: callee.base } : {}) };
+    }
     if (callee.t === 'either') {
       // `(this && this.__importDefault) || function (mod) {...}`: the one option we can call.
       const live = callee.alternatives.filter(o => o.t !== 'unknown');

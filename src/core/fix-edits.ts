@@ -12,6 +12,7 @@ import { moveHook } from './fixes/move-hook';
 import { moveStatement } from './fixes/move-statement';
 import { unwrapCall } from './fixes/unwrap-call';
 import { pipeToPipeline } from './fixes/pipe-to-pipeline';
+import { replaceText } from './fixes/replace-text';
 import { wrapCall } from './fixes/wrap-call';
 
 /** The edits of `fix` on the file's current text, or null when the code no longer has that shape. */
@@ -26,5 +27,6 @@ export function suggestionFor(fix: Fix, text: string): Suggestion | null {
     case 'unwrap-call': return unwrapCall(fix, text);
     case 'append-call': return appendCall(fix, text);
     case 'pipe-to-pipeline': return pipeToPipeline(fix, text);
+    case 'replace-text': return replaceText(fix, text);
   }
 }

@@ -238,12 +238,17 @@ export type Fix =
   | { kind: 'unwrap-call'; title: string; call: SourceRange }
   /** Append `.name(args)` (source text) to the call at `call`: `User.find({})` → `User.find({}).limit(100)`. */
   | { kind: 'append-call'; title: string; call: SourceRange; name: string; args: string }
-
   /**
    * Rewrite the pipe chain that is the call at `call` (`src.pipe(gzip).pipe(res)`) as
    * `stream.pipeline(src, gzip, res, callback)`, `stream` required or imported as the file does.
    */
-  | { kind: 'pipe-to-pipeline'; title: string; call: SourceRange };
+  | { kind: 'pipe-to-pipeline'; title: string; call: SourceRange }
+  /**
+   * Replace text inside `at`: with `from`, its first occurrence there inside a string literal (a
+   * construct in a route's path: `:id?` → `{/:id}`), else the first token that is `from` (`Infinity`);
+   * without, the whole of `at` (an option's value: `'1gb'` → `'10mb'`). Not offered when the text at `at` no longer holds `from`.
+   */
+  | { kind: 'replace-text'; title: string; at: SourceRange; from?: string; to: string };
 
 /** The other end of a problem (e.g. the auth layer a route misses). */
 export interface RelatedLocation extends SourceRange {
@@ -529,6 +534,65 @@ export interface GeneratorMiddleware {
   runs: boolean;
 }
 
+/** Stop 1: what the code tells an app's servers about connections (StackOrigin.accept), as its adapter reads it. */
+export interface AcceptFacts {
+  /** Where the app is told to trust a proxy (`app.set('trust proxy', …)`, Fastify `trustProxy`, Koa `proxy`); null when it is not. */
+  trustProxy: SourceRange | null;
+  /** The servers the code makes for the app: `app.listen()`, `http.createServer(app)`, the Fastify factory call. */
+  servers: ServerFacts[];
+}
+
+/** A server an app is served by, with its keep-alive settings. */
+export interface ServerFacts {
+  /** The call that makes it. */
+  range: SourceRange;
+  /** Its keepAliveTimeout when the code sets none, in ms (Node's http.Server: 5000; Fastify: 72000, F20). */
+  defaultKeepAliveTimeout: number;
+  keepAliveTimeout: TimeoutSetting | null;
+  headersTimeout: TimeoutSetting | null;
+}
+
+/** A timeout the code sets: its value in ms (null when not a known number) and where. */
+export interface TimeoutSetting {
+  ms: number | null;
+  range: SourceRange;
+}
+
+/** What a body parser reads (parsers sharing one read the same requests). */
+export type BodyType = 'json' | 'urlencoded' | 'text' | 'raw' | 'multipart';
+
+/** A body parser (stop 2) as rules read it: the route's (ModelRoute.bodyParsers). */
+export interface BodyParser {
+  /** Its factory as the code names it: `express.json`, `bodyParser.urlencoded`, `koa-bodyparser`, `multer`, `fastify`. */
+  name: string;
+  /** The package it comes from: `body-parser` (express.json is body-parser), `koa-bodyparser`, `multer`, `fastify`… */
+  package: string;
+  /** The content it parses; empty when its `type` option makes that unknown. */
+  types: BodyType[];
+  /**
+   * What a later parser of the same package does in a chain after it: skips the request when it reads
+   * one of the same types (`same-type`: body-parser sees the body already read) or always (`any`:
+   * koa-bodyparser sets ctx.request.body for every request); null when not known.
+   */
+  repeat: 'same-type' | 'any' | null;
+  /** The call that makes it (or the option that sets it). */
+  range: SourceRange;
+  /** The byte limits that apply to it, each as written or its default. */
+  limits: BodyLimit[];
+}
+
+/** One byte limit of a body parser. */
+export interface BodyLimit {
+  /** The option: `limit`, `jsonLimit`, `limits.fileSize`, `formidable.maxFileSize`, `bodyLimit`. */
+  option: string;
+  /** Bytes (as the `bytes` package reads a string); Infinity when nothing limits it; null when not known. */
+  bytes: number | null;
+  /** The value as written (`'50mb'`, `Infinity`); null when the default applies. */
+  written: string | null;
+  /** Where it is written; null when the default applies. */
+  range: SourceRange | null;
+}
+
 export interface StackOrigin {
   kind: 'app' | 'router';
   framework: Framework;
@@ -550,6 +614,8 @@ export interface StackOrigin {
   generators?: GeneratorMiddleware[];
   /** Express: `express-async-errors` is a dependency of the app: it makes Express 4 pass a rejected promise to next(err) (E20). */
   asyncErrorsPatched?: true;
+  /** Stop 1: proxy trust and the app's servers, where the adapter reads them; absent when it does not. */
+  accept?: AcceptFacts;
 }
 
 /** An auth layer that rejects too late to stop the handler (ModelRoute.lateAuth). */
@@ -608,6 +674,13 @@ export interface ModelRoute extends Route {
    * Absent where the framework has no such schema (Express, Koa).
    */
   responseSchema?: boolean | null;
+  /** The body parsers a request to it runs through, in run order (stop 2); absent when none is known. */
+  bodyParsers?: BodyParser[];
+  /**
+   * Its own path argument as the code writes it, when a string (no mount or router prefix): what the
+   * router compiles with path-to-regexp (stop 3). Absent for a RegExp or a path the analyser cannot compute.
+   */
+  writtenPath?: string;
 }
 
 /**

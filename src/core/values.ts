@@ -27,10 +27,14 @@ export type Value =
   | ObjValue
   /** A class: `props` holds its static members, `proto` the prototype its instances read methods from. */
   | { t: 'class'; owner?: Owner; cls: ClassIR; env: Env; file: string; props: Map<string, Value>; proto: ObjValue; parent: Value | null; lazy?: () => void }
-  /** Something reached from a package import: `express`, `express.Router`, `passport.authenticate`. */
-  | { t: 'pkg'; name: string; path: string[] }
+  /**
+   * Something reached from a package import: `express`, `express.Router`, `passport.authenticate`.
+   * `base`: the package call its path goes through last (`multer({ limits })` in `upload.single`), so
+   * what that call was given stays readable.
+   */
+  | { t: 'pkg'; name: string; path: string[]; base?: PkgCall }
   /** The result of calling into a package: `express.json({...})`, `passport.authenticate('jwt')`. */
-  | { t: 'pkgcall'; name: string; path: string[]; args: Arg[]; site: Site }
+  | PkgCall
   /** An object owned by a framework adapter (an Express app, a router...). */
   | { t: 'host'; host: HostObject }
   /** A method of a host object, bound to it: `app.get`. */
@@ -39,6 +43,16 @@ export type Value =
   | { t: 'either'; alternatives: Value[] }
   /** `undef`: certainly `undefined` (an argument not passed, a property a known object lacks), so defaults apply. */
   | { t: 'unknown'; why: string; undef?: true };
+
+/** The result of calling into a package; `base` as for a `pkg` value it was called through. */
+export interface PkgCall {
+  t: 'pkgcall';
+  name: string;
+  path: string[];
+  args: Arg[];
+  site: Site;
+  base?: PkgCall;
+}
 
 /**
  * A plain object. `getters` are called when read (`get router() {...}`); `proto` is read when a

@@ -2,6 +2,8 @@
 // undefined: Express 4 and 5 alike when the parser is registered after the route (req.body), and
 // Koa when the router's routes() is used before app.use(bodyParser()) (ctx.request.body, K13; reading
 // a field of it then throws). The order is the app's dispatch order as the adapters build it.
+// Not Fastify: it parses JSON and text itself before preValidation, in any registration order (F16,
+// F17); reading the body too early there is auth-hook-reads-body.
 import type { Fix, ModelRoute, OrderedLayer, SourceRange } from '../core/model';
 import type { RuleReport } from '../core/rule';
 import { at, defineRule, moveStatement } from './define-rule';

@@ -31,7 +31,7 @@ export class ExpressRecorder extends RecorderLog<ExpressHost> implements Evaluat
   }
 
   call(callee: Value, args: Arg[], site: Site, rt: AdapterRuntime): Value | undefined {
-    if (callee.t === 'pkg') return this.callPackage(callee.name, callee.path, args, site, rt.owner);
+    if (callee.t === 'pkg') return this.callPackage(callee.name, callee.path, args, site, rt);
     if (callee.t === 'method' && isExpressHost(callee.host)) return this.callMethod(callee.host, callee.name, args, site, rt);
     return undefined;
   }
@@ -42,8 +42,11 @@ export class ExpressRecorder extends RecorderLog<ExpressHost> implements Evaluat
     return { t: 'method', host: obj, name: prop };
   }
 
-  assign(obj: HostObject, prop: string, _value: Value, site: Site): void {
-    if (isExpressHost(obj) && obj.kind === 'server' && SERVER_TIMEOUTS.has(prop)) this.accept({ label: `server.${prop}`, site });
+  assign(obj: HostObject, prop: string, value: Value, site: Site): void {
+    if (isExpressHost(obj) && obj.kind === 'server' && SERVER_TIMEOUTS.has(prop)) {
+      this.accept({ label: `server.${prop}`, site });
+      (obj.timeouts ??= new Map()).set(prop, { value, site });
+    }
   }
 
   private createHost(kind: ExpressHost['kind'], site: Site, owner: Owner): ExpressHost {
@@ -58,7 +61,8 @@ export class ExpressRecorder extends RecorderLog<ExpressHost> implements Evaluat
     return { t: 'host', host: this.createHost(kind, site, owner) };
   }
 
-  private callPackage(name: string, path: string[], args: Arg[], site: Site, owner: Owner): Value | undefined {
+  private callPackage(name: string, path: string[], args: Arg[], site: Site, rt: AdapterRuntime): Value | undefined {
+    const owner = rt.owner;
     const p = path.filter(x => x !== 'default').join('.');
     if (name === 'express' && p === '') return this.create('app', site, owner);
     if ((name === 'express' && p === 'Router') || (p === '' && ROUTER_PACKAGES.includes(name))) {
@@ -68,8 +72,14 @@ export class ExpressRecorder extends RecorderLog<ExpressHost> implements Evaluat
       return { t: 'host', host: h };
     }
     if ((name === 'http' || name === 'https' || name === 'http2') && (p === 'createServer' || p === 'createSecureServer')) {
+      // Another framework's request listener (Koa's `app.callback()`): that adapter's server.
+      if (args.some(a => a.value.t === 'host' && a.value.host.framework !== 'express')) return undefined;
       this.accept({ label: `${name}.${p}`, site });
-      return this.create('server', site, owner);
+      const server = this.createHost('server', site, owner);
+      // `http.createServer(app)`: the app's requests arrive through this server (stop 1).
+      const app = args.map(a => a.value).find(v => v.t === 'host' && isExpressHost(v.host) && v.host.kind === 'app');
+      if (app?.t === 'host') { rt.touch(app.host); serve(app.host as ExpressHost, server); }
+      return { t: 'host', host: server };
     }
     return undefined;
   }
@@ -117,14 +127,33 @@ export class ExpressRecorder extends RecorderLog<ExpressHost> implements Evaluat
       // nothing (E10). `app.set(key)` with one argument reads the setting.
       const sets = method !== 'set' || args.length >= 2;
       if (sets && key?.t === 'str' && key.v === 'case sensitive routing' && host.stack.length === 0 && host.params.length === 0) host.caseSensitive = on;
+      if (sets && key?.t === 'str' && key.v === 'trust proxy') host.trustProxy = (method === 'set' ? trusts(args[1].value) : on) ? site : null;
       return self;
     }
     if (method === 'listen' && host.kind === 'app') {
       this.accept({ label: 'listen', site });
-      return this.create('server', site, owner);
+      const server = this.createHost('server', site, owner);
+      serve(host, server);
+      return { t: 'host', host: server };
     }
     return undefined;
   }
+}
+
+/** Records that `server` serves `app`'s requests. */
+function serve(app: ExpressHost, server: ExpressHost): void {
+  (app.servers ??= []).push(server);
+}
+
+/**
+ * Whether a `trust proxy` value trusts a proxy: true, a hop count, addresses or a function do;
+ * false and 0 do not (Express compileTrust). An unknown value (`process.env.TRUST_PROXY`) counts:
+ * the code asks for it.
+ */
+function trusts(v: Value): boolean {
+  if (v.t === 'bool') return v.v;
+  if (v.t === 'num') return v.v > 0;
+  return true;
 }
 
 /** A use/route path argument: a string, a RegExp, or an array of them; null when the argument is not a path. */

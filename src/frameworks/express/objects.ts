@@ -1,7 +1,7 @@
 // Express objects as the interpreter builds them: apps and routers with their stacks in registration
 // order, exactly the structure Express dispatches through (router/index.js `stack`).
 import type { ArmPath } from '../../core/adapter';
-import type { HostObject, Arg, Site } from '../../core/values';
+import type { HostObject, Arg, Site, Value } from '../../core/values';
 
 export type PathSpec =
   /** `note`: why this path is one choice among several (`cond ? '/x' : '/y'`). */
@@ -34,6 +34,12 @@ export interface ExpressHost extends HostObject {
   params: { name: string; fn: Arg }[];
   /** Set once the object is used as a layer of another (mounted): it is then not a root. */
   mounted: boolean;
+  /** An app: where `app.set('trust proxy', …)` / `app.enable('trust proxy')` last turned trust on (null: turned off). */
+  trustProxy?: Site | null;
+  /** An app: the servers made for it (`app.listen()`, `http.createServer(app)`), in the order made. */
+  servers?: ExpressHost[];
+  /** A server: its timeout properties the code sets (`server.keepAliveTimeout = 65000`), last assignment kept. */
+  timeouts?: Map<string, { value: Value; site: Site }>;
 }
 
 /** The HTTP methods Express routes accept as `app.<method>()`, plus `all`. */

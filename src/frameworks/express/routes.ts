@@ -5,7 +5,7 @@
 import { exclusiveArms, type AdapterContext, type ArmPath } from '../../core/adapter';
 import { fit } from '../../core/compact';
 import type { FnIR } from '../../core/ir';
-import type { ChainEntry, LateAuth, ModelRoute, OrderedLayer, RouteRef, SourceRange, StackOrigin } from '../../core/model';
+import type { BodyParser, ChainEntry, LateAuth, ModelRoute, OrderedLayer, RouteRef, SourceRange, StackOrigin } from '../../core/model';
 import { REACH } from '../../core/model';
 import type { Arg } from '../../core/values';
 import { alternatives } from '../../core/values';
@@ -13,11 +13,13 @@ import {
   joinPath, mountSegments, patternCoversSegments, plainSegments, prefixCoversSegments, regexPrefixCovers, routeSegments, UNKNOWN_PATH,
 } from '../shared/paths';
 import type { PathSyntax } from '../shared/paths';
+import { acceptFacts } from './accept';
 import { expressState } from './analyser-state';
 import { Befores, Prefix } from './befores';
 import { callsNext } from './middleware-body';
 import { Classification, passesOnSuccess } from './middleware-kind';
 import { walkOrReuse } from './subtree-reuse';
+import { bodyParserReader } from '../shared/body-parsers';
 import { handlerFacts } from '../shared/handler-facts';
 import { RESPONSE_SECOND, ReachBuilder } from '../shared/handler-reach';
 import type { ExpressHost, PathSpec, RouteEntry } from './objects';
@@ -42,6 +44,8 @@ interface WalkState {
   visiting: Set<ExpressHost>;
   /** What route functions call, for the stop 5-7 rules (one builder per run, shared by the apps). */
   reach: ReachBuilder;
+  /** The body parser a chain argument makes, read once per argument (stop 2). */
+  bodyParser: (arg: Arg) => BodyParser | null;
 }
 
 export function walkApps(
@@ -55,6 +59,7 @@ export function walkApps(
   const entries = new WeakMap<Arg, { cls: Classification; entry: ChainEntry }>();
   const authLists = new Map<string, string[]>();
   const reach = new ReachBuilder(ctx);
+  const bodyParser = bodyParserReader(ctx);
   const roots = [...hosts.filter(h => h.kind === 'app' && !h.mounted), ...hosts.filter(h => h.kind === 'router' && !h.mounted && h.stack.length)];
   // A factory called from several places (`ParseServer.app()` from two start paths) builds the same
   // app more than once; at run time one of those paths runs. Identical copies are reported once.
@@ -65,7 +70,7 @@ export function walkApps(
   for (const root of roots) {
     const syntax = pathSyntax(ctx.packageVersion(root.site.file, 'express'));
     const state: WalkState = {
-      classify: classifyOnce, entries, authLists, app: stacks.length, syntax, before: new Befores(expressState(ctx)), layers: [], routes, visiting: new Set(), reach,
+      classify: classifyOnce, entries, authLists, app: stacks.length, syntax, before: new Befores(expressState(ctx)), layers: [], routes, visiting: new Set(), reach, bodyParser,
     };
     const note = root.kind === 'router'
       ? [`router created at ${ctx.rel(root.site.file)}:${root.site.span.line} is not mounted on any app the analyser found`]
@@ -79,10 +84,12 @@ export function walkApps(
       seenApps.add(copy);
     }
     stacks.push(state.layers);
+    const accept = root.kind === 'app' ? acceptFacts(root, ctx) : undefined;
     origins.push({
       kind: root.kind === 'app' ? 'app' : 'router', framework: 'express', file: ctx.rel(root.site.file), line: root.site.span.line, pathSyntax: syntax,
       // express-async-errors patches Express 4's router to hand a rejected promise to next(err) (E20).
       ...(ctx.packageVersion(root.site.file, 'express-async-errors') !== null ? { asyncErrorsPatched: true as const } : {}),
+      ...(accept ? { accept } : {}),
     });
   }
   linkGuards(routes);
@@ -204,17 +211,17 @@ function walk(host: ExpressHost, at: Mount, st: WalkState, unresolved: string[],
         if (!e.fns.length) continue;
         const fns = params.length ? [...params, ...e.fns] : e.fns;
         const routeRange = ctx.range(e.site.file, e.site.span);
-        addRoute({ router: host.id, prefix: at.path, arms: e.arms }, path, routeSegs, e.method, fns, routeRange, routeMask(routeSegs.length), notes, st, ctx);
+        addRoute({ router: host.id, prefix: at.path, arms: e.arms, ...(p.kind === 'str' && !p.note ? { written: p.v } : {}) }, path, routeSegs, e.method, fns, routeRange, routeMask(routeSegs.length), notes, st, ctx);
       }
     }
   }
   st.visiting.delete(host);
 }
 
-interface RouteSite { router: number; prefix: string; arms: ArmPath | null }
+interface RouteSite { router: number; prefix: string; arms: ArmPath | null; written?: string }
 
 function addRoute(
-  { router, prefix, arms }: RouteSite, path: string, segs: string[], method: string, fns: Arg[], range: SourceRange, caseSensitive: boolean[],
+  { router, prefix, arms, written }: RouteSite, path: string, segs: string[], method: string, fns: Arg[], range: SourceRange, caseSensitive: boolean[],
   unresolved: string[], st: WalkState, ctx: AdapterContext,
 ): void {
   const handlerArg = fns[fns.length - 1];
@@ -228,6 +235,7 @@ function addRoute(
   const shadowedBy: ModelRoute['shadowedBy'] = [];
   const exits: number[] = [];
   const lateAuth: LateAuth[] = [];
+  const bodyParsers: BodyParser[] = [];
   // `protects`: a request without credentials stopped by this layer does not reach the handler.
   // Not so for auth that rejects and calls next() anyway (E23), nor for a layer that sends the
   // request on to this route with next('route') / next('router') when it fails (E17).
@@ -238,6 +246,8 @@ function addRoute(
       ? chainEntry(arg, cls, r, st)
       : { name: arg.name, kind: cls.kind, stop: cls.stop, file: r?.file ?? range.file, line: r?.line ?? range.line });
     chainRanges.push(r);
+    const parser = cls.kind === 'parse' ? st.bodyParser(arg) : null;
+    if (parser) bodyParsers.push(parser);
     if (cls.kind === 'auth' && protects && !cls.leaks) authBy.push(arg.name);
     if (cls.kind === 'auth' && cls.leaks) lateAuth.push({ name: arg.name, range: r, how: 'rejects-and-continues', evidence: cls.evidence });
   };
@@ -312,6 +322,8 @@ function addRoute(
     ...caseFlags(caseSensitive),
     shadowedBy: fit(shadowedBy),
     ...(lateAuth.length ? { lateAuth } : {}),
+    ...(bodyParsers.length ? { bodyParsers: fit(bodyParsers) } : {}),
+    ...(written !== undefined ? { writtenPath: written } : {}),
     ...(guard ? { guards: [] } : {}),
     [REACH]: { handler: handlerFn ? st.reach.of(handlerArg.value, RESPONSE_SECOND) : null, middleware: st.reach.each(routeLevel, RESPONSE_SECOND) },
   };

@@ -35,6 +35,9 @@ const MIDDIE = new Set(['@fastify/middie', '@fastify/express', 'middie', 'fastif
 /** Methods that return the instance, so calls chain (`fastify().withTypeProvider<T>().register(...)`). */
 const CHAINING = new Set([...INSTANCE_METHODS].filter(m => m !== 'inject' && m !== 'listen' && m !== 'close'));
 
+/** The multipart plugins (their `limits.fileSize`, stop 2). */
+const MULTIPART = new Set(['@fastify/multipart', 'fastify-multipart']);
+
 /** Factory options that tune accepting and keeping connections (stop 1), parsing (2) or routing (3). */
 const FACTORY_OPTION_STOPS: [string, Stop][] = [
   ['connectionTimeout', 1], ['keepAliveTimeout', 1], ['requestTimeout', 1], ['http2SessionTimeout', 1],
@@ -101,7 +104,9 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
       if (opts?.t === 'obj') for (const [key, stop] of FACTORY_OPTION_STOPS) if (opts.props.has(key)) this.mark(stop, key, propArg(opts, key)?.site ?? site);
       const expose = opts?.t === 'obj' ? opts.props.get('exposeHeadRoutes') : undefined;
       const router = opts?.t === 'obj' ? routerOptionsOf(opts) : undefined;
-      return { t: 'host', host: this.createContext(null, '', 'fastify()', site, rt, null, expose?.t === 'bool' ? expose.v : true, router) };
+      const root = this.createContext(null, '', 'fastify()', site, rt, null, expose?.t === 'bool' ? expose.v : true, router);
+      if (opts?.t === 'obj') root.options = opts;
+      return { t: 'host', host: root };
     }
     if (name === 'fastify-plugin' && p === '' && args[0]) return skipOverride(args[0].value, rt);
     return undefined;
@@ -188,6 +193,7 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
     }
     const pkg = args[0] && alternatives(args[0].value).find(v => v.t === 'pkg');
     if (pkg?.t === 'pkg' && BODY_PARSER_PLUGINS.has(pkg.name)) this.mark(2, pkg.name, site);
+    if (pkg?.t === 'pkg' && MULTIPART.has(pkg.name)) ctx.multipart = { options: opts?.t === 'obj' ? opts : null, site };
     const effects = pkg?.t === 'pkg' ? pluginEffects(pkg.name, opts, site) : null;
     if (effects) {
       for (const [name, value] of effects.decorators) ctx.decorators.set(name, value);
@@ -344,9 +350,10 @@ function routeRecord(ctx: FastifyContext, methods: string[], url: { url: string 
   const config = opts?.props.get('config');
   const expose = opts?.props.get('exposeHeadRoute');
   const schema = opts?.props.get('schema');
+  const bodyLimit = opts ? propArg(opts, 'bodyLimit') : null;
   return {
     methods, url: url.url, ...(url.why ? { urlWhy: url.why } : {}), prefix: ctx.prefix, handler, hooks, site, config: config?.t === 'obj' ? config : null, notes,
-    undefinedHooks, exposeHeadRoute: expose?.t === 'bool' ? expose.v : null,
+    undefinedHooks, exposeHeadRoute: expose?.t === 'bool' ? expose.v : null, ...(bodyLimit ? { bodyLimit } : {}),
     responseSchema: !schema ? false : schema.t === 'obj' ? !!propArg(schema, 'response') : null,
   };
 }

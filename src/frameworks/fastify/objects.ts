@@ -85,6 +85,8 @@ export interface RouteRecord {
   exposeHeadRoute: boolean | null;
   /** Whether its options give `schema.response` (the compiled serializer, stop 6); null when the options cannot be read. */
   responseSchema: boolean | null;
+  /** The route option `bodyLimit` (it replaces the server's for this route, F17); absent when not written. */
+  bodyLimit?: Arg;
 }
 
 export interface FastifyContext extends HostObject {
@@ -120,6 +122,10 @@ export interface FastifyContext extends HostObject {
   exposeHeadRoutes: boolean;
   /** Its root's router options as written (which apply depends on the major: routerOptionsFor). */
   routerOptions: WrittenRouterOptions;
+  /** A root's factory options (`fastify({ trustProxy, keepAliveTimeout, bodyLimit })`), when an object literal or known object. */
+  options?: ObjValue;
+  /** `register(@fastify/multipart, opts)` in this context (fastify-plugin: it reaches this context and those below). */
+  multipart?: { options: ObjValue | null; site: Site };
 }
 
 export function isFastifyContext(h: HostObject): h is FastifyContext {

@@ -11,7 +11,7 @@ import type { Arg, Site } from '../../core/values';
 import { alternatives } from '../../core/values';
 import type { HookClassification } from './hook-kind';
 import { hookName, rejects } from './hook-kind';
-import { declarationSite, visibleDecorators } from './decorators';
+import { declarationSite, rootOf, visibleDecorators } from './decorators';
 import { type Exemption, describeExemption, exemptionCaveat, exempts } from './exemptions';
 import {
   AFTER_HANDLER_PHASES, ALL_METHODS_4, ALL_METHODS_5, CHAIN_PHASES, DEFAULT_ROUTER_OPTIONS, FastifyContext, type HookRecord, RouteRecord, descendants, routerOptionsFor,
@@ -20,6 +20,7 @@ import { routePath } from './paths';
 import { HookEntries, argRange } from './chain-entries';
 import { handlerFacts } from '../shared/handler-facts';
 import { RESPONSE_SECOND, ReachBuilder } from '../shared/handler-reach';
+import { acceptFacts, routeBodyParsers } from './server-options';
 
 export interface FastifyWalk {
   routes: ModelRoute[];
@@ -50,6 +51,7 @@ export function walkContexts(roots: readonly FastifyContext[], classify: (arg: A
     const defaults = router.caseSensitive === DEFAULT_ROUTER_OPTIONS.caseSensitive && router.ignoreTrailingSlash === DEFAULT_ROUTER_OPTIONS.ignoreTrailingSlash;
     out.origins.push({
       kind: 'app', framework: 'fastify', frameworkVersion: version, file: ctx.rel(root.site.file), line: root.site.span.line, ...(defaults ? {} : { router }),
+      accept: acceptFacts(root, ctx),
     });
     const tree = descendants(root);
     // Numbered before any is described: a hook may name a decorator declared in a later context.
@@ -173,6 +175,7 @@ function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyCont
   const aliases = r.url === '/' && r.prefix && !r.prefix.endsWith('/') ? [`${r.prefix}/`] : [];
   const undefinedHooks = r.undefinedHooks.map(h => undefinedHook(c, h.phase, h.arg, r.site, h.inArray, contextId, ctx));
   const context = contextId(c);
+  const bodyParsers = routeBodyParsers(rootOf(c), c, r, ctx);
   out.routesPerRecord.set(r, methods.length);
   const handlerAt = handler?.t === 'fn' ? { file: ctx.rel(handler.file), line: handler.fn.headSpan.line } : null;
   const routeReach = {
@@ -198,6 +201,7 @@ function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyCont
     // lib/handleRequest.js sends a handler's result unless it is undefined (awaited when it is a promise).
     route.sendsReturn = true;
     route.responseSchema = r.responseSchema;
+    if (bodyParsers.length) route.bodyParsers = bodyParsers;
     out.routes.push(route);
   }
 }

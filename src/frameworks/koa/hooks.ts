@@ -4,10 +4,10 @@
 // `use()` call (K5), `router.prefix()` applied to the layers so far and the later ones.
 import type { AdapterRuntime } from '../../core/adapter';
 import type { EvaluationHooks } from '../../core/evaluate';
-import { Arg, HostObject, Site, UNKNOWN, Value, alternatives, asString, describe } from '../../core/values';
+import { Arg, HostObject, Site, UNKNOWN, Value, alternatives, asString, describe, propArg } from '../../core/values';
 import { RecorderLog } from '../shared/recorder-log';
 import {
-  KoaAllowedMethods, KoaApp, KoaComposed, KoaDispatch, KoaHost, KoaJwt, KoaMount, KoaLayer, KoaRouter, ROUTE_METHODS, UnlessRules, isKoaHost,
+  KoaAllowedMethods, KoaApp, KoaCallback, KoaComposed, KoaDispatch, KoaHost, KoaJwt, KoaMount, KoaLayer, KoaRouter, KoaServer, ROUTE_METHODS, UnlessRules, isKoaHost,
 } from './objects';
 import { layerWithPrefix, trimPrefix } from './paths';
 
@@ -61,10 +61,18 @@ export class KoaRecorder extends RecorderLog<KoaApp | KoaRouter> implements Eval
   member(obj: HostObject, prop: string): Value | undefined {
     if (!isKoaHost(obj)) return undefined;
     if (obj.kind === 'dispatch' && prop === 'router') return { t: 'host', host: obj.router };
+    if (obj.kind === 'server' && SERVER_TIMEOUTS.has(prop)) return UNKNOWN(`server.${prop}`);
     return { t: 'method', host: obj, name: prop };
   }
 
-  assign(): void {}
+  assign(obj: HostObject, prop: string, value: Value, site: Site): void {
+    if (!isKoaHost(obj)) return;
+    if (obj.kind === 'app' && prop === 'proxy') obj.proxy = truthy(value) ? site : null;
+    if (obj.kind === 'server' && SERVER_TIMEOUTS.has(prop)) {
+      this.accept({ label: `server.${prop}`, site });
+      obj.timeouts.set(prop, { value, site });
+    }
+  }
 
   /** `parent.use(path, child.routes())`: `child` is nested, under `parent` at `path` (K5), and named by `arg`'s text. */
   private nest(child: KoaRouter, parent: KoaRouter, path: string, arg: Arg): void {
@@ -106,6 +114,9 @@ export class KoaRecorder extends RecorderLog<KoaApp | KoaRouter> implements Eval
     const p = path.filter(x => x !== 'default').join('.');
     if (name === 'koa' && (p === '' || p === 'Koa')) {
       const app = this.host<KoaApp>({ kind: 'app', middleware: [] }, site, rt);
+      const opts = args[0]?.value;
+      const proxy = opts?.t === 'obj' ? propArg(opts, 'proxy') : null;
+      if (proxy && truthy(proxy.value)) app.proxy = proxy.site ?? site;
       this.record(app);
       return { t: 'host', host: app };
     }
@@ -115,6 +126,14 @@ export class KoaRecorder extends RecorderLog<KoaApp | KoaRouter> implements Eval
       const router = this.host<KoaRouter>({ kind: 'router', pkg: name, prefix: trimPrefix(prefix ?? ''), stack: [], params: [] }, site, rt);
       this.record(router);
       return { t: 'host', host: router };
+    }
+    if ((name === 'http' || name === 'https') && p === 'createServer') {
+      // `http.createServer(app.callback())`: the app's requests arrive through this server (stop 1).
+      this.accept({ label: `${name}.${p}`, site });
+      const cb = args.map(a => a.value).find(v => v.t === 'host' && isKoaHost(v.host) && v.host.kind === 'callback');
+      const server = this.host<KoaServer>({ kind: 'server', timeouts: new Map() }, site, rt);
+      if (cb?.t === 'host') serve((cb.host as KoaCallback).app, server, rt);
+      return { t: 'host', host: server };
     }
     if (name === 'koa-compose' && p === '') {
       const list = args[0]?.value;
@@ -142,8 +161,16 @@ export class KoaRecorder extends RecorderLog<KoaApp | KoaRouter> implements Eval
           host.middleware.push(...args.slice(0, 1));
           return self;
         }
-        if (method === 'listen') { this.accept({ label: 'listen', site }); return UNKNOWN('server'); }
-        return method === 'callback' ? UNKNOWN('app.callback()') : undefined;
+        if (method === 'listen') {
+          this.accept({ label: 'listen', site });
+          const server = this.host<KoaServer>({ kind: 'server', timeouts: new Map() }, site, rt);
+          serve(host, server, rt);
+          return { t: 'host', host: server };
+        }
+        return method === 'callback' ? { t: 'host', host: this.host<KoaCallback>({ kind: 'callback', app: host }, site, rt) } : undefined;
+      case 'server':
+        if (method === 'listen') this.accept({ label: 'listen', site });
+        return method === 'listen' || method === 'setTimeout' ? self : undefined;
       case 'router': return this.routerMethod(host, method, args, site, rt);
       case 'jwt':
         if (method !== 'unless') return undefined;
@@ -200,6 +227,23 @@ export class KoaRecorder extends RecorderLog<KoaApp | KoaRouter> implements Eval
   }
 }
 
+/** Server properties that tune accepting and keeping connections (stop 1). */
+const SERVER_TIMEOUTS = new Set(['keepAliveTimeout', 'headersTimeout', 'requestTimeout', 'timeout']);
+
+/** Records that `server` serves `app`'s requests. */
+function serve(app: KoaApp, server: KoaServer, rt: AdapterRuntime): void {
+  rt.touch(app);
+  (app.servers ??= []).push(server);
+}
+
+/** Whether `proxy` turns trust on: true does; false, 0 and '' do not; an unknown value counts (the code asks for it). */
+function truthy(v: Value): boolean {
+  if (v.t === 'bool') return v.v;
+  if (v.t === 'num') return v.v !== 0;
+  if (v.t === 'str') return v.v !== '';
+  return !(v.t === 'unknown' && v.undef);
+}
+
 function pathOf(v: Value): { path: string | null; why?: string } {
   const s = asString(v);
   return s !== null ? { path: s } : { path: null, why: describe(v) };
@@ -208,7 +252,7 @@ function pathOf(v: Value): { path: string | null; why?: string } {
 function addRoute(router: KoaRouter, methods: string[], name: string | null, p: { path: string | null; why?: string }, fns: Arg[], site: Site): void {
   if (!fns.length) return;
   const layer: KoaLayer = {
-    kind: 'route', path: p.path ?? '/{?}', pathless: false, methods, fns, site, name, owner: router, ...(p.why ? { pathWhy: p.why } : {}),
+    kind: 'route', path: p.path ?? '/{?}', pathless: false, methods, fns, site, name, owner: router, ...(p.why ? { pathWhy: p.why } : { written: p.path! }),
   };
   router.stack.push(router.prefix ? layerWithPrefix(layer, router.prefix) : layer);
 }

@@ -3,7 +3,7 @@
 // layer path, nested routers cloned in, K5), and the values that stand for what the program hands
 // to `app.use`: a router's dispatch (`router.routes()`), `koa-compose` arrays, `koa-mount`, koa-jwt.
 import type { FnIR } from '../../core/ir';
-import type { Arg, HostObject, Site } from '../../core/values';
+import type { Arg, HostObject, Site, Value } from '../../core/values';
 import { alternatives } from '../../core/values';
 
 /** One layer of a router's stack: a `use()` (no methods) or a route. */
@@ -27,6 +27,8 @@ export interface KoaLayer {
   name: string | null;
   /** Why the path is not known, when it is not. */
   pathWhy?: string;
+  /** A route's path argument as written (no prefix), when a string. */
+  written?: string;
   /** The router the layer was registered on (a clone keeps it: its `router.param()` handlers are that router's). */
   owner: KoaRouter;
 }
@@ -48,6 +50,24 @@ export interface KoaApp extends HostObject {
   framework: 'koa';
   kind: 'app';
   middleware: Arg[];
+  /** Where `app.proxy = true` or `new Koa({ proxy: true })` turned proxy trust on (null: turned off). */
+  proxy?: Site | null;
+  /** The servers made for it (`app.listen()`, `http.createServer(app.callback())`), in the order made. */
+  servers?: KoaServer[];
+}
+
+/** `app.callback()`: the request listener a server is made with. */
+export interface KoaCallback extends HostObject {
+  framework: 'koa';
+  kind: 'callback';
+  app: KoaApp;
+}
+
+/** An http.Server serving an app, with the timeout properties the code sets on it (stop 1). */
+export interface KoaServer extends HostObject {
+  framework: 'koa';
+  kind: 'server';
+  timeouts: Map<string, { value: Value; site: Site }>;
 }
 
 /** `router.routes()` / `router.middleware()`: the router's dispatch function. */
@@ -101,7 +121,7 @@ export interface UnlessRules {
   useOriginalUrl: boolean;
 }
 
-export type KoaHost = KoaApp | KoaRouter | KoaDispatch | KoaAllowedMethods | KoaComposed | KoaMount | KoaJwt;
+export type KoaHost = KoaApp | KoaRouter | KoaDispatch | KoaAllowedMethods | KoaComposed | KoaMount | KoaJwt | KoaCallback | KoaServer;
 
 export function isKoaHost(h: HostObject): h is KoaHost {
   return h.framework === 'koa';

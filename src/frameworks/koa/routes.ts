@@ -4,9 +4,11 @@
 // handler that awaits next() handing the request on (K1, K7). A route's chain is what runs before
 // its handler; code a middleware runs after `await next()` is marked `when: 'after'` (K9).
 import type { AdapterContext } from '../../core/adapter';
-import type { ChainEntry, ChainLevel, GeneratorMiddleware, LateAuth, ModelContext, ModelRoute, OrderedLayer, SourceRange, StackOrigin } from '../../core/model';
+import type { BodyParser, ChainEntry, ChainLevel, GeneratorMiddleware, LateAuth, ModelContext, ModelRoute, OrderedLayer, SourceRange, StackOrigin } from '../../core/model';
 import { REACH } from '../../core/model';
 import type { Arg } from '../../core/values';
+import { bodyParserReader } from '../shared/body-parsers';
+import { nodeServerFacts } from '../shared/node-server';
 import { samplePath } from '../shared/paths';
 import { handlerFacts } from '../shared/handler-facts';
 import { CONTEXT_FIRST, ReachBuilder } from '../shared/handler-reach';
@@ -51,6 +53,8 @@ interface Walk {
   index(stack: readonly KoaLayer[]): LayerIndex;
   /** What route functions call, for the stop 5-7 rules (one builder per run). */
   reach: ReachBuilder;
+  /** The body parser a middleware argument makes, read once per argument (stop 2). */
+  bodyParser(arg: Arg): BodyParser | null;
 }
 
 export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], nested: ReadonlySet<KoaRouter>, ties: RouterTies, classify: (arg: Arg) => KoaClassification, ctx: AdapterContext): KoaWalk {
@@ -107,6 +111,7 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], nested: Readonl
     return m;
   };
   const reach = new ReachBuilder(ctx);
+  const bodyParser = bodyParserReader(ctx);
   const indices = new Map<readonly KoaLayer[], LayerIndex>();
   const index = (stack: readonly KoaLayer[]): LayerIndex => {
     let i = indices.get(stack);
@@ -117,7 +122,7 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], nested: Readonl
     const version = ctx.packageVersionSource(app.site.file, 'koa')?.version;
     const w: Walk = {
       classify, ctx, major: version ? parseInt(version, 10) : null, app: out.stacks.length, layers: [], out, contextOf, reached,
-      routers: new Set(), useMatching: useMatchingOf, segments, syntax, generators: [], index, reach,
+      routers: new Set(), useMatching: useMatchingOf, segments, syntax, generators: [], index, reach, bodyParser,
     };
     walkMiddleware(app.middleware, '', [], w, new Set([app]));
     out.stacks.push(w.layers);
@@ -125,6 +130,7 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], nested: Readonl
       kind: 'app', framework: 'koa', frameworkVersion: version ?? null, file: ctx.rel(app.site.file), line: app.site.span.line,
       pathSyntax: syntaxOf([...w.routers], ctx),
       ...generatorsOf(w),
+      ...acceptOf(app, ctx),
     });
   }
   // Routers no app runs, and that no other router cloned in (a router holding only nested routers'
@@ -133,7 +139,7 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], nested: Readonl
     if (r.kind !== 'router' || reached.has(r) || nested.has(r) || !r.stack.some(l => l.kind === 'route')) continue;
     const w: Walk = {
       classify, ctx, major: null, app: out.stacks.length, layers: [], out, contextOf, reached, routers: new Set([r]), useMatching: useMatchingOf, segments, syntax,
-      generators: [], index, reach,
+      generators: [], index, reach, bodyParser,
     };
     const note = `router created at ${ctx.rel(r.site.file)}:${r.site.span.line} is not mounted on any app the analyser found`;
     addRoutes(r, '', [], w, [note]);
@@ -237,6 +243,18 @@ function walkMiddleware(list: readonly Arg[], mount: string, ran: Ran[], w: Walk
   }
 }
 
+/** Stop 1: the app's proxy trust and the servers made for it; nothing when the code says neither. */
+function acceptOf(app: KoaApp, ctx: AdapterContext): Pick<StackOrigin, 'accept'> {
+  if (!app.proxy && !app.servers?.length) return {};
+  // Kept per app across runs, as Express's (express/accept.ts).
+  return {
+    accept: ctx.memo('koa.accept', app, () => ({
+      trustProxy: app.proxy ? ctx.range(app.proxy.file, app.proxy.span) : null,
+      servers: (app.servers ?? []).map(s => nodeServerFacts(s.site, s.timeouts, ctx)),
+    })),
+  };
+}
+
 /** A router's dispatch or a koa-mount in an app's stack. */
 function mountLayer(w: Walk, name: string, prefix: string, range: SourceRange): OrderedLayer {
   return { order: w.layers.length, kind: 'mount', name, layerKind: 'other', prefix: prefix || '/', range, argRange: range, terminal: false };
@@ -257,6 +275,8 @@ class Chain {
   readonly authBy: string[] = [];
   /** Auth that rejects only after the handler ran (K9), or rejects and calls next() anyway. */
   readonly lateAuth: LateAuth[] = [];
+  /** The body parsers it runs through, in order. */
+  readonly bodyParsers: BodyParser[] = [];
   /** What the verdict could not read (a koa-unless custom function), for the route's `unresolved`. */
   readonly notes: string[] = [];
   /** Set once something before the handler ends every request that gets there. */
@@ -281,6 +301,8 @@ class Chain {
     const at = r ?? this.fallback;
     this.entries.push({ name, kind: cls.kind, stop: cls.stop, file: at.file, line: at.line, when: cls.when, level });
     this.ranges.push(r);
+    const parser = cls.kind === 'parse' ? this.w.bodyParser(arg) : null;
+    if (parser) this.bodyParsers.push(parser);
     if (cls.kind === 'auth' && cls.protects && !(cls.unless && exempts(cls.unless, this.path, mount, this.method))) {
       this.authBy.push(name);
       // The verdict stays "protected" (the other rules were read), but the function may exempt this route.
@@ -338,6 +360,8 @@ function addRoute(router: KoaRouter, index: number, method: string, mount: strin
     chainRanges: chain.ranges, shadowedBy: chain.stoppedBy ? [chain.stoppedBy] : [], context: w.contextOf(layer.owner),
     ...(chain.lateAuth.length ? { lateAuth: chain.lateAuth } : {}),
     [REACH]: { handler: w.reach.of(handlerArg.value, CONTEXT_FIRST), middleware: w.reach.each(flat(routeLevel), CONTEXT_FIRST) },
+    ...(chain.bodyParsers.length ? { bodyParsers: chain.bodyParsers } : {}),
+    ...(layer.written !== undefined ? { writtenPath: layer.written } : {}),
   });
   w.layers.push({
     order: w.layers.length, kind: 'route', name: `${method} ${path}`, layerKind: 'other', prefix: path, range, argRange: null, terminal: false,

@@ -1,0 +1,144 @@
+// Stop 3: route paths that path-to-regexp 8 refuses (or reads otherwise), the syntax of Express 5 and
+// of @koa/router ≥ 14 / koa-router 14 (framework-semantics "Express 5 path syntax", K15). On those
+// versions the router throws when the route is registered, so the app does not start: an error. On
+// Express 4 and older Koa routers the same path works today and breaks on the upgrade: info. Which
+// syntax a stack's routers read comes from its adapter (StackOrigin.pathSyntax, from the installed
+// or declared version); the path is the route's own argument as written (ModelRoute.writtenPath).
+import type { Fix, ModelRoute } from '../core/model';
+import type { RuleReport } from '../core/rule';
+import { defineRule, placeKey } from './define-rule';
+
+/** The syntaxes that are path-to-regexp 8, as the adapters name them. */
+const V8 = new Set(['express5', 'path-to-regexp 8']);
+const IDENT = /^[A-Za-z_$][\w$]*/;
+
+/** One construct of a path that path-to-regexp 8 refuses or reads otherwise. */
+interface Problem {
+  construct: string;
+  why: string;
+  /** v8 reads it, but not as path-to-regexp 0.1/6 do (only worth saying before the upgrade). */
+  differs?: true;
+  /** The v8 spelling, as a replacement of `from` inside the path literal. */
+  fix?: { from: string; to: string };
+}
+
+export const express5PathSyntax = defineRule({
+  id: 'express5-path-syntax',
+  stop: 3,
+  frameworks: ['express', 'koa'],
+  description: 'Route paths use the syntax path-to-regexp 8 accepts (Express 5, @koa/router 14+, koa-router 14).',
+  defaultSeverity: 'error',
+  messages: {
+    rejected: "'{{path}}': {{construct}} {{why}}; {{router}} (path-to-regexp 8) throws when the route is registered, so the app does not start.",
+    upgrade: "'{{path}}': {{construct}} {{why}}; {{target}} (path-to-regexp 8) throws on it when the route is registered: rewrite it before upgrading.",
+    differs: "'{{path}}': {{construct}} {{why}}",
+  },
+  messageSeverity: { upgrade: 'info', differs: 'info' },
+  check(ctx) {
+    const out: RuleReport[] = [];
+    // One registration can make several routes (methods): one finding per construct it writes.
+    const seen = new Set<string>();
+    for (const route of ctx.model.routes) {
+      if (route.framework !== 'express' && route.framework !== 'koa') continue;
+      const path = route.writtenPath;
+      if (path === undefined || !/[:*?+()[\]!{}]/.test(path)) continue;
+      const v8 = V8.has(ctx.model.origins[route.app]?.pathSyntax ?? '');
+      for (const problem of problemsOf(path)) {
+        // Braces: v8 (and the Koa routers' v6) read an optional part; only Express 4 reads them as text.
+        if (problem.differs && (v8 || route.framework === 'koa')) continue;
+        const key = `${placeKey(route.range)}|${problem.construct}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(report(route, path, problem, v8, ctx.model.contexts?.find(c => c.id === route.context)?.routerPackage));
+      }
+    }
+    return out;
+  },
+});
+
+function report(route: ModelRoute, path: string, p: Problem, v8: boolean, pkg: { name: string; version: string | null } | undefined): RuleReport {
+  const express = route.framework === 'express';
+  const data: Record<string, string> = { path, construct: `\`${p.construct}\``, why: p.why };
+  if (v8) data.router = express ? 'Express 5' : `${pkg?.name ?? 'the router'}${pkg?.version ? ` ${pkg.version}` : ''}`;
+  else data.target = express ? 'Express 5' : '@koa/router 14+ (and koa-router 14)';
+  const messageId = p.differs ? 'differs' : v8 ? 'rejected' : 'upgrade';
+  // The path's backslashes are doubled in the string literal that writes it (`'/:id(\\d+)'`).
+  const fix = p.fix && { from: p.fix.from.replace(/\\/g, '\\\\'), to: p.fix.to };
+  const fixes: Fix[] = fix ? [{ kind: 'replace-text', title: `Write ${fix.to} (path-to-regexp 8)`, at: route.range, ...fix }] : [];
+  return { ...route.range, messageId, data, related: [], fixes };
+}
+
+/** What path-to-regexp 8 refuses or reads otherwise in a path, left to right. */
+export function problemsOf(path: string): Problem[] {
+  const out: Problem[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const ch = path[i];
+    const before = path[i - 1];
+    if (ch === '\\') { i++; continue; } // an escaped character is literal in every version
+    if (ch === ':') {
+      if (path[i + 1] === '"') { i = path.indexOf('"', i + 2); if (i < 0) break; continue; } // v8 quoted name
+      const name = IDENT.exec(path.slice(i + 1))?.[0];
+      if (!name) {
+        const v4 = /^\w+/.exec(path.slice(i + 1))?.[0];
+        out.push({ construct: `:${v4 ?? ''}`, why: v4 ? 'is not a parameter name v8 accepts (names are JavaScript identifiers)' : 'has no parameter name' });
+        if (v4) i += v4.length;
+        continue;
+      }
+      i += name.length;
+      const next = path[i + 1];
+      if (next === '(') {
+        const close = balanced(path, i + 1);
+        const group = close < 0 ? path.slice(i + 1) : path.slice(i + 1, close + 1);
+        // `:key(*)` (0.1 reads `*` as `.*`) and `:key(.*)` match across slashes: v8's wildcard `*key` does.
+        const rest = group === '(*)' || group === '(.*)';
+        const why = rest ? 'matches across slashes with a regular expression group, which v8 no longer takes' : 'constrains a parameter with a regular expression, which v8 no longer takes (check the value in the handler)';
+        out.push({ construct: `:${name}${group}`, why, fix: { from: `:${name}${group}`, to: rest ? `*${name}` : `:${name}` } });
+        if (close < 0) break;
+        i = close;
+      } else if (next === '?' || next === '*' || next === '+') {
+        const to = next === '?' ? `{/:${name}}` : next === '*' ? `{/*${name}}` : `/*${name}`;
+        const what = next === '?' ? 'is an optional parameter' : next === '*' ? 'repeats a parameter (zero or more segments)' : 'repeats a parameter (one or more segments)';
+        out.push({ construct: `:${name}${next}`, why: what, ...(before === undefined || path[i - name.length - 1] === '/' ? { fix: { from: `/:${name}${next}`, to } } : {}) });
+        i++;
+      }
+      continue;
+    }
+    if (ch === '*') {
+      const name = IDENT.exec(path.slice(i + 1))?.[0];
+      if (name) { i += name.length; continue; } // `*splat`: v8's named wildcard
+      const segment = (before === undefined || before === '/') && (path[i + 1] === undefined || path[i + 1] === '/');
+      const fix = !segment ? undefined : path === '*' ? { from: '*', to: '/{*splat}' } : { from: '/*', to: '/{*splat}' };
+      out.push({ construct: '*', why: 'is a wildcard without a name', ...(fix ? { fix } : {}) });
+      continue;
+    }
+    if (ch === '(') {
+      const close = balanced(path, i);
+      // A modifier after the group (`(/since)?`) is part of it: one construct, one finding.
+      const end = close < 0 ? path.length : '?*+'.includes(path[close + 1] ?? '') ? close + 2 : close + 1;
+      const group = path.slice(i, end);
+      const fix = group === '(.*)' && (before === undefined || before === '/') ? { from: '(.*)', to: '{*path}' } : undefined;
+      out.push({ construct: group, why: 'is a regular expression group, which v8 no longer takes', ...(fix ? { fix } : {}) });
+      if (close < 0) break;
+      i = end - 1;
+      continue;
+    }
+    if ('?+![]'.includes(ch)) { out.push({ construct: ch, why: 'is a character v8 reserves' }); continue; }
+    if (ch === '{' || ch === '}') {
+      const close = ch === '{' ? path.indexOf('}', i) : -1;
+      const text = close > 0 ? path.slice(i, close + 1) : ch;
+      out.push({ construct: text, why: 'is literal text here, but path-to-regexp 8 (Express 5, @koa/router 14+) reads braces as an optional part', differs: true });
+      if (close > 0) i = close;
+    }
+  }
+  return out;
+}
+
+function balanced(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    if (s[i] === '\\') { i++; continue; }
+    if (s[i] === '(') depth++;
+    else if (s[i] === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
