@@ -91,7 +91,7 @@ export function problemsOf(path: string): Problem[] {
         const group = close < 0 ? path.slice(i + 1) : path.slice(i + 1, close + 1);
         // `:key(*)` (0.1 reads `*` as `.*`) and `:key(.*)` match across slashes: v8's wildcard `*key` does.
         const rest = group === '(*)' || group === '(.*)';
-        const why = rest ? 'matches across slashes with a regular expression group, which v8 no longer takes' : 'constrains a parameter with a regular expression, which v8 no longer takes (check the value in the handler)';
+        const why = rest ? 'matches across slashes with a regular expression group, which path-to-regexp 8 no longer takes' : 'constrains a parameter with a regular expression, which path-to-regexp 8 no longer takes (check the value in the handler)';
         out.push({ construct: `:${name}${group}`, why, fix: { from: `:${name}${group}`, to: rest ? `*${name}` : `:${name}` } });
         if (close < 0) break;
         i = close;
@@ -117,12 +117,12 @@ export function problemsOf(path: string): Problem[] {
       const end = close < 0 ? path.length : '?*+'.includes(path[close + 1] ?? '') ? close + 2 : close + 1;
       const group = path.slice(i, end);
       const fix = group === '(.*)' && (before === undefined || before === '/') ? { from: '(.*)', to: '{*path}' } : undefined;
-      out.push({ construct: group, why: 'is a regular expression group, which v8 no longer takes', ...(fix ? { fix } : {}) });
+      out.push({ construct: group, why: 'is a regular expression group, which path-to-regexp 8 no longer takes', ...(fix ? { fix } : {}) });
       if (close < 0) break;
       i = end - 1;
       continue;
     }
-    if ('?+![]'.includes(ch)) { out.push({ construct: ch, why: 'is a character v8 reserves' }); continue; }
+    if ('?+![]'.includes(ch)) { out.push({ construct: ch, why: 'is a character path-to-regexp 8 reserves' }); continue; }
     if (ch === '{' || ch === '}') {
       const close = ch === '{' ? path.indexOf('}', i) : -1;
       const text = close > 0 ? path.slice(i, close + 1) : ch;

@@ -107,7 +107,9 @@ describe('seven-stops scan', function () {
 
     it('escapes SARIF message texts and keeps the exact file in the URI', () => {
       withWorkspace({ [file]: app }, dir => {
-        const result = JSON.parse(cli(['scan', dir, '--format', 'sarif']).stdout).runs[0].results[0];
+        const results: { ruleId: string; message: { text: string } }[] = JSON.parse(cli(['scan', dir, '--format', 'sarif']).stdout).runs[0].results;
+        const result = results.find(r => r.ruleId === 'no-route-before-auth') as any;
+        assert.ok(result, JSON.stringify(results.map(r => r.ruleId)));
         assert.match(result.message.text, /^GET \/\\u001b\[31mred\\u001b\[0m\\u0007\\u000d\\u000a\\u202eevil runs without authentication/);
         assert.doesNotMatch(result.message.text, hidden);
         assert.doesNotMatch(result.relatedLocations[0].message.text, hidden);

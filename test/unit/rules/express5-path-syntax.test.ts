@@ -63,7 +63,7 @@ runRuleTests(express5PathSyntax, {
       files: { 'package.json': EXPRESS4, 'app.js': REGEX_PARAM },
       errors: [{
         messageId: 'upgrade', file: 'app.js', line: 3, column: 1,
-        data: { path: '/orders/:id(\\d+)', construct: '`:id(\\d+)`', why: 'constrains a parameter with a regular expression, which v8 no longer takes (check the value in the handler)', target: 'Express 5' },
+        data: { path: '/orders/:id(\\d+)', construct: '`:id(\\d+)`', why: 'constrains a parameter with a regular expression, which path-to-regexp 8 no longer takes (check the value in the handler)', target: 'Express 5' },
         suggestionOutput: REGEX_PARAM.replace(':id(\\\\d+)', ':id'),
       }],
     },
@@ -83,7 +83,7 @@ runRuleTests(express5PathSyntax, {
         },
         {
           messageId: 'rejected', file: 'app.js', line: 6, column: 1,
-          data: { path: '(.*)', construct: '`(.*)`', why: 'is a regular expression group, which v8 no longer takes', router: '@koa/router 15.7.0' },
+          data: { path: '(.*)', construct: '`(.*)`', why: 'is a regular expression group, which path-to-regexp 8 no longer takes', router: '@koa/router 15.7.0' },
           suggestionOutput: KOA_ROUTES.replace("'(.*)'", "'{*path}'"),
         },
       ],
@@ -93,13 +93,13 @@ runRuleTests(express5PathSyntax, {
       files: { 'package.json': KOA13, 'app.js': KOA_ROUTES },
       errors: [
         { messageId: 'upgrade', file: 'app.js', line: 5, column: 1, data: { path: '/files/:path*', construct: '`:path*`', why: 'repeats a parameter (zero or more segments)', target: '@koa/router 14+ (and koa-router 14)' } },
-        { messageId: 'upgrade', file: 'app.js', line: 6, column: 1, data: { path: '(.*)', construct: '`(.*)`', why: 'is a regular expression group, which v8 no longer takes', target: '@koa/router 14+ (and koa-router 14)' } },
+        { messageId: 'upgrade', file: 'app.js', line: 6, column: 1, data: { path: '(.*)', construct: '`(.*)`', why: 'is a regular expression group, which path-to-regexp 8 no longer takes', target: '@koa/router 14+ (and koa-router 14)' } },
       ],
     },
     {
       name: "@koa/router 13: v6's `{…}?` optional group: v8 reserves the `?` (info)",
       files: { 'package.json': KOA13, 'app.js': "const Koa = require('koa');\nconst Router = require('@koa/router');\nconst app = new Koa();\nconst router = new Router();\nrouter.get('/users{/:id}?', ctx => { ctx.body = 'x'; });\napp.use(router.routes());\n" },
-      errors: [{ messageId: 'upgrade', file: 'app.js', line: 5, column: 1, data: { path: '/users{/:id}?', construct: '`?`', why: 'is a character v8 reserves', target: '@koa/router 14+ (and koa-router 14)' } }],
+      errors: [{ messageId: 'upgrade', file: 'app.js', line: 5, column: 1, data: { path: '/users{/:id}?', construct: '`?`', why: 'is a character path-to-regexp 8 reserves', target: '@koa/router 14+ (and koa-router 14)' } }],
     },
   ],
 });
