@@ -450,4 +450,3 @@ export function analyseWith(adapters: FrameworkAdapter[], rules: Rule[], root: s
   const config = options.config ?? loadConfig(root);
   return new WorkspaceAnalyser(root, config, adapters, rules, true).analyse(options.overlays);
 }
-
