@@ -1,5 +1,6 @@
 // The JSON output: a stable contract (schemaVersion 1). Fields are picked explicitly so internal
 // additions to the model never leak into it.
+import { chunkedOutput } from './chunked-output';
 import type { AnalysisResult, Annotation, AppInfo, AuthExemption, ChainEntry, Finding, Route, RoutingContext, Skipped } from '../core/model';
 
 const app = (a: AppInfo) => ({ framework: a.framework, frameworkVersion: a.frameworkVersion, file: a.file, line: a.line });
@@ -69,21 +70,12 @@ export function formatJson(r: AnalysisResult): string {
   return JSON.stringify(toJsonReport(r), null, 2) + '\n';
 }
 
-/** How much text writeJson hands on at once. */
-const CHUNK = 1 << 16;
-
 /**
- * formatJson's text, handed to `write` in pieces of about 64 KB. Made one item at a time: on
- * 100,000 routes the report object and its text were 400 MB more at the peak of a scan.
+ * formatJson's text, handed to `write` in pieces of about 64 KB (chunked-output.ts). Made one item
+ * at a time: on 100,000 routes the report object and its text were 400 MB more at the peak of a scan.
  */
 export function writeJson(r: AnalysisResult, write: (text: string) => void): void {
-  let pending: string[] = [];
-  let size = 0;
-  const out = (s: string) => {
-    pending.push(s);
-    size += s.length;
-    if (size >= CHUNK) { write(pending.join('')); pending = []; size = 0; }
-  };
+  const { out, end } = chunkedOutput(write);
   // JSON.stringify(report, null, 2) indents a field by two spaces and a list item by four; what is
   // inside them by as much again (no JSON text holds a raw line break, so every '\n' starts a line).
   const indented = (v: unknown, by: string) => JSON.stringify(v, null, 2).replace(/\n/g, `\n${by}`);
@@ -97,5 +89,5 @@ export function writeJson(r: AnalysisResult, write: (text: string) => void): voi
     out('\n  ]');
   });
   out('\n}\n');
-  write(pending.join(''));
+  end();
 }

@@ -3,6 +3,7 @@
 // Every string from the analysed code goes through `p` (printable): a terminal must see no control
 // or bidi character that the code put in a path, a name or a file name (the colours are ours).
 import { printable as p } from '../core/display-text';
+import { chunkedOutput } from './chunked-output';
 import type { AnalysisResult, Framework, ModelRoute, Route } from '../core/model';
 import { frameworkList, STOP_GLYPHS } from '../core/model';
 import { type ContextGroup, contextDescription, contextName, groupByContext, routerDescription, routerName, routesUnder } from '../core/context-tree';
@@ -10,8 +11,17 @@ import { hasPhases, phasedChain } from '../core/phased-chain';
 
 /** The report; `frameworks` are those the scan looked for (named when it found no app). */
 export function formatText(r: AnalysisResult, color: boolean, frameworks: readonly Framework[]): string {
+  const parts: string[] = [];
+  writeText(r, color, frameworks, text => parts.push(text));
+  return parts.join('');
+}
+
+/** formatText's text, handed to `write` in pieces as it is made (chunked-output.ts). */
+export function writeText(r: AnalysisResult, color: boolean, frameworks: readonly Framework[], write: (text: string) => void): void {
   const c = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
-  const lines: string[] = [];
+  const { out, end } = chunkedOutput(write);
+  // Every line ends with a line break (the report ends with one too).
+  const lines = { push: (...more: string[]) => { for (const line of more) out(line + '\n'); } };
   const routes = r.routes as (Route & Partial<Pick<ModelRoute, 'app' | 'mountPrefix'>>)[];
   const byApp = new Map<number, typeof routes>();
   for (const route of routes) {
@@ -84,7 +94,7 @@ export function formatText(r: AnalysisResult, color: boolean, frameworks: readon
     if (r.skipped.length > 20) lines.push(c('2', `  … and ${r.skipped.length - 20} more (see --format json)`));
   }
   lines.push(c('2', `${r.routes.length} routes, ${r.stats.files} files, ${r.stats.ms} ms`));
-  return lines.join('\n') + '\n';
+  end();
 }
 
 /**

@@ -10,7 +10,7 @@ import { adapters, analyseFolder } from '../engine';
 import { allRules } from '../rules';
 import { writeJson } from './format-json';
 import { toSarif } from './format-sarif';
-import { formatText } from './format-text';
+import { writeText } from './format-text';
 
 declare const SEVEN_STOPS_VERSION: string | undefined;
 const VERSION = typeof SEVEN_STOPS_VERSION === 'string' ? SEVEN_STOPS_VERSION : '0.0.0-dev';
@@ -100,7 +100,8 @@ export function main(argv: string[]): number {
     result.root = opts.dir;
     const write = (text: string) => process.stdout.write(text);
     if (opts.format === 'json') writeJson(result, write);
-    else write(opts.format === 'sarif' ? JSON.stringify(toSarif(result, allRules, VERSION), null, 2) + '\n' : formatText(result, opts.color, FRAMEWORKS));
+    else if (opts.format === 'text') writeText(result, opts.color, FRAMEWORKS, write);
+    else write(JSON.stringify(toSarif(result, allRules, VERSION), null, 2) + '\n');
     if (opts.failOn === 'none') return 0;
     const threshold = RANK[opts.failOn];
     return result.findings.some(f => RANK[f.severity] >= threshold) ? 1 : 0;

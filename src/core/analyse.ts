@@ -11,6 +11,7 @@ import { FolderIndex } from './folders';
 import type { ModuleIR, Span } from './ir';
 import { lowerSource } from './lower';
 import { ModuleRecord, ReplayInvalidated } from './module-reuse';
+import { releaseEvaluatedBodies } from './one-shot';
 import { loweredRange } from './parse-source';
 import { PackageConstants, type PkgValue } from './package-constants';
 import { type PackageVersion, PackageFiles, findPackageVersion } from './package-version';
@@ -78,7 +79,14 @@ export class WorkspaceAnalyser {
   /** The last run's module evaluations, replayed for unchanged modules in the next (see module-reuse.ts). */
   private records: Map<string, ModuleRecord> | null = null;
 
-  constructor(readonly root: string, private config: SevenStopsConfig, private readonly adapters: FrameworkAdapter[], private readonly rules: Rule[]) {}
+  /**
+   * `oneShot`: the analyser runs once and is dropped (the CLI): it keeps nothing for a next run,
+   * and lets go of what only the evaluation read before the model is built (see one-shot.ts).
+   */
+  constructor(
+    readonly root: string, private config: SevenStopsConfig, private readonly adapters: FrameworkAdapter[], private readonly rules: Rule[],
+    private readonly oneShot = false,
+  ) {}
 
   setConfig(config: SevenStopsConfig): void {
     if (JSON.stringify(config) === JSON.stringify(this.config)) return;
@@ -129,6 +137,7 @@ export class WorkspaceAnalyser {
     const starts = this.startsFor(modules, resolver, trusted !== null);
     check();
     const { sessions, evaluator } = this.evaluateProgram(ctx, modules, resolver, starts, trusted !== null, new FolderIndex(root, files));
+    if (this.oneShot) this.release(modules, evaluator.moduleRecords);
     check();
     const tEvaluated = performance.now();
     const { apps, routes, stacks, origins, annotations, contexts } = mergeSessions(sessions);
@@ -244,6 +253,13 @@ export class WorkspaceAnalyser {
     if (!evaluator.exhausted && !evaluator.tracer.untracked) this.records = evaluator.moduleRecords;
     this.work.replayed = evaluator.tracer.replays;
     return { sessions, evaluator };
+  }
+
+  /** One-shot runs: the modules' top-level statements go (one-shot.ts), from the cache too, and no records are kept. */
+  private release(modules: Map<string, ModuleIR>, records: Map<string, ModuleRecord>): void {
+    releaseEvaluatedBodies(modules, records);
+    for (const [file, cached] of this.cache) cached.ir = modules.get(file) ?? cached.ir;
+    this.records = null;
   }
 
   /** The rules' findings over the merged model, each rule told the ignore comments and path matcher of its file. */
@@ -435,5 +451,5 @@ function safeRead(file: string): string | undefined {
 export function analyseWith(adapters: FrameworkAdapter[], rules: Rule[], root: string, options: AnalyseOptions = {}): FullAnalysis {
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new Error(`not a folder: ${root}`);
   const config = options.config ?? loadConfig(root);
-  return new WorkspaceAnalyser(root, config, adapters, rules).analyse(options.overlays);
+  return new WorkspaceAnalyser(root, config, adapters, rules, true).analyse(options.overlays);
 }
