@@ -56,9 +56,9 @@ describe('Seven Stops in the VS Code workbench (packaged .vsix, a Koa app)', fun
       .map(x => x?.textContent?.trim()).filter(Boolean).join(' — ')));
     assert.deepEqual(texts.slice(0, 7), [
       'koa app — src/server.js:8',
-      'router — no prefix',
+      'router health — no prefix',
       'GET /health — no auth',
-      'router — /api/orders',
+      'router orders — /api/orders',
       'GET /api/orders/status — no auth',
       'GET /api/orders — requireUser',
       'POST /api/orders — requireUser',

@@ -44,7 +44,7 @@ describe('Seven Stops in the VS Code workbench (packaged .vsix, sample app)', fu
   it('counts routes and unprotected routes in the status bar', async () => {
     const item = page.locator('.statusbar-item', { hasText: 'Seven Stops:' });
     await item.first().waitFor({ timeout: 30000 });
-    assert.equal((await item.first().innerText()).trim(), 'Seven Stops: 11 routes · 4 ⚠ · 1 finding');
+    assert.equal((await item.first().innerText()).trim(), 'Seven Stops: 11 routes · 4 ⚠ · 2 findings');
   });
 
   it('lists the routes by mount prefix in the Routes view', async () => {
@@ -93,7 +93,7 @@ describe('Seven Stops in the VS Code workbench (packaged .vsix, sample app)', fu
     await showSevenStops(page);
     const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     await view.locator('#summary', { hasText: 'routes in this workspace' }).waitFor({ timeout: 30000 });
-    assert.equal(await view.locator('#summary').innerText(), '11 routes in this workspace · 4 without auth · 1 finding');
+    assert.equal(await view.locator('#summary').innerText(), '11 routes in this workspace · 4 without auth · 2 findings');
     const stops = await view.locator('#stops > li h3').allInnerTexts();
     assert.deepEqual(stops, ['1 · Accept', '2 · Parse', '3 · Route', '4 · Middleware', '5 · Handle', '6 · Serialize', '7 · Drain']);
     assert.match(await view.locator('#stops > li[data-stop="4"] .findings').innerText(), /src\/server\.js:22/);

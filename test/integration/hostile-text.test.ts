@@ -55,7 +55,7 @@ suite('Control and bidi characters from the code', () => {
   });
 
   test('diagnostics and their quick fixes show them as escapes', async () => {
-    const diag = await poll(() => sevenStopsDiagnostics(uri())[0]);
+    const diag = await poll(() => sevenStopsDiagnostics(uri()).find(d => (d.code as { value: string }).value === 'no-route-before-auth'));
     assert.match(diag.message, /^GET \/\\u001b\[31mred\\u001b\[0m\\u0007\\u000d\\u000a\\u202eevil runs without authentication/);
     assert.doesNotMatch(diag.message, HIDDEN);
     assert.deepStrictEqual(diag.relatedInformation?.filter(i => HIDDEN.test(i.message)), []);
