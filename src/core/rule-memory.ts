@@ -12,6 +12,20 @@ export class RuleMemory {
   /** Per rule id, the last report made for a key (a range of an unchanged file is the same object run after run). */
   private readonly reports = new Map<string, WeakMap<object, Remembered>>();
 
+  /** Values derived from one object of the model alone (see derived), for as long as the object lives. */
+  private readonly derivations = new WeakMap<object, Map<string, unknown>>();
+
+  /**
+   * What `make` derives from `of` alone, under `name`: made once for as long as `of` lives. Facts of
+   * unchanged files are the same objects run after run, so an edit derives only from what it changed.
+   */
+  derived<T>(of: object, name: string, make: () => T): T {
+    let table = this.derivations.get(of);
+    if (!table) this.derivations.set(of, (table = new Map()));
+    if (!table.has(name)) table.set(name, make());
+    return table.get(name) as T;
+  }
+
   /** The finding made of `report` last time, when its rule and severity are the same; else `make()`'s, remembered. */
   finding(report: RuleReport, same: (known: Finding) => boolean, make: () => Finding): Finding {
     const known = this.findings.get(report);

@@ -15,6 +15,18 @@ export interface RuleContext {
    * are the same objects run after run, so re-analysis after an edit rebuilds only what it touched.
    */
   reuse(key: object, inputs: readonly unknown[], make: () => RuleReport): RuleReport;
+  /**
+   * A value worked out once per run from this model and shared by every rule that asks with the
+   * same `key` (a walk of every route's reach facts that several rules filter): `make` runs for the
+   * first rule that asks. The value must depend on the model only.
+   */
+  shared<T>(key: object, make: () => T): T;
+  /**
+   * What `make` derives from the model object `of` alone (a function's reach facts), under `name`,
+   * kept across runs for as long as that object lives: facts of unchanged files are the same
+   * objects run after run, so after an edit only what it changed is derived again.
+   */
+  derived<T>(of: object, name: string, make: () => T): T;
 }
 
 /** A finding as a rule reports it; the runner adds rule id, severity, stop and the formatted message. */

@@ -16,6 +16,8 @@ export interface RuleHost {
 export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStopsConfig, host: RuleHost, memory: RuleMemory = new RuleMemory()): Finding[] {
   const out: Finding[] = [];
   const views = new Map<string, AnalysisModel>();
+  // What rules work out once per run and share (RuleContext.shared), per view of the model.
+  const shared = new Map<AnalysisModel, Map<object, unknown>>();
   for (const rule of rules) {
     const setting = config.rules[rule.id] ?? rule.defaultSeverity;
     if (setting === 'off') continue;
@@ -25,9 +27,17 @@ export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStops
     if (!view) views.set(key, (view = modelFor(model, rule.frameworks)));
     if (!view.stacks.length && !view.routes.length) continue;
     const origins = view.origins;
+    let values = shared.get(view);
+    if (!values) shared.set(view, (values = new Map()));
+    const viewValues = values;
     const ctx: RuleContext = {
       model: view, config, reuse: (key, inputs, make) => memory.report(rule.id, key, inputs, make),
       paths: app => host.paths?.(origins[app]) ?? literalPaths,
+      derived: (of, name, make) => memory.derived(of, name, make),
+      shared: <T>(key: object, make: () => T): T => {
+        if (!viewValues.has(key)) viewValues.set(key, make());
+        return viewValues.get(key) as T;
+      },
     };
     let reports: ReturnType<Rule['check']>;
     try {

@@ -42,7 +42,7 @@ export const bufferedFileResponse = defineRule({
   },
   check(ctx) {
     const out: RuleReport[] = [];
-    for (const r of reachedOnce(ctx.model.routes)) {
+    for (const r of reachedOnce(ctx)) {
       if (!isFileRead(r)) continue;
       const path = r.call.args[0];
       if (!path || isStatic(path, r.in)) continue;

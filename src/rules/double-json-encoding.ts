@@ -11,7 +11,7 @@ import type { Expr } from '../core/ir';
 import type { HandlerReach, SourceRange } from '../core/model';
 import type { RuleReport } from '../core/rule';
 import { at, defineRule, placeKey } from './define-rule';
-import { bindsOf, rangeIn, sentValues, type SentValue } from './sent-values';
+import { bindsOf, rangeIn, sentBy, type SentValue } from './sent-values';
 
 /** How many variables deep a value is followed. */
 const MAX_HOPS = 3;
@@ -31,7 +31,7 @@ export const doubleJsonEncoding = defineRule({
   check(ctx) {
     const out = new Map<string, RuleReport>();
     for (const route of ctx.model.routes) {
-      for (const sent of sentValues(route)) {
+      for (const sent of sentBy(ctx, route)) {
         for (const found of doubleEncoded(sent)) {
           const key = placeKey(found.stringify);
           if (!out.has(key)) out.set(key, ctx.reuse(found.stringify, [sent.range, sent.by, found.field], () => report(sent, found)));

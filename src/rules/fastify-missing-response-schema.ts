@@ -7,7 +7,7 @@ import type { Expr } from '../core/ir';
 import type { ModelRoute } from '../core/model';
 import type { RuleReport } from '../core/rule';
 import { at, defineRule, placeKey } from './define-rule';
-import { sentValues, type SentValue } from './sent-values';
+import { sentBy, type SentValue } from './sent-values';
 
 /** Calls whose result is text, a buffer or a stream, which Fastify sends as it is. */
 const NOT_JSON = /^(stringify|toString|createReadStream|readFile|readFileSync|render|view|join|toFixed)$/;
@@ -28,7 +28,7 @@ export const fastifyMissingResponseSchema = defineRule({
       if (route.responseSchema !== false) continue;
       const key = placeKey(route.range);
       if (out.has(key)) continue;
-      const sent = sentValues(route).find(s => s.how === 'send' && objectLike(s.value));
+      const sent = sentBy(ctx, route).find(s => s.how === 'send' && objectLike(s.value));
       if (sent) out.set(key, ctx.reuse(route.range, [sent.range, sent.by, route.path], () => report(route, sent)));
     }
     return [...out.values()];

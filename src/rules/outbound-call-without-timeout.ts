@@ -88,7 +88,7 @@ export const outboundCallWithoutTimeout = defineRule({
     noTimeout: '{{client}} call while {{route}} is handled has no timeout or abort signal{{through}}: when that service stalls, this request waits {{wait}}.',
   },
   check(ctx) {
-    const sites = reachedSites(ctx, FRAMEWORKS, hit => {
+    const sites = reachedSites(ctx, hit => {
       const client = hit.pkg && clientOf(hit.pkg, hit.call.args);
       return client && !clientDefault(hit.pkg!, client) && bounded(hit.call.args, client) === false ? client : null;
     });

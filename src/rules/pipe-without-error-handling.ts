@@ -34,7 +34,7 @@ export const pipeWithoutErrorHandling = defineRule({
   },
   check(ctx) {
     const out: RuleReport[] = [];
-    for (const { call, in: owner } of reachedOnce(ctx.model.routes)) {
+    for (const { call, in: owner } of reachedOnce(ctx)) {
       if (call.name !== 'pipe' || call.response !== 'argument' || call.args.length !== 1) continue;
       const chain = chainOf(call, owner);
       const first = chain.find(c => c.name === 'pipe') ?? call;

@@ -1,7 +1,8 @@
 // Helpers for rules over the handler reach facts (core/reach.ts): the call sites routes reach that
 // a rule is looking for, one per site however many routes reach it, with how to name those routes.
-import type { Framework, RelatedLocation } from '../core/model';
-import { reachedCalls, routeFunctions, type ReachedVia } from '../core/reach';
+import type { RelatedLocation } from '../core/model';
+import type { ReachedVia } from '../core/reach';
+import { reachedOnce } from './reached-once';
 import type { RuleContext } from '../core/rule';
 import { placeKey } from './define-rule';
 
@@ -16,34 +17,30 @@ export interface ReachedSite<T> {
 }
 
 /**
- * The sites reached by routes of `frameworks` for which `match` returns something, in the order the
- * routes reach them: a helper or a middleware shared by many routes is one site.
+ * The sites the routes reach for which `match` returns something, in the order the routes reach
+ * them: a helper or a middleware shared by many routes is one site. (The model a rule sees holds
+ * only the routes of the frameworks it declares.)
  */
-export function reachedSites<T>(ctx: RuleContext, frameworks: readonly Framework[], match: (hit: ReachedVia) => T | null): ReachedSite<T>[] {
-  const seen = new Map<string, { hit: ReachedVia; found: T; first: string; names: Set<string>; route: RelatedLocation }>();
-  for (const route of ctx.model.routes) {
-    if (!frameworks.includes(route.framework)) continue;
-    const name = `${route.method} ${route.path}`;
-    for (const fn of routeFunctions(route)) {
-      for (const hit of reachedCalls(fn)) {
-        const key = placeKey(hit.call.range);
-        const known = seen.get(key);
-        if (known) { known.names.add(name); continue; }
-        const found = match(hit);
-        if (found === null) continue;
-        seen.set(key, { hit, found, first: name, names: new Set([name]), route: { ...route.range, message: `${name} runs ${fn.name}` } });
-      }
-    }
+export function reachedSites<T>(ctx: RuleContext, match: (hit: ReachedVia) => T | null): ReachedSite<T>[] {
+  const out: ReachedSite<T>[] = [];
+  const taken = new Set<string>();
+  for (const site of reachedOnce(ctx)) {
+    // One finding per place: the first call there that matches (a chain's calls share its start).
+    const key = placeKey(site.call.range);
+    if (taken.has(key)) continue;
+    const found = match(site);
+    if (found === null) continue;
+    taken.add(key);
+    const first = `${site.route.method} ${site.route.path}`;
+    const others = site.routes - 1;
+    out.push({
+      hit: site,
+      found,
+      routes: others ? `${first} (and ${others} other route${others > 1 ? 's' : ''})` : first,
+      related: [{ ...site.route.range, message: `${first} runs ${site.from.name}` }, ...site.via.map(v => ({ ...v.call.range, message: `calls ${v.reach.name}` }))],
+    });
   }
-  return [...seen.values()].map(s => {
-    const others = s.names.size - 1;
-    return {
-      hit: s.hit,
-      found: s.found,
-      routes: others ? `${s.first} (and ${others} other route${others > 1 ? 's' : ''})` : s.first,
-      related: [s.route, ...s.hit.via.map(v => ({ ...v.call.range, message: `calls ${v.reach.name}` }))],
-    };
-  });
+  return out;
 }
 
 /** ` (reached through a → b)` for a site reached through workspace functions, else ''. */

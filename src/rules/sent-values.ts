@@ -3,6 +3,7 @@
 // `reply.send(x)`), the value written to the body (`ctx.body = x`), and, where the framework sends
 // it (ModelRoute.sendsReturn), what the handler returns. Values are followed through the function's
 // local variables (HandlerReach.binds) and into the workspace functions it calls (their returns).
+import type { RuleContext } from '../core/rule';
 import type { Expr, Span } from '../core/ir';
 import { REACH, type HandlerReach, type ModelRoute, type ReachedBind, type ReachedCall, type SourceRange } from '../core/model';
 import { reachedCalls, routeFunctions } from '../core/reach';
@@ -29,6 +30,11 @@ export interface SentValue {
 const SEND_CALLS: Record<string, SendHow> = { json: 'json', jsonp: 'json', send: 'send', end: 'end' };
 
 /** Every body the route's own functions (and the workspace functions they call) send, in source order. */
+/** What `route` sends (sentValues), derived once from the route's facts for the stop-6 rules that all ask. */
+export function sentBy(ctx: RuleContext, route: ModelRoute): SentValue[] {
+  return ctx.derived(route, 'sent values', () => sentValues(route));
+}
+
 export function sentValues(route: ModelRoute): SentValue[] {
   const out: SentValue[] = [];
   for (const fn of routeFunctions(route)) {

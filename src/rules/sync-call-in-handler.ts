@@ -31,7 +31,7 @@ export const syncCallInHandler = defineRule({
     blocking: '{{callee}} blocks the event loop while {{route}} is handled{{through}}: no other request is served until it returns.',
   },
   check(ctx) {
-    return reachedSites(ctx, FRAMEWORKS, hit => (hit.pkg && blocking(hit.pkg) ? true : null)).map((site): RuleReport => ({
+    return reachedSites(ctx, hit => (hit.pkg && blocking(hit.pkg) ? true : null)).map((site): RuleReport => ({
       ...site.hit.call.range,
       messageId: 'blocking',
       data: { callee: site.hit.call.callee, route: site.routes, through: throughText(site.hit) },

@@ -14,7 +14,7 @@ import type { Fix, HandlerReach, ModelRoute, SourceRange } from '../core/model';
 import type { RuleReport } from '../core/rule';
 import { at, defineRule, placeKey } from './define-rule';
 import { chainOf, unboundedQuery, type Query } from './query-shapes';
-import { bindsOf, followedAt, rangeIn, sentValues, type SentValue } from './sent-values';
+import { bindsOf, followedAt, rangeIn, sentBy, type SentValue } from './sent-values';
 
 /** How many variables and workspace functions deep a value is followed. */
 const MAX_HOPS = 4;
@@ -39,7 +39,7 @@ export const unboundedQueryResponse = defineRule({
   check(ctx) {
     const out = new Map<string, RuleReport>();
     for (const route of ctx.model.routes) {
-      for (const sent of sentValues(route)) {
+      for (const sent of sentBy(ctx, route)) {
         for (const found of queriesIn(sent.value, sent.in, MAX_HOPS)) {
           const key = placeKey(found.range);
           if (!out.has(key)) out.set(key, ctx.reuse(found.range, [sent.range, sent.by, route.method, route.path, found.query.text], () => report(route, sent, found)));

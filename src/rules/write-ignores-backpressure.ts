@@ -24,7 +24,7 @@ export const writeIgnoresBackpressure = defineRule({
   check(ctx) {
     const out: RuleReport[] = [];
     const drains = new Map<ModelRoute, boolean>();
-    for (const r of reachedOnce(ctx.model.routes)) {
+    for (const r of reachedOnce(ctx)) {
       const where = repeated(r);
       if (!where || r.call.name !== 'write' || r.call.response !== 'receiver') continue;
       let waits = drains.get(r.route);
