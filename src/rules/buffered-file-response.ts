@@ -9,7 +9,7 @@ import type { Framework, HandlerReach, ModelRoute, ReachedCall, ReachedWrite } f
 import { moduleName, type ReachedVia } from '../core/reach';
 import type { RuleReport } from '../core/rule';
 import { defineRule } from './define-rule';
-import { reachedOnce, within } from './reached-once';
+import { type CallSelection, reachedOnce, within } from './reached-once';
 
 const FS_MODULES = new Set(['fs', 'fs/promises', 'fs-extra', 'graceful-fs']);
 const READS = new Set(['readFile', 'readFileSync']);
@@ -30,6 +30,9 @@ const STREAM_INSTEAD: Record<Framework, string> = {
   koa: 'ctx.body = fs.createReadStream(path) (or koa-send)',
 };
 
+/** The calls this rule looks at: whole-file reads. */
+const FILE_READS: CallSelection = { name: 'buffered-file-response', keep: isFileRead };
+
 export const bufferedFileResponse = defineRule({
   id: 'buffered-file-response',
   stop: 7,
@@ -42,8 +45,7 @@ export const bufferedFileResponse = defineRule({
   },
   check(ctx) {
     const out: RuleReport[] = [];
-    for (const r of reachedOnce(ctx)) {
-      if (!isFileRead(r)) continue;
+    for (const r of reachedOnce(ctx, FILE_READS)) {
       const path = r.call.args[0];
       if (!path || isStatic(path, r.in)) continue;
       const send = sentBy(r.call, r.in, r.route);

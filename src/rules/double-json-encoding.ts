@@ -31,11 +31,11 @@ export const doubleJsonEncoding = defineRule({
   check(ctx) {
     const out = new Map<string, RuleReport>();
     for (const route of ctx.model.routes) {
-      for (const sent of sentBy(ctx, route)) {
-        for (const found of doubleEncoded(sent)) {
-          const key = placeKey(found.stringify);
-          if (!out.has(key)) out.set(key, ctx.reuse(found.stringify, [sent.range, sent.by, found.field], () => report(sent, found)));
-        }
+      // What a route sends is derived from its facts alone: kept across runs while they live.
+      const hits = ctx.derived(route, 'double json encoding', () => sentBy(ctx, route).flatMap(sent => doubleEncoded(sent).map(found => ({ sent, found }))));
+      for (const { sent, found } of hits) {
+        const key = placeKey(found.stringify);
+        if (!out.has(key)) out.set(key, ctx.reuse(found.stringify, [sent.range, sent.by, found.field], () => report(sent, found)));
       }
     }
     return [...out.values()];

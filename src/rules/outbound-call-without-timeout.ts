@@ -4,9 +4,10 @@
 // got and http.request forever; a route behind a 60 s load balancer has long been cut off by then.
 import type { Expr } from '../core/ir';
 import type { Fix, Framework, ReachedPackage } from '../core/model';
-import { moduleName } from '../core/reach';
+import { moduleName, type ReachedVia } from '../core/reach';
 import type { RuleReport } from '../core/rule';
 import { defineRule } from './define-rule';
+import type { CallSelection } from './reached-once';
 import { reachedSites, throughText } from './reached-sites';
 
 /** An outbound call: the client as people name it, where its options argument is, and the option a fix adds. */
@@ -78,6 +79,15 @@ function bounded(args: Expr[], client: Client): boolean | null {
 
 const FRAMEWORKS: Framework[] = ['express', 'fastify', 'koa'];
 
+/** The client a reached call is, when it has no timeout or signal of its own or from its client; else null. */
+function unbounded(hit: ReachedVia): Client | null {
+  const client = hit.pkg && clientOf(hit.pkg, hit.call.args);
+  return client && !clientDefault(hit.pkg!, client) && bounded(hit.call.args, client) === false ? client : null;
+}
+
+/** The calls this rule looks at: outbound calls without a bound. */
+const CLIENT_CALLS: CallSelection = { name: 'outbound-call-without-timeout', keep: hit => unbounded(hit) !== null };
+
 export const outboundCallWithoutTimeout = defineRule({
   id: 'outbound-call-without-timeout',
   stop: 5,
@@ -88,10 +98,7 @@ export const outboundCallWithoutTimeout = defineRule({
     noTimeout: '{{client}} call while {{route}} is handled has no timeout or abort signal{{through}}: when that service stalls, this request waits {{wait}}.',
   },
   check(ctx) {
-    const sites = reachedSites(ctx, hit => {
-      const client = hit.pkg && clientOf(hit.pkg, hit.call.args);
-      return client && !clientDefault(hit.pkg!, client) && bounded(hit.call.args, client) === false ? client : null;
-    });
+    const sites = reachedSites(ctx, CLIENT_CALLS, unbounded);
     return sites.map(({ hit, found: client, routes, related }): RuleReport => {
       const fix: Fix = {
         kind: 'add-option', title: `Add ${client.fix.name}: ${client.fix.value}`, call: hit.call.range,

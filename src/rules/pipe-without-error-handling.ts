@@ -7,7 +7,7 @@
 import type { HandlerReach, ReachedCall } from '../core/model';
 import type { RuleReport } from '../core/rule';
 import { defineRule } from './define-rule';
-import { reachedOnce, within } from './reached-once';
+import { type CallSelection, reachedOnce, within } from './reached-once';
 
 /** Methods that add an event listener. */
 const LISTEN = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
@@ -18,6 +18,12 @@ const CHAINED_LISTENER = /\.(?:on|once|addListener|prependListener|prependOnceLi
 const DOTTED = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 /** Calls that only report an error: a listener making no other call leaves the response open. */
 const LOGGING = /^(?:console|logger|log|debug|winston|pino)\b|^(?:debug|log)$|\.(?:log|info|warn|error|debug|trace|fatal)$/;
+
+/** The calls this rule looks at: `src.pipe(res)`. */
+const PIPES_INTO_RESPONSE: CallSelection = {
+  name: 'pipe-without-error-handling',
+  keep: ({ call }) => call.name === 'pipe' && call.response === 'argument' && call.args.length === 1,
+};
 
 export const pipeWithoutErrorHandling = defineRule({
   id: 'pipe-without-error-handling',
@@ -34,8 +40,7 @@ export const pipeWithoutErrorHandling = defineRule({
   },
   check(ctx) {
     const out: RuleReport[] = [];
-    for (const { call, in: owner } of reachedOnce(ctx)) {
-      if (call.name !== 'pipe' || call.response !== 'argument' || call.args.length !== 1) continue;
+    for (const { call, in: owner } of reachedOnce(ctx, PIPES_INTO_RESPONSE)) {
       const chain = chainOf(call, owner);
       const first = chain.find(c => c.name === 'pipe') ?? call;
       if (chain.some(isErrorListener) || CHAINED_LISTENER.test(first.receiver)) continue;

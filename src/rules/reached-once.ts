@@ -14,27 +14,36 @@ export interface ReachedCallSite extends ReachedVia {
   routes: number;
 }
 
-/** The key RuleContext.shared keeps the walk under. */
-const REACHED_CALLS = { walk: 'reached calls' };
-
 /**
- * Every call reached from the routes (core/reach.ts), once per place however many routes run the
- * function making it, in the order the routes first reach them. Worked out once per run and shared
- * by the stop 5-7 rules (walking every route's reach facts once per rule cost each about 100 ms on
- * 8,400 routes).
+ * Which reached calls a rule looks at: `keep` reads the call alone (its callee, args, flow, package,
+ * the calls on the way), so what it keeps of a function's calls is derived once across runs. Rules
+ * declare one as a module constant: the same object names the same selection in every run.
  */
-export function reachedOnce(ctx: RuleContext): readonly ReachedCallSite[] {
-  return ctx.shared(REACHED_CALLS, () => walk(ctx));
+export interface CallSelection {
+  name: string;
+  keep(hit: ReachedVia): boolean;
 }
 
-function walk(ctx: RuleContext): ReachedCallSite[] {
+/**
+ * The calls reached from the routes (core/reach.ts) that `selection` keeps, once per place however
+ * many routes run the function making them, in the order the routes first reach them. Each
+ * function's kept calls are derived from its facts alone, once for as long as they live, so a run
+ * after an edit looks again only at the functions it changed; the routes are walked once per run for
+ * all rules sharing a selection (walking every call of every route per rule and run cost each rule
+ * about 100 ms on 8,400 routes).
+ */
+export function reachedOnce(ctx: RuleContext, selection: CallSelection): readonly ReachedCallSite[] {
+  return ctx.shared(selection, () => walk(ctx, selection));
+}
+
+function walk(ctx: RuleContext, selection: CallSelection): ReachedCallSite[] {
   const seen = new Map<string, ReachedCallSite>();
   // The last route counted per site: a route reaching a call through two of its functions counts once.
   const lastRoute = new Map<ReachedCallSite, ModelRoute>();
   for (const route of ctx.model.routes) {
     for (const fn of routeFunctions(route)) {
-      // A function's calls and their keys are derived from its facts alone (kept across runs).
-      for (const { r, key } of ctx.derived(fn, 'reached calls', () => reachedCalls(fn).map(r => ({ r, key: siteKey(r) })))) {
+      const kept = ctx.derived(fn, selection.name, () => reachedCalls(fn).filter(r => selection.keep(r)).map(r => ({ r, key: siteKey(r) })));
+      for (const { r, key } of kept) {
         const known = seen.get(key);
         if (!known) {
           const site = { ...r, route, from: fn, routes: 1 };

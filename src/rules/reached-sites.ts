@@ -2,7 +2,7 @@
 // a rule is looking for, one per site however many routes reach it, with how to name those routes.
 import type { RelatedLocation } from '../core/model';
 import type { ReachedVia } from '../core/reach';
-import { reachedOnce } from './reached-once';
+import { type CallSelection, reachedOnce } from './reached-once';
 import type { RuleContext } from '../core/rule';
 import { placeKey } from './define-rule';
 
@@ -21,10 +21,10 @@ export interface ReachedSite<T> {
  * them: a helper or a middleware shared by many routes is one site. (The model a rule sees holds
  * only the routes of the frameworks it declares.)
  */
-export function reachedSites<T>(ctx: RuleContext, match: (hit: ReachedVia) => T | null): ReachedSite<T>[] {
+export function reachedSites<T>(ctx: RuleContext, selection: CallSelection, match: (hit: ReachedVia) => T | null): ReachedSite<T>[] {
   const out: ReachedSite<T>[] = [];
   const taken = new Set<string>();
-  for (const site of reachedOnce(ctx)) {
+  for (const site of reachedOnce(ctx, selection)) {
     // One finding per place: the first call there that matches (a chain's calls share its start).
     const key = placeKey(site.call.range);
     if (taken.has(key)) continue;

@@ -5,6 +5,7 @@ import type { Framework, ReachedPackage } from '../core/model';
 import { moduleName } from '../core/reach';
 import type { RuleReport } from '../core/rule';
 import { defineRule } from './define-rule';
+import type { CallSelection } from './reached-once';
 import { reachedSites, throughText } from './reached-sites';
 
 /** Whether a package export blocks: every `*Sync` of fs and zlib and child_process, the slow key derivations of crypto, bcrypt's sync API. */
@@ -21,6 +22,9 @@ function blocking(pkg: ReachedPackage): boolean {
 
 const FRAMEWORKS: Framework[] = ['express', 'fastify', 'koa'];
 
+/** The calls this rule looks at: package exports that block. */
+const BLOCKING_CALLS: CallSelection = { name: 'sync-call-in-handler', keep: hit => !!hit.pkg && blocking(hit.pkg) };
+
 export const syncCallInHandler = defineRule({
   id: 'sync-call-in-handler',
   stop: 5,
@@ -31,7 +35,7 @@ export const syncCallInHandler = defineRule({
     blocking: '{{callee}} blocks the event loop while {{route}} is handled{{through}}: no other request is served until it returns.',
   },
   check(ctx) {
-    return reachedSites(ctx, hit => (hit.pkg && blocking(hit.pkg) ? true : null)).map((site): RuleReport => ({
+    return reachedSites(ctx, BLOCKING_CALLS, () => true).map((site): RuleReport => ({
       ...site.hit.call.range,
       messageId: 'blocking',
       data: { callee: site.hit.call.callee, route: site.routes, through: throughText(site.hit) },

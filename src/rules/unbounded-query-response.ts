@@ -39,11 +39,11 @@ export const unboundedQueryResponse = defineRule({
   check(ctx) {
     const out = new Map<string, RuleReport>();
     for (const route of ctx.model.routes) {
-      for (const sent of sentBy(ctx, route)) {
-        for (const found of queriesIn(sent.value, sent.in, MAX_HOPS)) {
-          const key = placeKey(found.range);
-          if (!out.has(key)) out.set(key, ctx.reuse(found.range, [sent.range, sent.by, route.method, route.path, found.query.text], () => report(route, sent, found)));
-        }
+      // What a route sends is derived from its facts alone: kept across runs while they live.
+      const hits = ctx.derived(route, 'unbounded queries', () => sentBy(ctx, route).flatMap(sent => queriesIn(sent.value, sent.in, MAX_HOPS).map(found => ({ sent, found }))));
+      for (const { sent, found } of hits) {
+        const key = placeKey(found.range);
+        if (!out.has(key)) out.set(key, ctx.reuse(found.range, [sent.range, sent.by, route.method, route.path, found.query.text], () => report(route, sent, found)));
       }
     }
     return [...out.values()];

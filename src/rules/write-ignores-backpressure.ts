@@ -6,7 +6,13 @@ import { FLOW, has, reachedCalls, routeFunctions, type ReachedVia } from '../cor
 import type { ModelRoute, ReachedCall } from '../core/model';
 import type { RuleReport } from '../core/rule';
 import { defineRule } from './define-rule';
-import { reachedOnce, within } from './reached-once';
+import { type CallSelection, reachedOnce, within } from './reached-once';
+
+/** The calls this rule looks at: the response's `write()` in a loop or a 'data' listener. */
+const REPEATED_WRITES: CallSelection = {
+  name: 'write-ignores-backpressure',
+  keep: r => r.call.name === 'write' && r.call.response === 'receiver' && repeated(r) !== null,
+};
 
 export const writeIgnoresBackpressure = defineRule({
   id: 'write-ignores-backpressure',
@@ -24,9 +30,8 @@ export const writeIgnoresBackpressure = defineRule({
   check(ctx) {
     const out: RuleReport[] = [];
     const drains = new Map<ModelRoute, boolean>();
-    for (const r of reachedOnce(ctx)) {
-      const where = repeated(r);
-      if (!where || r.call.name !== 'write' || r.call.response !== 'receiver') continue;
+    for (const r of reachedOnce(ctx, REPEATED_WRITES)) {
+      const where = repeated(r)!;
       let waits = drains.get(r.route);
       if (waits === undefined) drains.set(r.route, (waits = waitsForDrain(r.route)));
       if (waits) continue;
