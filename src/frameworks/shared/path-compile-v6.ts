@@ -5,7 +5,7 @@
 // `/*rest`). Observed with the real routers: /tmp probes recorded in framework-semantics.md §3 K15.
 import type { CompiledPath, PathOptions } from '../../core/path-matcher';
 import { UNKNOWN_PATH } from './paths';
-import { balanced, literal, paramsOf } from './path-compile';
+import { balanced, literal, matcherOf } from './path-compile';
 
 /** v6's default param pattern: one segment (it also stops at `#` and `?`, never in a request path). */
 const SEGMENT = '[^\\/#\\?]+?';
@@ -25,19 +25,7 @@ export function compilePathV6(pattern: string, { end, caseSensitive }: PathOptio
   let seg = -1;
   const chars = (t: string) => [...t].map(ch => { if (ch === '/') seg++; return lit(ch, Math.max(seg, 0)); }).join('');
   const src = tokens.map(t => (typeof t === 'string' ? chars(t) : param(t, names, chars))).join('');
-  let re: RegExp;
-  try {
-    const ignoreCase = caseSensitive === false || (Array.isArray(caseSensitive) && !caseSensitive.some(Boolean));
-    re = new RegExp(`^${src}${end ? '\\/?$' : '(?=\\/|$)'}`, ignoreCase ? 'i' : '');
-  } catch {
-    return null;
-  }
-  return {
-    exec(path) {
-      const m = re.exec(path);
-      return m ? { params: paramsOf(names, m), length: m[0].length } : null;
-    },
-  };
+  return matcherOf(src, names, caseSensitive, end);
 }
 
 /** The tokens of a pattern, as v6's lexer and parser make them; null where v6 throws. */

@@ -60,6 +60,15 @@ export function compilePath(pattern: string, { end, caseSensitive }: PathOptions
       src += lit(ch, seg);
     }
   }
+  return matcherOf(src, names, caseSensitive, end);
+}
+
+/**
+ * The matcher of a compiled pattern's regular expression source: anchored at the start, and at the
+ * end (an optional trailing slash) or at a segment boundary; case-insensitive when no segment is
+ * case-sensitive. Null when the source is no valid RegExp.
+ */
+export function matcherOf(src: string, names: string[], caseSensitive: CaseFlags, end: boolean): CompiledPath | null {
   let re: RegExp;
   try {
     const ignoreCase = caseSensitive === false || (Array.isArray(caseSensitive) && !caseSensitive.some(Boolean));
