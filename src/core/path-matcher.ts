@@ -104,3 +104,14 @@ export function coversAsWritten(prefix: string, pattern: string, caseSensitive: 
 
 const segmentsOf = (p: string) => p.split('/').filter(Boolean);
 const sameSegment = (a: string, b: string, caseSensitive: boolean) => (caseSensitive ? a === b : a.toLowerCase() === b.toLowerCase());
+
+/** The index of the `)` closing the `(` at `open` in a path pattern (backslash escapes skipped), or -1 when it never closes. */
+export function balanced(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    if (s[i] === '\\') { i++; continue; }
+    if (s[i] === '(') depth++;
+    else if (s[i] === ')' && --depth === 0) return i;
+  }
+  return -1;
+}

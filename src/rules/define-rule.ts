@@ -49,3 +49,15 @@ export function firstAfter(items: { order: number }[], order: number): number {
   }
   return lo;
 }
+
+/** `items` grouped by `key` (items whose key is undefined left out), each group in the items' order. */
+export function groupBy<T, K>(items: readonly T[], key: (item: T) => K | undefined): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) continue;
+    const list = out.get(k);
+    if (list) list.push(item); else out.set(k, [item]);
+  }
+  return out;
+}

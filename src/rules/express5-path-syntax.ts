@@ -5,6 +5,7 @@
 // syntax a stack's routers read comes from its adapter (StackOrigin.pathSyntax, from the installed
 // or declared version); the path is the route's own argument as written (ModelRoute.writtenPath).
 import type { Fix, ModelRoute } from '../core/model';
+import { balanced } from '../core/path-matcher';
 import type { RuleReport } from '../core/rule';
 import { defineRule, placeKey } from './define-rule';
 
@@ -131,14 +132,4 @@ export function problemsOf(path: string): Problem[] {
     }
   }
   return out;
-}
-
-function balanced(s: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    if (s[i] === '\\') { i++; continue; }
-    if (s[i] === '(') depth++;
-    else if (s[i] === ')' && --depth === 0) return i;
-  }
-  return -1;
 }

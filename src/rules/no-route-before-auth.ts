@@ -7,7 +7,7 @@
 import type { Fix, ModelContext, ModelRoute, OrderedLayer, SourceRange } from '../core/model';
 import type { PathMatcher } from '../core/path-matcher';
 import type { RuleReport } from '../core/rule';
-import { at, defineRule, firstAfter, moveStatement, placeKey, prefixKey } from './define-rule';
+import { at, defineRule, firstAfter, groupBy, moveStatement, placeKey, prefixKey } from './define-rule';
 
 export const noRouteBeforeAuth = defineRule({
   id: 'no-route-before-auth',
@@ -184,11 +184,7 @@ function groupByPrefix(layers: OrderedLayer[]): Map<string, OrderedLayer[]> {
 
 /** Each app's routes in dispatch order. */
 function routesByApp(routes: ModelRoute[]): Map<number, ModelRoute[]> {
-  const out = new Map<number, ModelRoute[]>();
-  for (const r of routes) {
-    const list = out.get(r.app);
-    if (list) list.push(r); else out.set(r.app, [r]);
-  }
+  const out = groupBy(routes, r => r.app);
   for (const list of out.values()) list.sort((a, b) => a.order - b.order);
   return out;
 }

@@ -9,7 +9,7 @@
 import type { Fix, LayerKind, ModelContext, ModelRoute, OrderedLayer, SourceRange } from '../core/model';
 import type { PathMatcher } from '../core/path-matcher';
 import type { RuleContext, RuleReport } from '../core/rule';
-import { at, defineRule, moveStatement, placeKey } from './define-rule';
+import { at, defineRule, groupBy, moveStatement, placeKey } from './define-rule';
 
 /** The layer kinds a route is worse off without (model.ts LayerKind). */
 const GUARD_KINDS: ReadonlySet<LayerKind> = new Set<LayerKind>(['cors', 'security', 'rate-limit']);
@@ -38,11 +38,7 @@ export const securityMiddlewareAfterRoutes = defineRule({
   check(ctx) {
     const out: RuleReport[] = [];
     const { routes, stacks } = ctx.model;
-    const byApp = new Map<number, ModelRoute[]>();
-    for (const r of routes) {
-      const list = byApp.get(r.app);
-      if (list) list.push(r); else byApp.set(r.app, [r]);
-    }
+    const byApp = groupBy(routes, r => r.app);
     stacks.forEach((stack, app) => {
       const appRoutes = byApp.get(app) ?? [];
       for (const layer of stack) {
@@ -55,12 +51,7 @@ export const securityMiddlewareAfterRoutes = defineRule({
         out.push(report(ctx, place, layer.name, missed, reached, anchor ? moveStatement(layer.range, anchor, moveTitle(layer.name, missed[0]), true) : null));
       }
     });
-    const byContext = new Map<string, ModelRoute[]>();
-    for (const r of routes) {
-      if (!r.context) continue;
-      const list = byContext.get(r.context);
-      if (list) list.push(r); else byContext.set(r.context, [r]);
-    }
+    const byContext = groupBy(routes, r => r.context || undefined);
     for (const c of ctx.model.contexts ?? []) out.push(...routerUseReports(ctx, c, byContext.get(c.id) ?? []));
     return out;
   },

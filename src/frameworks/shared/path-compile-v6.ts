@@ -4,8 +4,9 @@
 // modifier follows, `\` escapes; a modifier anywhere else throws at registration (`/ab+cd`, `*`,
 // `/*rest`). Observed with the real routers: /tmp probes recorded in framework-semantics.md §3 K15.
 import type { CompiledPath, PathOptions } from '../../core/path-matcher';
+import { balanced } from '../../core/path-matcher';
 import { UNKNOWN_PATH } from './paths';
-import { balanced, literal, matcherOf } from './path-compile';
+import { literal, matcherOf } from './path-compile';
 
 /** v6's default param pattern: one segment (it also stops at `#` and `?`, never in a request path). */
 const SEGMENT = '[^\\/#\\?]+?';

@@ -4,7 +4,7 @@
 // boundary. With no version found ('unknown'), each construct is read as whichever version gives
 // it a meaning. Moved here from express/path-matcher.ts when Koa needed it.
 import type { CaseFlags, CompiledPath, PathOptions } from '../../core/path-matcher';
-import { sensitiveAt } from '../../core/path-matcher';
+import { balanced, sensitiveAt } from '../../core/path-matcher';
 import type { PathSyntax } from './paths';
 import { UNKNOWN_PATH } from './paths';
 
@@ -106,12 +106,3 @@ export function paramsOf(names: string[], m: RegExpExecArray): Record<string, st
   return params;
 }
 
-export function balanced(s: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    if (s[i] === '\\') { i++; continue; }
-    if (s[i] === '(') depth++;
-    else if (s[i] === ')' && --depth === 0) return i;
-  }
-  return -1;
-}
