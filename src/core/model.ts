@@ -674,6 +674,12 @@ export interface ModelRoute extends Route {
    * Absent where the framework has no such schema (Express, Koa).
    */
   responseSchema?: boolean | null;
+  /**
+   * A layer of its chain that sets who is asking without requiring it (a session loader, optional
+   * auth: `req.user = …`, `passport.session()`): the handler's own code decides what an anonymous
+   * caller may do. Absent when none does (Express).
+   */
+  identitySetBy?: string;
   /** The body parsers a request to it runs through, in run order (stop 2); absent when none is known. */
   bodyParsers?: BodyParser[];
   /**

@@ -29,12 +29,15 @@ export const noRouteBeforeAuth = defineRule({
     const effective = new Map([...effectiveAuthLayers(routes, stacks)].map(([app, layers]) => [app, groupByPrefix(layers)]));
     const byApp = routesByApp(routes);
     const routerUses = routerAuthUses(routes, ctx.model.contexts ?? []);
+    const ownMounts = ownMountPaths(stacks);
     for (const route of routes) {
       if (route.protected || route.shadowedBy.length) continue;
       const paths = ctx.paths(route.app);
       const later = laterAuth(route, effective.get(route.app) ?? new Map(), paths);
-      const sibling = later ? protectedSibling(route, byApp.get(route.app) ?? [], later.layer, paths) : null;
-      const identity = route.facts.readsIdentity;
+      const sibling = later ? protectedSibling(route, byApp.get(route.app) ?? [], later.layer, paths, ownMounts) : null;
+      // Reading who is asking is no sign of missing auth where a layer of the chain sets it without
+      // requiring it (optional auth, a session loader: the handler decides what an anonymous caller gets).
+      const identity = route.identitySetBy ? null : route.facts.readsIdentity;
       // The pages of the sign-in flow are public by design, wherever the auth layer sits; a route
       // reading the identity is reported whatever its name.
       const authFlow = !identity && isAuthFlowPath(route.path);
@@ -193,9 +196,16 @@ function routesByApp(routes: ModelRoute[]): Map<number, ModelRoute[]> {
  * The first protected route after the auth layer that shares the route's router or mount prefix.
  * `appRoutes` are the app's routes in dispatch order: the search starts at the auth layer's position
  * (it used to scan every route of the workspace once per finding).
+ * The prefix shared is the one the route's own router was mounted at (`app.use('/users', users)`);
+ * a router mounted at its parent's root (`api.use('/', pages)`, a whole group of public routes
+ * mounted before the auth layer on purpose) shares only its path's parent below that mount.
  */
-function protectedSibling(route: ModelRoute, appRoutes: ModelRoute[], auth: OrderedLayer, paths: PathMatcher): ModelRoute | null {
-  const scope = route.mountPrefix !== '/' ? route.mountPrefix : parentPath(route.path);
+function protectedSibling(
+  route: ModelRoute, appRoutes: ModelRoute[], auth: OrderedLayer, paths: PathMatcher, ownMounts: Map<number, string>,
+): ModelRoute | null {
+  const own = ownMounts.get(route.router);
+  const parent = parentPath(route.path);
+  const scope = own ? route.mountPrefix : parent.length > route.mountPrefix.length ? parent : '/';
   for (let i = firstAfter(appRoutes, auth.order); i < appRoutes.length; i++) {
     const r = appRoutes[i];
     if (!r.protected || !r.authBy.includes(auth.name)) continue;
@@ -203,6 +213,33 @@ function protectedSibling(route: ModelRoute, appRoutes: ModelRoute[], auth: Orde
     if (sameRouter || (scope !== '/' && paths.covers(scope, r.path, false))) return r;
   }
   return null;
+}
+
+/**
+ * Per mounted router, the path its own mount adds to its parent's prefix ('' for a mount at the
+ * parent's root). The app itself is in no mount: absent.
+ */
+function ownMountPaths(stacks: OrderedLayer[][]): Map<number, string> {
+  const prefixOf = new Map<number, string>();
+  const parentOf = new Map<number, number | undefined>();
+  for (const stack of stacks) {
+    for (const l of stack) {
+      if (l.kind !== 'mount' || l.mounts === undefined) continue;
+      prefixOf.set(l.mounts, l.prefix);
+      parentOf.set(l.mounts, l.owner);
+    }
+  }
+  const out = new Map<number, string>();
+  for (const [router, prefix] of prefixOf) {
+    const parent = parentOf.get(router);
+    const base = (parent !== undefined ? prefixOf.get(parent) : undefined) ?? '/';
+    out.set(router, trimSlash(prefix).slice(trimSlash(base).length));
+  }
+  return out;
+}
+
+function trimSlash(p: string): string {
+  return p.replace(/\/+$/, '');
 }
 
 function parentPath(p: string): string {
