@@ -26,7 +26,9 @@ export function endsResponse(fn: FnIR): boolean {
 export function rejectsAndContinues(fn: FnIR): string | null {
   if (!callsNext(fn)) return null;
   const code = rejectStatus(fn, 1);
-  if (code !== null) return `rejects with ${code} and calls next()`;
+  // A 403 that looks at no credential is a rule about the request, not about who sends it
+  // (json-server's read-only mode refuses every write with 403 and lets reads through).
+  if (code === 401 || (code === 403 && readsCredentials(fn))) return `rejects with ${code} and calls next()`;
   for (const u of fn.uses) {
     if (!u.call) continue;
     if (u.param === 2 && u.path.length === 0 && u.call.length) {
