@@ -22,7 +22,8 @@ export type Expr =
   | { k: 'concat'; parts: Expr[] }
   | { k: 'ref'; name: string; span: Span }
   | { k: 'member'; obj: Expr; prop: string | Expr; span: Span }
-  | { k: 'call'; callee: Expr; args: Expr[]; span: Span; isNew?: boolean }
+  /** `awaited`: the operand of an `await` (`await app.register(plugin)`): the code goes on once the promise settles. */
+  | { k: 'call'; callee: Expr; args: Expr[]; span: Span; isNew?: boolean; awaited?: true }
   | { k: 'fn'; fn: FnIR }
   | { k: 'arr'; items: Expr[] }
   | { k: 'spread'; e: Expr }
