@@ -158,6 +158,11 @@ export interface ParamUse {
   write?: Expr;
   /** How the use runs in its function (FLOW bits); absent when none is set. */
   flow?: number;
+  /**
+   * Read to test whether it is there (`if (req.user)`, `req.user ? a : b`, `!req.user`, `req.user &&
+   * …`) or through optional chaining (`req.user?.id`): the code expects it may be missing.
+   */
+  guard?: true;
 }
 
 export interface FnIR {

@@ -7,6 +7,7 @@
 import type { Fix, ModelContext, ModelRoute, OrderedLayer, SourceRange } from '../core/model';
 import type { PathMatcher } from '../core/path-matcher';
 import type { RuleReport } from '../core/rule';
+import { isAuthFlowPath } from './auth-flow-paths';
 import { at, defineRule, firstAfter, groupBy, moveStatement, placeKey, prefixKey } from './define-rule';
 
 export const noRouteBeforeAuth = defineRule({
@@ -250,20 +251,4 @@ function parentPath(p: string): string {
 function fixes(route: ModelRoute, auth: OrderedLayer): Fix[] {
   const move = moveStatement(route.range, auth.range, `Move ${route.method} ${route.path} below ${auth.name}`);
   return move ? [move] : [];
-}
-
-/**
- * Words of the sign-in flow: pages that must be reachable without a session (log in, sign up,
- * password reset, e-mail verification, OAuth callbacks). Matched against the words of a path's
- * literal segments (`/request_password_reset`, `/auth/google/callback`, `/verify-email`).
- */
-const AUTH_FLOW_WORDS = new Set([
-  'login', 'logon', 'signin', 'logout', 'signout', 'signup', 'register', 'registration', 'password', 'passwd', 'forgot',
-  'reset', 'verify', 'verification', 'confirm', 'confirmation', 'activate', 'activation', 'callback', 'oauth', 'oauth2',
-  'sso', 'saml', 'openid', 'magic', 'invite', 'invitation', 'unsubscribe',
-]);
-
-function isAuthFlowPath(path: string): boolean {
-  return path.split('/').some(seg => !seg.startsWith(':') && !seg.startsWith('*')
-    && seg.toLowerCase().replace(/-|_|\./g, ' ').replace(/sign (in|up|out)/g, 'sign$1').replace(/log (in|on|out)/g, 'log$1').split(' ').some(w => AUTH_FLOW_WORDS.has(w)));
 }

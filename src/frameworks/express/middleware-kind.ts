@@ -6,6 +6,7 @@ import type { FnIR } from '../../core/ir';
 import type { LayerKind, Stop } from '../../core/model';
 import type { Arg, Value } from '../../core/values';
 import { alternatives } from '../../core/values';
+import { identityGate } from '../shared/identity-gate';
 import { callsNext, delegatesTo, endsResponse, rejectsAndContinues, rejectsThenContinues, rejectsThroughHelper, setsIdentity, skipsOf } from './middleware-body';
 
 export interface Classification {
@@ -134,6 +135,9 @@ export function classify(arg: Arg, configuredAuth: string[]): Classification {
     const leak = why ? rejectsThenContinues(fnInfo) : null;
     if (leak) return { ...base, kind: 'auth', stop: 4, leaks: true, evidence: `${leak} and then calls next() on that path too: the handler runs anyway` };
     if (why) return { ...base, kind: 'auth', stop: 4, evidence: why };
+    // A home-made session check: next() only when someone is signed in, a redirect or an error otherwise.
+    const gate = identityGate(fnInfo, paramText(fnInfo, 0), paramText(fnInfo, 2), expressIdentity);
+    if (gate) return { ...base, kind: 'auth', stop: 4, evidence: `calls next() only when ${gate}` };
     // A wrapper that hands some requests to a body parser parses them (other delegations keep the name's verdict).
     const to = v.t === 'fn' ? delegatesTo(v) : null;
     if (to && PACKAGE_KINDS.some(k => k.kind === 'parse' && k.pkg === to.pkg && (!k.path || to.path.join('.').startsWith(k.path)))) {
@@ -143,6 +147,17 @@ export function classify(arg: Arg, configuredAuth: string[]): Classification {
   }
   if (v.t === 'unknown' && AUTH_NAME_HINT.test(arg.name)) return { ...base, kind: 'auth', stop: 4, evidence: `name suggests auth (${v.why})` };
   return { ...base, kind: nameKind(arg.name, null), stop: 4, evidence: v.t === 'unknown' ? v.why : 'unrecognised' };
+}
+
+/** Who is asking, on an Express request: passport's `req.user` and `req.isAuthenticated()`, express-jwt's `req.auth`, a session's user. */
+function expressIdentity(text: string, req: string): boolean {
+  return new RegExp(`\\b${req}\\.(user|auth|currentUser|userId)\\b|\\b${req}\\.session\\.(user|userId|uid)\\b|\\b${req}\\.(isAuthenticated|isUnauthenticated)\\(`).test(text);
+}
+
+/** A parameter's name, or '' when it is a pattern (no gate reads it then). */
+function paramText(fn: FnIR, i: number): string {
+  const p = fn.params[i];
+  return p?.k === 'name' ? p.name : '';
 }
 
 function pick(v: Value): Value {

@@ -52,6 +52,17 @@ module.exports = app;
   ],
   invalid: [
     {
+      name: "the handler's body is named, not the 401 body of the route's auth hook",
+      files: {
+        'package.json': FASTIFY,
+        'app.js': fastify(`async function authenticate(request, reply) { if (!request.headers.authorization) return reply.code(401).send({ error: 'login' }); }
+fastify.get('/report', { onRequest: [authenticate] }, async () => {
+  return { total: 42 };
+});`),
+      },
+      errors: [{ messageId: 'missing', file: 'app.js', line: 3, column: 1, data: { route: 'GET /report', what: 'an object', sentAt: 'app.js:4' } }],
+    },
+    {
       name: 'an async handler returning an object',
       files: { 'package.json': FASTIFY, 'app.js': fastify("fastify.get('/users/:id', async (request) => ({ id: request.params.id }));") },
       errors: [{ messageId: 'missing', file: 'app.js', line: 2, column: 1, data: { route: 'GET /users/:id', what: 'an object', sentAt: 'app.js:2' } }],

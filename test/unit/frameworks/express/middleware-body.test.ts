@@ -53,4 +53,19 @@ app.get('/admin', (req, res) => res.json({}));
 `,
     }, ['GET /db [readOnly] ⚠', 'GET /admin [adminsOnly] 🔒']);
   });
+
+  it('a session check that calls next() only when someone is signed in, and redirects otherwise, is auth', () => {
+    expectRoutes({
+      'app.js': `const express = require('express');
+const app = express();
+function ensureSignedIn(req, res, next) {
+  if (req.isAuthenticated()) return next();
+  res.redirect('/login');
+}
+const loadUser = (req, res, next) => { if (req.session.userId) req.user = { id: req.session.userId }; next(); };
+app.get('/account', ensureSignedIn, (req, res) => res.json(req.user));
+app.get('/home', loadUser, (req, res) => res.json({}));
+`,
+    }, ['GET /account [ensureSignedIn] 🔒', 'GET /home [loadUser] ⚠']);
+  });
 });
