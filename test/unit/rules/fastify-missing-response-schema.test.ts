@@ -13,6 +13,15 @@ module.exports = fastify;
 runRuleTests(fastifyMissingResponseSchema, {
   valid: [
     {
+      name: "a stream made at the module's top level and sent by name: what a name bound outside the handler holds is not known",
+      files: {
+        'package.json': FASTIFY,
+        'app.js': fastify(`const fs = require('fs');
+const page = fs.createReadStream('./redoc.html');
+fastify.get('/doc', async (request, reply) => reply.type('text/html').send(page));`),
+      },
+    },
+    {
       name: 'a route with schema.response, given inline or by name, and through route()',
       files: {
         'package.json': FASTIFY,
