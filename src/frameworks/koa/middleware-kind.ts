@@ -6,7 +6,8 @@ import { FLOW, type Expr, type FnIR, type Stmt } from '../../core/ir';
 import type { LayerKind, Stop } from '../../core/model';
 import type { Arg, Value } from '../../core/values';
 import { alternatives, severalFunctions } from '../../core/values';
-import { callsName, identityGate } from '../shared/identity-gate';
+import { callsName } from '../../core/stmt-calls';
+import { identityGate } from '../shared/identity-gate';
 import type { KoaJwt, UnlessRules } from './objects';
 
 export interface KoaClassification {
