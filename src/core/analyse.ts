@@ -4,10 +4,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { AdapterContext, FrameworkAdapter, FrameworkSession } from './adapter';
+import { type ClosureScope, ImportGraph, closureOf } from './closure';
 import { SevenStopsConfig, loadConfig } from './config';
 import { Discovery, discoverFiles, checkText, readJson, readSource } from './discover';
 import { Evaluator, isStackOverflow } from './evaluate';
 import { FolderIndex } from './folders';
+import { type ImportScan, scanImports } from './import-scan';
 import type { ModuleIR, Span } from './ir';
 import { lowerSource } from './lower';
 import { ModuleRecord, ReplayInvalidated } from './module-reuse';
@@ -34,6 +36,8 @@ export interface AnalyseOptions {
   config?: SevenStopsConfig;
   /** Unsaved editor contents by absolute path; they win over the disk. */
   overlays?: Map<string, string>;
+  /** false: parse every file, not only those that can matter (core/closure.ts); for comparing the two. */
+  closure?: boolean;
 }
 
 /** Everything one run produced, including the model the rules saw (for the editor and tests). */
@@ -42,11 +46,23 @@ export interface FullAnalysis extends AnalysisResult {
 }
 
 interface CachedFile {
-  ir: ModuleIR;
+  /** null until the file is needed (see closure.ts): files that cannot matter are never parsed. */
+  ir: ModuleIR | null;
+  /** Why lowering the text failed (the file is listed as skipped whenever it is needed). */
+  failed?: string;
   /** The text the IR came from (class methods are lowered from it on first use; compared to tell a change). */
   text: string;
+  /** What the text loads (import-scan.ts); for a file the scan was unsure of, what its parse found. */
+  scan: ImportScan;
   /** Set when the IR came from an editor overlay: the disk must be read again once it is gone. */
   fromOverlay: boolean;
+}
+
+/** A finished run's inputs and result, returned again when an edit changed nothing the program reads (see analyse). */
+interface LastRun {
+  modules: Map<string, ModuleIR>;
+  skipped: Skipped[];
+  result: FullAnalysis;
 }
 
 /**
@@ -70,7 +86,13 @@ export class WorkspaceAnalyser {
   private readonly adapterState = new Map<string, unknown>();
   /** Findings and reports rules gave in earlier runs, for reuse when their inputs are unchanged. */
   private readonly ruleMemory = new RuleMemory();
-  private work = { read: 0, lowered: 0, replayed: 0 };
+  private work = { read: 0, lowered: 0, replayed: 0, notNeeded: 0 };
+  /** Each file's resolved imports, kept while the file list and resolution settings hold (closure.ts). */
+  private graph: { imports: ImportGraph; readable: Set<string> } | null = null;
+  /** What makes a file matter, from the adapters. */
+  private readonly scope: ClosureScope;
+  /** The last finished run, kept by editor analysers only (see analyse). */
+  private last: LastRun | null = null;
   private starts: { set: Set<string>; deps: Map<string, string[]> } | null = null;
   private packages: PackageConstants | null = null;
   /** Root-relative names of absolute paths, and back (the root never changes). */
@@ -86,7 +108,15 @@ export class WorkspaceAnalyser {
   constructor(
     readonly root: string, private config: SevenStopsConfig, private readonly adapters: FrameworkAdapter[], private readonly rules: Rule[],
     private readonly oneShot = false,
-  ) {}
+    /** false: parse and evaluate every file (see AnalyseOptions.closure). */
+    private readonly closure = true,
+  ) {
+    this.scope = {
+      packages: new Set(adapters.flatMap(a => [...a.packages, ...(a.scope?.packages ?? [])])),
+      folderLoaders: new Set(adapters.flatMap(a => a.scope?.folderLoaders ?? [])),
+      entries: files => adapters.flatMap(a => a.scope?.entries?.(files) ?? []),
+    };
+  }
 
   setConfig(config: SevenStopsConfig): void {
     if (JSON.stringify(config) === JSON.stringify(this.config)) return;
@@ -94,6 +124,8 @@ export class WorkspaceAnalyser {
     this.records = null;
     this.starts = null;
     this.packages = null;
+    this.graph = null;
+    this.last = null;
     this.memo.clear();
     this.config = config;
   }
@@ -124,11 +156,19 @@ export class WorkspaceAnalyser {
     const { files } = discovery;
     const skipped = [...discovery.skipped];
     const rel = this.relativeNames(root);
-    const modules = this.loadAll(files, overlays, trusted, skipped, rel, check);
+    const modules = this.loadAll(root, files, overlays, trusted, skipped, rel, check);
     const tLoaded = performance.now();
     // Only now is every file checked: a run cancelled above leaves the old state untrusted.
     this.discovery = discovery;
     if (this.changed) this.changed = new Set();
+    // An edit outside the files that can matter (a front-end file, a script) changed nothing the
+    // program reads: the last result stands.
+    const last = this.last;
+    if (trusted && last && sameModules(last.modules, modules) && sameSkips(last.skipped, skipped) && [...trusted].every(f => this.cache.has(f))) {
+      const ms = Math.round(performance.now() - t0);
+      return { ...last.result, stats: { ...last.result.stats, ms, ...this.work, replayed: 0, phases: { load: ms, evaluate: 0, link: 0, rules: 0 } } };
+    }
+    this.last = null;
     this.versions.clear();
     this.versionSources.clear();
     this.packageFiles = new PackageFiles();
@@ -149,7 +189,7 @@ export class WorkspaceAnalyser {
     const findings = this.findings(model, modules, root);
     annotations.sort(byPosition);
     findings.sort(byPosition);
-    return {
+    const result: FullAnalysis = {
       root: this.root,
       apps,
       routes,
@@ -166,6 +206,8 @@ export class WorkspaceAnalyser {
       },
       model,
     };
+    if (!this.oneShot) this.last = { modules, skipped: [...skipped], result };
+    return result;
   }
 
   /**
@@ -182,20 +224,57 @@ export class WorkspaceAnalyser {
     };
   }
 
-  /** Every discovered file's IR (see load), dropping cached files that are gone; polls `check` every 64 files. */
+  /**
+   * The IR of every discovered file that can matter (closure.ts; every file when the closure is off),
+   * dropping cached files that are gone. Every file is read and its imports scanned; only the needed
+   * ones are parsed. Skips are listed in discovery order. Polls `check` every 64 files.
+   */
   private loadAll(
-    files: string[], overlays: Map<string, string>, trusted: Set<string> | null, skipped: Skipped[], rel: (f: string) => string, check: () => void,
+    root: string, files: string[], overlays: Map<string, string>, trusted: Set<string> | null, skipped: Skipped[], rel: (f: string) => string,
+    check: () => void,
   ): Map<string, ModuleIR> {
     const modules = new Map<string, ModuleIR>();
-    this.work = { read: 0, lowered: 0, replayed: 0 };
+    this.work = { read: 0, lowered: 0, replayed: 0, notNeeded: 0 };
     const live = new Set(files);
     for (const f of this.cache.keys()) if (!live.has(f)) this.cache.delete(f);
+    const unread = new Map<string, string>();
+    const readable: string[] = [];
     for (const [i, file] of files.entries()) {
       if (i % 64 === 0) check();
-      const ir = this.load(file, overlays.get(file), trusted, skipped, rel);
+      const skip = this.read(file, overlays.get(file), trusted);
+      if (skip === null) readable.push(file); else unread.set(file, skip);
+    }
+    const needed = this.closure ? this.neededFiles(root, readable, trusted) : null;
+    let lowered = 0;
+    for (const file of files) {
+      const skip = unread.get(file);
+      if (skip !== undefined) { skipped.push({ file: rel(file), reason: skip }); continue; }
+      if (needed && !needed.has(file)) { this.work.notNeeded++; continue; }
+      if (++lowered % 64 === 0) check();
+      const ir = this.lowered(file, skipped, rel);
       if (ir) modules.set(file, ir);
     }
     return modules;
+  }
+
+  /**
+   * The files that can matter among the readable ones (closure.ts). The resolved imports of unchanged
+   * files are reused while the file list and every non-source file (a tsconfig, a package.json) are.
+   */
+  private neededFiles(root: string, readable: string[], trusted: Set<string> | null): Set<string> {
+    const set = new Set(readable);
+    const known = this.graph;
+    const keep = trusted && known && known.readable.size === set.size && [...trusted].every(f => set.has(f) && known.readable.has(f));
+    if (!keep) {
+      const resolver = new ModuleResolver(root, f => set.has(f));
+      const imports = new ImportGraph((from, spec) => {
+        const r = resolver.resolve(from, spec);
+        return r.kind === 'file' ? r.file : r.kind === 'package' ? { package: r.name } : null;
+      });
+      this.graph = { imports, readable: set };
+    }
+    const cached = (f: string) => this.cache.get(f)!;
+    return closureOf(root, readable, f => cached(f).scan, f => cached(f).text, this.graph!.imports, this.scope);
   }
 
   /** What adapters see of the run: configuration, names, ranges, versions, and the memos kept across runs. */
@@ -322,36 +401,47 @@ export class WorkspaceAnalyser {
   }
 
   /**
-   * A file's IR: from the cache when the caller vouches the disk copy is unchanged (`trusted` does
-   * not list it) or when its text is the cached one, else lowered afresh. (The text is kept anyway,
-   * for rules' edits and class members; comparing it costs less than hashing every file.)
+   * Reads a file into the cache unless the caller vouches the disk copy is unchanged (`trusted` does
+   * not list it) and no overlay stands for it; the reason it is skipped, or null. A text equal to the
+   * cached one keeps its scan and IR. (The text is kept anyway, for rules' edits and class members;
+   * comparing it costs less than hashing every file.)
    */
-  private load(file: string, overlay: string | undefined, trusted: Set<string> | null, skipped: Skipped[], rel: (f: string) => string): ModuleIR | null {
+  private read(file: string, overlay: string | undefined, trusted: Set<string> | null): string | null {
     const cached = this.cache.get(file);
-    let ir: ModuleIR | null = null;
-    if (overlay === undefined && cached && !cached.fromOverlay && trusted && !trusted.has(file)) ir = cached.ir;
-    else {
-      const read = overlay !== undefined ? checkText(overlay) : readSource(file, this.config.maxFileBytes);
-      this.work.read++;
-      if ('skip' in read) { skipped.push({ file: rel(file), reason: read.skip }); this.cache.delete(file); return null; }
-      ir = cached?.text === read.text ? cached.ir : null;
-      if (!ir) {
-        try {
-          this.work.lowered++;
-          ir = lowerSource(file, read.text);
-        } catch (e) {
-          const reason = isStackOverflow(e)
-            ? 'nested too deeply to parse (more levels than the analyser can follow)'
-            : `could not be analysed: ${(e as Error).message}`;
-          skipped.push({ file: rel(file), reason });
-          this.cache.delete(file);
-          return null;
-        }
-      }
-      this.cache.set(file, { ir, text: read.text, fromOverlay: overlay !== undefined });
+    if (overlay === undefined && cached && !cached.fromOverlay && trusted && !trusted.has(file)) return null;
+    const read = overlay !== undefined ? checkText(overlay) : readSource(file, this.config.maxFileBytes);
+    this.work.read++;
+    if ('skip' in read) { this.cache.delete(file); return read.skip; }
+    const fromOverlay = overlay !== undefined;
+    if (cached?.text === read.text) { this.cache.set(file, { ...cached, fromOverlay }); return null; }
+    const entry: CachedFile = { ir: null, text: read.text, scan: scanImports(read.text), fromOverlay };
+    // Imports the scan cannot read for sure: the parse tells them (the file is parsed anyway).
+    if (entry.scan.unsure) {
+      this.lower(file, entry);
+      if (entry.ir) entry.scan = { ...entry.scan, specs: [...entry.ir.deps, ...Object.values(entry.ir.imports).map(b => b.spec)] };
     }
-    if (ir.syntaxErrors > 0) skipped.push({ file: rel(file), reason: `${ir.syntaxErrors} syntax error(s): analysed what parsed` });
-    return ir;
+    this.cache.set(file, entry);
+    return null;
+  }
+
+  /** A read file's IR, lowered on first need; a failure or syntax errors are listed in `skipped`. */
+  private lowered(file: string, skipped: Skipped[], rel: (f: string) => string): ModuleIR | null {
+    const entry = this.cache.get(file)!;
+    if (!entry.ir && entry.failed === undefined) this.lower(file, entry);
+    if (!entry.ir) { skipped.push({ file: rel(file), reason: entry.failed! }); return null; }
+    if (entry.ir.syntaxErrors > 0) skipped.push({ file: rel(file), reason: `${entry.ir.syntaxErrors} syntax error(s): analysed what parsed` });
+    return entry.ir;
+  }
+
+  private lower(file: string, entry: CachedFile): void {
+    try {
+      this.work.lowered++;
+      entry.ir = lowerSource(file, entry.text);
+    } catch (e) {
+      entry.failed = isStackOverflow(e)
+        ? 'nested too deeply to parse (more levels than the analyser can follow)'
+        : `could not be analysed: ${(e as Error).message}`;
+    }
   }
 
   /** Installed version (node_modules) first, else the range declared in the nearest package.json. */
@@ -439,6 +529,21 @@ function runEntries(evaluator: Evaluator, sessions: FrameworkSession[], files: s
   for (const session of sessions) if (session.settle) evaluator.runDetached('settle', rt => session.settle!(rt));
 }
 
+/** Whether two runs had the same modules, in the same order, with the same IR objects. */
+function sameModules(a: Map<string, ModuleIR>, b: Map<string, ModuleIR>): boolean {
+  if (a.size !== b.size) return false;
+  const bs = b.entries();
+  for (const [file, ir] of a) {
+    const [f, i] = bs.next().value!;
+    if (f !== file || i !== ir) return false;
+  }
+  return true;
+}
+
+function sameSkips(a: Skipped[], b: Skipped[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.file === b[i].file && s.reason === b[i].reason);
+}
+
 function sameList(a: string[] | undefined, b: string[]): boolean {
   return a === b || (!!a && a.length === b.length && a.every((x, i) => x === b[i]));
 }
@@ -451,5 +556,5 @@ function safeRead(file: string): string | undefined {
 export function analyseWith(adapters: FrameworkAdapter[], rules: Rule[], root: string, options: AnalyseOptions = {}): FullAnalysis {
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new Error(`not a folder: ${root}`);
   const config = options.config ?? loadConfig(root);
-  return new WorkspaceAnalyser(root, config, adapters, rules, true).analyse(options.overlays);
+  return new WorkspaceAnalyser(root, config, adapters, rules, true, options.closure ?? true).analyse(options.overlays);
 }
