@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { AdapterContext, FrameworkAdapter, FrameworkSession } from './adapter';
-import { type ClosureScope, ImportGraph, closureOf } from './closure';
+import { type Closure, type ClosureScope, ImportGraph, closureOf, sameScan } from './closure';
 import { SevenStopsConfig, loadConfig } from './config';
 import { Discovery, discoverFiles, checkText, readJson, readSource } from './discover';
 import { Evaluator, isStackOverflow } from './evaluate';
@@ -89,6 +89,9 @@ export class WorkspaceAnalyser {
   private work = { read: 0, lowered: 0, replayed: 0, notNeeded: 0 };
   /** Each file's resolved imports, kept while the file list and resolution settings hold (closure.ts). */
   private graph: { imports: ImportGraph; readable: Set<string> } | null = null;
+  /** The last closure, and whether a file's imports changed since it was found (then it is found again). */
+  private needed: Closure | null = null;
+  private scansChanged = true;
   /** What makes a file matter, from the adapters. */
   private readonly scope: ClosureScope;
   /** The last finished run, kept by editor analysers only (see analyse). */
@@ -265,6 +268,8 @@ export class WorkspaceAnalyser {
     const set = new Set(readable);
     const known = this.graph;
     const keep = trusted && known && known.readable.size === set.size && [...trusted].every(f => set.has(f) && known.readable.has(f));
+    // An edit that changed no file's imports (most edits) keeps the closure as it was.
+    if (keep && !this.scansChanged && this.needed) return this.needed.files;
     if (!keep) {
       const resolver = new ModuleResolver(root, f => set.has(f));
       const imports = new ImportGraph((from, spec) => {
@@ -274,7 +279,9 @@ export class WorkspaceAnalyser {
       this.graph = { imports, readable: set };
     }
     const cached = (f: string) => this.cache.get(f)!;
-    return closureOf(root, readable, f => cached(f).scan, f => cached(f).text, this.graph!.imports, this.scope);
+    this.needed = closureOf(root, readable, f => cached(f).scan, f => cached(f).text, this.graph!.imports, this.scope);
+    this.scansChanged = false;
+    return this.needed.files;
   }
 
   /** What adapters see of the run: configuration, names, ranges, versions, and the memos kept across runs. */
@@ -420,6 +427,11 @@ export class WorkspaceAnalyser {
       this.lower(file, entry);
       if (entry.ir) entry.scan = { ...entry.scan, specs: [...entry.ir.deps, ...Object.values(entry.ir.imports).map(b => b.spec)] };
     }
+    // The same imports keep the same scan object (the resolved edges are kept by it, see ImportGraph).
+    if (cached && sameScan(cached.scan, entry.scan)) entry.scan = cached.scan;
+    else this.scansChanged = true;
+    // A file whose strings name the folders a dynamic load reads: its text matters beyond its imports.
+    if (this.needed?.wideners.has(file)) this.scansChanged = true;
     this.cache.set(file, entry);
     return null;
   }

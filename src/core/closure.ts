@@ -20,6 +20,12 @@ export interface ClosureScope {
   entries(files: readonly string[]): string[];
 }
 
+/** Whether two scans of a file say the same (an edit that changed no import keeps the closure). */
+export function sameScan(a: ImportScan, b: ImportScan): boolean {
+  return a.dynamic === b.dynamic && a.readsFolders === b.readsFolders && a.unsure === b.unsure
+    && a.specs.length === b.specs.length && a.specs.every((s, i) => s === b.specs[i]);
+}
+
 /** Folder loaders no framework owns: their import widens the closure in any workspace. */
 const FOLDER_LOADERS = ['require-directory', 'require-all', 'require-dir', 'glob', 'fast-glob', 'globby', 'tiny-glob'];
 
@@ -57,6 +63,12 @@ export class ImportGraph {
   }
 }
 
+/** The closure, and the files whose strings widened it (an edit to their text, even one that keeps their imports, may change it). */
+export interface Closure {
+  files: Set<string>;
+  wideners: Set<string>;
+}
+
 /**
  * The files that can matter among `files` (readable source files, absolute). `scanOf` gives each
  * file's scan (for a file the scan was unsure of, what its parse found), `textOf` its text.
@@ -64,7 +76,7 @@ export class ImportGraph {
 export function closureOf(
   root: string, files: readonly string[], scanOf: (file: string) => ImportScan, textOf: (file: string) => string,
   graph: ImportGraph, scope: ClosureScope,
-): Set<string> {
+): Closure {
   const loaders = new Set([...FOLDER_LOADERS, ...scope.folderLoaders]);
   const importers = new Map<string, string[]>();
   const seeds: string[] = [];
@@ -84,15 +96,19 @@ export function closureOf(
   for (const f of up) for (const imp of importers.get(f) ?? []) up.add(imp);
   // Down: everything those load, and the folders a load the scan cannot follow may read.
   const needed = new Set(up);
-  const folders = new FolderFiles(root, files);
+  let folders: FolderFiles | null = null;
+  const wideners = new Set<string>();
   for (const f of needed) {
     const e = graph.edgesOf(f, scanOf(f));
     for (const to of e.files) needed.add(to);
     if (e.scan.dynamic || e.scan.readsFolders || e.packages.some(p => loaders.has(p))) {
-      for (const dir of widenedFolders(f, importers.get(f) ?? [], textOf, folders, root)) for (const g of folders.under(dir)) needed.add(g);
+      folders ??= new FolderFiles(root, files);
+      const named = importers.get(f) ?? [];
+      for (const w of [f, ...named]) wideners.add(w);
+      for (const dir of widenedFolders(f, named, textOf, folders, root)) for (const g of folders.under(dir)) needed.add(g);
     }
   }
-  return needed;
+  return { files: needed, wideners };
 }
 
 /** The folders a file with a load the scan cannot follow may read: its own, and those strings in it or its importers name. */

@@ -1,6 +1,7 @@
 // Which files can matter (core/closure.ts), seen through the analyser: files outside the closure are
 // never parsed, and the results equal those of a run that parses everything.
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
 import { type FullAnalysis, WorkspaceAnalyser } from '../../../src/core/analyse';
 import { loadConfig } from '../../../src/core/config';
@@ -165,6 +166,32 @@ describe('the closure in the editor', () => {
       const edited = a.analyse(new Map([[web, 'export const App = () => <p>hello</p>;\n']]));
       assert.deepStrictEqual([edited.stats.read, edited.stats.lowered, edited.stats.phases?.evaluate], [1, 0, 0]);
       assert.strictEqual(edited.routes, first.routes);
+    });
+  });
+
+  it('an edit that keeps the imports but renames the folder a loader reads finds the closure again', () => {
+    withWorkspace({
+      'server/app.js': `const express = require('express');
+const path = require('path');
+const mount = require('./lib/mount');
+const app = express();
+mount(app, path.join(__dirname, 'routes'));
+`,
+      'server/lib/mount.js': `const fs = require('fs');
+const path = require('path');
+module.exports = (app, dir) => {
+  for (const f of fs.readdirSync(dir)) require(path.join(dir, f))(app);
+};
+`,
+      'server/routes/users.js': `module.exports = app => app.get('/users', (req, res) => res.json([]));\n`,
+      'server/v2/posts.js': `module.exports = app => app.get('/posts', (req, res) => res.json([]));\n`,
+    }, root => {
+      const a = new WorkspaceAnalyser(root, loadConfig(root), adapters, allRules);
+      assert.deepStrictEqual(routeLines(a.analyse()), ['GET /users [] ⚠']);
+      a.invalidate({});
+      const app = path.join(root, 'server/app.js');
+      const text = fs.readFileSync(app, 'utf8').replace("'routes'", "'v2'");
+      assert.deepStrictEqual(routeLines(a.analyse(new Map([[app, text]]))), ['GET /posts [] ⚠']);
     });
   });
 
