@@ -92,6 +92,8 @@ export class WorkspaceAnalyser {
   /** The last closure, and whether a file's imports changed since it was found (then it is found again). */
   private needed: Closure | null = null;
   private scansChanged = true;
+  /** Set when a run loaded a file the closure had left out: from then on every file is parsed. */
+  private tooNarrow = false;
   /** What makes a file matter, from the adapters. */
   private readonly scope: ClosureScope;
   /** The last finished run, kept by editor analysers only (see analyse). */
@@ -129,6 +131,7 @@ export class WorkspaceAnalyser {
     this.packages = null;
     this.graph = null;
     this.last = null;
+    this.tooNarrow = false;
     this.memo.clear();
     this.config = config;
   }
@@ -159,7 +162,9 @@ export class WorkspaceAnalyser {
     const { files } = discovery;
     const skipped = [...discovery.skipped];
     const rel = this.relativeNames(root);
-    const modules = this.loadAll(root, files, overlays, trusted, skipped, rel, check);
+    const { unread, readable } = this.readAll(files, overlays, trusted, check);
+    const needed = this.closure && !this.tooNarrow ? this.neededFiles(root, readable, trusted) : null;
+    let modules = this.collect(files, unread, readable, needed, skipped, rel, check);
     const tLoaded = performance.now();
     // Only now is every file checked: a run cancelled above leaves the old state untrusted.
     this.discovery = discovery;
@@ -176,10 +181,21 @@ export class WorkspaceAnalyser {
     this.versionSources.clear();
     this.packageFiles = new PackageFiles();
     const ctx = this.adapterContext(root, rel);
-    const resolver = new ModuleResolver(root, f => modules.has(f));
-    const starts = this.startsFor(modules, resolver, trusted !== null);
+    const folders = new FolderIndex(root, files);
+    let resolver = new ModuleResolver(root, f => modules.has(f));
+    let starts = this.startsFor(modules, resolver, trusted !== null);
     check();
-    const { sessions, evaluator } = this.evaluateProgram(ctx, modules, resolver, starts, trusted !== null, new FolderIndex(root, files));
+    let { sessions, evaluator } = this.evaluateProgram(ctx, modules, resolver, starts, trusted !== null, folders);
+    if (modules.missed.size > 0) {
+      // The program loaded a file the closure left out (a path computed in a way the scan could not
+      // see): run again as without the closure, and leave it off for this analyser (see tooNarrow).
+      this.tooNarrow = true;
+      skipped.length = discovery.skipped.length;
+      modules = this.collect(files, unread, readable, null, skipped, rel, check);
+      resolver = new ModuleResolver(root, f => modules.has(f));
+      starts = this.startsFor(modules, resolver, false);
+      ({ sessions, evaluator } = this.evaluateProgram(ctx, modules, resolver, starts, false, folders));
+    }
     if (this.oneShot) this.release(modules, evaluator.moduleRecords);
     check();
     const tEvaluated = performance.now();
@@ -227,16 +243,10 @@ export class WorkspaceAnalyser {
     };
   }
 
-  /**
-   * The IR of every discovered file that can matter (closure.ts; every file when the closure is off),
-   * dropping cached files that are gone. Every file is read and its imports scanned; only the needed
-   * ones are parsed. Skips are listed in discovery order. Polls `check` every 64 files.
-   */
-  private loadAll(
-    root: string, files: string[], overlays: Map<string, string>, trusted: Set<string> | null, skipped: Skipped[], rel: (f: string) => string,
-    check: () => void,
-  ): Map<string, ModuleIR> {
-    const modules = new Map<string, ModuleIR>();
+  /** Reads every discovered file (see read), dropping cached files that are gone: the readable ones, and why the others are skipped. */
+  private readAll(
+    files: string[], overlays: Map<string, string>, trusted: Set<string> | null, check: () => void,
+  ): { unread: Map<string, string>; readable: string[] } {
     this.work = { read: 0, lowered: 0, replayed: 0, notNeeded: 0 };
     const live = new Set(files);
     for (const f of this.cache.keys()) if (!live.has(f)) this.cache.delete(f);
@@ -247,12 +257,25 @@ export class WorkspaceAnalyser {
       const skip = this.read(file, overlays.get(file), trusted);
       if (skip === null) readable.push(file); else unread.set(file, skip);
     }
-    const needed = this.closure ? this.neededFiles(root, readable, trusted) : null;
+    return { unread, readable };
+  }
+
+  /**
+   * The IR of every readable file that is `needed` (closure.ts; all of them when null), lowered on
+   * first need; skips listed in discovery order. Polls `check` every 64 files lowered.
+   */
+  private collect(
+    files: string[], unread: Map<string, string>, readable: string[], needed: Set<string> | null, skipped: Skipped[], rel: (f: string) => string,
+    check: () => void,
+  ): ClosureModules {
+    const outside = new Set(needed ? readable.filter(f => !needed.has(f)) : []);
+    const modules = new ClosureModules(outside);
+    this.work.notNeeded = outside.size;
     let lowered = 0;
     for (const file of files) {
       const skip = unread.get(file);
       if (skip !== undefined) { skipped.push({ file: rel(file), reason: skip }); continue; }
-      if (needed && !needed.has(file)) { this.work.notNeeded++; continue; }
+      if (outside.has(file)) continue;
       if (++lowered % 64 === 0) check();
       const ir = this.lowered(file, skipped, rel);
       if (ir) modules.set(file, ir);
@@ -397,6 +420,8 @@ export class WorkspaceAnalyser {
     const sessions = this.adapters.map(a => ({ adapter: a, session: a.start(ctx) }));
     const constants = (f: string, v: PkgValue, owner: Owner) => this.packageConstants().read(f, v, owner);
     const evaluator = new Evaluator(modules, resolver, sessions.map(s => s.session.hooks), f => this.cache.get(f)?.text, previous, constants, folders);
+    // From here on, asking for a file the closure left out is the program's own doing (the tracer asked before).
+    if (modules instanceof ClosureModules) modules.watching = true;
     try {
       for (const file of modules.keys()) if (starts.has(file)) evaluator.evaluateModule(file);
       runEntries(evaluator, sessions.map(s => s.session), [...modules.keys()]);
@@ -539,6 +564,36 @@ function runEntries(evaluator: Evaluator, sessions: FrameworkSession[], files: s
     }
   }
   for (const session of sessions) if (session.settle) evaluator.runDetached('settle', rt => session.settle!(rt));
+}
+
+/**
+ * The modules of a run: a Map that notes when the program asks for a readable file the closure left
+ * out (`outside`), which means the closure was too narrow for it. Only asks made while `watching`
+ * count (the replay tracer looks up earlier runs' modules before the program runs).
+ */
+class ClosureModules extends Map<string, ModuleIR> {
+  readonly missed = new Set<string>();
+  watching = false;
+
+  constructor(private readonly outside: Set<string>) {
+    super();
+  }
+
+  override get(file: string): ModuleIR | undefined {
+    const ir = super.get(file);
+    if (ir === undefined) this.note(file);
+    return ir;
+  }
+
+  override has(file: string): boolean {
+    const known = super.has(file);
+    if (!known) this.note(file);
+    return known;
+  }
+
+  private note(file: string): void {
+    if (this.watching && this.outside.has(file)) this.missed.add(file);
+  }
 }
 
 /** Whether two runs had the same modules, in the same order, with the same IR objects. */

@@ -126,6 +126,25 @@ module.exports = async function (fastify, opts) {
     });
   });
 
+  it('runs again without the closure when the program loads a file it left out (a path the scan could not see)', () => {
+    withWorkspace({
+      'server/app.js': `const express = require('express');
+const { plugins } = require('./config');
+const app = express();
+for (const p of plugins) require(p)(app);
+app.listen(3000);
+`,
+      // The folder is named in a file that neither loads it nor imports the file that does.
+      'server/config.js': `const path = require('path');\nmodule.exports = { plugins: [path.join(__dirname, '..', 'plugins', 'users')] };\n`,
+      'plugins/users.js': `module.exports = app => app.get('/users', (req, res) => res.json([]));\n`,
+      'web/App.tsx': 'export const App = () => <p>hi</p>;\n',
+    }, root => {
+      const r = both(root);
+      assert.deepStrictEqual(routeLines(r), ['GET /users [] ⚠']);
+      assert.strictEqual(r.stats.notNeeded, 0);
+    });
+  });
+
   it('parses a file whose imports the scan is unsure of, and follows what the parse found', () => {
     withWorkspace({
       // '\\u0075sers' is './users' to JavaScript: only the parser decodes it.
