@@ -43,6 +43,8 @@ interface Edges {
  */
 export class ImportGraph {
   private readonly edges = new Map<string, Edges>();
+  /** Resolutions by folder and specifier (`react` and `../../types` are asked from every file of a folder). */
+  private readonly resolved = new Map<string, string | { package: string } | null>();
 
   /** `resolve`: the workspace file a specifier loads from a file, or a package name (`{ package }`), or null. */
   constructor(private readonly resolve: (fromFile: string, spec: string) => string | { package: string } | null) {}
@@ -52,8 +54,11 @@ export class ImportGraph {
     if (known?.scan === scan) return known;
     const files: string[] = [];
     const packages: string[] = [];
+    const dir = path.dirname(file);
     for (const spec of scan.specs) {
-      const r = this.resolve(file, spec);
+      const key = `${dir}\0${spec}`;
+      let r = this.resolved.get(key);
+      if (r === undefined) this.resolved.set(key, (r = this.resolve(file, spec)));
       if (typeof r === 'string') files.push(r);
       else if (r) packages.push(r.package);
     }

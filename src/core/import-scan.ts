@@ -21,8 +21,10 @@ const FROM = /\bfrom\s*(['"])([^'"\n]*)\1/g;
 const FROM_LINE = /\b(import|export)\b([^;'"`]*?)\bfrom\s*(['"])([^'"\n]*)\3/g;
 /** `import 'x'`: run for its effects. */
 const BARE_IMPORT = /\bimport\s*(['"])([^'"\n]*)\1/g;
-/** `require(` and `import(`, with what precedes them (a `.`: a method of that name, not a load). */
-const LOAD_CALL = /(\.\s*)?\b(require|import)\s*\(/g;
+/** `require(` and `import(` (what precedes them is looked at apart: a leading group here slows every match). */
+const LOAD_CALL = /\b(?:require|import)\s*\(/g;
+/** A type-only import or export line, to look for before reading every line's clause. */
+const ANY_TYPE_ONLY = /\b(?:import|export)\s+type\b/;
 /** `import type X from`, `import type { A } from`, `export type * from`: erased by every compiler (`import type from 'x'` is a value named type). */
 const TYPE_ONLY = /^\s+type(?:\s*[{*]|\s+(?!from\b)[\w$])/;
 const READS_FOLDERS = /\b(?:readdirSync|readdir|opendirSync|opendir|globSync|glob)\b/;
@@ -43,7 +45,7 @@ export function scanImports(text: string): ImportScan {
     // A specifier is left out only when every `from` naming it ends a type-only line: a clause the
     // line pattern cannot read (a comment with a quote in it) keeps its specifier.
     const typeOnly = new Map<string, number>();
-    for (const m of text.matchAll(FROM_LINE)) if (TYPE_ONLY.test(m[2])) typeOnly.set(m[4], (typeOnly.get(m[4]) ?? 0) + 1);
+    if (ANY_TYPE_ONLY.test(text)) for (const m of text.matchAll(FROM_LINE)) if (TYPE_ONLY.test(m[2])) typeOnly.set(m[4], (typeOnly.get(m[4]) ?? 0) + 1);
     for (const m of text.matchAll(FROM)) {
       const left = typeOnly.get(m[2]) ?? 0;
       if (left > 0) typeOnly.set(m[2], left - 1); else add(m[2]);
@@ -53,7 +55,7 @@ export function scanImports(text: string): ImportScan {
   if (text.includes('require') || text.includes('import')) {
     for (const m of text.matchAll(LOAD_CALL)) {
       const arg = literalArgument(text, m.index + m[0].length);
-      if (arg === null) { if (!m[1]) dynamic = true; } else add(arg);
+      if (arg === null) { if (!isMethod(text, m.index)) dynamic = true; } else add(arg);
     }
   }
   return { specs: [...specs], dynamic, readsFolders: READS_FOLDERS.test(text), unsure };
@@ -73,6 +75,13 @@ function literalArgument(text: string, from: number): string | null {
   if (value.includes('\n') || (quote === '`' && value.includes('${'))) return null;
   i = skipSpaceAndComments(text, end + 1);
   return text[i] === ')' || text[i] === ',' ? value : null;
+}
+
+/** Whether the word at `at` follows a `.` (`loader.require(x)`: a method of that name, not a load). */
+function isMethod(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i--;
+  return text[i] === '.';
 }
 
 function skipSpaceAndComments(text: string, from: number): number {
