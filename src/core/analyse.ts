@@ -4,14 +4,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { AdapterContext, FrameworkAdapter, FrameworkSession } from './adapter';
-import { type Closure, type ClosureScope, ImportGraph, closureOf, sameScan } from './closure';
+import type { ClosureScope } from './closure';
 import { SevenStopsConfig, loadConfig } from './config';
-import { Discovery, discoverFiles, checkText, readJson, readSource } from './discover';
-import { Evaluator, isStackOverflow } from './evaluate';
+import { Discovery, discoverFiles, readJson } from './discover';
+import { Evaluator } from './evaluate';
 import { FolderIndex } from './folders';
-import { type ImportScan, scanImports } from './import-scan';
 import type { ModuleIR, Span } from './ir';
-import { lowerSource } from './lower';
 import { ModuleRecord, ReplayInvalidated } from './module-reuse';
 import { releaseEvaluatedBodies } from './one-shot';
 import { loweredRange } from './parse-source';
@@ -24,6 +22,7 @@ import type {
 import { ModuleResolver } from './resolve-module';
 import type { Rule } from './rule';
 import { RuleMemory } from './rule-memory';
+import { SourceFiles } from './source-files';
 import { runRules } from './run-rules';
 import type { Owner } from './values';
 
@@ -45,19 +44,6 @@ export interface FullAnalysis extends AnalysisResult {
   model: AnalysisModel;
 }
 
-interface CachedFile {
-  /** null until the file is needed (see closure.ts): files that cannot matter are never parsed. */
-  ir: ModuleIR | null;
-  /** Why lowering the text failed (the file is listed as skipped whenever it is needed). */
-  failed?: string;
-  /** The text the IR came from (class methods are lowered from it on first use; compared to tell a change). */
-  text: string;
-  /** What the text loads (import-scan.ts); for a file the scan was unsure of, what its parse found. */
-  scan: ImportScan;
-  /** Set when the IR came from an editor overlay: the disk must be read again once it is gone. */
-  fromOverlay: boolean;
-}
-
 /** A finished run's inputs and result, returned again when an edit changed nothing the program reads (see analyse). */
 interface LastRun {
   modules: Map<string, ModuleIR>;
@@ -70,7 +56,7 @@ interface LastRun {
  * re-parses only the edited file. Frameworks are passed in: the core knows none of them by name.
  */
 export class WorkspaceAnalyser {
-  private readonly cache = new Map<string, CachedFile>();
+  private readonly sources: SourceFiles;
   private readonly versions = new Map<string, string | null>();
   private readonly versionSources = new Map<string, PackageVersion | null>();
   /** The package metadata this run read for versionSources (made again each run: an install between runs is seen). */
@@ -86,16 +72,9 @@ export class WorkspaceAnalyser {
   private readonly adapterState = new Map<string, unknown>();
   /** Findings and reports rules gave in earlier runs, for reuse when their inputs are unchanged. */
   private readonly ruleMemory = new RuleMemory();
-  private work = { read: 0, lowered: 0, replayed: 0, notNeeded: 0 };
-  /** Each file's resolved imports, kept while the file list and resolution settings hold (closure.ts). */
-  private graph: { imports: ImportGraph; readable: Set<string> } | null = null;
-  /** The last closure, and whether a file's imports changed since it was found (then it is found again). */
-  private needed: Closure | null = null;
-  private scansChanged = true;
+  private replayed = 0;
   /** Set when a run loaded a file the closure had left out: from then on every file is parsed. */
   private tooNarrow = false;
-  /** What makes a file matter, from the adapters. */
-  private readonly scope: ClosureScope;
   /** The last finished run, kept by editor analysers only (see analyse). */
   private last: LastRun | null = null;
   private starts: { set: Set<string>; deps: Map<string, string[]> } | null = null;
@@ -116,11 +95,13 @@ export class WorkspaceAnalyser {
     /** false: parse and evaluate every file (see AnalyseOptions.closure). */
     private readonly closure = true,
   ) {
-    this.scope = {
+    // What makes a file matter, from the adapters.
+    const scope: ClosureScope = {
       packages: new Set(adapters.flatMap(a => [...a.packages, ...(a.scope?.packages ?? [])])),
       folderLoaders: new Set(adapters.flatMap(a => a.scope?.folderLoaders ?? [])),
       entries: files => adapters.flatMap(a => a.scope?.entries?.(files) ?? []),
     };
+    this.sources = new SourceFiles(path.resolve(root), scope, () => this.config.maxFileBytes);
   }
 
   setConfig(config: SevenStopsConfig): void {
@@ -129,7 +110,7 @@ export class WorkspaceAnalyser {
     this.records = null;
     this.starts = null;
     this.packages = null;
-    this.graph = null;
+    this.sources.forgetResolution();
     this.last = null;
     this.tooNarrow = false;
     this.memo.clear();
@@ -162,9 +143,10 @@ export class WorkspaceAnalyser {
     const { files } = discovery;
     const skipped = [...discovery.skipped];
     const rel = this.relativeNames(root);
-    const { unread, readable } = this.readAll(files, overlays, trusted, check);
-    const needed = this.closure && !this.tooNarrow ? this.neededFiles(root, readable, trusted) : null;
-    let modules = this.collect(files, unread, readable, needed, skipped, rel, check);
+    const sources = this.sources;
+    const { unread, readable } = sources.readAll(files, overlays, trusted, check);
+    const needed = this.closure && !this.tooNarrow ? sources.neededFiles(readable, trusted) : null;
+    let { modules, outside } = sources.collect(files, unread, readable, needed, skipped, rel, check);
     const tLoaded = performance.now();
     // Only now is every file checked: a run cancelled above leaves the old state untrusted.
     this.discovery = discovery;
@@ -172,9 +154,9 @@ export class WorkspaceAnalyser {
     // An edit outside the files that can matter (a front-end file, a script) changed nothing the
     // program reads: the last result stands.
     const last = this.last;
-    if (trusted && last && sameModules(last.modules, modules) && sameSkips(last.skipped, skipped) && [...trusted].every(f => this.cache.has(f))) {
+    if (trusted && last && sameModules(last.modules, modules) && sameSkips(last.skipped, skipped) && [...trusted].every(f => sources.has(f))) {
       const ms = Math.round(performance.now() - t0);
-      return { ...last.result, stats: { ...last.result.stats, ms, ...this.work, replayed: 0, phases: { load: ms, evaluate: 0, link: 0, rules: 0 } } };
+      return { ...last.result, stats: { ...last.result.stats, ms, ...sources.work, replayed: 0, phases: { load: ms, evaluate: 0, link: 0, rules: 0 } } };
     }
     this.last = null;
     this.versions.clear();
@@ -182,16 +164,20 @@ export class WorkspaceAnalyser {
     this.packageFiles = new PackageFiles();
     const ctx = this.adapterContext(root, rel);
     const folders = new FolderIndex(root, files);
-    let resolver = new ModuleResolver(root, f => modules.has(f));
+    // Whether the program, once it runs, resolves a specifier to a readable file the closure left out.
+    const missed = { any: false, watching: false };
+    const note = (f: string) => { if (missed.watching && outside.has(f)) missed.any = true; return false; };
+    let resolver = new ModuleResolver(root, outside.size ? f => modules.has(f) || note(f) : f => modules.has(f));
     let starts = this.startsFor(modules, resolver, trusted !== null);
     check();
+    missed.watching = true;
     let { sessions, evaluator } = this.evaluateProgram(ctx, modules, resolver, starts, trusted !== null, folders);
-    if (modules.missed.size > 0) {
-      // The program loaded a file the closure left out (a path computed in a way the scan could not
-      // see): run again as without the closure, and leave it off for this analyser (see tooNarrow).
+    if (missed.any) {
+      // A path computed in a way the scan could not see: run again as without the closure, and leave
+      // it off for this analyser (see tooNarrow).
       this.tooNarrow = true;
       skipped.length = discovery.skipped.length;
-      modules = this.collect(files, unread, readable, null, skipped, rel, check);
+      ({ modules, outside } = sources.collect(files, unread, readable, null, skipped, rel, check));
       resolver = new ModuleResolver(root, f => modules.has(f));
       starts = this.startsFor(modules, resolver, false);
       ({ sessions, evaluator } = this.evaluateProgram(ctx, modules, resolver, starts, false, folders));
@@ -217,7 +203,7 @@ export class WorkspaceAnalyser {
       annotations,
       skipped,
       stats: {
-        files: files.length, ms: Math.round(performance.now() - t0), ...this.work,
+        files: files.length, ms: Math.round(performance.now() - t0), ...sources.work, replayed: this.replayed,
         phases: {
           load: Math.round(tLoaded - t0), evaluate: Math.round(tEvaluated - tLoaded),
           link: Math.round(tLinked - tEvaluated), rules: Math.round(performance.now() - tLinked),
@@ -241,70 +227,6 @@ export class WorkspaceAnalyser {
       if (r === undefined) relNames.set(f, (r = path.relative(root, f).split(path.sep).join('/')));
       return r;
     };
-  }
-
-  /** Reads every discovered file (see read), dropping cached files that are gone: the readable ones, and why the others are skipped. */
-  private readAll(
-    files: string[], overlays: Map<string, string>, trusted: Set<string> | null, check: () => void,
-  ): { unread: Map<string, string>; readable: string[] } {
-    this.work = { read: 0, lowered: 0, replayed: 0, notNeeded: 0 };
-    const live = new Set(files);
-    for (const f of this.cache.keys()) if (!live.has(f)) this.cache.delete(f);
-    const unread = new Map<string, string>();
-    const readable: string[] = [];
-    for (const [i, file] of files.entries()) {
-      if (i % 64 === 0) check();
-      const skip = this.read(file, overlays.get(file), trusted);
-      if (skip === null) readable.push(file); else unread.set(file, skip);
-    }
-    return { unread, readable };
-  }
-
-  /**
-   * The IR of every readable file that is `needed` (closure.ts; all of them when null), lowered on
-   * first need; skips listed in discovery order. Polls `check` every 64 files lowered.
-   */
-  private collect(
-    files: string[], unread: Map<string, string>, readable: string[], needed: Set<string> | null, skipped: Skipped[], rel: (f: string) => string,
-    check: () => void,
-  ): ClosureModules {
-    const outside = new Set(needed ? readable.filter(f => !needed.has(f)) : []);
-    const modules = new ClosureModules(outside);
-    this.work.notNeeded = outside.size;
-    let lowered = 0;
-    for (const file of files) {
-      const skip = unread.get(file);
-      if (skip !== undefined) { skipped.push({ file: rel(file), reason: skip }); continue; }
-      if (outside.has(file)) continue;
-      if (++lowered % 64 === 0) check();
-      const ir = this.lowered(file, skipped, rel);
-      if (ir) modules.set(file, ir);
-    }
-    return modules;
-  }
-
-  /**
-   * The files that can matter among the readable ones (closure.ts). The resolved imports of unchanged
-   * files are reused while the file list and every non-source file (a tsconfig, a package.json) are.
-   */
-  private neededFiles(root: string, readable: string[], trusted: Set<string> | null): Set<string> {
-    const set = new Set(readable);
-    const known = this.graph;
-    const keep = trusted && known && known.readable.size === set.size && [...trusted].every(f => set.has(f) && known.readable.has(f));
-    // An edit that changed no file's imports (most edits) keeps the closure as it was.
-    if (keep && !this.scansChanged && this.needed) return this.needed.files;
-    if (!keep) {
-      const resolver = new ModuleResolver(root, f => set.has(f));
-      const imports = new ImportGraph((from, spec) => {
-        const r = resolver.resolve(from, spec);
-        return r.kind === 'file' ? r.file : r.kind === 'package' ? { package: r.name } : null;
-      });
-      this.graph = { imports, readable: set };
-    }
-    const cached = (f: string) => this.cache.get(f)!;
-    this.needed = closureOf(root, readable, f => cached(f).scan, f => cached(f).text, this.graph!.imports, this.scope);
-    this.scansChanged = false;
-    return this.needed.files;
   }
 
   /** What adapters see of the run: configuration, names, ranges, versions, and the memos kept across runs. */
@@ -360,14 +282,14 @@ export class WorkspaceAnalyser {
     const { sessions, evaluator } = first.sessions ? first : this.evaluate(ctx, modules, resolver, starts, null, folders);
     if (!sessions) throw new Error('evaluation without replays cannot be invalidated');
     if (!evaluator.exhausted && !evaluator.tracer.untracked) this.records = evaluator.moduleRecords;
-    this.work.replayed = evaluator.tracer.replays;
+    this.replayed = evaluator.tracer.replays;
     return { sessions, evaluator };
   }
 
   /** One-shot runs: the modules' top-level statements go (one-shot.ts), from the cache too, and no records are kept. */
   private release(modules: Map<string, ModuleIR>, records: Map<string, ModuleRecord>): void {
     releaseEvaluatedBodies(modules, records);
-    for (const [file, cached] of this.cache) cached.ir = modules.get(file) ?? cached.ir;
+    this.sources.keep(modules);
     this.records = null;
   }
 
@@ -419,9 +341,7 @@ export class WorkspaceAnalyser {
   ) {
     const sessions = this.adapters.map(a => ({ adapter: a, session: a.start(ctx) }));
     const constants = (f: string, v: PkgValue, owner: Owner) => this.packageConstants().read(f, v, owner);
-    const evaluator = new Evaluator(modules, resolver, sessions.map(s => s.session.hooks), f => this.cache.get(f)?.text, previous, constants, folders);
-    // From here on, asking for a file the closure left out is the program's own doing (the tracer asked before).
-    if (modules instanceof ClosureModules) modules.watching = true;
+    const evaluator = new Evaluator(modules, resolver, sessions.map(s => s.session.hooks), f => this.sources.text(f), previous, constants, folders);
     try {
       for (const file of modules.keys()) if (starts.has(file)) evaluator.evaluateModule(file);
       runEntries(evaluator, sessions.map(s => s.session), [...modules.keys()]);
@@ -430,55 +350,6 @@ export class WorkspaceAnalyser {
       throw e;
     }
     return { sessions, evaluator };
-  }
-
-  /**
-   * Reads a file into the cache unless the caller vouches the disk copy is unchanged (`trusted` does
-   * not list it) and no overlay stands for it; the reason it is skipped, or null. A text equal to the
-   * cached one keeps its scan and IR. (The text is kept anyway, for rules' edits and class members;
-   * comparing it costs less than hashing every file.)
-   */
-  private read(file: string, overlay: string | undefined, trusted: Set<string> | null): string | null {
-    const cached = this.cache.get(file);
-    if (overlay === undefined && cached && !cached.fromOverlay && trusted && !trusted.has(file)) return null;
-    const read = overlay !== undefined ? checkText(overlay) : readSource(file, this.config.maxFileBytes);
-    this.work.read++;
-    if ('skip' in read) { this.cache.delete(file); return read.skip; }
-    const fromOverlay = overlay !== undefined;
-    if (cached?.text === read.text) { this.cache.set(file, { ...cached, fromOverlay }); return null; }
-    const entry: CachedFile = { ir: null, text: read.text, scan: scanImports(read.text), fromOverlay };
-    // Imports the scan cannot read for sure: the parse tells them (the file is parsed anyway).
-    if (entry.scan.unsure) {
-      this.lower(file, entry);
-      if (entry.ir) entry.scan = { ...entry.scan, specs: [...entry.ir.deps, ...Object.values(entry.ir.imports).map(b => b.spec)] };
-    }
-    // The same imports keep the same scan object (the resolved edges are kept by it, see ImportGraph).
-    if (cached && sameScan(cached.scan, entry.scan)) entry.scan = cached.scan;
-    else this.scansChanged = true;
-    // A file whose strings name the folders a dynamic load reads: its text matters beyond its imports.
-    if (this.needed?.wideners.has(file)) this.scansChanged = true;
-    this.cache.set(file, entry);
-    return null;
-  }
-
-  /** A read file's IR, lowered on first need; a failure or syntax errors are listed in `skipped`. */
-  private lowered(file: string, skipped: Skipped[], rel: (f: string) => string): ModuleIR | null {
-    const entry = this.cache.get(file)!;
-    if (!entry.ir && entry.failed === undefined) this.lower(file, entry);
-    if (!entry.ir) { skipped.push({ file: rel(file), reason: entry.failed! }); return null; }
-    if (entry.ir.syntaxErrors > 0) skipped.push({ file: rel(file), reason: `${entry.ir.syntaxErrors} syntax error(s): analysed what parsed` });
-    return entry.ir;
-  }
-
-  private lower(file: string, entry: CachedFile): void {
-    try {
-      this.work.lowered++;
-      entry.ir = lowerSource(file, entry.text);
-    } catch (e) {
-      entry.failed = isStackOverflow(e)
-        ? 'nested too deeply to parse (more levels than the analyser can follow)'
-        : `could not be analysed: ${(e as Error).message}`;
-    }
   }
 
   /** Installed version (node_modules) first, else the range declared in the nearest package.json. */
@@ -564,36 +435,6 @@ function runEntries(evaluator: Evaluator, sessions: FrameworkSession[], files: s
     }
   }
   for (const session of sessions) if (session.settle) evaluator.runDetached('settle', rt => session.settle!(rt));
-}
-
-/**
- * The modules of a run: a Map that notes when the program asks for a readable file the closure left
- * out (`outside`), which means the closure was too narrow for it. Only asks made while `watching`
- * count (the replay tracer looks up earlier runs' modules before the program runs).
- */
-class ClosureModules extends Map<string, ModuleIR> {
-  readonly missed = new Set<string>();
-  watching = false;
-
-  constructor(private readonly outside: Set<string>) {
-    super();
-  }
-
-  override get(file: string): ModuleIR | undefined {
-    const ir = super.get(file);
-    if (ir === undefined) this.note(file);
-    return ir;
-  }
-
-  override has(file: string): boolean {
-    const known = super.has(file);
-    if (!known) this.note(file);
-    return known;
-  }
-
-  private note(file: string): void {
-    if (this.watching && this.outside.has(file)) this.missed.add(file);
-  }
 }
 
 /** Whether two runs had the same modules, in the same order, with the same IR objects. */
