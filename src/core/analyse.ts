@@ -1,5 +1,6 @@
-// Analyses a workspace folder: discover files, lower each to IR (cached by content), replay the
-// program with every framework adapter's hooks, then run the rules. Never throws for bad source
+// Analyses a workspace folder: discover files, lower those that can matter to IR (cached by content,
+// source-files.ts and closure.ts), replay the program with every framework adapter's hooks, then run
+// the rules. Never throws for bad source
 // files: they are listed in `skipped`. Only configuration and the root folder itself can fail.
 import * as fs from 'fs';
 import * as path from 'path';
