@@ -6,6 +6,8 @@ import type { ClassIR, Expr, FnIR, Span } from './ir';
 export interface Site {
   file: string;
   span: Span;
+  /** A call the code awaits (`await app.register(plugin)`): what it queued has run when the next statement does. */
+  awaited?: true;
 }
 
 /** A call argument: its value plus the source it came from (names chain entries, places annotations). */

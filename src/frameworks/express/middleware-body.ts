@@ -3,6 +3,7 @@
 // 401/403 on one path and goes on on another. middleware-kind.ts turns these into a verdict.
 import type { Expr, FnIR, Pattern, Stmt } from '../../core/ir';
 import type { Value } from '../../core/values';
+import { REQUEST_FIRST } from '../shared/handler-facts';
 
 const IDENTITY_ERRORS = /unauthori[sz]ed|forbidden|authenticationerror|autherror|notauthenticated|invalidtoken/i;
 
@@ -25,7 +26,9 @@ export function endsResponse(fn: FnIR): boolean {
 export function rejectsAndContinues(fn: FnIR): string | null {
   if (!callsNext(fn)) return null;
   const code = rejectStatus(fn, 1);
-  if (code !== null) return `rejects with ${code} and calls next()`;
+  // A 403 that looks at no credential is a rule about the request, not about who sends it
+  // (json-server's read-only mode refuses every write with 403 and lets reads through).
+  if (code === 401 || (code === 403 && readsCredentials(fn))) return `rejects with ${code} and calls next()`;
   for (const u of fn.uses) {
     if (!u.call) continue;
     if (u.param === 2 && u.path.length === 0 && u.call.length) {
@@ -82,6 +85,40 @@ function rejectStatus(fn: FnIR, param: number): number | null {
     if (code?.k === 'num' && (code.v === 401 || code.v === 403)) return code.v;
   }
   return null;
+}
+
+/**
+ * The package middleware a function hands its own request to, `express.raw({...})(req, res, next)`
+ * or `jsonParser(req, res, next)` (a wrapper that parses some requests and skips others: webhook
+ * routes that need the raw body, upload modes): what the callee names in the function's scope, when
+ * that is a package or what a package call made. One call deep; a callee it cannot read gives null.
+ */
+export function delegatesTo(v: Extract<Value, { t: 'fn' }>): { pkg: string; path: string[]; text: string } | null {
+  const names = v.fn.params.slice(0, 3).map(paramName);
+  if (names.length < 3 || names.some(n => !n)) return null;
+  for (const c of v.fn.calls) {
+    if (c.args.length !== 3 || !c.args.every((a, i) => a.k === 'ref' && a.name === names[i])) continue;
+    // `express.raw({ ... })`: the member path before the call's own parentheses; `jsonParser`: a name.
+    const text = c.callee.endsWith(')') ? c.callee.slice(0, c.callee.indexOf('(')) : c.callee;
+    const parts = text.split('.');
+    if (!parts.every(p => IDENTIFIER.test(p))) continue;
+    let cur: Value | undefined = v.env.lookup(parts[0]);
+    for (const seg of parts.slice(1)) {
+      cur = cur?.t === 'pkg' || cur?.t === 'pkgcall' ? { t: 'pkg', name: cur.name, path: [...cur.path, seg] }
+        : cur?.t === 'obj' ? cur.props.get(seg) : undefined;
+    }
+    if (cur?.t === 'pkg' || cur?.t === 'pkgcall') return { pkg: cur.name, path: cur.path.filter(p => p !== 'default'), text };
+  }
+  return null;
+}
+
+/**
+ * The function sets who is asking on the request (`req.user = decoded`, `req.auth = { ... }`), on
+ * some path: later layers and the handler read an identity it established, even when it lets
+ * anonymous requests through (optional authentication).
+ */
+export function setsIdentity(fn: FnIR): boolean {
+  return fn.uses.some(u => u.param === 0 && !!u.write && REQUEST_FIRST.isIdentity(u.path));
 }
 
 /** next('route') / next('router') called somewhere in the body (E17). */
