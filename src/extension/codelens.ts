@@ -62,10 +62,10 @@ export class StopCodeLensProvider implements vscode.CodeLensProvider<StopLens>, 
     // A route lens opens that route's journey in the lesson view; other stops open the lesson itself.
     lens.command = r
       ? {
-        title: routeTitle(r), command: 'sevenStops.traceRequest', tooltip: `Trace ${routeName(r)} through this app`,
+        title: routeTitle(r), command: 'sevenStops.traceRequest', tooltip: vscode.l10n.t('Trace {0} through this app', routeName(r)),
         arguments: [{ method: r.method, path: r.path, folder: lens.folder.toString() }],
       }
-      : { title: stopTitle(lens.annotation), command: 'sevenStops.showLesson', tooltip: 'Open the Seven Stops lesson' };
+      : { title: stopTitle(lens.annotation), command: 'sevenStops.showLesson', tooltip: vscode.l10n.t('Open the Seven Stops lesson') };
     return lens;
   }
 

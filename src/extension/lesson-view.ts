@@ -80,7 +80,7 @@ export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Di
       if (t.outcome !== 'not-found') { first = { folder: f, trace: t }; break; }
     }
     if (!first) {
-      const error = 'This workspace has not been analysed yet (or its analysis failed): see the Seven Stops output channel.';
+      const error = vscode.l10n.t('This workspace has not been analysed yet (or its analysis failed): see the Seven Stops output channel.');
       return { type: 'trace', input: text, folder: null, trace: null, error, reveal: false };
     }
     return { type: 'trace', input: text, folder: first.folder.folder.uri.toString(), trace: first.trace, error: null, reveal: false };
@@ -95,19 +95,19 @@ export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Di
     const routes: Item[] = this.service.all().flatMap(f => (f.result?.routes ?? []).map(r => ({
       label: shown(`${r.method} ${r.path}`),
       description: shown(`${multi ? `${f.folder.name}/` : ''}${r.file}:${r.line}`),
-      detail: r.protected ? shown(`auth: ${r.authBy.join(', ')}`) : 'no auth',
+      detail: r.protected ? shown(vscode.l10n.t('auth: {0}', r.authBy.join(', '))) : vscode.l10n.t('no auth'),
       input: `${r.method === 'ALL' ? 'GET' : r.method} ${r.path}`,
       folder: f.folder.uri.toString(),
     })));
     const qp = vscode.window.createQuickPick<Item>();
-    qp.title = 'Seven Stops: Trace Request';
-    qp.placeholder = 'Type a request (GET /api/v1/orders/42) or pick a route';
+    qp.title = vscode.l10n.t('Seven Stops: Trace Request');
+    qp.placeholder = vscode.l10n.t('Type a request (GET /api/v1/orders/42) or pick a route');
     qp.matchOnDescription = true;
     qp.items = routes;
     const typed = (value: string): Item[] => {
       const p = parseRequestLine(value);
       if ('error' in p || !value.trim()) return [];
-      return [{ label: `Trace ${p.method} ${p.path}`, description: 'the request you typed', input: value, alwaysShow: true }];
+      return [{ label: vscode.l10n.t('Trace {0} {1}', p.method, p.path), description: vscode.l10n.t('the request you typed'), input: value, alwaysShow: true }];
     };
     const disposables = [qp.onDidChangeValue(v => { qp.items = [...typed(v), ...routes]; })];
     try {
