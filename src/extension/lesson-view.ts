@@ -4,6 +4,7 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { printable } from '../core/display-text';
+import { localeOf } from '../core/locale';
 import { parseRequestLine } from '../core/trace';
 import type { Trace } from '../core/trace';
 import { trace } from '../tracing';
@@ -16,7 +17,9 @@ import { workspaceMessage } from './lesson-workspace';
 /** What `sevenStops.traceRequest` accepts: `'GET /a/1'` or `{ method, path, folder? }` (e.g. from a CodeLens). */
 export type TraceArgument = string | { method: string; path: string; folder?: string };
 
-const SCRIPTS = ['lesson-content.js', 'lesson-exercises.js', 'lesson.js'];
+/** The lesson's words come first, in VS Code's display language; the other scripts take theirs from it. */
+const CONTENT = { en: 'lesson-content.js', ru: 'lesson-content.ru.js' } as const;
+const SCRIPTS = ['lesson-exercises.js', 'lesson.js'];
 
 export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   static readonly viewId = 'sevenStops.lesson';
@@ -157,19 +160,20 @@ export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Di
   private html(webview: vscode.Webview, media: vscode.Uri): string {
     const nonce = randomBytes(16).toString('base64');
     const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'lesson.css'));
-    const scripts = SCRIPTS.map(s => `<script nonce="${nonce}" src="${webview.asWebviewUri(vscode.Uri.joinPath(media, s))}"></script>`).join('\n');
+    const lang = localeOf(vscode.env.language);
+    const scripts = [CONTENT[lang], ...SCRIPTS].map(s => `<script nonce="${nonce}" src="${webview.asWebviewUri(vscode.Uri.joinPath(media, s))}"></script>`).join('\n');
     const csp = `default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; font-src ${webview.cspSource}; script-src 'nonce-${nonce}';`;
     return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${style}">
-<title>The Seven Stops</title>
+<title>${vscode.l10n.t('The Seven Stops')}</title>
 </head>
 <body>
-<main id="lesson" aria-live="off"><p class="muted">Loading the lesson…</p></main>
+<main id="lesson" aria-live="off"><p class="muted">${vscode.l10n.t('Loading the lesson…')}</p></main>
 <div id="announcer" class="visually-hidden" role="status" aria-live="polite"></div>
 ${scripts}
 </body>

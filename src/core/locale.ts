@@ -1,0 +1,14 @@
+// The languages Seven Stops speaks, and how a language tag (VS Code's display language, LANG) maps to one.
+
+/** English is the default; Russian is the second language (issue 18). */
+export type Locale = 'en' | 'ru';
+
+export const LOCALES: readonly Locale[] = ['en', 'ru'];
+
+/**
+ * The locale of a language tag: `ru`, `ru-RU`, `ru_RU.UTF-8` give 'ru'; anything else, or nothing, 'en'.
+ * POSIX tags (LANG, LC_ALL) and BCP 47 tags (VS Code's `env.language`) are both understood.
+ */
+export function localeOf(tag: string | undefined): Locale {
+  return /^ru(?:[-_.@]|$)/i.test(tag?.trim() ?? '') ? 'ru' : 'en';
+}
