@@ -5,6 +5,8 @@ import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { printable } from '../core/display-text';
 import { localeOf } from '../core/locale';
+import { localizedMessage } from '../core/rule-locale';
+import { allRules } from '../rules';
 import { parseRequestLine } from '../core/trace';
 import type { Trace } from '../core/trace';
 import { trace } from '../tracing';
@@ -154,7 +156,8 @@ export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Di
     if (!this.view || !this.ready) return;
     const folders = this.service.all().map(({ folder, result, error }) => ({ uri: folder.uri.toString(), name: folder.name, result, error }));
     // The same counts as the status bar and the routes badge (reachable routes without auth).
-    void this.post(workspaceMessage(folders, vscode.workspace.workspaceFolders?.length ?? 0, this.service.totals()));
+    const locale = localeOf(vscode.env.language);
+    void this.post(workspaceMessage(folders, vscode.workspace.workspaceFolders?.length ?? 0, this.service.totals(), f => localizedMessage(f, allRules, locale)));
   }
 
   private html(webview: vscode.Webview, media: vscode.Uri): string {
