@@ -4,7 +4,8 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { printable } from '../core/display-text';
-import { localeOf } from '../core/locale';
+import { type Locale, localeOf } from '../core/locale';
+import type { Finding } from '../core/model';
 import { localizedMessage } from '../core/rule-locale';
 import { allRules } from '../rules';
 import { parseRequestLine } from '../core/trace';
@@ -22,6 +23,19 @@ export type TraceArgument = string | { method: string; path: string; folder?: st
 /** The lesson's words come first, in VS Code's display language; the other scripts take theirs from it. */
 const CONTENT = { en: 'lesson-content.js', ru: 'lesson-content.ru.js' } as const;
 const SCRIPTS = ['lesson-exercises.js', 'lesson.js'];
+
+/**
+ * The trace with its findings worded in `locale`: a trace carries each finding's English message, the
+ * analysis the same finding with its message id and data, from which the rule's template re-words it.
+ */
+function traceIn(t: Trace, findings: readonly Finding[], locale: Locale): Trace {
+  if (locale === 'en' || !t.verdict.findings.length) return t;
+  const word = (f: Trace['verdict']['findings'][number]) => {
+    const source = findings.find(x => x.ruleId === f.ruleId && x.file === f.file && x.line === f.line && x.message === f.message);
+    return source ? localizedMessage(source, allRules, locale) : f.message;
+  };
+  return { ...t, verdict: { ...t.verdict, findings: t.verdict.findings.map(f => ({ ...f, message: word(f) })) } };
+}
 
 export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   static readonly viewId = 'sevenStops.lesson';
@@ -88,7 +102,8 @@ export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Di
       const error = vscode.l10n.t('This workspace has not been analysed yet (or its analysis failed): see the Seven Stops output channel.');
       return { type: 'trace', input: text, folder: null, trace: null, error, reveal: false };
     }
-    return { type: 'trace', input: text, folder: first.folder.folder.uri.toString(), trace: first.trace, error: null, reveal: false };
+    const worded = traceIn(first.trace, first.folder.result?.findings ?? [], localeOf(vscode.env.language));
+    return { type: 'trace', input: text, folder: first.folder.folder.uri.toString(), trace: worded, error: null, reveal: false };
   }
 
   private async pickRequest(): Promise<{ input: string; folder?: string } | undefined> {

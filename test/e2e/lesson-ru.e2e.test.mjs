@@ -78,6 +78,7 @@ describe('The lesson in Russian (packaged .vsix, --locale ru, dark theme)', func
     const verdict = await view.locator('#trace-result .verdict').innerText();
     assert.match(verdict, /Перед этим обработчиком не работает ни один слой авторизации/);
     assert.match(verdict, /requireUser src\/server\.js:27 покрывает этот путь, но зарегистрирован после маршрута \(src\/server\.js:24\)/);
+    assert.match(verdict, /GET \/api\/v1\/orders\/export работает без аутентификации, но читает req\.user/);
     await scrollTo(page, 'trace');
     await page.screenshot({ path: path.join(shots, 'lesson-ru-trace-dark.png') });
     await scrollTo(page, 'symptoms');
