@@ -1,7 +1,7 @@
 // The CLI's own words in English and Russian: help, errors and the text report. Which language: --lang,
 // else the POSIX locale variables (LC_ALL, then LC_MESSAGES, then LANG), else English.
 import type { Locale } from '../core/locale';
-import { localeOf } from '../core/locale';
+import { localeOf, pluralRu as ru } from '../core/locale';
 
 /** The CLI's words in one language; counts are functions for each language's plurals. */
 export interface CliText {
@@ -38,12 +38,6 @@ export interface CliText {
 /** A list of frameworks (core's frameworkList, joined with 'or') with the Russian conjunction. */
 const orRu = (list: string) => list.replace(/ or (?=[^ ]+$)/, ' или ');
 
-/** `1 маршрут`, `2 маршрута`, `5 маршрутов`. */
-function ru(n: number, one: string, few: string, many: string): string {
-  const d10 = n % 10;
-  const d100 = n % 100;
-  return `${n} ${d10 === 1 && d100 !== 11 ? one : d10 >= 2 && d10 <= 4 && (d100 < 12 || d100 > 14) ? few : many}`;
-}
 
 const en: CliText = {
   usage: frameworks => `Usage: seven-stops scan [dir] [options]

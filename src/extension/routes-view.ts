@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { printable } from '../core/display-text';
 import { type ContextGroup, contextDescription, contextName, groupByContext, routerDescription, routerName, routesUnder } from '../core/context-tree';
 import type { ChainEntry, ModelRoute, SourceRange, StackOrigin } from '../core/model';
+import { localeOf } from '../core/locale';
 import type { AnalysisService, FolderAnalysis } from './analysis-service';
 import { routeName, routeTooltip, routeVerdict } from './labels';
 
@@ -118,7 +119,7 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
       case 'route': {
         const r = node.route;
         const item = new vscode.TreeItem(routeName(r), r.chain.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-        item.description = routeVerdict(r, false); // the icon already says lock / warning / error
+        item.description = routeVerdict(r, false, localeOf(vscode.env.language)); // the icon already says lock / warning / error
         item.iconPath = r.shadowedBy.length
           ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
           : r.protected ? new vscode.ThemeIcon('lock') : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
