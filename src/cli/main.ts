@@ -69,7 +69,7 @@ function complain(message: string): void {
 export function main(argv: string[], env: NodeJS.ProcessEnv = process.env): number {
   // --lang first, so that even a usage error speaks it; then LC_ALL, LC_MESSAGES, LANG.
   const asked = langArgument(argv);
-  const lang = asked !== undefined && (asked === 'en' || asked === 'ru') ? asked : envLocale(env);
+  const lang = asked === 'en' || asked === 'ru' ? asked : envLocale(env);
   const t = CLI_TEXT[lang];
   const usage = t.usage(frameworkList(FRAMEWORKS));
   let opts: ReturnType<typeof parseArgs>;

@@ -3,18 +3,7 @@
 // analysis, its cache and the JSON output's messageId/data stay the same whatever the language.
 import type { Finding } from './model';
 import type { Locale } from './locale';
-import { formatMessage, Rule } from './rule';
-
-/** The rule's description in `locale`, English where it has none. */
-export function ruleDescription(rule: Rule, locale: Locale): string {
-  return locale === 'en' ? rule.description : rule.translations?.[locale]?.description ?? rule.description;
-}
-
-/** The message template `id` of `rule` in `locale`, falling back to English, then to the id itself. */
-export function messageTemplate(rule: Rule, id: string, locale: Locale): string {
-  const own = locale === 'en' ? undefined : rule.translations?.[locale]?.messages[id];
-  return own ?? rule.messages[id] ?? id;
-}
+import { formatMessage, type Rule } from './rule';
 
 /**
  * `finding.message` in `locale`: formatted again from its template and data when its rule has one in

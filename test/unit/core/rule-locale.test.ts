@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { Rule } from '../../../src/core/rule';
-import { localizedMessage, messageTemplate, ruleDescription } from '../../../src/core/rule-locale';
+import { localizedMessage } from '../../../src/core/rule-locale';
 
 const rule: Rule = {
   id: 'demo-rule', stop: 4, frameworks: ['express'], defaultSeverity: 'error',
@@ -20,12 +20,5 @@ describe('rule-locale', () => {
     assert.strictEqual(localizedMessage(finding, [rule], 'en'), 'GET /a is open.');
     assert.strictEqual(localizedMessage({ ...finding, messageId: 'englishOnly', message: 'x' }, [rule], 'ru'), 'x');
     assert.strictEqual(localizedMessage({ ...finding, ruleId: 'other' }, [rule], 'ru'), 'GET /a is open.');
-  });
-
-  it('picks descriptions and templates by locale, with English as the fallback', () => {
-    assert.strictEqual(ruleDescription(rule, 'ru'), 'Пример.');
-    assert.strictEqual(ruleDescription(rule, 'en'), 'A demo.');
-    assert.strictEqual(messageTemplate(rule, 'englishOnly', 'ru'), '{{route}} only in English.');
-    assert.strictEqual(messageTemplate(rule, 'nope', 'ru'), 'nope');
   });
 });
