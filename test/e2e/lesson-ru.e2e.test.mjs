@@ -77,7 +77,7 @@ describe('The lesson in Russian (packaged .vsix, --locale ru, dark theme)', func
     assert.deepEqual(await view.locator('#trace-result li.trace-stop h3').allInnerTexts(), ['①', '②', '③', '④', '⑤', '⑥', '⑦'].map((g, i) => `${g} ${STOPS[i]}`));
     const verdict = await view.locator('#trace-result .verdict').innerText();
     assert.match(verdict, /Перед этим обработчиком не работает ни один слой авторизации/);
-    assert.match(verdict, /requireUser src\/server\.js:27 покрывает этот путь, но зарегистрирован после маршрута \(src\/server\.js:24\)/);
+    assert.match(verdict, /requireUser src\/server\.js:27 покрыл бы этот путь, но зарегистрирован после маршрута \(src\/server\.js:24\), поэтому раньше обработчика не срабатывает/);
     assert.match(verdict, /GET \/api\/v1\/orders\/export работает без аутентификации, но читает req\.user/);
     await scrollTo(page, 'trace');
     await page.screenshot({ path: path.join(shots, 'lesson-ru-trace-dark.png') });
