@@ -1,7 +1,10 @@
 // @ts-check
-// The lesson's words, as data. media/lesson.js renders them with textContent; `code` spans are
+// The lesson's words in English, as data (media/lesson-content.ru.js holds the same in Russian; the
+// view loads the one of VS Code's display language). media/lesson.js renders them with textContent; `code` spans are
 // written as `backticks` and rendered as <code> elements, never as HTML.
 (function () {
+  /** `1 route`, `2 routes`. @param {number} n @param {string} word */
+  const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
   /**
    * @typedef {{ n: number, name: string, gist: string, body: string[], express: string, fastify: string, koa: string, fails: string }} LessonStop
    * @typedef {{ text: string, correct: boolean, why: string }} QuizOption
@@ -15,6 +18,81 @@
       'Someone taps “Pay”. Before the spinner has finished its first turn, a lot has happened: a load balancer picked one of your servers, the kernel queued the connection, Node split the bytes into headers and a body, Express found the route, every middleware registered ahead of it had its say, your handler ran, the result became JSON, and the bytes travelled back across the network.',
       'None of this is special to Express. Fastify, Koa, Spring, Go’s `net/http` and Rails walk every request past the same stations under other names, so what you learn here carries over. The goal of the next ten minutes is a reflex: given a symptom, know which stop to look at first.',
     ],
+    /** The lesson view's own words (headings, buttons, counts); counts are functions for each language's plurals. */
+    ui: {
+      analysing: 'Analysing this workspace…',
+      noFolder: 'Open a folder with a Node.js server to see your own code at each stop.',
+      /** @param {number} routes @param {number} unprotected @param {number} findings */
+      summary: (routes, unprotected, findings) => `${plural(routes, 'route')} in this workspace · ${unprotected} without auth · ${plural(findings, 'finding')}`,
+      /** @param {string} folder @param {string} message */
+      analysisFailed: (folder, message) => ` · ${folder}: analysis failed (${message})`,
+      sections: { trace: 'Trace a request', journey: 'The seven stops', proxy: 'The proxy', symptoms: 'Where problems hide', latency: 'Latency', quiz: 'Quiz', order: 'Order', recall: 'Recall' },
+      sectionsLabel: 'Lesson sections',
+      traceTitle: 'Trace a request',
+      traceInputLabel: 'Request to trace: a method and a path',
+      traceButton: 'Trace',
+      tracePickerLabel: 'Or pick a route to trace',
+      traceIntro: 'Type a request the way a client sends it, or pick one of your routes. The trace follows it through your code, stop by stop.',
+      tracing: 'Tracing…',
+      /** @param {number} n */
+      pickRoute: n => (n ? `…or pick one of ${plural(n, 'route')}` : '…no routes found yet'),
+      noTrace: 'No trace.',
+      /** @param {string} by */
+      protectedBy: by => `✓ Protected by ${by}.`,
+      noAuth: '⚠ No auth layer runs before this handler.',
+      /** @param {string} where */
+      lateAuth: where => ` would cover this path, but it is registered after the route (${where}), so it never runs first.`,
+      endsAt: 'Ends at ',
+      shadowedBy: 'Shadowed by ',
+      alsoMatches: 'Also matches ',
+      journeyTitle: 'The seven stops',
+      yourCodePending: 'Your code: …',
+      /** @param {number} n */
+      yourCode: n => (n ? `Your code: ${plural(n, 'place')}` : 'Your code: none found'),
+      /** @param {number} n */
+      andMore: n => `…and ${n} more`,
+      inExpress: 'In Express: ',
+      inFastify: 'In Fastify: ',
+      inKoa: 'In Koa: ',
+      whenItFails: 'When it fails: ',
+      symptomsTitle: 'Where each problem hides',
+      symptomsIntro: 'Read the symptom, name the stop. Under each row: what Seven Stops found at that stop in this workspace.',
+      /** @param {number} n */
+      inWorkspace: n => `In this workspace: ${plural(n, 'finding')}`,
+      nothingFlagged: 'In this workspace: nothing flagged — ',
+      /** @param {number} n */
+      seePlaces: n => (n ? `see your ${plural(n, 'place')} at this stop` : 'nothing of yours found at this stop'),
+      /** @param {number} total @param {number} handler */
+      latencyTotal: (total, handler) => `Total ${total} ms, of which the handler is ${handler} ms.`,
+      quizTitle: 'Check yourself',
+      recallTitle: 'Recall',
+      recallIntro: 'Answer out loud or on paper first, then open the answer.',
+      /** @param {string} file @param {number} line */
+      openAt: (file, line) => `Open ${file} at line ${line}`,
+      /** @param {number} n */
+      question: n => `Question ${n}. `,
+      checkAnswer: 'Check answer',
+      pickFirst: 'Pick an answer first.',
+      correct: 'Correct. ',
+      notQuite: 'Not quite. ',
+      theAnswer: 'The answer: ',
+      orderLabel: 'The seven stops, in the order you chose',
+      checkOrder: 'Check order',
+      startOver: 'Start over',
+      /** @param {string} name @param {number} pos @param {number} of */
+      moved: (name, pos, of) => `${name} moved to position ${pos} of ${of}.`,
+      /** @param {string} name @param {number} pos @param {number} of @param {boolean | null} ok */
+      orderItem: (name, pos, of, ok) => `${name}, position ${pos} of ${of}${ok === null ? '' : ok ? ', correct' : ', not here'}`,
+      /** @param {string} name */
+      moveUp: name => `Move ${name} up`,
+      /** @param {string} name */
+      moveDown: name => `Move ${name} down`,
+      /** @param {string[]} names */
+      allInOrder: names => `All seven in order. ${names.join(', ')}.`,
+      /** @param {number} right @param {number} of */
+      partlyInOrder: (right, of) => `${right} of ${of} in the right place. Hint: a request is accepted before it is read, and read before it is routed.`,
+      shuffled: 'The stops are shuffled again.',
+    },
     /** @type {LessonStop[]} */
     stops: [
       {

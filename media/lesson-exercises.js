@@ -17,6 +17,9 @@
    */
   const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
 
+  /** The view's own words, from the lesson content of the display language (loaded before this script). */
+  const words = () => /** @type {any} */ (window).sevenStopsLesson.ui;
+
   /**
    * `text` with every hidden character written as a JavaScript escape (`\u202e`, `\u{e0041}`).
    * @param {string} text
@@ -72,14 +75,15 @@
    * @param {Quiz} quiz @param {number} index @param {Store} store
    */
   function quiz(quiz, index, store) {
+    const T = words();
     const name = `quiz-${quiz.id}`;
     const box = el('fieldset', 'quiz');
     box.dataset.quiz = quiz.id;
-    const legend = el('legend', '', [`Question ${index + 1}. `, ...rich(quiz.question)]);
+    const legend = el('legend', '', [T.question(index + 1), ...rich(quiz.question)]);
     const options = el('div', 'options');
     const feedback = el('div', 'feedback');
     feedback.setAttribute('role', 'status');
-    const check = el('button', 'secondary', ['Check answer']);
+    const check = el('button', 'secondary', [T.checkAnswer]);
     check.type = 'button';
     /** @type {HTMLInputElement[]} */
     const radios = [];
@@ -101,7 +105,7 @@
     });
     check.addEventListener('click', () => {
       const saved = store.get(name);
-      if (!saved) { feedback.replaceChildren(el('p', 'hint', ['Pick an answer first.'])); return; }
+      if (!saved) { feedback.replaceChildren(el('p', 'hint', [T.pickFirst])); return; }
       store.set(name, { choice: saved.choice, checked: true });
       show();
     });
@@ -117,10 +121,10 @@
       feedback.replaceChildren();
       if (!saved?.checked) return;
       const chosen = quiz.options[saved.choice];
-      feedback.append(para('p', `${chosen.correct ? 'Correct. ' : 'Not quite. '}${chosen.why}`, `explanation ${chosen.correct ? 'right' : 'wrong'}`));
+      feedback.append(para('p', `${chosen.correct ? T.correct : T.notQuite}${chosen.why}`, `explanation ${chosen.correct ? 'right' : 'wrong'}`));
       if (!chosen.correct) {
         const right = quiz.options.find(o => o.correct);
-        if (right) feedback.append(para('p', `The answer: ${right.text} ${right.why}`, 'explanation answer'));
+        if (right) feedback.append(para('p', `${T.theAnswer}${right.text} ${right.why}`, 'explanation answer'));
       }
     }
 
@@ -135,16 +139,17 @@
    * @param {{ prompt: string, start: string[] }} spec @param {string[]} answer @param {Store} store
    */
   function order(spec, answer, store) {
+    const T = words();
     const box = el('div', 'order');
     const list = el('ol', 'order-list');
     list.id = 'order-list';
-    list.setAttribute('aria-label', 'The seven stops, in the order you chose');
+    list.setAttribute('aria-label', T.orderLabel);
     const result = el('p', 'order-result');
     result.setAttribute('role', 'status');
-    const check = el('button', '', ['Check order']);
+    const check = el('button', '', [T.checkOrder]);
     check.type = 'button';
     check.id = 'order-check';
-    const reset = el('button', 'secondary', ['Start over']);
+    const reset = el('button', 'secondary', [T.startOver]);
     reset.type = 'button';
     /** @type {string[]} */
     let items = valid(store.get('order')) ? store.get('order') : [...spec.start];
@@ -170,7 +175,7 @@
       checked = false;
       save();
       render();
-      announce(`${name} moved to position ${to + 1} of ${items.length}.`);
+      announce(T.moved(name, to + 1, items.length));
       if (focus) /** @type {HTMLElement | undefined} */ (list.children[to])?.focus();
     }
 
@@ -183,19 +188,19 @@
         li.dataset.name = name;
         const ok = checked && answer[i] === name;
         if (checked) li.classList.add(ok ? 'right' : 'wrong');
-        li.setAttribute('aria-label', `${name}, position ${i + 1} of ${items.length}${checked ? (ok ? ', correct' : ', not here') : ''}`);
+        li.setAttribute('aria-label', T.orderItem(name, i + 1, items.length, checked ? ok : null));
         const grip = el('span', 'grip', ['⋮⋮']);
         grip.setAttribute('aria-hidden', 'true');
         const mark = el('span', 'mark', [checked ? (ok ? '✓' : '✗') : '']);
         mark.setAttribute('aria-hidden', 'true');
         const up = el('button', 'icon secondary', ['↑']);
         up.type = 'button';
-        up.title = up.ariaLabel = `Move ${name} up`;
+        up.title = up.ariaLabel = T.moveUp(name);
         up.disabled = i === 0;
         up.addEventListener('click', () => move(i, i - 1, false));
         const down = el('button', 'icon secondary', ['↓']);
         down.type = 'button';
-        down.title = down.ariaLabel = `Move ${name} down`;
+        down.title = down.ariaLabel = T.moveDown(name);
         down.disabled = i === items.length - 1;
         down.addEventListener('click', () => move(i, i + 1, false));
         li.append(grip, el('span', 'order-name', [name]), mark, up, down);
@@ -222,13 +227,13 @@
       });
       const right = items.filter((n, i) => answer[i] === n).length;
       result.textContent = !checked ? '' : right === items.length
-        ? 'All seven in order. Accept, Parse, Route, Middleware, Handle, Serialize, Drain.'
-        : `${right} of ${items.length} in the right place. Hint: a request is accepted before it is read, and read before it is routed.`;
+        ? T.allInOrder(answer)
+        : T.partlyInOrder(right, items.length);
       result.className = `order-result ${checked ? (right === items.length ? 'right' : 'wrong') : ''}`;
     }
 
     check.addEventListener('click', () => { checked = true; save(); render(); });
-    reset.addEventListener('click', () => { items = [...spec.start]; checked = false; save(); render(); announce('The stops are shuffled again.'); });
+    reset.addEventListener('click', () => { items = [...spec.start]; checked = false; save(); render(); announce(T.shuffled); });
     const buttons = el('div', 'buttons', [check, reset]);
     box.append(para('p', spec.prompt, 'muted'), list, buttons, result);
     render();

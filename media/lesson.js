@@ -10,6 +10,8 @@
   const L = /** @type {any} */ (window).sevenStopsLesson;
   const ui = /** @type {any} */ (window).sevenStopsUi;
   const { printable, el, rich, para, announce } = ui;
+  /** The view's own words, in the lesson's language. */
+  const T = L.ui;
 
   /**
    * @typedef {{ folder: string, file: string, line: number, label: string }} Place
@@ -38,14 +40,11 @@
   main.replaceChildren();
 
   // ---- Header and contents ---------------------------------------------------------------------
-  const summary = el('p', 'muted', ['Analysing this workspace…']);
+  const summary = el('p', 'muted', [T.analysing]);
   summary.id = 'summary';
-  const sections = [
-    ['trace', 'Trace a request'], ['journey', 'The seven stops'], ['proxy', 'The proxy'], ['symptoms', 'Where problems hide'],
-    ['latency', 'Latency'], ['quiz', 'Quiz'], ['order', 'Order'], ['recall', 'Recall'],
-  ];
+  const sections = ['trace', 'journey', 'proxy', 'symptoms', 'latency', 'quiz', 'order', 'recall'].map(id => [id, T.sections[id]]);
   const toc = el('nav', 'toc');
-  toc.setAttribute('aria-label', 'Lesson sections');
+  toc.setAttribute('aria-label', T.sectionsLabel);
   for (const [id, label] of sections) {
     const b = el('button', 'link', [label]);
     b.type = 'button';
@@ -70,25 +69,25 @@
   }
 
   // ---- Trace a request -------------------------------------------------------------------------
-  const traceSection = section('trace', 'Trace a request');
+  const traceSection = section('trace', T.traceTitle);
   const form = el('form', 'trace-form');
   const input = el('input');
   input.id = 'trace-input';
   input.type = 'text';
   input.spellcheck = false;
   input.placeholder = 'GET /api/v1/orders/42';
-  input.setAttribute('aria-label', 'Request to trace: a method and a path');
+  input.setAttribute('aria-label', T.traceInputLabel);
   input.value = typeof state.traceInput === 'string' ? state.traceInput : '';
-  const go = el('button', '', ['Trace']);
+  const go = el('button', '', [T.traceButton]);
   go.type = 'submit';
   go.id = 'trace-go';
   form.append(input, go);
   const picker = el('select');
   picker.id = 'trace-route';
-  picker.setAttribute('aria-label', 'Or pick a route to trace');
+  picker.setAttribute('aria-label', T.tracePickerLabel);
   const result = el('div', 'trace-result');
   result.id = 'trace-result'; // not a live region: the summary alone is announced
-  traceSection.append(para('p', 'Type a request the way a client sends it, or pick one of your routes. The trace follows it through your code, stop by stop.', 'muted'), form, picker, result);
+  traceSection.append(para('p', T.traceIntro, 'muted'), form, picker, result);
 
   /** @type {string | undefined} */
   let traceFolder = state.traceFolder;
@@ -110,14 +109,14 @@
     store.set('traceInput', text);
     store.set('traceFolder', traceFolder);
     if (!text.trim()) { result.replaceChildren(); return; }
-    result.replaceChildren(el('p', 'muted', ['Tracing…']));
+    result.replaceChildren(el('p', 'muted', [T.tracing]));
     vscode.postMessage(traceFolder ? { type: 'trace', input: text, folder: traceFolder } : { type: 'trace', input: text });
   }
 
   function renderPicker() {
     const routes = workspace?.routeList ?? [];
     const multi = (workspace?.folders.length ?? 0) > 1;
-    picker.replaceChildren(new Option(routes.length ? `…or pick one of ${routes.length} routes` : '…no routes found yet', ''));
+    picker.replaceChildren(new Option(T.pickRoute(routes.length), ''));
     routes.forEach((r, i) => picker.append(new Option(printable(`${r.method} ${r.path}${multi ? `  (${folderName(r.folder)})` : ''}`), String(i))));
     picker.disabled = !routes.length;
   }
@@ -125,7 +124,7 @@
   /** @param {TraceMsg} msg */
   function renderTrace(msg) {
     result.replaceChildren();
-    if (msg.error || !msg.trace) { result.append(el('p', 'error', [msg.error ?? 'No trace.'])); return; }
+    if (msg.error || !msg.trace) { result.append(el('p', 'error', [msg.error ?? T.noTrace])); return; }
     const t = msg.trace;
     const folder = msg.folder ?? '';
     const v = t.verdict;
@@ -134,14 +133,14 @@
     const verdict = el('div', `verdict ${risky ? 'risky' : 'safe'}`);
     if (t.outcome !== 'not-found') {
       verdict.append(v.protected
-        ? el('p', 'headline ok', [`✓ Protected by ${v.authBy.join(', ')}.`])
-        : el('p', 'headline warn', ['⚠ No auth layer runs before this handler.']));
+        ? el('p', 'headline ok', [T.protectedBy(v.authBy.join(', '))])
+        : el('p', 'headline warn', [T.noAuth]));
     }
-    for (const a of v.lateAuth) verdict.append(el('p', 'warn', [`${a.name} `, link(folder, a), ` would cover this path, but it is registered after the route (${t.route.file}:${t.route.line}), so it never runs first.`]));
-    if (v.endedBy) verdict.append(el('p', 'warn', [`Ends at ${v.endedBy.name} `, link(folder, v.endedBy), `: it ${v.endedBy.why}.`]));
-    for (const s of v.shadowedBy) if (!v.endedBy || s.line !== v.endedBy.line || s.file !== v.endedBy.file) verdict.append(el('p', 'warn', [`Shadowed by ${s.name} `, link(folder, s), `: ${s.why}.`]));
+    for (const a of v.lateAuth) verdict.append(el('p', 'warn', [`${a.name} `, link(folder, a), T.lateAuth(`${t.route.file}:${t.route.line}`)]));
+    if (v.endedBy) verdict.append(el('p', 'warn', [`${T.endsAt}${v.endedBy.name} `, link(folder, v.endedBy), `: it ${v.endedBy.why}.`]));
+    for (const s of v.shadowedBy) if (!v.endedBy || s.line !== v.endedBy.line || s.file !== v.endedBy.file) verdict.append(el('p', 'warn', [`${T.shadowedBy}${s.name} `, link(folder, s), `: ${s.why}.`]));
     for (const f of v.findings) verdict.append(el('p', 'finding', [`${GLYPHS[f.stop]} ${f.message} `, link(folder, f)]));
-    for (const m of t.alsoMatches) verdict.append(el('p', 'muted', [`Also matches ${m.name} `, link(folder, m), ` — ${m.why}.`]));
+    for (const m of t.alsoMatches) verdict.append(el('p', 'muted', [`${T.alsoMatches}${m.name} `, link(folder, m), ` — ${m.why}.`]));
     for (const n of t.notes) verdict.append(el('p', 'muted', [n]));
     if (verdict.childElementCount) result.append(verdict);
     const stops = el('ol', 'trace-stops');
@@ -154,7 +153,7 @@
         const badge = SELF_EXPLAINING.has(site.kind) ? [] : [el('span', `badge kind-${site.kind}`, [site.kind]), ' '];
         list.append(el('li', '', [el('span', 'site-name', [site.name]), ' ', ...badge, link(folder, site)]));
       }
-      li.append(el('h3', '', [`${GLYPHS[s.stop]} ${s.name}`]), el('p', 'note', [s.note]));
+      li.append(el('h3', '', [`${GLYPHS[s.stop]} ${L.stops[s.stop - 1]?.name ?? s.name}`]), el('p', 'note', [s.note]));
       if (s.sites.length) li.append(list);
       stops.append(li);
     }
@@ -172,7 +171,7 @@
   }
 
   // ---- The seven stops, with this workspace's code ---------------------------------------------
-  const journey = section('journey', 'The seven stops');
+  const journey = section('journey', T.journeyTitle);
   const stopList = el('ol', 'stops');
   stopList.id = 'stops';
   journey.append(stopList);
@@ -182,7 +181,7 @@
     const li = el('li', 'stop');
     li.dataset.stop = String(s.n);
     li.id = `stop-${s.n}`;
-    const count = el('span', 'count', ['Your code: …']);
+    const count = el('span', 'count', [T.yourCodePending]);
     const details = el('details', 'your-code');
     details.append(el('summary', '', [count]));
     const places = el('ul', 'places');
@@ -194,10 +193,10 @@
       el('h3', '', [`${s.n} · ${s.name}`]),
       el('p', 'gist', [s.gist]),
       ...s.body.map(/** @param {string} p */ p => para('p', p)),
-      el('p', 'express', [el('strong', '', ['In Express: ']), ...rich(s.express)]),
-      frameworkPart(el('p', 'fastify', [el('strong', '', ['In Fastify: ']), ...rich(s.fastify)]), 'fastify'),
-      frameworkPart(el('p', 'koa', [el('strong', '', ['In Koa: ']), ...rich(s.koa)]), 'koa'),
-      el('p', 'fails', [el('strong', '', ['When it fails: ']), ...rich(s.fails)]),
+      el('p', 'express', [el('strong', '', [T.inExpress]), ...rich(s.express)]),
+      frameworkPart(el('p', 'fastify', [el('strong', '', [T.inFastify]), ...rich(s.fastify)]), 'fastify'),
+      frameworkPart(el('p', 'koa', [el('strong', '', [T.inKoa]), ...rich(s.koa)]), 'koa'),
+      el('p', 'fails', [el('strong', '', [T.whenItFails]), ...rich(s.fails)]),
       details,
       findings,
     );
@@ -208,8 +207,8 @@
   // ---- The proxy, symptoms, latency ------------------------------------------------------------
   section('proxy', L.proxy.title).append(...L.proxy.body.map(/** @param {string} p */ p => para('p', p)));
 
-  const symptoms = section('symptoms', 'Where each problem hides');
-  symptoms.append(para('p', 'Read the symptom, name the stop. Under each row: what Seven Stops found at that stop in this workspace.', 'muted'));
+  const symptoms = section('symptoms', T.symptomsTitle);
+  symptoms.append(para('p', T.symptomsIntro, 'muted'));
   const symptomList = el('ul', 'symptoms');
   /** @type {Map<number, HTMLElement>} */
   const symptomLive = new Map();
@@ -219,8 +218,8 @@
     const li = el('li', 'symptom', [
       el('p', 'symptom-text', [row.symptom]),
       el('p', 'symptom-stop', ['→ ', el('strong', '', [`${row.stop} · ${stop.name}`]), ` — ${row.why}`]),
-      ...(row.fastify ? [frameworkPart(el('p', 'symptom-stop fastify', [el('strong', '', ['In Fastify: ']), row.fastify]), 'fastify')] : []),
-      ...(row.koa ? [frameworkPart(el('p', 'symptom-stop koa', [el('strong', '', ['In Koa: ']), ...rich(row.koa)]), 'koa')] : []),
+      ...(row.fastify ? [frameworkPart(el('p', 'symptom-stop fastify', [el('strong', '', [T.inFastify]), ...rich(row.fastify)]), 'fastify')] : []),
+      ...(row.koa ? [frameworkPart(el('p', 'symptom-stop koa', [el('strong', '', [T.inKoa]), ...rich(row.koa)]), 'koa')] : []),
       live,
     ]);
     li.dataset.stop = String(row.stop);
@@ -242,13 +241,13 @@
     offset += p.ms;
     bars.append(el('li', '', [el('span', 'bar-label', [`${p.label} · ${p.ms < 1 ? '<1' : p.ms} ms`]), el('span', 'track', [bar])]));
   }
-  latency.append(bars, el('p', 'muted', [`Total ${total} ms, of which the handler is ${L.latency.parts.find(/** @param {{ stop: number }} p */ p => p.stop === 5).ms} ms.`]));
+  latency.append(bars, el('p', 'muted', [T.latencyTotal(total, L.latency.parts.find(/** @param {{ stop: number }} p */ p => p.stop === 5).ms)]));
 
   // ---- Exercises -------------------------------------------------------------------------------
-  const quizzes = section('quiz', 'Check yourself');
+  const quizzes = section('quiz', T.quizTitle);
   L.quizzes.forEach(/** @param {any} q @param {number} i */ (q, i) => quizzes.append(ui.quiz(q, i, store)));
   section('order', L.order.title).append(ui.order(L.order, STOP_ORDER, store));
-  section('recall', 'Recall').append(para('p', 'Answer out loud or on paper first, then open the answer.', 'muted'), ui.recall(L.recall));
+  section('recall', T.recallTitle).append(para('p', T.recallIntro, 'muted'), ui.recall(L.recall));
 
   // ---- Workspace data --------------------------------------------------------------------------
   /** @param {string} uri */
@@ -261,7 +260,7 @@
     const multi = (workspace?.folders.length ?? 0) > 1;
     const b = el('button', 'link loc', [`${multi ? `${folderName(folder)}/` : ''}${at.file}:${at.line}`]);
     b.type = 'button';
-    b.title = printable(`Open ${at.file} at line ${at.line}`);
+    b.title = printable(T.openAt(at.file, at.line));
     b.addEventListener('click', () => vscode.postMessage({ type: 'open', folder, file: at.file, line: at.line }));
     return b;
   }
@@ -274,31 +273,30 @@
   /** @param {WorkspaceMsg} msg */
   function renderWorkspace(msg) {
     workspace = msg;
-    const plural = /** @param {number} n @param {string} w */ (n, w) => `${n} ${w}${n === 1 ? '' : 's'}`;
-    summary.textContent = !msg.openFolders ? 'Open a folder with a Node.js server to see your own code at each stop.'
-      : !msg.folders.length ? 'Analysing this workspace…'
-      : `${plural(msg.routes, 'route')} in this workspace · ${msg.unprotected} without auth · ${plural(msg.findings.length, 'finding')}`;
+    summary.textContent = !msg.openFolders ? T.noFolder
+      : !msg.folders.length ? T.analysing
+      : T.summary(msg.routes, msg.unprotected, msg.findings.length);
     for (const { e, framework } of frameworkOnly) e.hidden = !msg.frameworks.includes(framework);
-    for (const e of msg.errors) summary.append(el('span', 'error', [` · ${folderName(e.folder)}: analysis failed (${e.message})`]));
+    for (const e of msg.errors) summary.append(el('span', 'error', [T.analysisFailed(folderName(e.folder), e.message)]));
     for (const [n, parts] of stopParts) {
       const count = msg.stopCounts[n] ?? 0;
-      parts.count.textContent = count ? `Your code: ${plural(count, 'place')}` : 'Your code: none found';
+      parts.count.textContent = T.yourCode(count);
       parts.places.replaceChildren(...(msg.places[n] ?? []).map(p => el('li', '', [el('span', 'place-label', [p.label]), ' ', link(p.folder, p)])));
-      if (count > (msg.places[n]?.length ?? 0)) parts.places.append(el('li', 'muted', [`…and ${count - msg.places[n].length} more`]));
+      if (count > (msg.places[n]?.length ?? 0)) parts.places.append(el('li', 'muted', [T.andMore(count - msg.places[n].length)]));
       parts.findings.replaceChildren(...msg.findings.filter(f => f.stop === n).map(findingItem));
     }
     for (const [n, live] of symptomLive) {
       const found = msg.findings.filter(f => f.stop === n);
       live.replaceChildren();
       if (found.length) {
-        live.append(el('p', 'live-title', [`In this workspace: ${plural(found.length, 'finding')}`]), el('ul', 'findings', found.map(findingItem)));
+        live.append(el('p', 'live-title', [T.inWorkspace(found.length)]), el('ul', 'findings', found.map(findingItem)));
       } else {
         const count = msg.stopCounts[n] ?? 0;
-        const look = el('button', 'link', [count ? `see your ${plural(count, 'place')} at this stop` : 'nothing of yours found at this stop']);
+        const look = el('button', 'link', [T.seePlaces(count)]);
         look.type = 'button';
         look.disabled = !count;
         look.addEventListener('click', () => { const p = stopParts.get(n); if (p) { p.details.open = true; p.details.scrollIntoView({ block: 'center' }); /** @type {HTMLElement} */ (p.details.querySelector('summary')).focus(); } });
-        live.append(el('p', 'live-title muted', ['In this workspace: nothing flagged — ', look]));
+        live.append(el('p', 'live-title muted', [T.nothingFlagged, look]));
       }
     }
     renderPicker();

@@ -31,7 +31,7 @@ const context = (c: RoutingContext) => ({
   file: c.file, line: c.line,
 });
 const finding = (f: Finding) => ({
-  ruleId: f.ruleId, severity: f.severity, stop: f.stop, message: f.message,
+  ruleId: f.ruleId, severity: f.severity, stop: f.stop, message: f.message, messageId: f.messageId, data: f.data,
   file: f.file, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn,
 });
 const annotation = (a: Annotation) => ({

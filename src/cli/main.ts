@@ -4,10 +4,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigError, loadConfig } from '../core/config';
 import { printable } from '../core/display-text';
+import type { Locale } from '../core/locale';
 import type { Framework, Severity } from '../core/model';
 import { frameworkList } from '../core/model';
+import { localizedMessage } from '../core/rule-locale';
 import { adapters, analyseFolder } from '../engine';
 import { allRules } from '../rules';
+import { CLI_TEXT, type CliText, envLocale, langArgument } from './cli-text';
 import { writeJson } from './format-json';
 import { toSarif } from './format-sarif';
 import { writeText } from './format-text';
@@ -18,56 +21,41 @@ const VERSION = typeof SEVEN_STOPS_VERSION === 'string' ? SEVEN_STOPS_VERSION : 
 /** The frameworks the scan understands: one adapter each. */
 const FRAMEWORKS: readonly Framework[] = adapters.map(a => a.framework);
 
-const USAGE = `Usage: seven-stops scan [dir] [options]
-
-Shows every ${frameworkList(FRAMEWORKS)} route with its middleware chain and auth verdict, and the bugs at each stop.
-
-Options:
-  --format text|json|sarif   output format (default: text)
-  --config <file>            configuration file (default: <dir>/.sevenstops.json or package.json "sevenStops")
-  --fail-on error|warning|none
-                             exit 1 when a finding at or above this severity exists (default: error)
-  --no-color                 plain text output
-  --no-closure               parse every source file, also those no framework import reaches (slower; same results)
-  -h, --help                 show this help
-  -v, --version              show the version
-
-Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it, 2 usage, configuration or I/O error.`;
-
 class UsageError extends Error {}
 
-interface Options { dir: string; format: 'text' | 'json' | 'sarif'; config?: string; failOn: Severity | 'none'; color: boolean; closure: boolean }
+interface Options { dir: string; format: 'text' | 'json' | 'sarif'; config?: string; failOn: Severity | 'none'; color: boolean; lang: Locale; closure: boolean }
 
-function parseArgs(argv: string[]): Options | 'help' | 'version' {
+function parseArgs(argv: string[], t: CliText, lang: Locale): Options | 'help' | 'version' {
   const args = [...argv];
   if (args[0] === '-h' || args[0] === '--help' || args.length === 0) return 'help';
   if (args[0] === '-v' || args[0] === '--version') return 'version';
   const cmd = args.shift();
-  if (cmd !== 'scan') throw new UsageError(`unknown command '${cmd}' (expected 'scan')`);
-  const o: Options = { dir: '.', format: 'text', failOn: 'error', color: !!process.stdout.isTTY && !process.env.NO_COLOR, closure: true };
+  if (cmd !== 'scan') throw new UsageError(t.unknownCommand(String(cmd)));
+  const o: Options = { dir: '.', format: 'text', failOn: 'error', color: !!process.stdout.isTTY && !process.env.NO_COLOR, lang, closure: true };
   let dirSet = false;
   while (args.length) {
     const a = args.shift()!;
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const value = () => {
       const v = inline ?? args.shift();
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      if (v === undefined) throw new UsageError(t.needsValue(flag));
       return v;
     };
     if (flag === '-h' || flag === '--help') return 'help';
     if (flag === '--format') {
       const v = value();
-      if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif (got '${v}')`);
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(t.badFormat(v));
       o.format = v;
     } else if (flag === '--config') o.config = value();
     else if (flag === '--fail-on') {
       const v = value();
-      if (v !== 'error' && v !== 'warning' && v !== 'none') throw new UsageError(`--fail-on must be error, warning or none (got '${v}')`);
+      if (v !== 'error' && v !== 'warning' && v !== 'none') throw new UsageError(t.badFailOn(v));
       o.failOn = v;
-    } else if (flag === '--no-color') o.color = false;
+    } else if (flag === '--lang') value(); // read first, by langArgument
+    else if (flag === '--no-color') o.color = false;
     else if (flag === '--no-closure') o.closure = false;
-    else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
-    else if (!dirSet) { o.dir = flag; dirSet = true; } else throw new UsageError(`unexpected argument '${flag}'`);
+    else if (flag.startsWith('-')) throw new UsageError(t.unknownOption(flag));
+    else if (!dirSet) { o.dir = flag; dirSet = true; } else throw new UsageError(t.unexpectedArgument(flag));
   }
   return o;
 }
@@ -79,30 +67,41 @@ function complain(message: string): void {
   process.stderr.write(`seven-stops: ${printable(message)}\n`);
 }
 
-export function main(argv: string[]): number {
+export function main(argv: string[], env: NodeJS.ProcessEnv = process.env): number {
+  // --lang first, so that even a usage error speaks it; then LC_ALL, LC_MESSAGES, LANG.
+  const asked = langArgument(argv);
+  const lang = asked === 'en' || asked === 'ru' ? asked : envLocale(env);
+  const t = CLI_TEXT[lang];
+  const usage = t.usage(frameworkList(FRAMEWORKS));
   let opts: ReturnType<typeof parseArgs>;
-  try { opts = parseArgs(argv); } catch (e) {
+  try {
+    if (asked !== undefined && asked !== 'en' && asked !== 'ru') throw new UsageError(t.badLang(asked));
+    opts = parseArgs(argv, t, lang);
+  } catch (e) {
     complain((e as Error).message);
-    process.stderr.write(USAGE + '\n');
+    process.stderr.write(usage + '\n');
     return 2;
   }
-  if (opts === 'help') { process.stdout.write(USAGE + '\n'); return 0; }
+  if (opts === 'help') { process.stdout.write(usage + '\n'); return 0; }
   if (opts === 'version') { process.stdout.write(VERSION + '\n'); return 0; }
   const dir = path.resolve(opts.dir);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    complain(`not a folder: ${opts.dir}`);
+    complain(t.notAFolder(opts.dir));
     return 2;
   }
   let progress: NodeJS.Timeout | undefined;
   try {
     const config = loadConfig(dir, opts.config);
     // A progress line only for slow scans on a terminal, so CI logs and pipes stay clean.
-    if (process.stderr.isTTY) progress = setTimeout(() => process.stderr.write(`seven-stops: scanning ${printable(opts.dir)}…\r`), 1000);
+    if (process.stderr.isTTY) progress = setTimeout(() => process.stderr.write(`seven-stops: ${t.scanning(printable(opts.dir))}\r`), 1000);
     const result = analyseFolder(dir, { config, closure: opts.closure });
     result.root = opts.dir;
+    // Rule messages in the chosen language (messageId and data stay as they are). SARIF keeps the
+    // English text: code scanning tells findings apart by it, so it must not change with the reader.
+    const localized = opts.lang === 'en' ? result : { ...result, findings: result.findings.map(f => ({ ...f, message: localizedMessage(f, allRules, opts.lang) })) };
     const write = (text: string) => process.stdout.write(text);
-    if (opts.format === 'json') writeJson(result, write);
-    else if (opts.format === 'text') writeText(result, opts.color, FRAMEWORKS, write);
+    if (opts.format === 'json') writeJson(localized, write);
+    else if (opts.format === 'text') writeText(localized, opts.color, FRAMEWORKS, write, t);
     else write(JSON.stringify(toSarif(result, allRules, VERSION), null, 2) + '\n');
     if (opts.failOn === 'none') return 0;
     const threshold = RANK[opts.failOn];

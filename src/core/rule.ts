@@ -1,5 +1,6 @@
 // The contract of a rule: a pure function over the framework-neutral model.
 import type { SevenStopsConfig } from './config';
+import type { Locale } from './locale';
 import type { AnalysisModel, Framework, Finding, Severity, Stop } from './model';
 import type { PathMatcher } from './path-matcher';
 
@@ -46,7 +47,15 @@ export interface Rule {
    * an error). The user's setting for the rule, when given, applies to every message.
    */
   messageSeverity?: Record<string, Severity>;
+  /** The description and message templates in other languages (same ids, same `{{placeholders}}`). */
+  translations?: Partial<Record<Exclude<Locale, 'en'>, RuleText>>;
   check(ctx: RuleContext): RuleReport[];
+}
+
+/** A rule's words in one language. */
+export interface RuleText {
+  description: string;
+  messages: Record<string, string>;
 }
 
 /** Where a rule's documentation lives (the Diagnostic code target and the SARIF helpUri). */

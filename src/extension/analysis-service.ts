@@ -125,9 +125,9 @@ export class AnalysisService implements vscode.Disposable {
 
   /** The first scan shows in the status bar; one that takes long also gets a notification. */
   private showProgress(run: Promise<void>): void {
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Seven Stops: analysing routes' }, () => run);
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Seven Stops: analysing routes') }, () => run);
     this.slowScan = setTimeout(() => {
-      const progress = { location: vscode.ProgressLocation.Notification, title: 'Seven Stops: analysing the routes of this workspace…' };
+      const progress = { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Seven Stops: analysing the routes of this workspace…') };
       void vscode.window.withProgress(progress, () => run);
     }, SLOW_SCAN_MS);
     void run.finally(() => clearTimeout(this.slowScan));

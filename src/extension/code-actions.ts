@@ -55,7 +55,7 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
 function ignoreLine(doc: vscode.TextDocument, finding: Finding, diag: vscode.Diagnostic): vscode.CodeAction {
   const line = doc.lineAt(Math.min(finding.line - 1, doc.lineCount - 1));
   const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
-  const action = new vscode.CodeAction(`Ignore ${finding.ruleId} on this line`, vscode.CodeActionKind.QuickFix);
+  const action = new vscode.CodeAction(vscode.l10n.t('Ignore {0} on this line', finding.ruleId), vscode.CodeActionKind.QuickFix);
   action.edit = new vscode.WorkspaceEdit();
   action.edit.insert(doc.uri, line.range.start, `${indent}// ${IGNORE_COMMENT} ${finding.ruleId}\n`);
   action.diagnostics = [diag];

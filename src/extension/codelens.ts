@@ -3,6 +3,7 @@
 // with `$(icon)` from the code shown as written (labels.ts); the trace arguments keep the exact path.
 import * as vscode from 'vscode';
 import type { Annotation, ModelRoute } from '../core/model';
+import { localeOf } from '../core/locale';
 import type { AnalysisService } from './analysis-service';
 import { routeName, routeTitle, stopTitle } from './labels';
 import { readSettings } from './settings';
@@ -62,10 +63,10 @@ export class StopCodeLensProvider implements vscode.CodeLensProvider<StopLens>, 
     // A route lens opens that route's journey in the lesson view; other stops open the lesson itself.
     lens.command = r
       ? {
-        title: routeTitle(r), command: 'sevenStops.traceRequest', tooltip: `Trace ${routeName(r)} through this app`,
+        title: routeTitle(r, localeOf(vscode.env.language)), command: 'sevenStops.traceRequest', tooltip: vscode.l10n.t('Trace {0} through this app', routeName(r)),
         arguments: [{ method: r.method, path: r.path, folder: lens.folder.toString() }],
       }
-      : { title: stopTitle(lens.annotation), command: 'sevenStops.showLesson', tooltip: 'Open the Seven Stops lesson' };
+      : { title: stopTitle(lens.annotation, localeOf(vscode.env.language)), command: 'sevenStops.showLesson', tooltip: vscode.l10n.t('Open the Seven Stops lesson') };
     return lens;
   }
 

@@ -17,8 +17,8 @@ export function registerCommands(service: AnalysisService, routes: RoutesViewPro
     }),
     vscode.commands.registerCommand('sevenStops.filterRoutes', async (given?: string) => {
       const text = typeof given === 'string' ? given : await vscode.window.showInputBox({
-        title: 'Filter Routes', prompt: 'Show routes whose method, path, file or middleware contains this text',
-        placeHolder: 'e.g. /orders, POST, requireUser', value: routes.currentFilter,
+        title: vscode.l10n.t('Filter Routes'), prompt: vscode.l10n.t('Show routes whose method, path, file or middleware contains this text'),
+        placeHolder: vscode.l10n.t('e.g. /orders, POST, requireUser'), value: routes.currentFilter,
       });
       if (text !== undefined) await routes.setFilter(text);
     }),
@@ -47,16 +47,16 @@ export async function openLocation(folder: vscode.Uri, at: Pick<SourceRange, 'fi
 async function exportSarif(service: AnalysisService, version: string, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   await service.whenIdle();
   const folders = service.all().filter((f): f is FolderAnalysis & { result: NonNullable<FolderAnalysis['result']> } => !!f.result);
-  if (!folders.length) { void vscode.window.showWarningMessage('Seven Stops: there is no analysis to export yet.'); return undefined; }
+  if (!folders.length) { void vscode.window.showWarningMessage(vscode.l10n.t('Seven Stops: there is no analysis to export yet.')); return undefined; }
   const items = folders.map(f => ({ label: literalIcons(printable(f.folder.name)), f }));
-  const pick = folders.length === 1 ? folders[0] : (await vscode.window.showQuickPick(items, { title: 'Export SARIF for which folder?' }))?.f;
+  const pick = folders.length === 1 ? folders[0] : (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export SARIF for which folder?') }))?.f;
   if (!pick) return undefined;
   const uri = target ?? await vscode.window.showSaveDialog({
-    defaultUri: vscode.Uri.joinPath(pick.folder.uri, 'seven-stops.sarif'), filters: { SARIF: ['sarif', 'json'] }, title: 'Export SARIF',
+    defaultUri: vscode.Uri.joinPath(pick.folder.uri, 'seven-stops.sarif'), filters: { SARIF: ['sarif', 'json'] }, title: vscode.l10n.t('Export SARIF'),
   });
   if (!uri) return undefined;
   const sarif = toSarif(pick.result, allRules, version);
   await vscode.workspace.fs.writeFile(uri, Buffer.from(JSON.stringify(sarif, null, 2) + '\n', 'utf8'));
-  void vscode.window.showInformationMessage(`Seven Stops: ${pick.result.findings.length} finding(s) written to ${vscode.workspace.asRelativePath(uri)}.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Seven Stops: {0} finding(s) written to {1}.', pick.result.findings.length, vscode.workspace.asRelativePath(uri)));
   return uri;
 }

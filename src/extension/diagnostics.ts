@@ -3,7 +3,10 @@
 import * as vscode from 'vscode';
 import { printable } from '../core/display-text';
 import type { Finding, Severity } from '../core/model';
+import { localeOf } from '../core/locale';
 import { ruleDocUrl } from '../core/rule';
+import { localizedMessage } from '../core/rule-locale';
+import { allRules } from '../rules';
 import type { AnalysisService } from './analysis-service';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -58,9 +61,13 @@ function toRange(r: { line: number; column: number; endLine: number; endColumn: 
   return new vscode.Range(r.line - 1, r.column - 1, r.endLine - 1, r.endColumn - 1);
 }
 
-/** A finding as a diagnostic; messages quote paths and names from the code, so they are shown printable. */
+/**
+ * A finding as a diagnostic, its message in VS Code's display language; messages quote paths and names
+ * from the code, so they are shown printable.
+ */
 export function toDiagnostic(root: vscode.Uri, f: Finding): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(toRange(f), printable(f.message), SEVERITY[f.severity]);
+  const message = localizedMessage(f, allRules, localeOf(vscode.env.language));
+  const d = new vscode.Diagnostic(toRange(f), printable(message), SEVERITY[f.severity]);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = { value: f.ruleId, target: vscode.Uri.parse(ruleDocUrl(f.ruleId)) };
   // An unreachable route is dead code: the editor fades it like an unused variable.

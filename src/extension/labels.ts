@@ -5,6 +5,7 @@
 import { markdownCode, markdownText, printable } from '../core/display-text';
 import type { Annotation, ChainEntry, ChainLevel, ModelRoute } from '../core/model';
 import { STOP_GLYPHS, STOP_NAMES } from '../core/model';
+import { type Locale, pluralRu } from '../core/locale';
 import { phasedChain } from '../core/phased-chain';
 
 /**
@@ -15,26 +16,77 @@ export function literalIcons(s: string): string {
   return s.replace(/\$\((?=[A-Za-z0-9-]+(?:~[A-Za-z]+)?\))/g, '\\$(');
 }
 
+/** The words of the editor's labels in one language (counts are functions, for Russian plurals). */
+interface LabelWords {
+  stops: Record<number, string>;
+  routes(n: number): string;
+  noRoutes: string;
+  findings(n: number): string;
+  layers(n: number): string;
+  inThis(level: 'app' | 'context'): string;
+  thisRouteOnly(methods: number): string;
+  guardOf(n: number): string;
+  guardElsewhere: string;
+  afterNext(n: number): string;
+  unreachable: string;
+  noAuth: string;
+  noHooks: string;
+}
+
+const WORDS: Record<Locale, LabelWords> = {
+  en: {
+    stops: STOP_NAMES,
+    routes: n => `${n} route${n === 1 ? '' : 's'}`,
+    noRoutes: 'no routes',
+    findings: n => `${n} finding${n === 1 ? '' : 's'}`,
+    layers: n => `${n} layer${n === 1 ? '' : 's'}`,
+    inThis: level => `in this ${level}`,
+    thisRouteOnly: n => (n > 1 ? `this route only (${n} methods)` : 'this route only'),
+    guardOf: n => `guard of ${n} route${n === 1 ? '' : 's'}`,
+    guardElsewhere: 'guard, handler elsewhere',
+    afterNext: n => `${n} after next()`,
+    unreachable: 'unreachable',
+    noAuth: 'no auth',
+    noHooks: 'no hooks',
+  },
+  // The lesson's names of the stops (media/lesson-content.ru.js).
+  ru: {
+    stops: { 1: 'Приём', 2: 'Разбор', 3: 'Маршрутизация', 4: 'Middleware', 5: 'Обработка', 6: 'Сериализация', 7: 'Отдача' },
+    routes: n => pluralRu(n, 'маршрут', 'маршрута', 'маршрутов'),
+    noRoutes: 'нет маршрутов',
+    findings: n => pluralRu(n, 'находка', 'находки', 'находок'),
+    layers: n => pluralRu(n, 'слой', 'слоя', 'слоёв'),
+    inThis: level => (level === 'app' ? 'в этом приложении' : 'в этом контексте'),
+    thisRouteOnly: n => (n > 1 ? `только этот маршрут (методов: ${n})` : 'только этот маршрут'),
+    guardOf: n => `охраняет ${pluralRu(n, 'маршрут', 'маршрута', 'маршрутов')}`,
+    guardElsewhere: 'охрана, обработчик в другом месте',
+    afterNext: n => `после next(): ${n}`,
+    unreachable: 'недостижим',
+    noAuth: 'без авторизации',
+    noHooks: 'без хуков',
+  },
+};
+
 /**
  * `④ Middleware · requireUser`, a CodeLens title. A Fastify hook names its phase instead of the stop,
  * and its reach: `④ onRequest · authenticate · 12 routes in this context` (its label starts with the phase).
  */
-export function stopTitle(a: Annotation): string {
-  if (a.phase && a.reach) return literalIcons(`${STOP_GLYPHS[a.stop]} ${printable(a.label)} · ${reachText(a.reach)}`);
-  return literalIcons(`${STOP_GLYPHS[a.stop]} ${STOP_NAMES[a.stop]} · ${printable(a.label)}`);
+export function stopTitle(a: Annotation, locale: Locale = 'en'): string {
+  if (a.phase && a.reach) return literalIcons(`${STOP_GLYPHS[a.stop]} ${printable(a.label)} · ${reachText(a.reach, locale)}`);
+  return literalIcons(`${STOP_GLYPHS[a.stop]} ${WORDS[locale].stops[a.stop]} · ${printable(a.label)}`);
 }
 
 /** `12 routes in this context`, `1 route in this app`, `this route only`: how far a hook reaches. */
-export function reachText(reach: NonNullable<Annotation['reach']>): string {
-  const n = reach.routes;
-  if (reach.level === 'route') return n > 1 ? `this route only (${n} methods)` : 'this route only';
-  const count = n ? `${n} route${n === 1 ? '' : 's'}` : 'no routes';
-  return `${count} in this ${reach.level === 'app' ? 'app' : 'context'}`;
+export function reachText(reach: NonNullable<Annotation['reach']>, locale: Locale = 'en'): string {
+  const w = WORDS[locale];
+  if (reach.level === 'route') return w.thisRouteOnly(reach.routes);
+  return `${reach.routes ? w.routes(reach.routes) : w.noRoutes} ${w.inThis(reach.level === 'app' ? 'app' : 'context')}`;
 }
 
 /** `🔒 requireUser`, `⚠ no auth` or `⛔ unreachable`; without the glyph where an icon shows it. */
-export function routeVerdict(r: ModelRoute, glyph = true): string {
-  const [mark, text] = r.shadowedBy.length ? ['⛔', 'unreachable'] : r.protected ? ['🔒', r.authBy.map(printable).join(', ')] : ['⚠', 'no auth'];
+export function routeVerdict(r: ModelRoute, glyph = true, locale: Locale = 'en'): string {
+  const w = WORDS[locale];
+  const [mark, text] = r.shadowedBy.length ? ['⛔', w.unreachable] : r.protected ? ['🔒', r.authBy.map(printable).join(', ')] : ['⚠', w.noAuth];
   return glyph ? `${mark} ${text}` : text;
 }
 
@@ -45,18 +97,17 @@ export function routeVerdict(r: ModelRoute, glyph = true): string {
  * A Koa route counts what runs after `await next()` where there is some (`· 1 after next()`): that
  * code runs once the handler has, on the way back out (K9).
  */
-export function routeTitle(r: ModelRoute): string {
+export function routeTitle(r: ModelRoute, locale: Locale = 'en'): string {
+  const w = WORDS[locale];
   if (r.framework === 'fastify') {
-    const hooks = r.chain.length ? phasedChain(r.chain, printable) : 'no hooks';
-    const verdict = r.shadowedBy.length || !r.protected ? routeVerdict(r) : '🔒';
-    return literalIcons(`${STOP_GLYPHS[3]} ${STOP_NAMES[3]} · ${routeName(r)} · ${hooks} · ${verdict}`);
+    const hooks = r.chain.length ? phasedChain(r.chain, printable) : w.noHooks;
+    const verdict = r.shadowedBy.length || !r.protected ? routeVerdict(r, true, locale) : '🔒';
+    return literalIcons(`${STOP_GLYPHS[3]} ${w.stops[3]} · ${routeName(r)} · ${hooks} · ${verdict}`);
   }
-  const layers = r.guards
-    ? r.guards.length ? `guard of ${r.guards.length} route${r.guards.length === 1 ? '' : 's'}` : 'guard, handler elsewhere'
-    : `${r.chain.length} layer${r.chain.length === 1 ? '' : 's'}`;
+  const layers = r.guards ? (r.guards.length ? w.guardOf(r.guards.length) : w.guardElsewhere) : w.layers(r.chain.length);
   const after = afterNextCount(r.chain);
-  const onion = after ? ` · ${after} after next()` : '';
-  return literalIcons(`${STOP_GLYPHS[3]} ${STOP_NAMES[3]} · ${routeName(r)} · ${layers} · ${routeVerdict(r)}${onion}`);
+  const onion = after ? ` · ${w.afterNext(after)}` : '';
+  return literalIcons(`${STOP_GLYPHS[3]} ${w.stops[3]} · ${routeName(r)} · ${layers} · ${routeVerdict(r, true, locale)}${onion}`);
 }
 
 /** How many chain entries run only after `await next()` (Koa's onion; 0 for the other frameworks). */
@@ -93,9 +144,10 @@ export function entryFacts(c: ChainEntry): string {
 const LEVEL_WORDS: Record<ChainLevel, string> = { app: 'app hook', context: 'context hook', router: 'router', route: 'route option' };
 
 /** `Seven Stops: 42 routes · 2 ⚠` */
-export function statusText(routes: number, unprotected: number, findings: number): string {
-  const parts = [`${routes} route${routes === 1 ? '' : 's'}`];
+export function statusText(routes: number, unprotected: number, findings: number, locale: Locale = 'en'): string {
+  const w = WORDS[locale];
+  const parts = [w.routes(routes)];
   if (unprotected) parts.push(`${unprotected} ⚠`);
-  if (findings) parts.push(`${findings} finding${findings === 1 ? '' : 's'}`);
+  if (findings) parts.push(w.findings(findings));
   return `Seven Stops: ${parts.join(' · ')}`;
 }

@@ -4,6 +4,10 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { printable } from '../core/display-text';
+import { type Locale, localeOf } from '../core/locale';
+import type { Finding } from '../core/model';
+import { localizedMessage } from '../core/rule-locale';
+import { allRules } from '../rules';
 import { parseRequestLine } from '../core/trace';
 import type { Trace } from '../core/trace';
 import { trace } from '../tracing';
@@ -16,7 +20,22 @@ import { workspaceMessage } from './lesson-workspace';
 /** What `sevenStops.traceRequest` accepts: `'GET /a/1'` or `{ method, path, folder? }` (e.g. from a CodeLens). */
 export type TraceArgument = string | { method: string; path: string; folder?: string };
 
-const SCRIPTS = ['lesson-content.js', 'lesson-exercises.js', 'lesson.js'];
+/** The lesson's words come first, in VS Code's display language; the other scripts take theirs from it. */
+const CONTENT = { en: 'lesson-content.js', ru: 'lesson-content.ru.js' } as const;
+const SCRIPTS = ['lesson-exercises.js', 'lesson.js'];
+
+/**
+ * The trace with its findings worded in `locale`: a trace carries each finding's English message, the
+ * analysis the same finding with its message id and data, from which the rule's template re-words it.
+ */
+function traceIn(t: Trace, findings: readonly Finding[], locale: Locale): Trace {
+  if (locale === 'en' || !t.verdict.findings.length) return t;
+  const word = (f: Trace['verdict']['findings'][number]) => {
+    const source = findings.find(x => x.ruleId === f.ruleId && x.file === f.file && x.line === f.line && x.message === f.message);
+    return source ? localizedMessage(source, allRules, locale) : f.message;
+  };
+  return { ...t, verdict: { ...t.verdict, findings: t.verdict.findings.map(f => ({ ...f, message: word(f) })) } };
+}
 
 export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   static readonly viewId = 'sevenStops.lesson';
@@ -80,10 +99,11 @@ export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Di
       if (t.outcome !== 'not-found') { first = { folder: f, trace: t }; break; }
     }
     if (!first) {
-      const error = 'This workspace has not been analysed yet (or its analysis failed): see the Seven Stops output channel.';
+      const error = vscode.l10n.t('This workspace has not been analysed yet (or its analysis failed): see the Seven Stops output channel.');
       return { type: 'trace', input: text, folder: null, trace: null, error, reveal: false };
     }
-    return { type: 'trace', input: text, folder: first.folder.folder.uri.toString(), trace: first.trace, error: null, reveal: false };
+    const worded = traceIn(first.trace, first.folder.result?.findings ?? [], localeOf(vscode.env.language));
+    return { type: 'trace', input: text, folder: first.folder.folder.uri.toString(), trace: worded, error: null, reveal: false };
   }
 
   private async pickRequest(): Promise<{ input: string; folder?: string } | undefined> {
@@ -95,19 +115,19 @@ export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Di
     const routes: Item[] = this.service.all().flatMap(f => (f.result?.routes ?? []).map(r => ({
       label: shown(`${r.method} ${r.path}`),
       description: shown(`${multi ? `${f.folder.name}/` : ''}${r.file}:${r.line}`),
-      detail: r.protected ? shown(`auth: ${r.authBy.join(', ')}`) : 'no auth',
+      detail: r.protected ? shown(vscode.l10n.t('auth: {0}', r.authBy.join(', '))) : vscode.l10n.t('no auth'),
       input: `${r.method === 'ALL' ? 'GET' : r.method} ${r.path}`,
       folder: f.folder.uri.toString(),
     })));
     const qp = vscode.window.createQuickPick<Item>();
-    qp.title = 'Seven Stops: Trace Request';
-    qp.placeholder = 'Type a request (GET /api/v1/orders/42) or pick a route';
+    qp.title = vscode.l10n.t('Seven Stops: Trace Request');
+    qp.placeholder = vscode.l10n.t('Type a request (GET /api/v1/orders/42) or pick a route');
     qp.matchOnDescription = true;
     qp.items = routes;
     const typed = (value: string): Item[] => {
       const p = parseRequestLine(value);
       if ('error' in p || !value.trim()) return [];
-      return [{ label: `Trace ${p.method} ${p.path}`, description: 'the request you typed', input: value, alwaysShow: true }];
+      return [{ label: vscode.l10n.t('Trace {0} {1}', p.method, p.path), description: vscode.l10n.t('the request you typed'), input: value, alwaysShow: true }];
     };
     const disposables = [qp.onDidChangeValue(v => { qp.items = [...typed(v), ...routes]; })];
     try {
@@ -151,25 +171,27 @@ export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Di
     if (!this.view || !this.ready) return;
     const folders = this.service.all().map(({ folder, result, error }) => ({ uri: folder.uri.toString(), name: folder.name, result, error }));
     // The same counts as the status bar and the routes badge (reachable routes without auth).
-    void this.post(workspaceMessage(folders, vscode.workspace.workspaceFolders?.length ?? 0, this.service.totals()));
+    const locale = localeOf(vscode.env.language);
+    void this.post(workspaceMessage(folders, vscode.workspace.workspaceFolders?.length ?? 0, this.service.totals(), f => localizedMessage(f, allRules, locale)));
   }
 
   private html(webview: vscode.Webview, media: vscode.Uri): string {
     const nonce = randomBytes(16).toString('base64');
     const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'lesson.css'));
-    const scripts = SCRIPTS.map(s => `<script nonce="${nonce}" src="${webview.asWebviewUri(vscode.Uri.joinPath(media, s))}"></script>`).join('\n');
+    const lang = localeOf(vscode.env.language);
+    const scripts = [CONTENT[lang], ...SCRIPTS].map(s => `<script nonce="${nonce}" src="${webview.asWebviewUri(vscode.Uri.joinPath(media, s))}"></script>`).join('\n');
     const csp = `default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; font-src ${webview.cspSource}; script-src 'nonce-${nonce}';`;
     return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${style}">
-<title>The Seven Stops</title>
+<title>${vscode.l10n.t('The Seven Stops')}</title>
 </head>
 <body>
-<main id="lesson" aria-live="off"><p class="muted">Loading the lesson…</p></main>
+<main id="lesson" aria-live="off"><p class="muted">${vscode.l10n.t('Loading the lesson…')}</p></main>
 <div id="announcer" class="visually-hidden" role="status" aria-live="polite"></div>
 ${scripts}
 </body>

@@ -1,7 +1,7 @@
 // The lesson's 'workspace' message, made from each folder's analysis: the places at each stop (the
 // annotations of every framework: Express layers, Fastify hooks at their phase's stop, reply.send at
 // 6...), findings, routes and the frameworks found. Pure: lesson-view.ts posts it.
-import type { AnalysisResult, Framework } from '../core/model';
+import type { AnalysisResult, Finding, Framework } from '../core/model';
 import { type LessonPlace, PLACES_PER_STOP, type ToLesson } from './lesson-protocol';
 
 /** One workspace folder as the lesson sees it. */
@@ -14,8 +14,13 @@ export interface LessonFolder {
 
 export type WorkspaceMessage = Extract<ToLesson, { type: 'workspace' }>;
 
-/** The message for these folders; `totals` are the status bar's counts (reachable routes without auth). */
-export function workspaceMessage(folders: readonly LessonFolder[], openFolders: number, totals: { routes: number; unprotected: number }): WorkspaceMessage {
+/**
+ * The message for these folders; `totals` are the status bar's counts (reachable routes without auth);
+ * `message` words a finding (in the lesson's language).
+ */
+export function workspaceMessage(
+  folders: readonly LessonFolder[], openFolders: number, totals: { routes: number; unprotected: number }, message: (f: Finding) => string = f => f.message,
+): WorkspaceMessage {
   const msg: WorkspaceMessage = {
     type: 'workspace', folders: [], openFolders, frameworks: [],
     stopCounts: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0 }, places: { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] },
@@ -33,7 +38,7 @@ export function workspaceMessage(folders: readonly LessonFolder[], openFolders: 
       if (list.length < PLACES_PER_STOP) list.push({ folder: uri, file: a.file, line: a.line, label: a.label });
     }
     for (const f of result.findings) {
-      msg.findings.push({ folder: uri, stop: f.stop, ruleId: f.ruleId, severity: f.severity, label: f.message, file: f.file, line: f.line });
+      msg.findings.push({ folder: uri, stop: f.stop, ruleId: f.ruleId, severity: f.severity, label: message(f), file: f.file, line: f.line });
     }
     for (const r of result.routes) {
       msg.routeList.push({ folder: uri, method: r.method, path: r.path, protected: r.protected, file: r.file, line: r.line, label: `${r.method} ${r.path}` });

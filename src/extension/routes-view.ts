@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { printable } from '../core/display-text';
 import { type ContextGroup, contextDescription, contextName, groupByContext, routerDescription, routerName, routesUnder } from '../core/context-tree';
 import type { ChainEntry, ModelRoute, SourceRange, StackOrigin } from '../core/model';
+import { localeOf } from '../core/locale';
 import type { AnalysisService, FolderAnalysis } from './analysis-service';
 import { routeName, routeTooltip, routeVerdict } from './labels';
 
@@ -90,7 +91,7 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
       }
       case 'app': {
         const o = node.origin;
-        const label = o?.kind === 'router' ? 'Router (not mounted)' : `${o?.framework ?? 'express'} app`;
+        const label = o?.kind === 'router' ? vscode.l10n.t('Router (not mounted)') : vscode.l10n.t('{0} app', o?.framework ?? 'express');
         const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
         item.description = o ? `${printable(o.file)}:${o.line}` : undefined;
         item.iconPath = new vscode.ThemeIcon(o?.kind === 'router' ? 'debug-disconnect' : 'server');
@@ -100,7 +101,7 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
       case 'prefix': {
         const item = new vscode.TreeItem(printable(node.prefix), vscode.TreeItemCollapsibleState.Expanded);
         item.iconPath = new vscode.ThemeIcon('symbol-namespace');
-        item.tooltip = `Routes of the router mounted at ${printable(node.prefix)}`;
+        item.tooltip = vscode.l10n.t('Routes of the router mounted at {0}', printable(node.prefix));
         return item;
       }
       case 'context': {
@@ -109,16 +110,16 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
         const item = new vscode.TreeItem(printable(contextName(c)), vscode.TreeItemCollapsibleState.Expanded);
         item.description = printable(contextDescription(c));
         item.iconPath = new vscode.ThemeIcon('symbol-namespace');
-        item.tooltip = printable(`Routes of ${contextName(c)} (${c.file}:${c.line}). ${c.encapsulated
-          ? 'Hooks and decorators added inside reach these routes and the contexts below, never siblings or the parent.'
-          : 'Its hooks and decorators belong to the parent context (fastify-plugin).'}`);
+        item.tooltip = printable(`${vscode.l10n.t('Routes of {0} ({1}:{2}).', contextName(c), c.file, c.line)} ${c.encapsulated
+          ? vscode.l10n.t('Hooks and decorators added inside reach these routes and the contexts below, never siblings or the parent.')
+          : vscode.l10n.t('Its hooks and decorators belong to the parent context (fastify-plugin).')}`);
         item.command = openCommand(node.folder, c.file, c.line);
         return item;
       }
       case 'route': {
         const r = node.route;
         const item = new vscode.TreeItem(routeName(r), r.chain.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-        item.description = routeVerdict(r, false); // the icon already says lock / warning / error
+        item.description = routeVerdict(r, false, localeOf(vscode.env.language)); // the icon already says lock / warning / error
         item.iconPath = r.shadowedBy.length
           ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
           : r.protected ? new vscode.ThemeIcon('lock') : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
@@ -205,12 +206,12 @@ function routerItem(folder: FolderAnalysis, g: ContextGroup<ModelRoute>): vscode
   const item = new vscode.TreeItem(printable(routerName(c)), vscode.TreeItemCollapsibleState.Expanded);
   item.description = printable(routerDescription(c, g.routes.map(r => r.mountPrefix)));
   item.iconPath = new vscode.ThemeIcon('symbol-namespace');
-  item.tooltip = printable(`Routes of the router created at ${c.file}:${c.line}. Its router.use() middleware runs only for a request one of its routes matches (K3).`);
+  item.tooltip = printable(vscode.l10n.t('Routes of the router created at {0}:{1}. Its router.use() middleware runs only for a request one of its routes matches (K3).', c.file, c.line));
   item.command = openCommand(folder, c.file, c.line);
   return item;
 }
 
 function openCommand(folder: FolderAnalysis, file: string, line: number, column = 1): vscode.Command {
   const at: Pick<SourceRange, 'file' | 'line' | 'column'> = { file, line, column };
-  return { command: OPEN_LOCATION, title: 'Open', arguments: [folder.folder.uri.toString(), at] };
+  return { command: OPEN_LOCATION, title: vscode.l10n.t('Open'), arguments: [folder.folder.uri.toString(), at] };
 }

@@ -27,6 +27,14 @@ export const asyncHandlerWithoutCatch = defineRule({
   messages: {
     hangs: '{{fn}} awaits {{awaited}} ({{awaitedAt}}) outside try/catch: if that rejects, Express 4 never answers {{route}} (the request hangs until the client times out; E20).',
   },
+  translations: {
+    ru: {
+      description: 'В Express 4 async-обработчик или middleware маршрута должен ловить то, что он ждёт через await (try/catch, обёртка или express-async-errors): отклонённый промис подвешивает запрос.',
+      messages: {
+        hangs: '{{fn}} ждёт {{awaited}} ({{awaitedAt}}) вне try/catch: если промис отклонится, Express 4 так и не ответит на {{route}} (запрос висит, пока клиент не отвалится по таймауту; E20).',
+      },
+    },
+  },
   check(ctx) {
     const out: RuleReport[] = [];
     const reported = new Set<string>();

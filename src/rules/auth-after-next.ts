@@ -20,6 +20,15 @@ export const authAfterNext = defineRule({
     continues: '{{auth}} {{evidence}}. So {{route}}{{more}} runs its handler for requests the client sees rejected. '
       + 'Return after the rejection instead of going on to next().',
   },
+  translations: {
+    ru: {
+      description: 'Авторизация должна отклонять запрос до обработчика: не после `await next()` и не так, что ответ отправлен, а next() всё равно вызван.',
+      messages: {
+        afterNext: '{{auth}} {{evidence}}. Поэтому {{route}}{{more}} выполняет обработчик, со всеми побочными эффектами, для запросов, которые потом получают 401. Проверяйте запрос до вызова next().',
+        continues: '{{auth}} {{evidence}}. Поэтому {{route}}{{more}} выполняет обработчик для запросов, которые клиент видит отклонёнными. После отказа сделайте return, а не переходите к next().',
+      },
+    },
+  },
   check(ctx) {
     // Routes per registration of a late auth layer, in route order: one pass over the routes.
     const byPlace = new Map<string, { late: LateAuth & { range: SourceRange }; routes: ModelRoute[] }>();

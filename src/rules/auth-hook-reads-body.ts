@@ -20,6 +20,15 @@ export const authHookReadsBody = defineRule({
     neverSeen: '{{hook}} reads request.body ({{readAt}}) in {{phase}}, where Fastify has not parsed the body yet: it is always undefined, '
       + 'so that credential is never accepted on {{routes}}. Run it in preValidation or preHandler.',
   },
+  translations: {
+    ru: {
+      description: 'Хук авторизации не должен читать request.body в onRequest или preParsing: там Fastify тело ещё не разобрал.',
+      messages: {
+        stopsAll: '{{hook}} проверяет request.body ({{readAt}}) в {{phase}}, где Fastify тело ещё не разобрал: оно всегда undefined, поэтому проверка отклоняет каждый запрос к {{routes}}. Перенесите её в preValidation или preHandler.',
+        neverSeen: '{{hook}} читает request.body ({{readAt}}) в {{phase}}, где Fastify тело ещё не разобрал: оно всегда undefined, поэтому эти учётные данные на {{routes}} никогда не принимаются. Перенесите проверку в preValidation или preHandler.',
+      },
+    },
+  },
   check(ctx) {
     // One report per placement: a context's hook is in the chain of each of its routes.
     const byPlace = new Map<string, { read: EarlyRead; routes: ModelRoute[] }>();

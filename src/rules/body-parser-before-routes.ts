@@ -21,6 +21,15 @@ export const bodyParserBeforeRoutes = defineRule({
     parserAfter: '{{route}} reads {{body}} but {{parser}} is registered after it ({{parserAt}}): {{body}} is undefined here.',
     noParser: '{{route}} reads {{body}} but no body parser runs before it: {{body}} is undefined.',
   },
+  translations: {
+    ru: {
+      description: 'Перед обработчиком, который читает тело запроса, должен стоять парсер тела.',
+      messages: {
+        parserAfter: '{{route}} читает {{body}}, но {{parser}} зарегистрирован после него ({{parserAt}}): здесь {{body}} равен undefined.',
+        noParser: '{{route}} читает {{body}}, но перед ним не работает ни один парсер тела: {{body}} равен undefined.',
+      },
+    },
+  },
   check(ctx) {
     // Each route's position in its app's dispatch order (a stack's index is its layers' order).
     const position = new Map<number, number>();

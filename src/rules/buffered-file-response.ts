@@ -43,6 +43,14 @@ export const bufferedFileResponse = defineRule({
     buffered: '{{read}}() reads the whole file {{path}} into memory and {{send}} sends it: each request holds all of it until the client has '
       + 'read it, whatever its size. Stream it instead: {{instead}}.',
   },
+  translations: {
+    ru: {
+      description: 'Файл, путь к которому приходит из запроса или переменной, нужно отдавать клиенту потоком, а не читать целиком в память и отправлять.',
+      messages: {
+        buffered: '{{read}}() читает весь файл {{path}} в память, а {{send}} его отправляет: каждый запрос держит его целиком, пока клиент не дочитает, какого бы размера он ни был. Отдавайте его потоком: {{instead}}.',
+      },
+    },
+  },
   check(ctx) {
     const out: RuleReport[] = [];
     for (const r of reachedOnce(ctx, FILE_READS)) {

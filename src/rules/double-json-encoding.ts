@@ -28,6 +28,15 @@ export const doubleJsonEncoding = defineRule({
     field: 'The field `{{field}}` holds JSON text and {{send}} encodes the body as JSON again ({{sentAt}}): the client receives `{{field}}` '
       + 'as a string it must parse a second time, not as the object. Put the value itself in the field.',
   },
+  translations: {
+    ru: {
+      description: 'Значение, уже закодированное через JSON.stringify, ответ не должен кодировать в JSON повторно.',
+      messages: {
+        whole: '{{send}} кодирует значение в JSON, а оно уже JSON-текст ({{sentAt}}): клиент получает одну JSON-строку ("{\\"id\\":1}") вместо объекта. Отправляйте само значение.',
+        field: 'Поле `{{field}}` содержит JSON-текст, а {{send}} ещё раз кодирует тело в JSON ({{sentAt}}): клиент получает `{{field}}` строкой, которую надо разбирать второй раз, а не объектом. Кладите в поле само значение.',
+      },
+    },
+  },
   check(ctx) {
     const out = new Map<string, RuleReport>();
     for (const route of ctx.model.routes) {

@@ -19,6 +19,14 @@ export const duplicateBodyParser = defineRule({
   messages: {
     duplicate: '{{second}} never parses {{route}}: {{first}} ({{firstAt}}) runs before it and already {{how}}, so {{second}}\'s options (its limit) do not apply.',
   },
+  translations: {
+    ru: {
+      description: 'На маршруте работает один парсер тела на тип содержимого: второй из того же пакета ничего не разбирает, и его опции не применяются.',
+      messages: {
+        duplicate: '{{second}} никогда не разбирает тело {{route}}: {{first}} ({{firstAt}}) работает раньше и уже {{how}}, поэтому опции {{second}} (его лимит) не действуют.',
+      },
+    },
+  },
   check(ctx) {
     const out: RuleReport[] = [];
     const seen = new Set<string>();

@@ -15,6 +15,14 @@ export const errorHandlerFirst = defineRule({
   messages: {
     notFirst: '{{handler}} catches errors only from the layers after it, but {{count}} route(s) come before it, starting with {{first}} ({{firstAt}}): their errors reach Koa\'s default handler instead (a plain-text 500).',
   },
+  translations: {
+    ru: {
+      description: 'Koa: middleware, перехватывающий ошибки, должен быть зарегистрирован раньше маршрутов, чьи ошибки он должен ловить.',
+      messages: {
+        notFirst: '{{handler}} ловит ошибки только слоёв после себя, но перед ним идут маршруты ({{count}}), начиная с {{first}} ({{firstAt}}): их ошибки попадают в стандартный обработчик Koa (500 простым текстом).',
+      },
+    },
+  },
   check(ctx) {
     const out: RuleReport[] = [];
     ctx.model.stacks.forEach((stack, app) => {

@@ -16,6 +16,14 @@ export const errorHandlerLast = defineRule({
   messages: {
     notLast: 'Error handler {{handler}} is registered before {{count}} layer(s) it can never see errors from, starting with {{first}} ({{firstAt}}).',
   },
+  translations: {
+    ru: {
+      description: 'Обработчик ошибок должен идти после маршрутов и middleware, чьи ошибки он должен обрабатывать.',
+      messages: {
+        notLast: 'Обработчик ошибок {{handler}} зарегистрирован раньше слоёв, чьих ошибок он никогда не увидит ({{count}}), начиная с {{first}} ({{firstAt}}).',
+      },
+    },
+  },
   check(ctx) {
     const out: RuleReport[] = [];
     ctx.model.stacks.forEach((stack, app) => {

@@ -34,6 +34,16 @@ export const express5PathSyntax = defineRule({
     upgrade: "'{{path}}': {{construct}} {{why}}; {{target}} (path-to-regexp 8) throws on it when the route is registered: rewrite it before upgrading.",
     differs: "'{{path}}': {{construct}} {{why}}",
   },
+  translations: {
+    ru: {
+      description: 'Пути маршрутов записаны в синтаксисе, который принимает path-to-regexp 8 (Express 5, @koa/router 14+, koa-router 14).',
+      messages: {
+        rejected: '\'{{path}}\': {{construct}} {{why}}; {{router}} (path-to-regexp 8) бросает исключение при регистрации маршрута, и приложение не запускается.',
+        upgrade: '\'{{path}}\': {{construct}} {{why}}; {{target}} (path-to-regexp 8) бросит на нём исключение при регистрации маршрута: перепишите путь до обновления.',
+        differs: '\'{{path}}\': {{construct}} {{why}}',
+      },
+    },
+  },
   messageSeverity: { upgrade: 'info', differs: 'info' },
   check(ctx) {
     const out: RuleReport[] = [];

@@ -22,6 +22,14 @@ export const fastifyMissingResponseSchema = defineRule({
     missing: '{{route}} sends {{what}} ({{sentAt}}) and has no response schema: Fastify serializes it with JSON.stringify. '
       + 'With schema.response, Fastify compiles a serializer for it (fast-json-stringify), faster and sending only the fields the schema lists.',
   },
+  translations: {
+    ru: {
+      description: 'Маршрут Fastify, который отправляет объект, должен объявлять schema.response, чтобы Fastify сериализовал его скомпилированным сериализатором.',
+      messages: {
+        missing: '{{route}} отправляет {{what}} ({{sentAt}}) без схемы ответа: Fastify сериализует его через JSON.stringify. Со schema.response Fastify компилирует для него сериализатор (fast-json-stringify): это быстрее, и отправляются только поля, перечисленные в схеме.',
+      },
+    },
+  },
   check(ctx) {
     const out = new Map<string, RuleReport>();
     for (const route of ctx.model.routes) {

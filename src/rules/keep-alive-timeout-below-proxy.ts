@@ -22,6 +22,15 @@ export const keepAliveTimeoutBelowProxy = defineRule({
     byDefault: "The server closes idle connections after {{seconds}} s ({{framework}}'s default keepAliveTimeout) while the app trusts a proxy ({{trustAt}}): a load balancer that keeps connections 60 s reuses one Node has just closed, and the client gets a 502. Set keepAliveTimeout above 60 s.",
     set: 'keepAliveTimeout is {{ms}} ms while the app trusts a proxy ({{trustAt}}): a load balancer that keeps connections 60 s reuses one Node has just closed, and the client gets a 502. Set it above 60 s.',
   },
+  translations: {
+    ru: {
+      description: 'Приложение за прокси держит простаивающие соединения открытыми дольше, чем idle-таймаут прокси (60 с).',
+      messages: {
+        byDefault: 'Сервер закрывает простаивающие соединения через {{seconds}} с (keepAliveTimeout по умолчанию в {{framework}}), а приложение доверяет прокси ({{trustAt}}): балансировщик, который держит соединения 60 с, переиспользует соединение, только что закрытое Node, и клиент получает 502. Поставьте keepAliveTimeout больше 60 с.',
+        set: 'keepAliveTimeout равен {{ms}} мс, а приложение доверяет прокси ({{trustAt}}): балансировщик, который держит соединения 60 с, переиспользует соединение, только что закрытое Node, и клиент получает 502. Поставьте больше 60 с.',
+      },
+    },
+  },
   check(ctx) {
     const out: RuleReport[] = [];
     for (const origin of ctx.model.origins) {

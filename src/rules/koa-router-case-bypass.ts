@@ -26,6 +26,15 @@ export const koaRouterCaseBypass = defineRule({
     bypassPath: '{{auth}} is skipped for a case variant of its use-path {{path}}: {{pkg}} {{version}} ({{from}}) compiles that path as a '
       + 'case-sensitive RegExp while its routes match in any case, so {{variant}} reaches {{route}} without {{auth}}. {{fixed}}',
   },
+  translations: {
+    ru: {
+      description: 'router.use(auth) без пути под префиксом роутера не должен обходиться, если написать префикс в другом регистре (на установленной версии роутера).',
+      messages: {
+        bypass: '{{auth}} пропускается, если написать префикс {{prefix}} в другом регистре: {{pkg}} {{version}} ({{from}}) сравнивает этот use без пути с учётом регистра, а его маршруты — без учёта, поэтому {{variant}} доходит до {{route}} без {{auth}}. {{fixed}}',
+        bypassPath: '{{auth}} пропускается, если написать его путь {{path}} в другом регистре: {{pkg}} {{version}} ({{from}}) компилирует этот путь в RegExp с учётом регистра, а его маршруты сравнивает без учёта, поэтому {{variant}} доходит до {{route}} без {{auth}}. {{fixed}}',
+      },
+    },
+  },
   check(ctx) {
     // The first route (in route order) each auth layer's chain entry is at, by the entry's place: one pass over the chains.
     const firstRoute = new Map<string, ModelRoute>();

@@ -25,6 +25,17 @@ export const koa3GeneratorMiddleware = defineRule({
     versionUnknown: `{{name}} is a generator function (function*): Koa 2 converts it (deprecated), Koa 3 never runs it and every request gets 404; `
       + `the Koa version was not found (no node_modules, lock file or package.json names it). ${REWRITE}`,
   },
+  translations: {
+    ru: {
+      description: 'Middleware в Koa должен быть async-функцией: Koa 3 и роутеры принимают function*, но никогда её не выполняют.',
+      messages: {
+        koa3: '{{name}} — функция-генератор (function*): Koa {{version}} принимает её в app.use(), но никогда не выполняет, поэтому каждый дошедший до неё запрос заканчивается на ней с 404{{routes}}. Перепишите её как async (ctx, next) => { …; await next(); } (ctx вместо this).',
+        router: '{{name}} — функция-генератор (function*), переданная в {{where}}: роутер принимает её, но никогда не выполняет (и на Koa 2, и на Koa 3), поэтому {{routes}} отвечают 404. Перепишите её как async (ctx, next) => { …; await next(); } (ctx вместо this).',
+        koa2: '{{name}} — функция-генератор (function*): Koa {{version}} конвертирует её с предупреждением о deprecation, но Koa 3 примет её и никогда не выполнит (каждый запрос получит 404). Перепишите её как async (ctx, next) => { …; await next(); } (ctx вместо this).',
+        versionUnknown: '{{name}} — функция-генератор (function*): Koa 2 её конвертирует (deprecated), Koa 3 никогда её не выполнит, и каждый запрос получит 404; версию Koa найти не удалось (ни node_modules, ни lock-файл, ни package.json её не называют). Перепишите её как async (ctx, next) => { …; await next(); } (ctx вместо this).',
+      },
+    },
+  },
   messageSeverity: { koa2: 'info', versionUnknown: 'warning' },
   check(ctx) {
     // Routes each generator stops, by its place: one pass over the routes.

@@ -18,6 +18,15 @@ export const noDuplicateRoute = defineRule({
     duplicate: '{{route}} is registered twice ({{firstAt}} and {{routeAt}}){{where}}: Fastify refuses to start (FST_ERR_DUPLICATED_ROUTE).',
     headAfterGet: '{{route}} repeats the HEAD route Fastify 5 makes for GET {{path}} ({{firstAt}}): Fastify 5 refuses to start (FST_ERR_DUPLICATED_ROUTE).',
   },
+  translations: {
+    ru: {
+      description: 'Метод и полный путь регистрируются в приложении один раз: с дубликатом Fastify не запустится.',
+      messages: {
+        duplicate: '{{route}} зарегистрирован дважды ({{firstAt}} и {{routeAt}}){{where}}: Fastify не запустится (FST_ERR_DUPLICATED_ROUTE).',
+        headAfterGet: '{{route}} повторяет HEAD-маршрут, который Fastify 5 создаёт для GET {{path}} ({{firstAt}}): Fastify 5 не запустится (FST_ERR_DUPLICATED_ROUTE).',
+      },
+    },
+  },
   check(ctx) {
     const out: RuleReport[] = [];
     const { routes, origins } = ctx.model;

@@ -24,6 +24,17 @@ export const noRouteBeforeAuth = defineRule({
     beforeRouterUse: "{{route}} runs without authentication: it is registered at {{routeAt}}, before its router's use({{auth}}) ({{authAt}}), "
       + 'which protects the routes the router registers after it, such as {{sibling}} (a router runs its use() layers in order, K2).',
   },
+  translations: {
+    ru: {
+      description: 'Маршрут не должен регистрироваться раньше слоя авторизации, который защищает соседние маршруты.',
+      messages: {
+        readsIdentity: '{{route}} работает без аутентификации, но читает {{identity}}: он зарегистрирован в {{routeAt}}, раньше {{auth}} ({{authAt}}).',
+        siblingsProtected: '{{route}} работает без аутентификации: он зарегистрирован в {{routeAt}}, раньше {{auth}} ({{authAt}}), а тот защищает маршруты, зарегистрированные после него.',
+        readsIdentityNoAuth: '{{route}} читает {{identity}}, но перед ним не работает ни один слой аутентификации.',
+        beforeRouterUse: '{{route}} работает без аутентификации: он зарегистрирован в {{routeAt}}, раньше use({{auth}}) своего роутера ({{authAt}}), а тот защищает маршруты, которые роутер регистрирует после него, например {{sibling}} (роутер выполняет свои слои use() по порядку, K2).',
+      },
+    },
+  },
   check(ctx) {
     const out: RuleReport[] = [];
     const { routes, stacks } = ctx.model;

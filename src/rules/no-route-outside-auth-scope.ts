@@ -30,6 +30,18 @@ export const noRouteOutsideAuthScope = defineRule({
     decoratorDropped: '{{hook}} is undefined here: decorator {{decorator}} is declared {{declared}}, which this context cannot see, '
       + 'so Fastify registers {{route}} with no {{phase}} hook at all.',
   },
+  translations: {
+    ru: {
+      description: 'Маршрут должен жить в контексте, до которого доходит его хук авторизации: инкапсуляция Fastify держит хуки плагина внутри него.',
+      messages: {
+        sibling: '{{route}} работает без аутентификации: он зарегистрирован {{where}} ({{routeAt}}), вне плагина {{plugin}} ({{pluginAt}}), чей хук {{phase}} {{auth}} ({{authAt}}) защищает {{sibling}} под тем же префиксом {{prefix}}. Префикс — не область видимости: хуки плагина действуют только на его собственные маршруты и маршруты вложенных плагинов.',
+        pluginWithoutFp: 'Плагин {{plugin}} ({{pluginAt}}) добавляет хук {{phase}} {{auth}} ({{authAt}}) в собственный инкапсулированный контекст, в котором нет маршрутов: он ничего не защищает, и {{routes}} рядом с ним работают без аутентификации. Оберните плагин в fastify-plugin (fp), чтобы хук до них дошёл.',
+        readsIdentity: '{{route}} читает {{identity}}, но до него не доходит ни один хук авторизации{{auth}}.',
+        decoratorRefused: '{{hook}} здесь undefined: декоратор {{decorator}} объявлен {{declared}}, а этот контекст его не видит, поэтому Fastify не запустится (FST_ERR_HOOK_INVALID_HANDLER).',
+        decoratorDropped: '{{hook}} здесь undefined: декоратор {{decorator}} объявлен {{declared}}, а этот контекст его не видит, поэтому Fastify регистрирует {{route}} вообще без хука {{phase}}.',
+      },
+    },
+  },
   check(ctx) {
     const contexts = new Map((ctx.model.contexts ?? []).map(c => [c.id, c]));
     const out: RuleReport[] = [];

@@ -13,6 +13,14 @@ export const noShadowedRoute = defineRule({
   messages: {
     shadowed: '{{route}} can never be reached: {{by}} ({{byAt}}) {{why}}.',
   },
+  translations: {
+    ru: {
+      description: 'Маршрут не должен быть перекрыт более ранним маршрутом или catch-all, который забирает все его запросы.',
+      messages: {
+        shadowed: 'До {{route}} не дойдёт ни один запрос: {{by}} ({{byAt}}) {{why}}.',
+      },
+    },
+  },
   check(ctx) {
     const out: RuleReport[] = [];
     // A Koa function* that never runs stops its routes too (K14): koa3-generator-middleware reports it.

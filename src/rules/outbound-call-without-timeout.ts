@@ -97,6 +97,14 @@ export const outboundCallWithoutTimeout = defineRule({
   messages: {
     noTimeout: '{{client}} call while {{route}} is handled has no timeout or abort signal{{through}}: when that service stalls, this request waits {{wait}}.',
   },
+  translations: {
+    ru: {
+      description: 'У HTTP-вызова, сделанного во время обработки запроса, должен быть таймаут или abort signal (на самом вызове или на его клиенте).',
+      messages: {
+        noTimeout: 'У вызова {{client}} во время обработки {{route}} нет ни таймаута, ни abort signal{{through}}: когда тот сервис зависнет, этот запрос будет ждать {{wait}}.',
+      },
+    },
+  },
   check(ctx) {
     const sites = reachedSites(ctx, CLIENT_CALLS, unbounded);
     return sites.map(({ hit, found: client, routes, related }): RuleReport => {

@@ -38,6 +38,15 @@ export const pipeWithoutErrorHandling = defineRule({
       + 'response when the source fails, so the client waits until it times out and the socket stays open. '
       + 'Use stream.pipeline({{source}}, {{destination}}, callback), or end the response in the listener.',
   },
+  translations: {
+    ru: {
+      description: 'Ошибки стрима, направленного в ответ через pipe, должны обрабатываться: используйте stream.pipeline или завершайте ответ в обработчике \'error\' источника.',
+      messages: {
+        noListener: '{{source}} направлен в ответ через pipe без обработчика \'error\': pipe() не передаёт ошибки источника дальше, поэтому неудачное чтение становится необработанным событием \'error\', и процесс падает. Используйте stream.pipeline({{source}}, {{destination}}, callback): он уничтожает оба конца.',
+        listenerLeavesOpen: '{{source}} направлен в ответ через pipe, а его обработчик \'error\' ({{listenerAt}}) только логирует: pipe() не завершает ответ при ошибке источника, поэтому клиент ждёт до таймаута, а сокет остаётся открытым. Используйте stream.pipeline({{source}}, {{destination}}, callback) или завершайте ответ в обработчике.',
+      },
+    },
+  },
   check(ctx) {
     const out: RuleReport[] = [];
     for (const { call, in: owner } of reachedOnce(ctx, PIPES_INTO_RESPONSE)) {

@@ -41,6 +41,17 @@ export const securityMiddlewareAfterRoutes = defineRule({
       + 'such as {{route}}, come before it loads (Fastify loads plugins once that code has run): they are never limited. '
       + 'Await the register call, or add those routes in a plugin registered after it.',
   },
+  translations: {
+    ru: {
+      description: 'Rate limiter, CORS, helmet или CSRF должны быть зарегистрированы раньше маршрутов, которые они должны покрывать.',
+      messages: {
+        afterSome: '{{layer}} зарегистрирован в {{layerAt}}, после маршрутов, которые он должен покрывать ({{count}}), например {{route}}: они отвечают раньше, чем он срабатывает, то есть работают без него.',
+        afterAll: '{{layer}} зарегистрирован в {{layerAt}}, после всех маршрутов, которые он должен покрывать ({{count}}, например {{route}}): он срабатывает только для запросов, на которые не ответил ни один маршрут.',
+        rateLimitBefore: '{{layer}} зарегистрирован в {{layerAt}}, после маршрутов, которые он должен ограничивать ({{count}}), например {{route}}: @fastify/rate-limit ограничивает только маршруты, добавленные после его загрузки (он подключается через хук onRoute), поэтому эти не ограничиваются никогда.',
+        rateLimitNotAwaited: '{{layer}} зарегистрирован в {{layerAt}} без await, и маршруты, которые тот же код добавляет сразу после него ({{count}}, например {{route}}), оказываются раньше его загрузки (Fastify загружает плагины, когда этот код уже выполнился): они никогда не ограничиваются. Добавьте await к вызову register или добавляйте эти маршруты в плагине, зарегистрированном после него.',
+      },
+    },
+  },
   check(ctx) {
     const out: RuleReport[] = [];
     const { routes, stacks } = ctx.model;

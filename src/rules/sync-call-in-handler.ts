@@ -34,6 +34,14 @@ export const syncCallInHandler = defineRule({
   messages: {
     blocking: '{{callee}} blocks the event loop while {{route}} is handled{{through}}: no other request is served until it returns.',
   },
+  translations: {
+    ru: {
+      description: 'Маршрут не должен делать блокирующие синхронные вызовы (fs.*Sync, crypto.pbkdf2Sync, zlib.*Sync, child_process.*Sync, bcrypt.hashSync) во время обработки запроса.',
+      messages: {
+        blocking: '{{callee}} блокирует цикл событий, пока обрабатывается {{route}}{{through}}: пока он не вернёт управление, ни один другой запрос не обслуживается.',
+      },
+    },
+  },
   check(ctx) {
     return reachedSites(ctx, BLOCKING_CALLS, () => true).map((site): RuleReport => ({
       ...site.hit.call.range,

@@ -21,6 +21,17 @@ export const unboundedBodyLimit = defineRule({
     noFileLimit: '{{parser}} has no file size limit ({{option}} is not set): one upload can be as large as the client sends.',
     largeDefault: '{{parser}} accepts files up to {{size}} ({{option}} is not set, its default): one upload can be that large.',
   },
+  translations: {
+    ru: {
+      description: 'Парсер тела держит лимит не больше 10 МБ, а у парсера загрузок есть лимит размера файла.',
+      messages: {
+        raised: '{{parser}} читает тела запросов до {{size}} ({{option}}: {{written}}): один запрос может заставить сервер прочитать столько ещё до обработчика.',
+        unlimited: 'У {{parser}} нет лимита на тело ({{option}}: {{written}}): один запрос может заставить сервер прочитать всё, что пришлёт клиент.',
+        noFileLimit: 'У {{parser}} нет лимита на размер файла ({{option}} не задан): одна загрузка может быть сколь угодно большой.',
+        largeDefault: '{{parser}} принимает файлы до {{size}} ({{option}} не задан, это значение по умолчанию): одна загрузка может быть такого размера.',
+      },
+    },
+  },
   check(ctx) {
     const out: RuleReport[] = [];
     const seen = new Set<string>();

@@ -35,6 +35,15 @@ export const unboundedQueryResponse = defineRule({
     filtered: '{{query}} has no limit, and {{route}} sends every row it matches ({{sentAt}}): the response and its serialization grow '
       + 'with the data. Page it ({{bound}}) if the match can be large.',
   },
+  translations: {
+    ru: {
+      description: 'Ответ не должен содержать все строки запроса к коллекции без лимита.',
+      messages: {
+        whole: '{{query}} читает всю коллекцию без лимита, и {{route}} отправляет её целиком ({{sentAt}}): ответ и JSON.stringify, блокирующий цикл событий на время работы, растут вместе с таблицей. Добавьте пагинацию ({{bound}}) или отдавайте потоком.',
+        filtered: 'У {{query}} нет лимита, и {{route}} отправляет все подходящие строки ({{sentAt}}): ответ и его сериализация растут вместе с данными. Добавьте пагинацию ({{bound}}), если совпадений может быть много.',
+      },
+    },
+  },
   messageSeverity: { filtered: 'info' },
   check(ctx) {
     const out = new Map<string, RuleReport>();

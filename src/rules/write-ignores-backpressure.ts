@@ -27,6 +27,15 @@ export const writeIgnoresBackpressure = defineRule({
     onData: "{{callee}}() is called for each chunk of a 'data' listener and nothing waits for 'drain': the source is never paused, so a "
       + 'slow client makes every chunk queue in memory. Use stream.pipeline(source, res, callback), which pauses the source for you.',
   },
+  translations: {
+    ru: {
+      description: 'Ответ, который пишется в цикле или в обработчике \'data\', должен ждать \'drain\', когда write() возвращает false.',
+      messages: {
+        loop: '{{callee}}() вызывается в цикле, и никто не ждёт \'drain\': если клиент читает медленнее, чем цикл производит данные, write() складывает каждый кусок в память. Когда он возвращает false, дождитесь события \'drain\' у ответа (await once(res, \'drain\')) или отдавайте строки потоком через stream.pipeline(Readable.from(rows), res, callback).',
+        onData: '{{callee}}() вызывается для каждого куска в обработчике \'data\', и никто не ждёт \'drain\': источник никогда не ставится на паузу, поэтому из-за медленного клиента каждый кусок копится в памяти. Используйте stream.pipeline(source, res, callback): он сам ставит источник на паузу.',
+      },
+    },
+  },
   check(ctx) {
     const out: RuleReport[] = [];
     const drains = new Map<ModelRoute, boolean>();

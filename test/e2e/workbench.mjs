@@ -17,16 +17,19 @@ export function packagedVsix() {
 
 /**
  * Installs the .vsix into a fresh extensions folder, starts the server on it and opens `folder`
- * with `openFile` in an editor. Returns { page, close }.
+ * with `openFile` in an editor. With `locale` (e.g. 'ru') the server runs with `--locale` and a
+ * language pack stub (below), so VS Code's display language (`vscode.env.language`) is that locale.
+ * Returns { page, close }.
  */
-export async function openWorkbench({ folder, openFile, theme = 'Default Dark Modern', viewport = { width: 1500, height: 900 } }) {
+export async function openWorkbench({ folder, openFile, theme = 'Default Dark Modern', viewport = { width: 1500, height: 900 }, locale }) {
   fs.mkdirSync(shots, { recursive: true });
   const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seven-stops-ext-'));
   await installVsix(packagedVsix(), extensionsDir);
   const server = await startServer({
-    args: ['--extensions-dir', extensionsDir],
+    args: ['--extensions-dir', extensionsDir, ...(locale ? ['--locale', locale] : [])],
     settings: { ...(await import('../../scripts/vscode-offline/lib.mjs')).DEFAULT_SETTINGS, 'workbench.colorTheme': theme },
   });
+  if (locale) languagePackStub(server.dataDir, locale);
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport });
   await page.goto(server.url({ folder, payload: [['openFile', server.remoteUri(path.join(folder, openFile))], ['skipWelcome', 'true']] }));
@@ -40,6 +43,21 @@ export async function openWorkbench({ folder, openFile, theme = 'Default Dark Mo
       fs.rmSync(extensionsDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The server only switches to a display language it has a language pack for (languagepacks.json in
+ * its user data folder, written when a pack is installed). The offline test install has none, so
+ * this writes an empty one: VS Code's own words fall back to English, but the workbench and the
+ * extension host run with `locale` as their language, which is what an extension sees. Read when the
+ * page loads and when the extension host starts, so writing it after the server started is enough.
+ */
+function languagePackStub(dataDir, locale) {
+  const userData = path.join(dataDir, 'data');
+  const translations = path.join(userData, `e2e-language-pack-${locale}.json`);
+  fs.writeFileSync(translations, JSON.stringify({ contents: {} }));
+  const packs = { [locale]: { hash: `e2e-${locale}`, label: locale, extensions: [{ extensionIdentifier: { id: `e2e.language-pack-${locale}` }, version: '1.0.0' }], translations: { vscode: translations } } };
+  fs.writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify(packs));
 }
 
 /** Opens the Seven Stops container from the activity bar (a second click would close it). */

@@ -6,7 +6,10 @@ import * as path from 'path';
 import { withWorkspace } from '../workspace';
 
 const root = path.resolve(__dirname, '../../..');
-const cli = (args: string[], cwd = root) => spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args], { cwd, encoding: 'utf8' });
+// An English locale unless a case says otherwise: the CLI follows LC_ALL, LC_MESSAGES and LANG.
+const ENGLISH = { LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' };
+const cli = (args: string[], cwd = root, env: NodeJS.ProcessEnv = ENGLISH) =>
+  spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
 const sample = path.join(root, 'test/fixtures/express-basic');
 
 describe('seven-stops scan', function () {
@@ -75,6 +78,31 @@ describe('seven-stops scan', function () {
       protected: true, authBy: ['requireUser'], unresolved: [],
     });
     assert.deepStrictEqual(out.findings.map((f: { ruleId: string; line: number }) => `${f.ruleId}:${f.line}`), ['no-route-before-auth:9']);
+  });
+
+  it('speaks Russian with --lang ru: its own words and the rule messages; JSON keeps messageId and data', () => {
+    const text = cli(['scan', sample, '--no-color', '--lang', 'ru']);
+    assert.strictEqual(text.status, 1);
+    assert.match(text.stdout, /^приложение express 4\.21\.0 {2}src\/server\.js:4$/m);
+    assert.match(text.stdout, /^Находок: 1$/m);
+    assert.match(text.stdout, /src\/server\.js:9:1 {2}ошибка {2}GET \/me работает без аутентификации, но читает req\.user: он зарегистрирован в src\/server\.js:9, раньше requireUser \(src\/server\.js:10\)\. {2}④ no-route-before-auth$/m);
+    const json = JSON.parse(cli(['scan', sample, '--format', 'json', '--lang=ru']).stdout);
+    const english = JSON.parse(cli(['scan', sample, '--format', 'json']).stdout);
+    assert.deepStrictEqual(json.findings.map((f: { messageId: string; data: object }) => [f.messageId, f.data]), english.findings.map((f: { messageId: string; data: object }) => [f.messageId, f.data]));
+    assert.strictEqual(json.findings[0].messageId, 'readsIdentity');
+    assert.match(json.findings[0].message, /^GET \/me работает без аутентификации, но читает req\.user/);
+    assert.match(english.findings[0].message, /^GET \/me runs without authentication but reads req\.user/);
+  });
+
+  it('takes the language from LC_ALL, then LANG; --lang wins, and a language it does not speak is a usage error', () => {
+    assert.match(cli(['--help'], root, { LC_ALL: '', LANG: 'ru_RU.UTF-8' }).stdout, /^Использование: seven-stops scan/);
+    assert.match(cli(['--help'], root, { LC_ALL: 'en_US.UTF-8', LANG: 'ru_RU.UTF-8' }).stdout, /^Usage: seven-stops scan/);
+    assert.match(cli(['--help', '--lang', 'en'], root, { LC_ALL: 'ru_RU.UTF-8' }).stdout, /^Usage: seven-stops scan/);
+    const missing = cli(['scan', 'no/such/dir'], root, { LANG: 'ru_RU.UTF-8' });
+    assert.strictEqual(missing.stderr, 'seven-stops: это не папка: no/such/dir\n');
+    const bad = cli(['scan', sample, '--lang', 'de']);
+    assert.strictEqual(bad.status, 2);
+    assert.match(bad.stderr, /^seven-stops: --lang must be en or ru \(got 'de'\)$/m);
   });
 
   it('prints SARIF 2.1.0 with the rule catalogue and help URIs', () => {

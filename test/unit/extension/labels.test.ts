@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { afterNextCount, literalIcons, reachText, routeTitle, routeTooltip, stopTitle } from '../../../src/extension/labels';
+import { afterNextCount, literalIcons, reachText, routeTitle, routeTooltip, statusText, stopTitle } from '../../../src/extension/labels';
 import { analyse } from '../workspace';
 
 describe('labels', () => {
@@ -22,6 +22,16 @@ app.use('/$(debug-start)', express.Router().get('/[x](https://evil.example)', (r
 
   it('a route CodeLens title shows $(icon) from the code as written', () => {
     assert.strictEqual(routeTitle(icon), '③ Route · GET /\\$(debug-start)/[x](https://evil.example) · 1 layer · 🔒 requireUser');
+  });
+
+  it('in Russian: the stop names of the lesson, Russian counts, the same printable paths', () => {
+    assert.strictEqual(routeTitle(hostile, 'ru'), '③ Маршрутизация · GET /\\u001b[31mred\\u001b[0m\\u0007\\u000d\\u000a\\u202eevil · 1 слой · 🔒 requireUser');
+    assert.strictEqual(stopTitle(r.annotations[5], 'ru'), '③ Маршрутизация · GET /\\$(debug-start)/[x](https://evil.example)');
+    assert.strictEqual(reachText({ routes: 12, level: 'context' }, 'ru'), '12 маршрутов в этом контексте');
+    assert.strictEqual(reachText({ routes: 0, level: 'app' }, 'ru'), 'нет маршрутов в этом приложении');
+    assert.strictEqual(statusText(22, 4, 1, 'ru'), 'Seven Stops: 22 маршрута · 4 ⚠ · 1 находка');
+    assert.strictEqual(statusText(0, 0, 0, 'ru'), 'Seven Stops: 0 маршрутов');
+    assert.strictEqual(statusText(1, 0, 2), 'Seven Stops: 1 route · 2 findings');
   });
 
   it('a stop CodeLens title shows its label printable, $(icon) as written', () => {

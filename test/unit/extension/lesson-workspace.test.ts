@@ -1,10 +1,21 @@
 // The lesson's 'workspace' message (src/extension/lesson-workspace.ts): places at each stop from
 // every framework's annotations, findings, routes and the frameworks found.
 import * as assert from 'assert';
+import { localizedMessage } from '../../../src/core/rule-locale';
 import { workspaceMessage } from '../../../src/extension/lesson-workspace';
+import { allRules } from '../../../src/rules';
 import { analyse } from '../workspace';
 
 describe('lesson workspace message', () => {
+  it('words each finding with the function it is given (the lesson\'s language), English by default', () => {
+    const result = analyse({ 'app.js': "const app = require('express')();\napp.get('/me', (req, res) => res.json(req.user));\n" });
+    const folders = [{ uri: 'file:///w', name: 'w', result, error: null }];
+    const english = workspaceMessage(folders, 1, { routes: 1, unprotected: 1 });
+    const russian = workspaceMessage(folders, 1, { routes: 1, unprotected: 1 }, f => localizedMessage(f, allRules, 'ru'));
+    assert.deepStrictEqual(english.findings.map(f => f.label), ['GET /me reads req.user but no authentication layer runs before it.']);
+    assert.deepStrictEqual(russian.findings.map(f => f.label), ['GET /me читает req.user, но перед ним не работает ни один слой аутентификации.']);
+  });
+
   it('puts Fastify code at its stops: hooks at their phase\'s stop, handlers at 5, reply.send at 6, reply.raw at 7', () => {
     const result = analyse({ 'app.js': `const fastify = require('fastify');
 function authenticate(request, reply, done) { if (!request.headers.authorization) return reply.code(401).send(); done(); }
