@@ -1,4 +1,5 @@
-// `seven-stops scan [dir]`: the same engine as the extension, for terminals and CI.
+// `seven-stops scan [dir]`: the same engine as the extension, for terminals and CI; `seven-stops mcp
+// [dir]`: the same answers for coding agents, as an MCP server on stdio (mcp-server.ts).
 // Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage/config/I-O error.
 import * as fs from 'fs';
 import * as path from 'path';
@@ -11,6 +12,7 @@ import { allRules } from '../rules';
 import { writeJson } from './format-json';
 import { toSarif } from './format-sarif';
 import { writeText } from './format-text';
+import { serveMcp } from './mcp-server';
 
 declare const SEVEN_STOPS_VERSION: string | undefined;
 const VERSION = typeof SEVEN_STOPS_VERSION === 'string' ? SEVEN_STOPS_VERSION : '0.0.0-dev';
@@ -19,8 +21,11 @@ const VERSION = typeof SEVEN_STOPS_VERSION === 'string' ? SEVEN_STOPS_VERSION : 
 const FRAMEWORKS: readonly Framework[] = adapters.map(a => a.framework);
 
 const USAGE = `Usage: seven-stops scan [dir] [options]
+       seven-stops mcp [dir] [--config <file>]
 
-Shows every ${frameworkList(FRAMEWORKS)} route with its middleware chain and auth verdict, and the bugs at each stop.
+scan: shows every ${frameworkList(FRAMEWORKS)} route with its middleware chain and auth verdict, and the bugs at each stop.
+mcp:  serves the same answers to coding agents: a Model Context Protocol server on stdin/stdout with the tools
+      list_routes, explain_route, trace_request, list_findings and stops_of_file (see the README).
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -35,15 +40,15 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it, 2 us
 
 class UsageError extends Error {}
 
-interface Options { dir: string; format: 'text' | 'json' | 'sarif'; config?: string; failOn: Severity | 'none'; color: boolean }
+interface Options { command: 'scan' | 'mcp'; dir: string; format: 'text' | 'json' | 'sarif'; config?: string; failOn: Severity | 'none'; color: boolean }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
   const args = [...argv];
   if (args[0] === '-h' || args[0] === '--help' || args.length === 0) return 'help';
   if (args[0] === '-v' || args[0] === '--version') return 'version';
   const cmd = args.shift();
-  if (cmd !== 'scan') throw new UsageError(`unknown command '${cmd}' (expected 'scan')`);
-  const o: Options = { dir: '.', format: 'text', failOn: 'error', color: !!process.stdout.isTTY && !process.env.NO_COLOR };
+  if (cmd !== 'scan' && cmd !== 'mcp') throw new UsageError(`unknown command '${cmd}' (expected 'scan' or 'mcp')`);
+  const o: Options = { command: cmd, dir: '.', format: 'text', failOn: 'error', color: !!process.stdout.isTTY && !process.env.NO_COLOR };
   let dirSet = false;
   while (args.length) {
     const a = args.shift()!;
@@ -77,7 +82,8 @@ function complain(message: string): void {
   process.stderr.write(`seven-stops: ${printable(message)}\n`);
 }
 
-export function main(argv: string[]): number {
+/** The exit code, or 'serving' when the MCP server runs on until its client closes stdin. */
+export function main(argv: string[]): number | 'serving' {
   let opts: ReturnType<typeof parseArgs>;
   try { opts = parseArgs(argv); } catch (e) {
     complain((e as Error).message);
@@ -90,6 +96,10 @@ export function main(argv: string[]): number {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     complain(`not a folder: ${opts.dir}`);
     return 2;
+  }
+  if (opts.command === 'mcp') {
+    serveMcp(dir, opts.config, VERSION).catch(e => { complain(`MCP server stopped: ${(e as Error).message}`); process.exitCode = 2; });
+    return 'serving';
   }
   let progress: NodeJS.Timeout | undefined;
   try {
@@ -113,4 +123,7 @@ export function main(argv: string[]): number {
   }
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  const code = main(process.argv.slice(2));
+  if (code !== 'serving') process.exitCode = code;
+}
