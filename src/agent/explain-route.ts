@@ -2,6 +2,7 @@
 // so an agent can say why a route is (or is not) protected instead of guessing from names.
 import type { ChainEntry, ChainLevel, Finding, LayerKind, LifecyclePhase, ModelRoute, Severity, Stop } from '../core/model';
 import { STOP_NAMES } from '../core/model';
+import type { TraceSite } from '../core/trace';
 import { trace } from '../tracing';
 import { type AgentAnalysis, AgentInputError, type Answer, count, rootRelative } from './answer';
 import { type RouteSummary, routeSummary } from './list-routes';
@@ -68,8 +69,11 @@ const layer = (c: ChainEntry, i: number): Layer => ({
   file: c.file, line: c.line,
 });
 
-/** The sentences the verdict rests on: which layers protect it, which do not, and why. */
-export function evidence(r: ModelRoute): string[] {
+/**
+ * The sentences the verdict rests on: which layers protect it, which do not, and why. `late`: auth
+ * layers that would cover its path but are registered after it (as the trace finds them).
+ */
+export function evidence(r: ModelRoute, late: readonly TraceSite[] = []): string[] {
   const out: string[] = [];
   for (const s of r.shadowedBy) out.push(`Unreachable: ${s.name} (${s.range.file}:${s.range.line}) answers first: ${s.why}.`);
   const auth = r.chain.filter(c => c.kind === 'auth' && c.when !== 'after');
@@ -90,6 +94,7 @@ export function evidence(r: ModelRoute): string[] {
   for (const l of r.lateAuth ?? []) out.push(`${l.name}${l.range ? ` (${l.range.file}:${l.range.line})` : ''} lets the handler run for a request it rejects: ${l.evidence}.`);
   if (r.identitySetBy) out.push(`${r.identitySetBy} sets who is asking without requiring it: the handler decides what an anonymous caller may do.`);
   if (!auth.length && !r.shadowedBy.length) out.push('No auth layer runs before the handler.');
+  for (const l of late) out.push(`${l.name} (${l.file}:${l.line}) is an auth layer for this path, but registered after the route: it runs only for routes registered after it.`);
   for (const u of r.unresolved) out.push(`Not resolved statically: ${u}.`);
   return out;
 }
@@ -117,6 +122,9 @@ export function explainRoute(a: AgentAnalysis, q: RouteQuery): Answer<RouteExpla
   const { route: r, matchedBy, others } = find(a, q);
   const status = r.shadowedBy.length ? 'unreachable' : r.protected ? 'protected' : 'unprotected';
   const findings = routeFindings(a.findings, r);
+  // The route's own path, dispatched as a request, finds the auth registered too late for it.
+  const t = trace(a, r.method === 'ALL' ? 'GET' : r.method, r.path);
+  const late = t.route?.file === r.file && t.route.line === r.line ? t.verdict.lateAuth : [];
   const verdictText = status === 'protected' ? `protected by ${r.authBy.join(', ')}` : status === 'unprotected' ? 'not protected by any auth layer' : 'unreachable';
   return {
     summary: `${r.method} ${r.path} (${r.file}:${r.line}): ${count(r.chain.length, 'layer')} before the handler; ${verdictText}`
@@ -125,7 +133,7 @@ export function explainRoute(a: AgentAnalysis, q: RouteQuery): Answer<RouteExpla
       route: routeSummary(r),
       chain: r.chain.map(layer),
       afterHandler: (r.afterHandler ?? []).map(layer),
-      verdict: { status, protected: r.protected, authBy: r.authBy, evidence: evidence(r) },
+      verdict: { status, protected: r.protected, authBy: r.authBy, evidence: evidence(r, late) },
       findings,
       unresolved: r.unresolved,
       matchedBy,

@@ -23,9 +23,9 @@ const FRAMEWORKS: readonly Framework[] = adapters.map(a => a.framework);
 const USAGE = `Usage: seven-stops scan [dir] [options]
        seven-stops mcp [dir] [--config <file>]
 
-scan: shows every ${frameworkList(FRAMEWORKS)} route with its middleware chain and auth verdict, and the bugs at each stop.
-mcp:  serves the same answers to coding agents: a Model Context Protocol server on stdin/stdout with the tools
-      list_routes, explain_route, trace_request, list_findings and stops_of_file (see the README).
+Shows every ${frameworkList(FRAMEWORKS)} route with its middleware chain and auth verdict, and the bugs at each stop.
+\`mcp\` serves the same answers to coding agents: a Model Context Protocol server on stdin/stdout with the tools
+list_routes, explain_route, trace_request, list_findings and stops_of_file (see the README).
 
 Options:
   --format text|json|sarif   output format (default: text)
