@@ -295,6 +295,8 @@ export interface AnalysisStats {
   lowered?: number;
   /** Modules whose evaluation was replayed from the previous run (unchanged, see core/module-reuse.ts). */
   replayed?: number;
+  /** Readable files that cannot matter (no framework import reaches them, see core/closure.ts): never parsed. */
+  notNeeded?: number;
   /** Milliseconds per phase: load (discover, read, lower), evaluate, link (routes, chains, stops), rules. */
   phases?: { load: number; evaluate: number; link: number; rules: number };
 }

@@ -152,6 +152,11 @@ export function alternatives(v: Value): Value[] {
   return v.t === 'either' ? v.alternatives : [v];
 }
 
+/** Whether a value is one of several functions (the sides of an undecided `if` or ternary). */
+export function severalFunctions(v: Value): boolean {
+  return v.t === 'either' && alternatives(v).filter(o => o.t === 'fn').length > 1;
+}
+
 /** The display name of an expression: source-like text with call arguments dropped. */
 export function exprName(e: Expr): string {
   switch (e.k) {

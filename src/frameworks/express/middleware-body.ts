@@ -4,6 +4,7 @@
 import type { Expr, FnIR, Pattern, Stmt } from '../../core/ir';
 import type { Value } from '../../core/values';
 import { REQUEST_FIRST } from '../shared/handler-facts';
+import { callsName } from '../../core/stmt-calls';
 
 const IDENTITY_ERRORS = /unauthori[sz]ed|forbidden|authenticationerror|autherror|notauthenticated|invalidtoken/i;
 
@@ -167,7 +168,7 @@ export function rejectsThenContinues(fn: FnIR): string | null {
   const scan = (list: Stmt[], top: boolean): string | null => {
     for (let i = 0; i < list.length; i++) {
       const st = list[i];
-      const continues = () => list.slice(i + 1).some(later => stmtCalls(later, next));
+      const continues = () => list.slice(i + 1).some(later => callsName(later, next));
       if (st.k === 'if') {
         for (const branch of [st.then, st.else]) {
           const code = rejectsWithoutReturn(branch, res);
@@ -226,26 +227,3 @@ function rootName(e: Expr): string | null {
 }
 
 /** Whether a statement calls the function named `name` (not counting nested function bodies). */
-function stmtCalls(st: Stmt, name: string): boolean {
-  switch (st.k) {
-    case 'expr': case 'bind': return exprCalls(st.e, name);
-    case 'return': return !!st.e && exprCalls(st.e, name);
-    case 'assign': return exprCalls(st.obj, name) || exprCalls(st.e, name);
-    case 'loop': return exprCalls(st.iter, name) || st.body.some(s => stmtCalls(s, name));
-    case 'block': return st.body.some(s => stmtCalls(s, name));
-    case 'if': return [...st.then, ...st.else].some(s => stmtCalls(s, name));
-  }
-}
-
-function exprCalls(e: Expr, name: string): boolean {
-  switch (e.k) {
-    case 'call': return (e.callee.k === 'ref' && e.callee.name === name) || exprCalls(e.callee, name) || e.args.some(a => exprCalls(a, name));
-    case 'member': return exprCalls(e.obj, name) || (typeof e.prop !== 'string' && exprCalls(e.prop, name));
-    case 'concat': return e.parts.some(p => exprCalls(p, name));
-    case 'arr': return e.items.some(p => exprCalls(p, name));
-    case 'cond': return e.alternatives.some(p => exprCalls(p, name));
-    case 'spread': return exprCalls(e.e, name);
-    case 'obj': return e.props.some(p => exprCalls('key' in p ? p.value : p.spread, name));
-    default: return false;
-  }
-}

@@ -5,7 +5,7 @@
 import type { FnIR } from '../../core/ir';
 import type { LayerKind, Stop } from '../../core/model';
 import type { Arg, Value } from '../../core/values';
-import { alternatives } from '../../core/values';
+import { alternatives, severalFunctions } from '../../core/values';
 import { identityGate } from '../shared/identity-gate';
 import { callsNext, delegatesTo, endsResponse, rejectsAndContinues, rejectsThenContinues, rejectsThroughHelper, setsIdentity, skipsOf } from './middleware-body';
 
@@ -89,7 +89,7 @@ export function classifier(configuredAuth: string[]): (arg: Arg) => Classificati
   const byFn = new WeakMap<FnIR, Map<string, Classification>>();
   return arg => {
     const v = pick(arg.value);
-    if (v.t === 'fn') {
+    if (v.t === 'fn' && !severalFunctions(arg.value)) {
       let byName = byFn.get(v.fn);
       if (!byName) byFn.set(v.fn, (byName = new Map()));
       let c = byName.get(arg.name);
@@ -102,8 +102,21 @@ export function classifier(configuredAuth: string[]): (arg: Arg) => Classificati
   };
 }
 
-/** Classifies one middleware argument. `configuredAuth` holds the user's `sevenStops.auth` names. */
+/**
+ * Classifies one middleware argument. `configuredAuth` holds the user's `sevenStops.auth` names. A
+ * value that is one of several functions (an undecided `if` chose it: `if (env.noCache) gen =
+ * plain`) is auth when one of them is: the configuration that runs is the one the code was written
+ * for, which the analyser cannot tell; a check that some configuration turns off is still the check.
+ */
 export function classify(arg: Arg, configuredAuth: string[]): Classification {
+  if (severalFunctions(arg.value)) {
+    const each = alternatives(arg.value).filter(o => o.t === 'fn').map(value => classifyValue({ ...arg, value }, configuredAuth));
+    return each.find(c => c.kind === 'auth' && !c.leaks) ?? each[0];
+  }
+  return classifyValue(arg, configuredAuth);
+}
+
+function classifyValue(arg: Arg, configuredAuth: string[]): Classification {
   const v = pick(arg.value);
   const fnInfo = v.t === 'fn' ? v.fn : null;
   const errorHandler = fnInfo ? fnInfo.length === 4 : false;

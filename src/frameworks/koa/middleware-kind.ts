@@ -5,8 +5,9 @@
 import { FLOW, type Expr, type FnIR, type Stmt } from '../../core/ir';
 import type { LayerKind, Stop } from '../../core/model';
 import type { Arg, Value } from '../../core/values';
-import { alternatives } from '../../core/values';
-import { callsName, identityGate } from '../shared/identity-gate';
+import { alternatives, severalFunctions } from '../../core/values';
+import { callsName } from '../../core/stmt-calls';
+import { identityGate } from '../shared/identity-gate';
 import type { KoaJwt, UnlessRules } from './objects';
 
 export interface KoaClassification {
@@ -41,8 +42,20 @@ const PACKAGE_KINDS: Record<string, LayerKind> = {
   'koa-ratelimit': 'rate-limit', 'koa-static': 'static', 'koa-compress': 'other', 'koa-session': 'other',
 };
 
-/** Classifies one middleware argument. `configuredAuth` holds the user's `sevenStops.auth` names. */
+/**
+ * Classifies one middleware argument. `configuredAuth` holds the user's `sevenStops.auth` names. A
+ * value that is one of several functions (an undecided `if` chose it) is auth when one of them
+ * protects: the configuration that runs is the one the code was written for.
+ */
 export function classify(arg: Arg, configuredAuth: readonly string[]): KoaClassification {
+  if (severalFunctions(arg.value)) {
+    const each = alternatives(arg.value).filter(o => o.t === 'fn').map(value => classifyValue({ ...arg, value }, configuredAuth));
+    return each.find(c => c.kind === 'auth' && c.protects) ?? each[0];
+  }
+  return classifyValue(arg, configuredAuth);
+}
+
+function classifyValue(arg: Arg, configuredAuth: readonly string[]): KoaClassification {
   const v = pick(arg.value);
   const base = { kind: 'other' as LayerKind, stop: 4 as Stop, protects: false, when: 'before' as const, passes: true, generator: false };
   const fnName = v.t === 'fn' ? v.fn.name : null;

@@ -5,6 +5,7 @@
 // AppError(NO_LOGIN)` (an app's error handler turns it into its own answer), `if
 // (!req.isAuthenticated()) return res.redirect('/login'); next();`.
 import type { Expr, FnIR, Stmt } from '../../core/ir';
+import { callsName } from '../../core/stmt-calls';
 
 /** How a framework names who is asking, read from the text of an `if` test (`req` or `ctx` given as `p`). */
 export type IdentityTest = (text: string, p: string) => boolean;
@@ -54,25 +55,5 @@ function exprText(e: Expr): string {
     case 'cond': return e.alternatives.map(exprText).join(' ');
     case 'unknown': return e.text;
     default: return '';
-  }
-}
-
-/** Whether a statement calls the function named `name` (callbacks written in it not counted). */
-export function callsName(st: Stmt, name: string): boolean {
-  const inExpr = (e: Expr | null | undefined): boolean => {
-    if (!e) return false;
-    switch (e.k) {
-      case 'call': return (e.callee.k === 'ref' && e.callee.name === name) || inExpr(e.callee) || e.args.some(inExpr);
-      case 'member': return inExpr(e.obj);
-      case 'cond': return e.alternatives.some(inExpr);
-      case 'unknown': return new RegExp(`\\b${name}\\s*\\(`).test(e.text);
-      default: return false;
-    }
-  };
-  switch (st.k) {
-    case 'expr': case 'bind': case 'assign': return inExpr(st.e);
-    case 'return': return inExpr(st.e);
-    case 'loop': case 'block': return st.body.some(s => callsName(s, name));
-    case 'if': return [...st.then, ...st.else].some(s => callsName(s, name));
   }
 }

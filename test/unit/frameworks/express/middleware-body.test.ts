@@ -68,4 +68,19 @@ app.get('/home', loadUser, (req, res) => res.json({}));
 `,
     }, ['GET /account [ensureSignedIn] 🔒', 'GET /home [loadUser] ⚠']);
   });
+
+  it('a check chosen by an undecided condition (`DISABLE_AUTH ? pass : requireUser`), or made by a factory so chosen, is auth when one of its values is', () => {
+    expectRoutes({
+      'app.js': `const express = require('express');
+const app = express();
+const pass = (req, res, next) => next();
+function requireUser(req, res, next) { if (!req.headers.authorization) return res.sendStatus(401); next(); }
+const check = process.env.DISABLE_AUTH ? pass : requireUser;
+const makeCheck = process.env.DISABLE_AUTH ? () => pass : () => requireUser;
+app.get('/orders', check, (req, res) => res.json([]));
+app.get('/invoices', makeCheck(), (req, res) => res.json([]));
+app.get('/open', pass, (req, res) => res.json([]));
+`,
+    }, ['GET /orders [check] 🔒', 'GET /invoices [makeCheck] 🔒', 'GET /open [pass] ⚠']);
+  });
 });

@@ -40,6 +40,15 @@ describe('koa middleware kinds', () => {
     assert.deepStrictEqual([loader.kind, loader.protects], ['other', false]);
   });
 
+  it('one of several functions (an undecided `if` picked it) is auth when one of them protects: the check some configuration turns off is still the check', () => {
+    const code = "async function gate(ctx, next) { if (!ctx.session.user) { ctx.redirect('/login'); return; } await next(); }\nasync function pass(ctx, next) { await next(); }";
+    const [gate, pass] = [mw(code, 'gate'), mw(code, 'pass')];
+    const either: Arg = { value: { t: 'either', alternatives: [pass.value, gate.value] }, name: 'check', site: null };
+    assert.deepStrictEqual([classify(either, []).kind, classify(either, []).protects], ['auth', true]);
+    const neither: Arg = { value: { t: 'either', alternatives: [pass.value, pass.value] }, name: 'check', site: null };
+    assert.strictEqual(classify(neither, []).kind, 'other');
+  });
+
   it('K9: a 401 set only after await next() is auth that protects nothing, when: after', () => {
     const c = classify(mw('async function a(ctx, next) { await next(); if (!ctx.state.user) { ctx.status = 401; } }', 'a'), []);
     assert.deepStrictEqual([c.kind, c.protects, c.when], ['auth', false, 'after']);
