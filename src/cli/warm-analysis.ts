@@ -47,8 +47,9 @@ export class WarmAnalysis {
     const sameConfig = configText === this.configText;
     analyser.setConfig(config);
     this.configText = configText;
+    const now = new Map<string, string | null>();
     if (this.last && sameConfig) {
-      const change = this.changes();
+      const change = this.changes(now);
       if (!change) { this.lastRun = 'cached'; return this.last; }
       analyser.invalidate(change);
       this.lastRun = 'incremental';
@@ -56,36 +57,43 @@ export class WarmAnalysis {
     try {
       this.last = analyser.analyse();
     } catch (e) {
+      // Start again from nothing: what the failed run left in the analyser is not to be trusted.
       this.last = null;
+      this.analyser = null;
       throw new AnalysisUnavailable(`analysis failed: ${(e as Error).message}`);
     }
-    this.remember(analyser.lastFiles());
+    this.remember(analyser.lastFiles(), now);
     // From now on the stamps vouch for every file they did not report (WorkspaceAnalyser.invalidate).
     analyser.invalidate({});
     return this.last;
   }
 
-  /** What changed since the last run, or null when nothing did. */
-  private changes(): { files: string[]; rediscover: boolean } | null {
-    const files = [...this.files].filter(([f, s]) => stamp(f) !== s).map(([f]) => f);
-    const rediscover = [...this.folders].some(([d, s]) => stamp(d) !== s);
+  /**
+   * What changed since the last run, or null when nothing did; `now` gets the stamps read, so the next
+   * run's are those from before it started (a file saved while it runs is seen by the call after).
+   */
+  private changes(now: Map<string, string | null>): { files: string[]; rediscover: boolean } | null {
+    const files = [...this.files].filter(([f, s]) => { const t = stamp(f); now.set(f, t); return t !== s; }).map(([f]) => f);
+    const rediscover = [...this.folders].filter(([d, s]) => { const t = stamp(d); now.set(d, t); return t !== s; }).length > 0;
     return files.length || rediscover ? { files, rediscover } : null;
   }
 
-  private remember(read: readonly string[]): void {
+  /** Stamps of what the run read: those taken before it (`now`) where there are, else fresh. */
+  private remember(read: readonly string[], now: Map<string, string | null>): void {
+    const stampOf = (p: string) => (now.has(p) ? now.get(p)! : stamp(p));
     this.files = new Map();
     this.folders = new Map();
     const root = path.resolve(this.root);
-    for (const f of read) this.files.set(f, stamp(f));
+    for (const f of read) this.files.set(f, stampOf(f));
     for (const f of read) {
       for (let d = path.dirname(f); !this.folders.has(d); d = path.dirname(d)) {
-        this.folders.set(d, stamp(d));
+        this.folders.set(d, stampOf(d));
         // A package.json holds the framework versions the adapters read.
         const pkg = path.join(d, 'package.json');
-        this.files.set(pkg, stamp(pkg));
+        this.files.set(pkg, stampOf(pkg));
         if (d === root || path.dirname(d) === d) break;
       }
     }
-    if (!this.folders.has(root)) this.folders.set(root, stamp(root));
+    if (!this.folders.has(root)) this.folders.set(root, stampOf(root));
   }
 }
