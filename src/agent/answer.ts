@@ -33,3 +33,10 @@ export function rootRelative(root: string, file: string): string {
 
 /** `3 routes`, `1 route`. */
 export const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** How many items a list answer holds when the call does not say: enough to act on, few enough for a model's context. */
+export const DEFAULT_LIMIT = 200;
+
+/** ` Showing the first 200; narrow the filters or raise limit.`, when a list was cut. */
+export const shownOf = (shown: number, matched: number): string =>
+  shown < matched ? ` Showing the first ${shown}; narrow the filters or raise limit.` : '';

@@ -25,7 +25,7 @@ export const AGENT_TOOLS = {
     description: 'Lists the HTTP routes of the Express, Fastify or Koa app with each route\'s method, full path (mount prefixes applied), '
       + 'file:line and auth verdict (protected, and by which auth layers), as found by static analysis of the middleware order. '
       + 'Use it instead of guessing from names which routes are protected. Filters: method, pathPrefix, pathPattern (regular expression), '
-      + `framework, protected. ${SEVEN_STOPS}`,
+      + `framework, protected; limit caps the list (default 200). ${SEVEN_STOPS}`,
     run: listRoutes,
   },
   explain_route: {
@@ -47,7 +47,7 @@ export const AGENT_TOOLS = {
     title: 'List findings',
     description: 'Lists the bugs Seven Stops\' rules found (route registered before auth, body parser after routes, error handler not last, '
       + 'shadowed routes, unbounded bodies, missing timeouts, ...), each with rule id, severity, stop, message, file:line and a link to the rule\'s '
-      + 'documentation. Filters: rule, stop (1-7), severity, file (a file or folder).',
+      + 'documentation. Filters: rule, stop (1-7), severity, file (a file or folder); limit caps the list (default 200).',
     run: listFindings,
   },
   stops_of_file: {

@@ -1,7 +1,7 @@
 // list_findings: the bugs the rules found, filtered by rule, stop, severity or file.
 import type { Finding, Severity, Stop } from '../core/model';
 import { STOP_NAMES } from '../core/model';
-import { type AgentAnalysis, type Answer, count, rootRelative } from './answer';
+import { type AgentAnalysis, type Answer, count, DEFAULT_LIMIT, rootRelative, shownOf } from './answer';
 
 export interface FindingFilter {
   /** A rule id (`no-route-before-auth`). */
@@ -10,6 +10,8 @@ export interface FindingFilter {
   severity?: Severity;
   /** A file or folder, relative to the analysed folder or absolute inside it. */
   file?: string;
+  /** At most this many in the answer (DEFAULT_LIMIT); `matched` counts them all. */
+  limit?: number;
 }
 
 export interface FindingItem {
@@ -42,17 +44,19 @@ const item = (f: Finding): FindingItem => ({
   docs: `docs/rules/${f.ruleId}.md`, fixable: f.fixes.length > 0,
 });
 
-export function listFindings(a: AgentAnalysis, filter: FindingFilter): Answer<{ findings: FindingItem[]; total: number }> {
+export function listFindings(a: AgentAnalysis, filter: FindingFilter): Answer<{ findings: FindingItem[]; matched: number; total: number }> {
   const under = filter.file !== undefined ? rootRelative(a.root, filter.file) : undefined;
-  const findings = a.findings.filter(f =>
+  const matched = a.findings.filter(f =>
     (filter.rule === undefined || f.ruleId === filter.rule)
     && (filter.stop === undefined || f.stop === filter.stop)
     && (filter.severity === undefined || f.severity === filter.severity)
-    && (under === undefined || inFileOrFolder(f.file, under))).map(item);
-  const bySeverity = (['error', 'warning', 'info'] as const).map(s => [s, findings.filter(f => f.severity === s).length] as const).filter(([, n]) => n);
-  const of = findings.length === a.findings.length ? '' : ` (of ${a.findings.length})`;
+    && (under === undefined || inFileOrFolder(f.file, under)));
+  const bySeverity = (['error', 'warning', 'info'] as const).map(s => [s, matched.filter(f => f.severity === s).length] as const).filter(([, n]) => n);
+  const of = matched.length === a.findings.length ? '' : ` (of ${a.findings.length})`;
+  const findings = matched.slice(0, filter.limit ?? DEFAULT_LIMIT).map(item);
   return {
-    summary: `${count(findings.length, 'finding')}${of}${bySeverity.length ? `: ${bySeverity.map(([s, n]) => `${n} ${s}`).join(', ')}` : ''}.`,
-    data: { findings, total: a.findings.length },
+    summary: `${count(matched.length, 'finding')}${of}${bySeverity.length ? `: ${bySeverity.map(([s, n]) => `${n} ${s}`).join(', ')}` : ''}.`
+      + shownOf(findings.length, matched.length),
+    data: { findings, matched: matched.length, total: a.findings.length },
   };
 }

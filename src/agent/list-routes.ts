@@ -1,7 +1,7 @@
 // list_routes: every route of the analysed app with its verdict, filtered the way an agent asks
 // ("the unprotected POST routes under /api").
 import type { Framework, ModelRoute } from '../core/model';
-import { type AgentAnalysis, AgentInputError, type Answer, count } from './answer';
+import { type AgentAnalysis, AgentInputError, type Answer, count, DEFAULT_LIMIT, shownOf } from './answer';
 
 export interface RouteFilter {
   /** HTTP method, any case; `ALL` routes match every method. */
@@ -13,6 +13,8 @@ export interface RouteFilter {
   framework?: Framework;
   /** true: only routes an auth layer protects; false: only those none does. */
   protected?: boolean;
+  /** At most this many in the answer (DEFAULT_LIMIT); `matched` counts them all. */
+  limit?: number;
 }
 
 /** One route as the list shows it: enough to pick one for explain_route. */
@@ -60,12 +62,13 @@ export function filterRoutes(routes: readonly ModelRoute[], f: RouteFilter): Mod
     && (f.protected === undefined || r.protected === f.protected));
 }
 
-export function listRoutes(a: AgentAnalysis, filter: RouteFilter): Answer<{ routes: RouteSummary[]; total: number }> {
-  const routes = filterRoutes(a.model.routes, filter).map(routeSummary);
-  const open = routes.filter(r => !r.protected && !r.unreachable).length;
-  const of = routes.length === a.model.routes.length ? '' : ` (of ${a.model.routes.length})`;
+export function listRoutes(a: AgentAnalysis, filter: RouteFilter): Answer<{ routes: RouteSummary[]; matched: number; total: number }> {
+  const matched = filterRoutes(a.model.routes, filter);
+  const open = matched.filter(r => !r.protected && !r.shadowedBy.length).length;
+  const of = matched.length === a.model.routes.length ? '' : ` (of ${a.model.routes.length})`;
+  const routes = matched.slice(0, filter.limit ?? DEFAULT_LIMIT).map(routeSummary);
   return {
-    summary: `${count(routes.length, 'route')}${of}; ${open} reachable without auth.`,
-    data: { routes, total: a.model.routes.length },
+    summary: `${count(matched.length, 'route')}${of}; ${open} reachable without auth.${shownOf(routes.length, matched.length)}`,
+    data: { routes, matched: matched.length, total: a.model.routes.length },
   };
 }

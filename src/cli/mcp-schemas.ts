@@ -7,6 +7,7 @@ const framework = z.enum(['express', 'fastify', 'koa']);
 const severity = z.enum(['error', 'warning', 'info']);
 const stop = z.number().int().min(1).max(7);
 const method = z.string().describe('HTTP method, any case (GET, POST, ...)');
+const limit = (what: string) => z.number().int().min(1).optional().describe(`At most this many ${what} in the answer (default 200); matched says how many there are`);
 
 export const INPUTS = {
   list_routes: {
@@ -15,6 +16,7 @@ export const INPUTS = {
     pathPattern: z.string().optional().describe('Only routes whose full path matches this JavaScript regular expression, e.g. ^/api/v\\d+/'),
     framework: framework.optional(),
     protected: z.boolean().optional().describe('true: only routes an auth layer protects; false: only routes none protects'),
+    limit: limit('routes'),
   },
   explain_route: {
     method,
@@ -30,6 +32,7 @@ export const INPUTS = {
     stop: stop.optional().describe('A stop, 1 Accept to 7 Drain'),
     severity: severity.optional(),
     file: z.string().optional().describe('A file or folder, relative to the analysed folder'),
+    limit: limit('findings'),
   },
   stops_of_file: {
     file: z.string().describe('A source file, relative to the analysed folder (src/server.js) or absolute inside it'),
@@ -46,7 +49,7 @@ const routeFinding = z.looseObject({ ruleId: z.string(), severity, stop, message
 const traceSite = z.looseObject({ name: z.string(), ...at, kind: z.string() });
 
 export const OUTPUTS = {
-  list_routes: { routes: z.array(routeSummary), total: z.number() },
+  list_routes: { routes: z.array(routeSummary), matched: z.number(), total: z.number() },
   explain_route: {
     route: routeSummary,
     chain: z.array(layer),
@@ -70,6 +73,7 @@ export const OUTPUTS = {
   },
   list_findings: {
     findings: z.array(z.looseObject({ ...routeFinding.shape, stopName: z.string(), docs: z.string(), fixable: z.boolean() })),
+    matched: z.number(),
     total: z.number(),
   },
   stops_of_file: {

@@ -66,8 +66,9 @@ describe('seven-stops mcp', function () {
       const r = await call(client, 'list_routes');
       const text = (r.content[0] as { text: string }).text;
       assert.match(text, /^12 routes; 4 reachable without auth\.\n/);
-      const data = r.structuredContent as { routes: Record<string, unknown>[]; total: number };
+      const data = r.structuredContent as { routes: Record<string, unknown>[]; matched: number; total: number };
       assert.strictEqual(data.total, 12);
+      assert.strictEqual(data.matched, 12);
       assert.deepStrictEqual(data.routes[4], {
         method: 'GET', path: '/api/v1/orders/export', framework: 'express', file: 'src/server.js', line: 24,
         protected: false, authBy: [], unreachable: false, layers: 2, handler: { file: 'src/routes/orders.js', line: 86 },
@@ -83,6 +84,16 @@ describe('seven-stops mcp', function () {
       assert.deepStrictEqual(routeNames(await answer(client, 'list_routes', { protected: false, method: 'GET', pathPrefix: '/api/' })),
         ['GET /api/v1/products', 'GET /api/v1/products/:id', 'GET /api/v1/products/featured', 'GET /api/v1/orders/export']);
       assert.deepStrictEqual(routeNames(await answer(client, 'list_routes', { framework: 'koa' })), []);
+    });
+
+    it('list_routes and list_findings: limit cuts the list, says so, and still counts every match', async () => {
+      const r = await call(client, 'list_routes', { pathPrefix: '/api/v1/orders', limit: 2 });
+      assert.match((r.content[0] as { text: string }).text, /^5 routes \(of 12\); 1 reachable without auth\. Showing the first 2; narrow the filters or raise limit\.\n/);
+      const data = r.structuredContent as Record<string, any>;
+      assert.deepStrictEqual([routeNames(data), data.matched, data.total], [['GET /api/v1/orders/export', 'GET /api/v1/orders'], 5, 12]);
+      const f = await answer(client, 'list_findings', { severity: 'warning', limit: 1 });
+      assert.deepStrictEqual([f.findings.length, f.matched, f.total], [1, 5, 7]);
+      assert.match(await failure(client, 'list_routes', { limit: 0 }), /Input validation error/);
     });
 
     it('list_routes: a bad pattern is a tool error that says why', async () => {
@@ -140,6 +151,7 @@ describe('seven-stops mcp', function () {
     it('list_findings: every finding, and filters by rule, stop, severity and file or folder', async () => {
       const all = await answer(client, 'list_findings');
       assert.strictEqual(all.total, 7);
+      assert.strictEqual(all.matched, 7);
       assert.deepStrictEqual(all.findings[5], {
         ruleId: 'no-route-before-auth', severity: 'error', stop: 4, stopName: 'Middleware',
         message: 'GET /api/v1/orders/export runs without authentication but reads req.user: it is registered at src/server.js:24, before requireUser (src/server.js:27).',
