@@ -1,8 +1,7 @@
 // What every agent tool shares (the MCP server and the VS Code language-model tools ask the same
 // questions of an analysis): the analysis they read, the answer they give, and the error for bad input.
 import * as path from 'path';
-import type { AnalysisModel, AnalysisResult, Stop } from '../core/model';
-import { STOP_NAMES } from '../core/model';
+import type { AnalysisModel, AnalysisResult } from '../core/model';
 
 /** A finished analysis with its model (what the engine returns, and what the editor keeps). */
 export type AgentAnalysis = AnalysisResult & { model: AnalysisModel };
@@ -15,9 +14,6 @@ export interface Answer<T extends object> {
 
 /** Input the tool cannot answer (a bad pattern, a route or file the analysis does not know): its message says what to pass instead. */
 export class AgentInputError extends Error {}
-
-/** `4 Middleware`: a stop as the tools name it. */
-export const stopLabel = (stop: Stop): string => `${stop} ${STOP_NAMES[stop]}`;
 
 /**
  * The root-relative, `/`-separated name of a file an agent names: relative to the root already, or

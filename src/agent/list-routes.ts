@@ -42,7 +42,7 @@ export function routeSummary(r: ModelRoute): RouteSummary {
 }
 
 /** A regular expression from an agent, or a clear error saying why it is not one. */
-export function pattern(source: string): RegExp {
+export function pathRegExp(source: string): RegExp {
   try {
     return new RegExp(source);
   } catch (e) {
@@ -53,7 +53,7 @@ export function pattern(source: string): RegExp {
 /** The routes that pass every filter given, in the analysis's order (app, then registration). */
 export function filterRoutes(routes: readonly ModelRoute[], f: RouteFilter): ModelRoute[] {
   const method = f.method?.toUpperCase();
-  const re = f.pathPattern !== undefined ? pattern(f.pathPattern) : null;
+  const re = f.pathPattern !== undefined ? pathRegExp(f.pathPattern) : null;
   return routes.filter(r =>
     (method === undefined || r.method === method || r.method === 'ALL')
     && (f.pathPrefix === undefined || r.path.startsWith(f.pathPrefix))

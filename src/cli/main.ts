@@ -41,6 +41,8 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it, 2 us
 
 class UsageError extends Error {}
 
+const SCAN_ONLY = new Set(['--format', '--fail-on', '--no-color', '--no-closure']);
+
 interface Options { command: 'scan' | 'mcp'; dir: string; format: 'text' | 'json' | 'sarif'; config?: string; failOn: Severity | 'none'; color: boolean; closure: boolean }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
@@ -60,6 +62,8 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       return v;
     };
     if (flag === '-h' || flag === '--help') return 'help';
+    // The server answers in MCP's JSON and exits only when its client goes: the report's options mean nothing to it.
+    if (cmd === 'mcp' && SCAN_ONLY.has(flag)) throw new UsageError(`${flag} is an option of scan, not of mcp`);
     if (flag === '--format') {
       const v = value();
       if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif (got '${v}')`);

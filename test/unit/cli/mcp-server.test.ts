@@ -214,11 +214,14 @@ describe('seven-stops mcp', function () {
     });
   });
 
-  it('exits 2 with a message for a folder that does not exist, before speaking the protocol', async () => {
+  it('exits 2 with a message for a folder that does not exist or an option of scan, before speaking the protocol', async () => {
     const { spawnSync } = await import('child_process');
     const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'mcp', 'no/such/dir'], { cwd: root, encoding: 'utf8', input: '' });
     assert.strictEqual(r.status, 2);
     assert.strictEqual(r.stdout, '');
     assert.strictEqual(r.stderr, 'seven-stops: not a folder: no/such/dir\n');
+    const format = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'mcp', shop, '--format', 'json'], { cwd: root, encoding: 'utf8', input: '' });
+    assert.strictEqual(format.status, 2);
+    assert.match(format.stderr, /^seven-stops: --format is an option of scan, not of mcp\n/);
   });
 });
