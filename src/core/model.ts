@@ -1,6 +1,7 @@
 // The framework-neutral data model shared by the analyser, the rules, the CLI and the extension.
 // Everything here is plain data (JSON-serialisable): no ts-morph nodes, no vscode types, so results
 // can cross a worker boundary and be written as the CLI's JSON contract (schemaVersion 1).
+import type { ArmPath } from './adapter';
 import type { Expr } from './ir';
 
 /** The seven stops of an HTTP request, in order. */
@@ -668,6 +669,8 @@ export interface ModelRoute extends Route {
    * in run order. Absent when the adapter read none. Under a symbol key (REACH).
    */
   [REACH]?: RouteReach;
+  /** The undecided `if` arms it was registered in, where the adapter says (Fastify); absent outside any. */
+  [ARMS]?: ArmPath;
   /** The framework sends what the handler returns (Fastify: a value an async handler resolves to, or a sync one returns). */
   sendsReturn?: true;
   /**
@@ -703,6 +706,12 @@ export interface ModelRoute extends Route {
  * JSON leave them out: nothing outside the rules reads them, and they are the biggest part of a route.
  */
 export const REACH: unique symbol = Symbol('reach');
+
+/**
+ * The key of the undecided `if` arms a route was registered in (AdapterRuntime.arms): a route in the
+ * other arm of one of them never exists beside it. A symbol, as REACH: never sent to the editor.
+ */
+export const ARMS: unique symbol = Symbol('arms');
 
 /** What a route's own functions do (ModelRoute[REACH]). */
 export interface RouteReach {

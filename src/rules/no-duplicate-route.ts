@@ -3,7 +3,8 @@
 // sit in. Fastify registers some routes itself: `get('/')` under a prefix answers at the prefix and
 // at prefix + '/' (F6), and a GET gets a HEAD route of its own, which an explicit `head()` registered
 // after it repeats on Fastify 5 (F12; Fastify 4 lets the explicit one replace it).
-import type { ModelRoute, StackOrigin } from '../core/model';
+import { exclusiveArms } from '../core/adapter';
+import { ARMS, type ModelRoute, type StackOrigin } from '../core/model';
 import type { RuleReport } from '../core/rule';
 import { at, defineRule, samePlace } from './define-rule';
 
@@ -37,6 +38,8 @@ export const noDuplicateRoute = defineRule({
         if (!first) { seen.set(key, { route, implied: false }); continue; }
         // One call registering several methods, or '/' at its alias: not a second registration.
         if (samePlace(first.route.range, route.range) || reported) continue;
+        // Registered in the other arm of an undecided `if`: the two never exist in one start.
+        if (exclusiveArms(first.route[ARMS], route[ARMS])) continue;
         // Fastify 4 lets an explicit head() replace the one a GET made (route.js, kRouteByFastify).
         if (first.implied && fastify4) { seen.set(key, { route, implied: false }); continue; }
         out.push(ctx.reuse(route.range, [route.method, path, first.route.range, first.implied, route.context, first.route.context], () => reportFor(route, path, first)));

@@ -157,7 +157,7 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
       }
       case 'route': {
         const opts = args[0]?.value;
-        if (opts?.t === 'obj') this.addRoute(ctx, routeRecord(ctx, methodsOf(opts), urlOf(opts), opts, propArg(opts, 'handler'), site), opts);
+        if (opts?.t === 'obj') this.addRoute(ctx, routeRecord(ctx, methodsOf(opts), urlOf(opts), opts, propArg(opts, 'handler'), site), opts, rt);
         return self;
       }
       case 'use': {
@@ -179,7 +179,7 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
       const record = routeRecord(ctx, [shorthand], pathOf(args[0].value), opts, handler, site);
       // Options the analyser cannot read may hold a response schema.
       if (args.length >= 3 && !opts) record.responseSchema = null;
-      this.addRoute(ctx, record, opts);
+      this.addRoute(ctx, record, opts, rt);
       return self;
     }
     if (CHAINING.has(method)) return self;
@@ -187,8 +187,9 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
   }
 
   /** Records a route, and the options in it that tune parsing (its `bodyLimit`, 2) or serializing (a response schema, 6). */
-  private addRoute(ctx: FastifyContext, route: RouteRecord, opts: ObjValue | null): void {
+  private addRoute(ctx: FastifyContext, route: RouteRecord, opts: ObjValue | null, rt: AdapterRuntime): void {
     ctx.routes.push(route);
+    if (rt.arms) route.arms = rt.arms;
     const early = pendingRateLimits(ctx).filter(rl => !this.loaded.has(rl));
     if (early.length) route.beforeRateLimitLoads = early;
     if (!opts) return;

@@ -1,6 +1,7 @@
 // Fastify objects as the interpreter builds them: one host per encapsulation context (the root
 // instance, or the child instance a plain `register(plugin)` hands its plugin), holding the hooks
 // it received in the order Fastify's plugin tree gave them (F7), its decorators and its routes.
+import type { ArmPath } from '../../core/adapter';
 import type { FnIR } from '../../core/ir';
 import type { LifecyclePhase, Stop } from '../../core/model';
 import { type Arg, type HostObject, type ObjValue, type Site, type Value, asString } from '../../core/values';
@@ -92,6 +93,8 @@ export interface RouteRecord {
    * added it right after a `register(rateLimit)` that was not awaited (F19). Absent when none.
    */
   beforeRateLimitLoads?: RateLimitRecord[];
+  /** The undecided `if` arms it was registered in (AdapterRuntime.arms); absent outside any. */
+  arms?: ArmPath;
 }
 
 /**

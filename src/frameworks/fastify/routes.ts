@@ -6,7 +6,7 @@ import type { FnIR } from '../../core/ir';
 import type {
   AuthExemption, ChainEntry, ChainLevel, ContextHook, LifecyclePhase, ModelContext, ModelRoute, OrderedLayer, SourceRange, StackOrigin, UndefinedHook,
 } from '../../core/model';
-import { REACH } from '../../core/model';
+import { ARMS, REACH } from '../../core/model';
 import type { Arg, Site } from '../../core/values';
 import { alternatives } from '../../core/values';
 import type { HookClassification } from './hook-kind';
@@ -229,6 +229,7 @@ function addRoutes(
     route.responseSchema = r.responseSchema;
     if (bodyParsers.length) route.bodyParsers = bodyParsers;
     if (rateLimitsMissed) route.rateLimitsMissed = rateLimitsMissed;
+    if (r.arms) route[ARMS] = r.arms;
     out.routes.push(route);
   }
 }

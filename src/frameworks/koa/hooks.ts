@@ -2,7 +2,7 @@
 // the program registers on them the way the routers keep it: each route or use() a layer of the
 // router's stack with the router's prefix applied, a nested router's layers cloned in at the
 // `use()` call (K5), `router.prefix()` applied to the layers so far and the later ones.
-import type { AdapterRuntime } from '../../core/adapter';
+import type { AdapterRuntime, ArmPath } from '../../core/adapter';
 import type { EvaluationHooks } from '../../core/evaluate';
 import { Arg, HostObject, Site, UNKNOWN, Value, alternatives, asString, describe, propArg } from '../../core/values';
 import { RecorderLog } from '../shared/recorder-log';
@@ -201,7 +201,7 @@ export class KoaRecorder extends RecorderLog<KoaApp | KoaRouter> implements Eval
       // `this.all(source, ctx => ctx.redirect(destination))`: a public route for every method.
       const source = args[0] ? pathOf(args[0].value) : { path: null, why: 'no path' };
       const handler: Arg = { value: UNKNOWN(`redirect to ${args[1] ? describe(args[1].value) : '?'}`), name: '(redirect)', site: args[1]?.site ?? site };
-      addRoute(router, ['ALL'], null, source, [handler], site);
+      addRoute(router, ['ALL'], null, source, [handler], site, rt.arms);
       return self;
     }
     if (method === 'register') {
@@ -209,7 +209,7 @@ export class KoaRecorder extends RecorderLog<KoaApp | KoaRouter> implements Eval
       const list = methods?.t === 'arr' ? methods.items.flatMap(i => (i.value.t === 'str' ? [i.value.v.toUpperCase()] : [])) : [];
       const mw = args[2]?.value;
       const fns = mw?.t === 'arr' ? mw.items : args.slice(2, 3);
-      if (args[0]) addRoute(router, list, null, pathOf(args[0].value), fns, site);
+      if (args[0]) addRoute(router, list, null, pathOf(args[0].value), fns, site, rt.arms);
       return self;
     }
     const verbs = ROUTE_METHODS[method];
@@ -220,7 +220,7 @@ export class KoaRecorder extends RecorderLog<KoaApp | KoaRouter> implements Eval
       const at = named ? 1 : 0;
       // An array of paths registers one layer per path, in order.
       const paths = args[at]?.value.t === 'arr' ? args[at].value.items.map(i => i.value) : args[at] ? [args[at].value] : [];
-      for (const p of paths) addRoute(router, verbs, name, pathOf(p), args.slice(at + 1), site);
+      for (const p of paths) addRoute(router, verbs, name, pathOf(p), args.slice(at + 1), site, rt.arms);
       return self;
     }
     return undefined;
@@ -249,10 +249,13 @@ function pathOf(v: Value): { path: string | null; why?: string } {
   return s !== null ? { path: s } : { path: null, why: describe(v) };
 }
 
-function addRoute(router: KoaRouter, methods: string[], name: string | null, p: { path: string | null; why?: string }, fns: Arg[], site: Site): void {
+function addRoute(
+  router: KoaRouter, methods: string[], name: string | null, p: { path: string | null; why?: string }, fns: Arg[], site: Site, arms: ArmPath | null,
+): void {
   if (!fns.length) return;
   const layer: KoaLayer = {
     kind: 'route', path: p.path ?? '/{?}', pathless: false, methods, fns, site, name, owner: router, ...(p.why ? { pathWhy: p.why } : { written: p.path! }),
+    ...(arms ? { arms } : {}),
   };
   router.stack.push(router.prefix ? layerWithPrefix(layer, router.prefix) : layer);
 }

@@ -2,6 +2,7 @@
 // routers with their stack of layers as @koa/router and koa-router hold it (prefixes applied to the
 // layer path, nested routers cloned in, K5), and the values that stand for what the program hands
 // to `app.use`: a router's dispatch (`router.routes()`), `koa-compose` arrays, `koa-mount`, koa-jwt.
+import type { ArmPath } from '../../core/adapter';
 import type { FnIR } from '../../core/ir';
 import type { Arg, HostObject, Site, Value } from '../../core/values';
 import { alternatives } from '../../core/values';
@@ -31,6 +32,8 @@ export interface KoaLayer {
   written?: string;
   /** The router the layer was registered on (a clone keeps it: its `router.param()` handlers are that router's). */
   owner: KoaRouter;
+  /** A route's undecided `if` arms (AdapterRuntime.arms): a route in the other arm of one never answers beside it. */
+  arms?: ArmPath;
 }
 
 export interface KoaRouter extends HostObject {

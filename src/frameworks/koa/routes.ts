@@ -3,7 +3,7 @@
 // stack that match the path, only when one of its routes matches path and method (K3, K4), a route
 // handler that awaits next() handing the request on (K1, K7). A route's chain is what runs before
 // its handler; code a middleware runs after `await next()` is marked `when: 'after'` (K9).
-import type { AdapterContext } from '../../core/adapter';
+import { type AdapterContext, type ArmPath, exclusiveArms } from '../../core/adapter';
 import type { BodyParser, ChainEntry, ChainLevel, GeneratorMiddleware, LateAuth, ModelContext, ModelRoute, OrderedLayer, SourceRange, StackOrigin } from '../../core/model';
 import { REACH } from '../../core/model';
 import type { Arg } from '../../core/values';
@@ -282,7 +282,11 @@ class Chain {
   /** Set once something before the handler ends every request that gets there. */
   stoppedBy: ModelRoute['shadowedBy'][number] | null = null;
 
-  constructor(private readonly w: Walk, private readonly fallback: SourceRange, private readonly path: string, private readonly method: string) {}
+  constructor(
+    private readonly w: Walk, private readonly fallback: SourceRange, private readonly path: string, private readonly method: string,
+    /** The undecided `if` arms the route was registered in: routes of the other arm never answer before it. */
+    readonly arms: ArmPath | null,
+  ) {}
 
   /**
    * Adds a middleware that runs before the handler. `mount` is the koa-mount prefix it runs under
@@ -320,7 +324,7 @@ function addRoute(router: KoaRouter, index: number, method: string, mount: strin
   const layer = router.stack[index];
   const path = joinMount(mount, layer.path);
   const range = w.ctx.range(layer.site.file, layer.site.span);
-  const chain = new Chain(w, range, path, method);
+  const chain = new Chain(w, range, path, method, layer.arms ?? null);
   // The route's path as seen inside each koa-mount prefix it is compared under, made once per prefix.
   const inside = new Map<string, RoutePath>();
   const localPath = (m: string): RoutePath => {
@@ -390,7 +394,8 @@ function runRouter(
   if (needsRoute && !candidates.some(i => stack[i].kind === 'route' && hits(stack[i]))) return true;
   for (const i of candidates) {
     const l = stack[i];
-    if (!hits(l)) continue;
+    // (A route registered in the other arm of an undecided `if` never exists beside this one.)
+    if (!hits(l) || (l.kind === 'route' && exclusiveArms(l.arms, chain.arms))) continue;
     const fns = [...paramFns(l), ...flat(l.fns)];
     if (l.kind === 'use') {
       for (const f of fns) if (!chain.push(f, 'router', mount, false)) return false;

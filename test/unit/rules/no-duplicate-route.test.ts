@@ -7,6 +7,20 @@ const FASTIFY4 = JSON.stringify({ dependencies: { fastify: '^4.29.0' } });
 runRuleTests(noDuplicateRoute, {
   valid: [
     {
+      name: 'the same route in the two arms of an if the analyser cannot decide: one start registers one of them',
+      files: {
+        'package.json': FASTIFY5,
+        'app.js': `const fastify = require('fastify')();
+if (process.env.UPLOADS === 'disk') {
+  fastify.post('/nodes', async () => 'disk');
+} else {
+  fastify.post('/nodes', async () => 'memory');
+}
+module.exports = fastify;
+`,
+      },
+    },
+    {
       name: "'/orders' and '/orders/' and '/Orders' with the default router options (F14)",
       files: {
         'package.json': FASTIFY5,

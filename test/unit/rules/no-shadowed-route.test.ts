@@ -14,6 +14,23 @@ app.use(router.routes());
 runRuleTests(noShadowedRoute, {
   valid: [
     {
+      name: 'Koa: the same route in the two arms of an if the analyser cannot decide never answers twice',
+      files: {
+        'package.json': KOA,
+        'app.js': `const Koa = require('koa');
+const Router = require('@koa/router');
+const app = new Koa();
+const router = new Router();
+if (process.env.UPLOADS === 'disk') {
+  router.post('/nodes', async ctx => { ctx.body = 'disk'; });
+} else {
+  router.post('/nodes', async ctx => { ctx.body = 'memory'; });
+}
+app.use(router.routes());
+`,
+      },
+    },
+    {
       name: 'the static route registered first',
       files: { 'app.js': "const app = require('express')();\napp.get('/users/me', (req, res) => res.end());\napp.get('/users/:id', (req, res) => res.end());\n" },
     },
