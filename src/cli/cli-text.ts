@@ -7,6 +7,7 @@ import { localeOf, pluralRu as ru } from '../core/locale';
 export interface CliText {
   usage(frameworks: string): string;
   unknownCommand(cmd: string): string;
+  scanOnly(flag: string): string;
   needsValue(flag: string): string;
   badFormat(value: string): string;
   badFailOn(value: string): string;
@@ -41,8 +42,11 @@ const orRu = (list: string) => list.replace(/ or (?=[^ ]+$)/, ' или ');
 
 const en: CliText = {
   usage: frameworks => `Usage: seven-stops scan [dir] [options]
+       seven-stops mcp [dir] [--config <file>]
 
 Shows every ${frameworks} route with its middleware chain and auth verdict, and the bugs at each stop.
+\`mcp\` serves the same answers to coding agents: a Model Context Protocol server on stdin/stdout with the tools
+list_routes, explain_route, trace_request, list_findings and stops_of_file (see the README).
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -56,7 +60,8 @@ Options:
   -v, --version              show the version
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it, 2 usage, configuration or I/O error.`,
-  unknownCommand: cmd => `unknown command '${cmd}' (expected 'scan')`,
+  unknownCommand: cmd => `unknown command '${cmd}' (expected 'scan' or 'mcp')`,
+  scanOnly: flag => `${flag} is an option of scan, not of mcp`,
   needsValue: flag => `${flag} needs a value`,
   badFormat: v => `--format must be text, json or sarif (got '${v}')`,
   badFailOn: v => `--fail-on must be error, warning or none (got '${v}')`,
@@ -86,8 +91,11 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it, 2 us
 
 const russian: CliText = {
   usage: frameworks => `Использование: seven-stops scan [папка] [опции]
+               seven-stops mcp [папка] [--config <файл>]
 
 Показывает каждый маршрут ${orRu(frameworks)} с его цепочкой middleware и вердиктом об авторизации, а также баги на каждой остановке.
+\`mcp\` отдаёт те же ответы агентам для написания кода: сервер Model Context Protocol на stdin/stdout с инструментами
+list_routes, explain_route, trace_request, list_findings и stops_of_file (см. README).
 
 Опции:
   --format text|json|sarif   формат вывода (по умолчанию text)
@@ -101,7 +109,8 @@ const russian: CliText = {
   -v, --version              показать версию
 
 Коды выхода: 0 — нет находок уровня --fail-on и выше, 1 — такие находки есть, 2 — ошибка в аргументах, конфигурации или ввода-вывода.`,
-  unknownCommand: cmd => `неизвестная команда '${cmd}' (ожидается 'scan')`,
+  unknownCommand: cmd => `неизвестная команда '${cmd}' (ожидается 'scan' или 'mcp')`,
+  scanOnly: flag => `${flag} — опция scan, а не mcp`,
   needsValue: flag => `для ${flag} нужно значение`,
   badFormat: v => `--format может быть text, json или sarif (получено '${v}')`,
   badFailOn: v => `--fail-on может быть error, warning или none (получено '${v}')`,

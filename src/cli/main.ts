@@ -1,4 +1,5 @@
-// `seven-stops scan [dir]`: the same engine as the extension, for terminals and CI.
+// `seven-stops scan [dir]`: the same engine as the extension, for terminals and CI; `seven-stops mcp
+// [dir]`: the same answers for coding agents, as an MCP server on stdio (mcp-server.ts).
 // Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage/config/I-O error.
 import * as fs from 'fs';
 import * as path from 'path';
@@ -14,6 +15,7 @@ import { CLI_TEXT, type CliText, envLocale, langArgument } from './cli-text';
 import { writeJson } from './format-json';
 import { toSarif } from './format-sarif';
 import { writeText } from './format-text';
+import { serveMcp } from './mcp-server';
 
 declare const SEVEN_STOPS_VERSION: string | undefined;
 const VERSION = typeof SEVEN_STOPS_VERSION === 'string' ? SEVEN_STOPS_VERSION : '0.0.0-dev';
@@ -23,15 +25,19 @@ const FRAMEWORKS: readonly Framework[] = adapters.map(a => a.framework);
 
 class UsageError extends Error {}
 
-interface Options { dir: string; format: 'text' | 'json' | 'sarif'; config?: string; failOn: Severity | 'none'; color: boolean; lang: Locale; closure: boolean }
+const SCAN_ONLY = new Set(['--format', '--fail-on', '--no-color', '--no-closure']);
+
+interface Options {
+  command: 'scan' | 'mcp'; dir: string; format: 'text' | 'json' | 'sarif'; config?: string; failOn: Severity | 'none'; color: boolean; lang: Locale; closure: boolean;
+}
 
 function parseArgs(argv: string[], t: CliText, lang: Locale): Options | 'help' | 'version' {
   const args = [...argv];
   if (args[0] === '-h' || args[0] === '--help' || args.length === 0) return 'help';
   if (args[0] === '-v' || args[0] === '--version') return 'version';
   const cmd = args.shift();
-  if (cmd !== 'scan') throw new UsageError(t.unknownCommand(String(cmd)));
-  const o: Options = { dir: '.', format: 'text', failOn: 'error', color: !!process.stdout.isTTY && !process.env.NO_COLOR, lang, closure: true };
+  if (cmd !== 'scan' && cmd !== 'mcp') throw new UsageError(t.unknownCommand(String(cmd)));
+  const o: Options = { command: cmd, dir: '.', format: 'text', failOn: 'error', color: !!process.stdout.isTTY && !process.env.NO_COLOR, lang, closure: true };
   let dirSet = false;
   while (args.length) {
     const a = args.shift()!;
@@ -42,6 +48,8 @@ function parseArgs(argv: string[], t: CliText, lang: Locale): Options | 'help' |
       return v;
     };
     if (flag === '-h' || flag === '--help') return 'help';
+    // The server answers in MCP's JSON and exits only when its client goes: the report's options mean nothing to it.
+    if (cmd === 'mcp' && SCAN_ONLY.has(flag)) throw new UsageError(t.scanOnly(flag));
     if (flag === '--format') {
       const v = value();
       if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(t.badFormat(v));
@@ -67,7 +75,8 @@ function complain(message: string): void {
   process.stderr.write(`seven-stops: ${printable(message)}\n`);
 }
 
-export function main(argv: string[], env: NodeJS.ProcessEnv = process.env): number {
+/** The exit code, or 'serving' when the MCP server runs on until its client closes stdin. */
+export function main(argv: string[], env: NodeJS.ProcessEnv = process.env): number | 'serving' {
   // --lang first, so that even a usage error speaks it; then LC_ALL, LC_MESSAGES, LANG.
   const asked = langArgument(argv);
   const lang = asked === 'en' || asked === 'ru' ? asked : envLocale(env);
@@ -88,6 +97,10 @@ export function main(argv: string[], env: NodeJS.ProcessEnv = process.env): numb
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     complain(t.notAFolder(opts.dir));
     return 2;
+  }
+  if (opts.command === 'mcp') {
+    serveMcp(dir, opts.config, VERSION).catch(e => { complain(`MCP server stopped: ${(e as Error).message}`); process.exitCode = 2; });
+    return 'serving';
   }
   let progress: NodeJS.Timeout | undefined;
   try {
@@ -114,4 +127,7 @@ export function main(argv: string[], env: NodeJS.ProcessEnv = process.env): numb
   }
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  const code = main(process.argv.slice(2));
+  if (code !== 'serving') process.exitCode = code;
+}

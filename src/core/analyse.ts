@@ -118,6 +118,11 @@ export class WorkspaceAnalyser {
     this.config = config;
   }
 
+  /** The source files the last run read (absolute paths): for callers that check the disk themselves (the MCP server). */
+  lastFiles(): readonly string[] {
+    return this.discovery?.files ?? [];
+  }
+
   /**
    * Tells the analyser what changed on disk since the last run, so the next run re-reads only that:
    * `files` changed in place; `rediscover` when files were created, deleted or renamed. Without

@@ -8,6 +8,7 @@ import { StopCodeLensProvider } from './codelens';
 import { registerCommands } from './commands';
 import { DiagnosticsPublisher } from './diagnostics';
 import { LessonViewProvider, TraceArgument } from './lesson-view';
+import { registerLmTools } from './lm-tools';
 import { RoutesViewProvider } from './routes-view';
 import { StatusBar } from './status-bar';
 
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): SevenStopsApi {
     vscode.languages.registerCodeLensProvider(SELECTOR, codeLens),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new QuickFixProvider(service), QuickFixProvider.metadata),
     ...registerCommands(service, routes, context),
+    ...registerLmTools(service),
     vscode.window.registerWebviewViewProvider(LessonViewProvider.viewId, lesson),
     vscode.commands.registerCommand('sevenStops.rescanWorkspace', async () => { service.schedule(0); await service.whenIdle(); }),
     vscode.commands.registerCommand('sevenStops.showLesson', () => vscode.commands.executeCommand(`${LessonViewProvider.viewId}.focus`)),
