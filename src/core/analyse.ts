@@ -249,6 +249,7 @@ export class WorkspaceAnalyser {
         if (!this.adapterState.has(name)) this.adapterState.set(name, make());
         return this.adapterState.get(name) as T;
       },
+      ...(this.oneShot ? { oneRun: true as const } : {}),
     };
   }
 
