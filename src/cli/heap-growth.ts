@@ -1,7 +1,7 @@
 // How fast a scan's heap may grow between full collections. After each full collection V8 lets the
 // old generation grow to the live size times a factor it picks (up to 4 on a machine with memory to
 // spare); a scan allocates most of its heap once and keeps it to the end, so on 100,000 routes the
-// heap grew from 245 to 1,024 MB between two collections with about 630 MB live at most (README,
+// heap grew from 245 to 1,024 MB between two collections with about 600 MB live at most (README,
 // memory). A fixed, smaller factor collects more often: CPU time for peak memory. Unlike
 // --max-old-space-size it caps nothing: the limit still follows the live heap, so a workspace of
 // any size gets the room it needs.
