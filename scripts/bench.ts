@@ -1,6 +1,7 @@
 // `npm run bench`: generates a synthetic Express workspace (2,000 files, routers mounted four deep
 // across files), a Fastify one and a Koa one of the same size (scripts/bench-fastify-workspace.ts,
-// scripts/bench-koa-workspace.ts), and measures
+// scripts/bench-koa-workspace.ts), a full-stack one (2,000 front-end .tsx files beside a 60-file
+// Express backend, scripts/bench-fullstack-workspace.ts: only the backend is parsed), and measures
 // each, each phase in a fresh process so every figure is a cold start:
 //   parse  TypeScript's parser alone on the same files (the baseline)
 //   scan   Seven Stops' full analysis (discover, read, lower, evaluate, link, rules), then re-analysis
@@ -15,14 +16,17 @@ import { ts } from 'ts-morph';
 import { bundleForBench, median, workspaceWriter } from './bench-lib';
 import { FASTIFY_EDIT_DIR, fastifyEdit, generateFastify } from './bench-fastify-workspace';
 import { KOA_EDIT_DIR, generateKoa, koaEdit } from './bench-koa-workspace';
+import { FULLSTACK_EDIT_DIR, FULLSTACK_WEB_EDIT, generateFullstack, webEdit } from './bench-fullstack-workspace';
 
 const EXPRESS_ROOT = path.resolve(__dirname, '..', 'bench-workspace');
 const FASTIFY_ROOT = path.resolve(__dirname, '..', 'bench-workspace-fastify');
 const KOA_ROOT = path.resolve(__dirname, '..', 'bench-workspace-koa');
+const FULLSTACK_ROOT = path.resolve(__dirname, '..', 'bench-workspace-fullstack');
 // The parse and scan phases run in child processes: the workspace they measure comes by environment.
 const ROOT = process.env.BENCH_ROOT ?? EXPRESS_ROOT;
 const FASTIFY = ROOT === FASTIFY_ROOT;
 const KOA = ROOT === KOA_ROOT;
+const FULLSTACK = ROOT === FULLSTACK_ROOT;
 const FILES = Number(process.env.BENCH_FILES ?? 2000);
 
 // Filler that looks like service code: real parsing work, no routing (both workspaces).
@@ -68,15 +72,17 @@ function generate(): string[] {
 }
 
 function phaseParse(): object {
-  const files = fs.readdirSync(ROOT, { recursive: true, withFileTypes: true }).filter(e => e.isFile() && e.name.endsWith('.ts')).map(e => path.join(e.parentPath, e.name));
+  // Every source file once (the full-stack workspace's .tsx too, parsed as TSX).
+  const files = fs.readdirSync(ROOT, { recursive: true, withFileTypes: true }).filter(e => e.isFile() && /\.tsx?$/.test(e.name)).map(e => path.join(e.parentPath, e.name));
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let bytes = 0;
   for (const f of files) {
     const text = fs.readFileSync(f, 'utf8');
     bytes += text.length;
-    ts.createSourceFile(f, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+    ts.createSourceFile(f, text, ts.ScriptTarget.Latest, false, f.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   }
-  return { ms: performance.now() - t0, files: files.length, bytes, rssMB: process.resourceUsage().maxRSS / 1024 };
+  return { ms: performance.now() - t0, cpuMs: cpuMsSince(cpu0), files: files.length, bytes, rssMB: process.resourceUsage().maxRSS / 1024 };
 }
 
 function phaseScan() {
@@ -85,9 +91,11 @@ function phaseScan() {
   const { createAnalyser, loadConfig, toJsonReport } = require(process.env.BENCH_ENGINE ?? './bench-engine') as typeof import('./bench-engine');
   const analyser = createAnalyser(ROOT, loadConfig(ROOT));
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const first = analyser.analyse();
   const cold = performance.now() - t0;
-  const editDir = FASTIFY ? FASTIFY_EDIT_DIR : KOA ? KOA_EDIT_DIR : 'src/a3/m2/g1';
+  const coldCpuMs = cpuMsSince(cpu0);
+  const editDir = FASTIFY ? FASTIFY_EDIT_DIR : KOA ? KOA_EDIT_DIR : FULLSTACK ? FULLSTACK_EDIT_DIR : 'src/a3/m2/g1';
   const leafFile = path.join(ROOT, editDir, 'leaf' + String(first.routes.length > 0 ? findLeaf() : 0) + '.ts');
   const original = fs.readFileSync(leafFile, 'utf8');
   const edits: number[] = [];
@@ -107,10 +115,25 @@ function phaseScan() {
   // The first edit also compiles the re-analysis code paths (JIT): reported apart.
   const firstEdit = edits.shift()!;
   edits.sort((a, b) => a - b);
+  // Full-stack: edits to a front-end file (outside the closure: nothing to parse or run again).
+  const webEdits: number[] = [];
+  if (FULLSTACK) {
+    const webFile = path.join(ROOT, FULLSTACK_WEB_EDIT);
+    const web = fs.readFileSync(webFile, 'utf8');
+    for (let i = 0; i < 20; i++) {
+      const t = performance.now();
+      analyser.invalidate({});
+      const r = analyser.analyse(new Map([...lastOverlay, [webFile, webEdit(web, i)]]));
+      webEdits.push(performance.now() - t);
+      if (r.routes.length !== last!.routes.length) throw new Error('a front-end edit changed the routes');
+    }
+    webEdits.sort((a, b) => a - b);
+  }
   // The figures only count if re-analysis is right: its result must equal a cold run's.
   const fresh = createAnalyser(ROOT, loadConfig(ROOT)).analyse(lastOverlay);
   const report = (r: typeof fresh) => JSON.stringify({ ...toJsonReport(r), stats: null });
   return {
+    webEditMedian: webEdits.length ? median(webEdits) : null, cpuMs: coldCpuMs, notNeeded: first.stats.notNeeded ?? 0, lowered: first.stats.lowered ?? 0,
     sameAsCold: report(last!) === report(fresh), edits: [...edits], firstEdit, replayed: last!.stats.replayed, phases: last!.stats.phases, coldPhases: first.stats.phases,
     ms: cold, routes: first.routes.length, files: first.stats.files, findings: first.findings.length,
     editMedian: edits[9], editP95: edits[17], rssMB: process.resourceUsage().maxRSS / 1024,
@@ -123,7 +146,13 @@ function phaseScan() {
   }
 }
 
-type Parse = { ms: number; bytes: number; rssMB: number };
+/** CPU milliseconds (user + system) of this process since `from`: on a loaded machine wall time also counts waiting for a core. */
+function cpuMsSince(from: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
+}
+
+type Parse = { ms: number; cpuMs: number; bytes: number; rssMB: number };
 type Scan = ReturnType<typeof phaseScan>;
 
 /** The figures of one workspace (medians of its runs), printed as the Express workspace's always were. */
@@ -156,6 +185,7 @@ if (phase === 'generate') {
   const files = generate();
   const fastifyFiles = generateFastify(FASTIFY_ROOT, FILES, service);
   const koaFiles = generateKoa(KOA_ROOT, FILES, service);
+  generateFullstack(FULLSTACK_ROOT, FILES, service);
   console.log(`bench: generated ${files.length} files in ${path.relative(process.cwd(), EXPRESS_ROOT)}, ${fastifyFiles.length} in ${path.relative(process.cwd(), FASTIFY_ROOT)}, ${koaFiles.length} in ${path.relative(process.cwd(), KOA_ROOT)}`);
 } else if (phase === 'parse' || phase === 'scan') {
   process.stdout.write(JSON.stringify(phase === 'parse' ? phaseParse() : phaseScan()));
@@ -164,6 +194,7 @@ if (phase === 'generate') {
     { label: 'Express workspace', root: EXPRESS_ROOT, files: generate(), parses: [] as Parse[], scans: [] as Scan[] },
     { label: 'Fastify workspace', root: FASTIFY_ROOT, files: generateFastify(FASTIFY_ROOT, FILES, service), parses: [] as Parse[], scans: [] as Scan[] },
     { label: 'Koa workspace', root: KOA_ROOT, files: generateKoa(KOA_ROOT, FILES, service), parses: [] as Parse[], scans: [] as Scan[] },
+    { label: 'Full-stack workspace', root: FULLSTACK_ROOT, files: generateFullstack(FULLSTACK_ROOT, FILES, service), parses: [] as Parse[], scans: [] as Scan[] },
   ];
   for (const w of workspaces) {
     const mb = w.files.reduce((s, f) => s + fs.statSync(f).size, 0) / 1e6;
@@ -174,11 +205,22 @@ if (phase === 'generate') {
   // Alternating across both workspaces too, so a slow spell of the machine falls on both.
   for (let i = 0; i < 3; i++) for (const w of workspaces) { w.parses.push(run('parse', w.root)); w.scans.push(run('scan', w.root)); }
   fs.rmSync(engine, { force: true });
-  const [express, fastify, koa] = workspaces.map(w => report(w.label, w.parses, w.scans));
+  const [express, fastify, koa, fullstack] = workspaces.map(w => report(w.label, w.parses, w.scans));
   const row = (label: string, r: typeof express) => `  ${label.padEnd(8)} ${r.scan.routes.toString().padStart(6)} routes  cold scan ${r.scan.ms.toFixed(0).padStart(6)} ms = ${(r.scan.ms / r.parse.ms).toFixed(2)}× its parse-only baseline (${r.parse.ms.toFixed(0)} ms), ${(r.scan.ms / express.parse.ms).toFixed(2)}× Express's  edit median ${r.scan.editMedian.toFixed(1)} ms, p95 ${r.scan.editP95.toFixed(1)} ms`;
   console.log('  side by side (against TypeScript parsing each workspace\'s own files, and the Express one\'s, measured in the same run):');
   console.log(row('Express', express));
   console.log(row('Fastify', fastify));
   console.log(row('Koa', koa));
+  console.log('');
+  // The full-stack goal (issue 17): a front end beside the server costs reading and scanning, not parsing.
+  const full = fullstack.scan;
+  const webEdits = workspaces[3].scans.map(s => s.webEditMedian ?? 0);
+  // Per run, each scan against the parse measured just before it (a slow spell of the machine falls on both), wall and CPU time.
+  const pairs = workspaces[3].scans.map((sc, i) => ({ wall: sc.ms / workspaces[3].parses[i].ms, cpu: sc.cpuMs / workspaces[3].parses[i].cpuMs }));
+  const denseCpu = workspaces[0].scans.map((sc, i) => sc.cpuMs / workspaces[0].parses[i].cpuMs);
+  console.log(`  full-stack: cold scan ${full.ms.toFixed(0)} ms = ${(full.ms / fullstack.parse.ms).toFixed(2)}× TypeScript parsing every source file once (${fullstack.parse.ms.toFixed(0)} ms; goal ≤ 0.5×);`);
+  console.log(`    per run: wall ${pairs.map(p => p.wall.toFixed(2) + '×').join(' / ')}, CPU time ${pairs.map(p => p.cpu.toFixed(2) + '×').join(' / ')} (median ${median(pairs.map(p => p.cpu)).toFixed(2)}×);`);
+  console.log(`    dense (Express) workspace in CPU time: ${denseCpu.map(r => r.toFixed(2) + '×').join(' / ')} (median ${median(denseCpu).toFixed(2)}×)`);
+  console.log(`    ${full.lowered} files parsed, ${full.notNeeded} of ${full.files} not needed; a front-end edit re-analyses in median ${median(webEdits).toFixed(1)} ms (per run ${webEdits.map(x => x.toFixed(1)).join(' / ')})`);
   console.log('');
 }

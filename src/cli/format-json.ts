@@ -56,7 +56,8 @@ function fields(r: AnalysisResult): [string, unknown][] {
     ['findings', list(r.findings, finding)],
     ['annotations', list(r.annotations, annotation)],
     ['skipped', list(r.skipped, skip)],
-    ['stats', { files: r.stats.files, ms: r.stats.ms }],
+    // notNeeded: files read but never parsed (no framework import reaches them, core/closure.ts).
+    ['stats', { files: r.stats.files, ms: r.stats.ms, ...(r.stats.notNeeded ? { notNeeded: r.stats.notNeeded } : {}) }],
   ];
 }
 

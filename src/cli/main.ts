@@ -29,6 +29,7 @@ Options:
   --fail-on error|warning|none
                              exit 1 when a finding at or above this severity exists (default: error)
   --no-color                 plain text output
+  --no-closure               parse every source file, also those no framework import reaches (slower; same results)
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -36,7 +37,7 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it, 2 us
 
 class UsageError extends Error {}
 
-interface Options { dir: string; format: 'text' | 'json' | 'sarif'; config?: string; failOn: Severity | 'none'; color: boolean }
+interface Options { dir: string; format: 'text' | 'json' | 'sarif'; config?: string; failOn: Severity | 'none'; color: boolean; closure: boolean }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
   const args = [...argv];
@@ -44,7 +45,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   if (args[0] === '-v' || args[0] === '--version') return 'version';
   const cmd = args.shift();
   if (cmd !== 'scan') throw new UsageError(`unknown command '${cmd}' (expected 'scan')`);
-  const o: Options = { dir: '.', format: 'text', failOn: 'error', color: !!process.stdout.isTTY && !process.env.NO_COLOR };
+  const o: Options = { dir: '.', format: 'text', failOn: 'error', color: !!process.stdout.isTTY && !process.env.NO_COLOR, closure: true };
   let dirSet = false;
   while (args.length) {
     const a = args.shift()!;
@@ -65,6 +66,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       if (v !== 'error' && v !== 'warning' && v !== 'none') throw new UsageError(`--fail-on must be error, warning or none (got '${v}')`);
       o.failOn = v;
     } else if (flag === '--no-color') o.color = false;
+    else if (flag === '--no-closure') o.closure = false;
     else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
     else if (!dirSet) { o.dir = flag; dirSet = true; } else throw new UsageError(`unexpected argument '${flag}'`);
   }
@@ -97,7 +99,7 @@ export function main(argv: string[]): number {
     const config = loadConfig(dir, opts.config);
     // A progress line only for slow scans on a terminal, so CI logs and pipes stay clean.
     if (process.stderr.isTTY) progress = setTimeout(() => process.stderr.write(`seven-stops: scanning ${printable(opts.dir)}…\r`), 1000);
-    const result = analyseFolder(dir, { config });
+    const result = analyseFolder(dir, { config, closure: opts.closure });
     result.root = opts.dir;
     const write = (text: string) => process.stdout.write(text);
     if (opts.format === 'json') writeJson(result, write);

@@ -111,7 +111,8 @@ export interface FrameworkSession {
    * Entry points no code calls: fastify-cli loads `app.js` and calls the plugin it exports; a routes
    * folder may be loaded by a tool and import nothing. Given every analysed module (absolute paths),
    * return the files whose exports `entry` should see; they are loaded after the program ran from its
-   * starting points.
+   * starting points. The adapter names the same files in FrameworkAdapter.scope.entries, or they are
+   * not parsed (nothing imports them).
    */
   entries?(files: readonly string[]): string[];
   /**
@@ -144,6 +145,13 @@ export interface FrameworkAdapter {
   framework: Framework;
   /** Package names whose import marks a file as a starting point for evaluation. */
   packages: string[];
+  /**
+   * What else makes a file one that can matter, told before anything is parsed (core/closure.ts):
+   * plugin packages whose import marks a file too, packages that load a folder's files (their import
+   * widens the closure to the folders the file names), and files a framework tool loads by name (the
+   * same as FrameworkSession.entries names).
+   */
+  scope?: { packages?: string[]; folderLoaders?: string[]; entries?(files: readonly string[]): string[] };
   start(ctx: AdapterContext): FrameworkSession;
 }
 

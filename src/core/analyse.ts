@@ -1,15 +1,16 @@
-// Analyses a workspace folder: discover files, lower each to IR (cached by content), replay the
-// program with every framework adapter's hooks, then run the rules. Never throws for bad source
+// Analyses a workspace folder: discover files, lower those that can matter to IR (cached by content,
+// source-files.ts and closure.ts), replay the program with every framework adapter's hooks, then run
+// the rules. Never throws for bad source
 // files: they are listed in `skipped`. Only configuration and the root folder itself can fail.
 import * as fs from 'fs';
 import * as path from 'path';
 import type { AdapterContext, FrameworkAdapter, FrameworkSession } from './adapter';
+import type { ClosureScope } from './closure';
 import { SevenStopsConfig, loadConfig } from './config';
-import { Discovery, discoverFiles, checkText, readJson, readSource } from './discover';
-import { Evaluator, isStackOverflow } from './evaluate';
+import { Discovery, discoverFiles, readJson } from './discover';
+import { Evaluator } from './evaluate';
 import { FolderIndex } from './folders';
 import type { ModuleIR, Span } from './ir';
-import { lowerSource } from './lower';
 import { ModuleRecord, ReplayInvalidated } from './module-reuse';
 import { releaseEvaluatedBodies } from './one-shot';
 import { loweredRange } from './parse-source';
@@ -22,6 +23,7 @@ import type {
 import { ModuleResolver } from './resolve-module';
 import type { Rule } from './rule';
 import { RuleMemory } from './rule-memory';
+import { SourceFiles } from './source-files';
 import { runRules } from './run-rules';
 import type { Owner } from './values';
 
@@ -34,6 +36,8 @@ export interface AnalyseOptions {
   config?: SevenStopsConfig;
   /** Unsaved editor contents by absolute path; they win over the disk. */
   overlays?: Map<string, string>;
+  /** false: parse every file, not only those that can matter (core/closure.ts); for comparing the two. */
+  closure?: boolean;
 }
 
 /** Everything one run produced, including the model the rules saw (for the editor and tests). */
@@ -41,12 +45,11 @@ export interface FullAnalysis extends AnalysisResult {
   model: AnalysisModel;
 }
 
-interface CachedFile {
-  ir: ModuleIR;
-  /** The text the IR came from (class methods are lowered from it on first use; compared to tell a change). */
-  text: string;
-  /** Set when the IR came from an editor overlay: the disk must be read again once it is gone. */
-  fromOverlay: boolean;
+/** A finished run's inputs and result, returned again when an edit changed nothing the program reads (see analyse). */
+interface LastRun {
+  modules: Map<string, ModuleIR>;
+  skipped: Skipped[];
+  result: FullAnalysis;
 }
 
 /**
@@ -54,7 +57,7 @@ interface CachedFile {
  * re-parses only the edited file. Frameworks are passed in: the core knows none of them by name.
  */
 export class WorkspaceAnalyser {
-  private readonly cache = new Map<string, CachedFile>();
+  private readonly sources: SourceFiles;
   private readonly versions = new Map<string, string | null>();
   private readonly versionSources = new Map<string, PackageVersion | null>();
   /** The package metadata this run read for versionSources (made again each run: an install between runs is seen). */
@@ -70,7 +73,11 @@ export class WorkspaceAnalyser {
   private readonly adapterState = new Map<string, unknown>();
   /** Findings and reports rules gave in earlier runs, for reuse when their inputs are unchanged. */
   private readonly ruleMemory = new RuleMemory();
-  private work = { read: 0, lowered: 0, replayed: 0 };
+  private replayed = 0;
+  /** Set when a run loaded a file the closure had left out: from then on every file is parsed. */
+  private tooNarrow = false;
+  /** The last finished run, kept by editor analysers only (see analyse). */
+  private last: LastRun | null = null;
   private starts: { set: Set<string>; deps: Map<string, string[]> } | null = null;
   private packages: PackageConstants | null = null;
   /** Root-relative names of absolute paths, and back (the root never changes). */
@@ -86,7 +93,17 @@ export class WorkspaceAnalyser {
   constructor(
     readonly root: string, private config: SevenStopsConfig, private readonly adapters: FrameworkAdapter[], private readonly rules: Rule[],
     private readonly oneShot = false,
-  ) {}
+    /** false: parse and evaluate every file (see AnalyseOptions.closure). */
+    private readonly closure = true,
+  ) {
+    // What makes a file matter, from the adapters.
+    const scope: ClosureScope = {
+      packages: new Set(adapters.flatMap(a => [...a.packages, ...(a.scope?.packages ?? [])])),
+      folderLoaders: new Set(adapters.flatMap(a => a.scope?.folderLoaders ?? [])),
+      entries: files => adapters.flatMap(a => a.scope?.entries?.(files) ?? []),
+    };
+    this.sources = new SourceFiles(path.resolve(root), scope, () => this.config.maxFileBytes);
+  }
 
   setConfig(config: SevenStopsConfig): void {
     if (JSON.stringify(config) === JSON.stringify(this.config)) return;
@@ -94,6 +111,9 @@ export class WorkspaceAnalyser {
     this.records = null;
     this.starts = null;
     this.packages = null;
+    this.sources.forgetResolution();
+    this.last = null;
+    this.tooNarrow = false;
     this.memo.clear();
     this.config = config;
   }
@@ -124,29 +144,55 @@ export class WorkspaceAnalyser {
     const { files } = discovery;
     const skipped = [...discovery.skipped];
     const rel = this.relativeNames(root);
-    const modules = this.loadAll(files, overlays, trusted, skipped, rel, check);
+    const sources = this.sources;
+    const { unread, readable } = sources.readAll(files, overlays, trusted, check);
+    const needed = this.closure && !this.tooNarrow ? sources.neededFiles(readable, trusted) : null;
+    let { modules, outside } = sources.collect(files, unread, readable, needed, skipped, rel, check);
     const tLoaded = performance.now();
     // Only now is every file checked: a run cancelled above leaves the old state untrusted.
     this.discovery = discovery;
     if (this.changed) this.changed = new Set();
+    // An edit outside the files that can matter (a front-end file, a script) changed nothing the
+    // program reads: the last result stands.
+    const last = this.last;
+    if (trusted && last && sameModules(last.modules, modules) && sameSkips(last.skipped, skipped) && [...trusted].every(f => sources.has(f))) {
+      const ms = Math.round(performance.now() - t0);
+      return { ...last.result, stats: { ...last.result.stats, ms, ...sources.work, replayed: 0, phases: { load: ms, evaluate: 0, link: 0, rules: 0 } } };
+    }
+    this.last = null;
     this.versions.clear();
     this.versionSources.clear();
     this.packageFiles = new PackageFiles();
     const ctx = this.adapterContext(root, rel);
-    const resolver = new ModuleResolver(root, f => modules.has(f));
-    const starts = this.startsFor(modules, resolver, trusted !== null);
-    check();
     const folders = new FolderIndex(root, files);
-    const { apps, routes, stacks, origins, annotations, contexts, tEvaluated } = this.runProgram(
-      ctx, modules, resolver, starts, trusted !== null, folders, skipped, rel, check,
-    );
+    // Whether the program, once it runs, resolves a specifier to a readable file the closure left out.
+    const missed = { any: false, watching: false };
+    const note = (f: string) => { if (missed.watching && outside.has(f)) missed.any = true; return false; };
+    let resolver = new ModuleResolver(root, outside.size ? f => modules.has(f) || note(f) : f => modules.has(f));
+    let starts = this.startsFor(modules, resolver, trusted !== null);
+    check();
+    missed.watching = true;
+    // One reference to the evaluator and the sessions, dropped below once their output is merged.
+    let program: ReturnType<WorkspaceAnalyser['evaluateProgram']> | null = this.evaluateProgram(ctx, modules, resolver, starts, trusted !== null, folders);
+    if (missed.any) {
+      // A path computed in a way the scan could not see: run again as without the closure, and leave
+      // it off for this analyser (see tooNarrow).
+      this.tooNarrow = true;
+      skipped.length = discovery.skipped.length;
+      ({ modules, outside } = sources.collect(files, unread, readable, null, skipped, rel, check));
+      resolver = new ModuleResolver(root, f => modules.has(f));
+      starts = this.startsFor(modules, resolver, false);
+      program = this.evaluateProgram(ctx, modules, resolver, starts, false, folders);
+    }
+    const { apps, routes, stacks, origins, annotations, contexts, tEvaluated } = this.settle(program, modules, skipped, rel, check);
+    program = null;
     const model: AnalysisModel = { routes, stacks, origins, ...(contexts ? { contexts } : {}) };
     check();
     const tLinked = performance.now();
     const findings = this.findings(model, modules, root);
     annotations.sort(byPosition);
     findings.sort(byPosition);
-    return {
+    const result: FullAnalysis = {
       root: this.root,
       apps,
       routes,
@@ -155,7 +201,7 @@ export class WorkspaceAnalyser {
       annotations,
       skipped,
       stats: {
-        files: files.length, ms: Math.round(performance.now() - t0), ...this.work,
+        files: files.length, ms: Math.round(performance.now() - t0), ...sources.work, replayed: this.replayed,
         phases: {
           load: Math.round(tLoaded - t0), evaluate: Math.round(tEvaluated - tLoaded),
           link: Math.round(tLinked - tEvaluated), rules: Math.round(performance.now() - tLinked),
@@ -163,19 +209,20 @@ export class WorkspaceAnalyser {
       },
       model,
     };
+    if (!this.oneShot) this.last = { modules, skipped: [...skipped], result };
+    return result;
   }
 
   /**
-   * Evaluates the program and merges what the adapters made of it. The evaluator and the sessions
-   * (the interpreter's values, the adapters' recorded objects) go out of scope on return, so they are
-   * not kept while the rules run and the report is written: 230 MB of 760 live after linking on
-   * 100,000 routes (scripts/gen-many-routes.ts). What the next run replays is kept in `records`.
+   * Merges what the adapters made of the program that ran. The caller drops its reference to the
+   * evaluator and the sessions (the interpreter's values, the adapters' recorded objects) right after,
+   * so they are not kept while the rules run and the report is written: 230 MB of 760 live after
+   * linking on 100,000 routes (scripts/gen-many-routes.ts). What the next run replays is kept in `records`.
    */
-  private runProgram(
-    ctx: AdapterContext, modules: Map<string, ModuleIR>, resolver: ModuleResolver, starts: Set<string>, trusted: boolean, folders: FolderIndex,
-    skipped: Skipped[], rel: (f: string) => string, check: () => void,
+  private settle(
+    { sessions, evaluator }: ReturnType<WorkspaceAnalyser['evaluateProgram']>, modules: Map<string, ModuleIR>, skipped: Skipped[],
+    rel: (f: string) => string, check: () => void,
   ) {
-    const { sessions, evaluator } = this.evaluateProgram(ctx, modules, resolver, starts, trusted, folders);
     if (this.oneShot) this.release(modules, evaluator.moduleRecords);
     check();
     const tEvaluated = performance.now();
@@ -196,22 +243,6 @@ export class WorkspaceAnalyser {
       if (r === undefined) relNames.set(f, (r = path.relative(root, f).split(path.sep).join('/')));
       return r;
     };
-  }
-
-  /** Every discovered file's IR (see load), dropping cached files that are gone; polls `check` every 64 files. */
-  private loadAll(
-    files: string[], overlays: Map<string, string>, trusted: Set<string> | null, skipped: Skipped[], rel: (f: string) => string, check: () => void,
-  ): Map<string, ModuleIR> {
-    const modules = new Map<string, ModuleIR>();
-    this.work = { read: 0, lowered: 0, replayed: 0 };
-    const live = new Set(files);
-    for (const f of this.cache.keys()) if (!live.has(f)) this.cache.delete(f);
-    for (const [i, file] of files.entries()) {
-      if (i % 64 === 0) check();
-      const ir = this.load(file, overlays.get(file), trusted, skipped, rel);
-      if (ir) modules.set(file, ir);
-    }
-    return modules;
   }
 
   /** What adapters see of the run: configuration, names, ranges, versions, and the memos kept across runs. */
@@ -268,14 +299,14 @@ export class WorkspaceAnalyser {
     const { sessions, evaluator } = first.sessions ? first : this.evaluate(ctx, modules, resolver, starts, null, folders);
     if (!sessions) throw new Error('evaluation without replays cannot be invalidated');
     if (!evaluator.exhausted && !evaluator.tracer.untracked) this.records = evaluator.moduleRecords;
-    this.work.replayed = evaluator.tracer.replays;
+    this.replayed = evaluator.tracer.replays;
     return { sessions, evaluator };
   }
 
   /** One-shot runs: the modules' top-level statements go (one-shot.ts), from the cache too, and no records are kept. */
   private release(modules: Map<string, ModuleIR>, records: Map<string, ModuleRecord>): void {
     releaseEvaluatedBodies(modules, records);
-    for (const [file, cached] of this.cache) cached.ir = modules.get(file) ?? cached.ir;
+    this.sources.keep(modules);
     this.records = null;
   }
 
@@ -327,7 +358,7 @@ export class WorkspaceAnalyser {
   ) {
     const sessions = this.adapters.map(a => ({ adapter: a, session: a.start(ctx) }));
     const constants = (f: string, v: PkgValue, owner: Owner) => this.packageConstants().read(f, v, owner);
-    const evaluator = new Evaluator(modules, resolver, sessions.map(s => s.session.hooks), f => this.cache.get(f)?.text, previous, constants, folders);
+    const evaluator = new Evaluator(modules, resolver, sessions.map(s => s.session.hooks), f => this.sources.text(f), previous, constants, folders);
     try {
       for (const file of modules.keys()) if (starts.has(file)) evaluator.evaluateModule(file);
       runEntries(evaluator, sessions.map(s => s.session), [...modules.keys()]);
@@ -336,39 +367,6 @@ export class WorkspaceAnalyser {
       throw e;
     }
     return { sessions, evaluator };
-  }
-
-  /**
-   * A file's IR: from the cache when the caller vouches the disk copy is unchanged (`trusted` does
-   * not list it) or when its text is the cached one, else lowered afresh. (The text is kept anyway,
-   * for rules' edits and class members; comparing it costs less than hashing every file.)
-   */
-  private load(file: string, overlay: string | undefined, trusted: Set<string> | null, skipped: Skipped[], rel: (f: string) => string): ModuleIR | null {
-    const cached = this.cache.get(file);
-    let ir: ModuleIR | null = null;
-    if (overlay === undefined && cached && !cached.fromOverlay && trusted && !trusted.has(file)) ir = cached.ir;
-    else {
-      const read = overlay !== undefined ? checkText(overlay) : readSource(file, this.config.maxFileBytes);
-      this.work.read++;
-      if ('skip' in read) { skipped.push({ file: rel(file), reason: read.skip }); this.cache.delete(file); return null; }
-      ir = cached?.text === read.text ? cached.ir : null;
-      if (!ir) {
-        try {
-          this.work.lowered++;
-          ir = lowerSource(file, read.text);
-        } catch (e) {
-          const reason = isStackOverflow(e)
-            ? 'nested too deeply to parse (more levels than the analyser can follow)'
-            : `could not be analysed: ${(e as Error).message}`;
-          skipped.push({ file: rel(file), reason });
-          this.cache.delete(file);
-          return null;
-        }
-      }
-      this.cache.set(file, { ir, text: read.text, fromOverlay: overlay !== undefined });
-    }
-    if (ir.syntaxErrors > 0) skipped.push({ file: rel(file), reason: `${ir.syntaxErrors} syntax error(s): analysed what parsed` });
-    return ir;
   }
 
   /** Installed version (node_modules) first, else the range declared in the nearest package.json. */
@@ -456,6 +454,21 @@ function runEntries(evaluator: Evaluator, sessions: FrameworkSession[], files: s
   for (const session of sessions) if (session.settle) evaluator.runDetached('settle', rt => session.settle!(rt));
 }
 
+/** Whether two runs had the same modules, in the same order, with the same IR objects. */
+function sameModules(a: Map<string, ModuleIR>, b: Map<string, ModuleIR>): boolean {
+  if (a.size !== b.size) return false;
+  const bs = b.entries();
+  for (const [file, ir] of a) {
+    const [f, i] = bs.next().value!;
+    if (f !== file || i !== ir) return false;
+  }
+  return true;
+}
+
+function sameSkips(a: Skipped[], b: Skipped[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.file === b[i].file && s.reason === b[i].reason);
+}
+
 function sameList(a: string[] | undefined, b: string[]): boolean {
   return a === b || (!!a && a.length === b.length && a.every((x, i) => x === b[i]));
 }
@@ -468,5 +481,5 @@ function safeRead(file: string): string | undefined {
 export function analyseWith(adapters: FrameworkAdapter[], rules: Rule[], root: string, options: AnalyseOptions = {}): FullAnalysis {
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new Error(`not a folder: ${root}`);
   const config = options.config ?? loadConfig(root);
-  return new WorkspaceAnalyser(root, config, adapters, rules, true).analyse(options.overlays);
+  return new WorkspaceAnalyser(root, config, adapters, rules, true, options.closure ?? true).analyse(options.overlays);
 }

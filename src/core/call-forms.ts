@@ -24,7 +24,7 @@ const CALLABLE = new Set<Value['t']>(['fn', 'method', 'pkg', 'class']);
 
 /** A call expression: a form named above, else the callee evaluated and called with callValue. */
 export function callExpression(rt: CallRuntime, e: Extract<Expr, { k: 'call' }>, env: Env, file: string): Value {
-  const site: Site = { file, span: e.span };
+  const site: Site = e.awaited ? { file, span: e.span, awaited: true } : { file, span: e.span };
   const c = e.callee;
   // `require(spec)` with a non-literal spec (lowering keeps literal ones as `require` nodes): Node
   // loads whatever string the argument holds, so a constant specifier resolves like a literal one.

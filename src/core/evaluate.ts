@@ -44,6 +44,8 @@ export interface EvaluationHooks {
 
 const MAX_DEPTH = 24;
 const MAX_STEPS = 400_000;
+/** How many functions a called value may be one of for each to run (two arms of an `if`, a ternary's sides). */
+const MAX_CALLED_ALTERNATIVES = 3;
 
 export class Evaluator implements CallRuntime {
   private readonly records = new Map<string, ModuleRecord>();
@@ -445,6 +447,11 @@ export class Evaluator implements CallRuntime {
       // `(this && this.__importDefault) || function (mod) {...}`: the one option we can call.
       const live = callee.alternatives.filter(o => o.t !== 'unknown');
       if (live.length === 1) return this.callValue(live[0], args, site, calleeExpr, thisArg, isNew);
+      // A function an undecided `if` chose (`if (env.noCache) gen = plain`): the program calls one
+      // of them; like the two arms of that `if`, each runs, and the result is either of theirs.
+      if (live.length > 1 && live.length <= MAX_CALLED_ALTERNATIVES && live.every(o => o.t === 'fn') && !isNew) {
+        return either(live.map(o => this.callValue(o, args, site, calleeExpr, thisArg, false)));
+      }
     }
     return UNKNOWN(`result of ${exprName(calleeExpr)}()`);
   }

@@ -46,6 +46,21 @@ export class FnScanner {
   private flow = 0;
   /** FLOW bits that one node gets from where its parent puts it (an await's operand, a listener callback). */
   private readonly marks = new Map<ts.Node, number>();
+  /** Expressions read only to test them (ParamUse.guard): noted at their parent, which is visited first. */
+  private readonly tests = new Set<ts.Node>();
+
+  /** Notes the expression a node tests: an `if`'s or a ternary's condition, the operand of `!`, the left of `&&`, `||`, `??`. */
+  private noteTest(node: ts.Node): void {
+    let tested: ts.Expression | undefined;
+    if (tsp.isIfStatement(node)) tested = node.expression;
+    else if (tsp.isConditionalExpression(node)) tested = node.condition;
+    else if (tsp.isPrefixUnaryExpression(node) && node.operator === SK.ExclamationToken) tested = node.operand;
+    else if (tsp.isBinaryExpression(node)) {
+      const op = node.operatorToken.kind;
+      if (op === SK.AmpersandAmpersandToken || op === SK.BarBarToken || op === SK.QuestionQuestionToken) tested = node.left;
+    }
+    if (tested) this.tests.add(skipOuter(tested));
+  }
 
   scan(body: ts.Node): void {
     // An arrow's expression body is its return value.
@@ -54,6 +69,7 @@ export class FnScanner {
   }
 
   private visit = (node: ts.Node): void => {
+    this.noteTest(node);
     if (this.controlFlow(node)) return;
     if (tsp.isThrowStatement(node) && node.expression) {
       const t = skipOuter(node.expression);
@@ -213,11 +229,13 @@ export class FnScanner {
     if (!root) return false;
     // Outermost first: a chain link or an await passes its marks on to the calls it is made of.
     for (let i = levels.length - 1; i >= 0; i--) if (levels[i].call) this.noteCall(levels[i].call!);
+    const guard = !written && (levels.some(lv => optionalLink(lv.node)) || this.tests.has(node));
     if (levels.length === 0) this.push({ param: root.param, path: NO_PATH, span: this.low.span(node) }, node);
     for (const lv of levels) {
       const use: ParamUse = { param: root.param, path: lv.path, span: this.low.span(lv.node) };
       if (lv.call) use.call = this.low.callArgs(lv.call);
       else if (written && lv === levels[levels.length - 1]) use.write = this.low.shallowExpr(written);
+      if (guard) use.guard = true;
       this.push(use, lv.node);
       if (lv.call) for (const a of lv.call.arguments) this.visit(a);
     }
@@ -248,6 +266,11 @@ function isFunction(e: ts.Expression): boolean {
 }
 
 /** The expression inside parentheses, `as`, `!`, `<T>` and `satisfies`. */
+/** `a?.b` or `a?.()`: a link that gives undefined when what it reads is missing. */
+function optionalLink(n: ts.Node): boolean {
+  return (tsp.isPropertyAccessExpression(n) || tsp.isCallExpression(n)) && !!n.questionDotToken;
+}
+
 export function skipOuter(e: ts.Expression): ts.Expression {
   for (;;) {
     if (

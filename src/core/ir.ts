@@ -22,7 +22,8 @@ export type Expr =
   | { k: 'concat'; parts: Expr[] }
   | { k: 'ref'; name: string; span: Span }
   | { k: 'member'; obj: Expr; prop: string | Expr; span: Span }
-  | { k: 'call'; callee: Expr; args: Expr[]; span: Span; isNew?: boolean }
+  /** `awaited`: the operand of an `await` (`await app.register(plugin)`): the code goes on once the promise settles. */
+  | { k: 'call'; callee: Expr; args: Expr[]; span: Span; isNew?: boolean; awaited?: true }
   | { k: 'fn'; fn: FnIR }
   | { k: 'arr'; items: Expr[] }
   | { k: 'spread'; e: Expr }
@@ -157,6 +158,11 @@ export interface ParamUse {
   write?: Expr;
   /** How the use runs in its function (FLOW bits); absent when none is set. */
   flow?: number;
+  /**
+   * Read to test whether it is there (`if (req.user)`, `req.user ? a : b`, `!req.user`, `req.user &&
+   * …`) or through optional chaining (`req.user?.id`): the code expects it may be missing.
+   */
+  guard?: true;
 }
 
 export interface FnIR {

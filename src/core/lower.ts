@@ -396,7 +396,10 @@ class Lowerer implements SourceLowering, ModuleLowering {
       }
       case SK.ArrayLiteralExpression: return { k: 'arr', items: (e as ts.ArrayLiteralExpression).elements.map(a => this.arg(a)) };
       case SK.ObjectLiteralExpression: return { k: 'obj', props: this.objectProps(e as ts.ObjectLiteralExpression) };
-      case SK.AwaitExpression: return this.expr((e as ts.AwaitExpression).expression, nameHint);
+      case SK.AwaitExpression: {
+        const operand = this.expr((e as ts.AwaitExpression).expression, nameHint);
+        return operand.k === 'call' ? { ...operand, awaited: true } : operand;
+      }
       default: return this.unknown(e);
     }
   }

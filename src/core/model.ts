@@ -295,6 +295,8 @@ export interface AnalysisStats {
   lowered?: number;
   /** Modules whose evaluation was replayed from the previous run (unchanged, see core/module-reuse.ts). */
   replayed?: number;
+  /** Readable files that cannot matter (no framework import reaches them, see core/closure.ts): never parsed. */
+  notNeeded?: number;
   /** Milliseconds per phase: load (discover, read, lower), evaluate, link (routes, chains, stops), rules. */
   phases?: { load: number; evaluate: number; link: number; rules: number };
 }
@@ -674,6 +676,18 @@ export interface ModelRoute extends Route {
    * Absent where the framework has no such schema (Express, Koa).
    */
   responseSchema?: boolean | null;
+  /**
+   * A layer of its chain that sets who is asking without requiring it (a session loader, optional
+   * auth: `req.user = …`, `passport.session()`): the handler's own code decides what an anonymous
+   * caller may do. Absent when none does (Express).
+   */
+  identitySetBy?: string;
+  /**
+   * Fastify: the @fastify/rate-limit registrations of its context or above that never limit it (F19):
+   * `before`, it was added before the register call; `not-awaited`, the same code added it right
+   * after a register it did not await, so still before the plugin loaded. Absent when none.
+   */
+  rateLimitsMissed?: { name: string; range: SourceRange; why: 'before' | 'not-awaited' }[];
   /** The body parsers a request to it runs through, in run order (stop 2); absent when none is known. */
   bodyParsers?: BodyParser[];
   /**

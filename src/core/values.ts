@@ -6,6 +6,8 @@ import type { ClassIR, Expr, FnIR, Span } from './ir';
 export interface Site {
   file: string;
   span: Span;
+  /** A call the code awaits (`await app.register(plugin)`): what it queued has run when the next statement does. */
+  awaited?: true;
 }
 
 /** A call argument: its value plus the source it came from (names chain entries, places annotations). */
@@ -148,6 +150,11 @@ export function asString(v: Value): string | null {
 /** Expands `either` into its alternatives (one level is enough: either-of-either is flattened on creation). */
 export function alternatives(v: Value): Value[] {
   return v.t === 'either' ? v.alternatives : [v];
+}
+
+/** Whether a value is one of several functions (the sides of an undecided `if` or ternary). */
+export function severalFunctions(v: Value): boolean {
+  return v.t === 'either' && alternatives(v).filter(o => o.t === 'fn').length > 1;
 }
 
 /** The display name of an expression: source-like text with call arguments dropped. */

@@ -11,7 +11,7 @@ import type { Expr } from '../core/ir';
 import type { HandlerReach, SourceRange } from '../core/model';
 import type { RuleReport } from '../core/rule';
 import { at, defineRule, placeKey } from './define-rule';
-import { bindsOf, rangeIn, sentBy, type SentValue } from './sent-values';
+import { bindsOf, rangeIn, sentParts, type SentValue } from './sent-values';
 
 /** How many variables deep a value is followed. */
 const MAX_HOPS = 3;
@@ -31,8 +31,8 @@ export const doubleJsonEncoding = defineRule({
   check(ctx) {
     const out = new Map<string, RuleReport>();
     for (const route of ctx.model.routes) {
-      // What a route sends is derived from its facts alone: kept across runs while they live.
-      const hits = ctx.derived(route, 'double json encoding', () => sentBy(ctx, route).flatMap(sent => doubleEncoded(sent).map(found => ({ sent, found }))));
+      // Derived per part of what the route sends (one function's facts): kept across runs while they live.
+      const hits = sentParts(ctx, route).flatMap(part => ctx.derived(part, 'double json encoding', () => part.flatMap(sent => doubleEncoded(sent).map(found => ({ sent, found })))));
       for (const { sent, found } of hits) {
         const key = placeKey(found.stringify);
         if (!out.has(key)) out.set(key, ctx.reuse(found.stringify, [sent.range, sent.by, found.field], () => report(sent, found)));

@@ -4,10 +4,10 @@
 // object (reply.send(obj), or what its handler returns) serializes with JSON.stringify. Express and
 // Koa have no such schema: their bodies always go through JSON.stringify. Info: a choice, not a bug.
 import type { Expr } from '../core/ir';
-import type { ModelRoute } from '../core/model';
+import { REACH, type HandlerReach, type ModelRoute } from '../core/model';
 import type { RuleReport } from '../core/rule';
 import { at, defineRule, placeKey } from './define-rule';
-import { sentBy, type SentValue } from './sent-values';
+import { bindsOf, sentParts, type SentValue } from './sent-values';
 
 /** Calls whose result is text, a buffer or a stream, which Fastify sends as it is. */
 const NOT_JSON = /^(stringify|toString|createReadStream|readFile|readFileSync|render|view|join|toFixed)$/;
@@ -28,23 +28,32 @@ export const fastifyMissingResponseSchema = defineRule({
       if (route.responseSchema !== false) continue;
       const key = placeKey(route.range);
       if (out.has(key)) continue;
-      const sent = sentBy(ctx, route).find(s => s.how === 'send' && objectLike(s.value));
+      // What the handler sends comes first: a hook's send (an auth hook's 401 body) only when the handler's is not an object.
+      const parts = sentParts(ctx, route);
+      const hooks = route[REACH]?.middleware.length ?? 0;
+      const serialized = (s: SentValue) => s.how === 'send' && objectLike(s.value, s.in, 2);
+      const sent = parts.slice(hooks).flat().find(serialized) ?? parts.slice(0, hooks).flat().find(serialized);
       if (sent) out.set(key, ctx.reuse(route.range, [sent.range, sent.by, route.path], () => report(route, sent)));
     }
     return [...out.values()];
   },
 });
 
-/** Whether a sent value may be an object or an array (not text, a number, a buffer or a stream Fastify sends as it is). */
-function objectLike(e: Expr): boolean {
+/**
+ * Whether a sent value may be an object or an array (not text, a number, a buffer or a stream Fastify
+ * sends as it is). A name is read through the function's own bindings (`hops` deep); a name bound
+ * outside it (a module's `const stream = fs.createReadStream(…)`, a parameter) is not known: not counted.
+ */
+function objectLike(e: Expr, fn: HandlerReach, hops: number): boolean {
   switch (e.k) {
-    case 'obj': case 'arr': case 'ref': case 'member': return true;
+    case 'obj': case 'arr': case 'member': return true;
+    case 'ref': return hops > 0 && bindsOf(fn, e.name).some(b => b.path.length > 0 || b.from !== undefined || objectLike(b.value, fn, hops - 1));
     case 'call': {
       const c = e.callee;
       const name = c.k === 'member' && typeof c.prop === 'string' ? c.prop : c.k === 'ref' ? c.name : '';
       return !NOT_JSON.test(name);
     }
-    case 'cond': return e.alternatives.some(objectLike);
+    case 'cond': return e.alternatives.some(a => objectLike(a, fn, hops));
     default: return false;
   }
 }

@@ -7,6 +7,7 @@
 import type { Fix, ModelContext, ModelRoute, OrderedLayer, SourceRange } from '../core/model';
 import type { PathMatcher } from '../core/path-matcher';
 import type { RuleReport } from '../core/rule';
+import { isAuthFlowPath } from './auth-flow-paths';
 import { at, defineRule, firstAfter, groupBy, moveStatement, placeKey, prefixKey } from './define-rule';
 
 export const noRouteBeforeAuth = defineRule({
@@ -29,12 +30,15 @@ export const noRouteBeforeAuth = defineRule({
     const effective = new Map([...effectiveAuthLayers(routes, stacks)].map(([app, layers]) => [app, groupByPrefix(layers)]));
     const byApp = routesByApp(routes);
     const routerUses = routerAuthUses(routes, ctx.model.contexts ?? []);
+    const ownMounts = ownMountPaths(stacks);
     for (const route of routes) {
       if (route.protected || route.shadowedBy.length) continue;
       const paths = ctx.paths(route.app);
       const later = laterAuth(route, effective.get(route.app) ?? new Map(), paths);
-      const sibling = later ? protectedSibling(route, byApp.get(route.app) ?? [], later.layer, paths) : null;
-      const identity = route.facts.readsIdentity;
+      const sibling = later ? protectedSibling(route, byApp.get(route.app) ?? [], later.layer, paths, ownMounts) : null;
+      // Reading who is asking is no sign of missing auth where a layer of the chain sets it without
+      // requiring it (optional auth, a session loader: the handler decides what an anonymous caller gets).
+      const identity = route.identitySetBy ? null : route.facts.readsIdentity;
       // The pages of the sign-in flow are public by design, wherever the auth layer sits; a route
       // reading the identity is reported whatever its name.
       const authFlow = !identity && isAuthFlowPath(route.path);
@@ -193,9 +197,16 @@ function routesByApp(routes: ModelRoute[]): Map<number, ModelRoute[]> {
  * The first protected route after the auth layer that shares the route's router or mount prefix.
  * `appRoutes` are the app's routes in dispatch order: the search starts at the auth layer's position
  * (it used to scan every route of the workspace once per finding).
+ * The prefix shared is the one the route's own router was mounted at (`app.use('/users', users)`);
+ * a router mounted at its parent's root (`api.use('/', pages)`, a whole group of public routes
+ * mounted before the auth layer on purpose) shares only its path's parent below that mount.
  */
-function protectedSibling(route: ModelRoute, appRoutes: ModelRoute[], auth: OrderedLayer, paths: PathMatcher): ModelRoute | null {
-  const scope = route.mountPrefix !== '/' ? route.mountPrefix : parentPath(route.path);
+function protectedSibling(
+  route: ModelRoute, appRoutes: ModelRoute[], auth: OrderedLayer, paths: PathMatcher, ownMounts: Map<number, string>,
+): ModelRoute | null {
+  const own = ownMounts.get(route.router);
+  const parent = parentPath(route.path);
+  const scope = own ? route.mountPrefix : parent.length > route.mountPrefix.length ? parent : '/';
   for (let i = firstAfter(appRoutes, auth.order); i < appRoutes.length; i++) {
     const r = appRoutes[i];
     if (!r.protected || !r.authBy.includes(auth.name)) continue;
@@ -203,6 +214,33 @@ function protectedSibling(route: ModelRoute, appRoutes: ModelRoute[], auth: Orde
     if (sameRouter || (scope !== '/' && paths.covers(scope, r.path, false))) return r;
   }
   return null;
+}
+
+/**
+ * Per mounted router, the path its own mount adds to its parent's prefix ('' for a mount at the
+ * parent's root). The app itself is in no mount: absent.
+ */
+function ownMountPaths(stacks: OrderedLayer[][]): Map<number, string> {
+  const prefixOf = new Map<number, string>();
+  const parentOf = new Map<number, number | undefined>();
+  for (const stack of stacks) {
+    for (const l of stack) {
+      if (l.kind !== 'mount' || l.mounts === undefined) continue;
+      prefixOf.set(l.mounts, l.prefix);
+      parentOf.set(l.mounts, l.owner);
+    }
+  }
+  const out = new Map<number, string>();
+  for (const [router, prefix] of prefixOf) {
+    const parent = parentOf.get(router);
+    const base = (parent !== undefined ? prefixOf.get(parent) : undefined) ?? '/';
+    out.set(router, trimSlash(prefix).slice(trimSlash(base).length));
+  }
+  return out;
+}
+
+function trimSlash(p: string): string {
+  return p.replace(/\/+$/, '');
 }
 
 function parentPath(p: string): string {
@@ -213,20 +251,4 @@ function parentPath(p: string): string {
 function fixes(route: ModelRoute, auth: OrderedLayer): Fix[] {
   const move = moveStatement(route.range, auth.range, `Move ${route.method} ${route.path} below ${auth.name}`);
   return move ? [move] : [];
-}
-
-/**
- * Words of the sign-in flow: pages that must be reachable without a session (log in, sign up,
- * password reset, e-mail verification, OAuth callbacks). Matched against the words of a path's
- * literal segments (`/request_password_reset`, `/auth/google/callback`, `/verify-email`).
- */
-const AUTH_FLOW_WORDS = new Set([
-  'login', 'logon', 'signin', 'logout', 'signout', 'signup', 'register', 'registration', 'password', 'passwd', 'forgot',
-  'reset', 'verify', 'verification', 'confirm', 'confirmation', 'activate', 'activation', 'callback', 'oauth', 'oauth2',
-  'sso', 'saml', 'openid', 'magic', 'invite', 'invitation', 'unsubscribe',
-]);
-
-function isAuthFlowPath(path: string): boolean {
-  return path.split('/').some(seg => !seg.startsWith(':') && !seg.startsWith('*')
-    && seg.toLowerCase().replace(/-|_|\./g, ' ').replace(/sign (in|up|out)/g, 'sign$1').replace(/log (in|on|out)/g, 'log$1').split(' ').some(w => AUTH_FLOW_WORDS.has(w)));
 }

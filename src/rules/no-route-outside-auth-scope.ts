@@ -9,6 +9,7 @@
 // A lone public route with no protected sibling under its prefix is not reported.
 import type { ContextHook, Fix, ModelContext, ModelRoute, UndefinedHook } from '../core/model';
 import type { RuleReport } from '../core/rule';
+import { isAuthFlowPath } from './auth-flow-paths';
 import { at, defineRule, samePlace } from './define-rule';
 
 export const noRouteOutsideAuthScope = defineRule({
@@ -60,7 +61,8 @@ export const noRouteOutsideAuthScope = defineRule({
       const scope = candidates.find(s => !within(route.context!, s.context.id, contexts) && ctx.paths(route.app).covers(s.prefix, route.path, true)
         // A plugin mounted at a longer prefix of its own (`/api/auth` beside a protected `/api`) is a public area by design.
         && own.length <= s.prefix.length);
-      if (scope) {
+      // A page of the sign-in flow that reads no identity is public by design (as on Express and Koa).
+      if (scope && !(route.facts.readsIdentity === null && isAuthFlowPath(route.path))) {
         const inputs = [route.method, route.path, route.context, scope.hook.range, scope.hook.fnRange, scope.sibling.range, scope.prefix, scope.context.name];
         out.push(ctx.reuse(route.range, inputs, () => siblingReport(route, scope, contexts)));
         continue;

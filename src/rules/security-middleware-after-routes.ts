@@ -3,9 +3,10 @@
 // answers first, so the layer never runs for it. A layer after every route it covers runs only for
 // requests no route answers. Koa routers order their own use() the same way (K2), and a router's
 // use() reaches only that router's routes (K3, K4).
-// Fastify is not declared: its hooks reach routes registered before them (F1, F4), so @fastify/cors
-// and @fastify/helmet cover earlier routes; the one order-dependent plugin, @fastify/rate-limit (it
-// installs itself per route from an onRoute hook), is not modelled yet (see the doc).
+// Fastify hooks reach routes registered before them (F1, F4), so @fastify/cors and @fastify/helmet
+// cover earlier routes; the one order-dependent plugin is @fastify/rate-limit, which installs itself
+// on each route added after it loads (F19): routes added before its register call, or by the same
+// code right after a register it does not await (Fastify loads plugins later), are never limited.
 import type { Fix, LayerKind, ModelContext, ModelRoute, OrderedLayer, SourceRange } from '../core/model';
 import type { PathMatcher } from '../core/path-matcher';
 import type { RuleContext, RuleReport } from '../core/rule';
@@ -26,7 +27,7 @@ const RELATED_ROUTES = 5;
 export const securityMiddlewareAfterRoutes = defineRule({
   id: 'security-middleware-after-routes',
   stop: 4,
-  frameworks: ['express', 'koa'],
+  frameworks: ['express', 'fastify', 'koa'],
   description: 'A rate limiter, CORS, helmet or CSRF layer must be registered before the routes it should cover.',
   defaultSeverity: 'warning',
   messages: {
@@ -34,6 +35,11 @@ export const securityMiddlewareAfterRoutes = defineRule({
       + 'they answer before it runs, so they run without it.',
     afterAll: '{{layer}} is registered at {{layerAt}}, after every route it would cover ({{count}}, such as {{route}}): '
       + 'it runs only for requests no route answers.',
+    rateLimitBefore: '{{layer}} is registered at {{layerAt}}, after {{count}} it would limit, such as {{route}}: @fastify/rate-limit '
+      + 'limits only the routes added after it loads (it installs itself from an onRoute hook), so these are never limited.',
+    rateLimitNotAwaited: '{{layer}} is registered at {{layerAt}} without await, and {{count}} added right after it by the same code, '
+      + 'such as {{route}}, come before it loads (Fastify loads plugins once that code has run): they are never limited. '
+      + 'Await the register call, or add those routes in a plugin registered after it.',
   },
   check(ctx) {
     const out: RuleReport[] = [];
@@ -53,6 +59,7 @@ export const securityMiddlewareAfterRoutes = defineRule({
     });
     const byContext = groupBy(routes, r => r.context || undefined);
     for (const c of ctx.model.contexts ?? []) out.push(...routerUseReports(ctx, c, byContext.get(c.id) ?? []));
+    out.push(...rateLimitReports(ctx, routes));
     return out;
   },
 });
@@ -97,6 +104,30 @@ function routerUseReports(ctx: RuleContext, context: ModelContext, own: ModelRou
     out.push(report(ctx, use.range, use.name, missed, own.some(holds), fix));
   }
   return out;
+}
+
+/** Fastify: per @fastify/rate-limit registration and reason, the routes it never limits (ModelRoute.rateLimitsMissed, F19). */
+function rateLimitReports(ctx: RuleContext, routes: ModelRoute[]): RuleReport[] {
+  const groups = new Map<string, { name: string; range: SourceRange; why: 'before' | 'not-awaited'; missed: ModelRoute[] }>();
+  for (const r of routes) {
+    if (!r.rateLimitsMissed || r.shadowedBy.length || isProbe(r.path)) continue;
+    for (const m of r.rateLimitsMissed) {
+      const key = `${placeKey(m.range)} ${m.why}`;
+      const g = groups.get(key) ?? { ...m, missed: [] };
+      g.missed.push(r);
+      groups.set(key, g);
+    }
+  }
+  return [...groups.values()].map(g => ctx.reuse(g.range, [g.name, g.why, ...g.missed.map(r => r.range), ...g.missed.map(r => r.path)], () => ({
+    ...g.range,
+    messageId: g.why === 'before' ? 'rateLimitBefore' : 'rateLimitNotAwaited',
+    data: {
+      layer: g.name, layerAt: at(g.range), count: g.missed.length === 1 ? '1 route' : `${g.missed.length} routes`,
+      route: `${g.missed[0].method} ${g.missed[0].path}`,
+    },
+    related: g.missed.slice(0, RELATED_ROUTES).map(r => ({ ...r.range, message: `${r.method} ${r.path} is added here, before ${g.name} loads, and is never limited` })),
+    fixes: [],
+  })));
 }
 
 /**

@@ -29,33 +29,45 @@ export interface SentValue {
 
 const SEND_CALLS: Record<string, SendHow> = { json: 'json', jsonp: 'json', send: 'send', end: 'end' };
 
-/** Every body the route's own functions (and the workspace functions they call) send, in source order. */
-/** What `route` sends (sentValues), derived once from the route's facts for the stop-6 rules that all ask. */
-export function sentBy(ctx: RuleContext, route: ModelRoute): SentValue[] {
-  return ctx.derived(route, 'sent values', () => sentValues(route));
+/**
+ * What `route` sends, in parts: one list per function it runs (its middleware, then its handler),
+ * then what the framework sends of the handler's return value. Each part is derived from one
+ * function's reach facts, which are the same objects while that function and what it calls are
+ * unchanged: the stop-6 rules derive their hits per part, so an edit elsewhere keeps them.
+ */
+export function sentParts(ctx: RuleContext, route: ModelRoute): SentValue[][] {
+  const parts = routeFunctions(route).map(fn => ctx.derived(fn, 'sent values', () => sentIn(fn)));
+  const handler = route[REACH]?.handler;
+  if (route.sendsReturn && handler) parts.push(ctx.derived(handler, 'returned values', () => returnedBy(handler)));
+  return parts;
 }
 
-export function sentValues(route: ModelRoute): SentValue[] {
+/** Every body the route's own functions (and the workspace functions they call) send, in source order. */
+export function sentBy(ctx: RuleContext, route: ModelRoute): SentValue[] {
+  return sentParts(ctx, route).flat();
+}
+
+/** The bodies one function (and the workspace functions it calls) sends: written to a body, or given to a send call on the response. */
+function sentIn(fn: HandlerReach): SentValue[] {
   const out: SentValue[] = [];
-  for (const fn of routeFunctions(route)) {
-    const seen = new Set<HandlerReach>();
-    const writes = (r: HandlerReach): void => {
-      if (seen.has(r)) return;
-      seen.add(r);
-      for (const w of r.writes) if (/\.body$/.test(w.target)) out.push({ value: w.value, how: 'send', range: w.range, by: `${w.target} =`, in: r });
-    };
-    writes(fn);
-    for (const { call, in: r } of reachedCalls(fn)) {
-      writes(r);
-      const how = SEND_CALLS[call.name];
-      if (how && call.response === 'receiver' && call.args.length) out.push({ value: call.args[0], how, range: call.range, by: call.callee, in: r });
-    }
-  }
-  const handler = route[REACH]?.handler;
-  if (route.sendsReturn && handler) {
-    for (const ret of handler.returns) if (!returnsResponse(ret.value, handler)) out.push({ value: ret.value, how: 'send', range: ret.range, by: 'return', in: handler });
+  const seen = new Set<HandlerReach>();
+  const writes = (r: HandlerReach): void => {
+    if (seen.has(r)) return;
+    seen.add(r);
+    for (const w of r.writes) if (/\.body$/.test(w.target)) out.push({ value: w.value, how: 'send', range: w.range, by: `${w.target} =`, in: r });
+  };
+  writes(fn);
+  for (const { call, in: r } of reachedCalls(fn)) {
+    writes(r);
+    const how = SEND_CALLS[call.name];
+    if (how && call.response === 'receiver' && call.args.length) out.push({ value: call.args[0], how, range: call.range, by: call.callee, in: r });
   }
   return out;
+}
+
+/** What a handler returns that the framework sends (ModelRoute.sendsReturn), leaving out a return of the response itself. */
+function returnedBy(handler: HandlerReach): SentValue[] {
+  return handler.returns.filter(ret => !returnsResponse(ret.value, handler)).map(ret => ({ value: ret.value, how: 'send' as const, range: ret.range, by: 'return', in: handler }));
 }
 
 /** Whether a returned value is the response itself (`return reply.send(x)`, `return reply`): nothing more is sent. */

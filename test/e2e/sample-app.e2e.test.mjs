@@ -37,14 +37,14 @@ describe('Seven Stops in the VS Code workbench (packaged .vsix, sample app)', fu
     const rows = page.locator('.markers-panel .monaco-list-row');
     await rows.filter({ hasText: 'runs without authentication' }).first().waitFor({ timeout: 30000 });
     const texts = (await rows.allInnerTexts()).map(t => t.replace(/\s+/g, ' ').trim());
-    assert.ok(texts.some(t => /GET \/api\/v1\/orders\/export runs without authentication but reads req\.user.*Seven Stops.*\[Ln 22, Col 1\]/.test(t)), JSON.stringify(texts));
+    assert.ok(texts.some(t => /GET \/api\/v1\/orders\/export runs without authentication but reads req\.user.*Seven Stops.*\[Ln 24, Col 1\]/.test(t)), JSON.stringify(texts));
     await page.screenshot({ path: path.join(shots, 'problems.png') });
   });
 
   it('counts routes and unprotected routes in the status bar', async () => {
     const item = page.locator('.statusbar-item', { hasText: 'Seven Stops:' });
     await item.first().waitFor({ timeout: 30000 });
-    assert.equal((await item.first().innerText()).trim(), 'Seven Stops: 11 routes · 4 ⚠ · 2 findings');
+    assert.equal((await item.first().innerText()).trim(), 'Seven Stops: 12 routes · 4 ⚠ · 7 findings');
   });
 
   it('lists the routes by mount prefix in the Routes view', async () => {
@@ -93,10 +93,14 @@ describe('Seven Stops in the VS Code workbench (packaged .vsix, sample app)', fu
     await showSevenStops(page);
     const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     await view.locator('#summary', { hasText: 'routes in this workspace' }).waitFor({ timeout: 30000 });
-    assert.equal(await view.locator('#summary').innerText(), '11 routes in this workspace · 4 without auth · 2 findings');
+    assert.equal(await view.locator('#summary').innerText(), '12 routes in this workspace · 4 without auth · 7 findings');
     const stops = await view.locator('#stops > li h3').allInnerTexts();
     assert.deepEqual(stops, ['1 · Accept', '2 · Parse', '3 · Route', '4 · Middleware', '5 · Handle', '6 · Serialize', '7 · Drain']);
-    assert.match(await view.locator('#stops > li[data-stop="4"] .findings').innerText(), /src\/server\.js:22/);
+    assert.match(await view.locator('#stops > li[data-stop="4"] .findings').innerText(), /src\/server\.js:24/);
+    // The sample carries one bug per stop: each stop's row lists this workspace's finding of it.
+    for (const [stop, where] of [[1, /src\/server\.js:49/], [2, /src\/server\.js:17/], [3, /src\/routes\/products\.js:24/], [5, /src\/routes\/orders\.js:70/], [6, /src\/routes\/admin\.js:18/], [7, /src\/routes\/orders\.js:90/]]) {
+      assert.match(await view.locator(`#stops > li[data-stop="${stop}"] .findings`).innerText(), where, `stop ${stop}`);
+    }
     await page.screenshot({ path: path.join(shots, 'sidebar.png') });
   });
 });

@@ -10,8 +10,8 @@ const users = [
 
 const products = [
   { id: 'p1', name: 'Espresso cup', priceCents: 1200, stock: 40 },
-  { id: 'p2', name: 'Pour-over kettle', priceCents: 4900, stock: 12 },
-  { id: 'p3', name: 'Burr grinder', priceCents: 12900, stock: 5 },
+  { id: 'p2', name: 'Pour-over kettle', priceCents: 4900, stock: 12, featured: true },
+  { id: 'p3', name: 'Burr grinder', priceCents: 12900, stock: 5, featured: true },
   { id: 'p4', name: 'Single-origin beans, 250 g', priceCents: 1450, stock: 80 },
 ];
 

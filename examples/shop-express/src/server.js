@@ -11,8 +11,10 @@ const PORT = process.env.PORT || 3000;
 const app = express();
 
 app.disable('x-powered-by');
+app.set('trust proxy', 1); // behind the load balancer: req.ip is the client's address
 app.use(requestLogger);
-app.use(express.json({ limit: '100kb' }));
+// Admins import whole catalogues as JSON.
+app.use(express.json({ limit: '50mb' }));
 
 // Public
 app.use(routes.health);
@@ -43,8 +45,7 @@ const server = app.listen(PORT, () => {
   console.log(`shop-express listening on http://localhost:${PORT}`);
 });
 
-// Keep idle connections open a little longer than the load balancer does (60 s).
-server.keepAliveTimeout = 65000;
-server.headersTimeout = 66000;
+// Free idle sockets sooner.
+server.keepAliveTimeout = 30000;
 
 module.exports = { app, server };

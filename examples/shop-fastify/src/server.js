@@ -5,7 +5,12 @@ const Fastify = require('fastify');
 const API = '/api/v1';
 const PORT = Number(process.env.PORT) || 3000;
 
-const app = Fastify({ logger: false, keepAliveTimeout: 65000, bodyLimit: 100 * 1024 });
+const app = Fastify({
+  logger: false,
+  trustProxy: true, // behind the load balancer: request.ip is the client's address
+  keepAliveTimeout: 30000, // free idle sockets sooner
+  bodyLimit: 50 * 1024 * 1024, // admins import whole catalogues as JSON
+});
 
 app.register(require('./plugins/auth'));
 

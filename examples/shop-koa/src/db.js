@@ -1,7 +1,7 @@
 // In-memory data for the sample: enough to answer every endpoint.
 const products = [
   { id: 1, name: 'Kettle', price: 39 },
-  { id: 2, name: 'Teapot', price: 24 },
+  { id: 2, name: 'Teapot', price: 24, featured: true },
 ];
 const orders = [{ id: 1, customer: 'ada', items: [1], total: 39 }];
 
@@ -16,4 +16,5 @@ module.exports = {
     return order;
   },
   sales: () => orders.reduce((sum, o) => sum + o.total, 0),
+  salesByCustomer: () => orders.reduce((by, o) => ({ ...by, [o.customer]: (by[o.customer] || 0) + o.total }), {}),
 };

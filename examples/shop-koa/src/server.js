@@ -6,12 +6,13 @@ const products = require('./routes/products');
 const orders = require('./routes/orders');
 const admin = require('./routes/admin');
 
-const app = new Koa();
+const app = new Koa({ proxy: true }); // behind the load balancer: ctx.ip is the client's address
 const health = new Router();
 health.get('/health', async (ctx) => { ctx.body = { ok: true }; });
 
 app.use(timing);
-app.use(bodyParser({ jsonLimit: '100kb' }));
+// Admins import whole catalogues as JSON.
+app.use(bodyParser({ jsonLimit: '50mb' }));
 app.use(health.routes());
 app.use(products.routes());
 app.use(orders.routes());

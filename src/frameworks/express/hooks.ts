@@ -3,7 +3,7 @@ import type { AdapterRuntime } from '../../core/adapter';
 import type { EvaluationHooks } from '../../core/evaluate';
 import { fit } from '../../core/compact';
 import { describe } from '../../core/evaluate';
-import { Arg, HostObject, Owner, Site, UNKNOWN, Value, alternatives } from '../../core/values';
+import { Arg, HostObject, Owner, Site, UNKNOWN, Value, alternatives, severalFunctions } from '../../core/values';
 import { RecorderLog } from '../shared/recorder-log';
 import { ExpressHost, PathSpec, ROUTE_METHODS, isExpressHost } from './objects';
 
@@ -190,7 +190,9 @@ function flatten(args: Arg[]): Arg[] {
   const out: Arg[] = [];
   for (const a of args) {
     if (a.value.t === 'arr') out.push(...flatten(a.value.items));
-    else if (a.value.t === 'either') out.push({ ...a, value: alternatives(a.value).find(o => o.t === 'host' || o.t === 'fn') ?? a.value });
+    // One of several functions stays so (middleware-kind reads each); a router among them is the one mounted.
+    else if (a.value.t === 'either' && !severalFunctions(a.value)) out.push({ ...a, value: alternatives(a.value).find(o => o.t === 'host' || o.t === 'fn') ?? a.value });
+    else if (a.value.t === 'either' && alternatives(a.value).some(o => o.t === 'host')) out.push({ ...a, value: alternatives(a.value).find(o => o.t === 'host')! });
     else out.push(a);
   }
   return fit(out);

@@ -3,6 +3,8 @@
 // 401/403 on one path and goes on on another. middleware-kind.ts turns these into a verdict.
 import type { Expr, FnIR, Pattern, Stmt } from '../../core/ir';
 import type { Value } from '../../core/values';
+import { REQUEST_FIRST } from '../shared/handler-facts';
+import { callsName } from '../../core/stmt-calls';
 
 const IDENTITY_ERRORS = /unauthori[sz]ed|forbidden|authenticationerror|autherror|notauthenticated|invalidtoken/i;
 
@@ -25,7 +27,9 @@ export function endsResponse(fn: FnIR): boolean {
 export function rejectsAndContinues(fn: FnIR): string | null {
   if (!callsNext(fn)) return null;
   const code = rejectStatus(fn, 1);
-  if (code !== null) return `rejects with ${code} and calls next()`;
+  // A 403 that looks at no credential is a rule about the request, not about who sends it
+  // (json-server's read-only mode refuses every write with 403 and lets reads through).
+  if (code === 401 || (code === 403 && readsCredentials(fn))) return `rejects with ${code} and calls next()`;
   for (const u of fn.uses) {
     if (!u.call) continue;
     if (u.param === 2 && u.path.length === 0 && u.call.length) {
@@ -84,6 +88,40 @@ function rejectStatus(fn: FnIR, param: number): number | null {
   return null;
 }
 
+/**
+ * The package middleware a function hands its own request to, `express.raw({...})(req, res, next)`
+ * or `jsonParser(req, res, next)` (a wrapper that parses some requests and skips others: webhook
+ * routes that need the raw body, upload modes): what the callee names in the function's scope, when
+ * that is a package or what a package call made. One call deep; a callee it cannot read gives null.
+ */
+export function delegatesTo(v: Extract<Value, { t: 'fn' }>): { pkg: string; path: string[]; text: string } | null {
+  const names = v.fn.params.slice(0, 3).map(paramName);
+  if (names.length < 3 || names.some(n => !n)) return null;
+  for (const c of v.fn.calls) {
+    if (c.args.length !== 3 || !c.args.every((a, i) => a.k === 'ref' && a.name === names[i])) continue;
+    // `express.raw({ ... })`: the member path before the call's own parentheses; `jsonParser`: a name.
+    const text = c.callee.endsWith(')') ? c.callee.slice(0, c.callee.indexOf('(')) : c.callee;
+    const parts = text.split('.');
+    if (!parts.every(p => IDENTIFIER.test(p))) continue;
+    let cur: Value | undefined = v.env.lookup(parts[0]);
+    for (const seg of parts.slice(1)) {
+      cur = cur?.t === 'pkg' || cur?.t === 'pkgcall' ? { t: 'pkg', name: cur.name, path: [...cur.path, seg] }
+        : cur?.t === 'obj' ? cur.props.get(seg) : undefined;
+    }
+    if (cur?.t === 'pkg' || cur?.t === 'pkgcall') return { pkg: cur.name, path: cur.path.filter(p => p !== 'default'), text };
+  }
+  return null;
+}
+
+/**
+ * The function sets who is asking on the request (`req.user = decoded`, `req.auth = { ... }`), on
+ * some path: later layers and the handler read an identity it established, even when it lets
+ * anonymous requests through (optional authentication).
+ */
+export function setsIdentity(fn: FnIR): boolean {
+  return fn.uses.some(u => u.param === 0 && !!u.write && REQUEST_FIRST.isIdentity(u.path));
+}
+
 /** next('route') / next('router') called somewhere in the body (E17). */
 export function skipsOf(fn: FnIR): 'route' | 'router' | null {
   for (const u of fn.uses) {
@@ -130,7 +168,7 @@ export function rejectsThenContinues(fn: FnIR): string | null {
   const scan = (list: Stmt[], top: boolean): string | null => {
     for (let i = 0; i < list.length; i++) {
       const st = list[i];
-      const continues = () => list.slice(i + 1).some(later => stmtCalls(later, next));
+      const continues = () => list.slice(i + 1).some(later => callsName(later, next));
       if (st.k === 'if') {
         for (const branch of [st.then, st.else]) {
           const code = rejectsWithoutReturn(branch, res);
@@ -189,26 +227,3 @@ function rootName(e: Expr): string | null {
 }
 
 /** Whether a statement calls the function named `name` (not counting nested function bodies). */
-function stmtCalls(st: Stmt, name: string): boolean {
-  switch (st.k) {
-    case 'expr': case 'bind': return exprCalls(st.e, name);
-    case 'return': return !!st.e && exprCalls(st.e, name);
-    case 'assign': return exprCalls(st.obj, name) || exprCalls(st.e, name);
-    case 'loop': return exprCalls(st.iter, name) || st.body.some(s => stmtCalls(s, name));
-    case 'block': return st.body.some(s => stmtCalls(s, name));
-    case 'if': return [...st.then, ...st.else].some(s => stmtCalls(s, name));
-  }
-}
-
-function exprCalls(e: Expr, name: string): boolean {
-  switch (e.k) {
-    case 'call': return (e.callee.k === 'ref' && e.callee.name === name) || exprCalls(e.callee, name) || e.args.some(a => exprCalls(a, name));
-    case 'member': return exprCalls(e.obj, name) || (typeof e.prop !== 'string' && exprCalls(e.prop, name));
-    case 'concat': return e.parts.some(p => exprCalls(p, name));
-    case 'arr': return e.items.some(p => exprCalls(p, name));
-    case 'cond': return e.alternatives.some(p => exprCalls(p, name));
-    case 'spread': return exprCalls(e.e, name);
-    case 'obj': return e.props.some(p => exprCalls('key' in p ? p.value : p.spread, name));
-    default: return false;
-  }
-}

@@ -5,8 +5,9 @@
 import type { FnIR } from '../../core/ir';
 import type { LayerKind, Stop } from '../../core/model';
 import type { Arg, Value } from '../../core/values';
-import { alternatives } from '../../core/values';
-import { callsNext, endsResponse, rejectsAndContinues, rejectsThenContinues, rejectsThroughHelper, skipsOf } from './middleware-body';
+import { alternatives, severalFunctions } from '../../core/values';
+import { identityGate } from '../shared/identity-gate';
+import { callsNext, delegatesTo, endsResponse, rejectsAndContinues, rejectsThenContinues, rejectsThroughHelper, setsIdentity, skipsOf } from './middleware-body';
 
 export interface Classification {
   kind: LayerKind;
@@ -29,6 +30,8 @@ export interface Classification {
    * shows it), but it protects nothing: a request without credentials reaches the handler.
    */
   leaks: boolean;
+  /** Sets who is asking on the request (`req.user = …`), maybe letting anonymous requests through too. */
+  setsIdentity: boolean;
 }
 
 /** Package (and member path) → kind. `path` is matched as a prefix of the called member path. */
@@ -86,7 +89,7 @@ export function classifier(configuredAuth: string[]): (arg: Arg) => Classificati
   const byFn = new WeakMap<FnIR, Map<string, Classification>>();
   return arg => {
     const v = pick(arg.value);
-    if (v.t === 'fn') {
+    if (v.t === 'fn' && !severalFunctions(arg.value)) {
       let byName = byFn.get(v.fn);
       if (!byName) byFn.set(v.fn, (byName = new Map()));
       let c = byName.get(arg.name);
@@ -99,13 +102,26 @@ export function classifier(configuredAuth: string[]): (arg: Arg) => Classificati
   };
 }
 
-/** Classifies one middleware argument. `configuredAuth` holds the user's `sevenStops.auth` names. */
+/**
+ * Classifies one middleware argument. `configuredAuth` holds the user's `sevenStops.auth` names. A
+ * value that is one of several functions (an undecided `if` chose it: `if (env.noCache) gen =
+ * plain`) is auth when one of them is: the configuration that runs is the one the code was written
+ * for, which the analyser cannot tell; a check that some configuration turns off is still the check.
+ */
 export function classify(arg: Arg, configuredAuth: string[]): Classification {
+  if (severalFunctions(arg.value)) {
+    const each = alternatives(arg.value).filter(o => o.t === 'fn').map(value => classifyValue({ ...arg, value }, configuredAuth));
+    return each.find(c => c.kind === 'auth' && !c.leaks) ?? each[0];
+  }
+  return classifyValue(arg, configuredAuth);
+}
+
+function classifyValue(arg: Arg, configuredAuth: string[]): Classification {
   const v = pick(arg.value);
   const fnInfo = v.t === 'fn' ? v.fn : null;
   const errorHandler = fnInfo ? fnInfo.length === 4 : false;
   const terminal = fnInfo ? !callsNext(fnInfo) && endsResponse(fnInfo) && fnInfo.length < 4 : false;
-  const base = { terminal, errorHandler, skips: fnInfo ? skipsOf(fnInfo) : null, leaks: false };
+  const base = { terminal, errorHandler, skips: fnInfo ? skipsOf(fnInfo) : null, leaks: false, setsIdentity: fnInfo ? setsIdentity(fnInfo) : false };
   if (errorHandler) return { ...base, kind: 'error-handler', stop: 4, evidence: 'four parameters (err, req, res, next)' };
   if (configuredAuth.some(n => n === arg.name || n === fnInfo?.name)) return { ...base, kind: 'auth', stop: 4, evidence: 'listed in sevenStops.auth' };
   if (v.t === 'pkgcall' || v.t === 'pkg') {
@@ -114,10 +130,12 @@ export function classify(arg: Arg, configuredAuth: string[]): Classification {
       if (k.pkg !== v.name) continue;
       if (k.path && !pathText.startsWith(k.path)) continue;
       if (k.kind === 'auth' && v.t === 'pkgcall' && optionalAuth(v)) {
-        return { ...base, kind: 'other', stop: 4, evidence: `${v.name} with credentialsRequired: false (optional auth)` };
+        return { ...base, kind: 'other', stop: 4, setsIdentity: true, evidence: `${v.name} with credentialsRequired: false (optional auth)` };
       }
       return { ...base, kind: k.kind, stop: k.kind === 'parse' ? 2 : 4, evidence: `package ${v.name}` };
     }
+    // passport.session() restores the signed-in user from the session and lets everyone else through.
+    if (v.name === 'passport' && pathText === 'session') return { ...base, kind: 'other', stop: 4, setsIdentity: true, evidence: 'package passport (session)' };
     // express-openid-connect's auth() requires login unless authRequired: false.
     if (v.name === 'express-openid-connect' && pathText.startsWith('auth') && v.t === 'pkgcall') {
       const opts = v.args[0]?.value;
@@ -130,10 +148,29 @@ export function classify(arg: Arg, configuredAuth: string[]): Classification {
     const leak = why ? rejectsThenContinues(fnInfo) : null;
     if (leak) return { ...base, kind: 'auth', stop: 4, leaks: true, evidence: `${leak} and then calls next() on that path too: the handler runs anyway` };
     if (why) return { ...base, kind: 'auth', stop: 4, evidence: why };
+    // A home-made session check: next() only when someone is signed in, a redirect or an error otherwise.
+    const gate = identityGate(fnInfo, paramText(fnInfo, 0), paramText(fnInfo, 2), expressIdentity);
+    if (gate) return { ...base, kind: 'auth', stop: 4, evidence: `calls next() only when ${gate}` };
+    // A wrapper that hands some requests to a body parser parses them (other delegations keep the name's verdict).
+    const to = v.t === 'fn' ? delegatesTo(v) : null;
+    if (to && PACKAGE_KINDS.some(k => k.kind === 'parse' && k.pkg === to.pkg && (!k.path || to.path.join('.').startsWith(k.path)))) {
+      return { ...base, kind: 'parse', stop: 2, evidence: `hands the request to ${to.text}` };
+    }
     return { ...base, kind: nameKind(arg.name, fnInfo.name), stop: 4, evidence: 'function body' };
   }
   if (v.t === 'unknown' && AUTH_NAME_HINT.test(arg.name)) return { ...base, kind: 'auth', stop: 4, evidence: `name suggests auth (${v.why})` };
   return { ...base, kind: nameKind(arg.name, null), stop: 4, evidence: v.t === 'unknown' ? v.why : 'unrecognised' };
+}
+
+/** Who is asking, on an Express request: passport's `req.user` and `req.isAuthenticated()`, express-jwt's `req.auth`, a session's user. */
+function expressIdentity(text: string, req: string): boolean {
+  return new RegExp(`\\b${req}\\.(user|auth|currentUser|userId)\\b|\\b${req}\\.session\\.(user|userId|uid)\\b|\\b${req}\\.(isAuthenticated|isUnauthenticated)\\(`).test(text);
+}
+
+/** A parameter's name, or '' when it is a pattern (no gate reads it then). */
+function paramText(fn: FnIR, i: number): string {
+  const p = fn.params[i];
+  return p?.k === 'name' ? p.name : '';
 }
 
 function pick(v: Value): Value {

@@ -236,6 +236,7 @@ function addRoute(
   const exits: number[] = [];
   const lateAuth: LateAuth[] = [];
   const bodyParsers: BodyParser[] = [];
+  let identitySetBy: string | undefined;
   // `protects`: a request without credentials stopped by this layer does not reach the handler.
   // Not so for auth that rejects and calls next() anyway (E23), nor for a layer that sends the
   // request on to this route with next('route') / next('router') when it fails (E17).
@@ -248,6 +249,7 @@ function addRoute(
     chainRanges.push(r);
     const parser = cls.kind === 'parse' ? st.bodyParser(arg) : null;
     if (parser) bodyParsers.push(parser);
+    if (cls.setsIdentity && cls.kind !== 'auth') identitySetBy ??= arg.name;
     if (cls.kind === 'auth' && protects && !cls.leaks) authBy.push(arg.name);
     if (cls.kind === 'auth' && cls.leaks) lateAuth.push({ name: arg.name, range: r, how: 'rejects-and-continues', evidence: cls.evidence });
   };
@@ -323,6 +325,7 @@ function addRoute(
     shadowedBy: fit(shadowedBy),
     ...(lateAuth.length ? { lateAuth } : {}),
     ...(bodyParsers.length ? { bodyParsers: fit(bodyParsers) } : {}),
+    ...(identitySetBy ? { identitySetBy } : {}),
     ...(written !== undefined ? { writtenPath: written } : {}),
     ...(guard ? { guards: [] } : {}),
     [REACH]: { handler: handlerFn ? st.reach.of(handlerArg.value, RESPONSE_SECOND) : null, middleware: st.reach.each(routeLevel, RESPONSE_SECOND) },

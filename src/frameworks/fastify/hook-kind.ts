@@ -103,12 +103,23 @@ function fastifyAuth(v: Extract<Value, { t: 'pkgcall' }>, configuredAuth: readon
   const opts = v.args[1]?.value;
   const relation = opts?.t === 'obj' ? opts.props.get('relation') : undefined;
   const and = relation?.t === 'str' && relation.v === 'and';
-  const authing = items.filter(i => classifyHook(i, configuredAuth, code).kind === 'auth');
+  const authing = items.filter(i => classifyHook(i, configuredAuth, code).kind === 'auth' || strategyFails(i));
   if (items.length && (and ? authing.length > 0 : authing.length === items.length)) {
     return auth(and ? `@fastify/auth (relation 'and'): ${authing.map(i => i.name).join(', ')} authenticates` : '@fastify/auth: every alternative authenticates');
   }
   const open = items.filter(i => !authing.includes(i)).map(i => i.name);
   return { kind: 'other', stop: 4, evidence: `@fastify/auth: ${open.join(', ') || 'no alternative'} lets requests through` };
+}
+
+/**
+ * An @fastify/auth strategy fails a request by throwing (an async one), or by handing an error to its
+ * `done` callback; @fastify/auth then answers 401 itself when no alternative passes (F8). It need
+ * not send anything of its own, as a hook must.
+ */
+function strategyFails(item: Arg): boolean {
+  const v = pick(item.value);
+  if (v.t !== 'fn') return false;
+  return v.fn.throws.length > 0 || v.fn.uses.some(u => u.param === 2 && u.path.length === 0 && !!u.call?.length && u.call[0].k !== 'ref');
 }
 
 /** How the hook stops a request without credentials (F9), or null when it never does (F10). */

@@ -13,7 +13,7 @@ import type { LifecyclePhase, Stop } from '../../core/model';
 import { registeredSymbolKey } from '../../core/node-builtins';
 import { Arg, HostObject, ObjValue, Site, UNDEFINED, UNKNOWN, Value, alternatives, asString, describe, propArg } from '../../core/values';
 import { RecorderLog } from '../shared/recorder-log';
-import { FastifyContext, HookRecord, type RouterOptions, type WrittenRouterOptions, LIFECYCLE_PHASES, RouteRecord, SHORTHAND_METHODS, decoratorKey, descendants, isFastifyContext } from './objects';
+import { FastifyContext, HookRecord, type RateLimitRecord, type RouterOptions, type WrittenRouterOptions, LIFECYCLE_PHASES, RouteRecord, SHORTHAND_METHODS, decoratorKey, descendants, isFastifyContext } from './objects';
 import { type Registrar, autoload } from './autoload';
 import { childPrefix } from './paths';
 import { pluginEffects } from './plugins';
@@ -56,6 +56,12 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
   constructor(private readonly ids: { lastContextId: number }) {
     super();
   }
+
+  /**
+   * Rate limiters that have loaded by now although their context's own code has not awaited them: the
+   * ones registered before the plugin or `after()` callback running now (Fastify loads in order, F19).
+   */
+  private readonly loaded = new Set<RateLimitRecord>();
 
   /** Every root instance made this run, replayed ones included. */
   get roots(): readonly FastifyContext[] {
@@ -116,7 +122,10 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
     const self: Value = { t: 'host', host: ctx };
     if (METHOD_STOPS[method]) this.mark(METHOD_STOPS[method], method, site);
     switch (method) {
-      case 'register': this.register(ctx, args, site, rt); return self;
+      case 'register':
+        this.register(ctx, args, site, rt);
+        if (site.awaited) settle(ctx);
+        return self;
       case 'addHook': {
         const name = asString(args[0]?.value ?? UNKNOWN(''));
         if (!name || !LIFECYCLE_PHASES.has(name) || !args[1]) return self;
@@ -126,7 +135,11 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
         return self;
       }
       case 'after': case 'ready': {
-        for (const f of alternatives(args[0]?.value ?? UNKNOWN(''))) if (f.t === 'fn') rt.call(f, [], site);
+        // The callback runs once what was registered before has loaded.
+        this.whileLoaded(ctx, () => {
+          for (const f of alternatives(args[0]?.value ?? UNKNOWN(''))) if (f.t === 'fn') rt.call(f, [], site);
+        });
+        if (site.awaited) settle(ctx);
         return self;
       }
       case 'decorate': {
@@ -176,6 +189,8 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
   /** Records a route, and the options in it that tune parsing (its `bodyLimit`, 2) or serializing (a response schema, 6). */
   private addRoute(ctx: FastifyContext, route: RouteRecord, opts: ObjValue | null): void {
     ctx.routes.push(route);
+    const early = pendingRateLimits(ctx).filter(rl => !this.loaded.has(rl));
+    if (early.length) route.beforeRateLimitLoads = early;
     if (!opts) return;
     const bodyLimit = propArg(opts, 'bodyLimit');
     if (bodyLimit) this.mark(2, 'bodyLimit', bodyLimit.site ?? route.site);
@@ -194,6 +209,10 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
     const pkg = args[0] && alternatives(args[0].value).find(v => v.t === 'pkg');
     if (pkg?.t === 'pkg' && BODY_PARSER_PLUGINS.has(pkg.name)) this.mark(2, pkg.name, site);
     if (pkg?.t === 'pkg' && MULTIPART.has(pkg.name)) ctx.multipart = { options: opts?.t === 'obj' ? opts : null, site };
+    if (pkg?.t === 'pkg' && RATE_LIMIT_PLUGINS.has(pkg.name) && !optionIsFalse(opts, 'global')) {
+      (ctx.rateLimits ??= []).push({ site, name: args[0].name, before: descendants(ctx).flatMap(c => c.routes), pending: !site.awaited });
+      return;
+    }
     const effects = pkg?.t === 'pkg' ? pluginEffects(pkg.name, opts, site) : null;
     if (effects) {
       for (const [name, value] of effects.decorators) ctx.decorators.set(name, value);
@@ -227,7 +246,19 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
     target.plugins.push(plugin.fn);
     const instance: Arg = { value: { t: 'host', host: target }, name: 'instance', site: null };
     const opts: Arg = optsArg ?? { value: { t: 'obj', owner: rt.owner, props: new Map() }, name: 'opts', site: null };
-    rt.call(plugin, [instance, opts, { value: UNKNOWN('done'), name: 'done', site: null }], site);
+    // Fastify loads the plugin after what was registered before it.
+    this.whileLoaded(ctx, () => rt.call(plugin, [instance, opts, { value: UNKNOWN('done'), name: 'done', site: null }], site));
+  }
+
+  /** Runs `fn` as code Fastify runs after the plugins registered so far in `ctx` and above have loaded. */
+  private whileLoaded(ctx: FastifyContext, fn: () => void): void {
+    const now = pendingRateLimits(ctx).filter(rl => !this.loaded.has(rl));
+    for (const rl of now) this.loaded.add(rl);
+    try {
+      fn();
+    } finally {
+      for (const rl of now) this.loaded.delete(rl);
+    }
   }
 
   /**
@@ -252,6 +283,26 @@ export class FastifyRecorder extends RecorderLog<FastifyContext> implements Eval
       return this.createContext(ctx, childPrefix(ctx.prefix, prefix), name, site, rt);
     },
   };
+}
+
+/** The rate limiter packages (F19): they limit the routes added after they load, from an onRoute hook. */
+const RATE_LIMIT_PLUGINS = new Set(['@fastify/rate-limit', 'fastify-rate-limit']);
+
+function optionIsFalse(opts: Value | undefined, key: string): boolean {
+  const v = opts?.t === 'obj' ? opts.props.get(key) : undefined;
+  return v?.t === 'bool' && !v.v;
+}
+
+/** The rate limiters of `ctx` and its ancestors that have not loaded (F19). */
+function pendingRateLimits(ctx: FastifyContext): RateLimitRecord[] {
+  const out: RateLimitRecord[] = [];
+  for (let c: FastifyContext | null = ctx; c; c = c.parent) for (const rl of c.rateLimits ?? []) if (rl.pending) out.push(rl);
+  return out;
+}
+
+/** An awaited `register`, `after` or `ready` of `ctx`: everything registered in it so far has loaded. */
+function settle(ctx: FastifyContext): void {
+  for (const rl of ctx.rateLimits ?? []) rl.pending = false;
 }
 
 /** The function a `register()` argument holds: a closure, `import('./x')`'s default export, one of an `either`. */

@@ -13,17 +13,19 @@ import { walkContexts } from './routes';
 
 /** The file fastify-cli's generated apps start from (`fastify start -l info app.js`). */
 const CLI_ENTRY = /^app\.[cm]?[jt]s$/;
+const cliEntries = (files: readonly string[]) => files.filter(f => CLI_ENTRY.test(f.split(/[\\/]/).pop() ?? ''));
 
 export const fastifyAdapter: FrameworkAdapter = {
   framework: 'fastify',
   packages: ['fastify'],
+  scope: { packages: ['fastify-plugin'], folderLoaders: ['@fastify/autoload', 'fastify-autoload'], entries: cliEntries },
   paths: () => fastifyPaths,
   start(ctx: AdapterContext): FrameworkSession {
     const rec = new FastifyRecorder(fastifyState(ctx));
     return {
       hooks: rec,
       // fastify-cli (`fastify start app.js`) calls the plugin app.js exports with a root instance.
-      entries: files => files.filter(f => CLI_ENTRY.test(f.split(/[\\/]/).pop() ?? '')),
+      entries: cliEntries,
       entry: (file, exports, rt) => rec.cliEntry(file, exports, rt),
       finish(): FrameworkOutput {
         const seen = new WeakMap<Arg, HookClassification>();

@@ -87,6 +87,28 @@ export interface RouteRecord {
   responseSchema: boolean | null;
   /** The route option `bodyLimit` (it replaces the server's for this route, F17); absent when not written. */
   bodyLimit?: Arg;
+  /**
+   * @fastify/rate-limit registrations above it that had not loaded when it was added: the same code
+   * added it right after a `register(rateLimit)` that was not awaited (F19). Absent when none.
+   */
+  beforeRateLimitLoads?: RateLimitRecord[];
+}
+
+/**
+ * `register(@fastify/rate-limit)` in a context (F19): from an onRoute hook, it limits each route
+ * added under that context once it has loaded, and never the routes added before.
+ */
+export interface RateLimitRecord {
+  site: Site;
+  /** The plugin as the code names it (`rateLimit`). */
+  name: string;
+  /** The routes under its context when it was registered. */
+  before: RouteRecord[];
+  /**
+   * Not loaded yet: Fastify loads plugins after the code that registers them has run, so routes that
+   * code adds next come first, until it awaits a `register`, `after` or `ready` of the context.
+   */
+  pending: boolean;
 }
 
 export interface FastifyContext extends HostObject {
@@ -126,6 +148,8 @@ export interface FastifyContext extends HostObject {
   options?: ObjValue;
   /** `register(@fastify/multipart, opts)` in this context (fastify-plugin: it reaches this context and those below). */
   multipart?: { options: ObjValue | null; site: Site };
+  /** `register(@fastify/rate-limit)` calls in this context, in order (F19). */
+  rateLimits?: RateLimitRecord[];
 }
 
 export function isFastifyContext(h: HostObject): h is FastifyContext {

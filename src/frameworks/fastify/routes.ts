@@ -14,7 +14,7 @@ import { hookName, rejects } from './hook-kind';
 import { declarationSite, rootOf, visibleDecorators } from './decorators';
 import { type Exemption, describeExemption, exemptionCaveat, exempts } from './exemptions';
 import {
-  AFTER_HANDLER_PHASES, ALL_METHODS_4, ALL_METHODS_5, CHAIN_PHASES, DEFAULT_ROUTER_OPTIONS, FastifyContext, type HookRecord, RouteRecord, descendants, routerOptionsFor,
+  AFTER_HANDLER_PHASES, ALL_METHODS_4, ALL_METHODS_5, CHAIN_PHASES, DEFAULT_ROUTER_OPTIONS, FastifyContext, type HookRecord, type RateLimitRecord, RouteRecord, descendants, routerOptionsFor,
 } from './objects';
 import { routePath } from './paths';
 import { HookEntries, argRange } from './chain-entries';
@@ -54,6 +54,7 @@ export function walkContexts(roots: readonly FastifyContext[], classify: (arg: A
       accept: acceptFacts(root, ctx),
     });
     const tree = descendants(root);
+    const rateLimitsMissed = missedRateLimits(tree, ctx);
     // Numbered before any is described: a hook may name a decorator declared in a later context.
     for (const c of tree) {
       const n = numbers.size + 1;
@@ -66,7 +67,7 @@ export function walkContexts(roots: readonly FastifyContext[], classify: (arg: A
         file: ctx.rel(c.site.file), line: c.site.span.line, name: c.pluginName, framework: 'fastify',
         ...contextFacts(c, contextId, classify, ctx),
       });
-      for (const r of c.routes) addRoutes(c, numbers.get(c)!, contextId, r, app, major, entries, out, ctx, reach);
+      for (const r of c.routes) addRoutes(c, numbers.get(c)!, contextId, r, app, major, entries, out, ctx, reach, rateLimitsMissed.get(r));
     }
   }
   return out;
@@ -117,7 +118,32 @@ function undefinedHook(
   };
 }
 
-function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyContext) => string, r: RouteRecord, app: number, major: 4 | 5, entries: HookEntries, out: FastifyWalk, ctx: AdapterContext, reach: ReachBuilder): void {
+/**
+ * Per route record, the rate limiters above it that never limit it (F19; hooks.ts records when each
+ * loads), left out for a route another one does limit.
+ */
+function missedRateLimits(tree: FastifyContext[], ctx: AdapterContext): Map<RouteRecord, NonNullable<ModelRoute['rateLimitsMissed']>> {
+  const out = new Map<RouteRecord, NonNullable<ModelRoute['rateLimitsMissed']>>();
+  if (!tree.some(c => c.rateLimits)) return out;
+  const before = new Map<RateLimitRecord, Set<RouteRecord>>();
+  for (const c of tree) for (const rl of c.rateLimits ?? []) before.set(rl, new Set(rl.before));
+  for (const c of tree) {
+    const above: RateLimitRecord[] = [];
+    for (let p: FastifyContext | null = c; p; p = p.parent) above.push(...(p.rateLimits ?? []));
+    if (!above.length) continue;
+    for (const r of c.routes) {
+      const missed = above.filter(rl => before.get(rl)!.has(r) || r.beforeRateLimitLoads?.includes(rl));
+      if (!missed.length || missed.length < above.length) continue;
+      out.set(r, missed.map(rl => ({ name: rl.name, range: ctx.range(rl.site.file, rl.site.span), why: before.get(rl)!.has(r) ? 'before' : 'not-awaited' })));
+    }
+  }
+  return out;
+}
+
+function addRoutes(
+  c: FastifyContext, router: number, contextId: (c: FastifyContext) => string, r: RouteRecord, app: number, major: 4 | 5, entries: HookEntries, out: FastifyWalk,
+  ctx: AdapterContext, reach: ReachBuilder, rateLimitsMissed: ModelRoute['rateLimitsMissed'],
+): void {
   const range = ctx.range(r.site.file, r.site.span);
   const path = routePath(r.prefix, r.url ?? '/…');
   const chain: ChainEntry[] = [];
@@ -202,6 +228,7 @@ function addRoutes(c: FastifyContext, router: number, contextId: (c: FastifyCont
     route.sendsReturn = true;
     route.responseSchema = r.responseSchema;
     if (bodyParsers.length) route.bodyParsers = bodyParsers;
+    if (rateLimitsMissed) route.rateLimitsMissed = rateLimitsMissed;
     out.routes.push(route);
   }
 }

@@ -5,7 +5,9 @@
 import { FLOW, type Expr, type FnIR, type Stmt } from '../../core/ir';
 import type { LayerKind, Stop } from '../../core/model';
 import type { Arg, Value } from '../../core/values';
-import { alternatives } from '../../core/values';
+import { alternatives, severalFunctions } from '../../core/values';
+import { callsName } from '../../core/stmt-calls';
+import { identityGate } from '../shared/identity-gate';
 import type { KoaJwt, UnlessRules } from './objects';
 
 export interface KoaClassification {
@@ -40,8 +42,20 @@ const PACKAGE_KINDS: Record<string, LayerKind> = {
   'koa-ratelimit': 'rate-limit', 'koa-static': 'static', 'koa-compress': 'other', 'koa-session': 'other',
 };
 
-/** Classifies one middleware argument. `configuredAuth` holds the user's `sevenStops.auth` names. */
+/**
+ * Classifies one middleware argument. `configuredAuth` holds the user's `sevenStops.auth` names. A
+ * value that is one of several functions (an undecided `if` chose it) is auth when one of them
+ * protects: the configuration that runs is the one the code was written for.
+ */
 export function classify(arg: Arg, configuredAuth: readonly string[]): KoaClassification {
+  if (severalFunctions(arg.value)) {
+    const each = alternatives(arg.value).filter(o => o.t === 'fn').map(value => classifyValue({ ...arg, value }, configuredAuth));
+    return each.find(c => c.kind === 'auth' && c.protects) ?? each[0];
+  }
+  return classifyValue(arg, configuredAuth);
+}
+
+function classifyValue(arg: Arg, configuredAuth: readonly string[]): KoaClassification {
   const v = pick(arg.value);
   const base = { kind: 'other' as LayerKind, stop: 4 as Stop, protects: false, when: 'before' as const, passes: true, generator: false };
   const fnName = v.t === 'fn' ? v.fn.name : null;
@@ -101,7 +115,21 @@ function fnKind(fn: FnIR, base: Omit<KoaClassification, 'evidence'>): KoaClassif
     return { ...common, kind: 'auth', protects: true, evidence: `${before[0].why} before next()` };
   }
   if (rejection.length) return { ...common, kind: 'auth', evidence: `${rejection[0].why} only after await next(): the handler has already run (K9)` };
+  const ctxName = paramName(fn, ctxParam);
+  const nextName = paramName(fn, nextParam);
+  const gate = ctxName && nextName ? identityGate(fn, ctxName, nextName, koaIdentity) : null;
+  if (gate) return { ...common, kind: 'auth', protects: true, when: 'before', evidence: `calls next() only when ${gate}` };
   return { ...common, evidence: 'function body' };
+}
+
+/** Who is asking, on a Koa context: koa-jwt's and koa-passport's `ctx.state.user`, a session's user, `ctx.isAuthenticated()`. */
+function koaIdentity(text: string, ctx: string): boolean {
+  return new RegExp(`\\b${ctx}\\.(state\\.(user|auth)\\b|session\\.(user|userId|uid)\\b|isAuthenticated\\(|isUnauthenticated\\(|user\\b|req\\.user\\b)`).test(text);
+}
+
+function paramName(fn: FnIR, index: number): string | null {
+  const p = index < 0 ? null : fn.params[index];
+  return index < 0 ? 'this' : p?.k === 'name' ? p.name : null;
 }
 
 interface Rejection { at: number; why: string; status?: true }
@@ -165,7 +193,7 @@ function leaks(fn: FnIR, at: number, nextParam: number): boolean {
   const scan = (list: Stmt[], outerContinues: boolean): boolean | null => {
     for (let i = 0; i < list.length; i++) {
       const st = list[i];
-      const continues = outerContinues || list.slice(i + 1).some(s => callsFn(s, next));
+      const continues = outerContinues || list.slice(i + 1).some(s => callsName(s, next));
       if (st.k === 'assign' && st.span.start === at) return !list.slice(i + 1).some(s => s.k === 'return') && continues;
       const inner = st.k === 'if' ? [st.then, st.else] : st.k === 'block' || st.k === 'loop' ? [st.body] : [];
       for (const b of inner) {
@@ -176,25 +204,4 @@ function leaks(fn: FnIR, at: number, nextParam: number): boolean {
     return null;
   };
   return scan(fn.body, false) ?? false;
-}
-
-/** Whether a statement calls the function named `name` (nested function bodies not counted). */
-function callsFn(st: Stmt, name: string): boolean {
-  const inExpr = (e: Expr | null | undefined): boolean => {
-    if (!e) return false;
-    switch (e.k) {
-      case 'call': return (e.callee.k === 'ref' && e.callee.name === name) || inExpr(e.callee) || e.args.some(inExpr);
-      case 'member': return inExpr(e.obj);
-      case 'cond': return e.alternatives.some(inExpr);
-      case 'unknown': return new RegExp(`\\b${name}\\s*\\(`).test(e.text);
-      default: return false;
-    }
-  };
-  switch (st.k) {
-    case 'expr': case 'bind': return inExpr(st.e);
-    case 'return': return inExpr(st.e);
-    case 'assign': return inExpr(st.e);
-    case 'loop': case 'block': return st.body.some(s => callsFn(s, name));
-    case 'if': return [...st.then, ...st.else].some(s => callsFn(s, name));
-  }
 }

@@ -35,11 +35,15 @@ export const REQUEST_FIRST: RequestShape = {
 export function handlerFacts(fn: FnIR, file: string, ctx: AdapterContext, shape: RequestShape = REQUEST_FIRST): HandlerFacts {
   let readsBody: SourceRange | null = null;
   let readsIdentity: HandlerFacts['readsIdentity'] = null;
+  // A handler that tests whether someone is signed in (`if (req.user)`, `req.user?.id`) expects
+  // anonymous callers: its reads of the identity are no sign of a missing auth layer.
+  let testsIdentity = false;
   const reqName = fn.params[0]?.k === 'name' ? fn.params[0].name : shape === REQUEST_FIRST ? 'req' : 'ctx';
   for (const u of fn.uses) {
     // `req.body = x` or `req.user = x` sets what later code reads; the handler itself read nothing.
     if (u.write) continue;
     if (u.param === 0 && shape.isBody(u.path) && !readsBody) readsBody = ctx.range(file, u.span);
+    if (u.guard && u.param === 0 && shape.isIdentity(u.path)) testsIdentity = true;
     if (readsIdentity) continue;
     if (u.param === 0 && shape.isIdentity(u.path)) {
       readsIdentity = { expr: `${reqName}.${u.path.filter(s => s !== '()').slice(0, shape.identityDepth).join('.')}`, range: ctx.range(file, u.span) };
@@ -47,5 +51,5 @@ export function handlerFacts(fn: FnIR, file: string, ctx: AdapterContext, shape:
       readsIdentity = { expr: `res.locals.${u.path[1]}`, range: ctx.range(file, u.span) };
     }
   }
-  return { readsBody, readsIdentity };
+  return { readsBody, readsIdentity: testsIdentity ? null : readsIdentity };
 }

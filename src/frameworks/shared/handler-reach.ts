@@ -46,8 +46,16 @@ export class ReachBuilder {
   /** By closure scope, then function: one function made by a factory twice reads different callees. */
   private readonly made = new Map<object, Map<FnIR, Map<string, HandlerReach>>>();
   private readonly path = new Set<FnIR>();
+  /**
+   * The reach each function had last run, by roles and depth: a run that finds the same facts hands
+   * out the same object, so what rules derived from it (RuleContext.derived) is kept after an edit
+   * elsewhere. Kept across runs (the analyser's state), weakly by IR: an edited file's functions go.
+   */
+  private readonly previous: WeakMap<FnIR, Map<string, HandlerReach>>;
 
-  constructor(private readonly ctx: AdapterContext) {}
+  constructor(private readonly ctx: AdapterContext) {
+    this.previous = ctx.state('reach.previous', () => new WeakMap<FnIR, Map<string, HandlerReach>>());
+  }
 
   /** The reach of a function argument (the first function among its alternatives), or null. */
   of(value: Value, roles: ReachRoles): HandlerReach | null {
@@ -93,13 +101,27 @@ export class ReachBuilder {
     }
     if (followed.length || packages.some(p => p !== null)) {
       reach.followed = fit(followed);
-      return reach;
+      return this.interned(v.fn, key, reach, byKey);
     }
     // Nothing read through the closure: the function's own facts are its reach, the same object for
     // every closure of it (a factory's middleware made once per route, `cache(60)`) and every run
-    // while the function lives. (Nothing can hold `reach` yet: only following reads the table.)
+    // while the function lives, so it needs no interning. (Nothing can hold `reach` yet: only
+    // following reads the table.)
     byKey.set(key, own);
     return own;
+  }
+
+  /** Last run's object for these facts when they are the same (children compared by identity, as they are interned first). */
+  private interned(fn: FnIR, key: string, reach: HandlerReach, byKey: Map<string, HandlerReach>): HandlerReach {
+    let last = this.previous.get(fn);
+    if (!last) this.previous.set(fn, (last = new Map()));
+    const before = last.get(key);
+    if (before && sameReach(before, reach)) {
+      byKey.set(key, before);
+      return before;
+    }
+    last.set(key, reach);
+    return reach;
   }
 
   /** The workspace function `text` (`hashPassword`, `users.create`) names in `from`'s closure, or null. */
@@ -114,6 +136,15 @@ export class ReachBuilder {
     const fn = v && alternatives(v).find((o): o is FnValue => o.t === 'fn');
     return fn ?? null;
   }
+}
+
+/** The same facts: own parts (kept per function with memo) and children by identity, packages by value. */
+function sameReach(a: HandlerReach, b: HandlerReach): boolean {
+  if (a.calls !== b.calls || a.writes !== b.writes || a.returns !== b.returns || a.binds !== b.binds || a.range !== b.range) return false;
+  if (a.followed.length !== b.followed.length || a.packages.length !== b.packages.length) return false;
+  for (let i = 0; i < a.followed.length; i++) if (a.followed[i].call !== b.followed[i].call || a.followed[i].reach !== b.followed[i].reach) return false;
+  for (let i = 0; i < a.packages.length; i++) if (JSON.stringify(a.packages[i]) !== JSON.stringify(b.packages[i])) return false;
+  return true;
 }
 
 const REQUIRED = /^require\((['"])([^'"]+)\1\)((?:\.[A-Za-z_$][\w$]*)*)$/;

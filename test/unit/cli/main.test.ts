@@ -47,6 +47,18 @@ describe('seven-stops scan', function () {
     });
   });
 
+  it('parses only the files that can matter, and every file with --no-closure, with the same report', () => {
+    withWorkspace({
+      'server/app.js': "const app = require('express')();\napp.get('/me', (req, res) => res.json(req.user));\napp.listen(3000);\n",
+      'web/App.jsx': 'export const App = () => <p>hi</p>;\n',
+    }, dir => {
+      const on = JSON.parse(cli(['scan', dir, '--format', 'json']).stdout);
+      const off = JSON.parse(cli(['scan', dir, '--format', 'json', '--no-closure']).stdout);
+      assert.deepStrictEqual([on.stats.files, on.stats.notNeeded, off.stats.notNeeded], [2, 1, undefined]);
+      assert.deepStrictEqual({ ...on, stats: null }, { ...off, stats: null });
+    });
+  });
+
   it('prints the JSON contract, schema version 1', () => {
     const out = JSON.parse(cli(['scan', 'test/fixtures/express-basic', '--format', 'json']).stdout);
     assert.deepStrictEqual(Object.keys(out), ['schemaVersion', 'root', 'apps', 'routes', 'findings', 'annotations', 'skipped', 'stats']);

@@ -77,15 +77,18 @@ class PlugRecorder implements EvaluationHooks {
 
 /** The adapter, keeping its last session's recorder for the test to read; `entryFile` names a plugin file no code calls. */
 function plugAdapter(entryFile?: string): FrameworkAdapter & { last: PlugRecorder | null } {
+  const isEntry = (files: readonly string[]) => files.filter(f => entryFile !== undefined && f.endsWith(entryFile));
   const adapter = {
     framework: 'express' as const,
     packages: ['plug'],
+    // Entry files matter though nothing imports them: named to the closure too (core/closure.ts).
+    scope: { entries: isEntry },
     last: null as PlugRecorder | null,
     start(): FrameworkSession {
       const rec = (adapter.last = new PlugRecorder());
       return {
         hooks: rec,
-        entries: files => files.filter(f => entryFile !== undefined && f.endsWith(entryFile)),
+        entries: isEntry,
         entry(file, exports, rt) {
           const site: Site = { file, span: { start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 } };
           rt.call(exports, [{ value: { t: 'host', host: rec.create('', site, rt) }, name: 'fastify', site }], site);

@@ -50,6 +50,16 @@ describe('FnScanner parameter uses', () => {
     assert.deepStrictEqual(usesOf('(req as any).user = true;'), ['0:user = true']);
   });
 
+  it('marks a read that only tests whether a member is there, and an optional chain, as guard', () => {
+    const guarded = (body: string) => Object.values(lowerSource('x.ts', `function h(req, res, next) {\n  ${body}\n}`).hoisted)[0].uses
+      .map(u => `${u.path.join('.')}${u.guard ? ' guard' : ''}`);
+    assert.deepStrictEqual(guarded('if (req.user) res.end();'), ['user guard', 'end', 'end']);
+    assert.deepStrictEqual(guarded('const id = req.user ? req.user.id : 0;'), ['user guard', 'user', 'user.id']);
+    assert.deepStrictEqual(guarded('const id = req.session.user?.id;'), ['session guard', 'session.user guard', 'session.user.id guard']);
+    assert.deepStrictEqual(guarded('return !req.user && res.redirect("/login");'), ['user guard', 'redirect', 'redirect']);
+    assert.deepStrictEqual(guarded('res.json(req.user.id);'), ['json', 'json', 'user', 'user.id']);
+  });
+
   it('reads the members on the way to the written one', () => {
     assert.deepStrictEqual(usesOf('res.locals.user = 1;'), ['1:locals', '1:locals.user = 1']);
   });

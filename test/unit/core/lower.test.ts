@@ -31,6 +31,14 @@ describe('lowerSource', () => {
     ]);
   });
 
+  it("marks a call the code awaits (`await app.register(x)`), not one it does not, nor a call inside an awaited one's arguments", () => {
+    const body = firstFn('async function h(app) { await app.register(a(1)); app.register(b); }').body;
+    const calls = body.map(s => (s.k === 'expr' && s.e.k === 'call' ? s.e : null));
+    assert.strictEqual(calls[0]?.awaited, true);
+    assert.strictEqual(calls[0]?.args[0].k === 'call' && calls[0].args[0].awaited, undefined);
+    assert.strictEqual(calls[1]?.awaited, undefined);
+  });
+
   it('marks while, for and do loops (for-of is a loop statement of its own), not a labelled statement or a plain block', () => {
     const body = firstFn('function h() { while (x) a(); for (;;) b(); do c(); while (y); { d(); } outer: for (const i in o) e(); }').body;
     assert.deepStrictEqual(body.map(s => (s.k === 'block' ? `block${s.loop ? ' loop' : ''}${s.body[0]?.k === 'block' && s.body[0].loop ? ' > loop' : ''}` : s.k)),

@@ -16,6 +16,31 @@ app.use(bodyParser());
 runRuleTests(bodyParserBeforeRoutes, {
   valid: [
     {
+      name: 'a wrapper that hands every request but the webhook to express.json() (the raw body is kept for its signature) parses',
+      files: {
+        'app.js': `const express = require('express');
+const app = express();
+app.use((req, res, next) => {
+  if (req.originalUrl === '/webhook') return next();
+  return express.json({ limit: '1mb' })(req, res, next);
+});
+app.post('/users', (req, res) => res.json(req.body));
+`,
+      },
+    },
+    {
+      name: "a route's own wrapper delegating to a parser made earlier (parse-server's upload route)",
+      files: {
+        'app.js': `const express = require('express');
+const app = express();
+const raw = express.raw({ type: () => true });
+const parseUpload = (req, res, next) => (req.get('X-Upload-Mode') === 'stream' ? next() : raw(req, res, next));
+app.post('/files/:name', parseUpload, (req, res) => res.json({ size: req.body.length }));
+app.use(express.urlencoded({ extended: false }));
+`,
+      },
+    },
+    {
       name: 'express.json() registered before the route',
       files: { 'app.js': "const express = require('express');\nconst app = express();\napp.use(express.json());\napp.post('/users', (req, res) => res.json(req.body));\n" },
     },

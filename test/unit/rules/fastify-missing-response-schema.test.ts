@@ -13,6 +13,15 @@ module.exports = fastify;
 runRuleTests(fastifyMissingResponseSchema, {
   valid: [
     {
+      name: "a stream made at the module's top level and sent by name: what a name bound outside the handler holds is not known",
+      files: {
+        'package.json': FASTIFY,
+        'app.js': fastify(`const fs = require('fs');
+const page = fs.createReadStream('./redoc.html');
+fastify.get('/doc', async (request, reply) => reply.type('text/html').send(page));`),
+      },
+    },
+    {
       name: 'a route with schema.response, given inline or by name, and through route()',
       files: {
         'package.json': FASTIFY,
@@ -51,6 +60,17 @@ module.exports = app;
     },
   ],
   invalid: [
+    {
+      name: "the handler's body is named, not the 401 body of the route's auth hook",
+      files: {
+        'package.json': FASTIFY,
+        'app.js': fastify(`async function authenticate(request, reply) { if (!request.headers.authorization) return reply.code(401).send({ error: 'login' }); }
+fastify.get('/report', { onRequest: [authenticate] }, async () => {
+  return { total: 42 };
+});`),
+      },
+      errors: [{ messageId: 'missing', file: 'app.js', line: 3, column: 1, data: { route: 'GET /report', what: 'an object', sentAt: 'app.js:4' } }],
+    },
     {
       name: 'an async handler returning an object',
       files: { 'package.json': FASTIFY, 'app.js': fastify("fastify.get('/users/:id', async (request) => ({ id: request.params.id }));") },

@@ -23,6 +23,41 @@ app.use(router.routes());
 runRuleTests(noRouteBeforeAuth, {
   valid: [
     {
+      name: 'a layer of its chain sets the identity without requiring it: the handler decides what an anonymous caller gets',
+      files: {
+        'auth.js': AUTH,
+        'app.js': `const express = require('express');
+const requireUser = require('./auth');
+const app = express();
+const files = express.Router();
+const loadSession = (req, res, next) => { if (!req.headers.cookie) req.auth = { isMaster: false }; next(); };
+files.get('/files/:name', loadSession, (req, res) => res.json({ mine: !!req.auth.user }));
+app.use('/', files);
+app.use(requireUser);
+app.get('/orders', (req, res) => res.json(req.user));
+`,
+      },
+    },
+    {
+      name: 'a router mounted at the root before auth is a group of public routes: only its paths below that mount are its family',
+      files: {
+        'auth.js': AUTH,
+        'app.js': `const express = require('express');
+const requireUser = require('./auth');
+const app = express();
+const api = express();
+const pages = express.Router();
+pages.get('/apps/:page', (req, res) => res.send('page'));
+pages.post('/files', (req, res, next) => next(new Error('Filename not provided')));
+api.use('/', pages);
+api.use(requireUser);
+api.get('/classes', (req, res) => res.json([]));
+api.get('/files/:name', (req, res) => res.json([]));
+app.use('/parse', api);
+`,
+      },
+    },
+    {
       name: 'the pages of the sign-in flow before auth are public by design, even with protected routes after them',
       files: {
         'auth.js': AUTH,
@@ -141,6 +176,23 @@ app.use(parent.routes());
     },
   ],
   invalid: [
+    {
+      name: 'a layer that sets the identity without requiring it does not stand in for the auth its neighbours have',
+      files: {
+        'auth.js': AUTH,
+        'app.js': `const express = require('express');
+const requireUser = require('./auth');
+const app = express();
+const router = express.Router();
+const loadUser = (req, res, next) => { req.user = req.session && req.session.user; next(); };
+router.get('/orders/export', loadUser, (req, res) => res.json({ by: req.user }));
+router.use(requireUser);
+router.get('/orders/:id', (req, res) => res.json({}));
+app.use('/api', router);
+`,
+      },
+      errors: [{ messageId: 'siblingsProtected', file: 'app.js', line: 6, column: 1 }],
+    },
     {
       name: 'a sign-in flow word does not excuse a route that reads the identity',
       files: {

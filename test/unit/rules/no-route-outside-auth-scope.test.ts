@@ -12,6 +12,19 @@ const REQUIRE_USER = `function requireUser(request, reply, done) { if (!request.
 runRuleTests(noRouteOutsideAuthScope, {
   valid: [
     {
+      name: 'a sign-up page in a plugin of its own beside the protected plugin with the same prefix: public by design, as on Express and Koa',
+      files: {
+        'package.json': FASTIFY5,
+        'app.js': `${REQUIRE_USER}const app = require('fastify')();
+app.register(async function verifyEmail(instance) { instance.post('/users/verify-email', async () => 'ok'); }, { prefix: '/api' });
+app.register(async function users(instance) {
+  instance.addHook('onRequest', requireUser);
+  instance.put('/users', async () => 'updated');
+}, { prefix: '/api' });
+`,
+      },
+    },
+    {
       name: 'public plugins beside a protected one, with no prefix in common (F3)',
       files: {
         'package.json': FASTIFY5,

@@ -4,8 +4,32 @@ import { runRuleTests } from './rule-tester';
 const EXPRESS = JSON.stringify({ dependencies: { express: '^4.21.0' } });
 const KOA = JSON.stringify({ dependencies: { koa: '^2.16.0', '@koa/router': '^13.1.0' } });
 
+const FASTIFY = JSON.stringify({ dependencies: { fastify: '^5.6.0', '@fastify/rate-limit': '^11.2.0', '@fastify/helmet': '^13.0.0' } });
+
 runRuleTests(securityMiddlewareAfterRoutes, {
   valid: [
+    {
+      name: 'Fastify: an awaited rate limiter before the routes; a plugin and an after() callback registered after one that is not awaited',
+      files: {
+        'package.json': FASTIFY,
+        'app.js': `const fastify = require('fastify')();
+const rateLimit = require('@fastify/rate-limit');
+const helmet = require('@fastify/helmet');
+async function build() {
+  await fastify.register(rateLimit, { max: 100 });
+  fastify.post('/login', async () => 'form');
+  const admin = require('fastify')();
+  admin.register(rateLimit, { max: 5 });
+  admin.register(async child => { child.get('/users', async () => []); });
+  admin.after(() => { admin.get('/audit', async () => []); });
+  fastify.get('/orders', async () => []);
+  fastify.register(helmet);
+  return fastify;
+}
+build();
+`,
+      },
+    },
     {
       name: 'Express: helmet, cors and a rate limiter before every route',
       files: {
@@ -110,6 +134,25 @@ app.use(admin.routes());
     },
   ],
   invalid: [
+    {
+      name: 'Fastify (F19): routes added before the rate limiter, and right after a register that is not awaited',
+      files: {
+        'package.json': FASTIFY,
+        'app.js': `const fastify = require('fastify')();
+const rateLimit = require('@fastify/rate-limit');
+fastify.get('/search', async () => []);
+fastify.register(rateLimit, { max: 100 });
+fastify.post('/login', async () => 'form');
+fastify.post('/signup', async () => 'form');
+fastify.get('/health', async () => 'ok');
+fastify.listen({ port: 3000 });
+`,
+      },
+      errors: [
+        { messageId: 'rateLimitBefore', data: { layer: 'rateLimit', layerAt: 'app.js:4', count: '1 route', route: 'GET /search' }, file: 'app.js', line: 4, column: 1 },
+        { messageId: 'rateLimitNotAwaited', data: { layer: 'rateLimit', layerAt: 'app.js:4', count: '2 routes', route: 'POST /login' }, file: 'app.js', line: 4, column: 1 },
+      ],
+    },
     {
       name: 'Express: helmet after a route it would cover; later routes get it',
       files: {

@@ -15,7 +15,8 @@ router.get('/reports/sales', (req, res) => {
     byStatus[order.status] = (byStatus[order.status] || 0) + 1;
     revenueCents += order.totalCents;
   }
-  res.json({ orders: db.orders.length, revenueCents, byStatus });
+  const report = JSON.stringify({ orders: db.orders.length, revenueCents, byStatus });
+  res.json(report);
 });
 
 router.get('/reports/top-products', (req, res) => {

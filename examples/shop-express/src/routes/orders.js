@@ -1,5 +1,6 @@
 'use strict';
 
+const fs = require('node:fs');
 const path = require('node:path');
 const { Readable } = require('node:stream');
 const express = require('express');
@@ -65,12 +66,12 @@ router.get('/:id/invoice', (req, res, next) => {
   if (!order) {
     return res.status(404).json({ error: 'order not found' });
   }
-  res.sendFile(`${order.id}.pdf`, { root: INVOICE_DIR }, (err) => {
-    if (!err) return;
-    if (err.status === 404 && !res.headersSent) {
-      return res.status(404).json({ error: 'invoice not ready yet' });
-    }
-    next(err);
+  const file = path.join(INVOICE_DIR, `${order.id}.pdf`);
+  if (!fs.existsSync(file)) {
+    return res.status(404).json({ error: 'invoice not ready yet' });
+  }
+  res.sendFile(file, (err) => {
+    if (err) next(err);
   });
 });
 

@@ -20,4 +20,10 @@ router.get('/:id', (req, res) => {
   res.json(product);
 });
 
+// The home page's picks.
+router.get('/featured', (req, res) => {
+  const items = db.products.filter((p) => p.featured);
+  res.json({ items, count: items.length });
+});
+
 module.exports = router;

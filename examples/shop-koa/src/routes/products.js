@@ -10,4 +10,7 @@ products.get('/:id', async (ctx) => {
   ctx.body = product;
 });
 
+// The home page's picks.
+products.get('/featured', async (ctx) => { ctx.body = db.products().filter(p => p.featured); });
+
 module.exports = products;

@@ -25,7 +25,12 @@ describe('express middleware kinds', () => {
   it('express-jwt with credentialsRequired: false lets anonymous requests through: not auth', () => {
     const options: Value = { t: 'obj', props: new Map<string, Value>([['credentialsRequired', { t: 'bool', v: false }]]) };
     const c = classify(arg('expressjwt', pkgcall('express-jwt', ['expressjwt'], [arg('options', options)])), []);
-    assert.strictEqual(c.kind, 'other');
+    assert.deepStrictEqual([c.kind, c.setsIdentity], ['other', true]);
+  });
+
+  it('passport.session() restores the signed-in user and lets everyone through: it sets the identity, it does not protect', () => {
+    const c = classify(arg('passport.session', pkgcall('passport', ['session'])), []);
+    assert.deepStrictEqual([c.kind, c.setsIdentity], ['other', true]);
   });
 
   it('a value we cannot see is auth only by a name that suggests it', () => {

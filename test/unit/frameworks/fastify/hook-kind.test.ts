@@ -79,6 +79,10 @@ describe('fastify hook kinds', () => {
     assert.strictEqual(classifyHook(call([token, guest]), []).kind, 'other');
     assert.strictEqual(classifyHook(call([token, guest], 'and'), []).kind, 'auth');
     assert.strictEqual(hookName(call([token])), 'auth');
+    // A strategy fails a request by throwing any error, or by handing one to done: @fastify/auth answers 401 itself.
+    const plain = 'async function jwtAuth(request) { if (!request.headers.authorization) throw new Error(\'no token\'); request.user = { id: 1 }; }\n'
+      + 'function keyAuth(request, reply, done) { if (request.headers[\'x-key\'] !== KEY) return done(new Error(\'bad key\')); done(); }';
+    assert.strictEqual(classifyHook(call([hook(plain, 'jwtAuth'), hook(plain, 'keyAuth')]), []).kind, 'auth');
   });
 
   it('Express-style middleware under middie: res.statusCode = 401 then res.end() stops the request (F18)', () => {

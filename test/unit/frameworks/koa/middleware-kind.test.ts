@@ -30,6 +30,25 @@ describe('koa middleware kinds', () => {
     assert.strictEqual(classify(mw('async function a(ctx, next) { ctx.assert(ctx.state.user, 403); return next(); }', 'a'), []).evidence, 'ctx.assert(…, 403) before next()');
   });
 
+  it('a session check that calls next() only when someone is signed in, and throws its own error or redirects otherwise, protects', () => {
+    const throws = classify(mw('async function login(ctx, next) { if (ctx.session.user) return await next(); throw new MyErr(NO_LOGIN); }', 'login'), []);
+    assert.deepStrictEqual([throws.kind, throws.protects, throws.when, throws.evidence], ['auth', true, 'before', 'calls next() only when ctx.session.user']);
+    const redirects = classify(mw("async function gate(ctx, next) { if (!ctx.session.user) { ctx.redirect('/login'); return; } await next(); }", 'gate'), []);
+    assert.deepStrictEqual([redirects.kind, redirects.protects, redirects.evidence], ['auth', true, 'calls next() only when !ctx.session.user']);
+    // Sets what later code reads and goes on either way: no gate.
+    const loader = classify(mw('async function load(ctx, next) { if (ctx.session.user) { ctx.state.user = ctx.session.user; } await next(); }', 'load'), []);
+    assert.deepStrictEqual([loader.kind, loader.protects], ['other', false]);
+  });
+
+  it('one of several functions (an undecided `if` picked it) is auth when one of them protects: the check some configuration turns off is still the check', () => {
+    const code = "async function gate(ctx, next) { if (!ctx.session.user) { ctx.redirect('/login'); return; } await next(); }\nasync function pass(ctx, next) { await next(); }";
+    const [gate, pass] = [mw(code, 'gate'), mw(code, 'pass')];
+    const either: Arg = { value: { t: 'either', alternatives: [pass.value, gate.value] }, name: 'check', site: null };
+    assert.deepStrictEqual([classify(either, []).kind, classify(either, []).protects], ['auth', true]);
+    const neither: Arg = { value: { t: 'either', alternatives: [pass.value, pass.value] }, name: 'check', site: null };
+    assert.strictEqual(classify(neither, []).kind, 'other');
+  });
+
   it('K9: a 401 set only after await next() is auth that protects nothing, when: after', () => {
     const c = classify(mw('async function a(ctx, next) { await next(); if (!ctx.state.user) { ctx.status = 401; } }', 'a'), []);
     assert.deepStrictEqual([c.kind, c.protects, c.when], ['auth', false, 'after']);

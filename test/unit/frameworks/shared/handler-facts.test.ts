@@ -22,6 +22,15 @@ app.get('/me', (req, res) => res.json({ id: req.session.userId }));
     assert.strictEqual(r.model.routes[0].facts.readsIdentity?.expr, 'req.session.userId');
   });
 
+  it('a handler that tests whether someone is signed in (a ternary, an optional chain) expects anonymous callers: no identity read', () => {
+    const r = analyse({ 'app.js': `const app = require('express')();
+app.get('/blog/:id', (req, res) => res.json({ liked: req.session.user ? req.session.user.likes : [] }));
+app.get('/square', (req, res) => res.json({ me: req.user?.id }));
+app.get('/me', (req, res) => res.json({ id: req.user.id }));
+` });
+    assert.deepStrictEqual(r.model.routes.map(x => x.facts.readsIdentity?.expr ?? null), [null, null, 'req.user']);
+  });
+
   it('Koa: ctx.request.body and ctx.state.user are read from the context; ctx.body is a write, not the request body', () => {
     const r = analyse({ 'app.js': `const Koa = require('koa');
 const Router = require('@koa/router');

@@ -3,7 +3,10 @@
 import * as assert from 'assert';
 import { REACH, type ModelRoute } from '../../../../src/core/model';
 import { FLOW, has, reachedCalls } from '../../../../src/core/reach';
-import { analyse } from '../../workspace';
+import * as path from 'path';
+import { loadConfig } from '../../../../src/core/config';
+import { createAnalyser } from '../../../../src/engine';
+import { analyse, withWorkspace } from '../../workspace';
 
 /** `callee [flags] (response) <- via` for each call the route's handler reaches. */
 function lines(route: ModelRoute): string[] {
@@ -212,5 +215,26 @@ fastify.get('/file', (request, reply) => { fs.createReadStream('f').pipe(reply.r
 `,
     });
     assert.deepStrictEqual(lines(r.model.routes[0]), ["fs.createReadStream('f').pipe (response argument) app.js:3", 'fs.createReadStream app.js:3']);
+  });
+
+  it('Fastify: after an edit elsewhere, an unchanged handler has the same reach object (what rules derived from it is kept); an edited one a new one', () => {
+    withWorkspace({
+      'package.json': JSON.stringify({ dependencies: { fastify: '^5.6.0' } }),
+      'app.js': `const fastify = require('fastify')();
+const db = require('./db');
+fastify.get('/users', async () => db.users());
+fastify.register(require('./orders'));
+`,
+      'db.js': 'exports.users = () => [];\n',
+      'orders.js': "module.exports = async function (app) { app.get('/orders', async () => []); };\n",
+    }, root => {
+      const analyser = createAnalyser(root, loadConfig(root));
+      const reachOf = (r: ReturnType<typeof analyser.analyse>, p: string) => r.model.routes.find(x => x.path === p)?.[REACH]?.handler;
+      const first = analyser.analyse();
+      const edited = analyser.analyse(new Map([[path.join(root, 'orders.js'), "module.exports = async function (app) { app.get('/orders', async () => [1]); };\n"]]));
+      assert.ok(reachOf(first, '/users'));
+      assert.strictEqual(reachOf(edited, '/users'), reachOf(first, '/users'));
+      assert.notStrictEqual(reachOf(edited, '/orders'), reachOf(first, '/orders'));
+    });
   });
 });
