@@ -15,6 +15,7 @@ import { CLI_TEXT, type CliText, envLocale, langArgument } from './cli-text';
 import { writeJson } from './format-json';
 import { toSarif } from './format-sarif';
 import { writeText } from './format-text';
+import { growHeapSlowly } from './heap-growth';
 import { serveMcp } from './mcp-server';
 
 declare const SEVEN_STOPS_VERSION: string | undefined;
@@ -128,6 +129,8 @@ export function main(argv: string[], env: NodeJS.ProcessEnv = process.env): numb
 }
 
 if (require.main === module) {
+  // Only the CLI run as its own process: main() called in a test or a host leaves their heap alone.
+  growHeapSlowly();
   const code = main(process.argv.slice(2));
   if (code !== 'serving') process.exitCode = code;
 }

@@ -36,6 +36,11 @@ export interface AdapterContext {
    * process never see each other's; unlike `memo` it survives configuration changes.
    */
   state<T>(name: string, make: () => T): T;
+  /**
+   * Set when the analyser runs once and is dropped (the CLI's scan): what an adapter keeps only to
+   * speed up a next run (a walk to add again after an edit) is then only memory held to the end.
+   */
+  readonly oneRun?: true;
 }
 
 /**

@@ -3,6 +3,7 @@
 // response or the context (ReachRoles); callees are read through the function's closure, as the
 // program would find them once its modules ran.
 import type { AdapterContext } from '../../core/adapter';
+import { fit } from '../../core/compact';
 import type { Expr, FnIR, ParamUse, Pattern, Stmt } from '../../core/ir';
 import type { HandlerReach, ReachedBind, ReachedCall, ReachedPackage, ReachedWrite } from '../../core/model';
 import { alternatives, type Value } from '../../core/values';
@@ -69,7 +70,7 @@ export class ReachBuilder {
       const r = this.of(a.value, roles);
       if (r) out.push(r);
     }
-    return out;
+    return fit(out);
   }
 
   private reach(v: FnValue, roles: ReachRoles, depth: number): HandlerReach {
@@ -82,7 +83,8 @@ export class ReachBuilder {
     const own = this.ctx.memo(`reach.own.${roles.key}`, v.fn, () => ownReach(v.fn, v.file, roles, this.ctx));
     const followed: HandlerReach['followed'] = [];
     const locals = localNames(v.fn);
-    const reach: HandlerReach = { ...own, followed, packages: own.calls.map(c => packageOf(v, c.callee, locals)) };
+    const packages = own.calls.map(c => packageOf(v, c.callee, locals));
+    const reach: HandlerReach = { ...own, followed, packages };
     if (!byKey) byFn.set(v.fn, (byKey = new Map()));
     byKey.set(key, reach);
     if (depth > 0) {
@@ -97,7 +99,16 @@ export class ReachBuilder {
         this.path.delete(v.fn);
       }
     }
-    return this.interned(v.fn, key, reach, byKey);
+    if (followed.length || packages.some(p => p !== null)) {
+      reach.followed = fit(followed);
+      return this.interned(v.fn, key, reach, byKey);
+    }
+    // Nothing read through the closure: the function's own facts are its reach, the same object for
+    // every closure of it (a factory's middleware made once per route, `cache(60)`) and every run
+    // while the function lives, so it needs no interning. (Nothing can hold `reach` yet: only
+    // following reads the table.)
+    byKey.set(key, own);
+    return own;
   }
 
   /** Last run's object for these facts when they are the same (children compared by identity, as they are interned first). */
@@ -176,8 +187,11 @@ function member(v: Value, prop: string): Value | undefined {
   return undefined;
 }
 
-/** What one function does itself, read from its IR (depends on nothing but `fn` and the roles). */
-function ownReach(fn: FnIR, file: string, roles: ReachRoles, ctx: AdapterContext): Omit<HandlerReach, 'followed' | 'packages'> {
+/**
+ * What one function does itself, read from its IR (depends on nothing but `fn` and the roles): its
+ * reach as far as it goes without its closure (nothing followed, no package known).
+ */
+function ownReach(fn: FnIR, file: string, roles: ReachRoles, ctx: AdapterContext): HandlerReach {
   const names = paramNames(fn);
   const calls: ReachedCall[] = [];
   for (const c of fn.calls) {
@@ -212,9 +226,10 @@ function ownReach(fn: FnIR, file: string, roles: ReachRoles, ctx: AdapterContext
   visit(fn.body);
   const binds: ReachedBind[] = [];
   bindsIn(fn.body, binds);
+  // Kept as long as the function is: at their size (see core/compact.ts).
   return {
     name: fn.name ?? (fn.async ? 'async function' : 'anonymous function'), range: ctx.range(file, fn.headSpan), async: fn.async,
-    calls, writes, returns, binds,
+    calls: fit(calls), writes: fit(writes), returns: fit(returns), binds: fit(binds), followed: fit([]), packages: calls.map(() => null),
   };
 }
 

@@ -1,8 +1,12 @@
 // Re-analysis walks again only the routers an edit touched (src/frameworks/express/subtree-reuse.ts).
 import * as assert from 'assert';
 import * as path from 'path';
+import type { AdapterContext } from '../../../../src/core/adapter';
 import { loadConfig } from '../../../../src/core/config';
 import { createAnalyser } from '../../../../src/engine';
+import { Befores } from '../../../../src/frameworks/express/befores';
+import type { ExpressHost } from '../../../../src/frameworks/express/objects';
+import { walkOrReuse } from '../../../../src/frameworks/express/subtree-reuse';
 import { routeLines, withWorkspace } from '../../workspace';
 
 const FILES = {
@@ -39,5 +43,22 @@ describe('subtree reuse', () => {
       const strip = (r: typeof cold) => JSON.stringify(r.routes, (k, v) => (k === 'router' ? undefined : v));
       assert.strictEqual(strip(second), strip(cold));
     });
+  });
+
+  it('in a one-run scan walks every mount and remembers no walk for a next run', () => {
+    const tables: string[] = [];
+    const ctx = {
+      oneRun: true,
+      memo: (table: string, _key: object, make: () => unknown) => { tables.push(table); return make(); },
+      state: (_name: string, make: () => unknown) => make(),
+    } as unknown as AdapterContext;
+    const st = { app: 0, syntax: 'express4' as const, before: new Befores({ lastWalk: 0 }), layers: [], routes: [] };
+    const sub = {} as ExpressHost;
+    const at = { path: '/users', segs: ['users'], mask: [false] };
+    let walks = 0;
+    walkOrReuse(sub, at, [], st, ctx, () => walks++);
+    walkOrReuse(sub, at, [], st, ctx, () => walks++);
+    assert.strictEqual(walks, 2);
+    assert.deepStrictEqual(tables, []);
   });
 });

@@ -84,6 +84,22 @@ app.get('/b', makeList(function loadB() { return []; }));
     assert.deepStrictEqual(r.model.routes.map(route => route[REACH]?.handler?.followed.map(f => f.reach.name)), [['loadA'], ['loadB']]);
   });
 
+  it('shares one reach among the closures of a factory that read nothing through their scope', () => {
+    const r = analyse({
+      'package.json': EXPRESS,
+      'app.js': `const express = require('express');
+const cache = (seconds) => (req, res, next) => { res.set('Cache-Control', 'max-age=' + seconds); next(); };
+const app = express();
+app.get('/a', cache(60), (req, res) => res.end());
+app.get('/b', cache(30), (req, res) => res.end());
+`,
+    });
+    const [a, b] = r.model.routes.map(route => route[REACH]!.middleware[0]);
+    assert.deepStrictEqual(a.calls.map(c => c.callee), ['res.set', 'next']);
+    assert.deepStrictEqual(a.packages, [null, null]);
+    assert.strictEqual(a, b);
+  });
+
   it('Express: route-level middleware comes before the handler', () => {
     const r = analyse({
       'package.json': EXPRESS,
