@@ -2,6 +2,8 @@
 // the framework would dispatch it to, and the code it meets at each of the seven stops. A pure
 // function over the model: the editor shows the result, the tests assert it. How a request is
 // dispatched is the framework's: each adapter hands in a RequestDispatcher.
+import type { Locale } from './locale';
+import { type HooksWhen, TRACE_TEXT, type TraceText } from './trace-text';
 import type { Annotation, AnalysisModel, AnalysisResult, ChainEntry, Finding, Framework, LayerKind, LifecyclePhase, ModelRoute, OrderedLayer, RoutingContext, SourceLocation, Stop } from './model';
 import { STOP_NAMES } from './model';
 
@@ -99,31 +101,28 @@ export interface RequestDispatcher {
   dispatch(model: AnalysisModel, app: number, req: TraceRequest): Dispatch;
   /** Whether a middleware layer of stack `app` runs for a request to `path` (for auth registered too late). */
   layerRuns(model: AnalysisModel, app: number, layer: OrderedLayer, path: string): boolean;
-  /** What the framework does when no route answers: the end of the summary, and stop 5's note. */
-  notFound: { summary: string; handler: string };
+  /** What the framework does when no route answers: the end of the summary, and stop 5's note, per language. */
+  notFound: Record<Locale, { summary: string; handler: string }>;
   /**
    * Frameworks that parse bodies and serialize replies themselves (Fastify): stop 2's and stop 6's
-   * notes when no code of the app's does it; absent, the notes speak of body parsers and res.json.
+   * notes when no code of the app's does it, per language; absent, the notes speak of body parsers and res.json.
    */
-  builtIn?: { body: string; serialize: string };
+  builtIn?: Record<Locale, { body: string; serialize: string }>;
 }
 
 /** The dispatcher of a framework, or undefined when none was wired for it (its stacks are left out). */
 export type Dispatchers = (framework: Framework) => RequestDispatcher | undefined;
 
-/** Where `method path` goes in this analysis, stop by stop. */
+/** Where `method path` goes in this analysis, stop by stop, its sentences in `locale`. */
 export function traceRequest(
-  analysis: TraceInput | (AnalysisResult & { model: AnalysisModel }), method: string, path: string, dispatchers: Dispatchers,
+  analysis: TraceInput | (AnalysisResult & { model: AnalysisModel }), method: string, path: string, dispatchers: Dispatchers, locale: Locale = 'en',
 ): Trace {
+  const tx = TRACE_TEXT[locale];
   const { model, annotations, findings } = analysis;
   const req = { method: method.toUpperCase(), path: path.replace(/[?#].*$/, '') || '/' };
   const notes: string[] = [];
   const unreadable = model.routes.filter(r => !readable(r)).length;
-  if (unreadable) {
-    const one = unreadable === 1;
-    notes.push(`${unreadable} route${one ? ' has a path' : 's have paths'} the analyser could not read (computed or a RegExp), `
-      + `so the trace leaves ${one ? 'it' : 'them'} out.`);
-  }
+  if (unreadable) notes.push(tx.unreadable(unreadable));
   let first: { d: Dispatch; by: RequestDispatcher } | null = null;
   // Apps first; then routers no app mounts (the route's own notes say so), whose paths lack a prefix.
   const orphan = (i: number) => model.origins[i]?.kind === 'router';
@@ -136,7 +135,7 @@ export function traceRequest(
     first ??= { d, by };
   }
   const accept = annotations.filter(a => a.stop === 1).map(a => site(a.label, a, 'accept'));
-  if (!first || !first.d.answer) return notFound(req, first?.d ?? null, first?.by.notFound ?? NO_DISPATCHER, accept, notes);
+  if (!first || !first.d.answer) return notFound(req, first?.d ?? null, first?.by.notFound[locale] ?? tx.noDispatcher, accept, notes, tx);
   const { answer, params, endedBy } = first.d;
   const by = first.by;
   const r = answer;
@@ -155,29 +154,26 @@ export function traceRequest(
   // Hooks after the handler (Fastify's preSerialization at 6, onSend and onResponse at 7) follow its own sites.
   const after = (stop: Stop) => (r.afterHandler ?? []).filter(c => c.stop === stop);
   const afterSites = (stop: Stop) => after(stop).map(c => chainSite(c, c));
-  const afterNote = (stop: Stop) => (after(stop).length ? ` ${hooksNote(after(stop), 'after the handler')}` : '');
+  const afterNote = (stop: Stop) => (after(stop).length ? ` ${hooksNote(after(stop), 'after', tx)}` : '');
+  const builtIn = by.builtIn?.[locale];
+  const request = `${req.method} ${req.path}`;
+  const route = `${r.method} ${r.path}`;
   const mounts = r.framework === 'koa' ? [...mountsOf(model, r), ...routerSite(analysis.contexts ?? [], r.context)]
     : r.context !== undefined && analysis.contexts ? contextsOf(analysis.contexts, r.context) : mountsOf(model, r);
   const paramText = Object.entries(params).map(([k, v]) => `${k} = ${v}`).join(', ');
   const stops: TraceStop[] = [
-    acceptStop(accept),
-    stopOf(2, parsers, by.builtIn ? (parsers.length ? `${names(parsers)} run${parsers.length === 1 ? 's' : ''} on the raw body first. ` : '') + by.builtIn.body
-      : parsers.length ? `${names(parsers)} read${parsers.length === 1 ? 's' : ''} the body before the handler.`
-      : r.facts.readsBody ? 'No body parser runs before this handler, yet it reads req.body: it will be undefined.'
-      : 'No body parser runs for this request; the handler does not read req.body.'),
-    stopOf(3, [...mounts, site(`${r.method} ${r.path}`, r.range, 'route')], `Matches ${r.method} ${r.path}${paramText ? ` with ${paramText}` : ''}.`),
-    stopOf(4, chain, phased ? hooksNote(r.chain.filter(c => c.stop !== 2), 'before the handler')
-      : chain.length ? `${chain.length} layer${chain.length === 1 ? ' runs' : 's run'} before the handler, in this order.`
-      : 'No middleware runs before the handler.'),
-    stopOf(5, handler ? [handler] : [], handler ? 'Your logic runs here; every database or service call it waits on adds to this stop.'
-      : r.guards ? 'This route only guards: its last function passes the request on, to a handler registered where the analyser does not see it.'
-      : 'The handler could not be read.'),
-    stopOf(6, [...serialize, ...afterSites(6)], (serialize.length
-      ? `The response becomes bytes here (${serialize.length === 1 ? 'one exit' : `${serialize.length} exits`} of the handler).`
-      : by.builtIn?.serialize ?? 'No res.json / res.send in the handler itself: it may serialize elsewhere or stream.') + afterNote(6)),
-    stopOf(7, [...drain, ...afterSites(7), ...back], (drain.length
-      ? `The handler writes to the socket itself (${names(drain)}): backpressure matters here.`
-      : 'Node writes the serialized body; a slow client still holds the socket until it has read it.') + afterNote(7) + wayBackNote(r.chain)),
+    acceptStop(accept, tx),
+    stopOf(2, parsers, builtIn ? (parsers.length ? tx.parsersFirst(names(parsers), parsers.length) : '') + builtIn.body
+      : parsers.length ? tx.parsersRead(names(parsers), parsers.length)
+      : r.facts.readsBody ? tx.noParserButReads
+      : tx.noParserNoRead),
+    stopOf(3, [...mounts, site(route, r.range, 'route')], tx.matches(route, paramText)),
+    stopOf(4, chain, phased ? hooksNote(r.chain.filter(c => c.stop !== 2), 'before', tx)
+      : chain.length ? tx.layersBefore(chain.length)
+      : tx.noMiddleware),
+    stopOf(5, handler ? [handler] : [], handler ? tx.handlerRuns : r.guards ? tx.guardOnly : tx.handlerUnreadable),
+    stopOf(6, [...serialize, ...afterSites(6)], (serialize.length ? tx.becomesBytes(serialize.length) : builtIn?.serialize ?? tx.noSerialize) + afterNote(6)),
+    stopOf(7, [...drain, ...afterSites(7), ...back], (drain.length ? tx.writesItself(names(drain)) : tx.nodeWrites) + afterNote(7) + wayBackNote(r.chain, tx)),
   ];
   const lateAuth = model.stacks[r.app]
     .filter(l => l.kind === 'middleware' && l.layerKind === 'auth' && l.order > r.order && by.layerRuns(model, r.app, l, req.path))
@@ -185,50 +181,43 @@ export function traceRequest(
   const shadowedBy = r.shadowedBy.map(s => ({ ...site(s.name, s.range, /^[A-Z]+ \//.test(s.name) ? 'route' : 'other'), why: s.why }));
   const routeFindings = findings.filter(f => f.file === r.range.file && f.line >= r.range.line && f.line <= r.range.endLine)
     .map(f => ({ ruleId: f.ruleId, stop: f.stop, message: f.message, file: f.file, line: f.line }));
-  const ended = endedBy ? endedSite(endedBy) : null;
+  const ended = endedBy ? endedSite(endedBy, tx) : null;
   return {
     method: req.method,
     path: req.path,
     outcome: ended ? 'ended-early' : 'handled',
-    summary: ended
-      ? `${req.method} ${req.path} matches ${r.method} ${r.path}, but ${ended.name} (${at(ended)}) answers first.`
-      : `${req.method} ${req.path} is answered by ${r.method} ${r.path} (${at(site('', r.range, 'route'))}).`,
+    summary: ended ? tx.endedFirst(request, route, ended.name, at(ended)) : tx.answeredBy(request, route, at(site('', r.range, 'route'))),
     route: { method: r.method, path: r.path, file: r.range.file, line: r.range.line, mountPrefix: r.mountPrefix, params },
     stops,
     verdict: { protected: r.protected, authBy: r.authBy, lateAuth, shadowedBy, endedBy: ended, findings: routeFindings },
     alsoMatches: first.d.later.map(l => ({
-      ...site(`${l.method} ${l.path}`, l.range, 'route'), why: `registered after ${r.method} ${r.path}, which answers first`,
+      ...site(`${l.method} ${l.path}`, l.range, 'route'), why: tx.registeredAfter(route),
     })),
     notes: [...notes, ...r.unresolved],
   };
 }
 
-/** With no dispatcher for any stack, nothing answers; the trace still says so. */
-const NO_DISPATCHER: RequestDispatcher['notFound'] = { summary: 'no framework the trace knows answers it.', handler: 'No handler.' };
-
-function notFound(req: TraceRequest, d: Dispatch | null, says: RequestDispatcher['notFound'], accept: TraceSite[], notes: string[]): Trace {
+/** The trace when no route answers; with no dispatcher for any stack (`says`: TraceText.noDispatcher) it still says so. */
+function notFound(req: TraceRequest, d: Dispatch | null, says: { summary: string; handler: string }, accept: TraceSite[], notes: string[], tx: TraceText): Trace {
   const ran = (d?.ranBefore ?? []).map(l => site(l.name, l.argRange ?? l.range, l.layerKind));
-  const endedBy = d?.endedBy ? endedSite(d.endedBy) : null;
+  const endedBy = d?.endedBy ? endedSite(d.endedBy, tx) : null;
+  const request = `${req.method} ${req.path}`;
   const parsers = ran.filter(s => s.kind === 'parse');
   const none = (stop: Stop, note: string) => stopOf(stop, [], note);
   return {
     method: req.method,
     path: req.path,
     outcome: 'not-found',
-    summary: endedBy
-      ? `No route matches ${req.method} ${req.path}; ${endedBy.name} (${at(endedBy)}) answers it.`
-      : `No route matches ${req.method} ${req.path}: ${says.summary}`,
+    summary: endedBy ? tx.noRouteEnded(request, endedBy.name, at(endedBy)) : tx.noRoute(request, says.summary),
     route: null,
     stops: [
-      acceptStop(accept),
-      stopOf(2, parsers, parsers.length ? `${names(parsers)} still read${parsers.length === 1 ? 's' : ''} the body.` : 'No body parser runs for this path.'),
-      none(3, `No route matches ${req.method} ${req.path}.`),
-      stopOf(4, ran, ran.length
-        ? `${ran.length} app-level layer${ran.length === 1 ? ' still runs' : 's still run'}, in this order.`
-        : 'No middleware covers this path.'),
-      none(5, endedBy ? `${endedBy.name} answers instead of a handler.` : says.handler),
-      none(6, 'Only the 404 body is serialized.'),
-      none(7, 'A short 404 drains quickly.'),
+      acceptStop(accept, tx),
+      stopOf(2, parsers, parsers.length ? tx.parsersStillRead(names(parsers), parsers.length) : tx.noParserForPath),
+      none(3, tx.noRouteAtStop3(request)),
+      stopOf(4, ran, ran.length ? tx.appLayersStillRun(ran.length) : tx.noMiddlewareCovers),
+      none(5, endedBy ? tx.answersInstead(endedBy.name) : says.handler),
+      none(6, tx.only404Serialized),
+      none(7, tx.short404),
     ],
     verdict: { protected: false, authBy: [], lateAuth: [], shadowedBy: [], endedBy, findings: [] },
     alsoMatches: [],
@@ -236,10 +225,8 @@ function notFound(req: TraceRequest, d: Dispatch | null, says: RequestDispatcher
   };
 }
 
-function acceptStop(accept: TraceSite[]): TraceStop {
-  return stopOf(1, accept, accept.length
-    ? `The server that accepts the connection${accept.length > 1 ? ', and the timers that govern its connections' : ''}.`
-    : 'No listen() call was found: the server may be started elsewhere (a test harness or a serverless adapter).');
+function acceptStop(accept: TraceSite[], tx: TraceText): TraceStop {
+  return stopOf(1, accept, accept.length ? tx.accepts(accept.length > 1) : tx.noListen);
 }
 
 function stopOf(stop: Stop, sites: TraceSite[], note: string): TraceStop {
@@ -258,10 +245,8 @@ function chainSite(c: ChainEntry, where: SourceLocation): TraceSite {
 }
 
 /** A note on hooks by phase (`2 hooks run before the handler, in lifecycle order: onRequest, then preHandler.`). */
-function hooksNote(hooks: ChainEntry[], when: string): string {
-  if (!hooks.length) return `No hook runs ${when}.`;
-  const phases = [...new Set(hooks.map(h => h.phase))].join(', then ');
-  return `${hooks.length} hook${hooks.length === 1 ? ' runs' : 's run'} ${when}, in lifecycle order: ${phases}.`;
+function hooksNote(hooks: ChainEntry[], when: HooksWhen, tx: TraceText): string {
+  return tx.hooks(hooks.length, when, [...new Set(hooks.map(h => h.phase ?? ''))]);
 }
 
 /** The registrations a request passes to reach a route's context (Fastify), outermost first; the root is the app. */
@@ -287,17 +272,17 @@ function wayBack(chain: readonly ChainEntry[], sites: readonly TraceSite[]): Tra
 }
 
 /** What stop 7 says of the code after `await next()`; an auth check there has not protected the handler (K9). */
-function wayBackNote(chain: readonly ChainEntry[]): string {
+function wayBackNote(chain: readonly ChainEntry[], tx: TraceText): string {
   const after = chain.filter(c => c.when === 'after');
   if (!after.length) return '';
   const auth = after.filter(c => c.kind === 'auth');
-  const late = auth.length ? ` ${names(auth.map(c => site(c.name, c, c.kind)))} check${auth.length === 1 ? 's' : ''} only then: the handler has already run (K9).` : '';
-  return ` On the way back out, ${after.length === 1 ? '1 middleware runs its' : `${after.length} middleware run their`} code after await next(), innermost first.${late}`;
+  const late = auth.length ? ` ${tx.checksTooLate(names(auth.map(c => site(c.name, c, c.kind))), auth.length)}` : '';
+  return ` ${tx.wayBack(after.length)}${late}`;
 }
 
 /** The layer that ended every response before a route or a 404 could, with why. */
-function endedSite(l: OrderedLayer): TraceSite & { why: string } {
-  return { ...site(l.name, l.argRange ?? l.range, l.layerKind), why: `ends every response under ${l.prefix} without calling next()` };
+function endedSite(l: OrderedLayer, tx: TraceText): TraceSite & { why: string } {
+  return { ...site(l.name, l.argRange ?? l.range, l.layerKind), why: tx.endsEveryResponse(l.prefix) };
 }
 const names = (sites: TraceSite[]) => sites.map(s => s.name).join(', ');
 

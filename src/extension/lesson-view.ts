@@ -94,7 +94,7 @@ export class LessonViewProvider implements vscode.WebviewViewProvider, vscode.Di
     const candidates = this.service.all().filter(f => f.result && (!folder || f.folder.uri.toString() === folder));
     let first: { folder: FolderAnalysis; trace: Trace } | undefined;
     for (const f of candidates) {
-      const t = trace(f.result!, parsed.method, parsed.path);
+      const t = trace(f.result!, parsed.method, parsed.path, localeOf(vscode.env.language));
       first ??= { folder: f, trace: t };
       if (t.outcome !== 'not-found') { first = { folder: f, trace: t }; break; }
     }

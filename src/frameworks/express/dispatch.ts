@@ -12,7 +12,10 @@ import { expressPathsOf } from './path-matcher';
 export const expressDispatcher: RequestDispatcher = {
   dispatch,
   layerRuns: (model, app, layer, path) => prefixMatches(matcherOf(model, app), layer, path),
-  notFound: { summary: 'Express answers 404 Not Found after the middleware below.', handler: 'No handler: Express sends its default 404.' },
+  notFound: {
+    en: { summary: 'Express answers 404 Not Found after the middleware below.', handler: 'No handler: Express sends its default 404.' },
+    ru: { summary: 'Express отвечает 404 Not Found после middleware, перечисленных ниже.', handler: 'Обработчика нет: Express отправляет свой стандартный 404.' },
+  },
 };
 
 /** The matcher of the Express version the stack's app was found with. */

@@ -11,12 +11,24 @@ export const fastifyDispatcher: RequestDispatcher = {
   // Fastify has no order-based middleware layers: a hook is in the chain of every route it reaches.
   layerRuns: () => false,
   notFound: {
-    summary: "Fastify answers 404 Not Found, running the hooks of the context that owns the 404 handler (the root's unless a plugin under a prefix sets its own).",
-    handler: 'No handler: Fastify sends its default 404 (or the setNotFoundHandler of the context that owns the path).',
+    en: {
+      summary: "Fastify answers 404 Not Found, running the hooks of the context that owns the 404 handler (the root's unless a plugin under a prefix sets its own).",
+      handler: 'No handler: Fastify sends its default 404 (or the setNotFoundHandler of the context that owns the path).',
+    },
+    ru: {
+      summary: 'Fastify отвечает 404 Not Found и запускает хуки контекста, которому принадлежит обработчик 404 (корневого, если плагин под префиксом не задал свой).',
+      handler: 'Обработчика нет: Fastify отправляет свой стандартный 404 (или setNotFoundHandler контекста, которому принадлежит путь).',
+    },
   },
   builtIn: {
-    body: 'Fastify parses JSON and plain-text bodies itself (addContentTypeParser for others), after the onRequest and preParsing hooks and before preValidation: request.body is undefined in onRequest.',
-    serialize: 'No reply.send in the handler itself: what an async handler returns is serialized by Fastify here (with the response schema\'s serializer when the route has one).',
+    en: {
+      body: 'Fastify parses JSON and plain-text bodies itself (addContentTypeParser for others), after the onRequest and preParsing hooks and before preValidation: request.body is undefined in onRequest.',
+      serialize: 'No reply.send in the handler itself: what an async handler returns is serialized by Fastify here (with the response schema\'s serializer when the route has one).',
+    },
+    ru: {
+      body: 'Тела JSON и plain text Fastify разбирает сам (для остальных — addContentTypeParser), после хуков onRequest и preParsing и до preValidation: в onRequest request.body ещё undefined.',
+      serialize: 'В самом обработчике нет reply.send: то, что возвращает async-обработчик, Fastify сериализует здесь (сериализатором схемы ответа, если она у маршрута есть).',
+    },
   },
 };
 

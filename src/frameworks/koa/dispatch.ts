@@ -15,8 +15,14 @@ export const koaDispatcher: RequestDispatcher = {
   dispatch,
   layerRuns: (model, app, layer, path) => mountMatches(koaPathsOf(model.origins[app]), layer, path),
   notFound: {
-    summary: 'Koa answers 404 Not Found once every middleware below has called next() (a router with no matching route passes the request on).',
-    handler: 'No handler: no middleware set a body, so Koa sends 404.',
+    en: {
+      summary: 'Koa answers 404 Not Found once every middleware below has called next() (a router with no matching route passes the request on).',
+      handler: 'No handler: no middleware set a body, so Koa sends 404.',
+    },
+    ru: {
+      summary: 'Koa отвечает 404 Not Found, когда все middleware ниже вызвали next() (роутер без подходящего маршрута передаёт запрос дальше).',
+      handler: 'Обработчика нет: ни один middleware не задал тело, поэтому Koa отправляет 404.',
+    },
   },
 };
 

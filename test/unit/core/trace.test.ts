@@ -7,6 +7,32 @@ import { analyse } from '../workspace';
 const sites = (t: Trace, stop: number) => t.stops[stop - 1].sites.map(s => `${s.name}@${s.file}:${s.line}`);
 
 describe('traceRequest', () => {
+  it('speaks the lesson\'s language: the summary and every stop\'s note in Russian, names from the code as written', () => {
+    const r = analyse({
+      'app.js': [
+        "const express = require('express');",
+        'const app = express();',
+        'app.use(express.json());',
+        "app.get('/orders/:id', (req, res) => res.json({ id: req.params.id }));",
+        'app.listen(3000);',
+        '',
+      ].join('\n'),
+    });
+    const ru = traceRequest(r, 'GET', '/orders/42', 'ru');
+    assert.strictEqual(ru.summary, 'На GET /orders/42 отвечает GET /orders/:id (app.js:4).');
+    assert.deepStrictEqual(ru.stops.map(s => s.note), [
+      'Сервер, который принимает соединение.',
+      'express.json читает тело до обработчика.',
+      'Совпадает с GET /orders/:id, где id = 42.',
+      'Перед обработчиком по порядку работает 1 слой.',
+      'Здесь работает ваша логика; каждый вызов базы или сервиса, которого она ждёт, добавляется к этой остановке.',
+      'Здесь ответ превращается в байты (один выход из обработчика).',
+      'Сериализованное тело пишет Node; медленный клиент держит сокет, пока не дочитает его.',
+    ]);
+    assert.strictEqual(traceRequest(r, 'GET', '/nowhere', 'ru').summary, 'Ни один маршрут не совпадает с GET /nowhere: Express отвечает 404 Not Found после middleware, перечисленных ниже.');
+    assert.strictEqual(traceRequest(r, 'GET', '/orders/42').summary, 'GET /orders/42 is answered by GET /orders/:id (app.js:4).');
+  });
+
   it('follows GET /api/v1/orders/42 through accept, parsers, the mount, auth, the handler and its serialize sites', () => {
     const r = analyse({
       'server.js': [
