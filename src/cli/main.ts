@@ -6,7 +6,7 @@ import { ConfigError, loadConfig } from '../core/config';
 import { printable } from '../core/display-text';
 import type { Framework, Severity } from '../core/model';
 import { frameworkList } from '../core/model';
-import { adapters, analyseFolder } from '../engine';
+import { adapters, analyseFolder, analyseFolderWarm } from '../engine';
 import { allRules } from '../rules';
 import { writeJson } from './format-json';
 import { toSarif } from './format-sarif';
@@ -29,6 +29,8 @@ Options:
                              exit 1 when a finding at or above this severity exists (default: error)
   --no-color                 plain text output
   --no-closure               parse every source file, also those no framework import reaches (slower; same results)
+  --cache-dir <dir>          where to keep what a scan can reuse next time (default: <dir>/node_modules/.cache/seven-stops)
+  --no-cache                 neither read nor write the cache (every file parsed again; same results)
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -36,7 +38,11 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it, 2 us
 
 class UsageError extends Error {}
 
-interface Options { dir: string; format: 'text' | 'json' | 'sarif'; config?: string; failOn: Severity | 'none'; color: boolean; closure: boolean }
+interface Options {
+  dir: string; format: 'text' | 'json' | 'sarif'; config?: string; failOn: Severity | 'none'; color: boolean; closure: boolean;
+  /** false: --no-cache; a folder: --cache-dir; undefined: the default under the scanned folder's node_modules. */
+  cache?: string | false;
+}
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
   const args = [...argv];
@@ -66,6 +72,8 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       o.failOn = v;
     } else if (flag === '--no-color') o.color = false;
     else if (flag === '--no-closure') o.closure = false;
+    else if (flag === '--no-cache') o.cache = false;
+    else if (flag === '--cache-dir') o.cache = value();
     else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
     else if (!dirSet) { o.dir = flag; dirSet = true; } else throw new UsageError(`unexpected argument '${flag}'`);
   }
@@ -98,7 +106,10 @@ export function main(argv: string[]): number {
     const config = loadConfig(dir, opts.config);
     // A progress line only for slow scans on a terminal, so CI logs and pipes stay clean.
     if (process.stderr.isTTY) progress = setTimeout(() => process.stderr.write(`seven-stops: scanning ${printable(opts.dir)}…\r`), 1000);
-    const result = analyseFolder(dir, { config, closure: opts.closure });
+    const options = { config, closure: opts.closure };
+    const result = opts.cache === false
+      ? analyseFolder(dir, options)
+      : analyseFolderWarm(dir, opts.cache === undefined ? path.join(dir, 'node_modules', '.cache', 'seven-stops') : path.resolve(opts.cache), options);
     result.root = opts.dir;
     const write = (text: string) => process.stdout.write(text);
     if (opts.format === 'json') writeJson(result, write);
