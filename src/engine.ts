@@ -38,12 +38,13 @@ export function createAnalyser(root: string, config: SevenStopsConfig, cacheDir?
 declare const SEVEN_STOPS_VERSION: string | undefined;
 
 /**
- * What names this build of the analyser in the on-disk cache: the version, and the running bundle's
+ * What names this build of the analyser in the on-disk cache: the version, the V8 version, and the running bundle's
  * size and time (a rebuild changes what lowering makes without a new version). Run from source (tsx,
  * tests), the times of every source file beside this one.
  */
 export function cacheVersion(): string {
-  const version = typeof SEVEN_STOPS_VERSION === 'string' ? SEVEN_STOPS_VERSION : '0.0.0-dev';
+  // V8's serializer writes the format of the running V8 (ir-cache.ts): a Node or Electron update starts afresh.
+  const version = `${typeof SEVEN_STOPS_VERSION === 'string' ? SEVEN_STOPS_VERSION : '0.0.0-dev'} v8 ${process.versions.v8}`;
   const stamp = (f: string) => { try { const st = fs.statSync(f); return `${f} ${st.size} ${st.mtimeMs}`; } catch { return f; } };
   if (!__filename.endsWith('.ts')) return hashOf(version, stamp(__filename));
   const sources = fs.readdirSync(__dirname, { recursive: true, withFileTypes: true }).filter(e => e.isFile() && e.name.endsWith('.ts'));
