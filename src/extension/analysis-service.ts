@@ -175,7 +175,7 @@ export class AnalysisService implements vscode.Disposable {
         this.results.set(folder.uri.toString(), { folder, result: r, error: null });
         slowest = Math.max(slowest, Date.now() - t0);
         this.log.info(`${folder.name}: ${r.routes.length} routes, ${r.findings.length} findings, ${r.stats.files} files in ${r.stats.ms} ms `
-          + `(round trip ${Date.now() - t0} ms)`);
+          + `(round trip ${Date.now() - t0} ms${r.stats.reloaded ? `; ${r.stats.reloaded} files reloaded from the cache` : ''})`);
         for (const s of r.skipped.slice(0, 50)) this.log.debug(`skipped ${s.file}: ${s.reason}`);
       } else {
         const message = response.type === 'error' ? response.message : 'the analysis result could not be read';
