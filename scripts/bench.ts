@@ -238,7 +238,6 @@ if (phase === 'generate') {
   const run = (p: string, root: string) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', __filename, p], { encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, BENCH_ENGINE: engine, BENCH_ROOT: root } }));
   // Alternating across both workspaces too, so a slow spell of the machine falls on both.
   for (let i = 0; i < 3; i++) for (const w of workspaces) { w.parses.push(run('parse', w.root)); w.scans.push(run('scan', w.root)); }
-  fs.rmSync(engine, { force: true });
   const [express, fastify, koa, fullstack] = workspaces.map(w => report(w.label, w.parses, w.scans));
   const row = (label: string, r: typeof express) => `  ${label.padEnd(8)} ${r.scan.routes.toString().padStart(6)} routes  cold scan ${r.scan.ms.toFixed(0).padStart(6)} ms = ${(r.scan.ms / r.parse.ms).toFixed(2)}× its parse-only baseline (${r.parse.ms.toFixed(0)} ms), ${(r.scan.ms / express.parse.ms).toFixed(2)}× Express's  edit median ${r.scan.editMedian.toFixed(1)} ms, p95 ${r.scan.editP95.toFixed(1)} ms`;
   console.log('  side by side (against TypeScript parsing each workspace\'s own files, and the Express one\'s, measured in the same run):');
@@ -274,4 +273,5 @@ if (phase === 'generate') {
   console.log(`    one file edited between scans ${editMs.toFixed(0)} ms = ${(editMs / coldMs).toFixed(2)}× (${last.edit.lowered} parsed, ${last.edit.reloaded} reloaded from the cache)`);
   console.log(`    cache on disk ${(last.cold.bytes / 1e6).toFixed(1)} MB after the cold scan, ${(last.edit.bytes / 1e6).toFixed(1)} MB after the edit; reports equal to scans without cache: ${same ? 'yes' : 'NO'}`);
   console.log('');
+  fs.rmSync(engine, { force: true });
 }

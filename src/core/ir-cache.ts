@@ -22,10 +22,19 @@ export class IrCache {
   /** The entries this process read or wrote, by name (prune keeps these). */
   private readonly used = new Set<string>();
 
-  constructor(readonly dir: string, private readonly version: string) {}
+  /**
+   * No entry folder when this cache was opened (a first scan): nothing to look up, and a failed read
+   * per file was a tenth of the cost the cache adds to that scan.
+   */
+  private readonly empty: boolean;
+
+  constructor(readonly dir: string, private readonly version: string) {
+    this.empty = !fs.existsSync(path.join(dir, FOLDER));
+  }
 
   /** The IR lowered earlier from exactly this text and script kind, or null (none, or not trustworthy). */
   load(fileName: string, text: string): ModuleIR | null {
+    if (this.empty) return null;
     const key = this.key(fileName, text);
     const payload = readCacheFile(this.file(key), { kind: KIND, version: this.version, key });
     if (!payload) return null;

@@ -101,6 +101,15 @@ describe('IrCache', () => {
     });
   });
 
+  it('looks nothing up when its folder held no entries as it was opened (a first scan)', () => {
+    withWorkspace({}, dir => {
+      const cache = new IrCache(dir, 'v1');
+      cache.store('/w/routes.ts', TEXT, lowerSource('/w/routes.ts', TEXT));
+      assert.strictEqual(cache.load('/w/routes.ts', TEXT), null);
+      assert.ok(new IrCache(dir, 'v1').load('/w/routes.ts', TEXT));
+    });
+  });
+
   it('prunes the entries this process neither read nor wrote', () => {
     withWorkspace({}, dir => {
       const old = 'module.exports = 1;\n';
