@@ -72,11 +72,12 @@ export function readCacheFile(file: string, label: CacheLabel): Buffer | null {
  * Writes an envelope atomically: to a temporary file beside it, then renamed over the old one, so a
  * reader sees the old file or the new one, never half of one. Best effort: a cache that cannot be
  * written (read-only folder, full disk) costs the next run its speed, never this run its result.
+ * `folderExists`: the caller made the folder already (skips a system call per file on a cold scan).
  */
-export function writeCacheFile(file: string, label: CacheLabel, payload: Buffer): boolean {
+export function writeCacheFile(file: string, label: CacheLabel, payload: Buffer, folderExists = false): boolean {
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (!folderExists) fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(temp, encodeCacheFile(label, payload));
     fs.renameSync(temp, file);
     return true;

@@ -21,6 +21,8 @@ const KIND = 'ir';
 export class IrCache {
   /** The entries this process read or wrote, by name (prune keeps these). */
   private readonly used = new Set<string>();
+  /** Shard folders this process wrote into (made once, not once per entry). */
+  private readonly folders = new Set<string>();
 
   /**
    * No entry folder when this cache was opened (a first scan): nothing to look up, and a failed read
@@ -49,9 +51,16 @@ export class IrCache {
   /** Keeps a freshly lowered IR (call before anything runs it: evaluation fills in class members). */
   store(fileName: string, text: string, ir: ModuleIR): void {
     const key = this.key(fileName, text);
+    // Written or read already by this process: files with the same text (generated code, copies) share an entry.
+    if (this.used.has(key)) return;
     let payload: Buffer;
     try { payload = v8.serialize(ir); } catch { return; }
-    if (writeCacheFile(this.file(key), { kind: KIND, version: this.version, key }, payload)) this.used.add(key);
+    const file = this.file(key);
+    const folder = path.dirname(file);
+    if (writeCacheFile(file, { kind: KIND, version: this.version, key }, payload, this.folders.has(folder))) {
+      this.used.add(key);
+      this.folders.add(folder);
+    }
   }
 
   /** How many entries this process read or wrote. */

@@ -110,6 +110,16 @@ describe('IrCache', () => {
     });
   });
 
+  it('writes one entry for files with the same text and extension (generated code, copies)', () => {
+    withWorkspace({}, dir => {
+      const cache = new IrCache(dir, 'v1');
+      cache.store('/w/a/routes.ts', TEXT, lowerSource('/w/a/routes.ts', TEXT));
+      cache.store('/w/b/routes.ts', TEXT, lowerSource('/w/b/routes.ts', TEXT));
+      assert.strictEqual(entries(dir).length, 1);
+      assert.ok(new IrCache(dir, 'v1').load('/w/b/routes.ts', TEXT));
+    });
+  });
+
   it('prunes the entries this process neither read nor wrote', () => {
     withWorkspace({}, dir => {
       const old = 'module.exports = 1;\n';
