@@ -146,6 +146,38 @@ function phaseScan() {
   }
 }
 
+/**
+ * Opening warm (issue 17): `cache-cold` scans with an empty on-disk cache (as the CLI does, writing
+ * it), `cache-warm` scans again in a new process (nothing changed: the stored result), `cache-edit`
+ * after one file changed (that file parsed, every other one's IR reloaded), each report compared
+ * with a scan without cache. Each in a fresh process, as a reopened workspace is.
+ */
+function phaseCache(kind: string) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose, see phaseScan
+  const engine = require(process.env.BENCH_ENGINE ?? './bench-engine') as typeof import('./bench-engine');
+  const cacheDir = path.join(ROOT, 'node_modules', '.cache', 'seven-stops');
+  if (kind === 'cache-cold') fs.rmSync(cacheDir, { recursive: true, force: true });
+  const leafFile = path.join(ROOT, 'src/a3/m2/g1', fs.readdirSync(path.join(ROOT, 'src/a3/m2/g1')).find(f => f.startsWith('leaf'))!);
+  const original = fs.readFileSync(leafFile, 'utf8');
+  if (kind === 'cache-edit') fs.writeFileSync(leafFile, original + "\nrouter.get('/warm-edit', (req, res) => res.json({}));\n");
+  try {
+    const t0 = performance.now();
+    const r = engine.analyseFolderWarm(ROOT, cacheDir);
+    const ms = performance.now() - t0;
+    const report = (x: typeof r) => JSON.stringify({ ...engine.toJsonReport(x), stats: null });
+    // The cold and warm reports are compared in the parent (their hashes); the edited one with a scan without cache here.
+    const same = kind === 'cache-edit' ? report(r) === report(engine.analyseFolder(ROOT)) : null;
+    return { ms, bytes: engine.cacheBytes(cacheDir), fromCache: !!r.stats.fromCache, lowered: r.stats.lowered ?? 0, reloaded: r.stats.reloaded ?? 0, same, report: hashText(report(r)) };
+  } finally {
+    if (kind === 'cache-edit') fs.writeFileSync(leafFile, original);
+  }
+}
+
+function hashText(text: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- only this phase needs it
+  return (require('crypto') as typeof import('crypto')).createHash('sha1').update(text).digest('hex');
+}
+
 /** CPU milliseconds (user + system) of this process since `from`: on a loaded machine wall time also counts waiting for a core. */
 function cpuMsSince(from: NodeJS.CpuUsage): number {
   const d = process.cpuUsage(from);
@@ -189,6 +221,8 @@ if (phase === 'generate') {
   console.log(`bench: generated ${files.length} files in ${path.relative(process.cwd(), EXPRESS_ROOT)}, ${fastifyFiles.length} in ${path.relative(process.cwd(), FASTIFY_ROOT)}, ${koaFiles.length} in ${path.relative(process.cwd(), KOA_ROOT)}`);
 } else if (phase === 'parse' || phase === 'scan') {
   process.stdout.write(JSON.stringify(phase === 'parse' ? phaseParse() : phaseScan()));
+} else if (phase?.startsWith('cache-')) {
+  process.stdout.write(JSON.stringify(phaseCache(phase)));
 } else {
   const workspaces = [
     { label: 'Express workspace', root: EXPRESS_ROOT, files: generate(), parses: [] as Parse[], scans: [] as Scan[] },
@@ -204,7 +238,6 @@ if (phase === 'generate') {
   const run = (p: string, root: string) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', __filename, p], { encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, BENCH_ENGINE: engine, BENCH_ROOT: root } }));
   // Alternating across both workspaces too, so a slow spell of the machine falls on both.
   for (let i = 0; i < 3; i++) for (const w of workspaces) { w.parses.push(run('parse', w.root)); w.scans.push(run('scan', w.root)); }
-  fs.rmSync(engine, { force: true });
   const [express, fastify, koa, fullstack] = workspaces.map(w => report(w.label, w.parses, w.scans));
   const row = (label: string, r: typeof express) => `  ${label.padEnd(8)} ${r.scan.routes.toString().padStart(6)} routes  cold scan ${r.scan.ms.toFixed(0).padStart(6)} ms = ${(r.scan.ms / r.parse.ms).toFixed(2)}× its parse-only baseline (${r.parse.ms.toFixed(0)} ms), ${(r.scan.ms / express.parse.ms).toFixed(2)}× Express's  edit median ${r.scan.editMedian.toFixed(1)} ms, p95 ${r.scan.editP95.toFixed(1)} ms`;
   console.log('  side by side (against TypeScript parsing each workspace\'s own files, and the Express one\'s, measured in the same run):');
@@ -223,4 +256,22 @@ if (phase === 'generate') {
   console.log(`    dense (Express) workspace in CPU time: ${denseCpu.map(r => r.toFixed(2) + '×').join(' / ')} (median ${median(denseCpu).toFixed(2)}×)`);
   console.log(`    ${full.lowered} files parsed, ${full.notNeeded} of ${full.files} not needed; a front-end edit re-analyses in median ${median(webEdits).toFixed(1)} ms (per run ${webEdits.map(x => x.toFixed(1)).join(' / ')})`);
   console.log('');
+  // Opening warm (issue 17, part 2): the Express workspace scanned cold writing the cache, then again
+  // in new processes, unchanged and with one file edited; three rounds, each from an empty cache.
+  type Cache = ReturnType<typeof phaseCache>;
+  const rounds: { cold: Cache; warm: Cache; edit: Cache }[] = [];
+  for (let i = 0; i < 3; i++) rounds.push({ cold: run('cache-cold', EXPRESS_ROOT), warm: run('cache-warm', EXPRESS_ROOT), edit: run('cache-edit', EXPRESS_ROOT) });
+  const coldMs = median(rounds.map(r => r.cold.ms));
+  const warmMs = median(rounds.map(r => r.warm.ms));
+  const editMs = median(rounds.map(r => r.edit.ms));
+  const ratios = rounds.map(r => r.warm.ms / r.cold.ms);
+  const last = rounds[rounds.length - 1];
+  const same = rounds.every(r => r.warm.fromCache && r.warm.report === r.cold.report && r.edit.same);
+  console.log(`  warm reopen (Express workspace, ${express.scan.files} files; medians of 3 rounds, each from an empty cache):`);
+  console.log(`    cold scan writing the cache ${coldMs.toFixed(0)} ms (${(coldMs / express.scan.ms).toFixed(2)}× the cold scan without cache above, ${express.scan.ms.toFixed(0)} ms)`);
+  console.log(`    second scan, nothing changed ${warmMs.toFixed(0)} ms = ${(warmMs / coldMs).toFixed(2)}× the cold scan (goal ≤ 0.3×; per round ${ratios.map(x => x.toFixed(2) + '×').join(' / ')})`);
+  console.log(`    one file edited between scans ${editMs.toFixed(0)} ms = ${(editMs / coldMs).toFixed(2)}× (${last.edit.lowered} parsed, ${last.edit.reloaded} reloaded from the cache)`);
+  console.log(`    cache on disk ${(last.cold.bytes / 1e6).toFixed(1)} MB after the cold scan, ${(last.edit.bytes / 1e6).toFixed(1)} MB after the edit; reports equal to scans without cache: ${same ? 'yes' : 'NO'}`);
+  console.log('');
+  fs.rmSync(engine, { force: true });
 }

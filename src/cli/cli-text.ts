@@ -56,6 +56,8 @@ Options:
   --lang en|ru               language of messages (default: from LC_ALL, LC_MESSAGES or LANG)
   --no-color                 plain text output
   --no-closure               parse every source file, also those no framework import reaches (slower; same results)
+  --cache-dir <dir>          where to keep what a scan can reuse next time (default: <dir>/node_modules/.cache/seven-stops)
+  --no-cache                 neither read nor write the cache (every file parsed again; same results)
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -105,6 +107,8 @@ list_routes, explain_route, trace_request, list_findings и stops_of_file (см.
   --lang en|ru               язык сообщений (по умолчанию из LC_ALL, LC_MESSAGES или LANG)
   --no-color                 вывод без цвета
   --no-closure               разбирать все исходные файлы, и те, до которых не доходит ни один импорт фреймворка (медленнее; результат тот же)
+  --cache-dir <папка>        где хранить то, что следующее сканирование сможет взять готовым (по умолчанию <папка>/node_modules/.cache/seven-stops)
+  --no-cache                 не читать и не писать кэш (каждый файл разбирается заново; результат тот же)
   -h, --help                 показать эту справку
   -v, --version              показать версию
 

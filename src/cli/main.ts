@@ -9,7 +9,7 @@ import type { Locale } from '../core/locale';
 import type { Framework, Severity } from '../core/model';
 import { frameworkList } from '../core/model';
 import { localizedMessage } from '../core/rule-locale';
-import { adapters, analyseFolder } from '../engine';
+import { adapters, analyseFolder, analyseFolderWarm } from '../engine';
 import { allRules } from '../rules';
 import { CLI_TEXT, type CliText, envLocale, langArgument } from './cli-text';
 import { writeJson } from './format-json';
@@ -26,10 +26,12 @@ const FRAMEWORKS: readonly Framework[] = adapters.map(a => a.framework);
 
 class UsageError extends Error {}
 
-const SCAN_ONLY = new Set(['--format', '--fail-on', '--no-color', '--no-closure']);
+const SCAN_ONLY = new Set(['--format', '--fail-on', '--no-color', '--no-closure', '--cache-dir', '--no-cache']);
 
 interface Options {
   command: 'scan' | 'mcp'; dir: string; format: 'text' | 'json' | 'sarif'; config?: string; failOn: Severity | 'none'; color: boolean; lang: Locale; closure: boolean;
+  /** false: --no-cache; a folder: --cache-dir; undefined: the default under the scanned folder's node_modules. */
+  cache?: string | false;
 }
 
 function parseArgs(argv: string[], t: CliText, lang: Locale): Options | 'help' | 'version' {
@@ -63,6 +65,8 @@ function parseArgs(argv: string[], t: CliText, lang: Locale): Options | 'help' |
     } else if (flag === '--lang') value(); // read first, by langArgument
     else if (flag === '--no-color') o.color = false;
     else if (flag === '--no-closure') o.closure = false;
+    else if (flag === '--no-cache') o.cache = false;
+    else if (flag === '--cache-dir') o.cache = value();
     else if (flag.startsWith('-')) throw new UsageError(t.unknownOption(flag));
     else if (!dirSet) { o.dir = flag; dirSet = true; } else throw new UsageError(t.unexpectedArgument(flag));
   }
@@ -108,7 +112,10 @@ export function main(argv: string[], env: NodeJS.ProcessEnv = process.env): numb
     const config = loadConfig(dir, opts.config);
     // A progress line only for slow scans on a terminal, so CI logs and pipes stay clean.
     if (process.stderr.isTTY) progress = setTimeout(() => process.stderr.write(`seven-stops: ${t.scanning(printable(opts.dir))}\r`), 1000);
-    const result = analyseFolder(dir, { config, closure: opts.closure });
+    const options = { config, closure: opts.closure };
+    const result = opts.cache === false
+      ? analyseFolder(dir, options)
+      : analyseFolderWarm(dir, opts.cache === undefined ? path.join(dir, 'node_modules', '.cache', 'seven-stops') : path.resolve(opts.cache), options);
     result.root = opts.dir;
     // Rule messages in the chosen language (messageId and data stay as they are). SARIF keeps the
     // English text: code scanning tells findings apart by it, so it must not change with the reader.

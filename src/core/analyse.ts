@@ -11,6 +11,7 @@ import { Discovery, discoverFiles, readJson } from './discover';
 import { Evaluator } from './evaluate';
 import { FolderIndex } from './folders';
 import type { ModuleIR, Span } from './ir';
+import type { IrCache } from './ir-cache';
 import { ModuleRecord, ReplayInvalidated } from './module-reuse';
 import { releaseEvaluatedBodies } from './one-shot';
 import { loweredRange } from './parse-source';
@@ -95,6 +96,8 @@ export class WorkspaceAnalyser {
     private readonly oneShot = false,
     /** false: parse and evaluate every file (see AnalyseOptions.closure). */
     private readonly closure = true,
+    /** The IR of files lowered by earlier processes (ir-cache.ts), reloaded instead of parsed; null: none. */
+    private readonly irCache: IrCache | null = null,
   ) {
     // What makes a file matter, from the adapters.
     const scope: ClosureScope = {
@@ -102,7 +105,12 @@ export class WorkspaceAnalyser {
       folderLoaders: new Set(adapters.flatMap(a => a.scope?.folderLoaders ?? [])),
       entries: files => adapters.flatMap(a => a.scope?.entries?.(files) ?? []),
     };
-    this.sources = new SourceFiles(path.resolve(root), scope, () => this.config.maxFileBytes);
+    this.sources = new SourceFiles(path.resolve(root), scope, () => this.config.maxFileBytes, irCache);
+  }
+
+  /** Deletes the on-disk IR entries this analyser did not use (see IrCache.prune); call after a run that finished. */
+  pruneCache(): void {
+    this.irCache?.prune();
   }
 
   setConfig(config: SevenStopsConfig): void {

@@ -294,6 +294,10 @@ export interface AnalysisStats {
   read?: number;
   /** Files parsed and lowered this run (the rest came from the content-hash cache). */
   lowered?: number;
+  /** Files whose IR was reloaded from the on-disk cache of an earlier process (core/ir-cache.ts) instead of parsed. */
+  reloaded?: number;
+  /** Set when the whole result came from the on-disk cache (core/run-cache.ts): nothing it was derived from changed. */
+  fromCache?: true;
   /** Modules whose evaluation was replayed from the previous run (unchanged, see core/module-reuse.ts). */
   replayed?: number;
   /** Readable files that cannot matter (no framework import reaches them, see core/closure.ts): never parsed. */

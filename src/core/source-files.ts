@@ -6,6 +6,7 @@ import { checkText, readSource } from './discover';
 import { isStackOverflow } from './evaluate';
 import { type ImportScan, scanImports } from './import-scan';
 import type { ModuleIR } from './ir';
+import type { IrCache } from './ir-cache';
 import { lowerSource } from './lower';
 import type { Skipped } from './model';
 import { ModuleResolver } from './resolve-module';
@@ -31,10 +32,14 @@ export class SourceFiles {
   /** The last closure, and whether a file's imports changed since it was found (then it is found again). */
   private needed: Closure | null = null;
   private scansChanged = true;
-  /** What the last run read and lowered, and how many readable files it left unparsed. */
-  work = { read: 0, lowered: 0, notNeeded: 0 };
+  /** What the last run read and lowered (or, with an IR cache, reloaded), and how many readable files it left unparsed. */
+  work: { read: number; lowered: number; notNeeded: number; reloaded?: number } = { read: 0, lowered: 0, notNeeded: 0 };
 
-  constructor(private readonly root: string, private readonly scope: ClosureScope, private readonly maxFileBytes: () => number) {}
+  /** `irCache`: the IR of files lowered by earlier processes, on disk (ir-cache.ts); null: lower every file needed. */
+  constructor(
+    private readonly root: string, private readonly scope: ClosureScope, private readonly maxFileBytes: () => number,
+    private readonly irCache: IrCache | null = null,
+  ) {}
 
   /** The text a file's IR was lowered from (class methods are lowered from it on first use). */
   text(file: string): string | undefined {
@@ -59,7 +64,7 @@ export class SourceFiles {
   readAll(
     files: string[], overlays: Map<string, string>, trusted: Set<string> | null, check: () => void,
   ): { unread: Map<string, string>; readable: string[] } {
-    this.work = { read: 0, lowered: 0, notNeeded: 0 };
+    this.work = this.irCache ? { read: 0, lowered: 0, notNeeded: 0, reloaded: 0 } : { read: 0, lowered: 0, notNeeded: 0 };
     const live = new Set(files);
     for (const f of this.cache.keys()) if (!live.has(f)) this.cache.delete(f);
     const unread = new Map<string, string>();
@@ -159,9 +164,19 @@ export class SourceFiles {
   }
 
   private lower(file: string, entry: CachedFile): void {
+    // An editor's unsaved text is neither looked up nor kept: it changes with every keystroke.
+    const disk = this.irCache && !entry.fromOverlay ? this.irCache : null;
+    const reloaded = disk?.load(file, entry.text);
+    if (reloaded) {
+      entry.ir = reloaded;
+      this.work.reloaded!++;
+      return;
+    }
     try {
       this.work.lowered++;
       entry.ir = lowerSource(file, entry.text);
+      // Kept before the program runs it (evaluation fills in class members, one-shot runs drop bodies).
+      disk?.store(file, entry.text, entry.ir);
     } catch (e) {
       entry.failed = isStackOverflow(e)
         ? 'nested too deeply to parse (more levels than the analyser can follow)'

@@ -53,7 +53,8 @@ export class AnalysisService implements vscode.Disposable {
   /** Shared with the worker: bumping it cancels the analysis in progress (a newer one is wanted). */
   private readonly cancel = new Int32Array(new SharedArrayBuffer(4));
 
-  constructor(private readonly extensionPath: string, private readonly log: vscode.LogOutputChannel) {
+  /** `storagePath`: the workspace's storage folder, where the worker keeps the IR cache (none: no cache). */
+  constructor(private readonly extensionPath: string, private readonly log: vscode.LogOutputChannel, private readonly storagePath?: string) {
     const isSource = (doc: vscode.TextDocument) => SOURCE_LANGUAGES.has(doc.languageId) && doc.uri.scheme === 'file';
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument(e => { if (isSource(e.document) && e.contentChanges.length) this.schedule(); }),
@@ -174,7 +175,7 @@ export class AnalysisService implements vscode.Disposable {
         this.results.set(folder.uri.toString(), { folder, result: r, error: null });
         slowest = Math.max(slowest, Date.now() - t0);
         this.log.info(`${folder.name}: ${r.routes.length} routes, ${r.findings.length} findings, ${r.stats.files} files in ${r.stats.ms} ms `
-          + `(round trip ${Date.now() - t0} ms)`);
+          + `(round trip ${Date.now() - t0} ms${r.stats.reloaded ? `; ${r.stats.reloaded} files reloaded from the cache` : ''})`);
         for (const s of r.skipped.slice(0, 50)) this.log.debug(`skipped ${s.file}: ${s.reason}`);
       } else {
         const message = response.type === 'error' ? response.message : 'the analysis result could not be read';
@@ -219,7 +220,10 @@ export class AnalysisService implements vscode.Disposable {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const data: WorkerData = { cancel: this.cancel.buffer as SharedArrayBuffer };
+    const data: WorkerData = {
+      cancel: this.cancel.buffer as SharedArrayBuffer,
+      ...(this.storagePath ? { cacheDir: path.join(this.storagePath, 'cache') } : {}),
+    };
     const worker = new Worker(path.join(this.extensionPath, 'dist', 'analysis-worker.js'), { workerData: data });
     worker.on('message', (res: WorkerResponse) => this.requests.settle(res));
     const fail = (message: string) => {

@@ -1,6 +1,8 @@
 // The analysis worker: owns one cached WorkspaceAnalyser per folder and answers analyse requests.
 // Runs in a worker thread; never imports vscode.
+import * as path from 'path';
 import { parentPort, workerData } from 'worker_threads';
+import { hashOf } from '../core/cache-file';
 import { AnalysisCancelled, type WorkspaceAnalyser } from '../core/analyse';
 import { loadConfig } from '../core/config';
 import { suggestionFor } from '../core/fix-edits';
@@ -21,11 +23,14 @@ function handle(req: AnalyseRequest): WorkerResponse {
     // Editor settings win per key; rules merge so a setting for one rule keeps the file's others.
     const config = { ...file, ...req.overrides, rules: { ...file.rules, ...req.overrides.rules } };
     let analyser = analysers.get(req.root);
-    if (!analyser) analysers.set(req.root, (analyser = createAnalyser(req.root, config)));
+    const fresh = !analyser;
+    if (!analyser) analysers.set(req.root, (analyser = createAnalyser(req.root, config, cacheFolder(req.root))));
     else analyser.setConfig(config);
     // The host's watchers vouch for every file they did not report, so only those are re-read.
     analyser.invalidate({ files: req.changed, rediscover: req.rediscover });
     const result = analyser.analyse(new Map(req.overlays), () => Atomics.load(cancel, 0) !== req.generation);
+    // The first finished run looked up every file it needed: entries it did not use are older texts.
+    if (fresh) analyser.pruneCache();
     let encoder = encoders.get(req.root);
     if (!encoder) encoders.set(req.root, (encoder = new ResultEncoder()));
     if (req.resetTransfer) encoder.reset();
@@ -36,6 +41,12 @@ function handle(req: AnalyseRequest): WorkerResponse {
     if (e instanceof AnalysisCancelled) return { type: 'cancelled', id: req.id };
     return { type: 'error', id: req.id, message: (e as Error).message };
   }
+}
+
+/** The folder's IR cache under the workspace storage (WorkerData.cacheDir), or undefined for none. */
+function cacheFolder(root: string): string | undefined {
+  const dir = (workerData as WorkerData).cacheDir;
+  return dir ? path.join(dir, hashOf(path.resolve(root)).slice(0, 16)) : undefined;
 }
 
 function nextPart(id: number): WorkerResponse {

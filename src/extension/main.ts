@@ -26,7 +26,8 @@ const SELECTOR: vscode.DocumentSelector = ['javascript', 'typescript', 'javascri
 
 export function activate(context: vscode.ExtensionContext): SevenStopsApi {
   const log = vscode.window.createOutputChannel('Seven Stops', { log: true });
-  const service = new AnalysisService(context.extensionPath, log);
+  // The workspace's storage folder holds the IR cache (issue 17, open warm); none without a workspace.
+  const service = new AnalysisService(context.extensionPath, log, context.storageUri?.fsPath);
   const codeLens = new StopCodeLensProvider(service);
   const lesson = new LessonViewProvider(context.extensionUri, service);
   const routes = new RoutesViewProvider(service);

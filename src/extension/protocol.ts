@@ -10,6 +10,8 @@ export interface WorkerData {
   cancel: SharedArrayBuffer;
   /** Objects per message of a large result (result-parts.ts); tests set it low. */
   partObjects?: number;
+  /** Where the IR cache lives (under the workspace's storage folder): one subfolder per workspace folder. Absent: no cache. */
+  cacheDir?: string;
 }
 
 export type WorkerRequest = AnalyseRequest | { type: 'part'; id: number } | FixRequest;

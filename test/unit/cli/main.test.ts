@@ -62,6 +62,20 @@ describe('seven-stops scan', function () {
     });
   });
 
+  it('keeps its cache in node_modules/.cache/seven-stops, or --cache-dir, or nowhere with --no-cache; the report is the same', () => {
+    withWorkspace({
+      'app.js': "const app = require('express')();\napp.get('/me', (req, res) => res.json(req.user));\napp.listen(3000);\n",
+    }, dir => {
+      const report = (args: string[]) => cli(['scan', dir, '--format', 'json', '--fail-on', 'none', ...args]).stdout.replace(/"ms": \d+/, '"ms": 0');
+      const none = report(['--no-cache']);
+      assert.strictEqual(fs.existsSync(path.join(dir, 'node_modules')), false);
+      assert.strictEqual(report([]), none);
+      assert.ok(fs.readdirSync(path.join(dir, 'node_modules', '.cache', 'seven-stops')).includes('run.bin'));
+      assert.strictEqual(report(['--cache-dir', path.join(dir, 'elsewhere')]), none);
+      assert.ok(fs.readdirSync(path.join(dir, 'elsewhere')).includes('run.bin'));
+    });
+  });
+
   it('prints the JSON contract, schema version 1', () => {
     const out = JSON.parse(cli(['scan', 'test/fixtures/express-basic', '--format', 'json']).stdout);
     assert.deepStrictEqual(Object.keys(out), ['schemaVersion', 'root', 'apps', 'routes', 'findings', 'annotations', 'skipped', 'stats']);

@@ -2,6 +2,8 @@
 // result over the part limit comes as a head and parts the host asks for one by one, and what the
 // host puts together equals the analysis run directly.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { loadConfig } from '../../../src/core/config';
@@ -58,5 +60,46 @@ describe('analysis worker', function () {
   it('answers a part request with nothing left to send with an error, not a hang', async () => {
     const r = await send({ type: 'part', id: 1 });
     assert.strictEqual(r.type, 'error');
+  });
+});
+
+describe('analysis worker with a storage folder (opening warm)', function () {
+  this.timeout(60000);
+
+  /** One worker's life, as one VS Code window's: analyses `root` once and stops. */
+  async function windowRun(root: string, cacheDir: string) {
+    const data: WorkerData = { cancel: new SharedArrayBuffer(4), cacheDir };
+    const worker = new Worker(WORKER, { workerData: data, execArgv: ['--require', 'tsx/cjs'] });
+    const requests = new WorkerRequests(req => worker.postMessage(req));
+    worker.on('message', (r: WorkerResponse) => requests.settle(r));
+    try {
+      const first = await requests.send({ type: 'analyse', id: 1, root, overrides: {}, overlays: [], changed: [], rediscover: false, generation: 0 });
+      const whole = await receiveParts(first, () => requests.send({ type: 'part', id: 1 }));
+      assert.strictEqual(whole.type, 'result');
+      return new ResultDecoder().decode((whole as Extract<WorkerResponse, { type: 'result' }>).result);
+    } finally {
+      await worker.terminate();
+    }
+  }
+
+  it('reloads every unchanged file in a new window, parses a file edited while it was closed, and gives the same results', async () => {
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seven-stops-storage-'));
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'seven-stops-app-'));
+    try {
+      fs.cpSync(APP, root, { recursive: true });
+      const cold = await windowRun(root, cacheDir);
+      const warm = await windowRun(root, cacheDir);
+      assert.ok((cold.stats.lowered ?? 0) > 0);
+      assert.deepStrictEqual([warm.stats.lowered, warm.stats.reloaded], [0, cold.stats.lowered]);
+      assert.deepStrictEqual({ ...toJsonReport(warm), stats: null }, { ...toJsonReport(cold), stats: null });
+      const app = fs.readdirSync(root, { recursive: true, withFileTypes: true }).find(e => e.isFile() && /\.[jt]s$/.test(e.name) && !e.parentPath.includes('node_modules'))!;
+      fs.appendFileSync(path.join(app.parentPath, app.name), '\n// edited while the window was closed\n');
+      const edited = await windowRun(root, cacheDir);
+      assert.deepStrictEqual([edited.stats.lowered, edited.stats.reloaded], [1, (cold.stats.lowered ?? 0) - 1]);
+      assert.deepStrictEqual({ ...toJsonReport(edited), stats: null }, { ...toJsonReport(createAnalyser(root, loadConfig(root)).analyse()), stats: null });
+    } finally {
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
