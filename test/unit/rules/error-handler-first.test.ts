@@ -1,8 +1,6 @@
 import { errorHandlerFirst } from '../../../src/rules/error-handler-first';
 import { runRuleTests } from './rule-tester';
-
-const KOA = JSON.stringify({ dependencies: { koa: '^3.3.0', '@koa/router': '^15.7.0' } });
-const EXPRESS = JSON.stringify({ dependencies: { express: '^4.21.0' } });
+import { EXPRESS, KOA } from './rule-apps';
 
 const CATCHER = `async function errorHandler(ctx, next) {
   try {

@@ -1,14 +1,6 @@
 import { fastifyMissingResponseSchema } from '../../../src/rules/fastify-missing-response-schema';
 import { runRuleTests } from './rule-tester';
-
-const FASTIFY = JSON.stringify({ dependencies: { fastify: '^5.6.0' } });
-const EXPRESS = JSON.stringify({ dependencies: { express: '^4.21.0' } });
-const KOA = JSON.stringify({ dependencies: { koa: '^3.3.0', '@koa/router': '^15.7.0' } });
-
-const fastify = (body: string) => `const fastify = require('fastify')();
-${body}
-module.exports = fastify;
-`;
+import { EXPRESS, FASTIFY, KOA, fastify } from './rule-apps';
 
 runRuleTests(fastifyMissingResponseSchema, {
   valid: [

@@ -1,8 +1,8 @@
 import { keepAliveTimeoutBelowProxy } from '../../../src/rules/keep-alive-timeout-below-proxy';
 import { runRuleTests } from './rule-tester';
+import { FASTIFY } from './rule-apps';
 
 const KOA = JSON.stringify({ dependencies: { koa: '^3.3.0' } });
-const FASTIFY = JSON.stringify({ dependencies: { fastify: '^5.6.0' } });
 const EXPRESS_SET = "const express = require('express');\nconst app = express();\napp.set('trust proxy', 1);\napp.get('/', (req, res) => res.end());\nconst server = app.listen(3000);\nserver.keepAliveTimeout = 5000;\n";
 const FASTIFY_SET = "const fastify = require('fastify');\nconst app = fastify({ trustProxy: true, keepAliveTimeout: 30000 });\napp.get('/', async () => 'ok');\napp.listen({ port: 3000 });\n";
 const KOA_SET = "const Koa = require('koa');\nconst http = require('http');\nconst app = new Koa({ proxy: true });\napp.use(async ctx => { ctx.body = 'ok'; });\nconst server = http.createServer(app.callback());\nserver.keepAliveTimeout = 30000;\nserver.listen(3000);\n";

@@ -1,5 +1,6 @@
 import { noRouteBeforeAuth } from '../../../src/rules/no-route-before-auth';
 import { runRuleTests } from './rule-tester';
+import { KOA } from './rule-apps';
 
 const AUTH = `module.exports = function requireUser(req, res, next) {
   if (!req.headers.authorization) return res.status(401).end();
@@ -8,7 +9,6 @@ const AUTH = `module.exports = function requireUser(req, res, next) {
 };
 `;
 
-const KOA = JSON.stringify({ dependencies: { koa: '^3.3.0', '@koa/router': '^15.7.0' } });
 const KOA_BEFORE_USE = `const Koa = require('koa');
 const Router = require('@koa/router');
 async function requireUser(ctx, next) { if (!ctx.get('authorization')) { ctx.status = 401; return; } await next(); }

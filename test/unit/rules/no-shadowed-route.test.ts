@@ -1,7 +1,7 @@
 import { noShadowedRoute } from '../../../src/rules/no-shadowed-route';
 import { runRuleTests } from './rule-tester';
+import { KOA } from './rule-apps';
 
-const KOA = JSON.stringify({ dependencies: { koa: '^3.3.0', '@koa/router': '^15.7.0' } });
 const KOA_SHADOWED = `const Koa = require('koa');
 const Router = require('@koa/router');
 const app = new Koa();

@@ -1,9 +1,6 @@
 import { outboundCallWithoutTimeout } from '../../../src/rules/outbound-call-without-timeout';
 import { runRuleTests } from './rule-tester';
-
-const EXPRESS = JSON.stringify({ dependencies: { express: '^4.21.0' } });
-const FASTIFY = JSON.stringify({ dependencies: { fastify: '^5.6.0' } });
-const KOA = JSON.stringify({ dependencies: { koa: '^3.3.0', '@koa/router': '^15.7.0' } });
+import { EXPRESS, FASTIFY, KOA } from './rule-apps';
 
 runRuleTests(outboundCallWithoutTimeout, {
   valid: [

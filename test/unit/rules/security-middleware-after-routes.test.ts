@@ -1,7 +1,7 @@
 import { securityMiddlewareAfterRoutes } from '../../../src/rules/security-middleware-after-routes';
 import { runRuleTests } from './rule-tester';
+import { EXPRESS } from './rule-apps';
 
-const EXPRESS = JSON.stringify({ dependencies: { express: '^4.21.0' } });
 const KOA = JSON.stringify({ dependencies: { koa: '^2.16.0', '@koa/router': '^13.1.0' } });
 
 const FASTIFY = JSON.stringify({ dependencies: { fastify: '^5.6.0', '@fastify/rate-limit': '^11.2.0', '@fastify/helmet': '^13.0.0' } });

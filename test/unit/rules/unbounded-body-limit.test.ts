@@ -1,8 +1,8 @@
 import { unboundedBodyLimit } from '../../../src/rules/unbounded-body-limit';
 import { runRuleTests } from './rule-tester';
+import { FASTIFY } from './rule-apps';
 
 const KOA = JSON.stringify({ dependencies: { koa: '^3.3.0', '@koa/router': '^15.7.0', 'koa-bodyparser': '^4.4.1', 'koa-body': '^6.0.1' } });
-const FASTIFY = JSON.stringify({ dependencies: { fastify: '^5.6.0' } });
 const EXPRESS_RAISED = "const express = require('express');\nconst app = express();\napp.use(express.json({ limit: '50mb' }));\napp.post('/import', (req, res) => res.json(req.body));\n";
 const BODY_PARSER_INFINITY = "const express = require('express');\nconst bodyParser = require('body-parser');\nconst app = express();\napp.use(bodyParser.urlencoded({ extended: true, limit: Infinity }));\napp.post('/form', (req, res) => res.json(req.body));\n";
 const MULTER = "const express = require('express');\nconst multer = require('multer');\nconst upload = multer({ dest: 'uploads/' });\nconst app = express();\napp.post('/avatar', upload.single('avatar'), (req, res) => res.end());\n";

@@ -1,26 +1,12 @@
 import { unboundedQueryResponse } from '../../../src/rules/unbounded-query-response';
 import { runRuleTests } from './rule-tester';
-
-const EXPRESS = JSON.stringify({ dependencies: { express: '^4.21.0' } });
-const FASTIFY = JSON.stringify({ dependencies: { fastify: '^5.6.0' } });
-const KOA = JSON.stringify({ dependencies: { koa: '^3.3.0', '@koa/router': '^15.7.0' } });
+import { EXPRESS, FASTIFY, KOA, fastify, koa } from './rule-apps';
 
 const express = (body: string) => `const express = require('express');
 const User = require('./user');
 const app = express();
 ${body}
 module.exports = app;
-`;
-const fastify = (body: string) => `const fastify = require('fastify')();
-${body}
-module.exports = fastify;
-`;
-const koa = (body: string) => `const Koa = require('koa');
-const Router = require('@koa/router');
-const app = new Koa();
-const router = new Router();
-${body}
-app.use(router.routes());
 `;
 
 runRuleTests(unboundedQueryResponse, {

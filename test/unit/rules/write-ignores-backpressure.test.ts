@@ -1,7 +1,7 @@
 import { writeIgnoresBackpressure } from '../../../src/rules/write-ignores-backpressure';
 import { runRuleTests } from './rule-tester';
+import { EXPRESS } from './rule-apps';
 
-const EXPRESS = JSON.stringify({ dependencies: { express: '^4.21.0' } });
 const FASTIFY5 = JSON.stringify({ dependencies: { fastify: '^5.6.0' } });
 const KOA3 = JSON.stringify({ dependencies: { koa: '^3.3.0', '@koa/router': '^15.7.0' } });
 
