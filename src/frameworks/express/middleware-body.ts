@@ -199,7 +199,7 @@ function rejectsWithoutReturn(branch: Stmt[], res: string): number | null {
   return st.k === 'expr' ? rejectionCode(st.e, res) : null;
 }
 
-function paramName(p: Pattern | undefined): string | null {
+export function paramName(p: Pattern | undefined): string | null {
   return p?.k === 'name' ? p.name : null;
 }
 

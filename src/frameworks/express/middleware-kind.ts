@@ -7,7 +7,7 @@ import type { LayerKind, Stop } from '../../core/model';
 import type { Arg, Value } from '../../core/values';
 import { alternatives, severalFunctions } from '../../core/values';
 import { identityGate } from '../shared/identity-gate';
-import { callsNext, delegatesTo, endsResponse, rejectsAndContinues, rejectsThenContinues, rejectsThroughHelper, setsIdentity, skipsOf } from './middleware-body';
+import { callsNext, delegatesTo, endsResponse, paramName, rejectsAndContinues, rejectsThenContinues, rejectsThroughHelper, setsIdentity, skipsOf } from './middleware-body';
 
 export interface Classification {
   kind: LayerKind;
@@ -126,13 +126,12 @@ function classifyValue(arg: Arg, configuredAuth: string[]): Classification {
   if (configuredAuth.some(n => n === arg.name || n === fnInfo?.name)) return { ...base, kind: 'auth', stop: 4, evidence: 'listed in sevenStops.auth' };
   if (v.t === 'pkgcall' || v.t === 'pkg') {
     const pathText = v.path.filter(p => p !== 'default').join('.');
-    for (const k of PACKAGE_KINDS) {
-      if (k.pkg !== v.name) continue;
-      if (k.path && !pathText.startsWith(k.path)) continue;
-      if (k.kind === 'auth' && v.t === 'pkgcall' && optionalAuth(v)) {
+    const kind = packageKind(v.name, pathText);
+    if (kind) {
+      if (kind === 'auth' && v.t === 'pkgcall' && optionalAuth(v)) {
         return { ...base, kind: 'other', stop: 4, setsIdentity: true, evidence: `${v.name} with credentialsRequired: false (optional auth)` };
       }
-      return { ...base, kind: k.kind, stop: k.kind === 'parse' ? 2 : 4, evidence: `package ${v.name}` };
+      return { ...base, kind, stop: kind === 'parse' ? 2 : 4, evidence: `package ${v.name}` };
     }
     // passport.session() restores the signed-in user from the session and lets everyone else through.
     if (v.name === 'passport' && pathText === 'session') return { ...base, kind: 'other', stop: 4, setsIdentity: true, evidence: 'package passport (session)' };
@@ -149,11 +148,11 @@ function classifyValue(arg: Arg, configuredAuth: string[]): Classification {
     if (leak) return { ...base, kind: 'auth', stop: 4, leaks: true, evidence: `${leak} and then calls next() on that path too: the handler runs anyway` };
     if (why) return { ...base, kind: 'auth', stop: 4, evidence: why };
     // A home-made session check: next() only when someone is signed in, a redirect or an error otherwise.
-    const gate = identityGate(fnInfo, paramText(fnInfo, 0), paramText(fnInfo, 2), expressIdentity);
+    const gate = identityGate(fnInfo, paramName(fnInfo.params[0]) ?? '', paramName(fnInfo.params[2]) ?? '', expressIdentity);
     if (gate) return { ...base, kind: 'auth', stop: 4, evidence: `calls next() only when ${gate}` };
     // A wrapper that hands some requests to a body parser parses them (other delegations keep the name's verdict).
     const to = v.t === 'fn' ? delegatesTo(v) : null;
-    if (to && PACKAGE_KINDS.some(k => k.kind === 'parse' && k.pkg === to.pkg && (!k.path || to.path.join('.').startsWith(k.path)))) {
+    if (to && packageKind(to.pkg, to.path.join('.')) === 'parse') {
       return { ...base, kind: 'parse', stop: 2, evidence: `hands the request to ${to.text}` };
     }
     return { ...base, kind: nameKind(arg.name, fnInfo.name), stop: 4, evidence: 'function body' };
@@ -167,10 +166,9 @@ function expressIdentity(text: string, req: string): boolean {
   return new RegExp(`\\b${req}\\.(user|auth|currentUser|userId)\\b|\\b${req}\\.session\\.(user|userId|uid)\\b|\\b${req}\\.(isAuthenticated|isUnauthenticated)\\(`).test(text);
 }
 
-/** A parameter's name, or '' when it is a pattern (no gate reads it then). */
-function paramText(fn: FnIR, i: number): string {
-  const p = fn.params[i];
-  return p?.k === 'name' ? p.name : '';
+/** The kind of the first PACKAGE_KINDS entry for a package and the member path called on it, if any. */
+function packageKind(pkg: string, pathText: string): LayerKind | undefined {
+  return PACKAGE_KINDS.find(k => k.pkg === pkg && (!k.path || pathText.startsWith(k.path)))?.kind;
 }
 
 function pick(v: Value): Value {

@@ -188,7 +188,7 @@ function statusText(e: Expr | undefined): string {
  * after it, and a later statement of an enclosing list calls next() (the Koa form of E23).
  */
 function leaks(fn: FnIR, at: number, nextParam: number): boolean {
-  const next = fn.params[nextParam]?.k === 'name' ? (fn.params[nextParam] as { name: string }).name : null;
+  const next = paramName(fn, nextParam);
   if (!next) return false;
   const scan = (list: Stmt[], outerContinues: boolean): boolean | null => {
     for (let i = 0; i < list.length; i++) {
