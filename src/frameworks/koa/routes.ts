@@ -74,16 +74,9 @@ export function walkApps(hosts: readonly (KoaApp | KoaRouter)[], nested: Readonl
         ...(ties.names.has(r) ? { name: ties.names.get(r)! } : {}),
         routerPackage: { name: r.pkg, version: pkg?.version ?? null, from: pkg?.from ?? null },
         // A stack of a router replayed from the previous run is the same array: read once.
-        pathlessUses: ctx.memo('koa.pathlessUses', r.stack, () => r.stack.filter(l => l.kind === 'use' && l.pathless)
-          .flatMap(l => l.fns.map(f => {
-            const cls = classify(f);
-            return { name: middlewareName(f), prefix: l.path, range: argRange(f, ctx), kind: cls.kind, protects: cls.protects };
-          }))),
-        pathUses: ctx.memo('koa.pathUses', r.stack, () => r.stack.filter(l => l.kind === 'use' && !l.pathless)
-          .flatMap(l => l.fns.map(f => {
-            const cls = classify(f);
-            return { name: middlewareName(f), path: l.path, range: argRange(f, ctx), kind: cls.kind, protects: cls.protects };
-          }))),
+        pathlessUses: ctx.memo('koa.pathlessUses', r.stack, () => usesOf(r.stack, true, classify, ctx)
+          .map(u => ({ name: u.name, prefix: u.path, range: u.range, kind: u.kind, protects: u.protects }))),
+        pathUses: ctx.memo('koa.pathUses', r.stack, () => usesOf(r.stack, false, classify, ctx)),
       });
     }
     return `koa:${n}`;
@@ -318,6 +311,14 @@ class Chain {
     }
     return true;
   }
+}
+
+/** A router's use() layers written without a path (or with one), a function each: what rules read of a router's own use order. */
+function usesOf(stack: readonly KoaLayer[], pathless: boolean, classify: (arg: Arg) => KoaClassification, ctx: AdapterContext) {
+  return stack.filter(l => l.kind === 'use' && l.pathless === pathless).flatMap(l => l.fns.map(f => {
+    const cls = classify(f);
+    return { name: middlewareName(f), path: l.path, range: argRange(f, ctx), kind: cls.kind, protects: cls.protects };
+  }));
 }
 
 function addRoute(router: KoaRouter, index: number, method: string, mount: string, ran: readonly Ran[], w: Walk, notes: string[]): void {
