@@ -38,7 +38,7 @@ if (tests) {
   // mocha stays external: the suite's index requires it from node_modules at run time.
   targets.push({ ...common, entryPoints, outdir: 'dist/test/integration', external: ['vscode', 'mocha'], minify: false });
   // The editor-side benchmark (scripts/bench-extension.mjs) runs in the extension host the same way.
-  targets.push({ ...common, entryPoints: ['test/bench-ext/responsiveness.ts'], outdir: 'dist/test/bench-ext', minify: false });
+  targets.push({ ...common, entryPoints: ['test/bench-ext/responsiveness.ts', 'test/bench-ext/first-codelens.ts'], outdir: 'dist/test/bench-ext', minify: false });
 }
 
 if (watch) {

@@ -34,16 +34,18 @@ export const DEFAULT_SETTINGS = {
  * the `?payload=` URL parameter (extensionDevelopmentPath/extensionTestsPath); `extensionsDir` lets
  * the e2e tests run an installed .vsix.
  */
-export async function startServer({ settings = DEFAULT_SETTINGS, env = {}, args = [], smokeTestDriver = true, host = '127.0.0.1', port = 0, verbose = !!process.env.VSCODE_TEST_VERBOSE } = {}) {
+export async function startServer({ settings = DEFAULT_SETTINGS, env = {}, args = [], smokeTestDriver = true, host = '127.0.0.1', port = 0, keepDataDir, verbose = !!process.env.VSCODE_TEST_VERBOSE } = {}) {
   const node = path.join(VSCODE_TEST_DIR, 'node24/bin/node');
   const main = path.join(VSCODE_TEST_DIR, 'code-server/lib/vscode/out/server-main.js');
   if (!fs.existsSync(node) || !fs.existsSync(main)) {
     throw new Error(`VS Code server not installed in ${VSCODE_TEST_DIR}: run 'bash scripts/vscode-offline/setup.sh'`);
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vscode-server-data-'));
+  // `keepDataDir`: a folder kept across launches (a window reopened: the same workspace storage, given
+  // the same port, since a remote folder's storage is named after its URI); else a new one per launch.
+  const dataDir = keepDataDir ? path.resolve(keepDataDir) : fs.mkdtempSync(path.join(os.tmpdir(), 'vscode-server-data-'));
   fs.mkdirSync(path.join(dataDir, 'data/User'), { recursive: true });
-  fs.mkdirSync(path.join(dataDir, 'home'));   // the server writes ~/.cache/Microsoft/DeveloperTools/deviceid
-  fs.mkdirSync(path.join(dataDir, 'tmp'));    // and vscode-ipc-*.sock files in $TMPDIR
+  fs.mkdirSync(path.join(dataDir, 'home'), { recursive: true });   // the server writes ~/.cache/Microsoft/DeveloperTools/deviceid
+  fs.mkdirSync(path.join(dataDir, 'tmp'), { recursive: true });    // and vscode-ipc-*.sock files in $TMPDIR
   fs.writeFileSync(path.join(dataDir, 'data/User/settings.json'), JSON.stringify(settings, null, 2));
   const proc = spawn(node, [main,
     '--host', host, '--port', String(port),
@@ -84,7 +86,7 @@ export async function startServer({ settings = DEFAULT_SETTINGS, env = {}, args 
     },
     stop() {
       try { process.kill(-proc.pid, 'SIGTERM'); } catch { /* already gone */ }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!keepDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -4,7 +4,8 @@
 // `vscodeExecutablePath` / @vscode/test-cli's `useInstallation.fromPath`:
 //   node run-ext-tests.mjs --extensionDevelopmentPath=. --extensionTestsPath=dist/test/integration/index.js [folder|x.code-workspace]
 // Exit code: the extension host's (0 = all passed), 124 on timeout, 1 on driver errors.
-// Env: VSCODE_TEST_TIMEOUT (s, default 300), VSCODE_TEST_VERBOSE=1, VSCODE_TEST_DIR, CHROMIUM_PATH.
+// Env: VSCODE_TEST_TIMEOUT (s, default 300), VSCODE_TEST_VERBOSE=1, VSCODE_TEST_DIR, CHROMIUM_PATH;
+// VSCODE_TEST_DATA_DIR and VSCODE_TEST_PORT reopen the same window state (a benchmark's warm launch).
 import path from 'node:path';
 import { startServer, launchChromium, WORKBENCH_NOISE } from './lib.mjs';
 
@@ -30,7 +31,10 @@ let server;
 let browser;
 let code = 1;
 try {
-  server = await startServer();
+  server = await startServer({
+    ...(process.env.VSCODE_TEST_DATA_DIR ? { keepDataDir: process.env.VSCODE_TEST_DATA_DIR } : {}),
+    ...(process.env.VSCODE_TEST_PORT ? { port: Number(process.env.VSCODE_TEST_PORT) } : {}),
+  });
   browser = await launchChromium();
   const page = await browser.newPage();
   // Registered before navigation: the workbench calls codeAutomationLog for each log line and

@@ -25,6 +25,7 @@ import { ModuleResolver } from './resolve-module';
 import type { Rule } from './rule';
 import { RuleMemory } from './rule-memory';
 import { SourceFiles } from './source-files';
+import { hasRun, loadRun, reloadedRun, runKey, storeRun, withModel } from './run-cache';
 import { runRules } from './run-rules';
 import type { Owner } from './values';
 
@@ -51,6 +52,8 @@ interface LastRun {
   modules: Map<string, ModuleIR>;
   skipped: Skipped[];
   result: FullAnalysis;
+  /** The run read unsaved editor texts. */
+  overlaid: boolean;
 }
 
 /**
@@ -106,6 +109,36 @@ export class WorkspaceAnalyser {
       entries: files => adapters.flatMap(a => a.scope?.entries?.(files) ?? []),
     };
     this.sources = new SourceFiles(path.resolve(root), scope, () => this.config.maxFileBytes, irCache);
+  }
+
+  /**
+   * The whole result an earlier process stored for exactly this folder's current files, settings and
+   * packages (run-cache.ts), with the model lists the editor reads; null without an on-disk cache or a
+   * match. Changes nothing here: the analyser's own first run is still to come.
+   */
+  storedRun(): FullAnalysis | null {
+    const t0 = performance.now();
+    const cache = this.irCache;
+    if (!cache || !hasRun(cache.dir)) return null;
+    const root = path.resolve(this.root);
+    const key = runKey(root, this.config, discoverFiles(root, this.config), { version: cache.version, closure: this.closure });
+    const stored = loadRun(cache.dir, cache.version, key);
+    const full = stored && withModel(stored);
+    return full ? reloadedRun(full, this.root, Math.round(performance.now() - t0)) : null;
+  }
+
+  /**
+   * Keeps the last run's result on disk for the next process (storedRun), keyed by the texts that run
+   * read. Not after a run that read unsaved editor texts: that result is not what the disk holds.
+   * Returns whether there was a result to keep.
+   */
+  storeLastRun(): boolean {
+    const cache = this.irCache;
+    const last = this.last;
+    if (!cache || !last || last.overlaid || !this.discovery) return false;
+    const key = runKey(path.resolve(this.root), this.config, this.discovery, { version: cache.version, closure: this.closure }, f => this.sources.text(f));
+    storeRun(cache.dir, cache.version, key, last.result);
+    return true;
   }
 
   /** Deletes the on-disk IR entries this analyser did not use (see IrCache.prune); call after a run that finished. */
@@ -170,6 +203,7 @@ export class WorkspaceAnalyser {
     const last = this.last;
     if (trusted && last && sameModules(last.modules, modules) && sameSkips(last.skipped, skipped) && [...trusted].every(f => sources.has(f))) {
       const ms = Math.round(performance.now() - t0);
+      last.overlaid = overlays.size > 0;
       return { ...last.result, stats: { ...last.result.stats, ms, ...sources.work, replayed: 0, phases: { load: ms, evaluate: 0, link: 0, rules: 0 } } };
     }
     this.last = null;
@@ -222,7 +256,7 @@ export class WorkspaceAnalyser {
       },
       model,
     };
-    if (!this.oneShot) this.last = { modules, skipped: [...skipped], result };
+    if (!this.oneShot) this.last = { modules, skipped: [...skipped], result, overlaid: overlays.size > 0 };
     return result;
   }
 

@@ -30,7 +30,7 @@ export class IrCache {
    */
   private readonly empty: boolean;
 
-  constructor(readonly dir: string, private readonly version: string) {
+  constructor(readonly dir: string, readonly version: string) {
     this.empty = !fs.existsSync(path.join(dir, FOLDER));
   }
 

@@ -4,13 +4,18 @@
 // the source files (their texts), the configuration, and around them the files that steer module
 // resolution and package versions (package.json, tsconfig/jsconfig) and the installed packages
 // (node_modules, told by the folder's and its lock markers' times). All of it goes into the key.
+// The CLI keeps what reports read; the editor (analysis-worker.ts) also keeps the model's stacks and
+// origins, which its views read, so a reopened window shows the stored result before any run.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
 import { hashOf, readCacheFile, writeCacheFile } from './cache-file';
 import type { SevenStopsConfig } from './config';
 import { type Discovery, readSource } from './discover';
-import type { AnalysisResult } from './model';
+import type { AnalysisModel, AnalysisResult } from './model';
+
+/** A stored result, with the model lists when it was stored from a full analysis (the editor's). */
+type StoredRun = AnalysisResult & Partial<Pick<AnalysisModel, 'stacks' | 'origins'>>;
 
 const KIND = 'run';
 /** One result is kept (the last): its header names the inputs it was made from. */
@@ -20,15 +25,21 @@ const STEERING = /^(?:package\.json|\.sevenstops\.json|[tj]sconfig(?:\..*)?\.jso
 /** What package managers rewrite on every install (npm, pnpm, yarn classic, yarn berry). */
 const INSTALL_MARKERS = ['.package-lock.json', '.modules.yaml', '.yarn-integrity', '.yarn-state.yml'];
 
-/** What a run's result depends on, hashed: a change to any of it makes another key. */
+/**
+ * What a run's result depends on, hashed: a change to any of it makes another key. `textOf`: the
+ * text a finished run read for a file (its key then names what that run saw, even if the disk has
+ * moved on since); undefined, or no `textOf`, reads the disk.
+ */
 export function runKey(
   root: string, config: SevenStopsConfig, discovery: Discovery, options: { version: string; closure: boolean },
+  textOf: (file: string) => string | undefined = () => undefined,
 ): string {
   const parts: string[] = [options.version, options.closure ? 'closure' : 'every file', JSON.stringify(config)];
   for (const s of discovery.skipped) parts.push(`skipped ${s.file} ${s.reason}`);
   const folders = new Set<string>([root]);
   for (const file of discovery.files) {
-    const read = readSource(file, config.maxFileBytes);
+    const known = textOf(file);
+    const read = known !== undefined ? { text: known } : readSource(file, config.maxFileBytes);
     parts.push(path.relative(root, file), 'text' in read ? hashOf(read.text) : `skip ${read.skip}`);
     for (let d = path.dirname(file); d.length >= root.length && !folders.has(d); d = path.dirname(d)) folders.add(d);
   }
@@ -59,8 +70,13 @@ function folderInputs(dir: string): string[] {
   return out;
 }
 
+/** Whether `dir` holds a stored result at all (checked before paying for a key). */
+export function hasRun(dir: string): boolean {
+  return fs.existsSync(path.join(dir, FILE));
+}
+
 /** The result stored under `key` in `dir` by analyser build `version`, or null. */
-export function loadRun(dir: string, version: string, key: string): AnalysisResult | null {
+export function loadRun(dir: string, version: string, key: string): StoredRun | null {
   const payload = readCacheFile(path.join(dir, FILE), { kind: KIND, version, key });
   if (!payload) return null;
   let result: unknown;
@@ -68,12 +84,31 @@ export function loadRun(dir: string, version: string, key: string): AnalysisResu
   return isResult(result) ? result : null;
 }
 
-/** Keeps a result (without the model the rules saw: only what reports read) under `key`, replacing the last. */
-export function storeRun(dir: string, version: string, key: string, result: AnalysisResult): void {
-  const { root, apps, routes, contexts, findings, annotations, skipped, stats } = result;
+/**
+ * Keeps a result under `key`, replacing the last: what reports read, and with a `model` (the
+ * editor's runs) its stacks and origins too, not the rest of what the rules saw.
+ */
+export function storeRun(dir: string, version: string, key: string, result: AnalysisResult & { model?: AnalysisModel }): void {
+  const { root, apps, routes, contexts, findings, annotations, skipped, stats, model } = result;
+  const lists = model ? { stacks: model.stacks, origins: model.origins } : {};
   let payload: Buffer;
-  try { payload = v8.serialize({ root, apps, routes, ...(contexts ? { contexts } : {}), findings, annotations, skipped, stats }); } catch { return; }
+  try { payload = v8.serialize({ root, apps, routes, ...(contexts ? { contexts } : {}), findings, annotations, skipped, stats, ...lists }); } catch { return; }
   writeCacheFile(path.join(dir, FILE), { kind: KIND, version, key }, payload);
+}
+
+/**
+ * A stored result as a reloaded one for `root`: `stats.fromCache`, the time it took to find it, and
+ * nothing parsed, reloaded or replayed.
+ */
+export function reloadedRun<T extends AnalysisResult>(stored: T, root: string, ms: number): T {
+  return { ...stored, root, stats: { ...stored.stats, ms, lowered: 0, reloaded: 0, replayed: 0, fromCache: true, phases: { load: ms, evaluate: 0, link: 0, rules: 0 } } };
+}
+
+/** A stored result with its model lists as the editor reads it (model.routes is the result's routes), or null without them. */
+export function withModel(stored: StoredRun): (AnalysisResult & { model: AnalysisModel }) | null {
+  const { stacks, origins, ...result } = stored;
+  if (!Array.isArray(stacks) || !Array.isArray(origins)) return null;
+  return { ...result, model: { routes: result.routes as AnalysisModel['routes'], stacks, origins, ...(result.contexts ? { contexts: result.contexts as AnalysisModel['contexts'] } : {}) } };
 }
 
 function isResult(v: unknown): v is AnalysisResult {

@@ -10,7 +10,7 @@ import { discoverFiles } from './discover';
 import { IrCache } from './ir-cache';
 import type { AnalysisResult } from './model';
 import type { Rule } from './rule';
-import { loadRun, runKey, storeRun } from './run-cache';
+import { loadRun, reloadedRun, runKey, storeRun } from './run-cache';
 
 /** Where the cache lives and which analyser build it belongs to (another build's entries are ignored). */
 export interface CacheOptions {
@@ -38,8 +38,8 @@ export function analyseWarm(
   const key = options.overlays?.size ? null : runKey(path.resolve(root), config, discoverFiles(path.resolve(root), config), { version: cache.version, closure });
   const stored = key ? loadRun(dir, cache.version, key) : null;
   if (stored) {
-    const ms = Math.round(performance.now() - t0);
-    return { ...stored, root, stats: { ...stored.stats, ms, lowered: 0, reloaded: 0, replayed: 0, fromCache: true, phases: { load: ms, evaluate: 0, link: 0, rules: 0 } } };
+    const { stacks: _s, origins: _o, ...result } = stored;
+    return reloadedRun(result, root, Math.round(performance.now() - t0));
   }
   const irCache = new IrCache(dir, cache.version);
   const { model: _model, ...result } = new WorkspaceAnalyser(root, config, adapters, rules, true, closure, irCache).analyse(options.overlays);

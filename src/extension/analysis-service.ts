@@ -6,7 +6,7 @@ import { Worker } from 'worker_threads';
 import type { FullAnalysis } from '../core/analyse';
 import type { Fix, Suggestion } from '../core/model';
 import { ALWAYS_EXCLUDE } from '../core/config';
-import type { AnalyseRequest, WorkerData, WorkerResponse } from './protocol';
+import type { AnalyseRequest, WorkerData, WorkerMessage, WorkerResponse } from './protocol';
 import { receiveParts } from './result-parts';
 import { type EncodedResult, ResultDecoder, TransferOutOfStep } from './result-transfer';
 import { readSettings } from './settings';
@@ -135,7 +135,12 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   private async runAll(): Promise<void> {
-    const folders = (vscode.workspace.workspaceFolders ?? []).filter(f => f.uri.scheme === 'file');
+    // The folder of the file in front of the user goes first, and each folder's result is published
+    // as soon as it is in: its CodeLens and diagnostics do not wait for the other folders.
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const first = active && vscode.workspace.getWorkspaceFolder(active);
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter(f => f.uri.scheme === 'file')
+      .sort((a, b) => Number(b.uri.toString() === first?.uri.toString()) - Number(a.uri.toString() === first?.uri.toString()));
     const live = new Set(folders.map(f => f.uri.toString()));
     for (const key of [...this.results.keys()]) if (!live.has(key)) this.results.delete(key);
     const roots = new Set(folders.map(f => f.uri.fsPath));
@@ -145,6 +150,7 @@ export class AnalysisService implements vscode.Disposable {
     this.changedOnDisk = new Set();
     this.rediscover = false;
     let slowest = 0;
+    let published = false;
     for (const folder of folders) {
       const t0 = Date.now();
       const settings = readSettings(folder);
@@ -175,7 +181,7 @@ export class AnalysisService implements vscode.Disposable {
         this.results.set(folder.uri.toString(), { folder, result: r, error: null });
         slowest = Math.max(slowest, Date.now() - t0);
         this.log.info(`${folder.name}: ${r.routes.length} routes, ${r.findings.length} findings, ${r.stats.files} files in ${r.stats.ms} ms `
-          + `(round trip ${Date.now() - t0} ms${r.stats.reloaded ? `; ${r.stats.reloaded} files reloaded from the cache` : ''})`);
+          + `(round trip ${Date.now() - t0} ms${r.stats.fromCache ? '; the result the last window stored' : r.stats.reloaded ? `; ${r.stats.reloaded} files reloaded from the cache` : ''})`);
         for (const s of r.skipped.slice(0, 50)) this.log.debug(`skipped ${s.file}: ${s.reason}`);
       } else {
         const message = response.type === 'error' ? response.message : 'the analysis result could not be read';
@@ -183,9 +189,12 @@ export class AnalysisService implements vscode.Disposable {
         this.results.set(folder.uri.toString(), { folder, result: null, error: message });
         this.log.error(`${folder.name}: analysis failed: ${message}`);
       }
+      this.emitter.fire();
+      published = true;
     }
     this.lastRoundTrip = slowest;
-    this.emitter.fire();
+    // Folders removed and none left: consumers clear what they showed.
+    if (!published) this.emitter.fire();
   }
 
   /** Rebuilds a folder's result from what the worker sent; null when it refers to one this side does not have. */
@@ -225,7 +234,10 @@ export class AnalysisService implements vscode.Disposable {
       ...(this.storagePath ? { cacheDir: path.join(this.storagePath, 'cache') } : {}),
     };
     const worker = new Worker(path.join(this.extensionPath, 'dist', 'analysis-worker.js'), { workerData: data });
-    worker.on('message', (res: WorkerResponse) => this.requests.settle(res));
+    worker.on('message', (res: WorkerMessage) => {
+      // A stored result the worker's own run did not confirm (see protocol.ts): analyse again.
+      if (res.type === 'stale') { this.log.warn(`${res.root}: the stored result was out of date; analysing again`); this.schedule(0); } else this.requests.settle(res);
+    });
     const fail = (message: string) => {
       this.log.error(`analysis worker stopped: ${message}`);
       this.worker = undefined;

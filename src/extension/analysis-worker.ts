@@ -1,41 +1,72 @@
 // The analysis worker: owns one cached WorkspaceAnalyser per folder and answers analyse requests.
 // Runs in a worker thread; never imports vscode.
+//
+// Opening warm (issue 17): a new window's first request is answered with the whole result an earlier
+// window stored for exactly these files (core/run-cache.ts), when there is one; once it has been
+// sent, the analyser runs for real in the idle time after it (the warm-up), so that the first edit
+// re-analyses incrementally. Each finished run is stored again once the folder has been quiet a while.
 import * as path from 'path';
 import { parentPort, workerData } from 'worker_threads';
 import { hashOf } from '../core/cache-file';
-import { AnalysisCancelled, type WorkspaceAnalyser } from '../core/analyse';
+import { AnalysisCancelled, type FullAnalysis, type WorkspaceAnalyser } from '../core/analyse';
 import { loadConfig } from '../core/config';
 import { suggestionFor } from '../core/fix-edits';
 import { createAnalyser } from '../engine';
-import type { AnalyseRequest, FixRequest, WorkerData, WorkerRequest, WorkerResponse } from './protocol';
+import type { AnalyseRequest, FixRequest, WorkerData, WorkerNotice, WorkerRequest, WorkerResponse } from './protocol';
 import { type ResultPart, splitResult } from './result-parts';
 import { ResultEncoder } from './result-transfer';
 
-const analysers = new Map<string, WorkspaceAnalyser>();
-const encoders = new Map<string, ResultEncoder>();
-const cancel = new Int32Array((workerData as WorkerData).cancel);
+/** Quiet time after a run before its result is stored, and the least time between two stores (each writes the whole result). */
+const STORE_AFTER_MS = 2000;
+const STORE_EVERY_MS = 60000;
+/**
+ * Wait after the stored result is sent before the warm-up run: the host, the editor and other
+ * extensions are still busy showing it, and on two cores a run started at once took their CPU
+ * (the first CodeLens came 1.5 s after the result reached the host, 0.4–1.2 s with this wait;
+ * test/bench-ext/first-codelens.ts).
+ */
+const WARM_UP_AFTER_MS = 1500;
+
+/** One workspace folder's state in this worker. */
+interface Folder {
+  analyser: WorkspaceAnalyser;
+  /** What was sent of its results (result-transfer.ts). */
+  encoder: ResultEncoder;
+  /** The last result sent was the stored one: the analyser has not run yet (see the file comment). */
+  warmUp: boolean;
+  storeTimer?: NodeJS.Timeout;
+  lastStored: number;
+}
+
+const data = workerData as WorkerData;
+const folders = new Map<string, Folder>();
+const cancel = new Int32Array(data.cancel);
 /** The parts of the last result not yet asked for (the host asks for them one by one). */
-let unsent: { id: number; parts: ResultPart[] } | null = null;
+let unsent: { id: number; root: string; parts: ResultPart[] } | null = null;
 
 function handle(req: AnalyseRequest): WorkerResponse {
   try {
     const file = loadConfig(req.root);
     // Editor settings win per key; rules merge so a setting for one rule keeps the file's others.
     const config = { ...file, ...req.overrides, rules: { ...file.rules, ...req.overrides.rules } };
-    let analyser = analysers.get(req.root);
-    const fresh = !analyser;
-    if (!analyser) analysers.set(req.root, (analyser = createAnalyser(req.root, config, cacheFolder(req.root))));
-    else analyser.setConfig(config);
+    let folder = folders.get(req.root);
+    const fresh = !folder;
+    if (!folder) folders.set(req.root, (folder = { analyser: createAnalyser(req.root, config, cacheFolder(req.root)), encoder: new ResultEncoder(), warmUp: false, lastStored: 0 }));
+    else folder.analyser.setConfig(config);
+    clearTimeout(folder.storeTimer);
+    // A request runs the analyser itself: no warm-up is owed any more.
+    folder.warmUp = false;
+    const { analyser, encoder } = folder;
     // The host's watchers vouch for every file they did not report, so only those are re-read.
     analyser.invalidate({ files: req.changed, rediscover: req.rediscover });
-    const result = analyser.analyse(new Map(req.overlays), () => Atomics.load(cancel, 0) !== req.generation);
-    // The first finished run looked up every file it needed: entries it did not use are older texts.
-    if (fresh) analyser.pruneCache();
-    let encoder = encoders.get(req.root);
-    if (!encoder) encoders.set(req.root, (encoder = new ResultEncoder()));
+    const stored = fresh && !req.overlays.length ? analyser.storedRun() : null;
+    const result = stored ?? analyser.analyse(new Map(req.overlays), () => Atomics.load(cancel, 0) !== req.generation);
+    if (stored) folder.warmUp = true;
+    else ranFor(folder, fresh);
     if (req.resetTransfer) encoder.reset();
-    const { head, parts } = splitResult(encoder.encode(result), (workerData as WorkerData).partObjects);
-    unsent = parts.length ? { id: req.id, parts } : null;
+    const { head, parts } = splitResult(encoder.encode(result), data.partObjects);
+    unsent = parts.length ? { id: req.id, root: req.root, parts } : null;
+    if (!parts.length) sent(folder);
     return { type: 'result', id: req.id, result: head, parts: parts.length };
   } catch (e) {
     if (e instanceof AnalysisCancelled) return { type: 'cancelled', id: req.id };
@@ -43,15 +74,50 @@ function handle(req: AnalyseRequest): WorkerResponse {
   }
 }
 
+/** After a finished run: the cache's upkeep, and the result stored once the folder is quiet. */
+function ranFor(folder: Folder, first: boolean): void {
+  // The first finished run looked up every file it needed: entries it did not use are older texts.
+  if (first) folder.analyser.pruneCache();
+  const wait = Math.max(data.storeAfterMs ?? STORE_AFTER_MS, folder.lastStored + STORE_EVERY_MS - Date.now());
+  folder.storeTimer = setTimeout(() => { if (folder.analyser.storeLastRun()) folder.lastStored = Date.now(); }, wait);
+}
+
+/** A result has reached the host whole: a stored one is followed by the warm-up, once the host's part requests are answered. */
+function sent(folder: Folder): void {
+  if (folder.warmUp) setTimeout(() => warmUp(folder), data.warmUpAfterMs ?? WARM_UP_AFTER_MS);
+}
+
+function warmUp(folder: Folder): void {
+  if (!folder.warmUp) return;
+  folder.warmUp = false;
+  let result: FullAnalysis;
+  try {
+    result = folder.analyser.analyse();
+  } catch {
+    // The next request runs the analyser anyway; the host keeps what it was sent.
+    return;
+  }
+  ranFor(folder, true);
+  // The run is what the stored result was made from, so it equals what the host holds: later results
+  // are sent as references into it. Should it differ after all, the host is told to ask again.
+  if (!folder.encoder.adopt(result)) parentPort!.postMessage({ type: 'stale', root: result.root } satisfies WorkerNotice);
+}
+
 /** The folder's IR cache under the workspace storage (WorkerData.cacheDir), or undefined for none. */
 function cacheFolder(root: string): string | undefined {
-  const dir = (workerData as WorkerData).cacheDir;
+  const dir = data.cacheDir;
   return dir ? path.join(dir, hashOf(path.resolve(root)).slice(0, 16)) : undefined;
 }
 
 function nextPart(id: number): WorkerResponse {
   const part = unsent?.id === id ? unsent.parts.shift() : undefined;
-  return part ? { type: 'part', id, part } : { type: 'error', id, message: `no more parts of result ${id}` };
+  if (!part) return { type: 'error', id, message: `no more parts of result ${id}` };
+  if (unsent && !unsent.parts.length) {
+    const folder = folders.get(unsent.root);
+    unsent = null;
+    if (folder) sent(folder);
+  }
+  return { type: 'part', id, part };
 }
 
 function fix(req: FixRequest): WorkerResponse {

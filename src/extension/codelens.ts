@@ -19,6 +19,8 @@ export class StopCodeLensProvider implements vscode.CodeLensProvider<StopLens>, 
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
   private readonly index = new WeakMap<ModelRoute[], Map<string, ModelRoute>>();
+  /** When the editor was first given lenses (`Date.now()`): the end of "activation to first CodeLens" (test/bench-ext). */
+  firstLensesAt: number | undefined;
 
   constructor(private readonly service: AnalysisService) {
     this.subscriptions = [
@@ -44,6 +46,7 @@ export class StopCodeLensProvider implements vscode.CodeLensProvider<StopLens>, 
       const line = Math.min(a.line - 1, doc.lineCount - 1);
       lenses.push(new StopLens(new vscode.Range(line, a.column - 1, line, a.column - 1), a, route, analysis.folder.uri));
     }
+    if (lenses.length) this.firstLensesAt ??= Date.now();
     return lenses;
   }
 

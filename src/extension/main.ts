@@ -20,11 +20,17 @@ export interface SevenStopsApi {
   analysisFor(uri: vscode.Uri): FullAnalysis | null;
   /** The routes view as indented lines, expanded as a user first sees it, and its badge. */
   routesView(): { lines: string[]; badge: number | undefined };
+  /**
+   * When activation began and when the editor was first given Seven Stops CodeLenses (`Date.now()`;
+   * undefined until then): "activation to first CodeLens", test/bench-ext.
+   */
+  timings(): { activatedAt: number; firstLensesAt: number | undefined };
 }
 
 const SELECTOR: vscode.DocumentSelector = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact'].map(language => ({ language, scheme: 'file' }));
 
 export function activate(context: vscode.ExtensionContext): SevenStopsApi {
+  const activatedAt = Date.now();
   const log = vscode.window.createOutputChannel('Seven Stops', { log: true });
   // The workspace's storage folder holds the IR cache (issue 17, open warm); none without a workspace.
   const service = new AnalysisService(context.extensionPath, log, context.storageUri?.fsPath);
@@ -54,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): SevenStopsApi {
     whenIdle: () => service.whenIdle(),
     analysisFor: uri => service.forUri(uri)?.result ?? null,
     routesView: () => ({ lines: routes.outline(), badge: routes.badge?.value }),
+    timings: () => ({ activatedAt, firstLensesAt: codeLens.firstLensesAt }),
   };
 }
 

@@ -12,6 +12,10 @@ export interface WorkerData {
   partObjects?: number;
   /** Where the IR cache lives (under the workspace's storage folder): one subfolder per workspace folder. Absent: no cache. */
   cacheDir?: string;
+  /** Quiet time in ms before a finished run's result is stored for the next window (analysis-worker.ts); tests set it low. */
+  storeAfterMs?: number;
+  /** Wait in ms after a stored result is sent before the warm-up run (analysis-worker.ts); tests set it low. */
+  warmUpAfterMs?: number;
 }
 
 export type WorkerRequest = AnalyseRequest | { type: 'part'; id: number } | FixRequest;
@@ -47,3 +51,12 @@ export type WorkerResponse =
   | { type: 'error'; id: number; message: string }
   | { type: 'cancelled'; id: number }
   | { type: 'fixed'; id: number; suggestion: Suggestion | null };
+
+/**
+ * Unasked: the result last sent for `root` (a stored one) turned out not to be what the analyser
+ * finds; the host asks again. Never expected (the stored result's key names all it was made from).
+ */
+export type WorkerNotice = { type: 'stale'; root: string };
+
+/** Everything the worker posts. */
+export type WorkerMessage = WorkerResponse | WorkerNotice;

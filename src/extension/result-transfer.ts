@@ -47,6 +47,25 @@ export class ResultEncoder {
     this.last = null;
   }
 
+  /**
+   * Takes `r` as the result sent last, without sending it: for a run that found what was just sent
+   * (the worker's warm-up after a stored result), so later results refer into the analyser's own
+   * objects. False, with nothing changed, when `r` does not line up with what was sent.
+   */
+  adopt(r: FullAnalysis): boolean {
+    const prev = this.last;
+    if (!prev) return false;
+    const lists = listsOf(r);
+    const was = prev.lists;
+    const aligned = lists.routes.length === was.routes.length && lists.annotations.length === was.annotations.length
+      && lists.origins.length === was.origins.length && lists.stacks.length === was.stacks.length
+      && lists.stacks.every((s, i) => s.length === was.stacks[i].length)
+      // What users act on is compared whole (findings are few next to routes and layers).
+      && JSON.stringify(lists.findings) === JSON.stringify(was.findings);
+    if (aligned) this.last = { seq: prev.seq, lists };
+    return aligned;
+  }
+
   encode(r: FullAnalysis): EncodedResult {
     const lists = listsOf(r);
     const prev = this.last;

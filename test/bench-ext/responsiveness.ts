@@ -1,10 +1,10 @@
 // Runs inside the real extension host on the synthetic 2,000-file workspace (scripts/bench-extension.mjs)
 // and prints the editor-side figures: the longest block of the extension host's event loop during
 // the first full scan, time from an edit to updated diagnostics, and memory. A benchmark, not a test.
-import * as path from 'path';
 import { monitorEventLoopDelay } from 'perf_hooks';
 import * as vscode from 'vscode';
 import type { SevenStopsApi } from '../../src/extension/main';
+import { findLeaf } from './leaf';
 
 const EDITS = 20;
 
@@ -67,11 +67,4 @@ function waitForDiagnostics(uri: vscode.Uri, ok: (n: number) => boolean): Promis
       if (e.uris.some(u => u.toString() === uri.toString()) && ok(count(uri))) { clearTimeout(timer); sub.dispose(); resolve(); }
     });
   });
-}
-
-async function findLeaf(folder: vscode.Uri): Promise<vscode.Uri> {
-  const dir = vscode.Uri.joinPath(folder, 'src', 'a3', 'm2', 'g1');
-  const entries = await vscode.workspace.fs.readDirectory(dir);
-  const name = entries.map(e => e[0]).find(n => n.startsWith('leaf'))!;
-  return vscode.Uri.file(path.join(dir.fsPath, name));
 }

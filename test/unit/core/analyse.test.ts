@@ -2,11 +2,12 @@
 // one worker, or tests) interleaved give each exactly what it gives alone, run after run.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { FullAnalysis, WorkspaceAnalyser } from '../../../src/core/analyse';
 import { loadConfig } from '../../../src/core/config';
 import { createAnalyser } from '../../../src/engine';
-import { expectRoutes } from '../workspace';
+import { expectRoutes, withWorkspace } from '../workspace';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures');
 const BASIC = path.join(FIXTURES, 'express-basic');
@@ -69,6 +70,59 @@ app.get('/b', function b(req, res) { res.end(); });
 app.listen(3000);
 `,
       }, ['GET /a [] ⚠', 'GET /b [] ⚠']);
+    });
+  });
+});
+
+describe('WorkspaceAnalyser stored runs (a window reopened, analysis-worker.ts)', () => {
+  /** An analyser as the editor's worker makes one, with its storage folder. */
+  function withStorage<T>(fn: (root: string, open: () => WorkspaceAnalyser) => T): T {
+    return withWorkspace({}, root => {
+      fs.cpSync(FIXES, root, { recursive: true });
+      const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'seven-stops-storage-'));
+      try {
+        return fn(root, () => createAnalyser(root, loadConfig(root), storage));
+      } finally {
+        fs.rmSync(storage, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it('gives a new analyser the stored result of the last run, model lists included, equal to a run', () => {
+    withStorage((_root, open) => {
+      const first = open();
+      assert.strictEqual(first.storedRun(), null, 'nothing stored yet');
+      const ran = first.analyse();
+      assert.strictEqual(first.storeLastRun(), true);
+      const stored = open().storedRun();
+      assert.ok(stored, 'a stored result');
+      assert.strictEqual(stored.stats.fromCache, true);
+      assert.deepStrictEqual(comparable(stored), comparable(ran));
+      assert.strictEqual(stored.routes, stored.model.routes, 'routes and model.routes stay one list');
+      assert.ok(stored.model.stacks.length > 0 && stored.model.stacks.length === ran.model.stacks.length);
+    });
+  });
+
+  it('gives nothing once a file changed on disk, and stores nothing after a run on unsaved texts', () => {
+    withStorage((root, open) => {
+      const a = open();
+      a.analyse();
+      a.storeLastRun();
+      fs.appendFileSync(path.join(root, 'src/users.js'), '\n// edited while the window was closed\n');
+      assert.strictEqual(open().storedRun(), null);
+      const b = open();
+      b.analyse(edited(root, 'src/users.js'));
+      assert.strictEqual(b.storeLastRun(), false, 'the result is not what the disk holds');
+    });
+  });
+
+  it('keys a stored run by the texts the run read, not what the disk holds when it is stored', () => {
+    withStorage((root, open) => {
+      const a = open();
+      a.analyse();
+      fs.appendFileSync(path.join(root, 'src/users.js'), '\n// saved after the run, before it was stored\n');
+      a.storeLastRun();
+      assert.strictEqual(open().storedRun(), null, 'the disk has moved on: the stored result is not for it');
     });
   });
 });

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { DEFAULT_CONFIG } from '../../../src/core/config';
 import { discoverFiles } from '../../../src/core/discover';
 import type { AnalysisResult } from '../../../src/core/model';
-import { cacheBytes, loadRun, runKey, storeRun } from '../../../src/core/run-cache';
+import { cacheBytes, hasRun, loadRun, reloadedRun, runKey, storeRun, withModel } from '../../../src/core/run-cache';
 import { withWorkspace } from '../workspace';
 
 const FILES = {
@@ -67,6 +67,35 @@ describe('run cache', () => {
       assert.strictEqual(loadRun(dir, 'v1', 'k2'), null);
       assert.strictEqual(loadRun(dir, 'v2', 'k1'), null);
       assert.ok(cacheBytes(dir) > 0);
+    });
+  });
+
+  it('keys by the texts a run read when told them, else by the disk', () => {
+    withWorkspace(FILES, root => {
+      const file = path.join(root, 'src/app.js');
+      const read = fs.readFileSync(file, 'utf8');
+      const byDisk = key(root);
+      fs.appendFileSync(file, '// saved since the run\n');
+      const discovery = discoverFiles(root, DEFAULT_CONFIG);
+      assert.strictEqual(runKey(root, DEFAULT_CONFIG, discovery, OPTIONS, f => (f === file ? read : undefined)), byDisk);
+      assert.notStrictEqual(runKey(root, DEFAULT_CONFIG, discovery, OPTIONS), byDisk);
+    });
+  });
+
+  it('keeps the model lists of a full analysis (the editor reads them), and only then gives it back with its model', () => {
+    withWorkspace({}, dir => {
+      assert.strictEqual(hasRun(dir), false);
+      storeRun(dir, 'v1', 'k1', RESULT);
+      assert.strictEqual(hasRun(dir), true);
+      assert.strictEqual(withModel(loadRun(dir, 'v1', 'k1')!), null, 'a report-only result has no model');
+      const stacks = [[{ kind: 'route', name: 'h' }]] as never;
+      const origins = [{ kind: 'app', name: 'app' }] as never;
+      storeRun(dir, 'v1', 'k2', { ...RESULT, model: { routes: [], stacks, origins } });
+      const full = withModel(loadRun(dir, 'v1', 'k2')!)!;
+      assert.deepStrictEqual(full.model, { routes: [], stacks, origins });
+      assert.strictEqual(full.model.routes, full.routes);
+      const reloaded = reloadedRun(full, '/elsewhere', 7);
+      assert.deepStrictEqual([reloaded.root, reloaded.stats.ms, reloaded.stats.fromCache, reloaded.stats.files], ['/elsewhere', 7, true, 1]);
     });
   });
 

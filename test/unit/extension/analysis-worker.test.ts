@@ -9,7 +9,7 @@ import { Worker } from 'worker_threads';
 import { loadConfig } from '../../../src/core/config';
 import { toJsonReport } from '../../../src/cli/format-json';
 import { createAnalyser } from '../../../src/engine';
-import type { AnalyseRequest, WorkerData, WorkerRequest, WorkerResponse } from '../../../src/extension/protocol';
+import type { AnalyseRequest, WorkerData, WorkerMessage, WorkerRequest, WorkerResponse } from '../../../src/extension/protocol';
 import { receiveParts } from '../../../src/extension/result-parts';
 import { ResultDecoder } from '../../../src/extension/result-transfer';
 import { WorkerRequests } from '../../../src/extension/worker-requests';
@@ -66,19 +66,35 @@ describe('analysis worker', function () {
 describe('analysis worker with a storage folder (opening warm)', function () {
   this.timeout(60000);
 
-  /** One worker's life, as one VS Code window's: analyses `root` once and stops. */
-  async function windowRun(root: string, cacheDir: string) {
-    const data: WorkerData = { cancel: new SharedArrayBuffer(4), cacheDir };
+  /** A worker as one VS Code window runs it, on `root` with the storage folder `cacheDir`. */
+  function openWindow(root: string, cacheDir: string, storeAfterMs?: number) {
+    const data: WorkerData = { cancel: new SharedArrayBuffer(4), cacheDir, ...(storeAfterMs !== undefined ? { storeAfterMs, warmUpAfterMs: 0 } : {}) };
     const worker = new Worker(WORKER, { workerData: data, execArgv: ['--require', 'tsx/cjs'] });
     const requests = new WorkerRequests(req => worker.postMessage(req));
-    worker.on('message', (r: WorkerResponse) => requests.settle(r));
+    const notices: WorkerMessage[] = [];
+    worker.on('message', (r: WorkerMessage) => (r.type === 'stale' ? notices.push(r) : requests.settle(r)));
+    const decoder = new ResultDecoder();
+    let id = 0;
+    return {
+      notices,
+      async analyse(changed: string[] = []) {
+        const n = ++id;
+        const first = await requests.send({ type: 'analyse', id: n, root, overrides: {}, overlays: [], changed, rediscover: false, generation: 0 });
+        const whole = await receiveParts(first, () => requests.send({ type: 'part', id: n }));
+        assert.strictEqual(whole.type, 'result', whole.type === 'error' ? whole.message : whole.type);
+        return decoder.decode((whole as Extract<WorkerResponse, { type: 'result' }>).result);
+      },
+      close: () => worker.terminate(),
+    };
+  }
+
+  /** One worker's life, as one VS Code window's: analyses `root` once and stops. */
+  async function windowRun(root: string, cacheDir: string) {
+    const window = openWindow(root, cacheDir);
     try {
-      const first = await requests.send({ type: 'analyse', id: 1, root, overrides: {}, overlays: [], changed: [], rediscover: false, generation: 0 });
-      const whole = await receiveParts(first, () => requests.send({ type: 'part', id: 1 }));
-      assert.strictEqual(whole.type, 'result');
-      return new ResultDecoder().decode((whole as Extract<WorkerResponse, { type: 'result' }>).result);
+      return await window.analyse();
     } finally {
-      await worker.terminate();
+      await window.close();
     }
   }
 
@@ -97,6 +113,43 @@ describe('analysis worker with a storage folder (opening warm)', function () {
       const edited = await windowRun(root, cacheDir);
       assert.deepStrictEqual([edited.stats.lowered, edited.stats.reloaded], [1, (cold.stats.lowered ?? 0) - 1]);
       assert.deepStrictEqual({ ...toJsonReport(edited), stats: null }, { ...toJsonReport(createAnalyser(root, loadConfig(root)).analyse()), stats: null });
+    } finally {
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('shows a window reopened on unchanged files the stored result at once, then runs for real so the first edit is incremental', async () => {
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seven-stops-storage-'));
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'seven-stops-app-'));
+    try {
+      fs.cpSync(APP, root, { recursive: true });
+      const first = openWindow(root, cacheDir, 0);
+      const cold = await first.analyse();
+      // The result is stored once the folder has been quiet (here at once).
+      const stored = () => fs.readdirSync(cacheDir, { recursive: true }).some(f => String(f).endsWith('run.bin'));
+      for (let i = 0; i < 200 && !stored(); i++) await new Promise(r => setTimeout(r, 25));
+      await first.close();
+      assert.ok(stored(), 'the first window stored its result');
+
+      const second = openWindow(root, cacheDir, 0);
+      try {
+        const reopened = await second.analyse();
+        assert.strictEqual(reopened.stats.fromCache, true);
+        assert.deepStrictEqual({ ...toJsonReport(reopened), stats: null }, { ...toJsonReport(cold), stats: null });
+        assert.deepStrictEqual(reopened.model.stacks, cold.model.stacks);
+        // The warm-up runs once the result is sent; the edit after it re-reads one file and reloads nothing.
+        await new Promise(r => setTimeout(r, 100));
+        const file = path.join(root, 'src/routes/products.js');
+        fs.appendFileSync(file, "\nrouter.get('/added-after-reopening', (req, res) => res.json([]));\n");
+        const edited = await second.analyse([file]);
+        assert.ok(!edited.stats.fromCache && !edited.stats.reloaded, `incremental: ${JSON.stringify(edited.stats)}`);
+        assert.deepStrictEqual({ ...toJsonReport(edited), stats: null }, { ...toJsonReport(createAnalyser(root, loadConfig(root)).analyse()), stats: null });
+        assert.ok(edited.routes.some(r => r.path.endsWith('/added-after-reopening')));
+        assert.deepStrictEqual(second.notices, [], 'the warm-up found what was stored');
+      } finally {
+        await second.close();
+      }
     } finally {
       fs.rmSync(cacheDir, { recursive: true, force: true });
       fs.rmSync(root, { recursive: true, force: true });

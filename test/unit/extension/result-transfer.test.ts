@@ -127,4 +127,31 @@ describe('result transfer from the analysis worker', () => {
     enc.reset();
     assert.deepStrictEqual(dec.decode(send(enc.encode(next[1]))), asSent(next[1]));
   });
+
+  it('adopts a run equal to the result sent (a stored one): later results refer into the run, and the host rebuilds them', () => {
+    const a = createAnalyser(APP, loadConfig(APP));
+    const stored = structuredClone(a.analyse());
+    const enc = new ResultEncoder();
+    const dec = new ResultDecoder();
+    dec.decode(send(enc.encode(stored)));
+    // The worker's own run after sending the stored result: equal, but other objects.
+    const b = createAnalyser(APP, loadConfig(APP));
+    assert.strictEqual(enc.adopt(b.analyse()), true);
+    b.invalidate({});
+    const edited = b.analyse(new Map([[EDITED, `// a comment\n${fs.readFileSync(EDITED, 'utf8')}`]]));
+    const sent = enc.encode(edited);
+    assert.ok(items(sent).filter(i => typeof i === 'number').length > items(sent).length / 2, 'mostly references into the adopted run');
+    assert.deepStrictEqual(dec.decode(send(sent)), asSent(edited));
+  });
+
+  it('does not adopt a run that differs from what was sent, and stays in step with the host', () => {
+    const { first, next } = edits();
+    const enc = new ResultEncoder();
+    assert.strictEqual(enc.adopt(first), false, 'nothing sent yet');
+    const dec = new ResultDecoder();
+    dec.decode(send(enc.encode(first)));
+    assert.strictEqual(enc.adopt({ ...first, findings: first.findings.slice(1) }), false, 'a finding fewer');
+    assert.strictEqual(enc.adopt({ ...first, routes: first.routes.slice(1) }), false, 'a route fewer');
+    assert.deepStrictEqual(dec.decode(send(enc.encode(next[0]))), asSent(next[0]));
+  });
 });
