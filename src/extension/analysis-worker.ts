@@ -5,6 +5,7 @@
 // window stored for exactly these files (core/run-cache.ts), when there is one; once it has been
 // sent, the analyser runs for real in the idle time after it (the warm-up), so that the first edit
 // re-analyses incrementally. Each finished run is stored again once the folder has been quiet a while.
+import * as nodeModule from 'module';
 import * as path from 'path';
 import { parentPort, workerData } from 'worker_threads';
 import { hashOf } from '../core/cache-file';
@@ -39,6 +40,8 @@ interface Folder {
 }
 
 const data = workerData as WorkerData;
+/** Node 22.10+; absent before (no compile cache to flush). */
+const { flushCompileCache } = nodeModule as { flushCompileCache?: () => void };
 const folders = new Map<string, Folder>();
 const cancel = new Int32Array(data.cancel);
 /** The parts of the last result not yet asked for (the host asks for them one by one). */
@@ -78,6 +81,8 @@ function handle(req: AnalyseRequest): WorkerResponse {
 function ranFor(folder: Folder, first: boolean): void {
   // The first finished run looked up every file it needed: entries it did not use are older texts.
   if (first) folder.analyser.pruneCache();
+  // What the run compiled goes to V8's compile cache now (when the host turned it on), not only when the worker ends.
+  if (first) flushCompileCache?.();
   const wait = Math.max(data.storeAfterMs ?? STORE_AFTER_MS, folder.lastStored + STORE_EVERY_MS - Date.now());
   folder.storeTimer = setTimeout(() => { if (folder.analyser.storeLastRun()) folder.lastStored = Date.now(); }, wait);
 }

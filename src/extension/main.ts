@@ -32,8 +32,9 @@ const SELECTOR: vscode.DocumentSelector = ['javascript', 'typescript', 'javascri
 export function activate(context: vscode.ExtensionContext): SevenStopsApi {
   const activatedAt = Date.now();
   const log = vscode.window.createOutputChannel('Seven Stops', { log: true });
-  // The workspace's storage folder holds the IR cache (issue 17, open warm); none without a workspace.
-  const service = new AnalysisService(context.extensionPath, log, context.storageUri?.fsPath);
+  // The workspace's storage folder holds the IR cache and the last result (issue 17, open warm; none
+  // without a workspace); the global one the worker's compiled code.
+  const service = new AnalysisService(context.extensionPath, log, { workspace: context.storageUri?.fsPath, global: context.globalStorageUri.fsPath });
   const codeLens = new StopCodeLensProvider(service);
   const lesson = new LessonViewProvider(context.extensionUri, service);
   const routes = new RoutesViewProvider(service);
