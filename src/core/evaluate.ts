@@ -57,6 +57,8 @@ export class Evaluator implements CallRuntime {
   exhausted = false;
   /** The undecided `if` arms the code running now is in (AdapterRuntime.arms). */
   arms: ArmPath | null = null;
+  /** Inside an undecided `if`: the variables its current arm assigned, with what they held before (execArms). */
+  private writes: { scope: Env; written: Map<Env, Map<string, Value | undefined>> } | null = null;
   /** Modules whose evaluation was cut short, with why (absolute paths). */
   readonly skipped: { file: string; reason: string }[] = [];
   /** Who runs now, what each module required and recorded, and which modules are replayed. */
@@ -191,20 +193,68 @@ export class Evaluator implements CallRuntime {
 
   /**
    * Both arms of an `if` the test of which is unknown, one after the other in one scope (as if one
-   * block: a return in the first ends both), each under its arm (AdapterRuntime.arms).
+   * block: a return in the first ends both); with an `else`, each under its arm (AdapterRuntime.arms).
+   * Each arm starts from the variables as they were before the `if`, and after it a variable an arm
+   * assigned is either arm's value (the one from before for an arm that left it): the program goes
+   * one way or the other, not through both (`let auth = check; if (flag) auth = none;`).
    */
-  private execArms(then: Stmt[], otherwise: Stmt[], env: Env, file: string): Value | undefined {
-    const outer = this.arms;
+  private execArms(then: Stmt[], otherwise: Stmt[] | null, env: Env, file: string): Value | undefined {
+    const outerArms = this.arms;
+    const outerWrites = this.writes;
     const exec = {};
+    /** Per arm, the variables it assigned and their values when it ended. */
+    const ends: Map<Env, Map<string, Value | undefined>>[] = [];
+    /** What each variable an arm assigned held before the `if`. */
+    const before = new Map<Env, Map<string, Value | undefined>>();
+    const runArm = (arm: 0 | 1, body: Stmt[]) => {
+      if (otherwise) this.arms = { exec, arm, up: outerArms };
+      const written = new Map<Env, Map<string, Value | undefined>>();
+      this.writes = { scope: env, written };
+      const r = this.execBlock(body, env, file);
+      const end = new Map<Env, Map<string, Value | undefined>>();
+      for (const [scope, names] of written) {
+        for (const [name, was] of names) {
+          mapOf(end, scope).set(name, scope.own(name));
+          if (!mapOf(before, scope).has(name)) mapOf(before, scope).set(name, was);
+          scope.setOwn(name, was);
+        }
+      }
+      ends.push(end);
+      return r;
+    };
     try {
-      this.arms = { exec, arm: 0, up: outer };
-      const r = this.execBlock(then, env, file);
-      if (r !== undefined) return r;
-      this.arms = { exec, arm: 1, up: outer };
-      return this.execBlock(otherwise, env, file);
+      const r = runArm(0, then);
+      if (r !== undefined || !otherwise) return r;
+      return runArm(1, otherwise);
     } finally {
-      this.arms = outer;
+      this.arms = outerArms;
+      this.writes = outerWrites;
+      // With no `else`, the path that skips the `if` keeps the values from before.
+      if (ends.length === 1) ends.push(new Map());
+      for (const [scope, names] of before) {
+        for (const [name, was] of names) {
+          const values = ends.map(end => (end.get(scope)?.has(name) ? end.get(scope)!.get(name) : was)).filter((v): v is Value => v !== undefined);
+          this.noteWrite(scope, name);
+          scope.setOwn(name, values.length ? either(values.filter((v, i) => values.indexOf(v) === i)) : undefined);
+          this.touch(scope);
+        }
+      }
     }
+  }
+
+  /**
+   * Inside an undecided `if` (execArms): remembers what `name` in `scope` held before its first
+   * assignment there. Only scopes the `if` sits in: a function called from an arm keeps what it does
+   * to its own variables (they were made in that arm).
+   */
+  private noteWrite(scope: Env, name: string): void {
+    const writes = this.writes;
+    if (!writes) return;
+    let within = false;
+    for (let e: Env | null = writes.scope; e && !within; e = e.parent) within = e === scope;
+    if (!within) return;
+    const names = mapOf(writes.written, scope);
+    if (!names.has(name)) names.set(name, scope.own(name));
   }
 
   private exec(st: Stmt, env: Env, file: string): Value | undefined {
@@ -231,8 +281,7 @@ export class Evaluator implements CallRuntime {
       case 'if': {
         const taken = literalTruth(this.eval(st.test, env, file));
         if (taken !== null) return this.execBlock(taken ? st.then : st.else, new Env(env, this.owner), file);
-        if (!st.else.length) return this.execBlock(st.then, new Env(env, this.owner), file);
-        return this.execArms(st.then, st.else, new Env(env, this.owner), file);
+        return this.execArms(st.then, st.else.length ? st.else : null, new Env(env, this.owner), file);
       }
       // A bare `return;` ends one path only; we assume every path runs, so it changes nothing here.
       case 'return': return st.e ? this.eval(st.e, env, file) : undefined;
@@ -291,7 +340,12 @@ export class Evaluator implements CallRuntime {
       case 'cond': return this.cond(e, env, file);
       case 'set': {
         const v = this.eval(e.e, env, file);
-        if (e.obj === null) { this.touch(env.assign(e.prop as string, v)); return v; }
+        if (e.obj === null) {
+          const name = e.prop as string;
+          if (this.writes) this.noteWrite(env.scopeOf(name) ?? env, name);
+          this.touch(env.assign(name, v));
+          return v;
+        }
         const obj = this.eval(e.obj, env, file);
         const prop = typeof e.prop === 'string' ? e.prop : asString(this.eval(e.prop, env, file));
         if (prop !== null) this.setProp(obj, prop, v, { file, span: e.span });
@@ -539,4 +593,11 @@ function exprSite(e: Expr, file: string): Site | null {
   if (e.k === 'fn') return { file, span: e.fn.span };
   if ('span' in e) return { file, span: e.span };
   return null;
+}
+
+/** The map under `key`, made empty on first use. */
+function mapOf<K, K2, V>(m: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
+  let inner = m.get(key);
+  if (!inner) m.set(key, (inner = new Map()));
+  return inner;
 }

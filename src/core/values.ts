@@ -114,6 +114,22 @@ export class Env {
     this.vars.set(name, v);
   }
 
+  /** The scope, this one or an enclosing one, that holds `name`; null when none does. */
+  scopeOf(name: string): Env | null {
+    for (let e: Env | null = this; e; e = e.parent) if (e.vars.has(name)) return e;
+    return null;
+  }
+
+  /** This scope's own binding of `name` (undefined: it has none). */
+  own(name: string): Value | undefined {
+    return this.vars.get(name);
+  }
+
+  /** Sets this scope's own binding of `name`, or removes it (undefined). */
+  setOwn(name: string, v: Value | undefined): void {
+    if (v === undefined) this.vars.delete(name); else this.vars.set(name, v);
+  }
+
   /** Assignment to an existing binding (or a new one at this level when it does not exist); returns the scope written. */
   assign(name: string, v: Value): Env {
     for (let e: Env | null = this; e; e = e.parent) {

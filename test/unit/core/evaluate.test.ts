@@ -58,6 +58,51 @@ describe('Evaluator', () => {
 
 const SPAN = { start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
 
+describe('Evaluator: variables assigned in an if it cannot decide', () => {
+  /** The module's top-level bindings after running `text` (process.env is unknown: every `if` on it is undecided). */
+  function run(text: string): (name: string) => unknown {
+    const modules = new Map<string, ModuleIR>([['/w/m.js', lowerSource('/w/m.js', text)]]);
+    const ev = new Evaluator(modules, new ModuleResolver('/nonexistent-root', f => modules.has(f)), []);
+    ev.evaluateModule('/w/m.js');
+    const env = ev.moduleRecords.get('/w/m.js')!.env;
+    const plain = (v: unknown): unknown => {
+      const x = v as { t: string; v?: unknown; alternatives?: unknown[] };
+      return x.t === 'either' ? x.alternatives!.map(plain) : x.t === 'str' ? x.v : x.t;
+    };
+    // Either's alternatives in a stable order (which arm comes first says nothing).
+    return name => { const v = plain(env.lookup(name)); return Array.isArray(v) ? [...v].sort() : v; };
+  }
+
+  it('without else: either the value from before or the one the if assigned', () => {
+    const get = run("let mode = 'strict';\nif (process.env.OPEN) mode = 'open';\n");
+    assert.deepStrictEqual(get('mode'), ['open', 'strict']);
+  });
+
+  it('with else: either arm\'s value, and the else arm starts from the value before the if', () => {
+    const get = run("let a = 'before';\nlet seen;\nif (process.env.X) { a = 'then'; } else { seen = a; a = 'else'; }\n");
+    assert.deepStrictEqual(get('a'), ['else', 'then']);
+    // The else arm read 'before', not 'then'; on the then path `seen` stays unset.
+    assert.deepStrictEqual(get('seen'), ['before', 'unknown']);
+  });
+
+  it('an arm that leaves a variable keeps the value from before for that path; nested ifs merge inward out', () => {
+    const get = run("let a = 'a0';\nlet b = 'b0';\nif (process.env.X) { a = 'a1'; if (process.env.Y) b = 'b1'; } else { b = 'b2'; }\n");
+    assert.deepStrictEqual(get('a'), ['a0', 'a1']);
+    assert.deepStrictEqual(get('b'), ['b0', 'b1', 'b2']);
+  });
+
+  it('a decided if assigns as it did; a function called in an arm keeps what it did to its own variables', () => {
+    const get = run([
+      "let a = 'a0';", "if (true) a = 'a1';",
+      'let getter;', "function make() { let h = 'h0'; h = 'h1'; getter = () => h; }",
+      'if (process.env.X) make();', 'const got = getter();',
+    ].join('\n'));
+    assert.deepStrictEqual(get('a'), 'a1');
+    // getter is the module's (either the closure or nothing: a call reads the closure); h is make's own and stays 'h1'.
+    assert.deepStrictEqual(get('got'), 'h1');
+  });
+});
+
 describe('real-world shapes (Node-RED, verdaccio, parse-server)', () => {
   describe('assignments as values (G2)', () => {
     it("var _default = exports.default = ParseServer: both names get the value (parse-server's ParseServer.js, Babel)", () => {

@@ -60,4 +60,12 @@ describe('express auth verdicts (E17, E23)', () => {
     assert.deepStrictEqual(routeLines(r), ['GET /d [requireStaff] 🔒', 'GET /d [requireStaff] ⚠']);
     assert.deepStrictEqual(r.model.routes[1].shadowedBy, []);
   });
+
+  it('a variable an undecided `if` reassigns is either value: the auth layer it may swap out still protects, and a path it may change is not guessed', () => {
+    const r = analyse(app(
+      "function requireUser(req, res, next) { if (!req.user) return res.sendStatus(401); next(); }\nlet guard = requireUser;\nif (process.env.OPEN) guard = function open(req, res, next) { next(); };\nlet base = '/v1';\nif (process.env.V2) { base = '/v2'; }",
+      "app.get('/me', guard, h);\napp.get(base + '/items', h);",
+    ));
+    assert.deepStrictEqual(r.routes.map(x => `${x.method} ${x.path} ${x.protected ? '🔒' : '⚠'}`), ['GET /me 🔒', 'GET /{?} ⚠']);
+  });
 });

@@ -95,4 +95,18 @@ app.use(r.routes());
 `,
     }, ['GET /admin [requireRole] 🔒', 'GET /me [requireSession] 🔒']);
   });
+
+  it('a check a configuration flag swaps for one without it (an undecided `if` reassigning the variable) still protects (koa-blog)', () => {
+    expectRoutes({
+      'app.js': `${HEAD}function checkSession() {
+  return async function requireLogin(ctx, next) { if (!ctx.session.user) { ctx.redirect('/login'); return; } await next(); };
+}
+let check = checkSession();
+if (process.env.NO_CACHE) check = async function noCheck(ctx, next) { await next(); };
+r.get('/self', check, h);
+r.get('/public', async function loose(ctx, next) { await next(); }, h);
+app.use(r.routes());
+`,
+    }, ['GET /self [noCheck] 🔒', 'GET /public [loose] ⚠']);
+  });
 });
