@@ -3,7 +3,7 @@
 // characters as escapes, see core/display-text), and where the editor reads syntax (CodeLens and
 // quick-pick `$(icon)`, Markdown tooltips) that syntax is escaped too.
 import { markdownCode, markdownText, printable } from '../core/display-text';
-import type { Annotation, ChainEntry, ChainLevel, ModelRoute } from '../core/model';
+import type { Annotation, ChainEntry, ChainLevel, LayerKind, ModelRoute } from '../core/model';
 import { STOP_GLYPHS, STOP_NAMES } from '../core/model';
 import { type Locale, pluralRu } from '../core/locale';
 import { phasedChain } from '../core/phased-chain';
@@ -31,6 +31,13 @@ interface LabelWords {
   unreachable: string;
   noAuth: string;
   noHooks: string;
+  /** What a chain entry is (LayerKind), and where a Fastify hook was added (ChainLevel). */
+  kinds: Record<LayerKind, string>;
+  levels: Record<ChainLevel, string>;
+  afterNextShort: string;
+  noLayers: string;
+  guardGoesOn(routes: string): string;
+  notResolved(what: string): string;
 }
 
 const WORDS: Record<Locale, LabelWords> = {
@@ -48,6 +55,15 @@ const WORDS: Record<Locale, LabelWords> = {
     unreachable: 'unreachable',
     noAuth: 'no auth',
     noHooks: 'no hooks',
+    kinds: {
+      auth: 'auth', parse: 'parse', security: 'security', cors: 'cors', logging: 'logging', 'rate-limit': 'rate-limit', static: 'static',
+      'error-handler': 'error-handler', other: 'other',
+    },
+    levels: { app: 'app hook', context: 'context hook', router: 'router', route: 'route option' },
+    afterNextShort: 'after next()',
+    noLayers: 'no layers before the handler',
+    guardGoesOn: routes => `A guard: a request it lets through goes on to ${routes}.`,
+    notResolved: what => `Not resolved statically: ${what}`,
   },
   // The lesson's names of the stops (media/lesson-content.ru.js).
   ru: {
@@ -64,6 +80,15 @@ const WORDS: Record<Locale, LabelWords> = {
     unreachable: 'недостижим',
     noAuth: 'без авторизации',
     noHooks: 'без хуков',
+    kinds: {
+      auth: 'авторизация', parse: 'разбор', security: 'защита', cors: 'cors', logging: 'журнал', 'rate-limit': 'ограничение частоты',
+      static: 'статика', 'error-handler': 'обработчик ошибок', other: 'другое',
+    },
+    levels: { app: 'хук приложения', context: 'хук контекста', router: 'роутер', route: 'опция маршрута' },
+    afterNextShort: 'после next()',
+    noLayers: 'перед обработчиком нет слоёв',
+    guardGoesOn: routes => `Охрана: пропущенный ею запрос идёт дальше к ${routes}.`,
+    notResolved: what => `Не определено статически: ${what}`,
   },
 };
 
@@ -120,28 +145,37 @@ export function routeName(r: Pick<ModelRoute, 'method' | 'path'>): string {
   return printable(`${r.method} ${r.path}`);
 }
 
-/** The Markdown hover of a route in the routes view: verdict, the chain in front of it, what was not resolved. */
-export function routeTooltip(r: ModelRoute): string {
+/**
+ * The Markdown hover of a route in the routes view: verdict, the chain in front of it, what was not
+ * resolved (the analyser's notes on unresolved code stay in English, like the code they quote).
+ */
+export function routeTooltip(r: ModelRoute, locale: Locale = 'en'): string {
+  const w = WORDS[locale];
   const chain = r.chain.length
-    ? r.chain.map((c, i) => `${i + 1}. ${markdownCode(c.name)} ${markdownText(`(${entryFacts(c)})`)}`).join('\n')
-    : '_no layers before the handler_';
+    ? r.chain.map((c, i) => `${i + 1}. ${markdownCode(c.name)} ${markdownText(`(${entryFacts(c, ', ', locale)})`)}`).join('\n')
+    : `_${markdownText(w.noLayers)}_`;
   const guards = r.guards?.length
-    ? `\n\n${markdownText(`A guard: a request it lets through goes on to ${r.guards.map(g => `${g.method} ${g.path} (${g.file}:${g.line})`).join(', ')}.`)}`
+    ? `\n\n${markdownText(w.guardGoesOn(r.guards.map(g => `${g.method} ${g.path} (${g.file}:${g.line})`).join(', ')))}`
     : '';
-  const notes = r.unresolved.length ? `\n\n${markdownText(`Not resolved statically: ${r.unresolved.join('; ')}`)}` : '';
-  return `**${markdownText(`${r.method} ${r.path}`)}** — ${markdownText(routeVerdict(r))}\n\n${chain}${guards}${notes}`;
+  const notes = r.unresolved.length ? `\n\n${markdownText(w.notResolved(r.unresolved.join('; ')))}` : '';
+  return `**${markdownText(`${r.method} ${r.path}`)}** — ${markdownText(routeVerdict(r, true, locale))}\n\n${chain}${guards}${notes}`;
 }
 
 /**
  * `auth, app.js:4`; with a phase, also where it was added: `onRequest, context hook, auth, app.js:4`;
- * Koa code that runs after `await next()` says so: `auth, after next(), app.js:4`.
+ * Koa code that runs after `await next()` says so: `auth, after next(), app.js:4`. Parts joined by
+ * `sep` (the routes view's layer rows use ` · `); the file is shown as written (not printable: callers escape).
  */
-export function entryFacts(c: ChainEntry): string {
-  const at = `${c.kind}, ${c.when === 'after' ? 'after next(), ' : ''}${c.file}:${c.line}`;
-  return c.phase ? `${c.phase}, ${c.level ? `${LEVEL_WORDS[c.level]}, ` : ''}${at}` : at;
+export function entryFacts(c: ChainEntry, sep = ', ', locale: Locale = 'en'): string {
+  const w = WORDS[locale];
+  const parts = [
+    ...(c.phase ? [c.phase, ...(c.level ? [w.levels[c.level]] : [])] : []),
+    w.kinds[c.kind],
+    ...(c.when === 'after' ? [w.afterNextShort] : []),
+    `${c.file}:${c.line}`,
+  ];
+  return parts.join(sep);
 }
-
-const LEVEL_WORDS: Record<ChainLevel, string> = { app: 'app hook', context: 'context hook', router: 'router', route: 'route option' };
 
 /** `Seven Stops: 42 routes · 2 ⚠` */
 export function statusText(routes: number, unprotected: number, findings: number, locale: Locale = 'en'): string {

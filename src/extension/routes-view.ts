@@ -8,7 +8,7 @@ import { type ContextGroup, contextDescription, contextName, groupByContext, rou
 import type { ChainEntry, ModelRoute, SourceRange, StackOrigin } from '../core/model';
 import { localeOf } from '../core/locale';
 import type { AnalysisService, FolderAnalysis } from './analysis-service';
-import { routeName, routeTooltip, routeVerdict } from './labels';
+import { entryFacts, routeName, routeTooltip, routeVerdict } from './labels';
 
 type Node =
   | { type: 'folder'; folder: FolderAnalysis }
@@ -123,7 +123,7 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
         item.iconPath = r.shadowedBy.length
           ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
           : r.protected ? new vscode.ThemeIcon('lock') : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-        item.tooltip = new vscode.MarkdownString(routeTooltip(r));
+        item.tooltip = new vscode.MarkdownString(routeTooltip(r, localeOf(vscode.env.language)));
         item.command = openCommand(node.folder, r.file, r.line, r.column);
         item.contextValue = 'route';
         item.id = `${node.folder.folder.uri.toString()}|${r.app}|${r.order}|${r.method}|${r.path}`;
@@ -133,8 +133,7 @@ export class RoutesViewProvider implements vscode.TreeDataProvider<Node>, vscode
         const entry = node.route.chain[node.index];
         const range = node.route.chainRanges[node.index];
         const item = new vscode.TreeItem(`${node.index + 1}. ${printable(entry.name)}`);
-        const when = entry.when === 'after' ? 'after next() · ' : '';
-        item.description = `${entry.phase ? `${entry.phase} · ` : ''}${entry.kind} · ${when}${printable(entry.file)}:${entry.line}`;
+        item.description = printable(entryFacts(entry, ' · ', localeOf(vscode.env.language)));
         item.iconPath = new vscode.ThemeIcon(entry.kind === 'auth' ? 'shield' : entry.kind === 'parse' ? 'symbol-field' : 'symbol-event');
         item.command = range ? openCommand(node.folder, range.file, range.line, range.column) : openCommand(node.folder, entry.file, entry.line);
         return item;

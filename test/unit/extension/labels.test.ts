@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { afterNextCount, literalIcons, reachText, routeTitle, routeTooltip, statusText, stopTitle } from '../../../src/extension/labels';
+import { afterNextCount, entryFacts, literalIcons, reachText, routeTitle, routeTooltip, statusText, stopTitle } from '../../../src/extension/labels';
 import { analyse } from '../workspace';
 
 describe('labels', () => {
@@ -64,6 +64,11 @@ app.post('/api/Products', expressjwt({ secret: 'k', algorithms: ['HS256'] }));
 
     it('a guard tooltip names the routes it lets requests through to', () => {
       assert.ok(routeTooltip(guard).endsWith('\n\nA guard\\: a request it lets through goes on to GET \\/api\\/Users \\(app\\.js\\:5\\)\\.'), routeTooltip(guard));
+    });
+
+    it('in Russian: the guard tooltip, the verdict and the kind of each layer', () => {
+      assert.ok(routeTooltip(guard, 'ru').endsWith('\n\nОхрана\\: пропущенный ею запрос идёт дальше к GET \\/api\\/Users \\(app\\.js\\:5\\)\\.'), routeTooltip(guard, 'ru'));
+      assert.strictEqual(routeTooltip(hostile, 'ru').split('\n')[2], '1. `requireUser` \\(авторизация\\, app\\.js\\:4\\)');
     });
   });
 
@@ -153,5 +158,14 @@ app.use(late.routes());
         '2. `jwt` \\(auth\\, app\\.js\\:9\\)',
       ]);
     });
+  });
+
+  it('a layer\'s facts: phase and level where it has them, its kind, after next(), where it is; in either language', () => {
+    const hook = { name: 'authenticate', kind: 'auth', stop: 4, file: 'app.js', line: 6, phase: 'onRequest', level: 'context' } as const;
+    assert.strictEqual(entryFacts(hook), 'onRequest, context hook, auth, app.js:6');
+    assert.strictEqual(entryFacts(hook, ' · ', 'ru'), 'onRequest · хук контекста · авторизация · app.js:6');
+    const logger = { name: 'log', kind: 'logging', stop: 4, file: 'app.js', line: 3, when: 'after' } as const;
+    assert.strictEqual(entryFacts(logger, ' · '), 'logging · after next() · app.js:3');
+    assert.strictEqual(entryFacts(logger, ', ', 'ru'), 'журнал, после next(), app.js:3');
   });
 });
