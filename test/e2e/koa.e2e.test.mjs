@@ -4,24 +4,14 @@
 // @koa/router 15 (K12: the case koa-router-case-bypass reports, in the Problems panel).
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openWorkbench, root, shots, showSevenStops } from './workbench.mjs';
+import { root, shots, showSevenStops, workbenchForSuite } from './workbench.mjs';
 
 const fixture = path.join(root, 'test/fixtures/koa-basic');
 
 describe('Seven Stops in the VS Code workbench (packaged .vsix, a Koa app)', function () {
-  let wb;
+  const ui = workbenchForSuite('koa', { folder: fixture, openFile: 'src/server.js' });
   let page;
-
-  before(async () => {
-    wb = await openWorkbench({ folder: fixture, openFile: 'src/server.js' });
-    page = wb.page;
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await page?.screenshot({ path: path.join(shots, `FAILED-koa-${this.currentTest.title.replace(/\W+/g, '_')}.png`) });
-    }
-  });
-  after(async () => { await wb?.close(); });
+  before(() => { ({ page } = ui); });
 
   it('shows route CodeLens with their layers, the auth and what runs after next()', async () => {
     const lenses = page.locator('.codelens-decoration');

@@ -3,7 +3,7 @@
 // the view's name comes from package.nls.ru.json. Screenshots of the Russian lesson go with the rest.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openWorkbench, root, shots } from './workbench.mjs';
+import { root, shots, workbenchForSuite } from './workbench.mjs';
 
 const STOPS = ['Приём', 'Разбор', 'Маршрутизация', 'Middleware', 'Обработка', 'Сериализация', 'Отдача'];
 
@@ -19,16 +19,10 @@ async function scrollTo(page, id) {
 }
 
 describe('The lesson in Russian (packaged .vsix, --locale ru, dark theme)', function () {
-  let wb;
-  let page;
-  let view;
-
-  before(async () => {
-    wb = await openWorkbench({ folder: path.join(root, 'examples/shop-express'), openFile: 'src/server.js', theme: 'Default Dark Modern', locale: 'ru' });
-    page = wb.page;
+  const ui = workbenchForSuite('ru', { folder: path.join(root, 'examples/shop-express'), openFile: 'src/server.js', theme: 'Default Dark Modern', locale: 'ru' }, async page => {
     await page.locator('.activitybar .action-item', { has: page.locator('a[aria-label^="Seven Stops"]') }).click();
-    view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-    await view.locator('#summary', { hasText: 'в рабочей области' }).waitFor({ timeout: 60000 });
+    const lesson = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await lesson.locator('#summary', { hasText: 'в рабочей области' }).waitFor({ timeout: 60000 });
     // The routes view, named from package.nls.ru.json, collapsed so the lesson has the full height.
     const routes = page.locator('.sidebar .pane-header[aria-expanded="true"]', { hasText: 'Маршруты' });
     await routes.waitFor({ timeout: 15000 });
@@ -38,11 +32,11 @@ describe('The lesson in Russian (packaged .vsix, --locale ru, dark theme)', func
     await page.mouse.down();
     await page.mouse.move(box.x + 560, box.y + box.height / 2, { steps: 8 });
     await page.mouse.up();
+    return lesson;
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await page?.screenshot({ path: path.join(shots, `FAILED-ru-${this.currentTest.title.replace(/\W+/g, '_')}.png`) });
-  });
-  after(async () => { await wb?.close(); });
+  let page;
+  let view;
+  before(() => { ({ page, view } = ui); });
 
   it('names the seven stops in Russian and counts routes and findings with Russian plurals', async () => {
     assert.equal(await (await lessonFrame(page)).evaluate(() => document.documentElement.lang), 'ru');

@@ -4,7 +4,7 @@
 // that look like HTML render as text and never run.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openWorkbench, root, shots } from './workbench.mjs';
+import { root, shots, workbenchForSuite } from './workbench.mjs';
 
 const STOPS = ['Accept', 'Parse', 'Route', 'Middleware', 'Handle', 'Serialize', 'Drain'];
 
@@ -41,27 +41,15 @@ async function widenSidebar(page, width) {
   await page.mouse.up();
 }
 
-function failureShots(get) {
-  return async function () {
-    if (this.currentTest?.state === 'failed') {
-      await get()?.screenshot({ path: path.join(shots, `FAILED-${this.currentTest.title.replace(/\W+/g, '_')}.png`) });
-    }
-  };
-}
-
 describe('The lesson view on the sample app (packaged .vsix, dark theme)', function () {
-  let wb;
+  const ui = workbenchForSuite('lesson', { folder: path.join(root, 'examples/shop-express'), openFile: 'src/server.js', theme: 'Default Dark Modern' }, async page => {
+    const lesson = await openLesson(page);
+    await widenSidebar(page, 520);
+    return lesson;
+  });
   let page;
   let view;
-
-  before(async () => {
-    wb = await openWorkbench({ folder: path.join(root, 'examples/shop-express'), openFile: 'src/server.js', theme: 'Default Dark Modern' });
-    page = wb.page;
-    view = await openLesson(page);
-    await widenSidebar(page, 520);
-  });
-  afterEach(failureShots(() => page));
-  after(async () => { await wb?.close(); });
+  before(() => { ({ page, view } = ui); });
 
   it('checks a quiz answer and explains both a right and a wrong choice', async () => {
     const gap = view.locator('fieldset[data-quiz="gap"]');
@@ -160,18 +148,14 @@ describe('The lesson view on the sample app (packaged .vsix, dark theme)', funct
 });
 
 describe('The lesson view escapes strings from the user\'s code (light theme, xss fixture)', function () {
-  let wb;
+  const ui = workbenchForSuite('lesson-xss', { folder: path.join(root, 'test/fixtures/xss-express'), openFile: 'src/server.js', theme: 'Default Light Modern' }, async page => {
+    const lesson = await openLesson(page);
+    await widenSidebar(page, 520);
+    return lesson;
+  });
   let page;
   let view;
-
-  before(async () => {
-    wb = await openWorkbench({ folder: path.join(root, 'test/fixtures/xss-express'), openFile: 'src/server.js', theme: 'Default Light Modern' });
-    page = wb.page;
-    view = await openLesson(page);
-    await widenSidebar(page, 520);
-  });
-  afterEach(failureShots(() => page));
-  after(async () => { await wb?.close(); });
+  before(() => { ({ page, view } = ui); });
 
   it('shows route paths, middleware names and findings that look like HTML as text, and runs none of them', async () => {
     const img = '/x<img src=x onerror=window.__pwned=1>';

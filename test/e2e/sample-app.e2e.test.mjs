@@ -1,24 +1,14 @@
 // What a user sees: the packaged extension in the real VS Code UI, on the bundled sample app.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openWorkbench, root, shots, showSevenStops } from './workbench.mjs';
+import { root, shots, showSevenStops, workbenchForSuite } from './workbench.mjs';
 
 const sample = path.join(root, 'examples/shop-express');
 
 describe('Seven Stops in the VS Code workbench (packaged .vsix, sample app)', function () {
-  let wb;
+  const ui = workbenchForSuite('sample', { folder: sample, openFile: 'src/server.js' });
   let page;
-
-  before(async () => {
-    wb = await openWorkbench({ folder: sample, openFile: 'src/server.js' });
-    page = wb.page;
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await page?.screenshot({ path: path.join(shots, `FAILED-${this.currentTest.title.replace(/\W+/g, '_')}.png`) });
-    }
-  });
-  after(async () => { await wb?.close(); });
+  before(() => { ({ page } = ui); });
 
   it('shows the stop CodeLens over the route registered before auth', async () => {
     const lenses = page.locator('.codelens-decoration');

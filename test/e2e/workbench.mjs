@@ -46,6 +46,26 @@ export async function openWorkbench({ folder, openFile, theme = 'Default Dark Mo
 }
 
 /**
+ * A suite's workbench, with mocha's hooks: opened before the suite's tests (then `setUp(page)` runs,
+ * which may return a view the tests use), a failed test's screenshot saved as
+ * `FAILED-<label>-<title>.png`, closed after. The returned object's `page` and `view` are set once
+ * the suite has started.
+ */
+export function workbenchForSuite(label, options, setUp) {
+  const ui = { wb: undefined, page: undefined, view: undefined };
+  before(async () => {
+    ui.wb = await openWorkbench(options);
+    ui.page = ui.wb.page;
+    if (setUp) ui.view = await setUp(ui.page);
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await ui.page?.screenshot({ path: path.join(shots, `FAILED-${label}-${this.currentTest.title.replace(/\W+/g, '_')}.png`) });
+  });
+  after(async () => { await ui.wb?.close(); });
+  return ui;
+}
+
+/**
  * The server only switches to a display language it has a language pack for (languagepacks.json in
  * its user data folder, written when a pack is installed). The offline test install has none, so
  * this writes an empty one: VS Code's own words fall back to English, but the workbench and the
