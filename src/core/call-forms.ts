@@ -2,7 +2,7 @@
 // `import(spec)` with a computed specifier, `new URL(...)`, `super(...)`, `new Promise(executor)`,
 // the `Object`/`Promise`/`Array` helpers, `.call`/`.apply`/`.bind`, pure and array methods and
 // promise callbacks. Every other call goes to Evaluator.callValue (framework hooks, closures, classes).
-import { pureMethod } from './builtins';
+import { either, pureMethod } from './builtins';
 import type { Expr } from './ir';
 import { urlValue } from './node-builtins';
 import { Runtime, arrayMethod, globalCall, promiseMethod, superCall, superMember } from './objects';
@@ -60,6 +60,16 @@ export function callExpression(rt: CallRuntime, e: Extract<Expr, { k: 'call' }>,
   const prop = typeof c.prop === 'string' ? c.prop : asString(rt.eval(c.prop, env, file));
   const args = rt.args(e.args, env, file);
   if (prop === null) return UNKNOWN(`result of a computed method of ${describe(obj)}`);
+  // A method of one of several objects (a ternary, a variable an undecided `if` assigned): the call
+  // is made on each, each its own `this` (`server.listen()` on an http or an https server).
+  if (obj.t === 'either') return either(obj.alternatives.map(o => methodCall(rt, o, prop, args, site, c, e.isNew)));
+  return methodCall(rt, obj, prop, args, site, c, e.isNew);
+}
+
+/** `obj.prop(...args)` for one object `obj`. */
+function methodCall(
+  rt: CallRuntime, obj: Value, prop: string, args: Arg[], site: Site, c: Extract<Expr, { k: 'member' }>, isNew: boolean | undefined,
+): Value {
   const pure = pureMethod(obj, prop, args);
   if (pure) return pure;
   if (obj.t === 'arr') {
@@ -78,5 +88,5 @@ export function callExpression(rt: CallRuntime, e: Extract<Expr, { k: 'call' }>,
     const r = promiseMethod(rt, obj, prop, args);
     if (r) return r;
   }
-  return rt.callValue(callee, args, site, c, obj, e.isNew);
+  return rt.callValue(callee, args, site, c, obj, isNew);
 }
