@@ -12,6 +12,7 @@ import { formatMessage, type Rule } from './rule';
 export function localizedMessage(finding: Pick<Finding, 'ruleId' | 'messageId' | 'data' | 'message'>, rules: readonly Rule[], locale: Locale): string {
   if (locale === 'en') return finding.message;
   const rule = rules.find(r => r.id === finding.ruleId);
-  const template = rule?.translations?.[locale]?.messages[finding.messageId];
-  return template ? formatMessage(template, finding.data) : finding.message;
+  const text = rule?.translations?.[locale];
+  const template = text?.messages[finding.messageId];
+  return template ? formatMessage(template, finding.data, text.phrases) : finding.message;
 }

@@ -47,15 +47,26 @@ export interface Rule {
    * an error). The user's setting for the rule, when given, applies to every message.
    */
   messageSeverity?: Record<string, Severity>;
-  /** The description and message templates in other languages (same ids, same `{{placeholders}}`). */
+  /**
+   * Words a report's data names by key instead of holding them (`{ from: 'lock' }` reads "read from
+   * the lock file"): per placeholder, the text of each key, itself a template over the same data.
+   * The data is then the same whatever the language; each language has its own words (RuleText).
+   */
+  phrases?: Phrases;
+  /** The description, message templates and phrases in other languages (same ids, same `{{placeholders}}`). */
   translations?: Partial<Record<Exclude<Locale, 'en'>, RuleText>>;
   check(ctx: RuleContext): RuleReport[];
 }
+
+/** Per placeholder, the words of each key its data may hold (Rule.phrases). */
+export type Phrases = Record<string, Record<string, string>>;
 
 /** A rule's words in one language. */
 export interface RuleText {
   description: string;
   messages: Record<string, string>;
+  /** The rule's phrases in this language, with the same keys and placeholders (Rule.phrases). */
+  phrases?: Phrases;
 }
 
 /** Where a rule's documentation lives (the Diagnostic code target and the SARIF helpUri). */
@@ -63,6 +74,10 @@ export function ruleDocUrl(id: string): string {
   return `https://github.com/seven-stops/seven-stops/blob/main/docs/rules/${id}.md`;
 }
 
-export function formatMessage(template: string, data: Record<string, string>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => data[k] ?? `{{${k}}}`);
+export function formatMessage(template: string, data: Record<string, string>, phrases: Phrases = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => {
+    // A phrase's own placeholders come from the same data (no phrase inside a phrase).
+    const phrase = phrases[k]?.[data[k]];
+    return phrase !== undefined ? formatMessage(phrase, data) : data[k] ?? `{{${k}}}`;
+  });
 }

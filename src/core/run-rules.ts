@@ -95,5 +95,5 @@ export function modelFor(model: AnalysisModel, frameworks: readonly Framework[])
 }
 
 function findingOf(rule: Rule, severity: Severity, r: ReturnType<Rule['check']>[number]): Finding {
-  return { ...r, ruleId: rule.id, severity, stop: rule.stop, message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data) };
+  return { ...r, ruleId: rule.id, severity, stop: rule.stop, message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data, rule.phrases) };
 }

@@ -5,7 +5,7 @@
 // written in the code (an index.html, a small JSON) is an asset the author knows and is not reported;
 // a file transformed before it is sent (a template rendered, JSON parsed) is not a file response.
 import type { Expr } from '../core/ir';
-import type { Framework, HandlerReach, ModelRoute, ReachedCall, ReachedWrite } from '../core/model';
+import type { HandlerReach, ModelRoute, ReachedCall, ReachedWrite } from '../core/model';
 import { moduleName, type ReachedVia } from '../core/reach';
 import type { RuleReport } from '../core/rule';
 import { defineRule } from './define-rule';
@@ -24,12 +24,6 @@ const PATH_CALLS = /^(?:path\.)?(?:join|resolve|normalize)$|^process\.cwd$|^requ
 /** `(err, data) =>`, `function (err, data)`: a Node callback's parameters, from its text. */
 const CALLBACK_PARAMS = /^(?:async\s+)?(?:function\s*[\w$]*\s*)?\(\s*([\w$]+)\s*,\s*([\w$]+)/;
 
-const STREAM_INSTEAD: Record<Framework, string> = {
-  express: 'res.sendFile(path) (Content-Type, ETag and ranges included) or stream.pipeline(fs.createReadStream(path), res, callback)',
-  fastify: 'reply.send(fs.createReadStream(path)) (or @fastify/static\'s reply.sendFile)',
-  koa: 'ctx.body = fs.createReadStream(path) (or koa-send)',
-};
-
 /** The calls this rule looks at: whole-file reads. */
 const FILE_READS: CallSelection = { name: 'buffered-file-response', keep: isFileRead };
 
@@ -43,9 +37,24 @@ export const bufferedFileResponse = defineRule({
     buffered: '{{read}}() reads the whole file {{path}} into memory and {{send}} sends it: each request holds all of it until the client has '
       + 'read it, whatever its size. Stream it instead: {{instead}}.',
   },
+  // What to stream with, by framework (the report's `instead` is the framework's name).
+  phrases: {
+    instead: {
+      express: 'res.sendFile(path) (Content-Type, ETag and ranges included) or stream.pipeline(fs.createReadStream(path), res, callback)',
+      fastify: "reply.send(fs.createReadStream(path)) (or @fastify/static's reply.sendFile)",
+      koa: 'ctx.body = fs.createReadStream(path) (or koa-send)',
+    },
+  },
   translations: {
     ru: {
       description: 'Файл, путь к которому приходит из запроса или переменной, нужно отдавать клиенту потоком, а не читать целиком в память и отправлять.',
+      phrases: {
+        instead: {
+          express: 'res.sendFile(path) (с Content-Type, ETag и диапазонами) или stream.pipeline(fs.createReadStream(path), res, callback)',
+          fastify: 'reply.send(fs.createReadStream(path)) (или reply.sendFile из @fastify/static)',
+          koa: 'ctx.body = fs.createReadStream(path) (или koa-send)',
+        },
+      },
       messages: {
         buffered: '{{read}}() читает весь файл {{path}} в память, а {{send}} его отправляет: каждый запрос держит его целиком, пока клиент не дочитает, какого бы размера он ни был. Отдавайте его потоком: {{instead}}.',
       },
@@ -62,7 +71,7 @@ export const bufferedFileResponse = defineRule({
       out.push(ctx.reuse(call.range, [call, send, route.framework], () => ({
         ...call.range,
         messageId: 'buffered',
-        data: { read: call.callee, path: pathText(path), send: send.text, instead: STREAM_INSTEAD[route.framework] },
+        data: { read: call.callee, path: pathText(path), send: send.text, instead: route.framework },
         related: [{ ...send.range, message: 'the file is sent here' }],
         fixes: [],
       })));

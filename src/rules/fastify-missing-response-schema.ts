@@ -22,9 +22,11 @@ export const fastifyMissingResponseSchema = defineRule({
     missing: '{{route}} sends {{what}} ({{sentAt}}) and has no response schema: Fastify serializes it with JSON.stringify. '
       + 'With schema.response, Fastify compiles a serializer for it (fast-json-stringify), faster and sending only the fields the schema lists.',
   },
+  phrases: { what: { object: 'an object', array: 'an array', returned: 'what its handler returns', given: 'the value given to {{by}}' } },
   translations: {
     ru: {
       description: 'Маршрут Fastify, который отправляет объект, должен объявлять schema.response, чтобы Fastify сериализовал его скомпилированным сериализатором.',
+      phrases: { what: { object: 'объект', array: 'массив', returned: 'то, что возвращает обработчик', given: 'значение, переданное в {{by}}' } },
       messages: {
         missing: '{{route}} отправляет {{what}} ({{sentAt}}) без схемы ответа: Fastify сериализует его через JSON.stringify. Со schema.response Fastify компилирует для него сериализатор (fast-json-stringify): это быстрее, и отправляются только поля, перечисленные в схеме.',
       },
@@ -67,12 +69,11 @@ function objectLike(e: Expr, fn: HandlerReach, hops: number): boolean {
 }
 
 function report(route: ModelRoute, sent: SentValue): RuleReport {
-  const what = sent.value.k === 'obj' ? 'an object' : sent.value.k === 'arr' ? 'an array'
-    : sent.by === 'return' ? 'what its handler returns' : `the value given to ${sent.by}`;
+  const what = sent.value.k === 'obj' ? 'object' : sent.value.k === 'arr' ? 'array' : sent.by === 'return' ? 'returned' : 'given';
   return {
     ...route.range,
     messageId: 'missing',
-    data: { route: `${route.method} ${route.path}`, what, sentAt: at(sent.range) },
+    data: { route: `${route.method} ${route.path}`, what, ...(what === 'given' ? { by: sent.by } : {}), sentAt: at(sent.range) },
     related: [{ ...sent.range, message: `the body is sent here` }],
     fixes: [],
   };

@@ -22,9 +22,11 @@ export const keepAliveTimeoutBelowProxy = defineRule({
     byDefault: "The server closes idle connections after {{seconds}} s ({{framework}}'s default keepAliveTimeout) while the app trusts a proxy ({{trustAt}}): a load balancer that keeps connections 60 s reuses one Node has just closed, and the client gets a 502. Set keepAliveTimeout above 60 s.",
     set: 'keepAliveTimeout is {{ms}} ms while the app trusts a proxy ({{trustAt}}): a load balancer that keeps connections 60 s reuses one Node has just closed, and the client gets a 502. Set it above 60 s.',
   },
+  phrases: { framework: { node: "Node's http.Server", fastify: 'Fastify' } },
   translations: {
     ru: {
       description: 'Приложение за прокси держит простаивающие соединения открытыми дольше, чем idle-таймаут прокси (60 с).',
+      phrases: { framework: { node: 'http.Server в Node', fastify: 'Fastify' } },
       messages: {
         byDefault: 'Сервер закрывает простаивающие соединения через {{seconds}} с (keepAliveTimeout по умолчанию в {{framework}}), а приложение доверяет прокси ({{trustAt}}): балансировщик, который держит соединения 60 с, переиспользует соединение, только что закрытое Node, и клиент получает 502. Поставьте keepAliveTimeout больше 60 с.',
         set: 'keepAliveTimeout равен {{ms}} мс, а приложение доверяет прокси ({{trustAt}}): балансировщик, который держит соединения 60 с, переиспользует соединение, только что закрытое Node, и клиент получает 502. Поставьте больше 60 с.',
@@ -57,7 +59,7 @@ function check(server: ServerFacts, trust: SourceRange, origin: StackOrigin): Ru
   if (ms > PROXY_IDLE_MS) return null;
   const related = [{ ...trust, message: 'the app trusts a proxy here' }];
   if (!set) {
-    const framework = origin.framework === 'fastify' ? 'Fastify' : "Node's http.Server";
+    const framework = origin.framework === 'fastify' ? 'fastify' : 'node';
     related.push({ ...server.range, message: 'the server is made here' });
     return { ...server.range, messageId: 'byDefault', data: { seconds: String(ms / 1000), framework, trustAt: at(trust) }, related, fixes: [] };
   }

@@ -26,9 +26,25 @@ export const koaRouterCaseBypass = defineRule({
     bypassPath: '{{auth}} is skipped for a case variant of its use-path {{path}}: {{pkg}} {{version}} ({{from}}) compiles that path as a '
       + 'case-sensitive RegExp while its routes match in any case, so {{variant}} reaches {{route}} without {{auth}}. {{fixed}}',
   },
+  phrases: {
+    from: { installed: 'installed in node_modules', lock: 'read from the lock file', declared: "read from package.json's range" },
+    fixed: {
+      none: 'No release fixes it yet (checked through @koa/router {{checked}}); @koa/router 13 is not affected. Until then, add the auth to the routes themselves or app.use() it before the router.',
+      noneKoaRouter: 'No release fixes it yet (checked through @koa/router {{checked}}); @koa/router 13 is not affected (koa-router 14 is the same code). Until then, add the auth to the routes themselves or app.use() it before the router.',
+      upgrade: '@koa/router 15.0.0 and later (and 12, 13) match a use-path in any case: upgrade, or add the auth to the routes themselves.',
+    },
+  },
   translations: {
     ru: {
       description: 'router.use(auth) без пути под префиксом роутера не должен обходиться, если написать префикс в другом регистре (на установленной версии роутера).',
+      phrases: {
+        from: { installed: 'установлен в node_modules', lock: 'из lock-файла', declared: 'по диапазону из package.json' },
+        fixed: {
+          none: 'Ни один выпуск этого пока не исправил (проверено до @koa/router {{checked}}); @koa/router 13 не затронут. А пока добавьте авторизацию в сами маршруты или подключите её через app.use() до роутера.',
+          noneKoaRouter: 'Ни один выпуск этого пока не исправил (проверено до @koa/router {{checked}}); @koa/router 13 не затронут (koa-router 14 — тот же код). А пока добавьте авторизацию в сами маршруты или подключите её через app.use() до роутера.',
+          upgrade: '@koa/router 15.0.0 и новее (а также 12 и 13) сравнивают путь use без учёта регистра: обновитесь или добавьте авторизацию в сами маршруты.',
+        },
+      },
       messages: {
         bypass: '{{auth}} пропускается, если написать префикс {{prefix}} в другом регистре: {{pkg}} {{version}} ({{from}}) сравнивает этот use без пути с учётом регистра, а его маршруты — без учёта, поэтому {{variant}} доходит до {{route}} без {{auth}}. {{fixed}}',
         bypassPath: '{{auth}} пропускается, если написать его путь {{path}} в другом регистре: {{pkg}} {{version}} ({{from}}) компилирует этот путь в RegExp с учётом регистра, а его маршруты сравнивает без учёта, поэтому {{variant}} доходит до {{route}} без {{auth}}. {{fixed}}',
@@ -77,8 +93,8 @@ function report(range: SourceRange, auth: string, prefix: string, c: ModelContex
     ...range,
     messageId: 'bypass',
     data: {
-      auth, prefix, pkg: pkg.name, version: pkg.version!, from: FROM[pkg.from ?? 'declared'], variant: `${route.method} ${variant}`,
-      route: `${route.method} ${route.path} (${at(route.range)})`, fixed: fixedText(pkg.name),
+      auth, prefix, pkg: pkg.name, version: pkg.version!, from: pkg.from ?? 'declared', variant: `${route.method} ${variant}`,
+      route: `${route.method} ${route.path} (${at(route.range)})`, fixed: pkg.name === 'koa-router' ? 'noneKoaRouter' : 'none', checked: LAST_CHECKED,
     },
     related: [{ ...route.range, message: `${route.method} ${variant} reaches this route without ${auth}` }],
     fixes: [],
@@ -92,22 +108,12 @@ function reportPath(range: SourceRange, auth: string, path: string, c: ModelCont
     ...range,
     messageId: 'bypassPath',
     data: {
-      auth, path, pkg: pkg.name, version: pkg.version!, from: FROM[pkg.from ?? 'declared'], variant: `${route.method} ${variant}`,
-      route: `${route.method} ${route.path} (${at(route.range)})`,
-      fixed: '@koa/router 15.0.0 and later (and 12, 13) match a use-path in any case: upgrade, or add the auth to the routes themselves.',
+      auth, path, pkg: pkg.name, version: pkg.version!, from: pkg.from ?? 'declared', variant: `${route.method} ${variant}`,
+      route: `${route.method} ${route.path} (${at(route.range)})`, fixed: 'upgrade',
     },
     related: [{ ...route.range, message: `${route.method} ${variant} reaches this route without ${auth}` }],
     fixes: [],
   };
-}
-
-const FROM: Record<'installed' | 'lock' | 'declared', string> = {
-  installed: 'installed in node_modules', lock: 'read from the lock file', declared: "read from package.json's range",
-};
-
-function fixedText(pkg: string): string {
-  return `No release fixes it yet (checked through @koa/router ${LAST_CHECKED}); @koa/router 13 is not affected${pkg === 'koa-router' ? ' (koa-router 14 is the same code)' : ''}. `
-    + 'Until then, add the auth to the routes themselves or app.use() it before the router.';
 }
 
 /** Whether the router package at its version has the bypass (versions past the last checked one are not assumed). */

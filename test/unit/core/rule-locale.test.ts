@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import type { Rule } from '../../../src/core/rule';
+import { formatMessage, type Rule } from '../../../src/core/rule';
 import { localizedMessage } from '../../../src/core/rule-locale';
 
 const rule: Rule = {
@@ -20,5 +20,20 @@ describe('rule-locale', () => {
     assert.strictEqual(localizedMessage(finding, [rule], 'en'), 'GET /a is open.');
     assert.strictEqual(localizedMessage({ ...finding, messageId: 'englishOnly', message: 'x' }, [rule], 'ru'), 'x');
     assert.strictEqual(localizedMessage({ ...finding, ruleId: 'other' }, [rule], 'ru'), 'GET /a is open.');
+  });
+
+  it('words a report names by key come from the phrases of the language, themselves formatted from the same data', () => {
+    const phrased: Rule = {
+      ...rule,
+      messages: { installed: '{{pkg}} ({{from}}) is affected.' },
+      phrases: { from: { lock: 'read from the lock file', range: 'the range {{range}} in package.json' } },
+      translations: { ru: { description: 'Пример.', messages: { installed: '{{pkg}} ({{from}}) затронут.' }, phrases: { from: { lock: 'из lock-файла', range: 'диапазон {{range}} из package.json' } } } },
+    };
+    const data = { pkg: 'koa-router', from: 'range', range: '^14' };
+    assert.strictEqual(formatMessage(phrased.messages.installed, data, phrased.phrases), 'koa-router (the range ^14 in package.json) is affected.');
+    const found = { ruleId: 'demo-rule', messageId: 'installed', data: { ...data, from: 'lock' }, message: '' };
+    assert.strictEqual(localizedMessage(found, [phrased], 'ru'), 'koa-router (из lock-файла) затронут.');
+    // Data that names no phrase is shown as it is.
+    assert.strictEqual(formatMessage(phrased.messages.installed, { pkg: 'x', from: 'elsewhere' }, phrased.phrases), 'x (elsewhere) is affected.');
   });
 });

@@ -61,12 +61,12 @@ fastify.get('/report', { onRequest: [authenticate] }, async () => {
   return { total: 42 };
 });`),
       },
-      errors: [{ messageId: 'missing', file: 'app.js', line: 3, column: 1, data: { route: 'GET /report', what: 'an object', sentAt: 'app.js:4' } }],
+      errors: [{ messageId: 'missing', file: 'app.js', line: 3, column: 1, data: { route: 'GET /report', what: 'object', sentAt: 'app.js:4' } }],
     },
     {
       name: 'an async handler returning an object',
       files: { 'package.json': FASTIFY, 'app.js': fastify("fastify.get('/users/:id', async (request) => ({ id: request.params.id }));") },
-      errors: [{ messageId: 'missing', file: 'app.js', line: 2, column: 1, data: { route: 'GET /users/:id', what: 'an object', sentAt: 'app.js:2' } }],
+      errors: [{ messageId: 'missing', file: 'app.js', line: 2, column: 1, data: { route: 'GET /users/:id', what: 'object', sentAt: 'app.js:2' } }],
     },
     {
       name: 'reply.send of a variable, with a schema that validates only the query string; once for a route with two methods',
@@ -78,7 +78,7 @@ fastify.get('/report', { onRequest: [authenticate] }, async () => {
 } });
 async function load() { return []; }`),
       },
-      errors: [{ messageId: 'missing', file: 'app.js', line: 2, column: 1, data: { route: 'GET /tasks', what: 'the value given to reply.send', sentAt: 'app.js:4' } }],
+      errors: [{ messageId: 'missing', file: 'app.js', line: 2, column: 1, data: { route: 'GET /tasks', what: 'given', by: 'reply.send', sentAt: 'app.js:4' } }],
     },
   ],
 });

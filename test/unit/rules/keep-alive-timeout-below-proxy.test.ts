@@ -42,12 +42,12 @@ runRuleTests(keepAliveTimeoutBelowProxy, {
     {
       name: "Express: trust proxy and app.listen() with Node's default (5 s)",
       files: { 'app.js': "const express = require('express');\nconst app = express();\napp.set('trust proxy', 1);\napp.get('/', (req, res) => res.end());\napp.listen(3000);\n" },
-      errors: [{ messageId: 'byDefault', file: 'app.js', line: 5, column: 1, data: { seconds: '5', framework: "Node's http.Server", trustAt: 'app.js:3' } }],
+      errors: [{ messageId: 'byDefault', file: 'app.js', line: 5, column: 1, data: { seconds: '5', framework: 'node', trustAt: 'app.js:3' } }],
     },
     {
       name: "Express: app.enable('trust proxy') and http.createServer(app)",
       files: { 'app.js': "const http = require('http');\nconst express = require('express');\nconst app = express();\napp.enable('trust proxy');\nhttp.createServer(app).listen(3000);\n" },
-      errors: [{ messageId: 'byDefault', file: 'app.js', line: 5, column: 1, data: { seconds: '5', framework: "Node's http.Server", trustAt: 'app.js:4' } }],
+      errors: [{ messageId: 'byDefault', file: 'app.js', line: 5, column: 1, data: { seconds: '5', framework: 'node', trustAt: 'app.js:4' } }],
     },
     {
       name: 'Express: keepAliveTimeout set below 60 s',
@@ -68,7 +68,7 @@ runRuleTests(keepAliveTimeoutBelowProxy, {
     {
       name: "Koa: app.proxy = true and app.listen() with Node's default",
       files: { 'package.json': KOA, 'app.js': "const Koa = require('koa');\nconst app = new Koa();\napp.proxy = true;\napp.use(async ctx => { ctx.body = 'ok'; });\napp.listen(3000);\n" },
-      errors: [{ messageId: 'byDefault', file: 'app.js', line: 5, column: 1, data: { seconds: '5', framework: "Node's http.Server", trustAt: 'app.js:3' } }],
+      errors: [{ messageId: 'byDefault', file: 'app.js', line: 5, column: 1, data: { seconds: '5', framework: 'node', trustAt: 'app.js:3' } }],
     },
     {
       name: 'Koa: new Koa({ proxy: true }) served by http.createServer(app.callback()) with keepAliveTimeout 30 s',

@@ -29,6 +29,15 @@ describe('rule translations', () => {
       }
     });
 
+    it(`${rule.id} has every phrase in Russian with the same keys and placeholders`, () => {
+      const ru = rule.translations?.ru?.phrases ?? {};
+      assert.deepStrictEqual(Object.keys(ru).sort(), Object.keys(rule.phrases ?? {}).sort(), 'the same phrase tables');
+      for (const [name, table] of Object.entries(rule.phrases ?? {})) {
+        assert.deepStrictEqual(Object.keys(ru[name]).sort(), Object.keys(table).sort(), `${rule.id}/${name}`);
+        for (const [key, en] of Object.entries(table)) assert.deepStrictEqual(placeholders(ru[name][key]), placeholders(en), `${rule.id}/${name}/${key}`);
+      }
+    });
+
     it(`${rule.id} has a Russian description, and its doc a Russian title line`, () => {
       const description = rule.translations?.ru?.description ?? '';
       assert.match(description, /[а-яё]/i);
