@@ -635,6 +635,28 @@ export interface LateAuth {
   evidence: string;
 }
 
+/**
+ * A layer that answers every request of a route first: its name, where it is, why in English (the
+ * trace and agents show it), and the same reason as data, which rules word per language.
+ */
+export interface Shadowing {
+  name: string;
+  range: SourceRange;
+  why: string;
+  reason: ShadowReason;
+}
+
+/** Why a layer stops every request of a route (see Shadowing). */
+export type ShadowReason =
+  /** An earlier route (`route`: method and path) on the same path that does not call next() (E22; Koa K7). */
+  | { k: 'route-first'; route: string; koa?: true }
+  /** A catch-all middleware under `prefix` that never calls next() (Express E21, Koa). */
+  | { k: 'ends-all'; prefix: string }
+  /** A Koa generator function the runtime accepts and never runs (K14; `koa3`: Koa 3's app, else the router). */
+  | { k: 'generator'; koa3: boolean }
+  /** A Fastify hook that rejects on request.body before the body is parsed (F16). */
+  | { k: 'body-before-parse'; phase: string };
+
 export interface ModelRoute extends Route {
   /** The app stack (index into AnalysisModel.stacks) and position in it. */
   app: number;
@@ -648,7 +670,7 @@ export interface ModelRoute extends Route {
   /** Per segment of `path`, whether the router matching it is case-sensitive (E9); absent when none is. */
   caseSensitive?: boolean[];
   /** Layers that reach every request this route matches and end it first (catch-alls, shadowing routes). */
-  shadowedBy: { name: string; range: SourceRange; why: string }[];
+  shadowedBy: Shadowing[];
   /** Paths the framework registers the route at besides `path` (Fastify: `get('/')` under a prefix also answers at prefix + '/', F6). */
   aliases?: string[];
   /** A GET for which the framework registers a HEAD route of its own (Fastify's exposeHeadRoute(s), F12). */

@@ -261,7 +261,10 @@ function addRoute(
     if (b.type === 'mw') {
       if (b.cls.errorHandler || !covers(b.prefix, segs, path)) continue;
       if (b.cls.terminal) {
-        shadowedBy.push({ name: b.arg.name, range: b.layer.range, why: `ends every response under ${b.layer.prefix} without calling next()` });
+        shadowedBy.push({
+          name: b.arg.name, range: b.layer.range, why: `ends every response under ${b.layer.prefix} without calling next()`,
+          reason: { k: 'ends-all', prefix: b.layer.prefix },
+        });
       }
       // In a use() layer next('route') is next(); next('router') leaves the layer's router, which
       // stops this route only when the route is inside that router (E17).
@@ -282,7 +285,8 @@ function addRoute(
         via.forEach((f, i) => push(f, st.classify(f), i < firstSkip));
       } else if (b.ends && b.exits.every(enclosing)) {
         // (A next('router') in b's chain that leaves a router this route is not in also lets the request through.)
-        shadowedBy.push({ name: b.name, range: b.range, why: `${b.method.toUpperCase()} ${b.path} matches first and does not call next()` });
+        const first = `${b.method.toUpperCase()} ${b.path}`;
+        shadowedBy.push({ name: b.name, range: b.range, why: `${first} matches first and does not call next()`, reason: { k: 'route-first', route: first } });
       }
     }
   }

@@ -127,49 +127,49 @@ app.use(router.routes());
       files: { 'app.js': "const app = require('express')();\napp.get('/users/:id', (req, res) => res.end());\napp.get('/users/me', (req, res) => res.end());\n" },
       errors: [{
         messageId: 'shadowed', file: 'app.js', line: 3, column: 1,
-        data: { route: 'GET /users/me', by: 'GET /users/:id', byAt: 'app.js:2', why: 'matches first and does not call next()' },
+        data: { route: 'GET /users/me', by: 'GET /users/:id', byAt: 'app.js:2', why: 'route-first' },
         suggestionOutput: "const app = require('express')();\napp.get('/users/me', (req, res) => res.end());\napp.get('/users/:id', (req, res) => res.end());\n",
       }],
     },
     {
       name: 'a catch-all that never calls next() (E21)',
       files: { 'app.js': "const app = require('express')();\napp.use(function notFound(req, res) { res.status(404).end(); });\napp.get('/after', (req, res) => res.end());\n" },
-      errors: [{ messageId: 'shadowed', file: 'app.js', line: 3, column: 1, data: { route: 'GET /after', by: 'notFound', byAt: 'app.js:2', why: 'ends every response under / without calling next()' } }],
+      errors: [{ messageId: 'shadowed', file: 'app.js', line: 3, column: 1, data: { route: 'GET /after', by: 'notFound', byAt: 'app.js:2', why: 'ends-all', prefix: '/' } }],
     },
     {
       name: 'a catch-all before a route whose path could not be read (every request meets it first)',
       files: { 'app.js': "const app = require('express')();\napp.use(function notFound(req, res) { res.status(404).end(); });\napp.get(process.env.A, (req, res) => res.end());\n" },
-      errors: [{ messageId: 'shadowed', file: 'app.js', line: 3, column: 1, data: { route: 'GET /{?}', by: 'notFound', byAt: 'app.js:2', why: 'ends every response under / without calling next()' } }],
+      errors: [{ messageId: 'shadowed', file: 'app.js', line: 3, column: 1, data: { route: 'GET /{?}', by: 'notFound', byAt: 'app.js:2', why: 'ends-all', prefix: '/' } }],
     },
     {
       name: 'two routes of one router under a mount path that could not be read (the same path for both)',
       files: { 'app.js': "const express = require('express');\nconst app = express();\nconst r = express.Router();\nr.get('/users/:id', (req, res) => res.end());\nr.get('/users/me', (req, res) => res.end());\napp.use(process.env.PREFIX, r);\n" },
-      errors: [{ messageId: 'shadowed', file: 'app.js', line: 5, column: 1, data: { route: 'GET /{?}/users/me', by: 'GET /{?}/users/:id', byAt: 'app.js:4', why: 'matches first and does not call next()' } }],
+      errors: [{ messageId: 'shadowed', file: 'app.js', line: 5, column: 1, data: { route: 'GET /{?}/users/me', by: 'GET /{?}/users/:id', byAt: 'app.js:4', why: 'route-first' } }],
     },
     {
       name: 'two GET handlers on one app.route() whose path could not be read',
       files: { 'app.js': "const app = require('express')();\napp.route(process.env.A)\n  .get((req, res) => res.end())\n  .get((req, res) => res.end());\n" },
-      errors: [{ messageId: 'shadowed', file: 'app.js', line: 2, column: 1, data: { route: 'GET /{?}', by: 'GET /{?}', byAt: 'app.js:2', why: 'matches first and does not call next()' } }],
+      errors: [{ messageId: 'shadowed', file: 'app.js', line: 2, column: 1, data: { route: 'GET /{?}', by: 'GET /{?}', byAt: 'app.js:2', why: 'route-first' } }],
     },
     {
       name: "Express 4 `app.options('*', cors)` answers every OPTIONS request, shown as `*` as the router holds it",
       files: { 'package.json': '{ "dependencies": { "express": "^4.21.2" } }', 'app.js': "const app = require('express')();\napp.options('*', function allowCors(req, res) { res.status(204).end(); });\napp.options('/upload', (req, res) => res.end());\napp.get('/upload', (req, res) => res.end());\n" },
-      errors: [{ messageId: 'shadowed', file: 'app.js', line: 3, column: 1, data: { route: 'OPTIONS /upload', by: 'OPTIONS *', byAt: 'app.js:2', why: 'matches first and does not call next()' } }],
+      errors: [{ messageId: 'shadowed', file: 'app.js', line: 3, column: 1, data: { route: 'OPTIONS /upload', by: 'OPTIONS *', byAt: 'app.js:2', why: 'route-first' } }],
     },
     {
       name: 'Express 4 `*` in a router mounted at /api, shown as /api* (req.baseUrl + req.route.path)',
       files: { 'package.json': '{ "dependencies": { "express": "^4.21.2" } }', 'app.js': "const express = require('express');\nconst app = express();\nconst api = express.Router();\napi.options('*', (req, res) => res.status(204).end());\napi.options('/ping', (req, res) => res.end());\napp.use('/api', api);\n" },
-      errors: [{ messageId: 'shadowed', file: 'app.js', line: 5, column: 1, data: { route: 'OPTIONS /api/ping', by: 'OPTIONS /api*', byAt: 'app.js:4', why: 'matches first and does not call next()' } }],
+      errors: [{ messageId: 'shadowed', file: 'app.js', line: 5, column: 1, data: { route: 'OPTIONS /api/ping', by: 'OPTIONS /api*', byAt: 'app.js:4', why: 'route-first' } }],
     },
     {
       name: 'Express 5 `/{*splat}` matches `/` too',
       files: { 'package.json': '{ "dependencies": { "express": "^5.1.0" } }', 'app.js': "const app = require('express')();\napp.get('/{*splat}', (req, res) => res.end());\napp.get('/', (req, res) => res.end());\n" },
-      errors: [{ messageId: 'shadowed', file: 'app.js', line: 3, column: 1, data: { route: 'GET /', by: 'GET /{*splat}', byAt: 'app.js:2', why: 'matches first and does not call next()' } }],
+      errors: [{ messageId: 'shadowed', file: 'app.js', line: 3, column: 1, data: { route: 'GET /', by: 'GET /{*splat}', byAt: 'app.js:2', why: 'route-first' } }],
     },
     {
       name: 'Express 5 `/*splat` matches every path below `/`',
       files: { 'package.json': '{ "dependencies": { "express": "^5.1.0" } }', 'app.js': "const app = require('express')();\napp.get('/*splat', (req, res) => res.end());\napp.get('/docs/:page', (req, res) => res.end());\n" },
-      errors: [{ messageId: 'shadowed', file: 'app.js', line: 3, column: 1, data: { route: 'GET /docs/:page', by: 'GET /*splat', byAt: 'app.js:2', why: 'matches first and does not call next()' } }],
+      errors: [{ messageId: 'shadowed', file: 'app.js', line: 3, column: 1, data: { route: 'GET /docs/:page', by: 'GET /*splat', byAt: 'app.js:2', why: 'route-first' } }],
     },
     {
       name: 'Koa: /users/:id registered before /users/me answers it first (K7)',
@@ -179,7 +179,7 @@ app.use(router.routes());
       },
       errors: [{
         messageId: 'shadowed', file: 'app.js', line: 6, column: 1,
-        data: { route: 'GET /users/me', by: 'GET /users/:id', byAt: 'app.js:5', why: 'matches first and does not call next() (K7)' },
+        data: { route: 'GET /users/me', by: 'GET /users/:id', byAt: 'app.js:5', why: 'route-first-koa' },
         suggestionOutput: KOA_SHADOWED.replace(
           "router.get('/users/:id', async ctx => { ctx.body = 'user'; });\nrouter.get('/users/me', async ctx => { ctx.body = 'me'; });",
           "router.get('/users/me', async ctx => { ctx.body = 'me'; });\nrouter.get('/users/:id', async ctx => { ctx.body = 'user'; });",
