@@ -245,8 +245,8 @@ export class AnalysisService implements vscode.Disposable {
       ? new Worker(withCompileCache(bundle, path.join(this.storage.global, 'compile-cache')), { eval: true, workerData: data })
       : new Worker(bundle, { workerData: data });
     worker.on('message', (res: WorkerMessage) => {
-      // A stored result the worker's own run did not confirm (see protocol.ts): analyse again.
-      if (res.type === 'stale') { this.log.warn(`${res.root}: the stored result was out of date; analysing again`); this.schedule(0); } else this.requests.settle(res);
+      // A stored result shown first that is not the answer (see protocol.ts): analyse again.
+      if (res.type === 'stale') { this.log.info(`${res.root}: the stored result was shown first; analysing again`); this.schedule(0); } else this.requests.settle(res);
     });
     const fail = (message: string) => {
       this.log.error(`analysis worker stopped: ${message}`);

@@ -4,7 +4,9 @@
 // Opening warm (issue 17): a new window's first request is answered with the whole result an earlier
 // window stored for exactly these files (core/run-cache.ts), when there is one; once it has been
 // sent, the analyser runs for real in the idle time after it (the warm-up), so that the first edit
-// re-analyses incrementally. Each finished run is stored again once the folder has been quiet a while.
+// re-analyses incrementally. A window that reopens with unsaved editors (VS Code's hot exit) is shown
+// the stored result of the files on disk first, then told to ask again, and its next request runs the
+// analyser on the unsaved texts. Each finished run is stored again once the folder has been quiet a while.
 import * as nodeModule from 'module';
 import * as path from 'path';
 import { parentPort, workerData } from 'worker_threads';
@@ -30,11 +32,17 @@ const WARM_UP_AFTER_MS = 1500;
 
 /** One workspace folder's state in this worker. */
 interface Folder {
+  /** The folder as the host names it (AnalyseRequest.root). */
+  root: string;
   analyser: WorkspaceAnalyser;
   /** What was sent of its results (result-transfer.ts). */
   encoder: ResultEncoder;
   /** The last result sent was the stored one: the analyser has not run yet (see the file comment). */
   warmUp: boolean;
+  /** The last result sent was the stored one, though the request had unsaved texts: the host is to ask again. */
+  askAgain?: boolean;
+  /** The analyser has finished a run (the first one prunes the IR cache). */
+  ran?: boolean;
   storeTimer?: NodeJS.Timeout;
   lastStored: number;
 }
@@ -54,7 +62,7 @@ function handle(req: AnalyseRequest): WorkerResponse {
     const config = { ...file, ...req.overrides, rules: { ...file.rules, ...req.overrides.rules } };
     let folder = folders.get(req.root);
     const fresh = !folder;
-    if (!folder) folders.set(req.root, (folder = { analyser: createAnalyser(req.root, config, cacheFolder(req.root)), encoder: new ResultEncoder(), warmUp: false, lastStored: 0 }));
+    if (!folder) folders.set(req.root, (folder = { root: req.root, analyser: createAnalyser(req.root, config, cacheFolder(req.root)), encoder: new ResultEncoder(), warmUp: false, lastStored: 0 }));
     else folder.analyser.setConfig(config);
     clearTimeout(folder.storeTimer);
     // A request runs the analyser itself: no warm-up is owed any more.
@@ -62,10 +70,12 @@ function handle(req: AnalyseRequest): WorkerResponse {
     const { analyser, encoder } = folder;
     // The host's watchers vouch for every file they did not report, so only those are re-read.
     analyser.invalidate({ files: req.changed, rediscover: req.rediscover });
-    const stored = fresh && !req.overlays.length ? analyser.storedRun() : null;
+    const stored = fresh ? analyser.storedRun() : null;
     const result = stored ?? analyser.analyse(new Map(req.overlays), () => Atomics.load(cancel, 0) !== req.generation);
-    if (stored) folder.warmUp = true;
-    else ranFor(folder, fresh);
+    // With unsaved texts the stored result is the disk's: shown first, then replaced (see sent()).
+    if (stored && req.overlays.length) folder.askAgain = true;
+    else if (stored) folder.warmUp = true;
+    else ranFor(folder);
     if (req.resetTransfer) encoder.reset();
     const { head, parts } = splitResult(encoder.encode(result), data.partObjects);
     unsent = parts.length ? { id: req.id, root: req.root, parts } : null;
@@ -78,7 +88,9 @@ function handle(req: AnalyseRequest): WorkerResponse {
 }
 
 /** After a finished run: the cache's upkeep, and the result stored once the folder is quiet. */
-function ranFor(folder: Folder, first: boolean): void {
+function ranFor(folder: Folder): void {
+  const first = !folder.ran;
+  folder.ran = true;
   // The first finished run looked up every file it needed: entries it did not use are older texts.
   if (first) folder.analyser.pruneCache();
   // What the run compiled goes to V8's compile cache now (when the host turned it on), not only when the worker ends.
@@ -90,6 +102,10 @@ function ranFor(folder: Folder, first: boolean): void {
 /** A result has reached the host whole: a stored one is followed by the warm-up, once the host's part requests are answered. */
 function sent(folder: Folder): void {
   if (folder.warmUp) setTimeout(() => warmUp(folder), data.warmUpAfterMs ?? WARM_UP_AFTER_MS);
+  if (folder.askAgain) {
+    folder.askAgain = false;
+    parentPort!.postMessage({ type: 'stale', root: folder.root } satisfies WorkerNotice);
+  }
 }
 
 function warmUp(folder: Folder): void {
@@ -102,10 +118,10 @@ function warmUp(folder: Folder): void {
     // The next request runs the analyser anyway; the host keeps what it was sent.
     return;
   }
-  ranFor(folder, true);
+  ranFor(folder);
   // The run is what the stored result was made from, so it equals what the host holds: later results
   // are sent as references into it. Should it differ after all, the host is told to ask again.
-  if (!folder.encoder.adopt(result)) parentPort!.postMessage({ type: 'stale', root: result.root } satisfies WorkerNotice);
+  if (!folder.encoder.adopt(result)) parentPort!.postMessage({ type: 'stale', root: folder.root } satisfies WorkerNotice);
 }
 
 /** The folder's IR cache under the workspace storage (WorkerData.cacheDir), or undefined for none. */

@@ -53,8 +53,9 @@ export type WorkerResponse =
   | { type: 'fixed'; id: number; suggestion: Suggestion | null };
 
 /**
- * Unasked: the result last sent for `root` (a stored one) turned out not to be what the analyser
- * finds; the host asks again. Never expected (the stored result's key names all it was made from).
+ * Unasked: the result last sent for `root` (a stored one) is not the analyser's answer to what the
+ * host asked: it was the disk's while the host had unsaved texts, or (never expected, the stored
+ * result's key names all it was made from) the analyser's own run found otherwise. The host asks again.
  */
 export type WorkerNotice = { type: 'stale'; root: string };
 

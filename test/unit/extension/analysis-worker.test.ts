@@ -77,9 +77,9 @@ describe('analysis worker with a storage folder (opening warm)', function () {
     let id = 0;
     return {
       notices,
-      async analyse(changed: string[] = []) {
+      async analyse(changed: string[] = [], overlays: [string, string][] = []) {
         const n = ++id;
-        const first = await requests.send({ type: 'analyse', id: n, root, overrides: {}, overlays: [], changed, rediscover: false, generation: 0 });
+        const first = await requests.send({ type: 'analyse', id: n, root, overrides: {}, overlays, changed, rediscover: false, generation: 0 });
         const whole = await receiveParts(first, () => requests.send({ type: 'part', id: n }));
         assert.strictEqual(whole.type, 'result', whole.type === 'error' ? whole.message : whole.type);
         return decoder.decode((whole as Extract<WorkerResponse, { type: 'result' }>).result);
@@ -147,6 +147,37 @@ describe('analysis worker with a storage folder (opening warm)', function () {
         assert.deepStrictEqual({ ...toJsonReport(edited), stats: null }, { ...toJsonReport(createAnalyser(root, loadConfig(root)).analyse()), stats: null });
         assert.ok(edited.routes.some(r => r.path.endsWith('/added-after-reopening')));
         assert.deepStrictEqual(second.notices, [], 'the warm-up found what was stored');
+      } finally {
+        await second.close();
+      }
+    } finally {
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('shows a window reopened with an unsaved editor the stored result of the disk first, then asks again and answers for the unsaved text', async () => {
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seven-stops-storage-'));
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'seven-stops-app-'));
+    try {
+      fs.cpSync(APP, root, { recursive: true });
+      const first = openWindow(root, cacheDir, 0);
+      const cold = await first.analyse();
+      const stored = () => fs.readdirSync(cacheDir, { recursive: true }).some(f => String(f).endsWith('run.bin'));
+      for (let i = 0; i < 200 && !stored(); i++) await new Promise(r => setTimeout(r, 25));
+      await first.close();
+
+      const second = openWindow(root, cacheDir, 0);
+      try {
+        const file = path.join(root, 'src/routes/products.js');
+        const unsaved: [string, string][] = [[file, `${fs.readFileSync(file, 'utf8')}\nrouter.get('/unsaved', (req, res) => res.json([]));\n`]];
+        const shown = await second.analyse([], unsaved);
+        assert.strictEqual(shown.stats.fromCache, true);
+        assert.deepStrictEqual({ ...toJsonReport(shown), stats: null }, { ...toJsonReport(cold), stats: null });
+        for (let i = 0; i < 200 && !second.notices.length; i++) await new Promise(r => setTimeout(r, 10));
+        assert.deepStrictEqual(second.notices, [{ type: 'stale', root }], 'the host is told to ask again');
+        const answer = await second.analyse([], unsaved);
+        assert.ok(!answer.stats.fromCache && answer.routes.some(r => r.path.endsWith('/unsaved')));
       } finally {
         await second.close();
       }
