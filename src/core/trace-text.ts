@@ -1,6 +1,7 @@
 // The sentences of a request trace (core/trace.ts) in each language the lesson speaks. Names from
 // the code (routes, middleware, files, `req.body`, `await next()`) stay as they are written.
 import { type Locale, pluralRu } from './locale';
+import type { ShadowReason } from './model';
 
 /** Where the hooks of a phased chain (Fastify) run, for hooksNote. */
 export type HooksWhen = 'before' | 'after';
@@ -38,6 +39,8 @@ export interface TraceText {
   endedFirst(request: string, route: string, by: string, at: string): string;
   registeredAfter(route: string): string;
   endsEveryResponse(prefix: string): string;
+  /** Why a layer answers every request of the route first (ModelRoute.shadowedBy). */
+  shadowedBecause(reason: ShadowReason): string;
   // No route answers
   noRouteEnded(request: string, by: string, at: string): string;
   noRoute(request: string, framework: string): string;
@@ -84,6 +87,10 @@ const en: TraceText = {
   endedFirst: (request, route, by, at) => `${request} matches ${route}, but ${by} (${at}) answers first.`,
   registeredAfter: route => `registered after ${route}, which answers first`,
   endsEveryResponse: prefix => `ends every response under ${prefix} without calling next()`,
+  shadowedBecause: r => (r.k === 'route-first' ? `${r.route} matches first and does not call next()${r.koa ? ' (K7)' : ''}`
+    : r.k === 'ends-all' ? `ends every response under ${r.prefix} without calling next()`
+    : r.k === 'generator' ? `a generator function ${r.koa3 ? 'Koa 3' : 'the router'} accepts and never runs, so the request goes no further (K14)`
+    : `checks request.body in ${r.phase}, where the body is not parsed yet: it stops every request`),
   noRouteEnded: (request, by, at) => `No route matches ${request}; ${by} (${at}) answers it.`,
   noRoute: (request, framework) => `No route matches ${request}: ${framework}`,
   noRouteAtStop3: request => `No route matches ${request}.`,
@@ -126,6 +133,10 @@ const ru: TraceText = {
   endedFirst: (request, route, by, at) => `${request} совпадает с ${route}, но раньше отвечает ${by} (${at}).`,
   registeredAfter: route => `зарегистрирован после ${route}, который отвечает первым`,
   endsEveryResponse: prefix => `завершает каждый ответ под ${prefix}, не вызывая next()`,
+  shadowedBecause: r => (r.k === 'route-first' ? `${r.route} совпадает первым и не вызывает next()${r.koa ? ' (K7)' : ''}`
+    : r.k === 'ends-all' ? `завершает каждый ответ под ${r.prefix}, не вызывая next()`
+    : r.k === 'generator' ? `функция-генератор, которую ${r.koa3 ? 'Koa 3' : 'роутер'} принимает, но никогда не запускает, поэтому запрос дальше не идёт (K14)`
+    : `проверяет request.body в ${r.phase}, где тело ещё не разобрано: он останавливает каждый запрос`),
   noRouteEnded: (request, by, at) => `Ни один маршрут не совпадает с ${request}; отвечает ${by} (${at}).`,
   noRoute: (request, framework) => `Ни один маршрут не совпадает с ${request}: ${framework}`,
   noRouteAtStop3: request => `Ни один маршрут не совпадает с ${request}.`,

@@ -178,7 +178,7 @@ export function traceRequest(
   const lateAuth = model.stacks[r.app]
     .filter(l => l.kind === 'middleware' && l.layerKind === 'auth' && l.order > r.order && by.layerRuns(model, r.app, l, req.path))
     .map(l => site(l.name, l.argRange ?? l.range, 'auth'));
-  const shadowedBy = r.shadowedBy.map(s => ({ ...site(s.name, s.range, /^[A-Z]+ \//.test(s.name) ? 'route' : 'other'), why: s.why }));
+  const shadowedBy = r.shadowedBy.map(s => ({ ...site(s.name, s.range, s.reason.k === 'route-first' ? 'route' : 'other'), why: tx.shadowedBecause(s.reason) }));
   const routeFindings = findings.filter(f => f.file === r.range.file && f.line >= r.range.line && f.line <= r.range.endLine)
     .map(f => ({ ruleId: f.ruleId, stop: f.stop, message: f.message, file: f.file, line: f.line }));
   const ended = endedBy ? endedSite(endedBy, tx) : null;

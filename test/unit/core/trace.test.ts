@@ -230,6 +230,8 @@ describe('traceRequest', () => {
     assert.deepStrictEqual(t.verdict.endedBy, { name: 'notFound', file: 'app.js', line: 2, kind: 'other', why: 'ends every response under / without calling next()' });
     assert.deepStrictEqual(t.verdict.shadowedBy.map(s => `${s.name}@${s.line}: ${s.why}`), ['notFound@2: ends every response under / without calling next()']);
     assert.deepStrictEqual(t.verdict.findings.map(f => f.ruleId), ['no-shadowed-route']);
+    // Why, in the lesson's language (the adapters record the reason as data: ModelRoute.shadowedBy).
+    assert.deepStrictEqual(traceRequest(r, 'GET', '/after', 'ru').verdict.shadowedBy.map(s => `${s.name}@${s.line}: ${s.why}`), ['notFound@2: завершает каждый ответ под /, не вызывая next()']);
   });
 
   it('says 404 when no route matches, and lists the app-level middleware that still runs', () => {
