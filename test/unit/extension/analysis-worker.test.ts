@@ -98,6 +98,29 @@ describe('analysis worker with a storage folder (opening warm)', function () {
     }
   }
 
+  /**
+   * A copy of the sample app whose first window ran and stored its result (stored at once here), then
+   * closed; `reopen` gets the folder, its storage and that first window's result. Both are removed after.
+   */
+  async function afterStoringWindow(reopen: (root: string, cacheDir: string, cold: Awaited<ReturnType<typeof windowRun>>) => Promise<void>) {
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seven-stops-storage-'));
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'seven-stops-app-'));
+    try {
+      fs.cpSync(APP, root, { recursive: true });
+      const first = openWindow(root, cacheDir, 0);
+      const cold = await first.analyse();
+      // The result is stored once the folder has been quiet (here at once).
+      const stored = () => fs.readdirSync(cacheDir, { recursive: true }).some(f => String(f).endsWith('run.bin'));
+      for (let i = 0; i < 200 && !stored(); i++) await new Promise(r => setTimeout(r, 25));
+      await first.close();
+      assert.ok(stored(), 'the first window stored its result');
+      await reopen(root, cacheDir, cold);
+    } finally {
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  }
+
   it('reloads every unchanged file in a new window, parses a file edited while it was closed, and gives the same results', async () => {
     const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seven-stops-storage-'));
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'seven-stops-app-'));
@@ -120,18 +143,7 @@ describe('analysis worker with a storage folder (opening warm)', function () {
   });
 
   it('shows a window reopened on unchanged files the stored result at once, then runs for real so the first edit is incremental', async () => {
-    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seven-stops-storage-'));
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'seven-stops-app-'));
-    try {
-      fs.cpSync(APP, root, { recursive: true });
-      const first = openWindow(root, cacheDir, 0);
-      const cold = await first.analyse();
-      // The result is stored once the folder has been quiet (here at once).
-      const stored = () => fs.readdirSync(cacheDir, { recursive: true }).some(f => String(f).endsWith('run.bin'));
-      for (let i = 0; i < 200 && !stored(); i++) await new Promise(r => setTimeout(r, 25));
-      await first.close();
-      assert.ok(stored(), 'the first window stored its result');
-
+    await afterStoringWindow(async (root, cacheDir, cold) => {
       const second = openWindow(root, cacheDir, 0);
       try {
         const reopened = await second.analyse();
@@ -150,23 +162,11 @@ describe('analysis worker with a storage folder (opening warm)', function () {
       } finally {
         await second.close();
       }
-    } finally {
-      fs.rmSync(cacheDir, { recursive: true, force: true });
-      fs.rmSync(root, { recursive: true, force: true });
-    }
+    });
   });
 
   it('shows a window reopened with an unsaved editor the stored result of the disk first, then asks again and answers for the unsaved text', async () => {
-    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seven-stops-storage-'));
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'seven-stops-app-'));
-    try {
-      fs.cpSync(APP, root, { recursive: true });
-      const first = openWindow(root, cacheDir, 0);
-      const cold = await first.analyse();
-      const stored = () => fs.readdirSync(cacheDir, { recursive: true }).some(f => String(f).endsWith('run.bin'));
-      for (let i = 0; i < 200 && !stored(); i++) await new Promise(r => setTimeout(r, 25));
-      await first.close();
-
+    await afterStoringWindow(async (root, cacheDir, cold) => {
       const second = openWindow(root, cacheDir, 0);
       try {
         const file = path.join(root, 'src/routes/products.js');
@@ -181,9 +181,6 @@ describe('analysis worker with a storage folder (opening warm)', function () {
       } finally {
         await second.close();
       }
-    } finally {
-      fs.rmSync(cacheDir, { recursive: true, force: true });
-      fs.rmSync(root, { recursive: true, force: true });
-    }
+    });
   });
 });
