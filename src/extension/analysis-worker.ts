@@ -37,10 +37,11 @@ interface Folder {
   analyser: WorkspaceAnalyser;
   /** What was sent of its results (result-transfer.ts). */
   encoder: ResultEncoder;
-  /** The last result sent was the stored one: the analyser has not run yet (see the file comment). */
-  warmUp: boolean;
-  /** The last result sent was the stored one, though the request had unsaved texts: the host is to ask again. */
-  askAgain?: boolean;
+  /**
+   * What follows once a stored result has reached the host (see the file comment): the warm-up run,
+   * or, when the request had unsaved texts, telling the host to ask again; null when nothing is owed.
+   */
+  afterStored: 'warm-up' | 'ask-again' | null;
   /** The analyser has finished a run (the first one prunes the IR cache). */
   ran?: boolean;
   storeTimer?: NodeJS.Timeout;
@@ -62,19 +63,18 @@ function handle(req: AnalyseRequest): WorkerResponse {
     const config = { ...file, ...req.overrides, rules: { ...file.rules, ...req.overrides.rules } };
     let folder = folders.get(req.root);
     const fresh = !folder;
-    if (!folder) folders.set(req.root, (folder = { root: req.root, analyser: createAnalyser(req.root, config, cacheFolder(req.root)), encoder: new ResultEncoder(), warmUp: false, lastStored: 0 }));
+    if (!folder) folders.set(req.root, (folder = { root: req.root, analyser: createAnalyser(req.root, config, cacheFolder(req.root)), encoder: new ResultEncoder(), afterStored: null, lastStored: 0 }));
     else folder.analyser.setConfig(config);
     clearTimeout(folder.storeTimer);
     // A request runs the analyser itself: no warm-up is owed any more.
-    folder.warmUp = false;
+    folder.afterStored = null;
     const { analyser, encoder } = folder;
     // The host's watchers vouch for every file they did not report, so only those are re-read.
     analyser.invalidate({ files: req.changed, rediscover: req.rediscover });
     const stored = fresh ? analyser.storedRun() : null;
     const result = stored ?? analyser.analyse(new Map(req.overlays), () => Atomics.load(cancel, 0) !== req.generation);
     // With unsaved texts the stored result is the disk's: shown first, then replaced (see sent()).
-    if (stored && req.overlays.length) folder.askAgain = true;
-    else if (stored) folder.warmUp = true;
+    if (stored) folder.afterStored = req.overlays.length ? 'ask-again' : 'warm-up';
     else ranFor(folder);
     if (req.resetTransfer) encoder.reset();
     const { head, parts } = splitResult(encoder.encode(result), data.partObjects);
@@ -101,16 +101,16 @@ function ranFor(folder: Folder): void {
 
 /** A result has reached the host whole: a stored one is followed by the warm-up, once the host's part requests are answered. */
 function sent(folder: Folder): void {
-  if (folder.warmUp) setTimeout(() => warmUp(folder), data.warmUpAfterMs ?? WARM_UP_AFTER_MS);
-  if (folder.askAgain) {
-    folder.askAgain = false;
+  if (folder.afterStored === 'warm-up') setTimeout(() => warmUp(folder), data.warmUpAfterMs ?? WARM_UP_AFTER_MS);
+  if (folder.afterStored === 'ask-again') {
+    folder.afterStored = null;
     parentPort!.postMessage({ type: 'stale', root: folder.root } satisfies WorkerNotice);
   }
 }
 
 function warmUp(folder: Folder): void {
-  if (!folder.warmUp) return;
-  folder.warmUp = false;
+  if (folder.afterStored !== 'warm-up') return;
+  folder.afterStored = null;
   let result: FullAnalysis;
   try {
     result = folder.analyser.analyse();
