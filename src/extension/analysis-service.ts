@@ -145,9 +145,9 @@ export class AnalysisService implements vscode.Disposable {
     // The folder of the file in front of the user goes first, and each folder's result is published
     // as soon as it is in: its CodeLens and diagnostics do not wait for the other folders.
     const active = vscode.window.activeTextEditor?.document.uri;
-    const first = active && vscode.workspace.getWorkspaceFolder(active);
-    const folders = (vscode.workspace.workspaceFolders ?? []).filter(f => f.uri.scheme === 'file')
-      .sort((a, b) => Number(b.uri.toString() === first?.uri.toString()) - Number(a.uri.toString() === first?.uri.toString()));
+    const first = (active && vscode.workspace.getWorkspaceFolder(active))?.uri.toString();
+    const isFirst = (f: vscode.WorkspaceFolder) => Number(f.uri.toString() === first);
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter(f => f.uri.scheme === 'file').sort((a, b) => isFirst(b) - isFirst(a));
     const live = new Set(folders.map(f => f.uri.toString()));
     for (const key of [...this.results.keys()]) if (!live.has(key)) this.results.delete(key);
     const roots = new Set(folders.map(f => f.uri.fsPath));
