@@ -238,6 +238,7 @@ export class WorkspaceAnalyser {
     const tLinked = performance.now();
     const findings = this.findings(model, modules, root);
     annotations.sort(byPosition);
+    dropRepeats(annotations);
     findings.sort(byPosition);
     const result: FullAnalysis = {
       root: this.root,
@@ -457,6 +458,30 @@ function mergeSessions(sessions: { session: FrameworkSession }[]) {
     if (out.contexts) (contexts ??= []).push(...out.contexts);
   }
   return { apps, routes, stacks, origins, annotations, contexts };
+}
+
+/**
+ * Leaves one annotation per place and stop, the first, in a list sorted by position (repeats are
+ * then side by side, among those that start at the same place): a handler two routes share is
+ * labelled once. Adapters may skip repeats themselves; this keeps them from having to.
+ */
+function dropRepeats(sorted: Annotation[]): void {
+  let kept = 0;
+  let groupStart = 0;
+  for (const a of sorted) {
+    const head = sorted[groupStart];
+    if (kept === 0 || head.file !== a.file || head.line !== a.line || head.column !== a.column) groupStart = kept;
+    else {
+      let repeat = false;
+      for (let i = groupStart; i < kept && !repeat; i++) {
+        const b = sorted[i];
+        repeat = b.stop === a.stop && b.endLine === a.endLine && b.endColumn === a.endColumn;
+      }
+      if (repeat) continue;
+    }
+    sorted[kept++] = a;
+  }
+  sorted.length = kept;
 }
 
 /** Reported order: by file, then line, then column. */

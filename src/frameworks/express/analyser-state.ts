@@ -1,7 +1,6 @@
 // What the Express adapter keeps across one analyser's runs. It lives in the analyser
 // (AdapterContext.state), never in a module, so two analysers in one process share none of it.
 import type { AdapterContext } from '../../core/adapter';
-import type { Span } from '../../core/ir';
 import type { Annotation, SourceRange } from '../../core/model';
 
 export interface ExpressAnalyserState {
@@ -15,17 +14,13 @@ export interface ExpressAnalyserState {
   annotations: AnnotationMarks;
 }
 
-/** Marks that let annotation runs skip repeats without building keys (see annotations.ts). */
+/** Annotations kept across runs (see annotations.ts). */
 export interface AnnotationMarks {
-  /** The last run number. */
-  lastRun: number;
-  /** Per span: run × 256 + a bit per stop already annotated at it in that run. */
-  spanMarks: WeakMap<Span, number>;
   /** A route's stop-3 annotation by its range, kept while the range is (ranges of unchanged files are). */
   routeAnnotations: WeakMap<SourceRange, Annotation>;
 }
 
 /** This analyser's Express state, made on its first run. */
 export function expressState(ctx: Pick<AdapterContext, 'state'>): ExpressAnalyserState {
-  return ctx.state('express', () => ({ lastHostId: 0, lastWalk: 0, annotations: { lastRun: 0, spanMarks: new WeakMap(), routeAnnotations: new WeakMap() } }));
+  return ctx.state('express', () => ({ lastHostId: 0, lastWalk: 0, annotations: { routeAnnotations: new WeakMap() } }));
 }

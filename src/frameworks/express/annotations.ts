@@ -16,22 +16,13 @@ const SERIALIZE = new Set(['json', 'send', 'jsonp', 'render', 'format']);
 const DRAIN = new Set(['sendFile', 'download', 'write', 'end', 'attachment', 'writeHead', 'flushHeaders']);
 
 export function annotate(rec: ExpressRecorder, routes: ModelRoute[], classify: (arg: Arg) => Classification, ctx: AdapterContext): Annotation[] {
+  // A place labelled twice with one stop (a handler two routes share) is listed once by the analyser,
+  // after it sorts every adapter's annotations by place (core/analyse.ts): no table of places here,
+  // which on 100,000 routes held 450,000 entries at the peak of a scan.
   const out: Annotation[] = [];
-  const marks = expressState(ctx).annotations;
-  const { spanMarks } = marks;
-  const run = ++marks.lastRun;
-  // Spans are shared IR objects, so identity plus a bit per stop finds repeats without building keys;
-  // the marks live across runs, stamped with the run (a number: run × 256 + a bit per stop), so a
-  // re-analysis allocates none.
-  const add = (span: Span, a: Annotation) => {
-    const mark = spanMarks.get(span);
-    const bits = mark !== undefined && Math.floor(mark / 256) === run ? mark % 256 : 0;
-    if (bits & (1 << a.stop)) return;
-    spanMarks.set(span, run * 256 + (bits | (1 << a.stop)));
-    out.push(a);
-  };
+  const { routeAnnotations } = expressState(ctx).annotations;
   const make = (file: string, span: Span, stop: Stop, label: string) => annotationAt(ctx.range(file, span), stop, label);
-  for (const a of rec.stopSites) add(a.site.span, make(a.site.file, a.site.span, a.stop, a.label));
+  for (const a of rec.stopSites) out.push(make(a.site.file, a.site.span, a.stop, a.label));
   // One route annotation per registration site (a chain `app.route(p).get(a).post(b)` starts once).
   const seen = new Map<string, Set<number>>();
   for (const r of routes) {
@@ -41,19 +32,15 @@ export function annotate(rec: ExpressRecorder, routes: ModelRoute[], classify: (
     const pos = r.range.line * 2 ** 32 + r.range.column;
     if (lines.has(pos)) continue;
     lines.add(pos);
-    out.push(routeAnnotation(r, marks.routeAnnotations));
+    out.push(routeAnnotation(r, routeAnnotations));
   }
   // A host's layers give the same annotations as long as it is the same object: a module replayed
   // after an edit brings its hosts unchanged (see core/module-reuse.ts).
   for (const host of rec.hosts) {
-    const made = ctx.memo('express.hostAnnotations', host, () => hostAnnotations(host, classify, ctx, make));
-    for (let i = 0; i < made.spans.length; i++) add(made.spans[i], made.annotations[i]);
+    for (const a of ctx.memo('express.hostAnnotations', host, () => hostAnnotations(host, classify, ctx, make))) out.push(a);
   }
   return out;
 }
-
-/** A host's annotations and the span each was made at, in parallel (no object per pair: they are kept as long as the host). */
-interface HostAnnotations { spans: Span[]; annotations: Annotation[] }
 
 /** Field by field: spreading the (frozen) range took V8's slow path, once per annotation. */
 function annotationAt(r: SourceRange, stop: Stop, label: string): Annotation {
@@ -74,10 +61,9 @@ function routeAnnotation(r: ModelRoute, routeAnnotations: AnnotationMarks['route
 function hostAnnotations(
   host: ExpressHost, classify: (arg: Arg) => Classification, ctx: AdapterContext,
   make: (file: string, span: Span, stop: Stop, label: string) => Annotation,
-): HostAnnotations {
-  const spans: Span[] = [];
+): Annotation[] {
   const annotations: Annotation[] = [];
-  const out = { push(file: string, span: Span, stop: Stop, label: string) { spans.push(span); annotations.push(make(file, span, stop, label)); } };
+  const out = { push(file: string, span: Span, stop: Stop, label: string) { annotations.push(make(file, span, stop, label)); } };
   const layers = host.kind === 'route'
     ? host.routeStack.map(e => ({ fns: e.fns, isRoute: true, site: e.site }))
     : host.stack.map(l => ({ fns: l.type === 'routeObj' ? [] : l.fns, isRoute: l.type === 'route', site: l.site }));
@@ -92,7 +78,8 @@ function hostAnnotations(
         if (closure && closure.t === 'fn') {
           out.push(closure.file, closure.fn.headSpan, 5, closure.fn.name ? `handler ${closure.fn.name}` : 'handler');
           const fn = closure.fn;
-          for (const site of ctx.memo('express.handlerBodySites', fn, () => handlerBodySites(fn))) out.push(closure.file, site.span, site.stop, site.label);
+          // Not remembered per function: the host's annotations are (a handler's sites are a scan of its uses and calls).
+          for (const site of handlerBodySites(fn)) out.push(closure.file, site.span, site.stop, site.label);
         }
         return;
       }
@@ -100,12 +87,12 @@ function hostAnnotations(
       if (fn.site) out.push(fn.site.file, fn.site.span, cls.stop, cls.errorHandler ? `error handler ${fn.name}` : fn.name);
     });
   }
-  return { spans: fit(spans), annotations: fit(annotations) };
+  return fit(annotations);
 }
 
 interface BodySite { span: Span; stop: Stop; label: string }
 
-/** `res.json` and the like, one string each for the usual parameter name (a handler's sites are kept as long as it is). */
+/** `res.json` and the like, one string each for the usual parameter name (labels are kept as long as the host's annotations are). */
 const RES_LABELS = new Map([...SERIALIZE, ...DRAIN].map(m => [m, `res.${m}`]));
 const resLabel = (resName: string, m: string) => (resName === 'res' && RES_LABELS.get(m)) || `${resName}.${m}`;
 
@@ -125,6 +112,5 @@ function handlerBodySites(fn: FnIR): BodySite[] {
     else if (passesRes && /(^|\.)pipeline$/.test(c.callee)) out.push({ span: c.span, stop: 7, label: `pipeline(…, ${resName})` });
     else if (c.callee === 'JSON.stringify') out.push({ span: c.span, stop: 6, label: 'JSON.stringify' });
   }
-  // Kept (memo) as long as the function is: at its size (see core/compact.ts).
-  return fit(out);
+  return out;
 }

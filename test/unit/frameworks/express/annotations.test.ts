@@ -60,4 +60,21 @@ export default router;
     assert.ok(lowerPreparsed('files.ts', router), 'exportCsv was blanked');
     assert.deepStrictEqual(bodySites({ 'routes/files.ts': router }, 'routes/files.ts'), ['6:7 res.attachment', '7:7 pipe(res)']);
   });
+
+  it('labels a handler once however many routes and mounts run it', () => {
+    const router = `import { Router } from 'express';
+const router = Router();
+const shared = (req, res) => {
+  res.json({ ok: true });
+};
+router.get('/a', shared);
+router.get('/b', shared);
+export default router;
+`;
+    const app = `${APP}app.use('/again', files);\n`;
+    const labels = analyse({ 'package.json': '{"dependencies":{"express":"^4.21.0"}}', 'app.ts': app, 'routes/files.ts': router })
+      .annotations.filter(a => a.file === 'routes/files.ts')
+      .map(a => `${a.line}:${a.column}:${a.stop} ${a.label}`);
+    assert.deepStrictEqual(labels, ['3:16:5 handler shared', '4:3:6 res.json', '6:1:3 GET /files/a', '7:1:3 GET /files/b']);
+  });
 });
