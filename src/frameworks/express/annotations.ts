@@ -37,7 +37,7 @@ export function annotate(rec: ExpressRecorder, routes: ModelRoute[], classify: (
   // A host's layers give the same annotations as long as it is the same object: a module replayed
   // after an edit brings its hosts unchanged (see core/module-reuse.ts).
   for (const host of rec.hosts) {
-    for (const a of ctx.memo('express.hostAnnotations', host, () => hostAnnotations(host, classify, ctx, make))) out.push(a);
+    for (const a of ctx.memo('express.hostAnnotations', host, () => hostAnnotations(host, classify, make))) out.push(a);
   }
   return out;
 }
@@ -59,7 +59,7 @@ function routeAnnotation(r: ModelRoute, routeAnnotations: AnnotationMarks['route
 
 /** The stops of a host's layers: mounts, middleware, handlers and what the handlers' bodies do. */
 function hostAnnotations(
-  host: ExpressHost, classify: (arg: Arg) => Classification, ctx: AdapterContext,
+  host: ExpressHost, classify: (arg: Arg) => Classification,
   make: (file: string, span: Span, stop: Stop, label: string) => Annotation,
 ): Annotation[] {
   const annotations: Annotation[] = [];
