@@ -43,8 +43,12 @@ const DOTTED = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
  * each function's own calls are remembered across runs with AdapterContext.memo).
  */
 export class ReachBuilder {
-  /** By closure scope, then function: one function made by a factory twice reads different callees. */
-  private readonly made = new Map<object, Map<FnIR, Map<string, HandlerReach>>>();
+  /**
+   * By closure scope, then depth and roles (a handful), then function: one function made by a factory
+   * twice reads different callees. (Not a table per function: a workspace has 100,000 of them, each
+   * asked with one key.)
+   */
+  private readonly made = new Map<object, Map<string, Map<FnIR, HandlerReach>>>();
   private readonly path = new Set<FnIR>();
   /**
    * The reach each function had last run, by roles and depth: a run that finds the same facts hands
@@ -75,18 +79,18 @@ export class ReachBuilder {
 
   private reach(v: FnValue, roles: ReachRoles, depth: number): HandlerReach {
     const key = `${depth}:${roles.key}`;
-    let byFn = this.made.get(v.env);
-    if (!byFn) this.made.set(v.env, (byFn = new Map()));
-    let byKey = byFn.get(v.fn);
-    const known = byKey?.get(key);
+    let byKey = this.made.get(v.env);
+    if (!byKey) this.made.set(v.env, (byKey = new Map()));
+    let byFn = byKey.get(key);
+    if (!byFn) byKey.set(key, (byFn = new Map()));
+    const known = byFn.get(v.fn);
     if (known) return known;
     const own = this.ctx.memo(`reach.own.${roles.key}`, v.fn, () => ownReach(v.fn, v.file, roles, this.ctx));
     const followed: HandlerReach['followed'] = [];
     const locals = localNames(v.fn);
     const packages = own.calls.map(c => packageOf(v, c.callee, locals));
     const reach: HandlerReach = { ...own, followed, packages };
-    if (!byKey) byFn.set(v.fn, (byKey = new Map()));
-    byKey.set(key, reach);
+    byFn.set(v.fn, reach);
     if (depth > 0) {
       this.path.add(v.fn);
       try {
@@ -101,23 +105,23 @@ export class ReachBuilder {
     }
     if (followed.length || packages.some(p => p !== null)) {
       reach.followed = fit(followed);
-      return this.interned(v.fn, key, reach, byKey);
+      return this.interned(v.fn, key, reach, byFn);
     }
     // Nothing read through the closure: the function's own facts are its reach, the same object for
     // every closure of it (a factory's middleware made once per route, `cache(60)`) and every run
     // while the function lives, so it needs no interning. (Nothing can hold `reach` yet: only
     // following reads the table.)
-    byKey.set(key, own);
+    byFn.set(v.fn, own);
     return own;
   }
 
   /** Last run's object for these facts when they are the same (children compared by identity, as they are interned first). */
-  private interned(fn: FnIR, key: string, reach: HandlerReach, byKey: Map<string, HandlerReach>): HandlerReach {
+  private interned(fn: FnIR, key: string, reach: HandlerReach, byFn: Map<FnIR, HandlerReach>): HandlerReach {
     let last = this.previous.get(fn);
     if (!last) this.previous.set(fn, (last = new Map()));
     const before = last.get(key);
     if (before && sameReach(before, reach)) {
-      byKey.set(key, before);
+      byFn.set(fn, before);
       return before;
     }
     last.set(key, reach);
@@ -229,8 +233,15 @@ function ownReach(fn: FnIR, file: string, roles: ReachRoles, ctx: AdapterContext
   // Kept as long as the function is: at their size (see core/compact.ts).
   return {
     name: fn.name ?? (fn.async ? 'async function' : 'anonymous function'), range: ctx.range(file, fn.headSpan), async: fn.async,
-    calls: fit(calls), writes: fit(writes), returns: fit(returns), binds: fit(binds), followed: fit([]), packages: calls.map(() => null),
+    calls: fit(calls), writes: fit(writes), returns: fit(returns), binds: fit(binds), followed: fit([]), packages: noPackages(calls.length),
   };
+}
+
+/** Frozen lists of `n` nulls (no package known for any call), one per length: most functions make a call or two. */
+const NO_PACKAGES: readonly (readonly null[])[] = Object.freeze(Array.from({ length: 8 }, (_, n) => Object.freeze(new Array<null>(n).fill(null))));
+
+function noPackages(n: number): HandlerReach['packages'] {
+  return (NO_PACKAGES[n] ?? new Array<null>(n).fill(null)) as HandlerReach['packages'];
 }
 
 /** The variables the statements bind, and those of the callbacks written in them with their parameters (ReachedBind). */

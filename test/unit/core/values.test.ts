@@ -5,7 +5,7 @@ import { Evaluator } from '../../../src/core/evaluate';
 import type { ModuleIR } from '../../../src/core/ir';
 import { lowerSource } from '../../../src/core/lower';
 import { ModuleResolver } from '../../../src/core/resolve-module';
-import { type Arg, type Value, propArg } from '../../../src/core/values';
+import { type Arg, Env, type Value, propArg } from '../../../src/core/values';
 
 /** Evaluates one file and returns the value its top-level `name` is bound to. */
 function binding(text: string, name: string): Value {
@@ -62,5 +62,47 @@ opts.onError = other.onSend;
       'onSend (no site)',
       'onError (no site)',
     ]);
+  });
+});
+
+describe('Env: a scope with bindings in fields and, past four, in a map', () => {
+  const num = (v: number): Value => ({ t: 'num', v });
+  const read = (e: Env, names: string[]) => names.map(n => { const v = e.own(n); return v?.t === 'num' ? v.v : null; });
+
+  it('keeps, overwrites and removes bindings wherever they are held', () => {
+    const e = new Env(null, null);
+    for (const [i, n] of ['a', 'b', 'c', 'd', 'e', 'f'].entries()) e.define(n, num(i));
+    assert.deepStrictEqual(read(e, ['a', 'b', 'c', 'd', 'e', 'f', 'g']), [0, 1, 2, 3, 4, 5, null]);
+    e.define('b', num(10));
+    e.assign('f', num(15));
+    assert.deepStrictEqual(read(e, ['b', 'f']), [10, 15]);
+    e.setOwn('a', undefined);
+    e.setOwn('e', undefined);
+    assert.deepStrictEqual(read(e, ['a', 'e']), [null, null]);
+    assert.strictEqual(e.scopeOf('a'), null);
+  });
+
+  it('a freed field is reused without holding a name twice', () => {
+    const e = new Env(null, null);
+    for (const n of ['a', 'b', 'c', 'd', 'e']) e.define(n, num(1));
+    e.setOwn('a', undefined);
+    // 'e' is in the map: writing it again must not also take the freed field.
+    e.define('e', num(2));
+    e.setOwn('e', undefined);
+    assert.strictEqual(e.own('e'), undefined);
+    e.define('x', num(3));
+    assert.deepStrictEqual(read(e, ['x', 'b', 'e']), [3, 1, null]);
+  });
+
+  it('lookup and assign go up to the enclosing scope that holds the name', () => {
+    const outer = new Env(null, null);
+    outer.define('x', num(1));
+    const inner = new Env(outer, null);
+    inner.define('y', num(2));
+    assert.strictEqual(inner.scopeOf('x'), outer);
+    assert.strictEqual(inner.assign('x', num(5)), outer);
+    assert.deepStrictEqual(read(outer, ['x']), [5]);
+    assert.strictEqual(inner.assign('z', num(6)), inner);
+    assert.deepStrictEqual([inner.lookup('x')?.t, inner.lookup('nope')], ['num', undefined]);
   });
 });
