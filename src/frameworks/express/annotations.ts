@@ -21,8 +21,7 @@ export function annotate(rec: ExpressRecorder, routes: ModelRoute[], classify: (
   // which on 100,000 routes held 450,000 entries at the peak of a scan.
   const out: Annotation[] = [];
   const { routeAnnotations } = expressState(ctx).annotations;
-  const make = (file: string, span: Span, stop: Stop, label: string) => annotationAt(ctx.range(file, span), stop, label);
-  for (const a of rec.stopSites) out.push(make(a.site.file, a.site.span, a.stop, a.label));
+  for (const a of rec.stopSites) out.push(annotationAt(ctx.range(a.site.file, a.site.span), a.stop, a.label));
   // One route annotation per registration site (a chain `app.route(p).get(a).post(b)` starts once).
   const seen = new Map<string, Set<number>>();
   for (const r of routes) {
@@ -34,12 +33,17 @@ export function annotate(rec: ExpressRecorder, routes: ModelRoute[], classify: (
     lines.add(pos);
     out.push(routeAnnotation(r, routeAnnotations));
   }
-  // A host's layers give the same annotations as long as it is the same object: a module replayed
-  // after an edit brings its hosts unchanged (see core/module-reuse.ts).
-  for (const host of rec.hosts) {
-    for (const a of ctx.memo('express.hostAnnotations', host, () => hostAnnotations(host, classify, make))) out.push(a);
-  }
+  for (const host of rec.hosts) for (const a of hostAnnotationsOf(host, classify, ctx)) out.push(a);
   return out;
+}
+
+/**
+ * The stops of a host's layers (see hostAnnotations). The same annotations as long as it is the same
+ * object: a module replayed after an edit brings its hosts unchanged (see core/module-reuse.ts); a
+ * one-run scan asks before it lets a router's layers go, and annotate() finds them here after.
+ */
+export function hostAnnotationsOf(host: ExpressHost, classify: (arg: Arg) => Classification, ctx: AdapterContext): Annotation[] {
+  return ctx.memo('express.hostAnnotations', host, () => hostAnnotations(host, classify, (file, span, stop, label) => annotationAt(ctx.range(file, span), stop, label)));
 }
 
 /** Field by field: spreading the (frozen) range took V8's slow path, once per annotation. */

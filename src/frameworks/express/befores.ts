@@ -14,7 +14,9 @@ export type Before =
   | { type: 'mw'; seq: number; walk: number; loose: boolean; prefix: Prefix; arg: Arg; cls: Classification; layer: OrderedLayer; router: number }
   | {
     type: 'route'; seq: number; walk: number; loose: boolean; segs: string[]; caseSensitive: CaseFlags;
-    path: string; method: string; fns: Arg[]; passes: boolean; ends: boolean; name: string; range: SourceRange;
+    path: string; method: string;
+    /** Its functions when they all pass the request on (`passes`), else its route-level ones (all but the handler). */
+    fns: Arg[]; passes: boolean; ends: boolean; name: string; range: SourceRange;
     router: number;
     /** Routers (ids) a layer of this route's chain may leave with next('router') (E17): the route is not reached then. */
     exits: number[];

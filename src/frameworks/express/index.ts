@@ -2,10 +2,11 @@
 // walks each app's stack into routes, chains, dispatch order and stop annotations.
 import type { AdapterContext, FrameworkAdapter, FrameworkOutput, FrameworkSession } from '../../core/adapter';
 import type { AppInfo } from '../../core/model';
+import type { Arg } from '../../core/values';
 import { expressState } from './analyser-state';
-import { annotate } from './annotations';
+import { annotate, hostAnnotationsOf } from './annotations';
 import { ExpressRecorder, ROUTER_PACKAGES } from './hooks';
-import { classifier } from './middleware-kind';
+import { type Classification, classifier } from './middleware-kind';
 import type { ExpressHost } from './objects';
 import { expressPathsOf } from './path-matcher';
 import { walkApps } from './routes';
@@ -21,7 +22,9 @@ export const expressAdapter: FrameworkAdapter = {
       finish(): FrameworkOutput {
         // One classification per middleware argument, shared by the walk and the stop annotations.
         const classify = classifier(ctx.config.auth);
-        const { routes, stacks, origins } = walkApps(rec.hosts, classify, ctx);
+        // A one-run scan lets each router's recorded layers go once its last walk is over, their stop
+        // annotations made first: the functions they hold (and their IR) are not kept to the end of the walk.
+        const { routes, stacks, origins } = walkApps(rec.hosts, classify, ctx, ctx.oneRun ? h => letGo(h, classify, ctx) : undefined);
         // One entry per creation site: a factory called from several places is one app in the code.
         const sites = new Set<string>();
         const firstAtSite = (h: ExpressHost) => {
@@ -39,3 +42,15 @@ export const expressAdapter: FrameworkAdapter = {
     };
   },
 };
+
+/** Empties what was recorded on an app or router (and its `app.route()` objects) once its annotations are made. */
+function letGo(host: ExpressHost, classify: (arg: Arg) => Classification, ctx: AdapterContext): void {
+  hostAnnotationsOf(host, classify, ctx);
+  for (const layer of host.stack) {
+    if (layer.type !== 'routeObj') continue;
+    hostAnnotationsOf(layer.route, classify, ctx);
+    layer.route.routeStack = [];
+  }
+  host.stack = [];
+  host.params = [];
+}

@@ -46,9 +46,9 @@ export class ReachBuilder {
   /**
    * By closure scope, then depth and roles (a handful), then function: one function made by a factory
    * twice reads different callees. (Not a table per function: a workspace has 100,000 of them, each
-   * asked with one key.)
+   * asked with one key. Weak: a one-run scan lets route functions go as soon as their router is walked.)
    */
-  private readonly made = new Map<object, Map<string, Map<FnIR, HandlerReach>>>();
+  private readonly made = new Map<object, Map<string, WeakMap<FnIR, HandlerReach>>>();
   private readonly path = new Set<FnIR>();
   /**
    * The reach each function had last run, by roles and depth: a run that finds the same facts hands
@@ -82,7 +82,7 @@ export class ReachBuilder {
     let byKey = this.made.get(v.env);
     if (!byKey) this.made.set(v.env, (byKey = new Map()));
     let byFn = byKey.get(key);
-    if (!byFn) byKey.set(key, (byFn = new Map()));
+    if (!byFn) byKey.set(key, (byFn = new WeakMap()));
     const known = byFn.get(v.fn);
     if (known) return known;
     const own = this.ctx.memo(`reach.own.${roles.key}`, v.fn, () => ownReach(v.fn, v.file, roles, this.ctx));
@@ -116,7 +116,7 @@ export class ReachBuilder {
   }
 
   /** Last run's object for these facts when they are the same (children compared by identity, as they are interned first). */
-  private interned(fn: FnIR, key: string, reach: HandlerReach, byFn: Map<FnIR, HandlerReach>): HandlerReach {
+  private interned(fn: FnIR, key: string, reach: HandlerReach, byFn: WeakMap<FnIR, HandlerReach>): HandlerReach {
     let last = this.previous.get(fn);
     if (!last) this.previous.set(fn, (last = new Map()));
     const before = last.get(key);
