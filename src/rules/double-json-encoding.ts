@@ -12,6 +12,7 @@ import type { HandlerReach, SourceRange } from '../core/model';
 import type { RuleReport } from '../core/rule';
 import { at, defineRule, placeKey } from './define-rule';
 import { bindsOf, rangeIn, sentParts, type SentValue } from './sent-values';
+import { fit } from '../core/compact';
 
 /** How many variables deep a value is followed. */
 const MAX_HOPS = 3;
@@ -41,7 +42,7 @@ export const doubleJsonEncoding = defineRule({
     const out = new Map<string, RuleReport>();
     for (const route of ctx.model.routes) {
       // Derived per part of what the route sends (one function's facts): kept across runs while they live.
-      const hits = sentParts(ctx, route).flatMap(part => ctx.derived(part, 'double json encoding', () => part.flatMap(sent => doubleEncoded(sent).map(found => ({ sent, found })))));
+      const hits = sentParts(ctx, route).flatMap(part => ctx.derived(part, 'double json encoding', () => fit(part.flatMap(sent => doubleEncoded(sent).map(found => ({ sent, found }))))));
       for (const { sent, found } of hits) {
         const key = placeKey(found.stringify);
         if (!out.has(key)) out.set(key, ctx.reuse(found.stringify, [sent.range, sent.by, found.field], () => report(sent, found)));

@@ -4,6 +4,7 @@ import type { HandlerReach, ModelRoute, SourceRange } from '../core/model';
 import type { RuleContext } from '../core/rule';
 import { reachedCalls, routeFunctions, type ReachedVia } from '../core/reach';
 import { placeKey } from './define-rule';
+import { fit } from '../core/compact';
 
 /** A call the routes reach, as met first (with the route and the function of it that reach it), and every route reaching it. */
 export interface ReachedCallSite extends ReachedVia {
@@ -42,7 +43,8 @@ function walk(ctx: RuleContext, selection: CallSelection): ReachedCallSite[] {
   const lastRoute = new Map<ReachedCallSite, ModelRoute>();
   for (const route of ctx.model.routes) {
     for (const fn of routeFunctions(route)) {
-      const kept = ctx.derived(fn, selection.name, () => reachedCalls(fn).filter(r => selection.keep(r)).map(r => ({ r, key: siteKey(r) })));
+      // Kept as long as the function's facts are (most keep nothing): at its size (core/compact.ts).
+      const kept = ctx.derived(fn, selection.name, () => fit(reachedCalls(fn).filter(r => selection.keep(r)).map(r => ({ r, key: siteKey(r) }))));
       for (const { r, key } of kept) {
         const known = seen.get(key);
         if (!known) {

@@ -7,6 +7,7 @@ import type { RuleContext } from '../core/rule';
 import type { Expr, Span } from '../core/ir';
 import { REACH, type HandlerReach, type ModelRoute, type ReachedBind, type ReachedCall, type SourceRange } from '../core/model';
 import { reachedCalls, routeFunctions } from '../core/reach';
+import { fit } from '../core/compact';
 
 /**
  * How a body is sent: `json` encodes any value as JSON, a string too (Express `res.json`, `res.jsonp`);
@@ -36,9 +37,10 @@ const SEND_CALLS: Record<string, SendHow> = { json: 'json', jsonp: 'json', send:
  * unchanged: the stop-6 rules derive their hits per part, so an edit elsewhere keeps them.
  */
 export function sentParts(ctx: RuleContext, route: ModelRoute): SentValue[][] {
-  const parts = routeFunctions(route).map(fn => ctx.derived(fn, 'sent values', () => sentIn(fn)));
+  // Kept as long as the function's facts are: at their size (core/compact.ts).
+  const parts = routeFunctions(route).map(fn => ctx.derived(fn, 'sent values', () => fit(sentIn(fn))));
   const handler = route[REACH]?.handler;
-  if (route.sendsReturn && handler) parts.push(ctx.derived(handler, 'returned values', () => returnedBy(handler)));
+  if (route.sendsReturn && handler) parts.push(ctx.derived(handler, 'returned values', () => fit(returnedBy(handler))));
   return parts;
 }
 

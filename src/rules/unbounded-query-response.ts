@@ -15,6 +15,7 @@ import type { RuleReport } from '../core/rule';
 import { at, defineRule, placeKey } from './define-rule';
 import { chainOf, unboundedQuery, type Query } from './query-shapes';
 import { bindsOf, followedAt, rangeIn, sentParts, type SentValue } from './sent-values';
+import { fit } from '../core/compact';
 
 /** How many variables and workspace functions deep a value is followed. */
 const MAX_HOPS = 4;
@@ -49,7 +50,7 @@ export const unboundedQueryResponse = defineRule({
     const out = new Map<string, RuleReport>();
     for (const route of ctx.model.routes) {
       // Derived per part of what the route sends (one function's facts): kept across runs while they live.
-      const hits = sentParts(ctx, route).flatMap(part => ctx.derived(part, 'unbounded queries', () => part.flatMap(sent => queriesIn(sent.value, sent.in, MAX_HOPS).map(found => ({ sent, found })))));
+      const hits = sentParts(ctx, route).flatMap(part => ctx.derived(part, 'unbounded queries', () => fit(part.flatMap(sent => queriesIn(sent.value, sent.in, MAX_HOPS).map(found => ({ sent, found }))))));
       for (const { sent, found } of hits) {
         const key = placeKey(found.range);
         if (!out.has(key)) out.set(key, ctx.reuse(found.range, [sent.range, sent.by, route.method, route.path, found.query.text], () => report(route, sent, found)));
