@@ -44,11 +44,14 @@ const DOTTED = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
  */
 export class ReachBuilder {
   /**
-   * By closure scope, then depth and roles (a handful), then function: one function made by a factory
-   * twice reads different callees. (Not a table per function: a workspace has 100,000 of them, each
-   * asked with one key. Weak: a one-run scan lets route functions go as soon as their router is walked.)
+   * By depth and roles (a handful), then function, then closure scope: one function made by a factory
+   * twice reads different callees. Most functions are asked in one scope (a route handler in its
+   * module's): that one is kept beside the reach, a table of scopes is made only for a second.
+   * Weak by function and by scope: a one-run scan lets route functions and the scopes their
+   * factories made go as soon as their router is walked (no table per function or per scope: a
+   * workspace has 100,000 of them).
    */
-  private readonly made = new Map<object, Map<string, WeakMap<FnIR, HandlerReach>>>();
+  private readonly made = new Map<string, WeakMap<FnIR, MadeIn>>();
   private readonly path = new Set<FnIR>();
   /**
    * The reach each function had last run, by roles and depth: a run that finds the same facts hands
@@ -79,18 +82,16 @@ export class ReachBuilder {
 
   private reach(v: FnValue, roles: ReachRoles, depth: number): HandlerReach {
     const key = `${depth}:${roles.key}`;
-    let byKey = this.made.get(v.env);
-    if (!byKey) this.made.set(v.env, (byKey = new Map()));
-    let byFn = byKey.get(key);
-    if (!byFn) byKey.set(key, (byFn = new WeakMap()));
-    const known = byFn.get(v.fn);
+    let byFn = this.made.get(key);
+    if (!byFn) this.made.set(key, (byFn = new WeakMap()));
+    const known = madeIn(byFn.get(v.fn), v.env);
     if (known) return known;
     const own = this.ctx.memo(`reach.own.${roles.key}`, v.fn, () => ownReach(v.fn, v.file, roles, this.ctx));
     const followed: HandlerReach['followed'] = [];
     const locals = localNames(v.fn);
     const packages = own.calls.map(c => packageOf(v, c.callee, locals));
     const reach: HandlerReach = { ...own, followed, packages };
-    byFn.set(v.fn, reach);
+    keep(byFn, v, reach);
     if (depth > 0) {
       this.path.add(v.fn);
       try {
@@ -105,23 +106,23 @@ export class ReachBuilder {
     }
     if (followed.length || packages.some(p => p !== null)) {
       reach.followed = fit(followed);
-      return this.interned(v.fn, key, reach, byFn);
+      return this.interned(v, key, reach, byFn);
     }
     // Nothing read through the closure: the function's own facts are its reach, the same object for
     // every closure of it (a factory's middleware made once per route, `cache(60)`) and every run
     // while the function lives, so it needs no interning. (Nothing can hold `reach` yet: only
     // following reads the table.)
-    byFn.set(v.fn, own);
+    keep(byFn, v, own);
     return own;
   }
 
   /** Last run's object for these facts when they are the same (children compared by identity, as they are interned first). */
-  private interned(fn: FnIR, key: string, reach: HandlerReach, byFn: WeakMap<FnIR, HandlerReach>): HandlerReach {
-    let last = this.previous.get(fn);
-    if (!last) this.previous.set(fn, (last = new Map()));
+  private interned(v: FnValue, key: string, reach: HandlerReach, byFn: WeakMap<FnIR, MadeIn>): HandlerReach {
+    let last = this.previous.get(v.fn);
+    if (!last) this.previous.set(v.fn, (last = new Map()));
     const before = last.get(key);
     if (before && sameReach(before, reach)) {
-      byFn.set(fn, before);
+      keep(byFn, v, before);
       return before;
     }
     last.set(key, reach);
@@ -140,6 +141,25 @@ export class ReachBuilder {
     const fn = v && alternatives(v).find((o): o is FnValue => o.t === 'fn');
     return fn ?? null;
   }
+}
+
+/** A function's reach made in one closure scope, or by scope once it was asked in a second. */
+type MadeIn = { env: object; reach: HandlerReach } | WeakMap<object, HandlerReach>;
+
+/** The reach `made` holds for scope `env`, if any. */
+function madeIn(made: MadeIn | undefined, env: object): HandlerReach | undefined {
+  if (!made) return undefined;
+  if (made instanceof WeakMap) return made.get(env);
+  return made.env === env ? made.reach : undefined;
+}
+
+/** Keeps `reach` as the reach of `v`'s function in `v`'s scope. */
+function keep(byFn: WeakMap<FnIR, MadeIn>, v: FnValue, reach: HandlerReach): void {
+  const made = byFn.get(v.fn);
+  if (!made) byFn.set(v.fn, { env: v.env, reach });
+  else if (made instanceof WeakMap) made.set(v.env, reach);
+  else if (made.env === v.env) made.reach = reach;
+  else byFn.set(v.fn, new WeakMap<object, HandlerReach>([[made.env, made.reach], [v.env, reach]]));
 }
 
 /** The same facts: own parts (kept per function with memo) and children by identity, packages by value. */
