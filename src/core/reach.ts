@@ -1,7 +1,7 @@
 // Reading the handler reach facts (ModelRoute.reach, filled by the adapters through
 // frameworks/shared/handler-reach.ts): every call a route's own functions make, directly or through
 // the workspace functions they call, with the path of calls that leads to it.
-import { FLOW } from './ir';
+import { FLOW, type Span } from './ir';
 import { REACH, type HandlerReach, type ModelRoute, type ReachedCall, type ReachedPackage } from './model';
 
 export { FLOW } from './ir';
@@ -52,4 +52,15 @@ export function routeFunctions(route: ModelRoute): HandlerReach[] {
   const reach = route[REACH];
   if (!reach) return [];
   return reach.handler ? [...reach.middleware, reach.handler] : reach.middleware;
+}
+
+/** The call of `calls` written at `span` (the outermost one starting there: a chain's last link). */
+export function callWrittenAt(calls: readonly ReachedCall[], span: Span): ReachedCall | undefined {
+  let best: ReachedCall | undefined;
+  for (const c of calls) {
+    if (c.range.line !== span.line || c.range.column !== span.column) continue;
+    if (c.range.endLine === span.endLine && c.range.endColumn === span.endColumn) return c;
+    if (!best || c.callee.length > best.callee.length) best = c;
+  }
+  return best;
 }

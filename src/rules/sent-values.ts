@@ -6,7 +6,7 @@
 import type { RuleContext } from '../core/rule';
 import type { Expr, Span } from '../core/ir';
 import { REACH, type HandlerReach, type ModelRoute, type ReachedBind, type ReachedCall, type SourceRange } from '../core/model';
-import { reachedCalls, routeFunctions } from '../core/reach';
+import { callWrittenAt, reachedCalls, routeFunctions } from '../core/reach';
 import { fit } from '../core/compact';
 
 /**
@@ -81,13 +81,7 @@ function returnsResponse(value: Expr, fn: HandlerReach): boolean {
 
 /** The reached call written at `span` in `fn` (the outermost one starting there: a chain's last link). */
 export function callAt(fn: HandlerReach, span: Span): ReachedCall | undefined {
-  let best: ReachedCall | undefined;
-  for (const c of fn.calls) {
-    if (c.range.line !== span.line || c.range.column !== span.column) continue;
-    if (c.range.endLine === span.endLine && c.range.endColumn === span.endColumn) return c;
-    if (!best || c.callee.length > best.callee.length) best = c;
-  }
-  return best;
+  return callWrittenAt(fn.calls, span);
 }
 
 /** A span of a function's file as a reported range. */

@@ -178,6 +178,25 @@ fastify.get('/users', async (request, reply) => { if (request.query.none) return
     assert.deepStrictEqual(h?.followed.map(f => f.reach.name), ['findMany']);
   });
 
+  it('a return of a call on the response is the response, not a value: not kept (an arrow whose body is res.json(x))', () => {
+    const r = analyse({
+      'package.json': EXPRESS,
+      'app.js': `const express = require('express');
+const app = express();
+app.get('/a', (req, res) => res.json({ id: req.params.id }));
+app.get('/b', (req, res) => { if (req.query.x) return res.status(400).json({}); return req.query.y; });
+app.get('/c', (req, res) => String(res.json([])));
+`,
+    });
+    const returns = r.model.routes.map(x => x[REACH]?.handler?.returns.map(ret => `${ret.value.k} ${ret.range.line}:${ret.range.column}`));
+    assert.deepStrictEqual(returns, [[], ['member 4:81'], ['call 5:29']]);
+    assert.deepStrictEqual(r.model.routes.map(x => lines(x)), [
+      ['res.json [returned] (response receiver) app.js:3'],
+      ['res.status (response receiver) app.js:4', 'res.status().json [returned] (response receiver) app.js:4'],
+      ['String [returned] app.js:5', 'res.json (response receiver) app.js:5'],
+    ]);
+  });
+
   it('the values its variables hold: bindings, destructuring, assignments, callback parameters', () => {
     const r = analyse({
       'package.json': EXPRESS,
