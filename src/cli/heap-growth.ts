@@ -15,13 +15,35 @@ export const SCAN_HEAP_GROWING_PERCENT = 25;
  * may be (on the command line or in NODE_OPTIONS): theirs wins.
  */
 export function heapGrowthFlag(execArgv: readonly string[], nodeOptions: string | undefined): string | null {
+  return userChoseHeap(execArgv, nodeOptions) ? null : `--heap-growing-percent=${SCAN_HEAP_GROWING_PERCENT}`;
+}
+
+/** Whether the command line or NODE_OPTIONS already says how the heap grows, how large it may be, or to favour size. */
+function userChoseHeap(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
   const chosen = [...execArgv, ...(nodeOptions ?? '').split(/\s+/)];
-  if (chosen.some(a => /^--(heap[-_]growing[-_]percent|max[-_]old[-_]space[-_]size|max[-_]heap[-_]size)\b/.test(a))) return null;
-  return `--heap-growing-percent=${SCAN_HEAP_GROWING_PERCENT}`;
+  return chosen.some(a => /^--(heap[-_]growing[-_]percent|max[-_]old[-_]space[-_]size|max[-_]heap[-_]size|optimize[-_]for[-_]size)\b/.test(a));
 }
 
 /** Makes this process's heap grow as heapGrowthFlag says (V8 reads the flag at every full collection). */
 export function growHeapSlowly(): void {
   const flag = heapGrowthFlag(process.execArgv, process.env.NODE_OPTIONS);
+  if (flag) v8.setFlagsFromString(flag);
+}
+
+/**
+ * The V8 flag the scan sets once every file is loaded, or null when the user chose (see
+ * heapGrowthFlag). --optimize-for-size makes V8 collect as for a small device: full collections
+ * compact more and hand emptied pages back, so the heap stays near what is live while the program's
+ * values, the routers let go after their walk and the rules' working sets come and go (peak RSS on
+ * 100,000 routes about 740 → 660 MB, docs/performance.md). Not before: while files are parsed it
+ * also holds back V8's optimising compiler, which made a whole scan half as slow again.
+ */
+export function afterLoadFlag(execArgv: readonly string[], nodeOptions: string | undefined): string | null {
+  return userChoseHeap(execArgv, nodeOptions) ? null : '--optimize-for-size';
+}
+
+/** Sets afterLoadFlag's flag in this process (V8 reads it at every collection). */
+export function favourSizeFromNowOn(): void {
+  const flag = afterLoadFlag(process.execArgv, process.env.NODE_OPTIONS);
   if (flag) v8.setFlagsFromString(flag);
 }

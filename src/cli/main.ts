@@ -6,7 +6,7 @@ import * as path from 'path';
 import { ConfigError, loadConfig } from '../core/config';
 import { printable } from '../core/display-text';
 import type { Locale } from '../core/locale';
-import type { Framework, Severity } from '../core/model';
+import type { AnalysisPhase, Framework, Severity } from '../core/model';
 import { frameworkList } from '../core/model';
 import { localizedMessage } from '../core/rule-locale';
 import { adapters, analyseFolder, analyseFolderWarm } from '../engine';
@@ -15,7 +15,7 @@ import { CLI_TEXT, type CliText, envLocale, langArgument } from './cli-text';
 import { writeJson } from './format-json';
 import { toSarif } from './format-sarif';
 import { writeText } from './format-text';
-import { growHeapSlowly } from './heap-growth';
+import { favourSizeFromNowOn, growHeapSlowly } from './heap-growth';
 import { serveMcp } from './mcp-server';
 
 declare const SEVEN_STOPS_VERSION: string | undefined;
@@ -80,8 +80,12 @@ function complain(message: string): void {
   process.stderr.write(`seven-stops: ${printable(message)}\n`);
 }
 
-/** The exit code, or 'serving' when the MCP server runs on until its client closes stdin. */
-export function main(argv: string[], env: NodeJS.ProcessEnv = process.env): number | 'serving' {
+/**
+ * The exit code, or 'serving' when the MCP server runs on until its client closes stdin.
+ * `ownProcess`: the CLI runs as its own process, whose heap it may tune (see heap-growth.ts); a test
+ * or a host calling main() keeps its heap as it is.
+ */
+export function main(argv: string[], env: NodeJS.ProcessEnv = process.env, ownProcess = false): number | 'serving' {
   // --lang first, so that even a usage error speaks it; then LC_ALL, LC_MESSAGES, LANG.
   const asked = langArgument(argv);
   const lang = asked === 'en' || asked === 'ru' ? asked : envLocale(env);
@@ -112,7 +116,7 @@ export function main(argv: string[], env: NodeJS.ProcessEnv = process.env): numb
     const config = loadConfig(dir, opts.config);
     // A progress line only for slow scans on a terminal, so CI logs and pipes stay clean.
     if (process.stderr.isTTY) progress = setTimeout(() => process.stderr.write(`seven-stops: ${t.scanning(printable(opts.dir))}\r`), 1000);
-    const options = { config, closure: opts.closure };
+    const options = { config, closure: opts.closure, ...(ownProcess ? { onPhaseEnd: (p: AnalysisPhase) => { if (p === 'load') favourSizeFromNowOn(); } } : {}) };
     const result = opts.cache === false
       ? analyseFolder(dir, options)
       : analyseFolderWarm(dir, opts.cache === undefined ? path.join(dir, 'node_modules', '.cache', 'seven-stops') : path.resolve(opts.cache), options);
@@ -138,6 +142,6 @@ export function main(argv: string[], env: NodeJS.ProcessEnv = process.env): numb
 if (require.main === module) {
   // Only the CLI run as its own process: main() called in a test or a host leaves their heap alone.
   growHeapSlowly();
-  const code = main(process.argv.slice(2));
+  const code = main(process.argv.slice(2), process.env, true);
   if (code !== 'serving') process.exitCode = code;
 }

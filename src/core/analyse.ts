@@ -19,7 +19,7 @@ import { PackageConstants, type PkgValue } from './package-constants';
 import { type PackageVersion, PackageFiles, findPackageVersion } from './package-version';
 import { literalPaths } from './path-matcher';
 import type {
-  AnalysisModel, AnalysisResult, Annotation, AppInfo, Finding, ModelContext, ModelRoute, OrderedLayer, Skipped, SourceRange, StackOrigin,
+  AnalysisModel, AnalysisPhase, AnalysisResult, Annotation, AppInfo, Finding, ModelContext, ModelRoute, OrderedLayer, Skipped, SourceRange, StackOrigin,
 } from './model';
 import { ModuleResolver } from './resolve-module';
 import type { Rule } from './rule';
@@ -40,6 +40,8 @@ export interface AnalyseOptions {
   overlays?: Map<string, string>;
   /** false: parse every file, not only those that can matter (core/closure.ts); for comparing the two. */
   closure?: boolean;
+  /** Told as each phase of a run ends (the phases of AnalysisStats): a caller may change how its process runs from then on (see cli/heap-growth.ts). */
+  onPhaseEnd?: (phase: AnalysisPhase) => void;
 }
 
 /** Everything one run produced, including the model the rules saw (for the editor and tests). */
@@ -179,7 +181,7 @@ export class WorkspaceAnalyser {
    * `cancelled` is polled between files and phases: when it returns true the run stops with
    * AnalysisCancelled, and the per-file cache keeps whatever was lowered so far.
    */
-  analyse(overlays: Map<string, string> = new Map(), cancelled: () => boolean = () => false): FullAnalysis {
+  analyse(overlays: Map<string, string> = new Map(), cancelled: () => boolean = () => false, onPhaseEnd: (phase: AnalysisPhase) => void = () => {}): FullAnalysis {
     const t0 = performance.now();
     const check = () => { if (cancelled()) throw new AnalysisCancelled(); };
     const root = path.resolve(this.root);
@@ -195,6 +197,7 @@ export class WorkspaceAnalyser {
     const needed = this.closure && !this.tooNarrow ? sources.neededFiles(readable, trusted) : null;
     let { modules, outside } = sources.collect(files, unread, readable, needed, skipped, rel, check);
     const tLoaded = performance.now();
+    onPhaseEnd('load');
     // Only now is every file checked: a run cancelled above leaves the old state untrusted.
     this.discovery = discovery;
     if (this.changed) this.changed = new Set();
@@ -231,12 +234,14 @@ export class WorkspaceAnalyser {
       starts = this.startsFor(modules, resolver, false);
       program = this.evaluateProgram(ctx, modules, resolver, starts, false, folders);
     }
-    const { apps, routes, stacks, origins, annotations, contexts, tEvaluated } = this.settle(program, modules, skipped, rel, check);
+    const { apps, routes, stacks, origins, annotations, contexts, tEvaluated } = this.settle(program, modules, skipped, rel, check, onPhaseEnd);
     program = null;
     const model: AnalysisModel = { routes, stacks, origins, ...(contexts ? { contexts } : {}) };
     check();
     const tLinked = performance.now();
+    onPhaseEnd('link');
     const findings = this.findings(model, modules, root);
+    onPhaseEnd('rules');
     annotations.sort(byPosition);
     dropRepeats(annotations);
     findings.sort(byPosition);
@@ -269,11 +274,12 @@ export class WorkspaceAnalyser {
    */
   private settle(
     { sessions, evaluator }: ReturnType<WorkspaceAnalyser['evaluateProgram']>, modules: Map<string, ModuleIR>, skipped: Skipped[],
-    rel: (f: string) => string, check: () => void,
+    rel: (f: string) => string, check: () => void, onPhaseEnd: (phase: AnalysisPhase) => void,
   ) {
     if (this.oneShot) this.release(modules, evaluator.moduleRecords);
     check();
     const tEvaluated = performance.now();
+    onPhaseEnd('evaluate');
     if (evaluator.exhausted) skipped.push({ file: '.', reason: 'evaluation budget exhausted: results are partial' });
     for (const s of evaluator.skipped) skipped.push({ file: rel(s.file), reason: s.reason });
     return { ...mergeSessions(sessions), tEvaluated };
@@ -553,5 +559,5 @@ function safeRead(file: string): string | undefined {
 export function analyseWith(adapters: FrameworkAdapter[], rules: Rule[], root: string, options: AnalyseOptions = {}): FullAnalysis {
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new Error(`not a folder: ${root}`);
   const config = options.config ?? loadConfig(root);
-  return new WorkspaceAnalyser(root, config, adapters, rules, true, options.closure ?? true).analyse(options.overlays);
+  return new WorkspaceAnalyser(root, config, adapters, rules, true, options.closure ?? true).analyse(options.overlays, undefined, options.onPhaseEnd);
 }

@@ -303,8 +303,11 @@ export interface AnalysisStats {
   /** Readable files that cannot matter (no framework import reaches them, see core/closure.ts): never parsed. */
   notNeeded?: number;
   /** Milliseconds per phase: load (discover, read, lower), evaluate, link (routes, chains, stops), rules. */
-  phases?: { load: number; evaluate: number; link: number; rules: number };
+  phases?: Record<AnalysisPhase, number>;
 }
+
+/** The phases of a run, in order (AnalysisStats.phases). */
+export type AnalysisPhase = 'load' | 'evaluate' | 'link' | 'rules';
 
 export interface AnalysisResult {
   /** The folder as given by the caller. */

@@ -42,7 +42,7 @@ export function analyseWarm(
     return reloadedRun(result, root, Math.round(performance.now() - t0));
   }
   const irCache = new IrCache(dir, cache.version);
-  const { model: _model, ...result } = new WorkspaceAnalyser(root, config, adapters, rules, true, closure, irCache).analyse(options.overlays);
+  const { model: _model, ...result } = new WorkspaceAnalyser(root, config, adapters, rules, true, closure, irCache).analyse(options.overlays, undefined, options.onPhaseEnd);
   result.stats = { ...result.stats, ms: Math.round(performance.now() - t0) };
   if (key) {
     storeRun(dir, cache.version, key, result);

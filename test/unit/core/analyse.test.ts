@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { FullAnalysis, WorkspaceAnalyser } from '../../../src/core/analyse';
 import { loadConfig } from '../../../src/core/config';
-import { createAnalyser } from '../../../src/engine';
+import { analyseFolder, createAnalyser } from '../../../src/engine';
 import { expectRoutes, withWorkspace } from '../workspace';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures');
@@ -124,5 +124,15 @@ describe('WorkspaceAnalyser stored runs (a window reopened, analysis-worker.ts)'
       a.storeLastRun();
       assert.strictEqual(open().storedRun(), null, 'the disk has moved on: the stored result is not for it');
     });
+  });
+
+  it('tells the caller as each phase ends, in order (a one-run scan and an editor run)', () => {
+    const told: string[] = [];
+    const r = analyseFolder(BASIC, { onPhaseEnd: p => told.push(p) });
+    assert.deepStrictEqual(told, ['load', 'evaluate', 'link', 'rules']);
+    assert.deepStrictEqual(Object.keys(r.stats.phases ?? {}), told);
+    const editor: string[] = [];
+    createAnalyser(BASIC, loadConfig(BASIC)).analyse(undefined, undefined, p => editor.push(p));
+    assert.deepStrictEqual(editor, told);
   });
 });
