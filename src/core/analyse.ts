@@ -13,6 +13,7 @@ import { FolderIndex } from './folders';
 import type { ModuleIR, Span } from './ir';
 import type { IrCache } from './ir-cache';
 import { ModuleRecord, ReplayInvalidated } from './module-reuse';
+import { NamedMemo } from './named-memo';
 import { releaseEvaluatedBodies } from './one-shot';
 import { loweredRange } from './parse-source';
 import { PackageConstants, type PkgValue } from './package-constants';
@@ -73,7 +74,7 @@ export class WorkspaceAnalyser {
   /** Files whose disk contents changed since the last run (null: re-read every file). */
   private changed: Set<string> | null = null;
   /** Per-IR-object facts adapters derived in earlier runs (IR objects live as long as their file is unchanged). */
-  private readonly memo = new Map<string, WeakMap<object, unknown>>();
+  private readonly memo = new NamedMemo();
   private readonly ranges = new WeakMap<Span, SourceRange>();
   /** What adapters keep across runs by name (AdapterContext.state). */
   private readonly adapterState = new Map<string, unknown>();
@@ -320,16 +321,7 @@ export class WorkspaceAnalyser {
         if (!this.versionSources.has(key)) this.versionSources.set(key, findPackageVersion(root, path.dirname(fromFile), pkg, this.packageFiles));
         return this.versionSources.get(key)!;
       },
-      memo: <K extends object, V>(table: string, key: K, make: () => V): V => {
-        let t = this.memo.get(table);
-        if (!t) this.memo.set(table, (t = new WeakMap()));
-        // One lookup where a value is kept (memos are asked per route and hook, every run).
-        const known = t.get(key);
-        if (known !== undefined || t.has(key)) return known as V;
-        const v = make();
-        t.set(key, v);
-        return v;
-      },
+      memo: <K extends object, V>(table: string, key: K, make: () => V): V => this.memo.get(table, key, make),
       state: <T>(name: string, make: () => T): T => {
         if (!this.adapterState.has(name)) this.adapterState.set(name, make());
         return this.adapterState.get(name) as T;

@@ -2,6 +2,7 @@
 // again, and each rule's reports by the inputs they were built from. Owned by the analyser (one per
 // workspace folder), so rules stay pure functions of their context and two analysers share nothing.
 import type { Finding } from './model';
+import { NamedMemo } from './named-memo';
 import type { RuleReport } from './rule';
 
 interface Remembered { inputs: readonly unknown[]; report: RuleReport }
@@ -12,25 +13,15 @@ export class RuleMemory {
   /** Per rule id, the last report made for a key (a range of an unchanged file is the same object run after run). */
   private readonly reports = new Map<string, WeakMap<object, Remembered>>();
 
-  /**
-   * Values derived from one object of the model alone (see derived), for as long as the object lives:
-   * a table per name (a handful of names, 100,000 objects on a large workspace; a Map per object
-   * cost more than what it held).
-   */
-  private readonly derivations = new Map<string, WeakMap<object, unknown>>();
+  /** Values derived from one object of the model alone (see derived), for as long as the object lives. */
+  private readonly derivations = new NamedMemo();
 
   /**
    * What `make` derives from `of` alone, under `name`: made once for as long as `of` lives. Facts of
    * unchanged files are the same objects run after run, so an edit derives only from what it changed.
    */
   derived<T>(of: object, name: string, make: () => T): T {
-    let table = this.derivations.get(name);
-    if (!table) this.derivations.set(name, (table = new WeakMap()));
-    const known = table.get(of);
-    if (known !== undefined || table.has(of)) return known as T;
-    const v = make();
-    table.set(of, v);
-    return v;
+    return this.derivations.get(name, of, make);
   }
 
   /** The finding made of `report` last time, when its rule and severity are the same; else `make()`'s, remembered. */
