@@ -14,7 +14,7 @@ import type { ModuleIR, Span } from './ir';
 import type { IrCache } from './ir-cache';
 import { ModuleRecord, ReplayInvalidated } from './module-reuse';
 import { NamedMemo } from './named-memo';
-import { releaseEvaluatedBodies } from './one-shot';
+import { releaseEvaluatedBodies, releaseEvaluatedBody } from './one-shot';
 import { loweredRange } from './parse-source';
 import { PackageConstants, type PkgValue } from './package-constants';
 import { type PackageVersion, PackageFiles, findPackageVersion } from './package-version';
@@ -224,7 +224,9 @@ export class WorkspaceAnalyser {
     check();
     missed.watching = true;
     // One reference to the evaluator and the sessions, dropped below once their output is merged.
-    let program: ReturnType<WorkspaceAnalyser['evaluateProgram']> | null = this.evaluateProgram(ctx, modules, resolver, starts, trusted !== null, folders);
+    // A one-run scan lets each module's statements go as soon as it has run, unless a second pass
+    // may come (only a file the closure left out can ask for one).
+    let program: ReturnType<WorkspaceAnalyser['evaluateProgram']> | null = this.evaluateProgram(ctx, modules, resolver, starts, trusted !== null, folders, outside.size === 0);
     if (missed.any) {
       // A path computed in a way the scan could not see: run again as without the closure, and leave
       // it off for this analyser (see tooNarrow).
@@ -233,7 +235,7 @@ export class WorkspaceAnalyser {
       ({ modules, outside } = sources.collect(files, unread, readable, null, skipped, rel, check));
       resolver = new ModuleResolver(root, f => modules.has(f));
       starts = this.startsFor(modules, resolver, false);
-      program = this.evaluateProgram(ctx, modules, resolver, starts, false, folders);
+      program = this.evaluateProgram(ctx, modules, resolver, starts, false, folders, true);
     }
     const { apps, routes, stacks, origins, annotations, contexts, tEvaluated } = this.settle(program, modules, skipped, rel, check, onPhaseEnd);
     program = null;
@@ -338,10 +340,11 @@ export class WorkspaceAnalyser {
    */
   private evaluateProgram(
     ctx: AdapterContext, modules: Map<string, ModuleIR>, resolver: ModuleResolver, starts: Set<string>, trusted: boolean, folders: FolderIndex,
+    lastPass: boolean,
   ) {
     const previous = trusted ? this.records : null;
     this.records = null;
-    const first = this.evaluate(ctx, modules, resolver, starts, previous, folders);
+    const first = this.evaluate(ctx, modules, resolver, starts, previous, folders, this.oneShot && lastPass && previous === null);
     const { sessions, evaluator } = first.sessions ? first : this.evaluate(ctx, modules, resolver, starts, null, folders);
     if (!sessions) throw new Error('evaluation without replays cannot be invalidated');
     if (!evaluator.exhausted && !evaluator.tracer.untracked) this.records = evaluator.moduleRecords;
@@ -398,13 +401,15 @@ export class WorkspaceAnalyser {
   }
 
   /** Runs the program from its starting points; null sessions when a replay turned out wrong (run again without). */
+  /** `letGo`: each module's statements go once it has run (one-shot.ts), from the source cache too. */
   private evaluate(
     ctx: AdapterContext, modules: Map<string, ModuleIR>, resolver: ModuleResolver, starts: Set<string>,
-    previous: Map<string, ModuleRecord> | null, folders: FolderIndex,
+    previous: Map<string, ModuleRecord> | null, folders: FolderIndex, letGo = false,
   ) {
     const sessions = this.adapters.map(a => ({ adapter: a, session: a.start(ctx) }));
     const constants = (f: string, v: PkgValue, owner: Owner) => this.packageConstants().read(f, v, owner);
-    const evaluator = new Evaluator(modules, resolver, sessions.map(s => s.session.hooks), f => this.sources.text(f), previous, constants, folders);
+    const moduleDone = letGo ? (rec: ModuleRecord) => { releaseEvaluatedBody(modules, rec); this.sources.keepIr(rec.file, modules.get(rec.file)); } : undefined;
+    const evaluator = new Evaluator(modules, resolver, sessions.map(s => s.session.hooks), f => this.sources.text(f), previous, constants, folders, moduleDone);
     try {
       for (const file of modules.keys()) if (starts.has(file)) evaluator.evaluateModule(file);
       runEntries(evaluator, sessions.map(s => s.session), [...modules.keys()]);

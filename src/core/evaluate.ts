@@ -78,6 +78,8 @@ export class Evaluator implements CallRuntime {
     private readonly constants: (fromFile: string, v: PkgValue, owner: Owner) => Value | null = () => null,
     /** The workspace's folders, for `fs.readdirSync` and adapters (null: no listing known). */
     readonly folders: FolderIndex | null = null,
+    /** Told as each module's own evaluation ends (not a replay): a one-run scan lets its statements go then. */
+    private readonly moduleDone: (rec: ModuleRecord) => void = () => {},
   ) {
     this.tracer = new ModuleTracer(hooks, previous, modules);
     this.adapterRuntime = new HookRuntime(this);
@@ -126,6 +128,7 @@ export class Evaluator implements CallRuntime {
       rec.tainted = true; // never replayed: its record is partial
       finishModule(rec);
     }
+    this.moduleDone(rec);
     return rec;
   }
 

@@ -12,10 +12,17 @@ import type { ModuleRecord } from './module-reuse';
  * run). Modules that never ran keep theirs: nothing says no later step requires them.
  */
 export function releaseEvaluatedBodies(modules: Map<string, ModuleIR>, records: Map<string, ModuleRecord>): void {
-  for (const rec of records.values()) {
-    rec.trace = fit([]);
-    if (rec.state !== 'done' || modules.get(rec.file) !== rec.ir) continue;
-    rec.ir = { ...rec.ir, body: fit([]) };
-    modules.set(rec.file, rec.ir);
-  }
+  for (const rec of records.values()) releaseEvaluatedBody(modules, rec);
+}
+
+/**
+ * releaseEvaluatedBodies for one module, once it has run (`state` done). Also called as each module
+ * finishes, where no second pass over the program can come (see WorkspaceAnalyser.evaluate): a
+ * module's statements are read by its own evaluation alone, and that is over.
+ */
+export function releaseEvaluatedBody(modules: Map<string, ModuleIR>, rec: ModuleRecord): void {
+  rec.trace = fit([]);
+  if (rec.state !== 'done' || modules.get(rec.file) !== rec.ir || rec.ir.body.length === 0) return;
+  rec.ir = { ...rec.ir, body: fit([]) };
+  modules.set(rec.file, rec.ir);
 }

@@ -60,6 +60,12 @@ export class SourceFiles {
     for (const [file, cached] of this.cache) cached.ir = modules.get(file) ?? cached.ir;
   }
 
+  /** keep() for one file, as its module finishes running. */
+  keepIr(file: string, ir: ModuleIR | undefined): void {
+    const cached = this.cache.get(file);
+    if (cached && ir) cached.ir = ir;
+  }
+
   /** Reads every discovered file (see read), dropping cached files that are gone: the readable ones, and why the others are skipped. */
   readAll(
     files: string[], overlays: Map<string, string>, trusted: Set<string> | null, check: () => void,

@@ -1,7 +1,10 @@
 import * as assert from 'assert';
 import type { ModuleIR, Stmt } from '../../../src/core/ir';
 import type { ModuleRecord } from '../../../src/core/module-reuse';
-import { releaseEvaluatedBodies } from '../../../src/core/one-shot';
+import { Evaluator } from '../../../src/core/evaluate';
+import { lowerSource } from '../../../src/core/lower';
+import { releaseEvaluatedBodies, releaseEvaluatedBody } from '../../../src/core/one-shot';
+import { ModuleResolver } from '../../../src/core/resolve-module';
 
 const stmt: Stmt = { k: 'expr', e: { k: 'str', v: 'x' } };
 
@@ -36,5 +39,37 @@ describe('releaseEvaluatedBodies', () => {
     releaseEvaluatedBodies(modules, new Map([['/w/c.ts', record('/w/c.ts', c, 'evaluating')]]));
     assert.strictEqual(modules.get('/w/b.ts'), b);
     assert.strictEqual(modules.get('/w/c.ts'), c);
+  });
+});
+
+describe('releaseEvaluatedBody, as each module finishes', () => {
+  it('the evaluator tells each module as its own evaluation ends, in an import cycle the inner one first, each done by then', () => {
+    const files: Record<string, string> = {
+      '/w/a.js': "const b = require('./b');\nexports.a = 1;\n",
+      '/w/b.js': "const a = require('./a');\nexports.b = 2;\n",
+    };
+    const modules = new Map(Object.entries(files).map(([f, t]) => [f, lowerSource(f, t)]));
+    const told: string[] = [];
+    const ev = new Evaluator(modules, new ModuleResolver('/nonexistent-root', f => modules.has(f)), [], undefined, null, undefined, null, rec => {
+      told.push(`${rec.file} ${rec.state}`);
+      releaseEvaluatedBody(modules, rec);
+    });
+    ev.evaluateModule('/w/a.js');
+    ev.evaluateModule('/w/a.js');
+    assert.deepStrictEqual(told, ['/w/b.js done', '/w/a.js done']);
+    assert.deepStrictEqual([...modules.values()].map(m => m.body.length), [0, 0]);
+    // What other modules read of them stays: their exports.
+    assert.deepStrictEqual(Object.keys(modules.get('/w/a.js')!.exports), Object.keys(lowerSource('/w/a.js', files['/w/a.js']).exports));
+  });
+
+  it('copies a module once: one already let go is left as it is', () => {
+    const a = ir();
+    const modules = new Map([['/w/a.ts', a]]);
+    const rec = record('/w/a.ts', a, 'done');
+    releaseEvaluatedBody(modules, rec);
+    const lean = modules.get('/w/a.ts')!;
+    releaseEvaluatedBody(modules, rec);
+    assert.strictEqual(modules.get('/w/a.ts'), lean);
+    assert.strictEqual(rec.ir, lean);
   });
 });
