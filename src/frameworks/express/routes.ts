@@ -154,7 +154,10 @@ function walksToCome(roots: readonly ExpressHost[]): Map<ExpressHost, number> {
     onPath.add(h);
     for (const layer of h.stack) {
       if (layer.type !== 'use') continue;
-      for (const child of mountedHosts(h, layer.fns)) for (let i = 0; i < layer.paths.length; i++) visit(child);
+      for (const fn of layer.fns) {
+        const child = mountedBy(h, fn);
+        if (child) for (let i = 0; i < layer.paths.length; i++) visit(child);
+      }
     }
     onPath.delete(h);
   };
@@ -162,14 +165,10 @@ function walksToCome(roots: readonly ExpressHost[]): Map<ExpressHost, number> {
   return count;
 }
 
-/** The apps and routers a use() layer's functions mount, as walk() descends into them (the first object of each argument). */
-function mountedHosts(parent: ExpressHost, fns: readonly Arg[]): ExpressHost[] {
-  const out: ExpressHost[] = [];
-  for (const fn of fns) {
-    const child = alternatives(fn.value).find(v => v.t === 'host');
-    if (child && child.t === 'host' && child.host !== parent && (child.host as ExpressHost).kind !== 'server') out.push(child.host as ExpressHost);
-  }
-  return out;
+/** The app or router a use() argument of `parent` mounts, which walk() descends into (the first object it may be), or null. */
+function mountedBy(parent: ExpressHost, fn: Arg): ExpressHost | null {
+  const child = alternatives(fn.value).find(v => v.t === 'host');
+  return child && child.t === 'host' && child.host !== parent && (child.host as ExpressHost).kind !== 'server' ? child.host as ExpressHost : null;
 }
 
 function markMounted(hosts: readonly ExpressHost[]): void {
@@ -219,9 +218,8 @@ function walk(host: ExpressHost, at: Mount, st: WalkState, unresolved: string[],
           });
         }
         for (const fn of layer.fns) {
-          const child = alternatives(fn.value).find(v => v.t === 'host');
-          if (child && child.t === 'host' && child.host !== host && (child.host as ExpressHost).kind !== 'server') {
-            const sub = child.host as ExpressHost;
+          const sub = mountedBy(host, fn);
+          if (sub) {
             st.layers.push({
               order: st.layers.length, kind: 'mount', name: fn.name, layerKind: 'other', prefix: full || '/', range,
               argRange: argRange(fn, ctx), terminal: false, owner: host.id, mounts: sub.id,
