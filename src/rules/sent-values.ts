@@ -72,11 +72,13 @@ function returnedBy(handler: HandlerReach): SentValue[] {
   return handler.returns.filter(ret => !returnsResponse(ret.value, handler)).map(ret => ({ value: ret.value, how: 'send' as const, range: ret.range, by: 'return', in: handler }));
 }
 
-/** Whether a returned value is the response itself (`return reply.send(x)`, `return reply`): nothing more is sent. */
+/**
+ * Whether a returned value is the response itself (`return reply`): nothing more is sent. (A return
+ * of a call on the response, `return reply.send(x)`, is not in the reach facts at all: see
+ * frameworks/shared/handler-reach.ts.)
+ */
 function returnsResponse(value: Expr, fn: HandlerReach): boolean {
-  if (value.k === 'call') return callAt(fn, value.span)?.response === 'receiver';
-  if (value.k === 'ref') return fn.calls.some(c => c.response === 'receiver' && c.callee.split('.')[0] === value.name);
-  return false;
+  return value.k === 'ref' && fn.calls.some(c => c.response === 'receiver' && c.callee.split('.')[0] === value.name);
 }
 
 /** The reached call written at `span` in `fn` (the outermost one starting there: a chain's last link). */
