@@ -400,8 +400,10 @@ export class WorkspaceAnalyser {
     return set;
   }
 
-  /** Runs the program from its starting points; null sessions when a replay turned out wrong (run again without). */
-  /** `letGo`: each module's statements go once it has run (one-shot.ts), from the source cache too. */
+  /**
+   * Runs the program from its starting points; null sessions when a replay turned out wrong (run again
+   * without). `letGo`: each module's statements go once it has run (one-shot.ts), from the source cache too.
+   */
   private evaluate(
     ctx: AdapterContext, modules: Map<string, ModuleIR>, resolver: ModuleResolver, starts: Set<string>,
     previous: Map<string, ModuleRecord> | null, folders: FolderIndex, letGo = false,

@@ -67,28 +67,28 @@ function hostAnnotations(
   make: (file: string, span: Span, stop: Stop, label: string) => Annotation,
 ): Annotation[] {
   const annotations: Annotation[] = [];
-  const out = { push(file: string, span: Span, stop: Stop, label: string) { annotations.push(make(file, span, stop, label)); } };
+  const add = (file: string, span: Span, stop: Stop, label: string) => { annotations.push(make(file, span, stop, label)); };
   const layers = host.kind === 'route'
     ? host.routeStack.map(e => ({ fns: e.fns, isRoute: true, site: e.site }))
     : host.stack.map(l => ({ fns: l.type === 'routeObj' ? [] : l.fns, isRoute: l.type === 'route', site: l.site }));
   for (const layer of layers) {
     layer.fns.forEach((fn, i) => {
       const child = alternatives(fn.value).find(v => v.t === 'host');
-      if (child) { out.push(layer.site.file, layer.site.span, 3, `mount ${fn.name}`); return; }
+      if (child) { add(layer.site.file, layer.site.span, 3, `mount ${fn.name}`); return; }
       // The last function of a route is its handler, unless it is middleware: then the route is a guard.
       const isHandler = layer.isRoute && i === layer.fns.length - 1 && !passesOnSuccess(fn, classify);
       const closure = alternatives(fn.value).find(v => v.t === 'fn');
       if (isHandler) {
         if (closure && closure.t === 'fn') {
-          out.push(closure.file, closure.fn.headSpan, 5, closure.fn.name ? `handler ${closure.fn.name}` : 'handler');
+          add(closure.file, closure.fn.headSpan, 5, closure.fn.name ? `handler ${closure.fn.name}` : 'handler');
           const fn = closure.fn;
           // Not remembered per function: the host's annotations are (a handler's sites are a scan of its uses and calls).
-          for (const site of handlerBodySites(fn)) out.push(closure.file, site.span, site.stop, site.label);
+          for (const site of handlerBodySites(fn)) add(closure.file, site.span, site.stop, site.label);
         }
         return;
       }
       const cls = classify(fn);
-      if (fn.site) out.push(fn.site.file, fn.site.span, cls.stop, cls.errorHandler ? `error handler ${fn.name}` : fn.name);
+      if (fn.site) add(fn.site.file, fn.site.span, cls.stop, cls.errorHandler ? `error handler ${fn.name}` : fn.name);
     });
   }
   return fit(annotations);
