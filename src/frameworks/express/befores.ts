@@ -15,7 +15,10 @@ export type Before =
   | {
     type: 'route'; seq: number; walk: number; loose: boolean; segs: string[]; caseSensitive: CaseFlags;
     path: string; method: string;
-    /** Its functions when they all pass the request on (`passes`), else its route-level ones (all but the handler). */
+    /**
+     * Its functions when they all pass the request on (`passes`), else the route-level ones a request
+     * goes through before one of them hands it on with next('route') (E17), usually none.
+     */
     fns: Arg[]; passes: boolean; ends: boolean; name: string; range: SourceRange;
     router: number;
     /** Routers (ids) a layer of this route's chain may leave with next('router') (E17): the route is not reached then. */
