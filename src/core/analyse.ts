@@ -79,7 +79,7 @@ export class WorkspaceAnalyser {
   /** What adapters keep across runs by name (AdapterContext.state). */
   private readonly adapterState = new Map<string, unknown>();
   /** Findings and reports rules gave in earlier runs, for reuse when their inputs are unchanged. */
-  private readonly ruleMemory = new RuleMemory();
+  private readonly ruleMemory: RuleMemory;
   private replayed = 0;
   /** Set when a run loaded a file the closure had left out: from then on every file is parsed. */
   private tooNarrow = false;
@@ -105,6 +105,7 @@ export class WorkspaceAnalyser {
     /** The IR of files lowered by earlier processes (ir-cache.ts), reloaded instead of parsed; null: none. */
     private readonly irCache: IrCache | null = null,
   ) {
+    this.ruleMemory = new RuleMemory(oneShot);
     // What makes a file matter, from the adapters.
     const scope: ClosureScope = {
       packages: new Set(adapters.flatMap(a => [...a.packages, ...(a.scope?.packages ?? [])])),

@@ -57,6 +57,7 @@ export function runRules(rules: Rule[], model: AnalysisModel, config: SevenStops
       const severity: Severity = config.rules[rule.id] !== undefined ? setting : rule.messageSeverity?.[r.messageId] ?? setting;
       out.push(memory.finding(r, known => known.ruleId === rule.id && known.severity === severity, () => findingOf(rule, severity, r)));
     }
+    memory.ruleDone();
   }
   return out;
 }

@@ -44,4 +44,32 @@ describe('RuleMemory', () => {
     assert.strictEqual(warning.severity, 'warning');
     assert.notStrictEqual(new RuleMemory().finding(r, () => true, () => findingOf(r, 'error')), first);
   });
+
+  it('keeps a derived value for as long as its object lives, across rules', () => {
+    const memory = new RuleMemory();
+    const fn = {};
+    const first = memory.derived(fn, 'calls', () => ['a']);
+    memory.ruleDone();
+    assert.strictEqual(memory.derived(fn, 'calls', () => ['b']), first);
+  });
+
+  describe('for one run (the CLI)', () => {
+    it('keeps what rules derive only while one rule runs', () => {
+      const memory = new RuleMemory(true);
+      const fn = {};
+      const first = memory.derived(fn, 'calls', () => ['a']);
+      assert.strictEqual(memory.derived(fn, 'calls', () => ['b']), first);
+      memory.ruleDone();
+      assert.deepStrictEqual(memory.derived(fn, 'calls', () => ['b']), ['b']);
+    });
+
+    it('keeps no report or finding for a next run', () => {
+      const memory = new RuleMemory(true);
+      const key = {};
+      const first = memory.report('r', key, [1], () => report('a'));
+      assert.notStrictEqual(memory.report('r', key, [1], () => report('a')), first);
+      const f = memory.finding(first, () => true, () => findingOf(first, 'error'));
+      assert.notStrictEqual(memory.finding(first, () => true, () => findingOf(first, 'error')), f);
+    });
+  });
 });
