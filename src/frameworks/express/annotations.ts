@@ -31,7 +31,7 @@ export function annotate(rec: ExpressRecorder, routes: ModelRoute[], classify: (
     const pos = r.range.line * 2 ** 32 + r.range.column;
     if (lines.has(pos)) continue;
     lines.add(pos);
-    out.push(routeAnnotation(r, routeAnnotations));
+    out.push(ctx.oneRun ? annotationAt(r.range, 3, `${r.method} ${r.path}`) : routeAnnotation(r, routeAnnotations));
   }
   for (const host of rec.hosts) for (const a of hostAnnotationsOf(host, classify, ctx)) out.push(a);
   return out;
@@ -51,7 +51,10 @@ function annotationAt(r: SourceRange, stop: Stop, label: string): Annotation {
   return { file: r.file, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn, stop, label };
 }
 
-/** A route's stop-3 annotation; the same object while its range, method and path are (ranges of unchanged files are kept). */
+/**
+ * A route's stop-3 annotation; the same object while its range, method and path are (ranges of
+ * unchanged files are kept), for an analyser that runs again (a one-run scan keeps no table of them).
+ */
 function routeAnnotation(r: ModelRoute, routeAnnotations: AnnotationMarks['routeAnnotations']): Annotation {
   const label = `${r.method} ${r.path}`;
   const known = routeAnnotations.get(r.range);

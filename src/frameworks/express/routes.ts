@@ -20,7 +20,7 @@ import { callsNext } from './middleware-body';
 import { Classification, passesOnSuccess } from './middleware-kind';
 import { walkOrReuse } from './subtree-reuse';
 import { bodyParserReader } from '../shared/body-parsers';
-import { handlerFacts } from '../shared/handler-facts';
+import { handlerFacts, READS_NOTHING } from '../shared/handler-facts';
 import { RESPONSE_SECOND, ReachBuilder } from '../shared/handler-reach';
 import type { ExpressHost, PathSpec, RouteEntry } from './objects';
 
@@ -35,6 +35,8 @@ interface WalkState {
   entries: WeakMap<Arg, { cls: Classification; entry: ChainEntry }>;
   /** Lists of auth layer names by content: most routes of an app are protected by the same few. */
   authLists: Map<string, string[]>;
+  /** Lists of body parsers by their first: most routes of an app sit behind the same one or two (see sharedParsers). */
+  parserLists: Map<BodyParser, BodyParser[][]>;
   app: number;
   /** How this app's routers read `*` (from its express version): decides which routes are wildcards. */
   syntax: PathSyntax;
@@ -67,6 +69,7 @@ export function walkApps(
   // Apps first, then routers nobody mounts (their routes are still worth showing, marked unresolved).
   const entries = new WeakMap<Arg, { cls: Classification; entry: ChainEntry }>();
   const authLists = new Map<string, string[]>();
+  const parserLists = new Map<BodyParser, BodyParser[][]>();
   const reach = new ReachBuilder(ctx);
   const bodyParser = bodyParserReader(ctx);
   const roots = [...hosts.filter(h => h.kind === 'app' && !h.mounted), ...hosts.filter(h => h.kind === 'router' && !h.mounted && h.stack.length)];
@@ -80,7 +83,7 @@ export function walkApps(
   for (const root of roots) {
     const syntax = pathSyntax(ctx.packageVersion(root.site.file, 'express'));
     const state: WalkState = {
-      classify: classifyOnce, entries, authLists, app: stacks.length, syntax, before: new Befores(expressState(ctx)), layers: [], routes, visiting: new Set(), reach, bodyParser,
+      classify: classifyOnce, entries, authLists, parserLists, app: stacks.length, syntax, before: new Befores(expressState(ctx)), layers: [], routes, visiting: new Set(), reach, bodyParser,
       pending, done: done ?? (() => {}),
     };
     const note = root.kind === 'router'
@@ -369,12 +372,12 @@ function addRoute(
     order: st.layers.length,
     facts: handlerFn
       ? ctx.memo('express.handlerFacts', handlerFn.fn, () => handlerFacts(handlerFn.fn, handlerFn.file, ctx))
-      : { readsBody: null, readsIdentity: null },
+      : READS_NOTHING,
     chainRanges: fit(chainRanges),
     ...caseFlags(caseSensitive),
     shadowedBy: fit(shadowedBy),
     ...(lateAuth.length ? { lateAuth } : {}),
-    ...(bodyParsers.length ? { bodyParsers: fit(bodyParsers) } : {}),
+    ...(bodyParsers.length ? { bodyParsers: sharedParsers(bodyParsers, st.parserLists) } : {}),
     ...(identitySetBy ? { identitySetBy } : {}),
     ...(written !== undefined ? { writtenPath: written } : {}),
     ...(guard ? { guards: [] } : {}),
@@ -440,6 +443,17 @@ function sharedList(names: string[], known: Map<string, string[]>): string[] {
   const key = names.join('\n');
   let list = known.get(key);
   if (!list) known.set(key, (list = fit(names)));
+  return list;
+}
+
+/** The same array as an earlier route's when it holds the same parsers (lists in routes are never written to). */
+function sharedParsers(parsers: BodyParser[], known: Map<BodyParser, BodyParser[][]>): BodyParser[] {
+  let lists = known.get(parsers[0]);
+  if (!lists) known.set(parsers[0], (lists = []));
+  const same = lists.find(l => l.length === parsers.length && l.every((p, i) => p === parsers[i]));
+  if (same) return same;
+  const list = fit(parsers);
+  lists.push(list);
   return list;
 }
 

@@ -18,7 +18,7 @@ import {
 } from './objects';
 import { routePath } from './paths';
 import { HookEntries, argRange } from './chain-entries';
-import { handlerFacts } from '../shared/handler-facts';
+import { handlerFacts, READS_NOTHING } from '../shared/handler-facts';
 import { RESPONSE_SECOND, ReachBuilder } from '../shared/handler-reach';
 import { acceptFacts, routeBodyParsers } from './server-options';
 
@@ -72,8 +72,6 @@ export function walkContexts(roots: readonly FastifyContext[], classify: (arg: A
   }
   return out;
 }
-
-const NO_FACTS: ModelRoute['facts'] = { readsBody: null, readsIdentity: null };
 
 /**
  * What a handler reads: a handler that authenticates the request itself (`await request.jwtVerify()`,
@@ -196,7 +194,7 @@ function addRoutes(
   const unresolved = [...r.notes];
   if (r.url === null) unresolved.push(`path: ${r.urlWhy ?? 'unknown'}`);
   if (r.handler && !handler) unresolved.push(`handler ${r.handler.name}: not a function the analyser can read`);
-  const facts = handler?.t === 'fn' ? ctx.memo('fastify.handlerFacts', handler.fn, () => fastifyHandlerFacts(handler.fn, handler.file, ctx)) : NO_FACTS;
+  const facts = handler?.t === 'fn' ? ctx.memo('fastify.handlerFacts', handler.fn, () => fastifyHandlerFacts(handler.fn, handler.file, ctx)) : READS_NOTHING;
   const methods = r.methods.flatMap(m => (m === 'ALL' ? (major === 4 ? ALL_METHODS_4 : ALL_METHODS_5) : [m]));
   // lib/route.js: a GET gets a HEAD route of its own unless it registers HEAD itself or says exposeHeadRoute: false (F12).
   const impliedHead = (r.exposeHeadRoute ?? c.exposeHeadRoutes) && methods.includes('GET') && !methods.includes('HEAD');

@@ -10,7 +10,7 @@ import type { Arg } from '../../core/values';
 import { bodyParserReader } from '../shared/body-parsers';
 import { nodeServerFacts } from '../shared/node-server';
 import { samplePath } from '../shared/paths';
-import { handlerFacts } from '../shared/handler-facts';
+import { handlerFacts, READS_NOTHING } from '../shared/handler-facts';
 import { CONTEXT_FIRST, ReachBuilder } from '../shared/handler-reach';
 import type { KoaClassification } from './middleware-kind';
 import { middlewareName } from './middleware-kind';
@@ -359,7 +359,7 @@ function addRoute(router: KoaRouter, index: number, method: string, mount: strin
   const unresolved = [...notes, ...chain.notes];
   if (layer.pathWhy) unresolved.push(`path: ${layer.pathWhy}`);
   if (!handler && handlerArg.value.t === 'unknown' && handlerArg.name !== '(redirect)') unresolved.push(`handler ${handlerArg.name}: ${handlerArg.value.why}`);
-  const facts = handler ? w.ctx.memo('koa.handlerFacts', handler.fn, () => handlerFacts(handler.fn, handler.file, w.ctx, KOA_CONTEXT)) : NO_FACTS;
+  const facts = handler ? w.ctx.memo('koa.handlerFacts', handler.fn, () => handlerFacts(handler.fn, handler.file, w.ctx, KOA_CONTEXT)) : READS_NOTHING;
   w.out.routes.push({
     framework: 'koa', method, path, file: range.file, line: range.line, column: range.column, range,
     handler: handler ? { file: w.ctx.rel(handler.file), line: handler.fn.headSpan.line } : null,
@@ -376,8 +376,6 @@ function addRoute(router: KoaRouter, index: number, method: string, mount: strin
     route: w.out.routes.length - 1,
   });
 }
-
-const NO_FACTS: ModelRoute['facts'] = { readsBody: null, readsIdentity: null };
 
 /**
  * Runs the layers of a router stack before `end` that match `route` (its path inside the router's

@@ -51,5 +51,12 @@ export function handlerFacts(fn: FnIR, file: string, ctx: AdapterContext, shape:
       readsIdentity = { expr: `res.locals.${u.path[1]}`, range: ctx.range(file, u.span) };
     }
   }
-  return { readsBody, readsIdentity: testsIdentity ? null : readsIdentity };
+  const identity = testsIdentity ? null : readsIdentity;
+  return readsBody === null && identity === null ? READS_NOTHING : { readsBody, readsIdentity: identity };
 }
+
+/**
+ * The facts of a handler that reads neither (most handlers): one frozen object, not one per route,
+ * which each route kept for the whole run (100,000 on a large workspace).
+ */
+export const READS_NOTHING: HandlerFacts = Object.freeze({ readsBody: null, readsIdentity: null });

@@ -1,5 +1,6 @@
 // What a handler reads from its request (the body, who is asking), for Express, Fastify and Koa alike.
 import * as assert from 'assert';
+import { READS_NOTHING } from '../../../../src/frameworks/shared/handler-facts';
 import { analyse } from '../../workspace';
 
 describe('handler facts', () => {
@@ -13,6 +14,18 @@ app.get('/plain', async (request) => { request.user = null; return 'ok'; });
     assert.strictEqual(orders.facts.readsIdentity?.expr, 'request.user');
     assert.strictEqual(orders.facts.readsBody?.line, 3);
     assert.deepStrictEqual(plain.facts, { readsBody: null, readsIdentity: null });
+  });
+
+  it('handlers that read neither share one frozen object, in every framework', () => {
+    const express = analyse({ 'app.js': `const app = require('express')();
+app.get('/a', (req, res) => res.json({ ok: true }));
+app.get('/b', (req, res) => res.send('b'));
+` });
+    const fastify = analyse({ 'app.js': `const app = require('fastify')();
+app.get('/a', async () => 'a');
+` });
+    for (const route of [...express.model.routes, ...fastify.model.routes]) assert.strictEqual(route.facts, READS_NOTHING);
+    assert.ok(Object.isFrozen(READS_NOTHING));
   });
 
   it('Express: req.session.userId names who is asking', () => {
