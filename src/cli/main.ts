@@ -139,9 +139,15 @@ export function main(argv: string[], env: NodeJS.ProcessEnv = process.env, ownPr
   }
 }
 
-if (require.main === module) {
-  // Only the CLI run as its own process: main() called in a test or a host leaves their heap alone.
+/**
+ * Runs the CLI as its own process: the command (bin.ts) calls it once the bundle is loaded. Only
+ * then does it set the heap's growth: main() called in a test or a host leaves their heap alone.
+ */
+export function runAsProcess(): void {
   growHeapSlowly();
   const code = main(process.argv.slice(2), process.env, true);
   if (code !== 'serving') process.exitCode = code;
 }
+
+// Run directly (`tsx src/cli/main.ts`, or the bundle without bin.ts).
+if (require.main === module) runAsProcess();
