@@ -55,6 +55,11 @@ export class ReachBuilder {
   private readonly made = new Map<string, WeakMap<FnIR, MadeIn>>();
   private readonly path = new Set<FnIR>();
   /**
+   * The texts of this run's calls, one string each (`res.json`, `res`, `json`): the same few are
+   * written in every handler, and each made its own (10 MB on 100,000 routes).
+   */
+  private readonly texts = new Map<string, string>();
+  /**
    * The reach each function had last run, by roles and depth: a run that finds the same facts hands
    * out the same object, so what rules derived from it (RuleContext.derived) is kept after an edit
    * elsewhere. Kept across runs (the analyser's state), weakly by IR: an edited file's functions go.
@@ -87,7 +92,7 @@ export class ReachBuilder {
     if (!byFn) this.made.set(key, (byFn = new WeakMap()));
     const known = madeIn(byFn.get(v.fn), v.env);
     if (known) return known;
-    const own = this.ctx.memo(`reach.own.${roles.key}`, v.fn, () => ownReach(v.fn, v.file, roles, this.ctx));
+    const own = this.ctx.memo(`reach.own.${roles.key}`, v.fn, () => ownReach(v.fn, v.file, roles, this.ctx, this.texts));
     const followed: HandlerReach['followed'] = [];
     const locals = localNames(v.fn);
     const packages = own.calls.map(c => packageOf(v, c.callee, locals));
@@ -216,23 +221,29 @@ function member(v: Value, prop: string): Value | undefined {
  * What one function does itself, read from its IR (depends on nothing but `fn` and the roles): its
  * reach as far as it goes without its closure (nothing followed, no package known).
  */
-function ownReach(fn: FnIR, file: string, roles: ReachRoles, ctx: AdapterContext): HandlerReach {
+function ownReach(fn: FnIR, file: string, roles: ReachRoles, ctx: AdapterContext, texts: Map<string, string>): HandlerReach {
+  const one = (text: string) => {
+    const known = texts.get(text);
+    if (known !== undefined) return known;
+    texts.set(text, text);
+    return text;
+  };
   const names = paramNames(fn);
   const calls: ReachedCall[] = [];
   for (const c of fn.calls) {
     const dot = c.callee.lastIndexOf('.');
     calls.push({
-      callee: c.callee, receiver: dot > 0 ? c.callee.slice(0, dot) : '', name: dot > 0 ? c.callee.slice(dot + 1) : c.callee,
+      callee: c.callee, receiver: dot > 0 ? one(c.callee.slice(0, dot)) : '', name: dot > 0 ? one(c.callee.slice(dot + 1)) : c.callee,
       args: c.args, range: ctx.range(file, c.span), flow: c.flow ?? 0, response: argumentResponse(c.args, names, roles) ? 'argument' : null,
     });
   }
   const writes: ReachedWrite[] = [];
   for (const u of fn.uses) {
-    const text = useText(u, names);
+    const text = one(useText(u, names));
     if (u.write && roles.get(u.param)) writes.push({ target: text, value: u.write, range: ctx.range(file, u.span), flow: u.flow ?? 0 });
     if (!u.call) continue;
     const last = u.path.length ? u.path[u.path.length - 1] : '';
-    const receiver = u.path.length ? text.slice(0, text.length - last.length - 1) : '';
+    const receiver = u.path.length ? one(text.slice(0, text.length - last.length - 1)) : '';
     const onResponse = roles.get(u.param) === 'response' || (roles.get(u.param) === 'context' && CONTEXT_RESPONSE.has(u.path[0]) && u.path.length > 1);
     calls.push({
       callee: text, receiver, name: last || text, args: u.call, range: ctx.range(file, u.span), flow: u.flow ?? 0,
