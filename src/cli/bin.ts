@@ -8,7 +8,7 @@ const CODE_CACHE = `${ENGINE}.v8cache`;
 
 /** Makes the engine's code cache for the Node running this (called by the build, esbuild.mjs). */
 export function writeEngineCodeCache(): void {
-  writeCodeCache(ENGINE, CODE_CACHE);
+  writeCodeCache(ENGINE, CODE_CACHE, module);
 }
 
 if (require.main === module) {
