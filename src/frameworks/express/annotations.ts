@@ -31,7 +31,7 @@ export function annotate(rec: ExpressRecorder, routes: ModelRoute[], classify: (
     const pos = r.range.line * 2 ** 32 + r.range.column;
     if (lines.has(pos)) continue;
     lines.add(pos);
-    out.push(ctx.oneRun ? annotationAt(r.range, 3, `${r.method} ${r.path}`) : routeAnnotation(r, routeAnnotations));
+    out.push(routeAnnotation(r, ctx.oneRun ? null : routeAnnotations));
   }
   for (const host of rec.hosts) for (const a of hostAnnotationsOf(host, classify, ctx)) out.push(a);
   return out;
@@ -53,10 +53,11 @@ function annotationAt(r: SourceRange, stop: Stop, label: string): Annotation {
 
 /**
  * A route's stop-3 annotation; the same object while its range, method and path are (ranges of
- * unchanged files are kept), for an analyser that runs again (a one-run scan keeps no table of them).
+ * unchanged files are kept), for an analyser that runs again. A one-run scan keeps no table of them (null).
  */
-function routeAnnotation(r: ModelRoute, routeAnnotations: AnnotationMarks['routeAnnotations']): Annotation {
+function routeAnnotation(r: ModelRoute, routeAnnotations: AnnotationMarks['routeAnnotations'] | null): Annotation {
   const label = `${r.method} ${r.path}`;
+  if (!routeAnnotations) return annotationAt(r.range, 3, label);
   const known = routeAnnotations.get(r.range);
   if (known && known.label === label) return known;
   const annotation = annotationAt(r.range, 3, label);
