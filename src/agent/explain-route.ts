@@ -3,6 +3,7 @@
 import type { ChainEntry, ChainLevel, Finding, LayerKind, LifecyclePhase, ModelRoute, Severity, Stop } from '../core/model';
 import { STOP_NAMES } from '../core/model';
 import type { TraceSite } from '../core/trace';
+import { TRACE_TEXT } from '../core/trace-text';
 import { trace } from '../tracing';
 import { type AgentAnalysis, AgentInputError, type Answer, count, rootRelative } from './answer';
 import { type RouteSummary, routeSummary } from './list-routes';
@@ -75,7 +76,7 @@ const layer = (c: ChainEntry, i: number): Layer => ({
  */
 export function evidence(r: ModelRoute, late: readonly TraceSite[] = []): string[] {
   const out: string[] = [];
-  for (const s of r.shadowedBy) out.push(`Unreachable: ${s.name} (${s.range.file}:${s.range.line}) answers first: ${s.why}.`);
+  for (const s of r.shadowedBy) out.push(`Unreachable: ${s.name} (${s.range.file}:${s.range.line}) answers first: ${TRACE_TEXT.en.shadowedBecause(s.reason)}.`);
   const auth = r.chain.filter(c => c.kind === 'auth' && c.when !== 'after');
   for (const c of auth) {
     const counts = r.authBy.includes(c.name);

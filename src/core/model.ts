@@ -639,13 +639,12 @@ export interface LateAuth {
 }
 
 /**
- * A layer that answers every request of a route first: its name, where it is, why in English (the
- * trace and agents show it), and the same reason as data, which rules word per language.
+ * A layer that answers every request of a route first: its name, where it is, and why as data, which
+ * rules, the trace and agents word per language (rules in their messages, the others with trace-text.ts).
  */
 export interface Shadowing {
   name: string;
   range: SourceRange;
-  why: string;
   reason: ShadowReason;
 }
 

@@ -309,10 +309,7 @@ function addRoute(
     if (b.type === 'mw') {
       if (b.cls.errorHandler || !covers(b.prefix, segs, path)) continue;
       if (b.cls.terminal) {
-        shadowedBy.push({
-          name: b.arg.name, range: b.layer.range, why: `ends every response under ${b.layer.prefix} without calling next()`,
-          reason: { k: 'ends-all', prefix: b.layer.prefix },
-        });
+        shadowedBy.push({ name: b.arg.name, range: b.layer.range, reason: { k: 'ends-all', prefix: b.layer.prefix } });
       }
       // In a use() layer next('route') is next(); next('router') leaves the layer's router, which
       // stops this route only when the route is inside that router (E17).
@@ -335,7 +332,7 @@ function addRoute(
       } else if (b.ends && b.exits.every(enclosing)) {
         // (A next('router') in b's chain that leaves a router this route is not in also lets the request through.)
         const first = `${b.method.toUpperCase()} ${b.path}`;
-        shadowedBy.push({ name: b.name, range: b.range, why: `${first} matches first and does not call next()`, reason: { k: 'route-first', route: first } });
+        shadowedBy.push({ name: b.name, range: b.range, reason: { k: 'route-first', route: first } });
       }
     }
   }

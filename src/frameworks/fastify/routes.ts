@@ -163,10 +163,7 @@ function addRoutes(
       bodyBeforeParse.push({ hook: name, phase, level, at: ctx.range(placed.file, placed.span), read: ctx.range(cls.bodyRead.file, cls.bodyRead.span), stopsAll: !!cls.bodyOnly });
     }
     if (cls.bodyOnly && (phase === 'onRequest' || phase === 'preParsing')) {
-      shadowedBy.push({
-        name, range: where, why: `${name} checks request.body in ${phase}, where the body is not parsed yet: it stops every request`,
-        reason: { k: 'body-before-parse', phase },
-      });
+      shadowedBy.push({ name, range: where, reason: { k: 'body-before-parse', phase } });
     }
   };
   // After the handler: serializing (6) and writing (7); they never decide whether the handler runs.

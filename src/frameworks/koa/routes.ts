@@ -290,9 +290,7 @@ class Chain {
     const name = middlewareName(arg);
     const r = argRange(arg, this.w.ctx);
     if (cls.generator && !generatorRuns) {
-      const who = level === 'app' ? 'Koa 3' : 'the router';
-      const why = `${name} is a generator function: ${who} accepts it and never runs it, so the request goes no further (K14)`;
-      this.stoppedBy = { name, range: r ?? this.fallback, why, reason: { k: 'generator', koa3: level === 'app' } };
+      this.stoppedBy = { name, range: r ?? this.fallback, reason: { k: 'generator', koa3: level === 'app' } };
       return false;
     }
     const at = r ?? this.fallback;
@@ -342,10 +340,7 @@ function addRoute(router: KoaRouter, index: number, method: string, mount: strin
       if (going && !w.classify(r.arg).passes) {
         going = false;
         const name = middlewareName(r.arg);
-        chain.stoppedBy = {
-          name, range: argRange(r.arg, w.ctx) ?? range, why: `${name} never calls next(): every request under ${r.mount || '/'} ends there`,
-          reason: { k: 'ends-all', prefix: r.mount || '/' },
-        };
+        chain.stoppedBy = { name, range: argRange(r.arg, w.ctx) ?? range, reason: { k: 'ends-all', prefix: r.mount || '/' } };
       }
     } else if (underMount(r.mount, path)) {
       going = runRouter(r.router.stack, r.router.stack.length, localPath(r.mount), method, r.mount, chain, w, true);
@@ -406,7 +401,7 @@ function runRouter(
     if (!passes(l, w)) {
       const first = w.ctx.range(l.site.file, l.site.span);
       const name = `${l.methods.join(',')} ${joinMount(mount, l.path)}`;
-      chain.stoppedBy = { name, range: first, why: `${name} matches first and does not call next() (K7)`, reason: { k: 'route-first', route: name, koa: true } };
+      chain.stoppedBy = { name, range: first, reason: { k: 'route-first', route: name, koa: true } };
       return false;
     }
     for (const f of fns) if (!chain.push(f, 'route', mount, false)) return false;

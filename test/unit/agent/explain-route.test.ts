@@ -5,6 +5,7 @@ import * as path from 'path';
 import { explainRoute } from '../../../src/agent/explain-route';
 import { AgentInputError } from '../../../src/agent/answer';
 import { analyseFolder } from '../../../src/engine';
+import { analyse } from '../workspace';
 
 const fixture = (name: string) => analyseFolder(path.resolve(__dirname, '../../fixtures', name));
 
@@ -23,6 +24,21 @@ describe('explainRoute', () => {
     assert.deepStrictEqual(data.chain.map(c => `${c.name} ${c.when} ${c.level}`), ['timing after app', 'bodyParser before app']);
     assert.strictEqual(data.verdict.status, 'unprotected');
     assert.deepStrictEqual(data.findings.map(f => f.ruleId), ['no-route-before-auth']);
+  });
+
+  it('an unreachable route says what answers first and why, in the words of the trace', () => {
+    const r = analyse({ 'app.js': `const app = require('express')();
+app.get('/users/:id', (req, res) => res.json({}));
+app.get('/users/me', (req, res) => res.json({}));
+app.use((req, res) => res.status(404).end());
+app.get('/late', (req, res) => res.json({}));
+` });
+    assert.deepStrictEqual(explainRoute(r, { method: 'GET', path: '/users/me', file: 'app.js' }).data.verdict.evidence, [
+      'Unreachable: GET /users/:id (app.js:2) answers first: GET /users/:id matches first and does not call next().',
+    ]);
+    assert.deepStrictEqual(explainRoute(r, { method: 'GET', path: '/late' }).data.verdict.evidence.slice(0, 1), [
+      'Unreachable: anonymous function (app.js:4) answers first: ends every response under / without calling next().',
+    ]);
   });
 
   it('picks one of several registrations by file, and refuses a file outside the folder', () => {
