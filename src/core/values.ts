@@ -95,11 +95,10 @@ export interface HostObject {
  */
 export type Owner = object | null;
 
-/** A lexical scope. */
 /**
- * A scope's bindings. The first four are held in fields, the rest in a Map made only for scopes that
- * hold more: most scopes are a function call's (a parameter or two), and a Map per call was a fifth
- * of the interpreter's memory on 100,000 routes, whose route factories (`cache(60)`) each keep one.
+ * A lexical scope. Its first four bindings are held in fields, the rest in a Map made only for scopes
+ * that hold more: most scopes are a function call's (a parameter or two), and a Map per call was a
+ * fifth of the interpreter's memory on 100,000 routes, whose route factories (`cache(60)`) each keep one.
  */
 export class Env {
   private n0: string | null = null;

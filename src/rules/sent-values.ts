@@ -5,7 +5,7 @@
 // local variables (HandlerReach.binds) and into the workspace functions it calls (their returns).
 import type { RuleContext } from '../core/rule';
 import type { Expr, Span } from '../core/ir';
-import { REACH, type HandlerReach, type ModelRoute, type ReachedBind, type ReachedCall, type SourceRange } from '../core/model';
+import { REACH, type HandlerReach, type ModelRoute, type ReachedBind, type SourceRange } from '../core/model';
 import { callWrittenAt, reachedCalls, routeFunctions } from '../core/reach';
 import { fit } from '../core/compact';
 
@@ -81,11 +81,6 @@ function returnsResponse(value: Expr, fn: HandlerReach): boolean {
   return value.k === 'ref' && fn.calls.some(c => c.response === 'receiver' && c.callee.split('.')[0] === value.name);
 }
 
-/** The reached call written at `span` in `fn` (the outermost one starting there: a chain's last link). */
-export function callAt(fn: HandlerReach, span: Span): ReachedCall | undefined {
-  return callWrittenAt(fn.calls, span);
-}
-
 /** A span of a function's file as a reported range. */
 export function rangeIn(fn: HandlerReach, span: Span): SourceRange {
   return { file: fn.range.file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
@@ -98,6 +93,6 @@ export function bindsOf(fn: HandlerReach, name: string): ReachedBind[] {
 
 /** The workspace function a call written at `span` in `fn` runs, when it was followed. */
 export function followedAt(fn: HandlerReach, span: Span): HandlerReach | undefined {
-  const call = callAt(fn, span);
+  const call = callWrittenAt(fn.calls, span);
   return call && fn.followed.find(f => f.call === call)?.reach;
 }
